@@ -1,0 +1,97 @@
+// Who may import whom (architecture.md), as a lint rule rather than a paragraph in the README.
+// Each folder is a zone; an import is checked by the zone of the importing file and what it names:
+// another zone (resolved from the relative path), a Node built-in, 'electron', or an npm package.
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const BUILTINS = new Set(builtinModules);
+
+/** Zones, most specific first. */
+const ZONES = [
+  ['electron/services', 'services'],
+  ['electron/preload', 'preload'],
+  ['electron/main', 'main'],
+  ['electron/host', 'host'],
+  ['electron/cli', 'cli'],
+  ['shared', 'shared'],
+  ['renderer', 'renderer'],
+  ['tests', 'tests'],
+  ['build', 'build'],
+  ['bin', 'build'],
+];
+
+/**
+ * For each zone: the zones it may import, whether Node built-ins are allowed, whether 'electron'
+ * is, and which npm packages (a list, or 'any').
+ */
+const RULES = {
+  // Pure TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
+  shared: { zones: ['shared'], node: false, electron: false, packages: ['zod'] },
+  // Disk, database, documents. Never Electron, so it runs in tests, the CLI and the browser host.
+  services: { zones: ['shared', 'services'], node: true, electron: false, packages: 'any' },
+  main: { zones: ['shared', 'services', 'main'], node: true, electron: true, packages: 'any' },
+  host: { zones: ['shared', 'services', 'host'], node: true, electron: false, packages: 'any' },
+  cli: { zones: ['shared', 'services', 'cli'], node: true, electron: false, packages: 'any' },
+  // Sandboxed preload: contextBridge/ipcRenderer and the contract's channel list, nothing else.
+  preload: { zones: ['shared', 'preload'], node: false, electron: true, packages: [] },
+  // The UI: browser code only; reaches the main side through window.workbench (lib/api.ts).
+  renderer: { zones: ['shared', 'renderer'], node: false, electron: false, packages: 'any' },
+  tests: { zones: 'any', node: true, electron: true, packages: 'any' },
+  build: { zones: 'any', node: true, electron: true, packages: 'any' },
+};
+
+function zoneOf(file) {
+  const rel = relative(ROOT, file).split(sep).join('/');
+  for (const [prefix, zone] of ZONES) if (rel === prefix || rel.startsWith(prefix + '/')) return zone;
+  return null;
+}
+
+function packageName(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+export const boundaries = {
+  meta: { type: 'problem', docs: { description: 'Enforce the import rules between folders' }, schema: [] },
+  create(context) {
+    const file = context.filename;
+    const zone = zoneOf(file);
+    if (!zone) return {};
+    const rule = RULES[zone];
+    function check(node, spec) {
+      if (typeof spec !== 'string') return;
+      const report = (why) => context.report({ node, message: `${zone}/ may not import '${spec}': ${why}` });
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        const target = zoneOf(resolve(dirname(file), spec));
+        if (!target) return report('it is outside the project folders');
+        if (rule.zones !== 'any' && !rule.zones.includes(target)) return report(`${zone} code must not depend on ${target} code`);
+        return;
+      }
+      if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {
+        if (!rule.node) report('Node built-ins are not available where this code runs');
+        return;
+      }
+      if (packageName(spec) === 'electron') {
+        if (!rule.electron) report("only the Electron shell (electron/main, electron/preload) may use 'electron'");
+        return;
+      }
+      if (rule.packages !== 'any' && !rule.packages.includes(packageName(spec))) {
+        report(`add the package to the ${zone} allowlist in build/eslint-rules/boundaries.js if it is safe there`);
+      }
+    }
+    return {
+      ImportDeclaration: (n) => check(n.source, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
+      ExportAllDeclaration: (n) => check(n.source, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+      TSImportType: (n) => {
+        const arg = n.argument?.literal ?? n.argument;
+        if (arg && arg.type === 'Literal') check(arg, arg.value);
+      },
+      CallExpression: (n) => {
+        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal') check(n.arguments[0], n.arguments[0].value);
+      },
+    };
+  },
+};

@@ -1,0 +1,68 @@
+// Bundle every Node-side entry point (and the two preloads) with esbuild. Fast (~0.3 s), so the
+// CLI rebuilds itself when sources change (see bin/workbench.mjs).
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+
+const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+
+export async function buildNode() {
+  mkdirSync(join(dist, 'node'), { recursive: true });
+  await Promise.all([
+    // Node programs: ESM, dependencies left in node_modules.
+    build({
+      ...common,
+      entryPoints: {
+        cli: 'electron/cli/main.ts',
+        host: 'electron/host/main.ts',
+        'backend-worker': 'electron/services/backend/worker-entry.ts',
+      },
+      outdir: join(dist, 'node'),
+      outExtension: { '.js': '.mjs' },
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+    }),
+    // Electron main: CommonJS, electron and dependencies external.
+    build({
+      ...common,
+      entryPoints: { main: 'electron/main/main.ts' },
+      outdir: join(dist, 'electron'),
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      packages: 'external',
+    }),
+    // Sandboxed preload: cannot require() node_modules, so everything but 'electron' is inlined.
+    build({
+      ...common,
+      entryPoints: { preload: 'electron/preload/preload.ts' },
+      outdir: join(dist, 'electron'),
+      outExtension: { '.js': '.cjs' },
+      platform: 'browser',
+      format: 'cjs',
+      target: 'chrome130',
+      external: ['electron'],
+    }),
+    // The browser host's window.workbench bridge: a classic script for the page.
+    build({
+      ...common,
+      entryPoints: { 'host-bridge': 'electron/preload/host-bridge.ts' },
+      outdir: join(dist, 'node'),
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome120',
+    }),
+  ]);
+  writeFileSync(join(dist, 'node', '.built'), new Date().toISOString());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildNode();
+}

@@ -1,0 +1,145 @@
+import { tmpdir, userInfo, platform } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { Router } from '../services/router/router';
+import { SettingsStore } from '../services/settings/settings-store';
+import { defaultWorkspaceFolder } from '../services/settings/paths';
+import type { Result } from '../../shared/ipc/result';
+import { parseArgs, type ParsedArgs } from './args';
+import { join } from 'node:path';
+
+/**
+ * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
+ * failure a clear message on stderr and a non-zero exit (1: the command failed or found errors,
+ * 2: the command line was wrong).
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+interface Command {
+  usage: string;
+  summary: string;
+  booleans?: string[];
+  run(args: ParsedArgs, router: Router): Promise<{ json: unknown; exitCode?: number }>;
+}
+
+const SESSION = 'cli';
+
+async function unwrap<T>(r: Promise<Result<T>> | Result<T>): Promise<T> {
+  const res = await r;
+  if (!res.ok) throw new CliError(res.error.message, 1, res.error.code);
+  return res.value;
+}
+
+function need(args: ParsedArgs, index: number, what: string, usage: string): string {
+  const v = args.positionals[index];
+  if (!v) throw new CliError(`Missing ${what}.\nUsage: npx workbench ${usage}`, 2);
+  return v;
+}
+
+function flag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  if (v === true) throw new CliError(`--${name} needs a value.`, 2);
+  return v;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: 'new <file> --title <title>',
+    summary: 'Create a workspace for a consultation.',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const title = flag(args, 'title');
+      if (!title) throw new CliError(`Missing --title.\nUsage: npx workbench ${this.usage}`, 2);
+      const summary = await unwrap(router.dispatch(SESSION, 'workspace.create', { path: file, title }));
+      await unwrap(router.dispatch(SESSION, 'workspace.close', {}));
+      return { json: summary };
+    },
+  },
+  info: {
+    usage: 'info <file>',
+    summary: 'Print a JSON summary of a workspace (without changing it).',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      return { json: await unwrap(router.dispatch(SESSION, 'workspace.inspect', { path: file })) };
+    },
+  },
+  verify: {
+    usage: 'verify <file>',
+    summary: 'Check a workspace: integrity, schema, journal, lock, backup. Exit 1 if it has problems.',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const report = (await unwrap(router.dispatch(SESSION, 'workspace.verify', { path: file }))) as { ok: boolean };
+      return { json: report, exitCode: report.ok ? 0 : 1 };
+    },
+  },
+};
+
+function helpText(): string {
+  const lines = ['Consultation Workbench command line', '', 'Usage: npx workbench <command> [arguments]', '', 'Commands:'];
+  for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage.padEnd(44)} ${c.summary}`);
+  lines.push('', 'Output is JSON on stdout. Errors go to stderr with exit code 1 (or 2 for a wrong command line).');
+  return lines.join('\n');
+}
+
+export function cliRouter(): Router {
+  const pkgVersion = (() => {
+    try {
+      return (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    } catch {
+      return '0.0.0';
+    }
+  })();
+  let actor = 'unknown';
+  try {
+    actor = userInfo().username;
+  } catch {
+    // keep 'unknown'
+  }
+  // The CLI does not touch the app's recent list: its settings live in a throwaway folder.
+  return new Router({
+    settings: new SettingsStore(join(tmpdir(), `workbench-cli-${process.pid}`)),
+    clock: () => new Date(),
+    actor: `${actor} (cli)`,
+    env: { version: pkgVersion, shell: 'cli', nativeDialogs: false, platform: platform(), defaultFolder: defaultWorkspaceFolder() },
+  });
+}
+
+export async function runCli(argv: string[], io: CliIo, router: Router = cliRouter()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${helpText()}`);
+    return 2;
+  }
+  try {
+    const args = parseArgs(rest, new Set(command.booleans ?? []));
+    const { json, exitCode } = await command.run(args, router);
+    io.out(JSON.stringify(json, null, 2));
+    return exitCode ?? 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`workbench ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`workbench ${name}: unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+    return 1;
+  } finally {
+    await router.shutdown();
+  }
+}

@@ -1,0 +1,41 @@
+import type { Channel, ShellChannel } from '../../../shared/ipc/channels';
+import type { AppEvents, Contract, Out } from '../../../shared/ipc/contract';
+import type { ParsedInputOf } from '../../../shared/ipc/spec';
+import type { AppInfo } from '../../../shared/ipc/contract/app';
+import type { WorkspaceFile, WorkspaceFileOptions } from '../db/workspace-file';
+import type { SettingsStore } from '../settings/settings-store';
+
+/** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
+export interface Session {
+  readonly id: string;
+  workspace: WorkspaceFile | null;
+}
+
+/** What handlers need from the outside world: injected, so tests and the CLI can supply their own. */
+export interface Services {
+  settings: SettingsStore;
+  clock: () => Date;
+  /** Who is acting, for the audit log (the OS user name). */
+  actor: string;
+  env: Omit<AppInfo, 'name' | 'version'> & { version: string };
+  /** Tuning for workspace files (tests shrink the snapshot thresholds). */
+  workspaceOptions?: WorkspaceFileOptions;
+}
+
+export interface HandlerContext {
+  session: Session;
+  services: Services;
+  /** Long jobs: report progress (a fraction is done/total). */
+  progress(done: number, total: number, message: string): void;
+  /** Long jobs: aborted when the user cancels. Check it between chunks of work. */
+  signal: AbortSignal;
+  emit<E extends keyof AppEvents>(event: E, payload: AppEvents[E]): void;
+  /** Abort another running job of this process. */
+  cancelJob(jobId: string): boolean;
+}
+
+export type BackendChannel = Exclude<Channel, ShellChannel>;
+
+export type Handler<K extends Channel> = (input: ParsedInputOf<Contract[K]>, ctx: HandlerContext) => Out<K> | Promise<Out<K>>;
+
+export type HandlerTable<K extends Channel = BackendChannel> = { [C in K]: Handler<C> };

@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { AppError } from '../../../../shared/ipc/result';
+import { slugify } from '../../../../shared/domain/filename';
+import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
+import type { HandlerTable } from '../context';
+
+export const appHandlers: HandlerTable<'app.info' | 'recent.list' | 'recent.remove' | 'fs.suggestPath' | 'fs.listWorkspaces' | 'jobs.cancel'> = {
+  'app.info': (_input, { services }) => ({ name: 'Consultation Workbench', ...services.env }),
+
+  'recent.list': (_input, { services }) =>
+    services.settings.read().recent.map((r) => ({ ...r, exists: existsSync(r.path) })),
+
+  'recent.remove': ({ path }, { services }) => {
+    services.settings.removeRecent(path);
+    return services.settings.read().recent.map((r) => ({ ...r, exists: existsSync(r.path) }));
+  },
+
+  'fs.suggestPath': ({ title, folder }, { services }) => {
+    const dir = folder ?? services.env.defaultFolder;
+    const base = slugify(title);
+    let candidate = join(dir, base + WORKSPACE_EXTENSION);
+    for (let n = 2; existsSync(candidate) && n < 1000; n++) candidate = join(dir, `${base}-${n}${WORKSPACE_EXTENSION}`);
+    return { path: candidate };
+  },
+
+  'fs.listWorkspaces': ({ folder }, { services }) => {
+    const dir = folder ?? services.env.defaultFolder;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      throw new AppError('not-found', `The folder ${dir} does not exist or cannot be read.`, { field: 'folder' });
+    }
+    const entries = names
+      .filter((n) => extname(n).toLowerCase() === WORKSPACE_EXTENSION && !n.startsWith('.'))
+      .flatMap((n) => {
+        try {
+          const st = statSync(join(dir, n));
+          return st.isFile() ? [{ path: join(dir, n), name: basename(n), modifiedAt: st.mtime.toISOString(), bytes: st.size }] : [];
+        } catch {
+          return [];
+        }
+      })
+      .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    return { folder: dir, entries };
+  },
+
+  'jobs.cancel': ({ jobId }, ctx) => ({ cancelled: ctx.cancelJob(jobId) }),
+};

@@ -1,0 +1,9 @@
+import type { HandlerTable } from '../context';
+import { appHandlers } from './app';
+import { workspaceHandlers } from './workspace';
+
+/** Every backend call's handler, one table. Missing or extra entries fail to compile. */
+export const backendHandlers: HandlerTable = {
+  ...appHandlers,
+  ...workspaceHandlers,
+};

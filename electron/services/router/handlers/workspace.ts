@@ -1,0 +1,98 @@
+import { resolve as resolvePath, extname } from 'node:path';
+import { AppError } from '../../../../shared/ipc/result';
+import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
+import { WorkspaceFile } from '../../db/workspace-file';
+import type { HandlerContext, HandlerTable } from '../context';
+import { createWorkspace, inspect, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
+import { verifyWorkspace } from '../../workspace/verify';
+
+type WorkspaceChannel =
+  | 'workspace.create'
+  | 'workspace.open'
+  | 'workspace.current'
+  | 'workspace.state'
+  | 'workspace.close'
+  | 'workspace.save'
+  | 'workspace.saveAs'
+  | 'workspace.setTitle'
+  | 'workspace.verify'
+  | 'workspace.inspect';
+
+/** The open workspace of this session, or a clear error. */
+export function requireWorkspace(ctx: HandlerContext): WorkspaceFile {
+  const ws = ctx.session.workspace;
+  if (!ws) throw new AppError('no-workspace', 'No workspace is open. Open or create one first.');
+  return ws;
+}
+
+/** Absolute path with the workspace extension added when the user left it off. */
+function normalisePath(p: string): string {
+  const abs = resolvePath(p.trim());
+  return extname(abs).toLowerCase() === WORKSPACE_EXTENSION ? abs : abs + WORKSPACE_EXTENSION;
+}
+
+function closeCurrent(ctx: HandlerContext): void {
+  const ws = ctx.session.workspace;
+  if (!ws) return;
+  ws.close();
+  ctx.session.workspace = null;
+}
+
+export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
+  'workspace.create': async ({ path, title }, ctx) => {
+    const target = normalisePath(path);
+    closeCurrent(ctx);
+    const ws = await createWorkspace(target, title, ctx.services.actor, ctx.services.workspaceOptions);
+    ctx.session.workspace = ws;
+    ctx.services.settings.addRecent(ws.path, title, ctx.services.clock());
+    return summarise(ws.db, ws.path);
+  },
+
+  'workspace.open': async ({ path }, ctx) => {
+    const target = resolvePath(path.trim());
+    if (ctx.session.workspace?.path === target) return summarise(ctx.session.workspace.db, target);
+    // Open the new one before closing the old, so a failure leaves the user where they were.
+    const ws = await WorkspaceFile.open(target, ctx.services.workspaceOptions);
+    closeCurrent(ctx);
+    ctx.session.workspace = ws;
+    const summary = summarise(ws.db, ws.path);
+    ctx.services.settings.addRecent(ws.path, summary.title, ctx.services.clock());
+    return summary;
+  },
+
+  'workspace.current': (_i, ctx) => (ctx.session.workspace ? summarise(ctx.session.workspace.db, ctx.session.workspace.path) : null),
+
+  'workspace.state': (_i, ctx) => (ctx.session.workspace ? stateOf(ctx.session.workspace) : null),
+
+  'workspace.close': (_i, ctx) => {
+    const had = !!ctx.session.workspace;
+    closeCurrent(ctx);
+    return { closed: had };
+  },
+
+  'workspace.save': (_i, ctx) => {
+    const ws = requireWorkspace(ctx);
+    ws.snapshot();
+    return stateOf(ws);
+  },
+
+  'workspace.saveAs': async ({ path }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    await ws.saveAs(normalisePath(path));
+    const summary = summarise(ws.db, ws.path);
+    ctx.services.settings.addRecent(ws.path, summary.title, ctx.services.clock());
+    return summary;
+  },
+
+  'workspace.setTitle': ({ title }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    setTitle(ws, title, ctx.services.actor, ctx.services.clock());
+    const summary = summarise(ws.db, ws.path);
+    ctx.services.settings.addRecent(ws.path, summary.title, ctx.services.clock());
+    return summary;
+  },
+
+  'workspace.verify': ({ path }) => verifyWorkspace(resolvePath(path)),
+
+  'workspace.inspect': ({ path }) => inspect(resolvePath(path)),
+};

@@ -1,0 +1,139 @@
+import { contract, type AppEvents, type Out } from '../../../shared/ipc/contract';
+import { isChannel, type Channel } from '../../../shared/ipc/channels';
+import { type AppError, isAppError, type Result } from '../../../shared/ipc/result';
+import type { HandlerContext, HandlerTable, Services, Session } from './context';
+import { backendHandlers } from './handlers/index';
+import { stateOf } from '../workspace/workspace-service';
+
+export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
+
+export interface DispatchOptions {
+  jobId?: string;
+}
+
+/**
+ * The transport-free dispatcher. Electron IPC, the browser host and the CLI all hand it
+ * (session, channel, raw input) and get a Result back. It validates input against the contract
+ * (even though TypeScript checked it on the other side), runs one call at a time per session,
+ * turns thrown errors into Results, and tracks cancellable jobs.
+ */
+export class Router {
+  private sessions = new Map<string, Session>();
+  private queues = new Map<string, Promise<unknown>>();
+  private jobs = new Map<string, AbortController>();
+
+  constructor(
+    readonly services: Services,
+    private readonly emit: EventSink = () => {},
+    private readonly handlers: HandlerTable = backendHandlers,
+  ) {}
+
+  session(id: string): Session {
+    let s = this.sessions.get(id);
+    if (!s) {
+      s = { id, workspace: null };
+      this.sessions.set(id, s);
+    }
+    return s;
+  }
+
+  async dispatch(sessionId: string, channel: unknown, rawInput: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: `Unknown call "${String(channel)}".` } };
+    const spec = contract[channel];
+    if (spec.kind === 'shell') {
+      return { ok: false, error: { code: 'unsupported', message: `"${channel}" is answered by the app window, not the backend.` } };
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || undefined;
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: issue?.message ?? 'The request was not valid.',
+          details: { ...(field ? { field } : {}), issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        },
+      };
+    }
+    // Cancelling must not wait behind the job it cancels.
+    if (channel === 'jobs.cancel' || channel === 'app.info') return this.run(sessionId, channel, parsed.data, options);
+    const prev = this.queues.get(sessionId) ?? Promise.resolve();
+    const next = prev.then(() => this.run(sessionId, channel, parsed.data, options));
+    this.queues.set(
+      sessionId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private async run(sessionId: string, channel: Exclude<Channel, never>, input: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+    const session = this.session(sessionId);
+    const controller = new AbortController();
+    if (options.jobId) this.jobs.set(options.jobId, controller);
+    const ctx: HandlerContext = {
+      session,
+      services: this.services,
+      signal: controller.signal,
+      progress: (done, total, message) => {
+        if (options.jobId) this.emit(sessionId, 'job.progress', { jobId: options.jobId, done, total, message });
+      },
+      emit: (event, payload) => this.emit(sessionId, event, payload),
+      cancelJob: (jobId) => this.cancelJob(jobId),
+    };
+    const before = session.workspace;
+    try {
+      const handler = this.handlers[channel as keyof HandlerTable] as (i: unknown, c: HandlerContext) => unknown;
+      const value = (await handler(input, ctx)) as Out<typeof channel>;
+      const kind = contract[channel].kind;
+      if (kind === 'mutation' || kind === 'job' || session.workspace !== before) {
+        this.emit(sessionId, 'workspace.state', session.workspace ? stateOf(session.workspace) : null);
+      }
+      return { ok: true, value };
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, error: (e as AppError).toShape() };
+      if (controller.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } };
+      console.error(`[router] ${channel} failed:`, e);
+      return { ok: false, error: { code: 'internal', message: `Something went wrong (${(e as Error)?.message ?? 'unknown error'}). Nothing was changed.` } };
+    } finally {
+      if (options.jobId) this.jobs.delete(options.jobId);
+    }
+  }
+
+  cancelJob(jobId: string): boolean {
+    const c = this.jobs.get(jobId);
+    if (!c) return false;
+    c.abort();
+    return true;
+  }
+
+  /** Fold old journal entries into snapshots. Called on a timer by the host. */
+  snapshotDue(maxAgeMs: number): void {
+    for (const s of this.sessions.values()) {
+      try {
+        s.workspace?.snapshotIfDue(maxAgeMs);
+      } catch (e) {
+        console.error('[router] periodic snapshot failed (changes remain safe in the journal):', e);
+      }
+    }
+  }
+
+  /** A window closed or a connection dropped: close what it had open. */
+  async endSession(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    await (this.queues.get(sessionId) ?? Promise.resolve());
+    try {
+      s.workspace?.close();
+    } catch (e) {
+      console.error('[router] closing workspace failed (changes remain safe in the journal):', e);
+    }
+    s.workspace = null;
+    this.sessions.delete(sessionId);
+    this.queues.delete(sessionId);
+  }
+
+  async shutdown(): Promise<void> {
+    for (const id of [...this.sessions.keys()]) await this.endSession(id);
+  }
+}

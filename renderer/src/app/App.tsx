@@ -1,0 +1,132 @@
+import { useEffect } from 'react';
+import { useApp } from './store';
+import { events, hasBridge } from '../lib/api';
+import { Header } from './Header';
+import { pageTitle, type Route } from './routes';
+import { HomePage } from '../features/home/HomePage';
+import { NewConsultationPage } from '../features/home/NewConsultationPage';
+import { OpenPage } from '../features/home/OpenPage';
+import { SaveAsPage } from '../features/home/SaveAsPage';
+import { AboutPage } from '../features/home/AboutPage';
+import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
+import { OverviewPage } from '../features/workspace/OverviewPage';
+import { ComingPage } from '../features/workspace/ComingPage';
+import { NotificationBanner } from '../components/NotificationBanner';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { call } from '../lib/api';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'new':
+      return <NewConsultationPage />;
+    case 'open':
+      return <OpenPage />;
+    case 'save-as':
+      return <SaveAsPage />;
+    case 'about':
+      return <AboutPage />;
+    case 'workspace':
+      switch (route.tab) {
+        case 'overview':
+          return <OverviewPage />;
+        case 'draft':
+          return <ComingPage heading="Draft" description="Write the consultation section by section, add questions, and check it against the consultation standard." />;
+        case 'responses':
+          return <ComingPage heading="Responses" description="Import responses from survey exports, returned forms, emails and letters, then find duplicates and campaigns." />;
+        case 'analysis':
+          return <ComingPage heading="Analysis" description="Tallies, coding of open answers with a codebook, theme suggestions and agreement between coders." />;
+        case 'outputs':
+          return <ComingPage heading="Outputs" description="The consultation document, response forms, government response, analysis workbook and briefing." />;
+      }
+  }
+}
+
+export function App() {
+  const route = useApp((s) => s.route);
+  const workspace = useApp((s) => s.workspace);
+  const saveState = useApp((s) => s.saveState);
+  const banner = useApp((s) => s.banner);
+  const startupError = useApp((s) => s.startupError);
+  const info = useApp((s) => s.info);
+
+  useEffect(() => {
+    if (!hasBridge()) return;
+    const s = useApp.getState();
+    void s.init();
+    const onHash = () => useApp.getState().setRouteFromHash(location.hash);
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    const ev = events();
+    const offState = ev.onWorkspaceState((st) => useApp.getState().setDurability(st));
+    const offMenu = ev.onMenuCommand(({ command, path }) => {
+      const app = useApp.getState();
+      if (command === 'new') app.navigate({ page: 'new' });
+      else if (command === 'open') {
+        void call('dialog.openWorkspace', {}).then((r) => {
+          if (r.ok && r.value) void app.openWorkspace(r.value.path);
+          else if (!r.ok) app.navigate({ page: 'open' });
+        });
+      } else if (command === 'open-recent' && path) void app.openWorkspace(path).then((r) => !r.ok && app.setBanner({ kind: 'important', text: r.error.message }));
+      else if (command === 'save-as' && app.workspace) app.navigate({ page: 'save-as' });
+      else if (command === 'close') void app.closeWorkspace();
+      else if (command === 'about') app.navigate({ page: 'about' });
+    });
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+      offState();
+      offMenu();
+    };
+  }, []);
+
+  // The window title carries the consultation and whether it is saved (Electron shows it in the title bar).
+  useEffect(() => {
+    const state = saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved';
+    document.title = workspace ? `${workspace.title} (${state}) – ${pageTitle(route)} – Consultation Workbench` : `${pageTitle(route)} – Consultation Workbench`;
+  }, [workspace, saveState, route]);
+
+  if (!hasBridge()) {
+    return (
+      <main className="govuk-width-container app-main" id="main-content">
+        <h1 className="govuk-heading-l">Consultation Workbench cannot start here</h1>
+        <p className="govuk-body">Open the app from its shortcut, or open the address the app printed when it started.</p>
+      </main>
+    );
+  }
+
+  return (
+    <>
+      <a
+        href="#main-content"
+        className="govuk-skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <Header />
+      {workspace && route.page === 'workspace' ? <WorkspaceNav current={route.tab} /> : null}
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
+          {startupError ? <ErrorSummary errors={[{ message: startupError.message }]} title="The app could not start" /> : null}
+          {banner ? <NotificationBanner banner={banner} onDismiss={() => useApp.getState().setBanner(null)} /> : null}
+          {info || startupError ? <Page key={JSON.stringify(route)} route={route} /> : <p className="govuk-body">Loading…</p>}
+        </main>
+      </div>
+      <footer className="govuk-footer" role="contentinfo">
+        <div className="govuk-width-container">
+          <p className="govuk-body-s govuk-!-margin-bottom-0">
+            Consultation Workbench {info?.version} · works offline · your data stays on this computer{' '}
+            <button type="button" className="app-link-button govuk-body-s" onClick={() => useApp.getState().navigate({ page: 'about' })}>
+              About
+            </button>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

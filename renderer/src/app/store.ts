@@ -1,0 +1,160 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/ipc/contract/app';
+import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
+import type { AppErrorShape, Result } from '../../../shared/ipc/result';
+import { call } from '../lib/api';
+import { hashToRoute, routeToHash, type Route } from './routes';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+export interface Banner {
+  kind: 'success' | 'important';
+  text: string;
+}
+
+interface AppStore {
+  info: AppInfo | null;
+  startupError: AppErrorShape | null;
+  route: Route;
+  workspace: WorkspaceSummary | null;
+  durability: WorkspaceState | null;
+  saveState: SaveState;
+  saveError: string | null;
+  pending: number;
+  recent: RecentEntry[];
+  banner: Banner | null;
+
+  init: () => Promise<void>;
+  navigate: (route: Route) => void;
+  setRouteFromHash: (hash: string) => void;
+  setBanner: (b: Banner | null) => void;
+  refreshRecent: () => Promise<void>;
+  removeRecent: (path: string) => Promise<void>;
+  createWorkspace: (path: string, title: string) => Promise<Result<WorkspaceSummary>>;
+  openWorkspace: (path: string) => Promise<Result<WorkspaceSummary>>;
+  saveAs: (path: string) => Promise<Result<WorkspaceSummary>>;
+  closeWorkspace: () => Promise<void>;
+  setTitle: (title: string) => Promise<Result<WorkspaceSummary>>;
+  /** Run any workspace-changing call, tracking "Saving…" / "Saved" for the header. */
+  mutate<T>(run: () => Promise<Result<T>>): Promise<Result<T>>;
+  setDurability: (s: WorkspaceState | null) => void;
+}
+
+export const useApp = create<AppStore>()((set, get) => ({
+  info: null,
+  startupError: null,
+  route: hashToRoute(typeof location === 'undefined' ? '' : location.hash),
+  workspace: null,
+  durability: null,
+  saveState: 'saved',
+  saveError: null,
+  pending: 0,
+  recent: [],
+  banner: null,
+
+  async init() {
+    const info = await call('app.info', {});
+    if (!info.ok) {
+      set({ startupError: info.error });
+      return;
+    }
+    set({ info: info.value });
+    const [current, recent] = await Promise.all([call('workspace.current', {}), call('recent.list', {})]);
+    if (recent.ok) set({ recent: recent.value });
+    if (current.ok && current.value) set({ workspace: current.value });
+    const { route, workspace } = get();
+    if (route.page === 'workspace' && !workspace) get().navigate({ page: 'home' });
+  },
+
+  navigate(route) {
+    const hash = routeToHash(route);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    set({ route });
+  },
+
+  setRouteFromHash(hash) {
+    const route = hashToRoute(hash);
+    if (route.page === 'workspace' && !get().workspace) {
+      history.replaceState(null, '', routeToHash({ page: 'home' }));
+      set({ route: { page: 'home' } });
+      return;
+    }
+    set({ route });
+  },
+
+  setBanner(banner) {
+    set({ banner });
+  },
+
+  async refreshRecent() {
+    const r = await call('recent.list', {});
+    if (r.ok) set({ recent: r.value });
+  },
+
+  async removeRecent(path) {
+    const r = await call('recent.remove', { path });
+    if (r.ok) set({ recent: r.value });
+  },
+
+  async createWorkspace(path, title) {
+    const r = await get().mutate(() => call('workspace.create', { path, title }));
+    if (r.ok) {
+      set({ workspace: r.value, banner: { kind: 'success', text: `Workspace created and saved to ${r.value.path}` } });
+      get().navigate({ page: 'workspace', tab: 'overview' });
+      void get().refreshRecent();
+    }
+    return r;
+  },
+
+  async openWorkspace(path) {
+    const r = await call('workspace.open', { path });
+    if (r.ok) {
+      set({ workspace: r.value, banner: null, saveState: 'saved', saveError: null });
+      get().navigate({ page: 'workspace', tab: 'overview' });
+      void get().refreshRecent();
+    }
+    return r;
+  },
+
+  async saveAs(path) {
+    const r = await get().mutate(() => call('workspace.saveAs', { path }));
+    if (r.ok) {
+      set({ workspace: r.value, banner: { kind: 'success', text: `Saved a copy. You are now working in ${r.value.path}` } });
+      get().navigate({ page: 'workspace', tab: 'overview' });
+      void get().refreshRecent();
+    }
+    return r;
+  },
+
+  async closeWorkspace() {
+    const r = await call('workspace.close', {});
+    if (!r.ok) {
+      set({ saveState: 'error', saveError: r.error.message });
+      return;
+    }
+    set({ workspace: null, durability: null, banner: null, saveState: 'saved', saveError: null });
+    get().navigate({ page: 'home' });
+    void get().refreshRecent();
+  },
+
+  async setTitle(title) {
+    const r = await get().mutate(() => call('workspace.setTitle', { title }));
+    if (r.ok) set({ workspace: r.value });
+    return r;
+  },
+
+  async mutate(run) {
+    set((s) => ({ pending: s.pending + 1, saveState: 'saving' }));
+    const r = await run();
+    set((s) => {
+      const pending = s.pending - 1;
+      if (!r.ok && r.error.code !== 'invalid-input') return { pending, saveState: 'error', saveError: r.error.message };
+      return { pending, saveState: pending > 0 ? 'saving' : s.saveState === 'error' && !r.ok ? 'error' : 'saved', saveError: r.ok ? null : s.saveError };
+    });
+    return r;
+  },
+
+  setDurability(durability) {
+    set({ durability });
+  },
+}));

@@ -1,0 +1,116 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useApp } from '../../app/store';
+import { call } from '../../lib/api';
+import { PageHeading } from '../../components/PageHeading';
+import { TextField } from '../../components/TextField';
+import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
+import { TITLE_MAX } from '../../../../shared/domain/workspace';
+import { chooseSavePath } from '../shared/useFileFlows';
+
+export function NewConsultationPage() {
+  const info = useApp((s) => s.info);
+  const createWorkspace = useApp((s) => s.createWorkspace);
+  const navigate = useApp((s) => s.navigate);
+  const [title, setTitle] = useState('');
+  const [path, setPath] = useState('');
+  const [pathEdited, setPathEdited] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  // Suggest a file name from the title (GOV.UK style: lowercase, hyphens) until the user edits the path.
+  useEffect(() => {
+    if (pathEdited) return;
+    let live = true;
+    const t = setTimeout(() => {
+      void call('fs.suggestPath', { title: title || 'consultation' }).then((r) => {
+        if (live && r.ok) setPath(r.value.path);
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [title, pathEdited]);
+
+  const titleError = errors.find((e) => e.field === 'title')?.message;
+  const pathError = errors.find((e) => e.field === 'path')?.message;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: FieldError[] = [];
+    if (!title.trim()) found.push({ field: 'title', message: 'Enter a title for the consultation' });
+    else if (title.trim().length > TITLE_MAX) found.push({ field: 'title', message: `Title must be ${TITLE_MAX} characters or fewer` });
+    if (!path.trim()) found.push({ field: 'path', message: 'Enter where to save the workspace' });
+    setErrors(found);
+    if (found.length) return;
+    setBusy(true);
+    const r = await createWorkspace(path.trim(), title.trim());
+    setBusy(false);
+    if (!r.ok) {
+      const field = r.error.details?.['field'] === 'title' ? 'title' : 'path';
+      setErrors([{ field, message: r.error.message }]);
+    }
+  }
+
+  async function choose() {
+    const picked = await chooseSavePath(path, 'Save the new consultation workspace');
+    if (picked) {
+      setPath(picked);
+      setPathEdited(true);
+    }
+  }
+
+  const remaining = TITLE_MAX - title.trim().length;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <PageHeading>New consultation</PageHeading>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <TextField
+            id="title"
+            label="Title of the consultation"
+            hint="Use the title it will have on GOV.UK: 65 characters or fewer, no full stop."
+            error={titleError}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            autoComplete="off"
+            spellCheck
+          />
+          <p className={`govuk-hint govuk-character-count__message${remaining < 0 ? ' govuk-error-message' : ''}`} aria-live="polite">
+            {remaining >= 0 ? `You have ${remaining} characters remaining` : `You have ${-remaining} characters too many`}
+          </p>
+          <TextField
+            id="path"
+            label="Where to save it"
+            hint="One consultation is one file. Every change is saved to it as you work."
+            error={pathError}
+            value={path}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setPathEdited(true);
+            }}
+            mono
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {info?.nativeDialogs ? (
+            <p className="govuk-body">
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void choose()}>
+                Choose a location
+              </button>
+            </p>
+          ) : null}
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+              Create workspace
+            </button>
+            <button type="button" className="app-link-button" onClick={() => navigate({ page: 'home' })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useApp } from '../../app/store';
+import { PageHeading } from '../../components/PageHeading';
+import { whenText } from '../shared/format';
+import { TitleField } from './TitleField';
+import { chooseSavePath } from '../shared/useFileFlows';
+import { call } from '../../lib/api';
+import type { WorkspaceTab } from '../../app/routes';
+
+type Status = 'Not started' | 'In progress' | 'Completed' | 'Cannot start yet';
+
+interface Task {
+  name: string;
+  hint: string;
+  tab: WorkspaceTab;
+  status: Status;
+}
+
+function StatusTag({ status }: { status: Status }) {
+  if (status === 'Completed') return <>{status}</>;
+  const colour = status === 'In progress' ? 'govuk-tag--light-blue' : status === 'Not started' ? 'govuk-tag--blue' : 'govuk-tag--grey';
+  return <strong className={`govuk-tag ${colour}`}>{status}</strong>;
+}
+
+/** The workspace home: where the consultation stands, as a GOV.UK task list, and its details. */
+export function OverviewPage() {
+  const ws = useApp((s) => s.workspace);
+  const info = useApp((s) => s.info);
+  const durability = useApp((s) => s.durability);
+  const navigate = useApp((s) => s.navigate);
+  const saveAs = useApp((s) => s.saveAs);
+  const setBanner = useApp((s) => s.setBanner);
+  if (!ws) return null;
+
+  const hasQuestions = ws.questions > 0;
+  const hasResponses = ws.responses > 0;
+  const tasks: Task[] = [
+    { name: 'Draft the consultation', hint: 'Sections, questions and the about-this-consultation details', tab: 'draft', status: hasQuestions ? 'In progress' : 'Not started' },
+    { name: 'Check against the consultation standard', hint: 'Findings to fix or justify', tab: 'draft', status: hasQuestions ? 'Not started' : 'Cannot start yet' },
+    { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: hasQuestions ? 'Not started' : 'Cannot start yet' },
+    { name: 'Collect responses', hint: 'Imports by channel', tab: 'responses', status: hasResponses ? 'In progress' : 'Not started' },
+    { name: 'Analyse', hint: 'Tallies, coding, campaigns, agreement', tab: 'analysis', status: hasResponses ? 'Not started' : 'Cannot start yet' },
+    { name: 'Respond', hint: 'The government response, drafted per question', tab: 'analysis', status: 'Cannot start yet' },
+    { name: 'Publish', hint: 'Government response, analysis workbook, briefing', tab: 'outputs', status: 'Cannot start yet' },
+  ];
+
+  async function saveCopy() {
+    if (!info?.nativeDialogs) {
+      navigate({ page: 'save-as' });
+      return;
+    }
+    const picked = await chooseSavePath(ws!.path.replace(/\.consult$/i, '-copy.consult'), 'Save a copy of the workspace');
+    if (!picked) return;
+    const r = await saveAs(picked);
+    if (!r.ok) setBanner({ kind: 'important', text: r.error.message });
+  }
+
+  return (
+    <>
+      <PageHeading caption="Consultation">{ws.title}</PageHeading>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Where this consultation stands</h2>
+          <ul className="govuk-task-list">
+            {tasks.map((t, i) => (
+              <li key={t.name} className={`govuk-task-list__item${t.status === 'Cannot start yet' ? '' : ' govuk-task-list__item--with-link'}`}>
+                <div className="govuk-task-list__name-and-hint">
+                  {t.status === 'Cannot start yet' ? (
+                    <div>{t.name}</div>
+                  ) : (
+                    <a
+                      className="govuk-link govuk-task-list__link"
+                      href={`#/workspace/${t.tab}`}
+                      aria-describedby={`task-${i}-hint task-${i}-status`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate({ page: 'workspace', tab: t.tab });
+                      }}
+                    >
+                      {t.name}
+                    </a>
+                  )}
+                  <div id={`task-${i}-hint`} className="govuk-task-list__hint">
+                    {t.hint}
+                  </div>
+                </div>
+                <div className="govuk-task-list__status" id={`task-${i}-status`}>
+                  <StatusTag status={t.status} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m">Details</h2>
+          <TitleField />
+          <dl className="govuk-summary-list govuk-summary-list--no-border">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">File</dt>
+              <dd className="govuk-summary-list__value app-path">{ws.path}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Created</dt>
+              <dd className="govuk-summary-list__value">{whenText(ws.createdAt)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Last saved</dt>
+              <dd className="govuk-summary-list__value">{whenText(durability?.lastChangeAt ?? durability?.lastSnapshotAt ?? ws.updatedAt)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Questions</dt>
+              <dd className="govuk-summary-list__value">{ws.questions}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Responses</dt>
+              <dd className="govuk-summary-list__value">{ws.responses}</dd>
+            </div>
+          </dl>
+          <div className="govuk-button-group">
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void saveCopy()}>
+              Save a copy as…
+            </button>
+            {info?.shell === 'electron' ? (
+              <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: ws.path })}>
+                Show in folder
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

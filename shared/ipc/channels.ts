@@ -1,0 +1,48 @@
+/**
+ * The names of every call the renderer may make, grouped by domain. Kept free of zod so the
+ * sandboxed preload can bundle it cheaply. contract.ts is checked against these lists at compile
+ * time (both ways), so a channel cannot be added to one and forgotten in the other.
+ */
+export const APP_CHANNELS = [
+  'app.info',
+  'recent.list',
+  'recent.remove',
+  'fs.suggestPath',
+  'fs.listWorkspaces',
+  'jobs.cancel',
+] as const;
+
+export const WORKSPACE_CHANNELS = [
+  'workspace.create',
+  'workspace.open',
+  'workspace.current',
+  'workspace.state',
+  'workspace.close',
+  'workspace.save',
+  'workspace.saveAs',
+  'workspace.setTitle',
+  'workspace.verify',
+  'workspace.inspect',
+] as const;
+
+/** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
+export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'shell.showItemInFolder'] as const;
+
+export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...SHELL_CHANNELS] as const;
+export type Channel = (typeof CHANNELS)[number];
+export type ShellChannel = (typeof SHELL_CHANNELS)[number];
+
+/** Push events from the main side to the renderer. */
+export const EVENTS = ['job.progress', 'workspace.state', 'menu.command'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** Electron IPC channel names are namespaced so nothing else can collide with them. */
+export const IPC_PREFIX = 'app:';
+export const IPC_EVENT_CHANNEL = 'app-event';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+export function isShellChannel(name: Channel): name is ShellChannel {
+  return (SHELL_CHANNELS as readonly string[]).includes(name);
+}

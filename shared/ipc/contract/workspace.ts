@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { call } from '../spec';
+import { TITLE_MAX, type VerifyReport, type WorkspaceInspection, type WorkspaceState, type WorkspaceSummary } from '../../domain/workspace';
+
+const path = z.string().min(1, 'Enter a file path').max(4096, 'The path is too long');
+export const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a title for the consultation')
+  .max(TITLE_MAX, `Title must be ${TITLE_MAX} characters or fewer`);
+
+export const workspaceContract = {
+  'workspace.create': call<WorkspaceSummary>()(z.strictObject({ path, title: titleSchema }), 'mutation'),
+  'workspace.open': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
+  'workspace.current': call<WorkspaceSummary | null>()(z.strictObject({}), 'query'),
+  'workspace.state': call<WorkspaceState | null>()(z.strictObject({}), 'query'),
+  'workspace.close': call<{ closed: boolean }>()(z.strictObject({}), 'mutation'),
+  'workspace.save': call<WorkspaceState>()(z.strictObject({}), 'mutation'),
+  'workspace.saveAs': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
+  'workspace.setTitle': call<WorkspaceSummary>()(z.strictObject({ title: titleSchema }), 'mutation'),
+  'workspace.verify': call<VerifyReport>()(z.strictObject({ path }), 'query'),
+  'workspace.inspect': call<WorkspaceInspection>()(z.strictObject({ path }), 'query'),
+} as const;
