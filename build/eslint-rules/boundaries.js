@@ -27,7 +27,7 @@ const ZONES = [
  */
 const RULES = {
   // Pure TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
-  shared: { zones: ['shared'], node: false, electron: false, packages: ['zod'] },
+  shared: { zones: ['shared'], node: false, electron: false, packages: ['zod', 'diff'] },
   // Disk, database, documents. Never Electron, so it runs in tests, the CLI and the browser host.
   services: { zones: ['shared', 'services'], node: true, electron: false, packages: 'any' },
   main: { zones: ['shared', 'services', 'main'], node: true, electron: true, packages: 'any' },

@@ -56,13 +56,23 @@ function flag(args: ParsedArgs, name: string): string | undefined {
 
 export const COMMANDS: Record<string, Command> = {
   new: {
-    usage: 'new <file> --title <title>',
-    summary: 'Create a workspace for a consultation.',
+    usage: 'new <file> --title <title> [--from <draft.json>] [--template standard|example|blank]',
+    summary: 'Create a workspace: from the standard template (default), the example, blank, or a draft JSON file.',
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
-      const title = flag(args, 'title');
+      const fromJson = flag(args, 'from');
+      const template = flag(args, 'template');
+      if (template && !['standard', 'example', 'blank'].includes(template)) throw new CliError(`--template must be standard, example or blank.`, 2);
+      if (fromJson && template) throw new CliError('Use either --from or --template, not both.', 2);
+      // With --from the title may come from the draft file itself.
+      let title = flag(args, 'title');
+      if (!title && fromJson) {
+        const d = await unwrap(router.dispatch(SESSION, 'draft.readJson', { path: fromJson }));
+        title = (d as { metadata: { title: string } }).metadata.title;
+      }
       if (!title) throw new CliError(`Missing --title.\nUsage: npx workbench ${this.usage}`, 2);
-      const summary = await unwrap(router.dispatch(SESSION, 'workspace.create', { path: file, title }));
+      const from = fromJson ? { kind: 'json' as const, path: fromJson } : { kind: 'template' as const, template: (template ?? 'standard') as 'standard' | 'example' | 'blank' };
+      const summary = await unwrap(router.dispatch(SESSION, 'workspace.create', { path: file, title, from }));
       await unwrap(router.dispatch(SESSION, 'workspace.close', {}));
       return { json: summary };
     },
@@ -73,6 +83,15 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       return { json: await unwrap(router.dispatch(SESSION, 'workspace.inspect', { path: file })) };
+    },
+  },
+  'draft-export': {
+    usage: 'draft-export <file> <out.json>',
+    summary: 'Write the consultation draft as JSON (the documented draft format).',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const out = need(args, 1, 'the output JSON file', this.usage);
+      return { json: await unwrap(router.dispatch(SESSION, 'draft.exportJson', { path: out, workspace: file })) };
     },
   },
   verify: {

@@ -25,12 +25,40 @@ export const WORKSPACE_CHANNELS = [
   'workspace.inspect',
 ] as const;
 
+export const DRAFT_CHANNELS = [
+  'draft.get',
+  'draft.updateMetadata',
+  'draft.updateSection',
+  'draft.addSection',
+  'draft.deleteSection',
+  'draft.moveSection',
+  'draft.addQuestion',
+  'draft.updateQuestion',
+  'draft.deleteQuestion',
+  'draft.moveQuestion',
+  'draft.updateAboutYou',
+  'draft.updatePrivacy',
+  'draft.updateChecker',
+  'draft.dismissFinding',
+  'draft.restoreFinding',
+  'draft.undo',
+  'draft.redo',
+  'draft.saveVersion',
+  'draft.listVersions',
+  'draft.getVersion',
+  'draft.compare',
+  'draft.exportJson',
+  'draft.readJson',
+  'draft.inspect',
+] as const;
+
 /** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
 export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'shell.showItemInFolder'] as const;
 
-export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...SHELL_CHANNELS] as const;
+export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...SHELL_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
+export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
 export const EVENTS = ['job.progress', 'workspace.state', 'menu.command'] as const;

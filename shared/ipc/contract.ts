@@ -3,6 +3,7 @@ import type { CallSpec, InputOf, OutputOf } from './spec';
 import { appContract } from './contract/app';
 import { workspaceContract } from './contract/workspace';
 import { shellContract } from './contract/shell';
+import { draftContract } from './contract/draft';
 import type { Result } from './result';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -14,6 +15,7 @@ import type { WorkspaceState } from '../domain/workspace';
 export const contract = {
   ...appContract,
   ...workspaceContract,
+  ...draftContract,
   ...shellContract,
 } as const satisfies Record<Channel, CallSpec>;
 

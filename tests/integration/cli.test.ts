@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../harness/temp';
+import { SCHEMA_VERSION } from '../../electron/services/db/migrations/index';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 
 describe('npx workbench', () => {
@@ -15,7 +16,7 @@ describe('npx workbench', () => {
     const info = workbench(['info', p]);
     expect(info.status).toBe(0);
     const j = info.json() as Record<string, unknown>;
-    expect(j).toMatchObject({ title: 'X', schemaVersion: 1, questions: 0, respondents: 0, responses: 0 });
+    expect(j).toMatchObject({ title: 'X', schemaVersion: SCHEMA_VERSION, questions: 0, respondents: 0, responses: 0 });
     for (const k of ['schemaVersion', 'questions', 'respondents', 'responses']) expect(typeof j[k]).toBe('number');
     t.cleanup();
   });
@@ -59,6 +60,33 @@ describe('npx workbench', () => {
     const r = workbench(['new', p, '--title', 'Y']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/already exists/);
+    t.cleanup();
+  });
+
+  it('draft-export then new --from round-trips the draft; bad drafts are refused clearly', () => {
+    const t = tempDir();
+    const src = t.path('example.consult');
+    expect(workbench(['new', src, '--title', 'One online place for NHS information and services', '--template', 'example']).status).toBe(0);
+    expect(workbench(['info', src]).json()).toMatchObject({ questions: 11 });
+    const out = t.path('draft.json');
+    const exp = workbench(['draft-export', src, out]);
+    expect(exp.status).toBe(0);
+    expect(exp.json()).toMatchObject({ sections: 10, questions: 11 });
+    const copy = t.path('copy.consult');
+    const made = workbench(['new', copy, '--from', out]);
+    expect(made.status).toBe(0);
+    expect(made.json()).toMatchObject({ title: 'One online place for NHS information and services', questions: 11 });
+    const out2 = t.path('draft2.json');
+    workbench(['draft-export', copy, out2]);
+    expect(readFileSync(out2, 'utf8')).toBe(readFileSync(out, 'utf8'));
+
+    const bad = JSON.parse(readFileSync(out, 'utf8'));
+    bad.questions[2].wordLimit = 'three hundred';
+    writeFileSync(t.path('bad.json'), JSON.stringify(bad));
+    const refused = workbench(['new', t.path('bad.consult'), '--from', t.path('bad.json')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/questions\.2\.wordLimit/);
+    expect(existsSync(t.path('bad.consult'))).toBe(false);
     t.cleanup();
   });
 });

@@ -4,11 +4,14 @@ import type { ParsedInputOf } from '../../../shared/ipc/spec';
 import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { WorkspaceFile, WorkspaceFileOptions } from '../db/workspace-file';
 import type { SettingsStore } from '../settings/settings-store';
+import type { DraftHistory } from '../draft/history';
 
 /** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
 export interface Session {
   readonly id: string;
   workspace: WorkspaceFile | null;
+  /** Undo/redo of the open workspace's draft, for this session only. */
+  draftHistory: DraftHistory;
 }
 
 /** What handlers need from the outside world: injected, so tests and the CLI can supply their own. */

@@ -4,6 +4,7 @@ import { type AppError, isAppError, type Result } from '../../../shared/ipc/resu
 import type { HandlerContext, HandlerTable, Services, Session } from './context';
 import { backendHandlers } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
+import { DraftHistory } from '../draft/history';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
 
@@ -31,7 +32,7 @@ export class Router {
   session(id: string): Session {
     let s = this.sessions.get(id);
     if (!s) {
-      s = { id, workspace: null };
+      s = { id, workspace: null, draftHistory: new DraftHistory() };
       this.sessions.set(id, s);
     }
     return s;
@@ -82,9 +83,12 @@ export class Router {
       cancelJob: (jobId) => this.cancelJob(jobId),
     };
     const before = session.workspace;
+    const beforePath = before?.path;
     try {
       const handler = this.handlers[channel as keyof HandlerTable] as (i: unknown, c: HandlerContext) => unknown;
       const value = (await handler(input, ctx)) as Out<typeof channel>;
+      // Undo history belongs to one workspace: start afresh when another is opened or this one closes.
+      if (session.workspace !== before || session.workspace?.path !== beforePath) session.draftHistory = new DraftHistory();
       const kind = contract[channel].kind;
       if (kind === 'mutation' || kind === 'job' || session.workspace !== before) {
         this.emit(sessionId, 'workspace.state', session.workspace ? stateOf(session.workspace) : null);

@@ -3,6 +3,9 @@ import { WorkspaceFile, openReadOnly, type WorkspaceFileOptions } from '../db/wo
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import type { WorkspaceInspection, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
 import { audit } from './audit';
+import type { Draft } from '../../../shared/domain/draft/model';
+import { writeWholeDraft } from '../draft/draft-rows';
+import { titleChanged } from '../draft/draft-service';
 
 /** Counts of things later migrations add; a table that does not exist yet counts as zero. */
 function countIfTable(db: Db, table: string): number {
@@ -37,13 +40,15 @@ export async function createWorkspace(
   title: string,
   actor: string,
   options?: WorkspaceFileOptions,
+  draft?: Draft,
 ): Promise<WorkspaceFile> {
   return WorkspaceFile.create(
     path,
     (db, now) => {
       const at = now.toISOString();
       db.run('INSERT INTO consultation (id, title, created_at, updated_at) VALUES (1, ?, ?, ?)', [title, at, at]);
-      audit(db, now, actor, 'workspace.create', null, { title });
+      if (draft) writeWholeDraft(db, { ...draft, metadata: { ...draft.metadata, title } }, at);
+      audit(db, now, actor, 'workspace.create', null, { title, draft: draft ? 'seeded' : 'none' });
     },
     options,
   );
@@ -54,6 +59,7 @@ export function setTitle(file: WorkspaceFile, title: string, actor: string, now:
     const old = db.scalar<string>('SELECT title FROM consultation WHERE id = 1');
     if (old === title) return;
     db.run('UPDATE consultation SET title = ?, updated_at = ? WHERE id = 1', [title, now.toISOString()]);
+    titleChanged(db, title, now.toISOString());
     audit(db, now, actor, 'consultation.title', null, { old, new: title });
   });
 }

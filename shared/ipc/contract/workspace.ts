@@ -10,7 +10,21 @@ export const titleSchema = z
   .max(TITLE_MAX, `Title must be ${TITLE_MAX} characters or fewer`);
 
 export const workspaceContract = {
-  'workspace.create': call<WorkspaceSummary>()(z.strictObject({ path, title: titleSchema }), 'mutation'),
+  'workspace.create': call<WorkspaceSummary>()(
+    z.strictObject({
+      path,
+      title: titleSchema,
+      /** What the draft starts as: the standard template (default), the filled-in example, blank, a copy of another workspace's draft, or a draft JSON file. */
+      from: z
+        .discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('template'), template: z.enum(['standard', 'example', 'blank']) }),
+          z.strictObject({ kind: z.literal('workspace'), path }),
+          z.strictObject({ kind: z.literal('json'), path }),
+        ])
+        .optional(),
+    }),
+    'mutation',
+  ),
   'workspace.open': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
   'workspace.current': call<WorkspaceSummary | null>()(z.strictObject({}), 'query'),
   'workspace.state': call<WorkspaceState | null>()(z.strictObject({}), 'query'),

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { Router } from '../../../electron/services/router/router';
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { tempDir } from '../../harness/temp';
+import { SCHEMA_VERSION } from '../../../electron/services/db/migrations/index';
 import type { AppEvents } from '../../../shared/ipc/contract';
 
 function makeRouter(dir: string, events: { event: keyof AppEvents; payload: unknown }[] = []) {
@@ -42,7 +43,7 @@ describe('router', () => {
     const events: { event: keyof AppEvents; payload: unknown }[] = [];
     const r = makeRouter(t.dir, events);
     const created = await r.dispatch('s', 'workspace.create', { path: t.path('my-consultation'), title: 'First title' });
-    expect(created).toMatchObject({ ok: true, value: { title: 'First title', schemaVersion: 1 } });
+    expect(created).toMatchObject({ ok: true, value: { title: 'First title', schemaVersion: SCHEMA_VERSION } });
     if (!created.ok) return;
     const path = (created.value as { path: string }).path;
     expect(path.endsWith('my-consultation.consult')).toBe(true); // extension added

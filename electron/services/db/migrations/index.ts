@@ -1,4 +1,5 @@
 import { sql as m0001 } from './0001_init';
+import { sql as m0002 } from './0002_draft';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -11,6 +12,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '0001_init', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001_init', sql: m0001 },
+  { id: 2, name: '0002_draft', sql: m0002 },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

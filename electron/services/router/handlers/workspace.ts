@@ -1,10 +1,11 @@
 import { resolve as resolvePath, extname } from 'node:path';
-import { AppError } from '../../../../shared/ipc/result';
 import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
 import { WorkspaceFile } from '../../db/workspace-file';
 import type { HandlerContext, HandlerTable } from '../context';
+import { requireWorkspace } from '../require-workspace';
 import { createWorkspace, inspect, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
 import { verifyWorkspace } from '../../workspace/verify';
+import { startingDraft } from './draft';
 
 type WorkspaceChannel =
   | 'workspace.create'
@@ -18,12 +19,6 @@ type WorkspaceChannel =
   | 'workspace.verify'
   | 'workspace.inspect';
 
-/** The open workspace of this session, or a clear error. */
-export function requireWorkspace(ctx: HandlerContext): WorkspaceFile {
-  const ws = ctx.session.workspace;
-  if (!ws) throw new AppError('no-workspace', 'No workspace is open. Open or create one first.');
-  return ws;
-}
 
 /** Absolute path with the workspace extension added when the user left it off. */
 function normalisePath(p: string): string {
@@ -39,10 +34,11 @@ function closeCurrent(ctx: HandlerContext): void {
 }
 
 export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
-  'workspace.create': async ({ path, title }, ctx) => {
+  'workspace.create': async ({ path, title, from }, ctx) => {
     const target = normalisePath(path);
+    const draft = await startingDraft(from, title); // read (and validate) the source before anything changes
     closeCurrent(ctx);
-    const ws = await createWorkspace(target, title, ctx.services.actor, ctx.services.workspaceOptions);
+    const ws = await createWorkspace(target, title, ctx.services.actor, ctx.services.workspaceOptions, draft);
     ctx.session.workspace = ws;
     ctx.services.settings.addRecent(ws.path, title, ctx.services.clock());
     return summarise(ws.db, ws.path);
