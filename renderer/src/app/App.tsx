@@ -11,6 +11,8 @@ import { AboutPage } from '../features/home/AboutPage';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { OverviewPage } from '../features/workspace/OverviewPage';
 import { ComingPage } from '../features/workspace/ComingPage';
+import { DraftPage } from '../features/draft/DraftPage';
+import { useDraft } from '../features/draft/draft-store';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { call } from '../lib/api';
@@ -32,7 +34,7 @@ function Page({ route }: { route: Route }) {
         case 'overview':
           return <OverviewPage />;
         case 'draft':
-          return <ComingPage heading="Draft" description="Write the consultation section by section, add questions, and check it against the consultation standard." />;
+          return <DraftPage />;
         case 'responses':
           return <ComingPage heading="Responses" description="Import responses from survey exports, returned forms, emails and letters, then find duplicates and campaigns." />;
         case 'analysis':
@@ -81,6 +83,12 @@ export function App() {
     };
   }, []);
 
+  // A different workspace (or none): forget the previous draft and its undo history.
+  const workspacePath = workspace?.path;
+  useEffect(() => {
+    useDraft.getState().reset();
+  }, [workspacePath]);
+
   // The window title carries the consultation and whether it is saved (Electron shows it in the title bar).
   useEffect(() => {
     const state = saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved';
@@ -110,7 +118,7 @@ export function App() {
       </a>
       <Header />
       {workspace && route.page === 'workspace' ? <WorkspaceNav current={route.tab} /> : null}
-      <div className="govuk-width-container">
+      <div className={route.page === 'workspace' && route.tab === 'draft' ? 'app-wide' : 'govuk-width-container'}>
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
           {startupError ? <ErrorSummary errors={[{ message: startupError.message }]} title="The app could not start" /> : null}
           {banner ? <NotificationBanner banner={banner} onDismiss={() => useApp.getState().setBanner(null)} /> : null}

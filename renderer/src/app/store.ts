@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
 import type { AppErrorShape, Result } from '../../../shared/ipc/result';
 import { call } from '../lib/api';
+import type { In } from '../../../shared/ipc/contract';
 import { hashToRoute, routeToHash, type Route } from './routes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -30,13 +31,13 @@ interface AppStore {
   setBanner: (b: Banner | null) => void;
   refreshRecent: () => Promise<void>;
   removeRecent: (path: string) => Promise<void>;
-  createWorkspace: (path: string, title: string) => Promise<Result<WorkspaceSummary>>;
+  createWorkspace: (path: string, title: string, from?: In<'workspace.create'>['from']) => Promise<Result<WorkspaceSummary>>;
   openWorkspace: (path: string) => Promise<Result<WorkspaceSummary>>;
   saveAs: (path: string) => Promise<Result<WorkspaceSummary>>;
   closeWorkspace: () => Promise<void>;
   setTitle: (title: string) => Promise<Result<WorkspaceSummary>>;
   /** Run any workspace-changing call, tracking "Saving…" / "Saved" for the header. */
-  mutate<T>(run: () => Promise<Result<T>>): Promise<Result<T>>;
+  mutate: <T>(run: () => Promise<Result<T>>) => Promise<Result<T>>;
   setDurability: (s: WorkspaceState | null) => void;
 }
 
@@ -69,7 +70,8 @@ export const useApp = create<AppStore>()((set, get) => ({
   navigate(route) {
     const hash = routeToHash(route);
     if (location.hash !== hash) history.pushState(null, '', hash);
-    set({ route });
+    // A notification belongs to the page it was shown on.
+    set({ route, banner: null });
   },
 
   setRouteFromHash(hash) {
@@ -96,11 +98,12 @@ export const useApp = create<AppStore>()((set, get) => ({
     if (r.ok) set({ recent: r.value });
   },
 
-  async createWorkspace(path, title) {
-    const r = await get().mutate(() => call('workspace.create', { path, title }));
+  async createWorkspace(path, title, from) {
+    const r = await get().mutate(() => call('workspace.create', { path, title, ...(from ? { from } : {}) }));
     if (r.ok) {
-      set({ workspace: r.value, banner: { kind: 'success', text: `Workspace created and saved to ${r.value.path}` } });
+      set({ workspace: r.value });
       get().navigate({ page: 'workspace', tab: 'overview' });
+      set({ banner: { kind: 'success', text: `Workspace created and saved to ${r.value.path}` } });
       void get().refreshRecent();
     }
     return r;
@@ -119,8 +122,9 @@ export const useApp = create<AppStore>()((set, get) => ({
   async saveAs(path) {
     const r = await get().mutate(() => call('workspace.saveAs', { path }));
     if (r.ok) {
-      set({ workspace: r.value, banner: { kind: 'success', text: `Saved a copy. You are now working in ${r.value.path}` } });
+      set({ workspace: r.value });
       get().navigate({ page: 'workspace', tab: 'overview' });
+      set({ banner: { kind: 'success', text: `Saved a copy. You are now working in ${r.value.path}` } });
       void get().refreshRecent();
     }
     return r;

@@ -44,7 +44,7 @@ export const OTHER_LABEL = 'Other (please specify)';
 export const optionSchema = z.strictObject({
   /** Stable: answers and returned forms refer to it, whatever the label becomes. */
   id,
-  label: shortText(500).min(1, 'An option needs a label'),
+  label: shortText(500), // may be empty while being typed; the checker flags empty options
 });
 export type QuestionOption = z.infer<typeof optionSchema>;
 

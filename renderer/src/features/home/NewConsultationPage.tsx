@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TITLE_MAX } from '../../../../shared/domain/workspace';
 import { chooseSavePath } from '../shared/useFileFlows';
+import { RadiosField } from '../../components/Fields';
 
 export function NewConsultationPage() {
   const info = useApp((s) => s.info);
@@ -16,6 +17,9 @@ export function NewConsultationPage() {
   const [pathEdited, setPathEdited] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [start, setStart] = useState<'standard' | 'example' | 'blank' | 'workspace' | 'json'>('standard');
+  const [sourcePath, setSourcePath] = useState('');
+  const recent = useApp((s) => s.recent);
 
   // Suggest a file name from the title (GOV.UK style: lowercase, hyphens) until the user edits the path.
   useEffect(() => {
@@ -41,13 +45,18 @@ export function NewConsultationPage() {
     if (!title.trim()) found.push({ field: 'title', message: 'Enter a title for the consultation' });
     else if (title.trim().length > TITLE_MAX) found.push({ field: 'title', message: `Title must be ${TITLE_MAX} characters or fewer` });
     if (!path.trim()) found.push({ field: 'path', message: 'Enter where to save the workspace' });
+    if ((start === 'workspace' || start === 'json') && !sourcePath.trim()) {
+      found.push({ field: 'source-path', message: start === 'json' ? 'Enter the path of the draft file' : 'Enter the path of the earlier workspace' });
+    }
     setErrors(found);
     if (found.length) return;
     setBusy(true);
-    const r = await createWorkspace(path.trim(), title.trim());
+    const from =
+      start === 'workspace' || start === 'json' ? { kind: start, path: sourcePath.trim() } : { kind: 'template' as const, template: start };
+    const r = await createWorkspace(path.trim(), title.trim(), from);
     setBusy(false);
     if (!r.ok) {
-      const field = r.error.details?.['field'] === 'title' ? 'title' : 'path';
+      const field = r.error.details?.['field'] === 'title' ? 'title' : r.error.code === 'bad-file' || (start !== 'standard' && start !== 'example' && start !== 'blank' && r.error.code === 'not-found') ? 'source-path' : 'path';
       setErrors([{ field, message: r.error.message }]);
     }
   }
@@ -94,6 +103,42 @@ export function NewConsultationPage() {
             autoComplete="off"
             spellCheck={false}
           />
+          <RadiosField
+            name="start"
+            legend="Start from"
+            value={start}
+            onChange={(v) => setStart(v as typeof start)}
+            options={[
+              { value: 'standard', label: 'The standard template (recommended)', hint: 'Every section the consultation standard expects, with guidance on what to write.' },
+              { value: 'example', label: 'The filled-in example', hint: 'A complete example consultation, to see how it all fits together.' },
+              { value: 'workspace', label: 'A copy of an earlier consultation’s draft' },
+              { value: 'json', label: 'A draft file (JSON) exported from Consultation Workbench' },
+              { value: 'blank', label: 'A blank draft' },
+            ]}
+          />
+          {start === 'workspace' || start === 'json' ? (
+            <>
+              <TextField
+                id="source-path"
+                label={start === 'json' ? 'Draft file' : 'Earlier workspace'}
+                hint={start === 'json' ? 'The full path of the .json file.' : 'The full path of the .consult file. It is read, not changed.'}
+                error={errors.find((e) => e.field === 'source-path')?.message}
+                value={sourcePath}
+                onChange={(e) => setSourcePath(e.target.value)}
+                mono
+                autoComplete="off"
+                spellCheck={false}
+                list={start === 'workspace' ? 'recent-workspaces' : undefined}
+              />
+              <datalist id="recent-workspaces">
+                {recent.map((r) => (
+                  <option key={r.path} value={r.path}>
+                    {r.title}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          ) : null}
           {info?.nativeDialogs ? (
             <p className="govuk-body">
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void choose()}>

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { call } from '../../lib/api';
+import { useApp } from '../../app/store';
+import type { VersionSummary } from '../../../../shared/ipc/contract/draft';
+import type { Draft } from '../../../../shared/domain/draft/model';
+import type { DraftComparison } from '../../../../shared/domain/draft/compare';
+import { whenText } from '../shared/format';
+import { DocumentPreview } from './DocumentPreview';
+import { TextField } from '../../components/TextField';
+import { SelectField } from '../../components/Fields';
+
+/** Save a labelled version; list them; open one read-only; compare any two (or with the current draft). */
+export function VersionsPanel() {
+  const mutate = useApp((s) => s.mutate);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<{ summary: VersionSummary; draft: Draft } | null>(null);
+  const [from, setFrom] = useState<string>('');
+  const [to, setTo] = useState<string>('current');
+  const [comparison, setComparison] = useState<DraftComparison | null>(null);
+
+  const refresh = () =>
+    void call('draft.listVersions', {}).then((r) => {
+      if (r.ok) {
+        setVersions(r.value);
+        setFrom((f) => f || (r.value[0] ? String(r.value[0].id) : ''));
+      }
+    });
+  useEffect(refresh, []);
+
+  async function saveVersion() {
+    setError(null);
+    setSaved(null);
+    const r = await mutate(() => call('draft.saveVersion', { label }));
+    if (!r.ok) return setError(r.error.message);
+    setSaved(`Saved version “${r.value.label}”.`);
+    setLabel('');
+    refresh();
+  }
+
+  async function compare() {
+    const pick = (v: string) => (v === 'current' ? ('current' as const) : Number(v));
+    const r = await call('draft.compare', { from: pick(from), to: pick(to) });
+    if (r.ok) setComparison(r.value);
+    else setError(r.error.message);
+  }
+
+  if (viewing) {
+    return (
+      <>
+        <h2 className="govuk-heading-l" tabIndex={-1}>
+          <span className="govuk-caption-m">Version, read only</span>
+          {viewing.summary.label}
+        </h2>
+        <p className="govuk-body">
+          Saved {whenText(viewing.summary.createdAt)} by {viewing.summary.createdBy}. This is a read-only copy: changes are made in the current draft.
+        </p>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setViewing(null)}>
+          Back to versions
+        </button>
+        <DocumentPreview draft={viewing.draft} />
+      </>
+    );
+  }
+
+  const options = [{ value: 'current', label: 'Current draft' }, ...versions.map((v) => ({ value: String(v.id), label: `${v.label} (${whenText(v.createdAt)})` }))];
+  return (
+    <>
+      <h2 className="govuk-heading-l" tabIndex={-1}>
+        Versions
+      </h2>
+      {saved ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{saved}</p>
+          </div>
+        </div>
+      ) : null}
+      <TextField id="version-label" label="Label for a new version" hint="For example: “Sent to legal”, “Cleared by the minister’s office”." error={error} value={label} onChange={(e) => setLabel(e.target.value)} />
+      <button type="button" className="govuk-button" onClick={() => void saveVersion()}>
+        Save version
+      </button>
+
+      <h3 className="govuk-heading-m">Saved versions</h3>
+      {versions.length === 0 ? (
+        <p className="govuk-body">No versions saved yet.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-visually-hidden">Saved versions</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Label
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Saved
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Questions
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {versions.map((v) => (
+              <tr className="govuk-table__row" key={v.id}>
+                <td className="govuk-table__cell">{v.label}</td>
+                <td className="govuk-table__cell">
+                  {whenText(v.createdAt)} by {v.createdBy}
+                </td>
+                <td className="govuk-table__cell">{v.questions}</td>
+                <td className="govuk-table__cell">
+                  <button type="button" className="app-link-button" onClick={() => void call('draft.getVersion', { id: v.id }).then((r) => r.ok && setViewing(r.value))}>
+                    View<span className="govuk-visually-hidden"> {v.label}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {versions.length ? (
+        <>
+          <h3 className="govuk-heading-m">Compare two versions</h3>
+          <div className="app-button-group-inline">
+            <SelectField id="compare-from" label="From" value={from} options={options} onChange={setFrom} />
+            <SelectField id="compare-to" label="To" value={to} options={options} onChange={setTo} />
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void compare()}>
+              Compare
+            </button>
+          </div>
+          {comparison ? <ComparisonView c={comparison} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ComparisonView({ c }: { c: DraftComparison }) {
+  const changedSections = c.sections.filter((s) => s.status !== 'unchanged');
+  const changedQuestions = c.questions.filter((q) => q.status !== 'unchanged');
+  return (
+    <section aria-label="Comparison">
+      <h4 className="govuk-heading-s">Summary</h4>
+      <p className="govuk-body" role="status">
+        {c.summary.sectionsChanged} section{c.summary.sectionsChanged === 1 ? '' : 's'} changed; {c.summary.questionsAdded} question
+        {c.summary.questionsAdded === 1 ? '' : 's'} added, {c.summary.questionsRemoved} removed, {c.summary.questionsChanged} changed; {c.summary.metadataChanged} detail
+        {c.summary.metadataChanged === 1 ? '' : 's'} changed.
+      </p>
+      {c.metadata.length ? (
+        <>
+          <h4 className="govuk-heading-s">Details</h4>
+          <ul className="govuk-list govuk-list--bullet">
+            {c.metadata.map((m) => (
+              <li key={m.field}>
+                {m.field}: <del className="app-diff-removed">{m.before || '(empty)'}</del> → <ins className="app-diff-added">{m.after || '(empty)'}</ins>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {changedQuestions.length ? (
+        <>
+          <h4 className="govuk-heading-s">Questions</h4>
+          <ul className="govuk-list govuk-list--bullet">
+            {changedQuestions.map((q) => (
+              <li key={q.id}>
+                {q.status === 'added'
+                  ? `Added question ${q.numberAfter}: ${q.textAfter}`
+                  : q.status === 'removed'
+                    ? `Removed question ${q.numberBefore}: ${q.textBefore}`
+                    : `Question ${q.numberBefore}${q.numberAfter !== q.numberBefore ? ` (now ${q.numberAfter})` : ''}: changed ${q.changes.join(', ')}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {changedSections.map((s) => (
+        <div key={s.id}>
+          <h4 className="govuk-heading-s">
+            {s.status === 'added' ? 'Added section: ' : s.status === 'removed' ? 'Removed section: ' : 'Section: '}
+            {s.title}
+            {s.titleBefore ? ` (was “${s.titleBefore}”)` : ''}
+          </h4>
+          <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>
+            {s.parts.map((p, i) =>
+              p.added ? (
+                <ins className="app-diff-added" key={i}>
+                  {p.value}
+                </ins>
+              ) : p.removed ? (
+                <del className="app-diff-removed" key={i}>
+                  {p.value}
+                </del>
+              ) : (
+                <span key={i}>{p.value}</span>
+              ),
+            )}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}

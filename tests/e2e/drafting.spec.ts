@@ -1,0 +1,130 @@
+import { test, expect } from '@playwright/test';
+import { startHost, type HostProcess } from '../harness/host';
+import { expectNoAxeViolations } from '../harness/axe';
+import { AppPage } from './pages/app-page';
+import { DraftPageObject } from './pages/draft-page';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+const TYPES = [
+  'Open text',
+  'Agree or disagree (5 points and don’t know)',
+  'Yes, no or don’t know',
+  'Single choice',
+  'Multiple choice (select all that apply)',
+  'Ranking',
+  'Number or evidence',
+  'Any other comments',
+];
+
+test('draft from the template: write sections, add every question type, reorder, versions, reopen', async ({ page }) => {
+  const app = new AppPage(page);
+  const draft = new DraftPageObject(page);
+  await app.open(host.url);
+  await app.createConsultation('Rural bus services');
+  await draft.open();
+  await expectNoAxeViolations(page, 'draft: about this consultation');
+
+  // Details: the audience and the closing date.
+  await page.getByLabel('To (who the consultation is for)').fill('Bus users, operators and local authorities in England.');
+  await page.getByRole('group', { name: 'Closes' }).getByLabel('Date').fill('2027-05-24');
+  await expect(page.getByRole('group', { name: 'Closes' })).toContainText('11:59pm on 24 May 2027');
+  await draft.expectSaved();
+
+  // Write the background section.
+  await draft.select('Background');
+  await expect(page.getByText('What to write here:')).toBeVisible();
+  const editor = draft.editor('Background');
+  await editor.click();
+  await page.keyboard.type('Rural bus routes have fallen by a quarter since 2010.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bullets' }).click();
+  await page.keyboard.type('fewer routes');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('longer journeys');
+  await draft.expectSaved();
+  await expectNoAxeViolations(page, 'draft: section editor');
+
+  // One question of every type, in the proposal section.
+  await draft.select('Proposal 1');
+  for (const type of TYPES) {
+    await draft.select('Proposal 1');
+    await page.getByLabel('Type of question to add').selectOption({ label: type });
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /Question \d+/ })).toBeVisible();
+    const text = page.getByLabel('Question', { exact: true });
+    await text.fill(`About ${type.toLowerCase()}?`);
+  }
+  await draft.expectSaved();
+  await expectNoAxeViolations(page, 'draft: question builder');
+  let qs = await draft.outlineQuestions();
+  expect(qs).toHaveLength(8);
+  expect(qs[0]).toMatch(/^Q1\. About open text\?/);
+  expect(qs[7]).toMatch(/^Q8\. About any other comments\?/);
+
+  // A single-choice question's answers.
+  await draft.select(/^Q4\./);
+  await page.getByRole('textbox', { name: 'Answer 1', exact: true }).fill('Every day');
+  await page.getByRole('textbox', { name: 'Answer 2', exact: true }).fill('Every week');
+  await page.getByRole('button', { name: 'Add an answer' }).click();
+  await page.getByRole('textbox', { name: 'Answer 3', exact: true }).fill('Less often');
+
+  // Reorder: move the last question up by keyboard (move button) and the first down; numbers follow.
+  await draft.outline().getByRole('button', { name: 'Move question 8 up' }).click();
+  await expect(draft.outline().getByRole('button', { name: 'Move question 7 up' })).toBeFocused();
+  qs = await draft.outlineQuestions();
+  expect(qs[6]).toMatch(/^Q7\. About any other comments\?/);
+  await draft.outline().getByRole('button', { name: /^Q1\. About open text/ }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(async () => (await draft.outlineQuestions())[1]).toMatch(/^Q2\. About open text\?/);
+  await draft.expectSaved();
+
+  // Undo the last move, then redo it.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await draft.outlineQuestions())[0]).toMatch(/^Q1\. About open text\?/);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => (await draft.outlineQuestions())[1]).toMatch(/^Q2\. About open text\?/);
+
+  // Versions: save, change, save, compare.
+  await draft.select('Versions');
+  await page.getByLabel('Label for a new version').fill('First draft');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(page.getByRole('alert')).toContainText('Saved version “First draft”');
+  await draft.select(/^Q3\./);
+  await page.getByLabel('Question', { exact: true }).fill('A reworded question?');
+  await draft.expectSaved();
+  await draft.select('Versions');
+  await page.getByLabel('Label for a new version').fill('Second draft');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(page.getByRole('alert')).toContainText('Saved version “Second draft”');
+  await page.getByLabel('From').selectOption({ index: 2 }); // current, Second draft, First draft
+  await page.getByLabel('To', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('region', { name: 'Comparison' })).toContainText('Question 3: changed text');
+  await expectNoAxeViolations(page, 'draft: versions and comparison');
+
+  await draft.select('Preview the document');
+  await expect(page.getByRole('article', { name: 'Preview of the consultation document' })).toContainText('Question 3: A reworded question?');
+  await expectNoAxeViolations(page, 'draft: preview');
+
+  // Close, reopen: everything is there.
+  await app.closeWorkspace();
+  await app.openRecent('Rural bus services');
+  await draft.open();
+  await expect(page.getByLabel('To (who the consultation is for)')).toHaveValue('Bus users, operators and local authorities in England.');
+  qs = await draft.outlineQuestions();
+  expect(qs).toHaveLength(8);
+  expect(qs[1]).toMatch(/^Q2\. About open text\?/);
+  expect(qs[2]).toMatch(/^Q3\. A reworded question\?/);
+  await draft.select('Background');
+  await expect(draft.editor('Background')).toContainText('Rural bus routes have fallen by a quarter since 2010.');
+  await expect(draft.editor('Background').getByRole('listitem')).toHaveText(['fewer routes', 'longer journeys']);
+  await draft.select(/^Q4\./);
+  await expect(page.getByRole('textbox', { name: 'Answer 3', exact: true })).toHaveValue('Less often');
+});
