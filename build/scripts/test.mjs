@@ -14,8 +14,10 @@ const steps = [
   ['typecheck build/', [bin('tsc'), '-p', 'build']],
   ['lint', [bin('eslint'), '-c', 'build/eslint.config.js', '--max-warnings', '0', '.']],
   ['build', [process.execPath, 'build/scripts/build.mjs']],
+  ['packaging check (electron-builder, offline)', [process.execPath, 'build/scripts/dist.mjs', '--check', '--no-build']],
   ['unit and integration tests', [bin('vitest'), 'run', '-c', 'tests/vitest.config.ts']],
   ['end-to-end tests (Chromium)', [bin('playwright'), 'test', '-c', 'tests/playwright.config.ts']],
+  ['Electron shell tests (skipped without the Electron binary)', [bin('playwright'), 'test', '-c', 'tests/playwright-electron.config.ts']],
 ];
 
 const only = process.argv.slice(2);
