@@ -202,7 +202,7 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   let lastQuestion: LayoutColumn | undefined;
   for (const d of drafts) {
     const values = sample(d.index);
-    const col = classify(d, values, style, lastQuestion, drafts);
+    const col = classify(d, values, style, lastQuestion, columns[columns.length - 1]);
     columns.push(col);
     if (col.role === 'question' || col.role === 'option') lastQuestion = col;
   }
@@ -218,7 +218,7 @@ function sourceName(s: SourceKind): string {
   return { 'microsoft-forms': 'Microsoft Forms', surveymonkey: 'SurveyMonkey', qualtrics: 'Qualtrics', 'citizen-space': 'Citizen Space', decidim: 'Decidim', plain: 'a spreadsheet' }[s];
 }
 
-function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQuestion: LayoutColumn | undefined, drafts: ColumnDraft[]): LayoutColumn {
+function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQuestion: LayoutColumn | undefined, prev: LayoutColumn | undefined): LayoutColumn {
   const base = { index: d.index, header: d.header, headerParts: d.headerParts };
   const make = (role: ColumnRole, because: string, extra: Partial<LayoutColumn> = {}): LayoutColumn => ({ ...base, role, because, ...extra });
 
@@ -259,9 +259,17 @@ function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQues
       ...numbering,
     });
   }
+  // "Question - Other (please specify)" / "Question - Please explain your answer" after that question's column(s).
   const dash = /^(.*\S)\s+[-–:]\s+(.+)$/.exec(d.text);
-  if (dash && isOtherHeader(dash[2]!) && lastQuestion && normaliseLabel(lastQuestion.group ?? '') === normaliseLabel(dash[1]!)) {
-    return make('other-text', `"Other" text for the question before`, { group: lastQuestion.group!, questionText: lastQuestion.questionText ?? dash[1]!, optionLabel: dash[2]!, ...numbering });
+  const follows = dash && lastQuestion && normaliseLabel(lastQuestion.header).startsWith(normaliseLabel(dash[1]!));
+  if (dash && follows && isOtherHeader(dash[2]!) && !values.every((v) => tickValue(v) !== null)) {
+    return make('other-text', `"Other" text for the question before`, { group: dash[1]!, questionText: lastQuestion.questionText ?? dash[1]!, optionLabel: dash[2]!, ...numbering });
+  }
+  if (dash && follows && isExplanationHeader(dash[2]!)) {
+    return make('explanation', `Explanation of the answer to the question before`, { group: dash[1]!, questionText: lastQuestion.questionText ?? dash[1]!, ...numbering });
+  }
+  if (isExplanationHeader(qText) && prev?.role === 'respondent' && prev.respondentField === 'confidential') {
+    return make('respondent', `"About you" field recognised from the header`, { respondentField: 'confidentialReason', questionText: qText });
   }
   if (isExplanationHeader(qText) && lastQuestion) {
     return make('explanation', `Explanation of the answer to the question before`, {
@@ -271,7 +279,6 @@ function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQues
       ...(lastQuestion.sectionLabel ? { sectionLabel: lastQuestion.sectionLabel } : {}),
     });
   }
-  void drafts;
   const group = style === 'qualtrics' ? (d.shortBase ?? d.text) : d.text;
   return make('question', num ? `Question ${num.section ? `${num.section} ` : ''}${num.number} by its header` : 'An answer column', { group, questionText: qText, ...numbering });
 }
@@ -282,10 +289,10 @@ function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQues
  * hand-made sheets).
  */
 function markOptionGroups(columns: LayoutColumn[], drafts: ColumnDraft[], sample: (c: number) => string[]): void {
+  const DASH = /^(.*\S)\s+[-–:]\s+(.+)$/;
   let i = 0;
   while (i < columns.length) {
-    const col = columns[i]!;
-    const m = col.role === 'question' ? /^(.*\S)\s+[-–:]\s+(.+)$/.exec(drafts[i]!.text) : null;
+    const m = columns[i]!.role === 'question' ? DASH.exec(drafts[i]!.text) : null;
     if (!m) {
       i++;
       continue;
@@ -294,21 +301,24 @@ function markOptionGroups(columns: LayoutColumn[], drafts: ColumnDraft[], sample
     const run: { idx: number; label: string }[] = [{ idx: i, label: m[2]! }];
     let j = i + 1;
     while (j < columns.length) {
-      const mj = /^(.*\S)\s+[-–:]\s+(.+)$/.exec(drafts[j]!.text);
-      if (!mj || normaliseLabel(mj[1]!) !== normaliseLabel(baseText) || (columns[j]!.role !== 'question' && columns[j]!.role !== 'other-text')) break;
+      const mj = DASH.exec(drafts[j]!.text);
+      const role = columns[j]!.role;
+      if (!mj || normaliseLabel(mj[1]!) !== normaliseLabel(baseText) || !(role === 'question' || role === 'other-text' || role === 'explanation')) break;
       run.push({ idx: j, label: mj[2]! });
       j++;
     }
-    const ticks = run.filter((r) => columns[r.idx]!.role === 'question').every((r) => {
-      const vals = sample(r.idx);
-      return vals.length === 0 || vals.every((v) => tickValue(v) !== null || normaliseLabel(v) === normaliseLabel(r.label));
-    });
-    if (run.length >= 2 && ticks) {
+    const candidates = run.filter((r) => columns[r.idx]!.role === 'question');
+    // Ticks (1/0, Yes, X), the option's own text, or rank numbers.
+    const ticks = candidates.every((r) => sample(r.idx).every((v) => tickValue(v) !== null || /^\d{1,3}$/.test(v.trim()) || normaliseLabel(v) === normaliseLabel(r.label)));
+    if (candidates.length >= 2 && ticks) {
       const num = headerNumber(baseText);
       const qText = num && num.rest ? num.rest : baseText;
       for (const r of run) {
         const c = columns[r.idx]!;
-        if (c.role === 'other-text') continue;
+        if (c.role !== 'question') {
+          columns[r.idx] = { ...c, group: baseText };
+          continue;
+        }
         const other = isOtherHeader(r.label);
         columns[r.idx] = {
           ...c,
@@ -316,7 +326,7 @@ function markOptionGroups(columns: LayoutColumn[], drafts: ColumnDraft[], sample
           group: baseText,
           questionText: qText,
           optionLabel: r.label,
-          because: other ? '"Other" ticked for a multi-select question' : 'One option of a multi-select question, in its own column',
+          because: other ? '"Other" ticked for a multi-select question' : 'One option of a multi-select or ranking question, in its own column',
           ...(num ? { questionNumber: num.number } : {}),
         };
       }

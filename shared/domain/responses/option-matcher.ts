@@ -93,10 +93,13 @@ export class OptionMatcher {
   /** "Other (my text)" (Decidim), "Other: my text", "Other - my text". */
   private withOtherText(value: string): MatchResult | null {
     const v = value.trim();
-    const paren = /^(.+?)\s*\(([\s\S]*)\)\s*$/.exec(v);
-    if (paren) {
-      const id = this.matchOne(paren[1]!);
-      if (id && paren[2]!.trim()) return { optionIds: [id], unknown: [], otherText: paren[2]!.trim() };
+    // "Choice (text)": the choice is the longest head that is an option, tried from the last "(".
+    if (v.endsWith(')')) {
+      for (let p = v.lastIndexOf('('); p > 0; p = v.lastIndexOf('(', p - 1)) {
+        const id = this.matchOne(v.slice(0, p));
+        const inner = v.slice(p + 1, -1).trim();
+        if (id && inner) return { optionIds: [id], unknown: [], otherText: inner };
+      }
     }
     const colon = /^(.+?)\s*(?::|\s-\s)\s*([\s\S]+)$/.exec(v);
     if (colon) {
@@ -151,6 +154,23 @@ export class OptionMatcher {
           i = j + 1;
           matched = true;
           break;
+        }
+      }
+      if (!matched && pieces[i]!.includes('(')) {
+        // "Other (please specify) (my words, with commas)": extend to the piece that closes the bracket.
+        let joined = pieces[i]!;
+        for (let j = i + 1; j < pieces.length && j < i + 50; j++) {
+          joined += seps[j - 1]! + pieces[j]!;
+          if (!joined.trimEnd().endsWith(')')) continue;
+          const withText = this.withOtherText(joined);
+          if (withText) {
+            flushUnknown();
+            if (!optionIds.includes(withText.optionIds[0]!)) optionIds.push(withText.optionIds[0]!);
+            if (withText.otherText) otherText = withText.otherText;
+            i = j + 1;
+            matched = true;
+            break;
+          }
         }
       }
       if (!matched) {
