@@ -27,6 +27,7 @@ const SAMPLE_ROWS = 2000;
 const SM_SUBLABELS = new Set(['response', 'open-ended response', 'responses', 'open ended response']);
 const CODE_CELL = /^[a-z][a-z ]{0,15}[ _.-]?\d{1,4}[a-z0-9_]*$/i;
 const IMPORT_ID = /^\{\s*"importid"/i;
+const QUESTION_START = /^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b/i;
 
 function isBlankRow(row: string[] | undefined): boolean {
   if (!row) return true;
@@ -81,7 +82,8 @@ function secondRowIsHeader(cells: string[][], start: number): boolean {
     const v = r1[c]!.trim();
     if (!v) continue;
     count++;
-    const wordy = v.endsWith('?') || v.split(/\s+/).length >= 3 || metaFieldOf(v) !== undefined || respondentFieldOf(v) !== undefined;
+    // Question texts, not answers: a question mark, a question's opening words, or a known heading.
+    const wordy = v.endsWith('?') || QUESTION_START.test(v) || metaFieldOf(v) !== undefined || respondentFieldOf(v) !== undefined;
     let repeated = false;
     for (let r = start + 2; r < end && !repeated; r++) if ((cells[r]?.[c] ?? '').trim() === v) repeated = true;
     if (wordy && !repeated) labelish++;

@@ -3,7 +3,7 @@ import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, orderedQuestions, questio
 import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable } from './types';
 import { contentTokens, isBlankMarker, normaliseLabel, textSimilarity } from './text-match';
 import { OptionMatcher } from './option-matcher';
-import { isOtherHeader } from './header-rules';
+import { headerNumber, isOtherHeader } from './header-rules';
 
 /**
  * Proposes which question, question part, "About you" field or metadata each column holds:
@@ -172,7 +172,10 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
 
 function scoreText(text: string, number: string | undefined, qi: QInfo, numbersReliable: boolean): { score: number; why: string } {
   const numMatch = numbersReliable && !!number && number === qi.number;
-  const hasWords = contentTokens(text).size > 0 && !/^q?\d+[a-z]?$/i.test(text.trim());
+  // "Q3", "Question 3a": a number and nothing to compare.
+  const own = headerNumber(text);
+  const words = own ? own.rest : text;
+  const hasWords = contentTokens(words).size > 0 && !/^q?\d+[a-z]?$/i.test(words.trim());
   if (!hasWords) return numMatch ? { score: 0.7, why: `question number ${number}` } : { score: 0, why: '' };
   const sim = textSimilarity(text, qi.q.text);
   let score = sim;
