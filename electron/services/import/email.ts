@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/types';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
 import { htmlToText } from './html-to-text';
+import iconv from 'iconv-lite';
 
 /**
  * An emailed response → sender, date, subject, plain-text body and the attachments it carried
@@ -50,7 +51,7 @@ async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessag
     fromName: from?.name ?? '',
     to,
     date: isoOrEmpty(mail.date),
-    subject: mail.subject ?? '',
+    subject: fixC1(mail.subject ?? ''),
     body: tidy(body),
     attachments,
     format: 'eml',
@@ -93,6 +94,14 @@ function isoOrEmpty(s: string | undefined): string {
   return Number.isNaN(t) ? '' : new Date(t).toISOString();
 }
 
+/**
+ * Windows-1252 text labelled ISO-8859-1 (common in older mail clients) decodes to C1 control
+ * characters where the sender typed – “ ” ‘ ’ €: map those back, one character at a time.
+ */
+function fixC1(s: string): string {
+  return s.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'win1252'));
+}
+
 function tidy(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return fixC1(s).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -39,7 +39,7 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\b[^>]*>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '\n- ')
-    .replace(/<\/(p|div|h[1-6]|li|tr|blockquote|pre|table|ul|ol)\s*>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|tr|blockquote|pre|table|ul|ol)\s*>/gi, '\n')
     .replace(/<(p|div|h[1-6]|tr|blockquote|pre|table|ul|ol)\b[^>]*>/gi, '\n')
     .replace(/<\/t[dh]\s*>/gi, '\t')
     .replace(/<[^>]*>/g, '');

@@ -132,8 +132,20 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   if (dataStart > skippedBlank) notes.push(`${dataStart - skippedBlank} blank row${dataStart - skippedBlank === 1 ? '' : 's'} after the header skipped.`);
 
   const headerRows = cells.slice(headerStart, headerStart + headerRowCount);
-  let width = table.columnCount;
-  for (const r of headerRows) width = Math.max(width, r.length);
+  // Columns: as wide as the header; beyond it only where most rows have something (a column with
+  // no heading). A few long rows are broken rows, rejected later, not new columns.
+  let width = 0;
+  for (const r of headerRows) for (let c = r.length - 1; c >= width; c--) if (r[c]!.trim() !== '') {
+    width = c + 1;
+    break;
+  }
+  const sampleEnd = Math.min(cells.length, dataStart + SAMPLE_ROWS);
+  const sampled = Math.max(0, sampleEnd - dataStart);
+  for (let c = width; c < table.columnCount; c++) {
+    let filled = 0;
+    for (let r = dataStart; r < sampleEnd; r++) if ((cells[r]?.[c] ?? '').trim() !== '') filled++;
+    if (filled > sampled / 2) width = c + 1;
+  }
 
   // Carry a question text rightwards over the blank cells of its follow-on columns (SurveyMonkey).
   const top: string[] = [];
@@ -190,7 +202,6 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   const source = detectSource(headerSet, style);
 
   // A sample of each column's values, for decisions made on content.
-  const sampleEnd = Math.min(cells.length, dataStart + SAMPLE_ROWS);
   const sample = (c: number): string[] => {
     const out: string[] = [];
     for (let r = dataStart; r < sampleEnd; r++) {
