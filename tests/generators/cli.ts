@@ -3,7 +3,7 @@
  *
  *   node --import tsx tests/generators/cli.ts --count 100000 --layout surveymonkey --format csv --out FILE
  *     [--seed 1] [--encoding utf-8|utf-8-bom|utf-16le|utf-16be|windows-1252] [--delimiter ';']
- *     [--draft example|bench|FILE.json] [--truth TRUTH.json]
+ *     [--draft example|bench|FILE.json] [--truth TRUTH.json] [--open-lengths 35,45,20]
  *
  * Layouts: microsoft-forms, surveymonkey (expanded), surveymonkey-condensed, qualtrics,
  * citizen-space, decidim, plain. Formats: csv, xlsx, xls, ods. --truth writes the ground truth
@@ -38,7 +38,12 @@ const draftArg = arg('draft', 'example')!;
 const draft: Draft = draftArg === 'example' ? exampleDraft() : draftArg === 'bench' ? benchDraft() : draftSchema.parse(JSON.parse(readFileSync(draftArg, 'utf8')));
 
 const t0 = Date.now();
-const responses = generateResponses(draft, { count, seed: Number(arg('seed', '1')) });
+const lengths = arg('open-lengths');
+const responses = generateResponses(draft, {
+  count,
+  seed: Number(arg('seed', '1')),
+  ...(lengths ? { openLengths: lengths.split(',').map(Number) as [number, number, number] } : {}),
+});
 const table = writeLayout(layout, draft, responses);
 const bytes = encodeTable(table, format, { encoding: (arg('encoding', 'utf-8') as CsvEncoding) ?? 'utf-8', delimiter: arg('delimiter', layout === 'decidim' ? ';' : ',')! });
 writeFileSync(out, bytes);

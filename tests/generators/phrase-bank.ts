@@ -122,8 +122,8 @@ function sentence(rng: Rng): string {
 }
 
 /** Open text of varied length: a few words, a few sentences, or paragraphs. */
-export function openText(rng: Rng): string {
-  const kind = rng.weighted([35, 45, 20]);
+export function openText(rng: Rng, lengths: readonly number[] = [35, 45, 20]): string {
+  const kind = rng.weighted(lengths);
   if (kind === 0) return rng.pick(SHORT);
   if (kind === 1) return Array.from({ length: rng.int(1, 3) }, () => sentence(rng)).join(' ');
   const paras = rng.int(2, 3);

@@ -56,6 +56,8 @@ export interface GenerateOptions {
   typoRate?: number;
   /** Share of responses that are planted duplicates of an earlier one. Default 0.005. */
   duplicateRate?: number;
+  /** Weights of short / medium / long open answers. Default [35, 45, 20]. */
+  openLengths?: [number, number, number];
 }
 
 export function campaignQuestion(draft: Pick<Draft, 'sections' | 'questions'>): Question | undefined {
@@ -160,7 +162,7 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
       const options = answerOptions(q);
       const w = weights.get(q.id)!;
       if (options.length === 0) {
-        let text = openText(rng);
+        let text = openText(rng, opts.openLengths);
         if (rng.chance(typoRate)) {
           text = addTypos(rng, text);
           truth.typos = true;
@@ -189,7 +191,7 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
         if (options[oi]!.id === OTHER_OPTION_ID) ans.otherText = rng.pick(OTHER_TEXTS);
       }
       if (q.explain && rng.chance(0.6)) {
-        let e = openText(rng);
+        let e = openText(rng, opts.openLengths);
         if (rng.chance(typoRate)) {
           e = addTypos(rng, e);
           truth.typos = true;

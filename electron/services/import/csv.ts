@@ -33,6 +33,8 @@ export function sniffDelimiter(sample: string, preferTab = false): string {
     for (const [len, n] of freq) if (n > modeCount || (n === modeCount && len > mode)) [mode, modeCount] = [len, n];
     if (mode < 2) continue;
     let score = (modeCount / counted.length) * Math.log2(mode);
+    // A separator that leaves quotes out of place is the wrong one.
+    if (res.errors.some((e) => e.type === 'Quotes' && (e.row ?? 0) < counted.length)) score *= 0.01;
     if (d === '\t' && preferTab) score *= 1.5;
     if (score > bestScore + 1e-9) {
       best = d;

@@ -77,8 +77,14 @@ export function checkZip(bytes: Uint8Array, fileName: string, limits: ImportLimi
       const size = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) ((uncompressedSize = Number(view.getBigUint64(q, true))), (q += 8));
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) ((compressedSize = Number(view.getBigUint64(q, true))), (q += 8));
+        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          uncompressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+          compressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= e + 4 + size) localOffset = Number(view.getBigUint64(q, true));
       }
       e += 4 + size;

@@ -34,7 +34,7 @@ type ColumnPlan =
   | { kind: 'respondent'; field: keyof NormalisedResponse['respondent'] }
   | { kind: 'meta'; field: 'externalId' | 'submittedAt' | 'startedAt' | 'channel'; order: DayOrder }
   | { kind: 'answer'; q: Question; matcher: OptionMatcher | null; multi: boolean; number: string }
-  | { kind: 'option'; q: Question; optionId: string; label: string; ranking: boolean }
+  | { kind: 'option'; q: Question; optionId: string; label: string; ranking: boolean; ticks: Map<string, boolean | null> }
   | { kind: 'other-text'; q: Question }
   | { kind: 'explanation'; q: Question };
 
@@ -68,7 +68,7 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       if (typeof t.part === 'object') {
         const opt = options.find((o) => o.id === (t.part as { optionId: string }).optionId);
         if (!opt) throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to an option that question ${numbers.get(q.id)} does not have.`, { column: i });
-        plans.push({ kind: 'option', q, optionId: opt.id, label: normaliseLabel(opt.label), ranking: q.type === 'ranking' });
+        plans.push({ kind: 'option', q, optionId: opt.id, label: normaliseLabel(opt.label), ranking: q.type === 'ranking', ticks: new Map() });
       } else if (t.part === 'answer') {
         let matcher: OptionMatcher | null = null;
         if (CLOSED_TYPES.has(q.type)) {
@@ -201,7 +201,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           break;
         }
         case 'option': {
-          const tick = tickValue(v);
+          let tick = plan.ticks.get(v);
+          if (tick === undefined) {
+            tick = tickValue(v);
+            if (plan.ticks.size < 1000) plan.ticks.set(v, tick);
+          }
           const a = answerFor(plan.q);
           if (plan.ranking) {
             const rank = Number(v);

@@ -3,8 +3,22 @@
  * everywhere, so "Don't know", "don’t  know" and "DON'T KNOW" are one answer.
  */
 
+const cache = new Map<string, string>();
+const PLAIN = /^[a-z0-9](?:[a-z0-9 ,;:()/-]*[a-z0-9,;:()/-])?$/;
+
 /** Lower case, curly quotes and dashes straightened, surrounding quotes and spaces dropped, runs of space collapsed. */
 export function normaliseLabel(s: string): string {
+  // Survey values repeat endlessly: remember the short ones (bounded, cleared when full).
+  if (s.length > 60) return normaliseUncached(s);
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const out = PLAIN.test(s) && !s.includes('  ') ? s : normaliseUncached(s);
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(s, out);
+  return out;
+}
+
+function normaliseUncached(s: string): string {
   let t = s
     .replace(/[\u2018\u2019\u201B\u2032`´]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
@@ -66,8 +80,11 @@ export function textSimilarity(header: string, question: string): number {
  */
 const BLANK_MARKERS = new Set(['', '-', '--', '---', '.', 'n/a', 'n.a.', 'na', '#n/a', 'not provided', 'not answered', 'no answer', 'no response', 'null', 'none provided', '[blank]', '(blank)', '[no response]', 'nan']);
 
+const MARKER_START = new Set(['-', '.', 'n', 'N', '#', '[', '(', '"', "'", ' ', '\t']);
+
 export function isBlankMarker(value: string): boolean {
   if (value.length > 20) return false;
+  if (value.length > 0 && !MARKER_START.has(value[0]!)) return false;
   return BLANK_MARKERS.has(normaliseLabel(value));
 }
 
