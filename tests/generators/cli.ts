@@ -9,12 +9,12 @@
  * citizen-space, decidim, plain. Formats: csv, xlsx, xls, ods. --truth writes the ground truth
  * (campaign members, planted duplicates, canonical organisations) as JSON.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { draftSchema, type Draft } from '../../shared/domain/draft/model';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { generateResponses } from './synthetic';
 import { LAYOUT_NAMES, writeLayout, externalIdFor, type LayoutName } from './layouts';
-import { encodeTable, type CsvEncoding, type FileFormat } from './encode';
+import { csvText, encodeText, encodeTable, type CsvEncoding, type FileFormat } from './encode';
 import { benchDraft } from './drafts';
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -45,8 +45,24 @@ const responses = generateResponses(draft, {
   ...(lengths ? { openLengths: lengths.split(',').map(Number) as [number, number, number] } : {}),
 });
 const table = writeLayout(layout, draft, responses);
-const bytes = encodeTable(table, format, { encoding: (arg('encoding', 'utf-8') as CsvEncoding) ?? 'utf-8', delimiter: arg('delimiter', layout === 'decidim' ? ';' : ',')! });
-writeFileSync(out, bytes);
+const encoding = (arg('encoding', 'utf-8') as CsvEncoding) ?? 'utf-8';
+const delimiter = arg('delimiter', layout === 'decidim' ? ';' : ',')!;
+let size = 0;
+if (format === 'csv') {
+  // In batches: 500,000 responses make a file larger than one JavaScript string may be.
+  const fd = openSync(out, 'w');
+  for (let i = 0; i < table.length; i += 5000) {
+    let chunk = encodeText(csvText(table.slice(i, i + 5000), { delimiter }), encoding);
+    if (i > 0 && encoding !== 'utf-8' && encoding !== 'windows-1252') chunk = chunk.subarray(encoding === 'utf-8-bom' ? 3 : 2);
+    writeSync(fd, chunk);
+    size += chunk.length;
+  }
+  closeSync(fd);
+} else {
+  const bytes = encodeTable(table, format, { encoding, delimiter });
+  writeFileSync(out, bytes);
+  size = bytes.length;
+}
 const truthFile = arg('truth');
 if (truthFile)
   writeFileSync(
@@ -57,4 +73,4 @@ if (truthFile)
       0,
     ),
   );
-process.stdout.write(`${JSON.stringify({ out, layout, format, responses: count, bytes: bytes.length, seconds: (Date.now() - t0) / 1000 })}\n`);
+process.stdout.write(`${JSON.stringify({ out, layout, format, responses: count, bytes: size, seconds: (Date.now() - t0) / 1000 })}\n`);

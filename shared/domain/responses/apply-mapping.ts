@@ -25,6 +25,12 @@ export interface ApplyOptions {
   maxCellChars?: number;
   /** Day order of slash dates when the file does not settle it. Default: by the tool. */
   dayOrder?: DayOrder;
+  /**
+   * Only table.cells[from, to): call in slices to insert as you go and keep memory flat
+   * (default: every data row). Duplicate-id checks then run within the slice.
+   */
+  from?: number;
+  to?: number;
 }
 
 export const DEFAULT_MAX_CELL_CHARS = 200_000;
@@ -90,7 +96,8 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
   const lastIndex = table.cells.length - 1;
   const problems = new Map((table.rowProblems ?? []).map((p) => [p.row, p.reason]));
 
-  for (let r = layout.dataStart; r < table.cells.length; r++) {
+  const end = Math.min(table.cells.length, opts.to ?? table.cells.length);
+  for (let r = Math.max(layout.dataStart, opts.from ?? 0); r < end; r++) {
     const row = table.cells[r]!;
     const sourceRow = table.rowNumbers[r] ?? r + 1;
     let blank = true;

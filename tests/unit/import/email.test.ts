@@ -166,3 +166,27 @@ describe('.msg (Outlook)', () => {
     await expect(readEmail(bytes.subarray(0, 600), 'a.msg')).rejects.toSatisfy(isAppError);
   });
 });
+
+describe('an email as a response', () => {
+  it('takes the sender, the time and the text the official assigned to questions', async () => {
+    const { responseFromEmail } = await import('../../../electron/services/import');
+    const m = await readEmail(enc('From: "Jane Smith" <jane@example.org>\nDate: Tue, 13 Apr 2027 09:30:00 +0100\nSubject: x\n\nPart one.\n\nPart two.\n'), 'a.eml');
+    const r = responseFromEmail(m, [
+      { questionId: 'example-q3', text: 'Part one.' },
+      { questionId: 'example-q11', text: 'Part two.' },
+      { questionId: 'example-q3', text: ' More on three. ' },
+      { questionId: 'example-q8', text: '  ' },
+    ]);
+    expect(r).toEqual({
+      sourceRow: 1,
+      channel: 'email',
+      submittedAt: '2027-04-13T08:30:00.000Z',
+      respondent: { name: 'Jane Smith', email: 'jane@example.org' },
+      answers: [
+        { questionId: 'example-q3', optionIds: [], text: 'Part one.\n\nMore on three.' },
+        { questionId: 'example-q11', optionIds: [], text: 'Part two.' },
+      ],
+      issues: [],
+    });
+  });
+});

@@ -142,3 +142,18 @@ describe('creating questions from an export', () => {
     expect(qs[0]!.options.map((o) => o.id)).toEqual(['imp-c0-o1', 'imp-c0-o2', 'imp-c0-o3']);
   });
 });
+
+describe('applying in slices', () => {
+  it('slices of rows give the same responses as the whole file', async () => {
+    const { generateResponses } = await import('../../generators/synthetic');
+    const { writePlain } = await import('../../generators/layouts');
+    const d = exampleDraft();
+    const t = csv(writePlain(d, generateResponses(d, { count: 90, seed: 2 })));
+    const l = detectLayout(t);
+    const m = proposeMapping(l, d, t).mapping;
+    const whole = applyMapping(t, l, m, d);
+    const parts = [0, 30, 60].map((from) => applyMapping(t, l, m, d, { from: from === 0 ? 0 : l.dataStart + from, to: l.dataStart + from + 30 }));
+    expect(parts.flatMap((p) => p.responses)).toEqual(whole.responses);
+    expect(whole.responses).toHaveLength(90);
+  });
+});
