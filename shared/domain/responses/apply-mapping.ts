@@ -55,6 +55,8 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
   const maxCell = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
   const channel = opts.channel ?? 'online-survey';
   const byId = new Map(draft.questions.map((q) => [q.id, q]));
+  const qIndex = new Map(draft.questions.map((q, i) => [q.id, i]));
+  const nq = draft.questions.length;
   const numbers = questionNumbers(draft);
   const width = layout.columns.length;
   const headers = uniqueHeaders(layout.columns.map((c) => c.header));
@@ -139,12 +141,15 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
     }
 
     const resp: NormalisedResponse = { sourceRow, channel, respondent: {}, answers: [], issues: [] };
-    const answers = new Map<string, NormalisedAnswer & { ranks?: [number, string][] }>();
-    const answerFor = (q: Question) => {
-      let a = answers.get(q.id);
+    // One slot per question, in draft order: answers come out in question order, whatever the column order.
+    const slots: (NormalisedAnswer | undefined)[] = new Array<NormalisedAnswer | undefined>(nq);
+    let ranks: [number, number, string][] | null = null;
+    const answerFor = (q: Question): NormalisedAnswer => {
+      const qi = qIndex.get(q.id)!;
+      let a = slots[qi];
       if (!a) {
         a = { questionId: q.id, optionIds: [], text: '' };
-        answers.set(q.id, a);
+        slots[qi] = a;
       }
       return a;
     };
@@ -159,7 +164,9 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       switch (plan.kind) {
         case 'respondent': {
           if (isBlankMarker(v) || ((plan.field === 'name' || plan.field === 'email') && normaliseLabel(v) === 'anonymous')) break;
+          // First + last name join; the same email in the tool's column and the form's is one.
           const prev = resp.respondent[plan.field];
+          if (prev && normaliseLabel(prev) === normaliseLabel(v)) break;
           resp.respondent[plan.field] = prev ? `${prev} ${v}` : v;
           filled++;
           break;
@@ -213,14 +220,16 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
             tick = tickValue(v);
             if (plan.ticks.size < 1000) plan.ticks.set(v, tick);
           }
+          // The slot exists from here: ranks are written into it after the row.
           const a = answerFor(plan.q);
           if (plan.ranking) {
             const rank = Number(v);
+            const qi = qIndex.get(plan.q.id)!;
             if (Number.isFinite(rank) && rank > 0) {
-              (a.ranks ??= []).push([rank, plan.optionId]);
+              (ranks ??= []).push([qi, rank, plan.optionId]);
               filled++;
             } else if (tick !== false) {
-              (a.ranks ??= []).push([Number.MAX_SAFE_INTEGER, plan.optionId]);
+              (ranks ??= []).push([qi, Number.MAX_SAFE_INTEGER, plan.optionId]);
               filled++;
             }
             break;
@@ -251,13 +260,16 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       }
     }
 
-    for (const a of answers.values()) {
-      if (a.ranks) {
-        a.ranks.sort((x, y) => x[0] - y[0]);
-        for (const [, id] of a.ranks) if (!a.optionIds.includes(id)) a.optionIds.push(id);
-        delete a.ranks;
+    if (ranks) {
+      ranks.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      for (const [qi, , id] of ranks) {
+        const a = slots[qi]!;
+        if (!a.optionIds.includes(id)) a.optionIds.push(id);
       }
-      if (a.optionIds.length === 0 && !a.text && !a.otherText && !a.explanation && !a.unmatched) continue;
+    }
+    for (let qi = 0; qi < nq; qi++) {
+      const a = slots[qi];
+      if (!a || (a.optionIds.length === 0 && !a.text && a.otherText === undefined && a.explanation === undefined && a.unmatched === undefined)) continue;
       resp.answers.push(a);
     }
     if (filled === 0) {

@@ -157,3 +157,16 @@ describe('applying in slices', () => {
     expect(whole.responses).toHaveLength(90);
   });
 });
+
+describe('respondent fields from more than one column', () => {
+  it('joins first and last names, and keeps one copy of an email given twice', () => {
+    const d = exampleDraft();
+    const t = csv([
+      ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'First name', 'Last name', 'Your email address', 'Q1'],
+      ['1', '', '', 'jane@example.org', 'anonymous', 'Jane', 'Smith', 'JANE@example.org', 'Agree'],
+    ]);
+    const l = detectLayout(t);
+    const r = applyMapping(t, l, proposeMapping(l, d, t).mapping, d);
+    expect(r.responses[0]!.respondent).toEqual({ email: 'jane@example.org', name: 'Jane Smith' });
+  });
+});
