@@ -110,7 +110,13 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     if (optionCols.length > 0) {
       const labels = optionCols.map((c) => c.optionLabel ?? c.header).filter((l) => !isOtherHeader(l));
       if (optionCols.some((c) => isOtherHeader(c.optionLabel ?? ''))) q.allowOther = true;
-      Object.assign(q, { type: 'multi_choice' as QuestionType, options: mkOptions(labels) });
+      // Option columns holding rank numbers are a ranking question.
+      const ranked = optionCols.every((c) => {
+        const st = stats(table, layout.dataStart, c.index);
+        return st.nonBlank > 0 && [...st.distinct.keys()].every((v) => /^\d{1,2}$/.test(v));
+      });
+      Object.assign(q, { type: (ranked ? 'ranking' : 'multi_choice') as QuestionType, options: mkOptions(labels) });
+      if (ranked) q.allowOther = false;
       out.push(q);
       continue;
     }

@@ -170,3 +170,27 @@ describe('respondent fields from more than one column', () => {
     expect(r.responses[0]!.respondent).toEqual({ email: 'jane@example.org', name: 'Jane Smith' });
   });
 });
+
+describe('starting a workspace from an export alone', () => {
+  it('a SurveyMonkey export becomes questions of the right types, then imports fully', async () => {
+    const { generateResponses } = await import('../../generators/synthetic');
+    const { writeSurveyMonkey } = await import('../../generators/layouts');
+    const { blankDraft } = await import('../../../shared/domain/draft/template');
+    const { docFromText } = await import('../../../shared/domain/draft/rich-text');
+    const example = exampleDraft();
+    const t = csv(writeSurveyMonkey(example, generateResponses(example, { count: 200, seed: 4 })));
+    const l = detectLayout(t);
+    const d = blankDraft('From SurveyMonkey');
+    d.sections.push({ id: 's', kind: 'other', title: 'Imported', body: docFromText(''), guidance: '' });
+    const first = proposeMapping(l, d, t);
+    d.questions = inferQuestions(l, t, { sectionId: 's', columns: first.unmatched });
+    expect(d.questions.map((q) => [q.type, q.allowOther, q.explain])).toEqual(example.questions.map((q) => [q.type, q.allowOther, q.explain]));
+    expect(d.questions.map((q) => q.text)).toEqual(example.questions.map((q) => q.text));
+    const p = proposeMapping(l, d, t);
+    expect(p.unmatched).toEqual([]);
+    const r = applyMapping(t, l, p.mapping, d);
+    expect(r.responses).toHaveLength(200);
+    expect(r.rejected).toEqual([]);
+    expect(r.unmatchedValues).toEqual([]);
+  });
+});
