@@ -81,3 +81,22 @@ describe('delimiters and quoting', () => {
     expect(t.cells).toEqual([['a', 'b'], [''], ['1', '2']]);
   });
 });
+
+describe('other text-based "spreadsheets"', () => {
+  it('reads an HTML table saved with an .xls name', () => {
+    const html = '<html><body><table><tr><td>ID</td><td>Q1</td></tr><tr><td>1</td><td>Strongly agree</td></tr><tr><td>2</td><td>Fish &amp; chips</td></tr></table></body></html>';
+    const t = readSourceFile(new TextEncoder().encode(html), 'export.xls');
+    expect(t.format).toBe('html');
+    expect(t.cells).toEqual([
+      ['ID', 'Q1'],
+      ['1', 'Strongly agree'],
+      ['2', 'Fish & chips'],
+    ]);
+  });
+
+  it('reads a CSV that was given an .xlsx name', () => {
+    const t = readSourceFile(toCsv(ROWS), 'misnamed.xlsx');
+    expect(t.format).toBe('csv');
+    expect(t.cells).toEqual(ROWS);
+  });
+});
