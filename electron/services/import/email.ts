@@ -1,0 +1,107 @@
+import PostalMime from 'postal-mime';
+import type { Email as ParsedMail } from 'postal-mime';
+import MsgReader from '@kenjiuno/msgreader';
+import { AppError } from '../../../shared/ipc/result';
+import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/types';
+import { formatBytes, withLimits, type ImportLimits } from './limits';
+import { htmlToText } from './html-to-text';
+import iconv from 'iconv-lite';
+
+/**
+ * An emailed response → sender, date, subject, plain-text body and the attachments it carried
+ * (listed, not opened). .eml (RFC 822/MIME: multipart, quoted-printable, base64, any charset,
+ * encoded-word headers) is parsed by postal-mime; Outlook .msg (an OLE2 compound file) by
+ * @kenjiuno/msgreader. The body is the text/plain part, or the HTML part reduced to text.
+ */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export async function readEmail(bytes: Uint8Array, fileName: string, limits?: Partial<ImportLimits>): Promise<EmailMessage> {
+  const lim = withLimits(limits);
+  if (bytes.length === 0) throw new AppError('bad-file', `${fileName} is empty.`, { reason: 'empty' });
+  if (bytes.length > lim.maxEmailBytes) throw new AppError('bad-file', `${fileName} is ${formatBytes(bytes.length)}; emails up to ${formatBytes(lim.maxEmailBytes)} are read.`, { reason: 'too-large' });
+  if (OLE2.every((v, i) => bytes[i] === v)) return readMsg(bytes, fileName);
+  if (/\.msg$/i.test(fileName)) throw new AppError('bad-file', `${fileName} is not an Outlook message: it may be damaged.`, { reason: 'damaged' });
+  return readEml(bytes, fileName);
+}
+
+async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessage> {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(head) || bytes.subarray(0, 4096).includes(0))
+    throw new AppError('bad-file', `${fileName} is not an email message (.eml): it has no email headers.`, { reason: 'not-an-email' });
+  let mail: ParsedMail;
+  try {
+    mail = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
+  } catch (e) {
+    throw new AppError('bad-file', `${fileName} could not be read as an email: ${(e as Error).message}`, { reason: 'damaged' });
+  }
+  const from = mail.from && 'address' in mail.from && mail.from.address ? mail.from : mail.sender && 'address' in mail.sender ? mail.sender : undefined;
+  const to: string[] = [];
+  for (const a of mail.to ?? []) {
+    if (a.address) to.push(a.address);
+    else if (a.group) for (const m of a.group) if (m.address) to.push(m.address);
+  }
+  const body = mail.text?.trim() ? mail.text : mail.html ? htmlToText(mail.html) : '';
+  const attachments: EmailAttachment[] = mail.attachments.map((a) => ({
+    name: a.filename ?? '(no name)',
+    size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+    contentType: a.mimeType || 'application/octet-stream',
+  }));
+  return {
+    from: from?.address ?? '',
+    fromName: from?.name ?? '',
+    to,
+    date: isoOrEmpty(mail.date),
+    subject: fixC1(mail.subject ?? ''),
+    body: tidy(body),
+    attachments,
+    format: 'eml',
+  };
+}
+
+function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
+  let data: ReturnType<MsgReader['getFileData']>;
+  try {
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    data = new MsgReader(ab).getFileData();
+  } catch (e) {
+    throw new AppError('bad-file', `${fileName} could not be read as an Outlook message: ${(e as Error).message}`, { reason: 'damaged' });
+  }
+  if (data.error) throw new AppError('bad-file', `${fileName} could not be read as an Outlook message: ${data.error}`, { reason: 'damaged' });
+  if (data.dataType !== undefined && data.dataType !== 'msg') throw new AppError('bad-file', `${fileName} is not an Outlook message.`, { reason: 'not-an-email' });
+  const to = (data.recipients ?? []).filter((r) => (r.recipType ?? 'to') === 'to').map((r) => r.smtpAddress || r.email || r.name || '').filter(Boolean);
+  const html = data.bodyHtml ?? (data.html ? new TextDecoder().decode(data.html) : '');
+  const body = data.body?.trim() ? data.body : html ? htmlToText(html) : '';
+  const attachments: EmailAttachment[] = (data.attachments ?? []).map((a) => ({
+    name: a.fileName ?? a.fileNameShort ?? a.name ?? '(no name)',
+    size: a.contentLength ?? 0,
+    contentType: a.attachMimeTag ?? 'application/octet-stream',
+  }));
+  return {
+    from: data.senderSmtpAddress || data.senderEmail || '',
+    fromName: data.senderName ?? '',
+    to,
+    date: isoOrEmpty(data.clientSubmitTime ?? data.messageDeliveryTime ?? data.creationTime),
+    subject: data.subject ?? '',
+    body: tidy(body),
+    attachments,
+    format: 'msg',
+  };
+}
+
+function isoOrEmpty(s: string | undefined): string {
+  if (!s) return '';
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+}
+
+/**
+ * Windows-1252 text labelled ISO-8859-1 (common in older mail clients) decodes to C1 control
+ * characters where the sender typed – “ ” ‘ ’ €: map those back, one character at a time.
+ */
+function fixC1(s: string): string {
+  return s.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'win1252'));
+}
+
+function tidy(s: string): string {
+  return fixC1(s).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}

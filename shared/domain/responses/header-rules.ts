@@ -1,0 +1,196 @@
+import type { RespondentFieldKey } from '../draft/model';
+import type { MetaField } from './types';
+import { normaliseLabel } from './text-match';
+
+/**
+ * What a header says about its column, by name alone: question numbers ("Q3", "3.", "Question 3a",
+ * "Prop 1 Q1 - …", Qualtrics "Q2_7_TEXT"), survey-tool metadata ("Start time", "Respondent ID"),
+ * "About you" fields ("Are you responding as…", "Organisation name"), explanations and "Other"
+ * text. Layout detection and mapping both use these rules; README.md lists them.
+ */
+
+export interface HeaderNumber {
+  /** "3", "3a" (lower case). */
+  number: string;
+  /** "prop 1" when headers restart numbering per section. */
+  section?: string;
+  /** The header without its number. */
+  rest: string;
+}
+
+const SECTION_PREFIX = String.raw`(?:(?<section>(?:prop(?:osal)?|section|part|chapter|theme|annex)\s*[0-9a-z]{1,3})\s*[-:–,.]?\s*)?`;
+const NUMBERED = new RegExp(
+  String.raw`^\s*${SECTION_PREFIX}(?:q(?:uestion)?\s*\.?\s*(?<n1>\d{1,3}[a-z]?)(?![0-9a-z_])|(?<n2>\d{1,3}[a-z]?)(?=[.):]|\s[-–]\s))\s*[-:.)–]*\s*(?<rest>[\s\S]*)$`,
+  'i',
+);
+/** Qualtrics short names: Q2, Q2_7_TEXT, Q12_3. */
+const QUALTRICS_SHORT = /^q(\d{1,3})(?:_(\d{1,3}))?(_text)?$/i;
+
+export function headerNumber(header: string): HeaderNumber | null {
+  const h = header.trim();
+  const q = QUALTRICS_SHORT.exec(h);
+  if (q) return { number: q[1]!, rest: '' };
+  const m = NUMBERED.exec(h);
+  if (!m?.groups) return null;
+  const n = (m.groups['n1'] ?? m.groups['n2'] ?? '').toLowerCase();
+  if (!n) return null;
+  const section = m.groups['section']?.toLowerCase().replace(/\s+/g, ' ');
+  return section ? { number: n, section, rest: m.groups['rest'] ?? '' } : { number: n, rest: m.groups['rest'] ?? '' };
+}
+
+// ---------------------------------------------------------------- survey-tool metadata
+
+const META_EXACT: Record<string, MetaField | null> = {
+  // Microsoft Forms
+  id: 'externalId',
+  'start time': 'startedAt',
+  'completion time': 'submittedAt',
+  'last modified time': null,
+  'total points': null,
+  'quiz feedback': null,
+  // SurveyMonkey
+  'respondent id': 'externalId',
+  'collector id': null,
+  'start date': 'startedAt',
+  'end date': 'submittedAt',
+  'ip address': null,
+  'custom data': null,
+  'custom data 1': null,
+  // Qualtrics (short names and their labels)
+  startdate: 'startedAt',
+  enddate: 'submittedAt',
+  status: null,
+  'response type': null,
+  ipaddress: null,
+  progress: null,
+  'duration (in seconds)': null,
+  finished: null,
+  recordeddate: null,
+  'recorded date': null,
+  responseid: 'externalId',
+  'response id': 'externalId',
+  externalreference: null,
+  'external data reference': null,
+  'external reference': null,
+  locationlatitude: null,
+  'location latitude': null,
+  locationlongitude: null,
+  'location longitude': null,
+  distributionchannel: null,
+  'distribution channel': null,
+  userlanguage: null,
+  'user language': null,
+  // Citizen Space
+  'unique id': null,
+  'started on': 'startedAt',
+  'submitted on': 'submittedAt',
+  // Decidim
+  'created at': 'submittedAt',
+  'ip hash': null,
+  'user status': null,
+  // Generic
+  timestamp: 'submittedAt',
+  'submission date': 'submittedAt',
+  'date submitted': 'submittedAt',
+  'submitted at': 'submittedAt',
+  'response date': 'submittedAt',
+  'submission id': 'externalId',
+  reference: 'externalId',
+  'reference number': 'externalId',
+  'response ref': 'externalId',
+  'date received': 'submittedAt',
+  received: 'submittedAt',
+  'date of response': 'submittedAt',
+  'response number': 'externalId',
+  'response reference': 'externalId',
+  channel: 'channel',
+  'response channel': 'channel',
+};
+
+/** undefined: not metadata. null: metadata not imported (IP address, progress…). */
+export function metaFieldOf(header: string): MetaField | null | undefined {
+  const h = normaliseLabel(header);
+  if (Object.hasOwn(META_EXACT, h)) return META_EXACT[h];
+  if (/^(points|feedback) - /.test(h)) return null; // Forms quiz columns
+  return undefined;
+}
+
+// ---------------------------------------------------------------- "About you"
+
+const ORG = 'organi[sz]ation';
+const RESPONDENT_RULES: [RespondentFieldKey, RegExp][] = [
+  ['confidentialReason', /confidential.*\b(why|reason)|\b(why|reason).*confidential/],
+  ['confidential', /\bconfidential/],
+  ['publishConsent', /\bpublish/],
+  ['contactConsent', /(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|keep in touch|contacted (about|again)/],
+  ['represents', new RegExp(`whom? (does|do) (your ${ORG}|you) represent|who(m)? do you represent|how (did|do) you (gather|collect) (their|members)`)],
+  ['respondingAs', new RegExp(`responding as|respond(ing)? on behalf|on behalf of an? ${ORG}|individual or (on behalf of )?(an? )?${ORG}|in what capacity|capacity are you responding`)],
+  ['organisation', new RegExp(`${ORG}('s)? name|name of (your |the )?${ORG}|^${ORG}$|^${ORG} \\(if applicable\\)|^(company|business|employer)( name)?$|which ${ORG} (are you|do you)`)],
+  ['respondentType', new RegExp(`best describes? (you|your ${ORG})|which of (these|the following) (best )?describe|type of (respondent|${ORG})|${ORG} type|^sector$|which sector|sector (your )?${ORG}|${ORG} (is part of|sector)|^respondent type|stakeholder (type|group)|^are you an?\\b`)],
+  ['role', new RegExp(`^(your )?(job )?(role|title|position|job title)( in (the|your) ${ORG})?\\??$|what is your (job title|role|position)`)],
+  ['region', /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^(your )?postcode|^country|which nation|^nation\b|local authority area|^county$/],
+  ['ageBand', /^(your )?age( band| group| range)?\??$|what is your age|how old are you|age group/],
+  ['email', /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^recipientemail$|^recipient email$/],
+  ['name', /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/],
+];
+
+export function respondentFieldOf(header: string): RespondentFieldKey | undefined {
+  const h = normaliseLabel(header);
+  if (h.length > 300) return undefined;
+  for (const [field, re] of RESPONDENT_RULES) if (re.test(h)) return field;
+  return undefined;
+}
+
+const RESPONDING_AS_VALUES = new Set([
+  'individual',
+  'an individual',
+  'as an individual',
+  'organisation',
+  'organization',
+  'an organisation',
+  'on behalf of an organisation',
+  'on behalf of an organization',
+  'on behalf of someone else',
+  'company',
+  'business',
+  'member of the public',
+  'myself',
+]);
+
+/** Values like Individual / Organisation say "responding as" whatever the header says. */
+export function looksLikeRespondingAs(values: string[]): boolean {
+  let hits = 0;
+  let seen = 0;
+  for (const v of values) {
+    const n = normaliseLabel(v);
+    if (!n) continue;
+    seen++;
+    if (RESPONDING_AS_VALUES.has(n) || /^(responding )?(as an? |on behalf of )/.test(n)) hits++;
+  }
+  return seen > 0 && hits / seen >= 0.8 && values.some((v) => /individual/i.test(v));
+}
+
+// ---------------------------------------------------------------- parts of a question
+
+const EXPLAIN = /^(please )?(explain|give (your )?reasons?|tell us why|why( is that| not)?\??$|reasons? for your (answer|response)|comments?:?$|please (give|provide|explain)( (your|the))? (reasons?|explanation|more detail)|please explain your answer|explain your answer|if (yes|no)[^.?]*(explain|why|tell us)|please tell us (why|more))/;
+
+export function isExplanationHeader(text: string): boolean {
+  const h = normaliseLabel(text);
+  return h.length < 200 && EXPLAIN.test(h);
+}
+
+const OTHER = /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\))?( - text)?$|please specify$|_text$|^if other,/;
+
+export function isOtherHeader(text: string): boolean {
+  const h = normaliseLabel(text);
+  return h.length < 300 && OTHER.test(h);
+}
+
+/** Qualtrics adds "- Selected Choice" to a choice column and "- Other … - Text" to its text box. */
+export function stripQualtricsSuffix(text: string): { text: string; kind: 'choice' | 'text' | null; label?: string } {
+  const sel = /\s+-\s+Selected Choice$/i.exec(text);
+  if (sel) return { text: text.slice(0, sel.index), kind: 'choice' };
+  const txt = /\s+-\s+([^-]+?)\s+-\s+Text$/i.exec(text);
+  if (txt) return { text: text.slice(0, txt.index), kind: 'text', label: txt[1]!.trim() };
+  return { text, kind: null };
+}
