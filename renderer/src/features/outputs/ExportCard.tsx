@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../app/store';
+import { call, events, newJobId } from '../../lib/api';
+import type { ExportResult } from '../../../../shared/domain/exports';
+import type { OutputEntry } from './OutputsPage';
+import { TextField } from '../../components/TextField';
+import { CheckboxField, RadiosField } from '../../components/Fields';
+import { whenText } from '../shared/format';
+import { useDraftFindingsSummary } from './useDraftFindings';
+
+/** One output: what it is, where to save it, progress while it is made, and where it went. */
+export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: ExportResult) => void }) {
+  const info = useApp((s) => s.info);
+  const [path, setPath] = useState(entry.suggestedPath);
+  const [redaction, setRedaction] = useState<'none' | 'redacted'>('redacted');
+  const [anyway, setAnyway] = useState(false);
+  const [busy, setBusy] = useState<{ jobId: string; done: number; total: number; message: string } | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const findings = useDraftFindingsSummary(entry.checksDraft);
+  const id = `export-${entry.kind}`;
+
+  useEffect(() => setPath(entry.suggestedPath), [entry.suggestedPath]);
+  useEffect(() => {
+    if (!busy) return;
+    return events().onJobProgress((p) => {
+      if (p.jobId === busy.jobId) setBusy((b) => (b ? { ...b, done: p.done, total: p.total, message: p.message } : b));
+    });
+  }, [busy]);
+
+  async function run(target: string) {
+    setError(null);
+    setResult(null);
+    const jobId = newJobId(entry.kind);
+    setBusy({ jobId, done: 0, total: 1, message: 'Starting' });
+    const r = await call('outputs.export', { kind: entry.kind, path: target, ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) }, { jobId });
+    setBusy(null);
+    if (!r.ok) return setError(r.error.message);
+    setResult(r.value);
+    onDone(r.value);
+  }
+
+  async function start() {
+    if (findings.errors > 0 && !anyway) return setError(`The standard checker reports ${findings.errors} error${findings.errors === 1 ? '' : 's'} in the draft. Fix ${findings.errors === 1 ? 'it' : 'them'} on the Draft page, or tick “Export anyway”.`);
+    if (info?.nativeDialogs) {
+      const picked = await call('dialog.saveFile', { defaultPath: path, title: `Save the ${entry.title.toLowerCase()}`, filterName: entry.title, extensions: [entry.extension.slice(1)] });
+      if (!picked.ok || !picked.value) return;
+      setPath(picked.value.path);
+      return run(picked.value.path);
+    }
+    return run(path);
+  }
+
+  return (
+    <section className="app-dialog" aria-labelledby={`${id}-title`}>
+      <h3 className="govuk-heading-s" id={`${id}-title`}>
+        {entry.title}
+      </h3>
+      <p className="govuk-body">{entry.description}</p>
+      {entry.lastExport ? (
+        <p className="govuk-body-s">
+          Last exported {whenText(entry.lastExport.at)} to <span className="app-path">{entry.lastExport.path}</span>
+        </p>
+      ) : null}
+      {entry.checksDraft && (findings.errors || findings.warnings) ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            The standard checker reports {findings.errors} error{findings.errors === 1 ? '' : 's'} and {findings.warnings} warning{findings.warnings === 1 ? '' : 's'} in the draft.
+          </strong>
+        </div>
+      ) : null}
+      {entry.checksDraft && findings.errors ? <CheckboxField id={`${id}-anyway`} label="Export anyway, with the errors" checked={anyway} onChange={setAnyway} /> : null}
+      {entry.holdsResponses ? (
+        <RadiosField
+          name={`${id}-redaction`}
+          legend="Redaction"
+          small
+          value={redaction}
+          onChange={(v) => setRedaction(v as 'none' | 'redacted')}
+          options={[
+            { value: 'redacted', label: 'Redacted, for publication', hint: 'No personal data, no confidential respondents, small numbers suppressed.' },
+            { value: 'none', label: 'Not redacted, for internal use only', hint: 'Includes personal data. Do not publish.' },
+          ]}
+        />
+      ) : null}
+      {!info?.nativeDialogs ? (
+        <TextField id={`${id}-path`} label="Save to" value={path} onChange={(e) => setPath(e.target.value)} mono autoComplete="off" spellCheck={false} error={error} />
+      ) : error ? (
+        <p className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {busy ? (
+        <div role="status" aria-live="polite" className="govuk-body">
+          <progress max={Math.max(1, busy.total)} value={busy.done} aria-label={`Making the ${entry.title}`} /> {busy.message}…{' '}
+          <button type="button" className="app-link-button" onClick={() => void call('jobs.cancel', { jobId: busy.jobId })}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="govuk-button govuk-!-margin-bottom-2" onClick={() => void start()}>
+          Export {entry.title.replace(/ \(.*\)$/, '').toLowerCase()}
+        </button>
+      )}
+      {result ? (
+        <div className="govuk-inset-text" role="status">
+          Saved to <span className="app-path">{result.path}</span> ({Math.max(1, Math.round(result.bytes / 1024))}KB).{' '}
+          {info?.shell === 'electron' ? (
+            <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: result.path })}>
+              Open folder
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

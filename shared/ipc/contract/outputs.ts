@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { call } from '../spec';
+import { EXPORT_KINDS, type ExportKindInfo, type ExportLogEntry, type ExportResult } from '../../domain/exports';
+
+const path = z.string().min(1, 'Enter where to save the file').max(4096);
+
+export const outputsContract = {
+  'outputs.list': call<{ kinds: (ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null })[] }>()(z.strictObject({}), 'query'),
+  'outputs.export': call<ExportResult>()(
+    z.strictObject({
+      kind: z.enum(EXPORT_KINDS),
+      path,
+      redaction: z.enum(['none', 'redacted']).optional(),
+      /** Produce the document although the standard checker reports errors. */
+      exportAnyway: z.boolean().optional(),
+      /** Export a workspace other than the open one (the CLI): read without opening it for editing. */
+      workspace: z.string().min(1).max(4096).optional(),
+    }),
+    'job',
+  ),
+  'outputs.log': call<ExportLogEntry[]>()(z.strictObject({}), 'query'),
+} as const;
