@@ -1,0 +1,58 @@
+/**
+ * Small, fast, dependency-free hashing and a seeded random number generator, shared by the
+ * analysis algorithms. None of this is cryptographic: it only has to spread values evenly and be
+ * the same on every run, so results (and tests) are reproducible.
+ */
+
+/** MurmurHash3's 32-bit finaliser: turns a weak hash into a well-mixed one. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, finalised with fmix32. */
+export function hashString(s: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** Combines two 32-bit hashes in an order-sensitive way. */
+export function combineHash(a: number, b: number): number {
+  return fmix32((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
+}
+
+/** 8 hex digits. */
+export function hex32(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Mulberry32: a tiny seeded generator with good statistical quality for simulation and
+ * k-means seeding. Returns floats in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A stable 128-bit value from a string, formatted as an upper-case GUID (version nibble 8, "custom"). */
+export function guidFromString(s: string): string {
+  const parts = [hashString(s, 1), hashString(s, 2), hashString(s, 3), hashString(s, 4)].map(hex32).join('');
+  // RFC 9562 version 8 (vendor-specific) and the RFC variant bits, so it reads as a valid UUID.
+  const v = parts.slice(0, 12) + '8' + parts.slice(13, 16) + ((parseInt(parts[16]!, 16) & 0x3) | 0x8).toString(16) + parts.slice(17, 32);
+  return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`.toUpperCase();
+}
