@@ -56,3 +56,67 @@ export function guidFromString(s: string): string {
   const v = parts.slice(0, 12) + '8' + parts.slice(13, 16) + ((parseInt(parts[16]!, 16) & 0x3) | 0x8).toString(16) + parts.slice(17, 32);
   return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`.toUpperCase();
 }
+
+/**
+ * A hash map from non-negative 31-bit integers to integers, open addressing with linear probing
+ * in typed arrays: several times faster than Map for millions of numeric keys, and no garbage.
+ */
+export class IntMap {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Int32Array(cap).fill(-1);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** The value for key, or -1 if absent. */
+  get(key: number): number {
+    let i = fmix32(key) & this.mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.vals[i]!;
+      if (k === -1) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(key: number, val: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    let i = fmix32(key) & this.mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) {
+        this.vals[i] = val;
+        return;
+      }
+      if (k === -1) {
+        this.keys[i] = key;
+        this.vals[i] = val;
+        this.size++;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  clear(): void {
+    this.keys.fill(-1);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const oldK = this.keys;
+    const oldV = this.vals;
+    this.keys = new Int32Array(oldK.length * 2).fill(-1);
+    this.vals = new Int32Array(oldK.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let i = 0; i < oldK.length; i++) if (oldK[i]! !== -1) this.set(oldK[i]!, oldV[i]!);
+  }
+}
