@@ -30,7 +30,7 @@
  * Deterministic: the same input and options give the same groups and ids.
  */
 import { combineHash, fmix32, hex32, IntMap, seededRandom } from './hash';
-import { sentenceRanges, tokenize, WordBuffer } from './text';
+import { sentenceRanges, tokenize, wordHashSet, WordBuffer } from './text';
 
 export interface CampaignDoc {
   id: string;
@@ -147,6 +147,15 @@ function shingleAt(tokens: Uint32Array, i: number, k: number): number {
   let h = 0;
   for (let j = 0; j < k; j++) h = (h + Math.imul(tokens[i + j]! ^ (h >>> 13), MULT[j & 7]!)) | 0;
   return fmix32(h) & 0x3fffffff;
+}
+
+/** The set of k-word shingle hashes of a text (as splitByTemplate expects for a template). */
+export function shingleSet(text: string, k = 4): Set<number> {
+  const buf = new WordBuffer();
+  const len = tokenize(text, buf);
+  const out = new Set<number>();
+  for (let i = 0; i + k <= len; i++) out.add(shingleAt(buf.hashes, i, k));
+  return out;
 }
 
 /** Shingle hashes of a token-hash sequence, written into `out` (unsorted). Returns the count. */
@@ -522,9 +531,7 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
     }
     const repDoc = docs[uRep.data[rep]!]!;
     const repSplit = splitByTemplate(repDoc.text, tset, k, buf);
-    const templateWords = new Set<number>();
-    tokenize(repSplit.template, buf);
-    for (let i = 0; i < buf.length; i++) templateWords.add(buf.hashes[i]!);
+    const templateWords = wordHashSet(repSplit.template, buf);
     const additions: Record<string, string> = {};
     const memberDocs: number[] = [];
     for (const u of g.members) {

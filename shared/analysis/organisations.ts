@@ -176,7 +176,7 @@ export function suggestOrganisationMerges(names: readonly string[], opts: Organi
   });
 
   // Similar spelling: compare keys sharing their first or last four characters (a typo rarely
-  // touches both ends), within a length window.
+  // touches both ends), within a length window, with the same numbers in them.
   const blocks = new Map<string, number[]>();
   keys.forEach((k, i) => {
     if (k.length < 6) return;
@@ -186,20 +186,31 @@ export function suggestOrganisationMerges(names: readonly string[], opts: Organi
       else blocks.set(b, [i]);
     }
   });
-  for (const list of blocks.values()) {
+  const digits = keys.map((k) => k.replace(/\D/g, ''));
+  const compare = (x: number, y: number): boolean => {
+    const a = keys[x]!;
+    const b = keys[y]!;
+    const allowed = Math.floor((1 - similarity) * Math.max(a.length, b.length) + 1e-9);
+    if (Math.abs(a.length - b.length) > allowed) return false;
+    // Numbers must match exactly: "Unit 3 Trust" and "Unit 4 Trust" are different bodies.
+    if (find(x) === find(y) || digits[x] !== digits[y]) return true;
+    if (levenshtein(a, b, allowed) <= allowed) union(x, y, 'similar-spelling');
+    return true;
+  };
+  const WINDOW = 12;
+  for (const [block, list] of blocks) {
     if (list.length < 2) continue;
-    list.sort((a, b) => keys[a]!.length - keys[b]!.length);
-    for (let x = 0; x < list.length; x++) {
-      const a = keys[list[x]!]!;
-      for (let y = x + 1; y < list.length; y++) {
-        const b = keys[list[y]!]!;
-        const maxLen = Math.max(a.length, b.length);
-        const allowed = Math.floor((1 - similarity) * maxLen + 1e-9);
-        if (b.length - a.length > allowed) break;
-        if (find(list[x]!) === find(list[y]!)) continue;
-        if (levenshtein(a, b, allowed) <= allowed) union(list[x]!, list[y]!, 'similar-spelling');
-      }
+    if (list.length <= 100) {
+      list.sort((a, b) => keys[a]!.length - keys[b]!.length);
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) if (!compare(list[x]!, list[y]!)) break;
+      continue;
     }
+    // A crowded block ("national …", "… council"): compare neighbours in sorted order only,
+    // by the text read from the end that the block does not fix.
+    const rev = (i: number) => [...keys[i]!].reverse().join('');
+    const sortKey = new Map(list.map((i) => [i, block.startsWith('^') ? keys[i]! : rev(i)]));
+    list.sort((a, b) => (sortKey.get(a)! < sortKey.get(b)! ? -1 : sortKey.get(a)! > sortKey.get(b)! ? 1 : a - b));
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < Math.min(list.length, x + 1 + WINDOW); y++) compare(list[x]!, list[y]!);
   }
 
   // Acronyms: a one-word key of 2–8 letters equal to the initials of exactly one longer name.

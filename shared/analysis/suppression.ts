@@ -17,9 +17,12 @@
  *
  * Cross-tabs (`suppressCrossTab`): cells with 0 < count < threshold are shown as "[c]" (primary),
  * and so are their percentages; row bases and column totals below the threshold likewise. Then,
- * so no suppressed cell can be worked out by subtraction, any row or column whose total is shown
- * and that has exactly one suppressed cell also has its smallest other non-zero cell suppressed
- * (secondary), repeated until nothing changes.
+ * so no suppressed cell can be worked out by subtraction (from a row base, or from a column total
+ * that the one-way table publishes), any row or column whose total is shown and that has exactly
+ * one suppressed cell gets a second non-zero cell suppressed (secondary), repeated until nothing
+ * changes. The second cell is chosen to close a rectangle where it can — one whose column (or
+ * row) also has a single hidden cell — otherwise the smallest, to hide as little as possible; a
+ * zero may be chosen unless its whole row or column is zero (a known zero protects nothing).
  */
 import { percent0dp, respondentsChoosingAny, type CrossTab, type EncodedAnswers, type QuestionTally } from './tallies';
 
@@ -166,7 +169,19 @@ export function suppressCrossTab(ct: CrossTab, threshold: number = DEFAULT_SUPPR
     for (const line of lines) {
       const hid = line.filter(([r, c]) => hidden[r]![c]);
       if (hid.length !== 1) continue;
-      const candidates = line.filter(([r, c]) => !hidden[r]![c] && ct.counts[r]![c]! > 0).sort(([r1, c1], [r2, c2]) => ct.counts[r1]![c1]! - ct.counts[r2]![c2]!);
+      const isRow = line.length === C && line.every(([r]) => r === line[0]![0]);
+      // Pick the partner cell that does the least harm: best one whose other line already has a
+      // single hidden cell (fixing two lines at once), then one whose other line is already
+      // safe, then the smallest count.
+      const otherHidden = (r: number, c: number) => (isRow ? hidden.reduce((s, row) => s + (row[c] ? 1 : 0), 0) : hidden[r]!.filter(Boolean).length);
+      const score = (r: number, c: number) => {
+        const h = otherHidden(r, c);
+        return h === 1 ? 0 : h >= 2 ? 1 : 2;
+      };
+      // A zero can be hidden too, unless its row or column is all zeros (then it is known anyway).
+      const candidates = line
+        .filter(([r, c]) => !hidden[r]![c] && (ct.counts[r]![c]! > 0 || (ct.rows[r]!.base > 0 && ct.columns[c]!.total > 0)))
+        .sort(([r1, c1], [r2, c2]) => score(r1, c1) - score(r2, c2) || ct.counts[r1]![c1]! - ct.counts[r2]![c2]!);
       if (!candidates.length) continue;
       const [r, c] = candidates[0]!;
       hidden[r]![c] = true;

@@ -104,6 +104,14 @@ export function tokenize(text: string, buf: WordBuffer): number {
   return buf.length;
 }
 
+/** The set of word hashes of a text (as `tokenize` computes them). */
+export function wordHashSet(text: string, buf: WordBuffer = new WordBuffer()): Set<number> {
+  const len = tokenize(text, buf);
+  const out = new Set<number>();
+  for (let i = 0; i < len; i++) out.add(buf.hashes[i]!);
+  return out;
+}
+
 /** The folded words of a text as strings ("Don’t PANIC, café!" → ["dont", "panic", "cafe"]). */
 export function words(text: string): string[] {
   const out: string[] = [];
