@@ -151,7 +151,7 @@ function termsOf(text: string, stop: ReadonlySet<string>, surface: Map<string, M
 
 function note(surface: Map<string, Map<string, number>>, term: string, form: string): void {
   let m = surface.get(term);
-  if (!m) surface.set(term, (m = new Map()));
+  if (!m) surface.set(term, (m = new Map<string, number>()));
   m.set(form, (m.get(form) ?? 0) + 1);
 }
 
@@ -286,7 +286,7 @@ function lsa(x: Sparse, n: number, V: number, d: number, rnd: () => number): Flo
   // Y = X Ω
   const omega = new Float64Array(V * c);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rnd);
-  let Y = new Float64Array(n * c);
+  const Y = new Float64Array(n * c);
   const mulX = (M: Float64Array, out: Float64Array) => {
     // out (n×c) = X (n×V) · M (V×c)
     out.fill(0);
@@ -351,7 +351,6 @@ function lsa(x: Sparse, n: number, V: number, d: number, rnd: () => number): Flo
     }
   }
   normaliseRows(out, n, dd);
-  Y = new Float64Array(0);
   return out;
 }
 

@@ -203,7 +203,7 @@ export const DEFAULT_MEMBER_OPTIONS: MemberOptions = { rewordRate: 0.03, typoRat
 
 /** A campaign member's text and what the member added. */
 export function campaignMember(r: Rng, template: readonly string[], o: MemberOptions = DEFAULT_MEMBER_OPTIONS): { text: string; additions: string[] } {
-  let body = template.map((s) => reword(r, s, o.rewordRate, o.typoRate));
+  const body = template.map((s) => reword(r, s, o.rewordRate, o.typoRate));
   if (r() < o.pDrop && body.length > 3) body.splice(int(r, 1, body.length - 1), 1);
   const additions: string[] = [];
   if (r() < o.pInsert) {
@@ -244,6 +244,8 @@ export interface PlantedCorpusOptions {
   member?: Partial<MemberOptions>;
   /** Share of campaign members that are exact copies of a common variant (online forms). */
   exactCopyShare?: number;
+  /** Organic answer length range in words. Default 20–300 (most are short). */
+  organicWords?: [number, number];
 }
 
 /** A shuffled corpus of organic answers and planted campaigns, with the truth. */
@@ -253,7 +255,8 @@ export function plantedCorpus(opts: PlantedCorpusOptions): { docs: PlantedDoc[];
   const docs: PlantedDoc[] = [];
   const templates: Record<string, string[]> = {};
   const taken = new Set<string>();
-  for (let i = 0; i < opts.organic; i++) docs.push({ id: '', text: organicAnswer(r), campaign: null, additions: [] });
+  const [minW, maxW] = opts.organicWords ?? [20, 300];
+  for (let i = 0; i < opts.organic; i++) docs.push({ id: '', text: organicAnswer(r, minW, maxW), campaign: null, additions: [] });
   opts.campaigns.forEach((size, ci) => {
     const name = `planted-${ci + 1}`;
     const t = campaignTemplate(r, taken);
