@@ -594,7 +594,7 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
   let k: number;
   if (typeof opts.k === 'number') k = Math.max(1, Math.min(opts.k, n));
   else {
-    const lo = Math.max(2, Math.min(opts.minK ?? 4, n - 1));
+    const lo = Math.max(2, Math.min(opts.minK ?? 4, Math.floor(n / 2)));
     const hi = Math.max(lo, Math.min(opts.maxK ?? Math.min(40, Math.floor(n / 8), Math.round(Math.sqrt(n)) + 2), n - 1));
     const m = Math.min(n, 1500);
     const sample = new Float64Array(m * d);
