@@ -1,0 +1,17 @@
+/**
+ * Analysis algorithms: pure TypeScript (no Node, no DOM), so they run in the backend worker, the
+ * CLI or the renderer. One file per concern; this index re-exports the public API.
+ */
+export * from './agreement';
+export * from './campaigns';
+export * from './codebook';
+export * from './csv-parse';
+export * from './duplicates';
+export * from './organisations';
+export * from './spreadsheet-safety';
+export * from './suppression';
+export * from './tallies';
+export * from './theme-review';
+export * from './themes';
+export { normaliseText, sentenceRanges, words } from './text';
+export { XmlError, parseXml, escapeXmlAttr, escapeXmlText, type XmlElement } from './xml';
