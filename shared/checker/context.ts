@@ -114,6 +114,7 @@ export class CheckContext {
   private unitsCache: TextUnit[] | null = null;
   private readonly sentenceCache = new WeakMap<TextUnit, Sentence[]>();
   readonly reports: { report: Report; order: number[] }[] = [];
+  private readonly perUnit = new WeakMap<TextUnit, Map<string, number>>();
 
   constructor(
     readonly draft: DraftView,
@@ -168,6 +169,18 @@ export class CheckContext {
         return [4, i === -1 ? PRIVACY_ORDER.length : i];
       }
     }
+  }
+
+  /** Counts a rule's findings in one piece of text; returns the count including this one. */
+  countFor(unit: TextUnit, ruleId: string): number {
+    let m = this.perUnit.get(unit);
+    if (!m) {
+      m = new Map();
+      this.perUnit.set(unit, m);
+    }
+    const n = (m.get(ruleId) ?? 0) + 1;
+    m.set(ruleId, n);
+    return n;
   }
 
   sentences(unit: TextUnit): Sentence[] {

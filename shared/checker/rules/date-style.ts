@@ -194,7 +194,7 @@ const DEADLINE = /\b(?:clos(?:e|es|ing)|deadline|by|until|before|respon\w*|submi
 function checkUnit(ctx: CheckContext, unit: TextUnit) {
   const text = unit.text;
   if (!PREFILTER.test(text)) return;
-  const covered = new Covered();
+  const covered = new Covered(text.length);
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
@@ -214,7 +214,10 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
   const mid = /\bmidnight\b/gi;
   for (let m = mid.exec(text); m; m = mid.exec(text)) {
     const s = sentenceAt(ctx, unit, m.index);
-    const sentence = s ? s.text : text;
+    // The sentence around the match, at most 300 characters either side.
+    const from = Math.max(s ? s.start : 0, m.index - 300);
+    const to = Math.min(s ? s.end : text.length, m.index + 308);
+    const sentence = text.slice(from, to);
     if (!DEADLINE.test(sentence)) continue;
     reportText(ctx, unit, {
       ruleId: 'R-D2',

@@ -31,7 +31,7 @@ export const sentenceRules: RuleModule = {
           message: `This sentence has ${s.wordCount} words: “${quoteStart(unit.raw.slice(s.start, s.end))}”. Aim for ${max} words or fewer: split it, or make a list.`,
           start: s.start,
           end: s.end,
-          fingerprint: unit.raw.slice(s.start, s.end),
+          fingerprint: unit.raw.slice(s.start, Math.min(s.end, s.start + 1000)),
         });
       }
       if (unit.source === 'section' && !unit.inList && !unit.inTable && sentences.length > 5)

@@ -67,9 +67,10 @@ function checkSemicolons(ctx: CheckContext, unit: TextUnit) {
   let last = -1;
   for (let i = unit.text.indexOf(';'); i !== -1; i = unit.text.indexOf(';', i + 1)) {
     const s = sentenceAt(ctx, unit, i);
-    // One finding per sentence.
-    if (s && s.start === last) continue;
-    last = s ? s.start : i;
+    // One finding per sentence (text with no words counts as one sentence).
+    const at = s ? s.start : -2;
+    if (at === last) continue;
+    last = at;
     reportText(ctx, unit, {
       ruleId: 'R-S3',
       title: 'Semicolon',
@@ -143,7 +144,7 @@ function checkNumbers(ctx: CheckContext, unit: TextUnit) {
   for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) {
     if (text[m.index + m[0].length] === '-') continue; // two-thirds, three-quarters
     const s = sentenceAt(ctx, unit, m.index);
-    if (s && !/[\p{L}\p{N}]/u.test(text.slice(s.start, m.index))) continue; // spelled out at the start of a sentence: right
+    if (s && m.index - s.start < 8 && !/[\p{L}\p{N}]/u.test(text.slice(s.start, m.index))) continue; // spelled out at the start of a sentence: right
     const digit = String(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].indexOf(m[1]!.toLowerCase()) + 2);
     reportText(ctx, unit, {
       ruleId: 'R-N1',
@@ -166,7 +167,7 @@ function checkNumbers(ctx: CheckContext, unit: TextUnit) {
           message: `This sentence starts with “${n}”. Spell out a number at the start of a sentence, or reword so it comes later.`,
           start: s.start,
           end: s.start + m[0].length,
-          fingerprint: s.text,
+          fingerprint: s.text.slice(0, 1000),
         });
       }
   }

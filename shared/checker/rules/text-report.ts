@@ -36,27 +36,51 @@ export interface TextFinding {
   fingerprint?: string;
 }
 
+/** At most this many findings of one rule in one piece of text; then one "and more" finding. */
+export const MAX_PER_UNIT = 20;
+/** Context of the sentence kept in a fingerprint, either side of the match. */
+const FINGERPRINT_CONTEXT = 150;
+
 export function reportText(ctx: CheckContext, unit: TextUnit, f: TextFinding): void {
+  const n = ctx.countFor(unit, f.ruleId);
+  if (n > MAX_PER_UNIT) {
+    if (n === MAX_PER_UNIT + 1)
+      ctx.report({
+        ruleId: f.ruleId,
+        title: `More like this: ${f.title}`,
+        message: `This text has more than ${MAX_PER_UNIT} findings like the ones above; only the first ${MAX_PER_UNIT} are listed. Fix those, and the checker will show the rest.`,
+        location: unit.location,
+        fingerprint: 'more',
+        offset: f.start,
+        ...(f.severity ? { severity: f.severity } : {}),
+      });
+    return;
+  }
   const sentence = sentenceAt(ctx, unit, f.start);
+  const context = sentence ? unit.raw.slice(Math.max(sentence.start, f.start - FINGERPRINT_CONTEXT), Math.min(sentence.end, f.end + FINGERPRINT_CONTEXT)) : '';
   ctx.report({
     ruleId: f.ruleId,
     title: f.title,
     message: f.message,
     location: locationAt(unit, f.start, f.end),
-    fingerprint: f.fingerprint ?? `${unit.raw.slice(f.start, f.end)}|${sentence ? unit.raw.slice(sentence.start, sentence.end) : ''}`,
+    fingerprint: f.fingerprint ?? `${unit.raw.slice(f.start, Math.min(f.end, f.start + 200))}|${context}`,
     offset: f.start,
     ...(f.severity ? { severity: f.severity } : {}),
   });
 }
 
-/** Tracks matched ranges so a later, more general pattern does not report text an earlier one did. */
+/** Tracks matched characters so a later, more general pattern does not report text an earlier one did. */
 export class Covered {
-  private ranges: [number, number][] = [];
+  private readonly marks: Uint8Array;
+  constructor(length: number) {
+    this.marks = new Uint8Array(length);
+  }
   overlaps(start: number, end: number): boolean {
-    return this.ranges.some(([s, e]) => start < e && end > s);
+    for (let i = start; i < end; i++) if (this.marks[i]) return true;
+    return false;
   }
   add(start: number, end: number): void {
-    this.ranges.push([start, end]);
+    this.marks.fill(1, start, end);
   }
 }
 

@@ -39,7 +39,7 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
     const s = sentenceAt(ctx, unit, start);
     const sStart = s ? Math.max(s.start, start - WINDOW) : Math.max(0, start - WINDOW);
     const sEnd = s ? Math.min(s.end, end + WINDOW) : Math.min(text.length, end + WINDOW);
-    const atSentenceStart = s ? !/\p{L}/u.test(text.slice(s.start, start)) : start === 0;
+    const atSentenceStart = s ? start - s.start < 8 && !/\p{L}/u.test(text.slice(s.start, start)) : start === 0;
     if (isProperNoun(unit, start, end, atSentenceStart)) continue;
     const mc: MatchContext = {
       form,

@@ -16,9 +16,11 @@ export function syllables(word: string): number {
   if (!w) n = /\d/.test(key) ? 1 : 0;
   else if (w.length <= 3) n = 1;
   else {
+    // "-es" after a hissing sound is a syllable of its own: responses, places, changes, boxes.
+    const sibilantEs = /(?:[sxzcg]|[cs]h)es$/.test(w) ? 1 : 0;
     w = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '');
     const groups = w.match(/[aeiouy]{1,2}/g);
-    n = Math.max(1, groups ? groups.length : 0);
+    n = Math.max(1, (groups ? groups.length : 0) + sibilantEs);
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, n);
