@@ -44,17 +44,17 @@ function numericDate(m: RegExpExecArray): { title: string; message: string } | n
 const PATTERNS: Pattern[] = [
   {
     ruleId: 'R-D1',
-    re: /(?<![\d\-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d\-])/g,
+    re: /(?<![\d-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g,
     explain: (m) => ({ title: 'Date not in GOV.UK style', message: fix(m[0], `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`, 'GOV.UK writes dates in words.') }),
   },
   {
     ruleId: 'R-D1',
-    re: /(?<![\d/.\-])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g,
+    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g,
     explain: numericDate,
   },
   {
     ruleId: 'R-D1',
-    re: /(?<![\d/.\-])(\d{1,2})[.\-](\d{1,2})[.\-](\d{4})(?![\d.\-])/g,
+    re: /(?<![\d/.-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\d.-])/g,
     explain: numericDate,
   },
   {

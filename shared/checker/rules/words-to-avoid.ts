@@ -8,7 +8,7 @@ import { nextWords, prevWords, reportText, sentenceAt } from './text-report';
  * form of every word, run once over each piece of text; then the entry's context exception.
  */
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const normaliseForm = (s: string) => s.toLowerCase().replace(/[\s\-]+/g, ' ');
+const normaliseForm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ');
 
 const BY_FORM = new Map<string, AvoidEntry>();
 for (const e of AVOID) for (const f of e.forms) BY_FORM.set(f, e);

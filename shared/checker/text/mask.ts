@@ -13,8 +13,8 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\f' || c === '\v';
 }
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+\-]/;
-const EMAIL_DOMAIN = /[A-Za-z0-9.\-]/;
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
 
 export function maskText(text: string): string {
   if (!text) return text;
@@ -39,7 +39,7 @@ export function maskText(text: string): string {
     let e = at + 1;
     while (e < text.length && EMAIL_DOMAIN.test(text[e]!)) e++;
     let domain = text.slice(at + 1, e);
-    domain = domain.replace(/[.\-]+$/, '');
+    domain = domain.replace(/[.-]+$/, '');
     if (s < at && domain.includes('.')) blank(s, at + 1 + domain.length);
   }
   POSTCODE.lastIndex = 0;

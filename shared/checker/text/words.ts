@@ -18,15 +18,28 @@ const ABBREVIATIONS = new Set([
   'ref', 'tel', 'ext', 'est', 'a.m', 'p.m',
 ]);
 
-const SPACE = /\s/;
 const WORDISH = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const ENDERS = '.!?…';
 const CLOSERS = '"\'”’)]»';
 
+/** White space as \s defines it, by character code (this runs for every character of the draft). */
+function spaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A letter or digit: ASCII by code, anything else by its Unicode category. */
+function wordishAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORDISH.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
 export function isSpaceChar(c: string | undefined): boolean {
-  return c !== undefined && SPACE.test(c);
+  return c !== undefined && c.length > 0 && spaceCode(c.charCodeAt(0));
 }
 
 /** Word spans [start, end) in order. */
@@ -34,12 +47,12 @@ export function wordSpans(text: string, from = 0, to = text.length): [number, nu
   const out: [number, number][] = [];
   let i = from;
   while (i < to) {
-    while (i < to && SPACE.test(text[i]!)) i++;
+    while (i < to && spaceCode(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const s = i;
     let wordish = false;
-    while (i < to && !SPACE.test(text[i]!)) {
-      if (!wordish && WORDISH.test(text[i]!)) wordish = true;
+    while (i < to && !spaceCode(text.charCodeAt(i))) {
+      if (!wordish && wordishAt(text, i)) wordish = true;
       i++;
     }
     if (wordish) out.push([s, i]);
@@ -51,11 +64,11 @@ export function countWords(text: string, from = 0, to = text.length): number {
   let n = 0;
   let i = from;
   while (i < to) {
-    while (i < to && SPACE.test(text[i]!)) i++;
+    while (i < to && spaceCode(text.charCodeAt(i))) i++;
     if (i >= to) break;
     let wordish = false;
-    while (i < to && !SPACE.test(text[i]!)) {
-      if (!wordish && WORDISH.test(text[i]!)) wordish = true;
+    while (i < to && !spaceCode(text.charCodeAt(i))) {
+      if (!wordish && wordishAt(text, i)) wordish = true;
       i++;
     }
     if (wordish) n++;
@@ -70,14 +83,17 @@ export function splitSentences(text: string): Sentence[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && SPACE.test(text[s]!)) s++;
-    while (e > s && SPACE.test(text[e - 1]!)) e--;
+    while (s < e && spaceCode(text.charCodeAt(s))) s++;
+    while (e > s && spaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) {
       const wc = countWords(text, s, e);
       if (wc > 0) out.push({ start: s, end: e, text: text.slice(s, e), wordCount: wc });
     }
   };
   for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // Fast path: most characters are neither a line break nor a sentence end.
+    if (code !== 10 && code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const c = text[i]!;
     if (c === '\n') {
       push(i);
@@ -88,7 +104,7 @@ export function splitSentences(text: string): Sentence[] {
     let j = i + 1;
     while (j < n && ENDERS.includes(text[j]!)) j++;
     while (j < n && CLOSERS.includes(text[j]!)) j++;
-    if (j < n && !SPACE.test(text[j]!)) continue;
+    if (j < n && !spaceCode(text.charCodeAt(j))) continue;
     if (c === '.' && j === i + 1 && !endsSentenceAtDot(text, i, j)) continue;
     push(j);
     start = j;
@@ -110,7 +126,7 @@ function endsSentenceAtDot(text: string, dot: number, after: number): boolean {
   if (lower === 'etc') {
     // "etc." ends the sentence only when a capital follows.
     let j = after;
-    while (j < text.length && SPACE.test(text[j]!)) j++;
+    while (j < text.length && spaceCode(text.charCodeAt(j))) j++;
     return j >= text.length || UPPER.test(text[j]!);
   }
   return true;
