@@ -128,12 +128,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     ruleId: 'R-D1',
-    re: /(?<![\d\-–—/.])((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})(?![\d\-–—/.])/g,
+    re: /(?<![\d\-–—/.])((?:19|20)\d{2})(?:\s?[-–—]\s?|\/)((?:19|20)?\d{2})(?![\d\-–—/.])/g,
     explain: (m) => {
       const a = Number(m[1]);
       const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
       if (b <= a || b - a > 50) return null;
-      return { title: 'Dash in a year range', message: fix(m[0], `${a} to ${b}`, 'Use “to” in ranges, not a hyphen or dash, and write both years in full.') };
+      return { title: 'Year range not in GOV.UK style', message: fix(m[0], `${a} to ${b}`, 'Use “to” in ranges, not a hyphen, dash or slash, and write both years in full.') };
     },
   },
   // ----- R-D3: other GOV.UK date and time forms
@@ -236,7 +236,7 @@ export const dateStyleRules: RuleModule = {
       severity: 'error',
       title: 'Date or time not in GOV.UK style',
       description:
-        'Numbers-only dates (12/03/2013, 2013-03-12), ordinal dates (1st March, March 1st), “12 noon”, “noon” or “12pm” (use midday), “00:00” or “12am” (use midnight, or 11:59pm for deadlines), 24-hour times (17:30, 1730hrs), times with no am or pm (9:30), and ranges with a hyphen or dash (2024-25, 1–3 March, March–April, Monday-Friday, 10am-11am). Not read inside web or email addresses; “1:50” next to “scale” or “ratio” is not a time.',
+        'Numbers-only dates (12/03/2013, 2013-03-12), ordinal dates (1st March, March 1st), “12 noon”, “noon” or “12pm” (use midday), “00:00” or “12am” (use midnight, or 11:59pm for deadlines), 24-hour times (17:30, 1730hrs), times with no am or pm (9:30), and ranges with a hyphen or dash (2024-25, 1–3 March, March–April, Monday-Friday, 10am-11am) or a slash between years (2025/26). Not read inside web or email addresses; “1:50” next to “scale” or “ratio” is not a time.',
       standardRef: '§5.2 R-D1',
     },
     {

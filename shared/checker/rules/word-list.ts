@@ -25,6 +25,8 @@ export interface AvoidEntry {
   kind: 'word' | 'metaphor';
   forms: string[];
   use: string;
+  /** The fix as a whole sentence, when "Use … instead." does not read well. */
+  fix?: string;
   /** When the word is fine, as the standard puts it ("unless a meeting's"). */
   unless?: string;
   /** True when this match is in a context where the word is fine. */
@@ -129,7 +131,13 @@ export const AVOID: AvoidEntry[] = [
     use: 'discourage or deter',
   },
   { word: 'empower', kind: 'word', forms: ['empower', 'empowers', 'empowered', 'empowering', 'empowerment'], use: 'allow or give permission' },
-  { word: 'facilitate', kind: 'word', forms: ['facilitate', 'facilitates', 'facilitated', 'facilitating'], use: 'a word that says what you do, such as “run” or “help”' },
+  {
+    word: 'facilitate',
+    kind: 'word',
+    forms: ['facilitate', 'facilitates', 'facilitated', 'facilitating'],
+    use: 'a word that says what you do',
+    fix: 'Say what you actually do, such as “run” or “help”.',
+  },
   {
     word: 'focus',
     kind: 'word',
@@ -169,7 +177,8 @@ export const AVOID: AvoidEntry[] = [
     word: 'key',
     kind: 'word',
     forms: ['key'],
-    use: '“important”, or leave it out',
+    use: '“important”',
+    fix: 'Use “important”, or leave it out.',
     unless: 'it unlocks something',
     // Only the adjective ("key issues"): a key that is a noun ("the key", "press the Enter key") has no word straight after it.
     fine: (c) => c.after !== ' ' || !c.next[0] || KEY_FINE.has(c.next[0]) || /^\d/.test(c.next[0]),
@@ -197,7 +206,7 @@ export const AVOID: AvoidEntry[] = [
     fine: (c) => has(c.sentence, /\b(?:loans?|debts?|financ\w*|capital|borrow\w*|equity|ratios?|buyouts?|investors?|banks?|lending|margin)\b/),
   },
   { word: 'liaise', kind: 'word', forms: ['liaise', 'liaises', 'liaised', 'liaising'], use: 'work with' },
-  { word: 'overarching', kind: 'word', forms: ['overarching', 'over arching'], use: 'nothing: leave it out' },
+  { word: 'overarching', kind: 'word', forms: ['overarching', 'over arching'], use: 'nothing', fix: 'Leave it out.' },
   {
     word: 'progress',
     kind: 'word',
@@ -226,17 +235,19 @@ export const AVOID: AvoidEntry[] = [
     word: 'robust',
     kind: 'word',
     forms: ['robust', 'robustly', 'robustness'],
-    use: '“well thought out” or say what you mean',
+    use: '“well thought out”',
+    fix: 'Use “well thought out”, or say what makes it strong.',
     unless: 'it describes a sturdy object',
     fine: (c) => STURDY.has(c.next[0] ?? ''),
   },
-  { word: 'slim down', kind: 'word', forms: ['slim down', 'slims down', 'slimmed down', 'slimming down'], use: 'reduce (or say what you will take away)' },
+  { word: 'slim down', kind: 'word', forms: ['slim down', 'slims down', 'slimmed down', 'slimming down'], use: '“reduce”', fix: 'Use “reduce”, or say what you will take away.' },
   { word: 'streamline', kind: 'word', forms: ['streamline', 'streamlines', 'streamlined', 'streamlining'], use: 'simplify or remove unnecessary admin' },
   {
     word: 'strengthen',
     kind: 'word',
     forms: ['strengthen', 'strengthens', 'strengthened', 'strengthening'],
-    use: 'a word that says what you will do: increase funding, add staff…',
+    use: 'a word that says what you will do',
+    fix: 'Say what you will actually do, such as increase funding or add staff.',
     unless: 'it is about bridges or other structures',
     fine: (c) => has(c.sentence, /\b(?:bridges?|walls?|buildings?|structures?|structural|foundations?|beams?|embankments?|defences?|dams?|roofs?|piers?|columns?|concrete|steel|bones?|muscles?)\b/),
   },
@@ -252,7 +263,8 @@ export const AVOID: AvoidEntry[] = [
     word: 'transform',
     kind: 'word',
     forms: ['transform', 'transforms', 'transformed', 'transforming', 'transformation', 'transformations', 'transformational', 'transformative'],
-    use: 'a description of the change you will make',
+    use: 'a description of the change',
+    fix: 'Describe the change you will make.',
   },
   {
     word: 'utilise',
@@ -278,7 +290,7 @@ export const AVOID: AvoidEntry[] = [
     fine: (c) => has(c.sentence, VEHICLES) || !(DRIVE_FIGURATIVE.has(c.next[0] ?? '') || (DETERMINERS.has(c.next[0] ?? '') && DRIVE_FIGURATIVE.has(c.next[1] ?? ''))),
   },
   { word: 'going forward', kind: 'metaphor', forms: ['going forward', 'moving forward'], use: '“from now on” or “in future”', fine: (c) => (c.next[0] ?? '') === 'with' },
-  { word: 'in order to', kind: 'metaphor', forms: ['in order to'], use: '“to” (delete “in order”)' },
+  { word: 'in order to', kind: 'metaphor', forms: ['in order to'], use: '“to”', fix: 'Delete “in order”: “to” is enough.' },
   {
     word: 'hub',
     kind: 'metaphor',
@@ -293,6 +305,7 @@ export const AVOID: AvoidEntry[] = [
     word: 'ring fencing',
     kind: 'metaphor',
     forms: ['ring fence', 'ring fences', 'ring fenced', 'ring fencing', 'ringfence', 'ringfences', 'ringfenced', 'ringfencing'],
-    use: '“separate”, or say that the money will be spent on something specific',
+    use: '“separate”',
+    fix: 'Use “separate”, or say what the money will be spent on.',
   },
 ];

@@ -58,8 +58,8 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
       title: entry.kind === 'word' ? `Word to avoid: “${found}”` : `Metaphor to avoid: “${found}”`,
       message:
         entry.kind === 'word'
-          ? `“${found}” is on the GOV.UK list of words to avoid: it is vague or jargon. Use ${entry.use} instead.${unless}`
-          : `“${found}” is a metaphor GOV.UK asks writers to avoid: say plainly what you mean. Use ${entry.use} instead.${unless}`,
+          ? `“${found}” is on the GOV.UK list of words to avoid: it is vague or jargon. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`
+          : `“${found}” is a metaphor GOV.UK asks writers to avoid: say plainly what you mean. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`,
       start,
       end,
     });
