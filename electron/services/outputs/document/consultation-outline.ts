@@ -1,5 +1,5 @@
 import { orderedQuestions, questionNumbers, type Draft, type Question, type Section } from '../../../../shared/domain/draft/model';
-import { anchorFactory, linkify, para, paraRuns, paras, type OutBlock } from './blocks';
+import { anchorFactory, keepWithNext, linkify, para, paraRuns, paras, type OutBlock } from './blocks';
 import { aboutTable, TO_BE_CONFIRMED, waysToRespond } from './about-box';
 import { formatDateTime, instant } from './dates';
 import { answerInstruction, explainPrompt, isClosed, openGuidance, optionsOf, questionHeading } from './question-text';
@@ -34,9 +34,9 @@ export const OTHER_QUESTIONS_TITLE = 'Other questions';
 /** The blocks of one question: the numbered question, its hint, options and follow-up prompts. */
 export function questionBlocks(q: Question, number: string): OutBlock[] {
   const out: OutBlock[] = [paraRuns(linkify(questionHeading(number, q.text)), 'question')];
-  if (q.hint.trim()) out.push(...paras(q.hint));
+  if (q.hint.trim()) out.push(...keepWithNext(paras(q.hint)));
   const instruction = answerInstruction(q);
-  if (instruction) out.push(para(instruction));
+  if (instruction) out.push(...keepWithNext([para(instruction)]));
   if (isClosed(q)) {
     const opts = optionsOf(q);
     if (opts.length) out.push({ type: 'list', ordered: false, items: opts.map((o) => [para(o.label)]) });

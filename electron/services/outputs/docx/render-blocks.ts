@@ -1,6 +1,7 @@
 import {
   ExternalHyperlink,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   PageBreak,
   Paragraph,
@@ -22,6 +23,8 @@ interface At {
   listLevel: number;
   header: boolean;
   inTable: boolean;
+  /** Keep with next: holds a short table's rows on one page. */
+  keepNext?: boolean;
 }
 const TOP: At = { listLevel: -1, header: false, inTable: false };
 
@@ -69,6 +72,7 @@ export class DocxRenderer {
             ...(style ? { style } : {}),
             ...separate,
             ...(at.listLevel >= 0 ? { indent: listIndent(at.listLevel), spacing: { after: 120 } } : at.inTable ? { spacing: { after: 80 } } : {}),
+            ...(at.keepNext || b.keepNext ? { keepNext: true } : {}),
             children: this.runs(b.runs, at.header),
           }),
         ];
@@ -125,13 +129,15 @@ export class DocxRenderer {
             // Rows stay whole on a page (easier to read, and lets the contents' page numbers be worked
             // out), except very long ones, which Word would otherwise push off the bottom of the page.
             cantSplit: blocksTextLength(row.flat()) < 1500,
+            // Answer boxes on forms: room to write (lines of 12pt text).
+            ...(b.minRowLines?.[r] ? { height: { value: Math.round(b.minRowLines[r]! * 300 + 160), rule: HeightRule.ATLEAST } } : {}),
             children: row.map(
               (cell, c) =>
                 new TableCell({
                   width: { size: grid[c] ?? 0, type: WidthType.DXA },
                   margins: { top: 80, bottom: 0, left: 100, right: 100 },
                   ...(r === 0 ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
-                  children: this.cellContent(cell, r === 0),
+                  children: this.cellContent(cell, r === 0, !!b.keepTogether && r < b.rows.length - 1),
                 }),
             ),
           }),
@@ -139,10 +145,10 @@ export class DocxRenderer {
     });
   }
 
-  private cellContent(cell: OutBlock[], header: boolean): (Paragraph | Table)[] {
-    const out = cell.flatMap((b) => this.block(b, { listLevel: -1, header, inTable: true })) as (Paragraph | Table)[];
+  private cellContent(cell: OutBlock[], header: boolean, keepNext: boolean): (Paragraph | Table)[] {
+    const out = cell.flatMap((b) => this.block(b, { listLevel: -1, header, inTable: true, keepNext })) as (Paragraph | Table)[];
     // A cell must end with a paragraph in Word.
-    if (!out.length || out[out.length - 1] instanceof Table) out.push(new Paragraph({ children: [] }));
+    if (!out.length || out[out.length - 1] instanceof Table) out.push(new Paragraph({ ...(keepNext ? { keepNext } : {}), children: [] }));
     return out;
   }
 
