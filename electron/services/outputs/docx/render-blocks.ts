@@ -125,10 +125,10 @@ export class DocxRenderer {
         (row, r) =>
           new TableRow({
             // The first row is the header row, repeated at the top of every page the table runs onto.
-            tableHeader: r === 0,
+            ...(r === 0 ? { tableHeader: true } : {}),
             // Rows stay whole on a page (easier to read, and lets the contents' page numbers be worked
             // out), except very long ones, which Word would otherwise push off the bottom of the page.
-            cantSplit: blocksTextLength(row.flat()) < 1500,
+            ...(blocksTextLength(row.flat()) < 1500 ? { cantSplit: true } : {}),
             // Answer boxes on forms: room to write (lines of 12pt text).
             ...(b.minRowLines?.[r] ? { height: { value: Math.round(b.minRowLines[r]! * 300 + 160), rule: HeightRule.ATLEAST } } : {}),
             children: row.map(

@@ -38,8 +38,16 @@ export function documentStyles(): IStylesOptions {
       heading2: { run: { font: FONT, size: 32, bold: true, color: TEXT }, paragraph: { spacing: { before: 360, after: 200 }, keepNext: true, keepLines: true } },
       heading3: { run: { font: FONT, size: 28, bold: true, color: TEXT }, paragraph: { spacing: { before: 280, after: 160 }, keepNext: true, keepLines: true } },
       listParagraph: { paragraph: { spacing: { after: 120 } } },
+      // docx's defaults for these are 9 and 10pt; nothing we write uses them, but nothing is under 12pt.
+      caption: { run: { font: FONT, size: 24, bold: true, color: TEXT } },
     },
+    characterStyles: [
+      { id: 'FootnoteTextChar', name: 'Footnote Text Char', basedOn: 'DefaultParagraphFont', run: { size: 24 } },
+      { id: 'EndnoteTextChar', name: 'Endnote Text Char', basedOn: 'DefaultParagraphFont', run: { size: 24 } },
+    ],
     paragraphStyles: [
+      { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: 24 } },
+      { id: 'EndnoteText', name: 'endnote text', basedOn: 'Normal', run: { size: 24 } },
       {
         id: SUBTITLE_STYLE,
         name: 'Subtitle',
