@@ -1,4 +1,4 @@
-import { byNs, Package, paragraphText, R, S, serializeXml, W } from './ooxml-read';
+import { byNs, Package, R, S } from './ooxml-read';
 
 /**
  * Filling in our response forms as a respondent's program would, by editing the saved XML:
@@ -28,58 +28,62 @@ export function fillXlsx(bytes: Uint8Array, answers: Map<string, string>): Uint8
   for (const [sheet, cells] of bySheet) {
     const part = sheetPart.get(sheet);
     if (!part) throw new Error(`No sheet ${sheet}`);
-    const doc = pkg.xml(part);
-    const byRef = new Map(byNs(doc, S, 'c').map((c) => [c.getAttribute('r'), c]));
+    // String edits rather than a DOM: sheets are large and this runs hundreds of times.
+    let xml = pkg.text(part);
     for (const [addr, value] of cells) {
-      const c = byRef.get(addr);
-      if (!c) throw new Error(`No cell ${sheet}!${addr} in the form`);
-      if (!unlocked(Number(c.getAttribute('s') ?? 0))) throw new Error(`${sheet}!${addr} is locked`);
-      while (c.firstChild) c.removeChild(c.firstChild);
-      c.setAttribute('t', 'inlineStr');
-      const is = doc.createElementNS(S, 'is');
-      const t = doc.createElementNS(S, 't');
-      t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-      t.textContent = excelText(value);
-      is.appendChild(t);
-      c.appendChild(is);
+      const cell = new RegExp(`<c r="${addr}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
+      const m = cell.exec(xml);
+      if (!m) throw new Error(`No cell ${sheet}!${addr} in the form`);
+      const attrs = m[1]!.replace(/\s+t="[^"]*"/, '');
+      const style = /\bs="(\d+)"/.exec(attrs);
+      if (!unlocked(Number(style?.[1] ?? 0))) throw new Error(`${sheet}!${addr} is locked`);
+      const escaped = excelText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      xml = xml.replace(cell, () => `<c r="${addr}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c>`);
     }
-    pkg.set(part, serializeXml(doc));
+    pkg.set(part, xml);
   }
   return pkg.bytes();
 }
 
 /**
  * Fills Word form tables: `answers` maps the table's first cell ("Question 3", "About you") to
- * the answer text for each data row (row index from 0 after the header); "\n" starts a new paragraph.
+ * the answer text for each data row (row index from 0 after the header); "\n" starts a new
+ * paragraph and "\t" is a tab, as typed in Word. String edits rather than a DOM, for speed: our
+ * forms have no nested tables, and each row and cell is a plain <w:tr>/<w:tc>.
  */
 export function fillDocx(bytes: Uint8Array, answers: Map<string, Map<number, string>>): Uint8Array {
   const pkg = new Package(bytes);
-  const doc = pkg.xml('word/document.xml');
-  const tables = byNs(doc, W, 'tbl');
-  for (const [label, rows] of answers) {
-    const tbl = tables.find((t) => paragraphText(byNs(t, W, 'tc')[0]!).trim() === label);
-    if (!tbl) throw new Error(`No table “${label}”`);
-    const trs = byNs(tbl, W, 'tr');
-    for (const [i, text] of rows) {
-      const tr = trs[i + 1];
-      if (!tr) throw new Error(`Table “${label}” has no row ${i}`);
-      const tc = byNs(tr, W, 'tc')[1]!;
-      for (const p of byNs(tc, W, 'p')) p.parentNode!.removeChild(p);
-      for (const line of text.split('\n')) {
-        const p = doc.createElementNS(W, 'w:p');
-        const r = doc.createElementNS(W, 'w:r');
-        line.split('\t').forEach((part, j) => {
-          if (j > 0) r.appendChild(doc.createElementNS(W, 'w:tab'));
-          const t = doc.createElementNS(W, 'w:t');
-          t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-          t.textContent = part;
-          r.appendChild(t);
-        });
-        p.appendChild(r);
-        tc.appendChild(p);
-      }
+  const xml = pkg.text('word/document.xml');
+  const cellText = (tc: string) =>
+    [...tc.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1]!)
+      .join('')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `<w:p><w:r>${line.split('\t').map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`).join('')}</w:r></w:p>`)
+      .join('');
+  const done = new Set<string>();
+  const out = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (tbl) => {
+    const rows = tbl.split(/(?=<w:tr>)/);
+    const label = cellText(/<w:tc>[\s\S]*?<\/w:tc>/.exec(rows[1] ?? '')?.[0] ?? '').trim();
+    const fill = answers.get(label);
+    if (!fill || done.has(label)) return tbl;
+    done.add(label);
+    for (const [i, text] of fill) {
+      const at = i + 2; // rows[0] is the table properties, rows[1] the header row
+      if (!rows[at]) throw new Error(`Table “${label}” has no row ${i}`);
+      let n = 0;
+      rows[at] = rows[at]!.replace(/(<w:tc>(?:<w:tcPr>[\s\S]*?<\/w:tcPr>)?)[\s\S]*?(<\/w:tc>)/g, (m, open: string, close: string) => (n++ === 1 ? `${open}${paragraphs(text)}${close}` : m));
     }
-  }
-  pkg.set('word/document.xml', serializeXml(doc));
+    return rows.join('');
+  });
+  for (const label of answers.keys()) if (!done.has(label)) throw new Error(`No table “${label}”`);
+  pkg.set('word/document.xml', out);
   return pkg.bytes();
 }

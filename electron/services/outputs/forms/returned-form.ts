@@ -82,7 +82,12 @@ export function interpretAnswer(q: FormQuestion, values: { row: FormRow; value: 
     }
     answer.optionIds = ranks.map((r) => r.id);
   }
-  if (answer.otherText !== undefined && !answer.optionIds.includes(OTHER_OPTION_ID) && q.options.some((o) => o.id === OTHER_OPTION_ID)) answer.optionIds.push(OTHER_OPTION_ID);
+  // Text under "Other (please specify)" means Other was chosen, unless a single-answer question
+  // already has a different answer: then both are kept as given, and a person decides.
+  if (answer.otherText !== undefined && !answer.optionIds.includes(OTHER_OPTION_ID) && q.options.some((o) => o.id === OTHER_OPTION_ID)) {
+    if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length) warnings.push(`${label}: “Other” is filled in, but another answer is chosen.`);
+    else answer.optionIds.push(OTHER_OPTION_ID);
+  }
   if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length > 1) warnings.push(`${label}: more than one answer is chosen where one was asked for.`);
   return answer;
 }
