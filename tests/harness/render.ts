@@ -7,7 +7,8 @@ import { basename, extname, join } from 'node:path';
  * Headless rendering for document tests: LibreOffice converts a .docx/.xlsx/.html to PDF (each
  * call with its own user profile, since two soffice processes sharing one fail silently —
  * toolchain trap #13 — and into its own folder, since a.docx and a.xlsx would both write a.pdf),
- * then poppler reads the page count and text, and optionally draws PNG pages to look at.
+ * then poppler reads the page count and text (in content-stream order, `-raw`, so a wrapped
+ * spreadsheet cell's lines stay together), and optionally draws PNG pages to look at.
  */
 export interface Rendered {
   pdf: string;
@@ -40,7 +41,7 @@ export function renderToPdf(file: string, opts: { outDir?: string; pngDpi?: numb
   const pdf = convertWithLibreOffice(file, 'pdf', outDir);
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   let pngs: string[] = [];
   if (opts.pngDpi) {
     const prefix = join(outDir, basename(pdf, '.pdf'));

@@ -17,9 +17,10 @@ export async function buildConsultationHtml(draft: Draft, ctx: OutputContext): P
 
 export function consultationHtmlString(draft: Draft, ctx: OutputContext): string {
   resolveContext(ctx);
-  const outline = consultationOutline(deepXmlSafe(draft));
+  const safe = deepXmlSafe(draft);
+  const outline = consultationOutline(safe);
   const toc: TocEntry[] = outline.blocks.flatMap((b) => (b.type === 'heading' && b.level === 1 ? [{ text: b.text, anchor: b.anchor }] : []));
-  const department = draft.metadata.department.trim();
+  const department = safe.metadata.department.trim();
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>

@@ -37,7 +37,7 @@ export async function buildQuestionsXlsx(draft: Draft, ctx: OutputContext): Prom
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const cover = wb.addWorksheet(QUESTIONS_SHEETS.cover, { views: [{ activeCell: 'A1', showGridLines: false }] });
-  cover.getColumn(1).width = 90;
+  cover.getColumn(1).width = 72;
   const coverLines: [string, Partial<ExcelJS.Font>][] = [
     [`Questions: ${title}`, TITLE],
     ...(m.department.trim() ? [[m.department.trim(), BOLD] as [string, Partial<ExcelJS.Font>]] : []),
