@@ -8,7 +8,7 @@
 export type { OutputContext } from './context';
 export { defaultFormId } from './context';
 export { OUTPUT_KINDS, outputFileName, type OutputKind } from './file-names';
-export { buildConsultationDocx } from './consultation-docx';
+export { buildConsultationDocx, type ConsultationDocxOptions } from './consultation-docx';
 export { buildConsultationHtml } from './consultation-html';
 export { buildResponseFormDocx } from './response-form-docx';
 export { buildResponseFormXlsx } from './response-form-xlsx';

@@ -218,6 +218,24 @@ describe('response form (.xlsx)', () => {
   });
 });
 
+describe('options not written yet, or written twice', () => {
+  it('print as "Option N" and "label (2)", so each answer maps back to exactly one option', async () => {
+    const d = badDraft();
+    const q = d.questions.find((x) => x.id === 'bad-long')!;
+    q.options = [
+      { id: 'blank', label: '  ' },
+      { id: 'first', label: 'Same answer' },
+      { id: 'second', label: 'same  ANSWER' },
+    ];
+    const form = await buildResponseFormXlsx(d, CTX);
+    const layout = locate(XLSX.read(form, { type: 'array' }), d);
+    const hidden = XLSX.utils.sheet_to_json<string[]>(XLSX.read(form, { type: 'array' }).Sheets['_workbench']!, { header: 1, defval: '' });
+    expect(hidden.filter((r) => r[0] === 'option' && r[1] === 'bad-long').map((r) => r[5])).toEqual(['Option 1', 'Same answer', 'same  ANSWER (2)']);
+    const back = readResponseFormXlsx(fillXlsx(form, new Map([[layout.cells.get('bad-long')!.answer!, 'same  ANSWER (2)']])));
+    expect(back.answers).toEqual([{ questionId: 'bad-long', optionIds: ['second'], text: '' }]);
+  });
+});
+
 describe.skipIf(!haveRenderer())('response form (.xlsx) filled with another program and saved by LibreOffice', () => {
   it('is still recognised and read', async () => {
     const d = badDraft();

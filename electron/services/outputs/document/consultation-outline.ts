@@ -166,8 +166,9 @@ function aboutYouBlocks(draft: Draft): OutBlock[] {
         ...fields.map((f) => {
           const left: OutBlock[] = [para(f.label.trim() || f.key)];
           if (f.hint.trim()) left.push(...paras(f.hint));
-          const right: OutBlock[] = f.options.length
-            ? [para('Choose one of:'), { type: 'list', ordered: false, items: f.options.map((o) => [para(o)]) }]
+          const options = f.options.map((o) => o.trim()).filter(Boolean);
+          const right: OutBlock[] = options.length
+            ? [para('Choose one of:'), { type: 'list', ordered: false, items: options.map((o) => [para(o)]) }]
             : [para('In your own words')];
           return [left, right];
         }),

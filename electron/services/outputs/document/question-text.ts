@@ -11,8 +11,23 @@ export const questionHeading = (number: string, text: string): string => `${ques
 
 export const isClosed = (q: Pick<Question, 'type'>): boolean => CLOSED_TYPES.has(q.type);
 
+/** How labels are compared (forms read back, duplicates): case, spacing and curly quotes do not matter. */
+export const labelKey = (s: string): string => s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The options as printed on every output: the stable ids of `answerOptions`, with labels a reader
+ * can tell apart. A label not written yet reads "Option 3"; a repeated label gets "(2)", so a
+ * returned form's answer maps back to exactly one option.
+ */
 export function optionsOf(q: Question): QuestionOption[] {
-  return answerOptions(q);
+  const seen = new Map<string, number>();
+  return answerOptions(q).map((o, i) => {
+    let label = o.label.trim() || `Option ${i + 1}`;
+    const n = (seen.get(labelKey(label)) ?? 0) + 1;
+    seen.set(labelKey(label), n);
+    if (n > 1) label = `${label} (${n})`;
+    return { id: o.id, label };
+  });
 }
 
 /** How to answer a closed question, when the author's hint does not already say. */

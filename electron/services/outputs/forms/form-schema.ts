@@ -79,6 +79,6 @@ export function formSchema(draft: Draft, ids: { formId: string; consultationId: 
     }
     return { id: q.id, number: numbers.get(q.id) ?? '', type: q.type, text: q.text, options, rows };
   });
-  const fields: FormField[] = draft.aboutYou.filter((f) => f.enabled).map((f) => ({ key: f.key, label: f.label.trim() || f.key, options: [...f.options] }));
+  const fields: FormField[] = draft.aboutYou.filter((f) => f.enabled).map((f) => ({ key: f.key, label: f.label.trim() || f.key, options: f.options.map((o) => o.trim()).filter(Boolean) }));
   return { version: FORM_SCHEMA_VERSION, format, formId: ids.formId, consultationId: ids.consultationId, title: draft.metadata.title.trim() || 'Untitled consultation', fields, questions };
 }

@@ -1,4 +1,5 @@
 import { OTHER_OPTION_ID, RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../../../../shared/domain/draft/model';
+import { labelKey } from '../document/question-text';
 import { normaliseNewlines, xmlSafe } from '../text-safety';
 import type { FormQuestion, FormRow } from './form-schema';
 
@@ -37,8 +38,7 @@ export function cleanAnswer(s: string): string {
 
 /** Labels compared the way a person would: case, spacing and curly quotes do not matter. */
 export function sameLabel(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-  return n(a) === n(b);
+  return labelKey(a) === labelKey(b);
 }
 
 /**
