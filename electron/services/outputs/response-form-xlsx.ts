@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { resolveContext, type OutputContext } from './context';
-import { answerInstruction, questionHeading } from './document/question-text';
+import { answerInstruction, openGuidance, questionHeading } from './document/question-text';
 import { formSchema, type FormSchema } from './forms/form-schema';
 import { formInstructions } from './forms/instructions';
 import { finalizePackage } from './package/finalize';
@@ -107,7 +107,12 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
   const room = new Map<number, number>();
   for (const q of schema.questions) {
     const question = safe.questions.find((x) => x.id === q.id)!;
-    const guidance = [question.hint.trim(), answerInstruction(question) ?? '', q.rows.some((x) => x.kind === 'option') ? (q.type === 'ranking' ? 'Type a number next to each option in the rows below.' : 'Type X next to each answer that applies in the rows below.') : '']
+    const guidance = [
+      question.hint.trim(),
+      answerInstruction(question) ?? '',
+      openGuidance(question) ?? '',
+      q.rows.some((x) => x.kind === 'option') ? (q.type === 'ranking' ? 'Type a number next to each option in the rows below.' : 'Type X next to each answer that applies in the rows below.') : '',
+    ]
       .filter(Boolean)
       .join(' ');
     label(questions.getCell(`A${row}`), q.number, true);

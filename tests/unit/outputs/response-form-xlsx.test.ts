@@ -102,6 +102,10 @@ describe('response form (.xlsx)', () => {
     const hidden = wb.Sheets['_workbench']!;
     expect([hidden['A2'].v, hidden['B2'].v, hidden['A3'].v, hidden['B4'].v, hidden['B5'].v]).toEqual(['kind', 'consultation-workbench/response-form-xlsx', 'formId', CTX.consultationId, '1']);
     expect(hidden['B3'].v).toMatch(/^form-[0-9a-f]{16}$/);
+    // Word-limit guidance beside the open question that has a limit.
+    const visible = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Questions']!, { header: 1, defval: '' });
+    const q3 = visible.find((r) => String(r[1]).includes('What, if anything, would stop you'))!;
+    expect(q3[3]).toBe('Please use no more than 300 words.');
     // Every question's stable id and every option code is there.
     const records = XLSX.utils.sheet_to_json<string[]>(hidden, { header: 1, defval: '' }).slice(7);
     for (const q of orderedQuestions(draft)) {
