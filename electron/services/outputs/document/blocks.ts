@@ -20,7 +20,8 @@ export type OutBlock =
   | { type: 'title'; text: string }
   | { type: 'heading'; level: 1 | 2 | 3; text: string; anchor: string }
   | { type: 'paragraph'; runs: Run[]; role?: ParagraphRole; keepNext?: boolean }
-  | { type: 'list'; ordered: boolean; start?: number; items: OutBlock[][] }
+  /** keepTogether: a short list (a question's options) stays on one page with what follows it. */
+  | { type: 'list'; ordered: boolean; start?: number; items: OutBlock[][]; keepTogether?: boolean }
   /** rows[0] is the header row; every row has the same number of cells; rowHeaders marks the first column as headers too. */
   | { type: 'table'; rows: OutBlock[][][]; rowHeaders?: boolean; columnWidths?: number[]; minRowLines?: number[]; keepTogether?: boolean }
   | { type: 'image'; src: string; alt: string }

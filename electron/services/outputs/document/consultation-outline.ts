@@ -39,7 +39,7 @@ export function questionBlocks(q: Question, number: string): OutBlock[] {
   if (instruction) out.push(...keepWithNext([para(instruction)]));
   if (isClosed(q)) {
     const opts = optionsOf(q);
-    if (opts.length) out.push({ type: 'list', ordered: false, items: opts.map((o) => [para(o.label)]) });
+    if (opts.length) out.push({ type: 'list', ordered: false, items: opts.map((o) => [para(o.label)]), keepTogether: opts.length <= 12 });
   }
   const explain = explainPrompt(q);
   if (explain) out.push(para(explain));

@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import type { OutBlock, Run } from '../document/blocks';
 import { decodeImage, fitImage } from '../document/images';
-import { HEADER_FILL, HYPERLINK_STYLE, LEAD_STYLE, listIndent, orderedReference, QUESTION_BORDER, QUESTION_STYLE, SUBTITLE_STYLE, TEXT_WIDTH_TWIPS, TOC_HEADING_STYLE } from './styles';
+import { HEADER_FILL, HYPERLINK_STYLE, LEAD_STYLE, listIndent, orderedReference, QUESTION_BORDER, QUESTION_INDENT, QUESTION_STYLE, SUBTITLE_STYLE, TEXT_WIDTH_TWIPS, TOC_HEADING_STYLE } from './styles';
 
 interface At {
   listLevel: number;
@@ -66,7 +66,8 @@ export class DocxRenderer {
         const style = b.role === 'question' ? QUESTION_STYLE : b.role === 'lead' ? LEAD_STYLE : b.role === 'subtitle' ? SUBTITLE_STYLE : undefined;
         // Word joins the side borders of neighbouring paragraphs with identical borders into one
         // box; a question straight after another gets a slightly different border so each keeps its own.
-        const separate = b.role === 'question' && this.lastWasQuestion ? { border: { left: { ...QUESTION_BORDER, space: 7 } } } : {};
+        // (Word compares the border and LibreOffice the indent, so both differ, invisibly.)
+        const separate = b.role === 'question' && this.lastWasQuestion ? { border: { left: { ...QUESTION_BORDER, space: 7 } }, indent: { left: QUESTION_INDENT + 20 } } : {};
         return [
           new Paragraph({
             ...(style ? { style } : {}),
@@ -100,16 +101,24 @@ export class DocxRenderer {
     const reference = b.ordered ? orderedReference(start) : 'bullets';
     const instance = ++this.listInstance;
     const out: FileChild[] = [];
-    for (const item of b.items) {
+    b.items.forEach((item, n) => {
+      const keepNext = !!b.keepTogether && n < b.items.length - 1;
       item.forEach((child, i) => {
         if (i === 0 && child.type === 'paragraph') {
-          out.push(new Paragraph({ numbering: { reference, level: lvl, instance }, ...(inTable ? { spacing: { after: 60 } } : {}), children: this.runs(child.runs, false) }));
+          out.push(
+            new Paragraph({
+              numbering: { reference, level: lvl, instance },
+              ...(inTable ? { spacing: { after: 60 } } : {}),
+              ...(keepNext ? { keepNext } : {}),
+              children: this.runs(child.runs, false),
+            }),
+          );
         } else {
           // Later paragraphs of an item, nested lists, tables and pictures sit under the item's text.
           out.push(...this.block(child, { listLevel: lvl, header: false, inTable }));
         }
       });
-    }
+    });
     return out;
   }
 

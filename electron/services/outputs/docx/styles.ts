@@ -12,6 +12,7 @@ const BLUE = '1D70B8'; // GOV.UK blue, used only for the question marker line
 /** Table header rows: GOV.UK light grey, text contrast unchanged. */
 export const HEADER_FILL = 'F3F2F1';
 export const QUESTION_BORDER = { style: BorderStyle.SINGLE, size: 24, color: BLUE, space: 8 } as const;
+export const QUESTION_INDENT = 200;
 export const LANGUAGE = 'en-GB';
 
 /** Width of the text column of an A4 page with 2.54 cm margins, in twentieths of a point. */
@@ -78,7 +79,7 @@ export function documentStyles(): IStylesOptions {
           spacing: { before: 280, after: 160 },
           keepNext: true,
           keepLines: true,
-          indent: { left: 200 },
+          indent: { left: QUESTION_INDENT },
           border: { left: QUESTION_BORDER },
         },
       },
