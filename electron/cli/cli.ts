@@ -6,6 +6,9 @@ import { defaultWorkspaceFolder } from '../services/settings/paths';
 import type { Result } from '../../shared/ipc/result';
 import { parseArgs, type ParsedArgs } from './args';
 import { join } from 'node:path';
+import { EXPORT_KINDS } from '../../shared/domain/exports';
+import { checkDraft, openErrors } from '../../shared/checker';
+import type { Draft } from '../../shared/domain/draft/model';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -31,7 +34,7 @@ interface Command {
   usage: string;
   summary: string;
   booleans?: string[];
-  run(args: ParsedArgs, router: Router): Promise<{ json: unknown; exitCode?: number }>;
+  run(args: ParsedArgs, router: Router, io: CliIo): Promise<{ json: unknown; exitCode?: number }>;
 }
 
 const SESSION = 'cli';
@@ -94,6 +97,46 @@ export const COMMANDS: Record<string, Command> = {
       return { json: await unwrap(router.dispatch(SESSION, 'draft.exportJson', { path: out, workspace: file })) };
     },
   },
+  check: {
+    usage: 'check <file>',
+    summary: 'Check the draft against the consultation standard. Prints the findings; exit 1 while an error remains.',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const draft = (await unwrap(router.dispatch(SESSION, 'draft.inspect', { path: file }))) as Draft;
+      const findings = checkDraft(draft);
+      const open = findings.filter((f) => !f.dismissed);
+      const errors = openErrors(findings).length;
+      return {
+        json: {
+          summary: {
+            errors,
+            warnings: open.filter((f) => f.severity === 'warning').length,
+            advice: open.filter((f) => f.severity === 'advice').length,
+            dismissed: findings.length - open.length,
+          },
+          findings,
+        },
+        exitCode: errors > 0 ? 1 : 0,
+      };
+    },
+  },
+  export: {
+    usage: `export <file> <kind> <out> [--redaction none|redacted]`,
+    summary: `Write an output document. Kinds: ${EXPORT_KINDS.join(', ')}.`,
+    async run(args, router, io) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const kind = need(args, 1, 'the kind of output', this.usage);
+      const out = need(args, 2, 'the output file', this.usage);
+      if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new CliError(`Unknown kind "${kind}". Kinds: ${EXPORT_KINDS.join(', ')}.`, 2);
+      const redaction = flag(args, 'redaction');
+      if (redaction && redaction !== 'none' && redaction !== 'redacted') throw new CliError('--redaction must be none or redacted.', 2);
+      const result = (await unwrap(
+        router.dispatch(SESSION, 'outputs.export', { kind, path: out, workspace: file, exportAnyway: true, ...(redaction ? { redaction } : {}) }),
+      )) as { checkerErrors: number };
+      if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
+      return { json: result };
+    },
+  },
   verify: {
     usage: 'verify <file>',
     summary: 'Check a workspace: integrity, schema, journal, lock, backup. Exit 1 if it has problems.',
@@ -148,7 +191,7 @@ export async function runCli(argv: string[], io: CliIo, router: Router = cliRout
   }
   try {
     const args = parseArgs(rest, new Set(command.booleans ?? []));
-    const { json, exitCode } = await command.run(args, router);
+    const { json, exitCode } = await command.run(args, router, io);
     io.out(JSON.stringify(json, null, 2));
     return exitCode ?? 0;
   } catch (e) {

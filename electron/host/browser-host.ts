@@ -62,6 +62,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const shell: ShellHandlers = {
     'dialog.openWorkspace': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
     'dialog.saveWorkspace': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.saveFile': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.openFiles': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
     'shell.showItemInFolder': ({ path }) => Promise.resolve({ shown: openFolder(dirname(path)) }),
   };
 

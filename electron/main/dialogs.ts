@@ -20,6 +20,23 @@ export function electronShellHandlers(windowFor: (sessionId: string) => BrowserW
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : { path: r.filePath };
     },
+    'dialog.saveFile': async ({ defaultPath, title, filterName, extensions }, sessionId) => {
+      const win = windowFor(sessionId);
+      const opts: Electron.SaveDialogOptions = { title: title ?? 'Save', defaultPath: defaultPath ?? defaultFolder, filters: [{ name: filterName, extensions }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : { path: r.filePath };
+    },
+    'dialog.openFiles': async ({ title, filterName, extensions, multiple }, sessionId) => {
+      const win = windowFor(sessionId);
+      const opts: Electron.OpenDialogOptions = {
+        title: title ?? 'Choose files',
+        defaultPath: defaultFolder,
+        filters: [{ name: filterName, extensions }],
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths.length ? null : { paths: r.filePaths };
+    },
     'shell.showItemInFolder': ({ path }) => {
       shell.showItemInFolder(path);
       return Promise.resolve({ shown: true });

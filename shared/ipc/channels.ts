@@ -52,13 +52,16 @@ export const DRAFT_CHANNELS = [
   'draft.inspect',
 ] as const;
 
-/** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
-export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'shell.showItemInFolder'] as const;
+export const OUTPUT_CHANNELS = ['outputs.list', 'outputs.export', 'outputs.log'] as const;
 
-export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...SHELL_CHANNELS] as const;
+/** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
+export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'dialog.saveFile', 'dialog.openFiles', 'shell.showItemInFolder'] as const;
+
+export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...SHELL_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
+export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
 export const EVENTS = ['job.progress', 'workspace.state', 'menu.command'] as const;

@@ -4,6 +4,7 @@ import { appContract } from './contract/app';
 import { workspaceContract } from './contract/workspace';
 import { shellContract } from './contract/shell';
 import { draftContract } from './contract/draft';
+import { outputsContract } from './contract/outputs';
 import type { Result } from './result';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...appContract,
   ...workspaceContract,
   ...draftContract,
+  ...outputsContract,
   ...shellContract,
 } as const satisfies Record<Channel, CallSpec>;
 

@@ -51,6 +51,31 @@ test('draft from the template: write sections, add every question type, reorder,
   await draft.expectSaved();
   await expectNoAxeViolations(page, 'draft: section editor');
 
+  // The standard checker: a word to avoid appears as a finding, links to its place, and clears when fixed.
+  const findings = page.getByRole('complementary', { name: 'Consultation standard' });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('We will leverage local knowledge.');
+  const leverage = findings.getByRole('listitem').filter({ hasText: '“leverage”' });
+  await expect(leverage).toBeVisible();
+  await leverage.getByRole('button', { name: /Go to it/ }).click();
+  await expect(editor).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('leverage');
+  // The paragraph is selected: typing replaces it.
+  await page.keyboard.type('We will use local knowledge.');
+  await expect(editor).toContainText('We will use local knowledge.');
+  await expect(leverage).toHaveCount(0);
+  // Dismiss a finding with a reason; it moves to the dismissed list.
+  const first = findings.getByRole('region', { name: 'Warnings' }).getByRole('listitem').first();
+  const firstTitle = (await first.locator('p').first().textContent()) ?? '';
+  await first.getByRole('button', { name: /^Dismiss/ }).click();
+  await first.getByLabel('Why is this not a problem?').fill('Agreed with the publishing team.');
+  await first.getByRole('button', { name: 'Dismiss with this reason' }).click();
+  await findings.getByRole('button', { name: /Show \d+ dismissed/ }).click();
+  await expect(findings.getByText('Agreed with the publishing team.')).toBeVisible();
+  expect(firstTitle.length).toBeGreaterThan(3);
+  await expectNoAxeViolations(page, 'draft: findings panel');
+
   // One question of every type, in the proposal section.
   await draft.select('Proposal 1');
   for (const type of TYPES) {

@@ -8,12 +8,10 @@ import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
  * extension (added when left off), and never a workspace file or one of its companions.
  */
 export function checkOutputPath(raw: string, extension: string, workspacePath: string | null): string {
-  let p = resolve(raw.trim());
-  if (extname(p).toLowerCase() !== extension) p += extension;
-  const lower = p.toLowerCase();
-  if (lower.endsWith(WORKSPACE_EXTENSION) || /\.consult(-journal|\.lock|\.bak)$/.test(lower) || (workspacePath && resolve(workspacePath) === p)) {
-    throw new AppError('forbidden', 'That path is a workspace file. Choose another name for the export.', { field: 'path' });
-  }
+  const given = resolve(raw.trim());
+  const isWorkspaceFile = (x: string) => x.toLowerCase().endsWith(WORKSPACE_EXTENSION) || /\.consult(-journal|\.lock|\.bak)$/i.test(x) || (!!workspacePath && resolve(workspacePath) === x);
+  if (isWorkspaceFile(given)) throw new AppError('forbidden', 'That path is a workspace file. Choose another name for the export.', { field: 'path' });
+  const p = extname(given).toLowerCase() === extension ? given : given + extension;
   const dir = dirname(p);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('not-found', `The folder ${dir} does not exist.`, { field: 'path' });
   if (existsSync(p) && statSync(p).isDirectory()) throw new AppError('exists', `${p} is a folder.`, { field: 'path' });

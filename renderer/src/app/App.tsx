@@ -12,6 +12,7 @@ import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { OverviewPage } from '../features/workspace/OverviewPage';
 import { ComingPage } from '../features/workspace/ComingPage';
 import { DraftPage } from '../features/draft/DraftPage';
+import { OutputsPage } from '../features/outputs/OutputsPage';
 import { useDraft } from '../features/draft/draft-store';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -40,7 +41,7 @@ function Page({ route }: { route: Route }) {
         case 'analysis':
           return <ComingPage heading="Analysis" description="Tallies, coding of open answers with a codebook, theme suggestions and agreement between coders." />;
         case 'outputs':
-          return <ComingPage heading="Outputs" description="The consultation document, response forms, government response, analysis workbook and briefing." />;
+          return <OutputsPage />;
       }
   }
 }

@@ -181,7 +181,7 @@ export const metadataSchema = z.strictObject({
   durationJustification: shortText(4000).default(''),
   /** Pre-election periods the team knows of (purdah). */
   electionPeriods: z.array(periodSchema).max(50).default([]),
-  /** Holiday periods to avoid. Empty means the standard list (Christmas to New Year, Easter, August). */
+  /** Holiday periods to avoid. Null means the standard list (Christmas to New Year, Easter, August); any list, even empty, replaces it. */
   holidayPeriods: z.array(periodSchema).max(100).nullable().default(null),
   /** Bank holidays. Null means the built-in England and Wales list for 2024 to 2030. */
   bankHolidays: z.array(isoDate).max(500).nullable().default(null),

@@ -1,5 +1,6 @@
 import { sql as m0001 } from './0001_init';
 import { sql as m0002 } from './0002_draft';
+import { sql as m0003 } from './0003_export_log';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: m0001 },
   { id: 2, name: '0002_draft', sql: m0002 },
+  { id: 3, name: '0003_export_log', sql: m0003 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

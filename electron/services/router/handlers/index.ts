@@ -2,10 +2,12 @@ import type { HandlerTable } from '../context';
 import { appHandlers } from './app';
 import { workspaceHandlers } from './workspace';
 import { draftHandlers } from './draft';
+import { outputHandlers } from './outputs';
 
 /** Every backend call's handler, one table. Missing or extra entries fail to compile. */
 export const backendHandlers: HandlerTable = {
   ...appHandlers,
   ...workspaceHandlers,
   ...draftHandlers,
+  ...outputHandlers,
 };

@@ -5,6 +5,7 @@ import { DateTimeField } from './DateTimeField';
 import { PeriodsEditor } from './PeriodsEditor';
 import { TERRITORIAL_EXTENTS, TERRITORIAL_LABELS, type DraftMetadata } from '../../../../shared/domain/draft/model';
 import { londonParts, formatDate } from '../../../../shared/domain/govuk-dates';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../../shared/domain/calendar';
 
 const count = (s: string, max: number) => {
   const left = max - s.length;
@@ -165,6 +166,32 @@ export function DetailsForm() {
       />
       {m.holidayPeriods !== null ? (
         <PeriodsEditor id="meta-holidays" legend="Holiday periods" hint="Closing or running through these periods is flagged." periods={m.holidayPeriods} onChange={(p) => set('holidayPeriods', p)} />
+      ) : null}
+      <CheckboxField
+        id="meta-bank-holidays-custom"
+        label="Use my own list of bank holidays"
+        hint="Otherwise the England and Wales bank holidays for 2024 to 2030 are used. Add any extra ones announced later."
+        checked={m.bankHolidays !== null}
+        onChange={(v) => set('bankHolidays', v ? ENGLAND_AND_WALES_BANK_HOLIDAYS.map((b) => b.date) : null)}
+      />
+      {m.bankHolidays !== null ? (
+        <TextArea
+          id="meta-bank-holidays"
+          label="Bank holidays"
+          hint="One date a line, written as year-month-day, for example 2027-05-31."
+          rows={8}
+          key={m.bankHolidays.join(',')}
+          defaultValue={m.bankHolidays.join('\n')}
+          onBlur={(e) =>
+            set(
+              'bankHolidays',
+              e.target.value
+                .split('\n')
+                .map((x) => x.trim())
+                .filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x)),
+            )
+          }
+        />
       ) : null}
     </>
   );

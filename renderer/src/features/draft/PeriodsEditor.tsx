@@ -37,6 +37,7 @@ export function PeriodsEditor({ id, legend, hint, periods, onChange }: { id: str
         ))}
         <button
           type="button"
+          id={`${id}-add`}
           className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
           onClick={() => {
             const today = new Date().toISOString().slice(0, 10);

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { Db } from '../db/database';
+import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/ipc/result';
+import { EXPORT_INFO, EXPORT_KINDS, type ExportKind, type ExportLogEntry, type ExportResult, type Redaction } from '../../../shared/domain/exports';
+import type { Draft } from '../../../shared/domain/draft/model';
+import { writeFileAtomicSync } from '../files/atomic-write';
+import { loadDraft } from '../draft/draft-service';
+import { buildOutput, outputFileName } from '../outputs/index';
+import { logExport, readExportLog } from './export-log';
+import { checkOutputPath } from './output-path';
+import { audit } from '../workspace/audit';
+
+/**
+ * Making any output: build the bytes, write them atomically, and record the export (what, when,
+ * who, redaction level, SHA-256) in the workspace's export log.
+ */
+export interface ExportRequest {
+  kind: ExportKind;
+  path: string;
+  redaction?: 'none' | 'redacted' | undefined;
+  exportAnyway?: boolean | undefined;
+}
+
+export interface ExportEnv {
+  now: Date;
+  actor: string;
+  progress: (done: number, total: number, message: string) => void;
+  signal: AbortSignal;
+  /** Standard checker errors in the draft (0 when there is no checker for this kind). */
+  checkerErrors: (draft: Draft) => number;
+}
+
+export function suggestedPath(kind: ExportKind, draft: Draft, workspacePath: string): string {
+  return join(dirname(workspacePath), outputFileName(kind, draft));
+}
+
+export function lastExports(db: Db): Map<string, ExportLogEntry> {
+  const out = new Map<string, ExportLogEntry>();
+  for (const e of readExportLog(db)) if (!out.has(e.kind)) out.set(e.kind, e);
+  return out;
+}
+
+export function listOutputs(file: WorkspaceFile) {
+  const draft = loadDraft(file.db);
+  const last = lastExports(file.db);
+  return EXPORT_KINDS.map((k) => ({ ...EXPORT_INFO[k], suggestedPath: suggestedPath(k, draft, file.path), lastExport: last.get(k) ?? null }));
+}
+
+/**
+ * `file` is the open workspace (the export is logged in it). For the CLI exporting a workspace
+ * that is not open for editing, pass `file` opened for the duration of the export.
+ */
+export async function runExport(file: WorkspaceFile, req: ExportRequest, env: ExportEnv): Promise<ExportResult> {
+  const info = EXPORT_INFO[req.kind];
+  const target = checkOutputPath(req.path, info.extension, file.path);
+  const draft = loadDraft(file.db);
+  const errors = info.checksDraft ? env.checkerErrors(draft) : 0;
+  if (errors > 0 && !req.exportAnyway) {
+    throw new AppError(
+      'conflict',
+      `The standard checker reports ${errors} error${errors === 1 ? '' : 's'} in the draft. Fix ${errors === 1 ? 'it' : 'them'}, or export anyway.`,
+      { checkerErrors: errors },
+    );
+  }
+  const redaction: Redaction = info.holdsResponses ? (req.redaction ?? 'redacted') : 'not-applicable';
+  env.progress(0, 3, 'Making the document');
+  const consultationId = file.consultationId;
+  const bytes = await buildOutput(req.kind, draft, { now: env.now, consultationId });
+  if (env.signal.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
+  env.progress(1, 3, 'Saving the file');
+  try {
+    writeFileAtomicSync(target, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', `Could not save ${target}: ${(e as Error).message}`, { field: 'path' });
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  env.progress(2, 3, 'Recording the export');
+  file.mutate((db) => {
+    logExport(db, { at: env.now.toISOString(), actor: env.actor, kind: req.kind, path: target, redaction, sha256, bytes: bytes.length, note: errors ? `exported with ${errors} checker error(s)` : null });
+    audit(db, env.now, env.actor, 'export', req.kind, { path: target, redaction, sha256 });
+  });
+  env.progress(3, 3, 'Done');
+  return { kind: req.kind, path: target, bytes: bytes.length, sha256, redaction, checkerErrors: errors };
+}

@@ -1,0 +1,26 @@
+import { resolve as resolvePath } from 'node:path';
+import type { HandlerTable } from '../context';
+import type { OutputChannel } from '../../../../shared/ipc/channels';
+import { requireWorkspace } from '../require-workspace';
+import { listOutputs, runExport } from '../../exports/export-service';
+import { readExportLog } from '../../exports/export-log';
+import { WorkspaceFile } from '../../db/workspace-file';
+import { checkerErrorCount } from '../../draft/checker-gate';
+
+export const outputHandlers: HandlerTable<OutputChannel> = {
+  'outputs.list': (_i, ctx) => ({ kinds: listOutputs(requireWorkspace(ctx)) }),
+
+  'outputs.log': (_i, ctx) => readExportLog(requireWorkspace(ctx).db),
+
+  'outputs.export': async ({ kind, path, redaction, exportAnyway, workspace }, ctx) => {
+    const env = { now: ctx.services.clock(), actor: ctx.services.actor, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), signal: ctx.signal, checkerErrors: checkerErrorCount };
+    if (!workspace) return runExport(requireWorkspace(ctx), { kind, path, redaction, exportAnyway }, env);
+    // The CLI: open the workspace for the length of the export (the export is logged in it).
+    const file = await WorkspaceFile.open(resolvePath(workspace), ctx.services.workspaceOptions);
+    try {
+      return await runExport(file, { kind, path, redaction, exportAnyway }, env);
+    } finally {
+      file.close();
+    }
+  },
+};
