@@ -23,6 +23,7 @@ export const WORKSPACE_CHANNELS = [
   'workspace.setTitle',
   'workspace.verify',
   'workspace.inspect',
+  'workspace.overview',
 ] as const;
 
 export const DRAFT_CHANNELS = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from '../spec';
+import type { ConsultationOverview } from '../../domain/overview';
 import { TITLE_MAX, type VerifyReport, type WorkspaceInspection, type WorkspaceState, type WorkspaceSummary } from '../../domain/workspace';
 
 const path = z.string().min(1, 'Enter a file path').max(4096, 'The path is too long');
@@ -34,4 +35,5 @@ export const workspaceContract = {
   'workspace.setTitle': call<WorkspaceSummary>()(z.strictObject({ title: titleSchema }), 'mutation'),
   'workspace.verify': call<VerifyReport>()(z.strictObject({ path }), 'query'),
   'workspace.inspect': call<WorkspaceInspection>()(z.strictObject({ path }), 'query'),
+  'workspace.overview': call<ConsultationOverview>()(z.strictObject({}), 'query'),
 } as const;

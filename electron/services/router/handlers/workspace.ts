@@ -6,6 +6,7 @@ import { requireWorkspace } from '../require-workspace';
 import { createWorkspace, inspect, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
 import { verifyWorkspace } from '../../workspace/verify';
 import { startingDraft } from './draft';
+import { consultationOverview } from '../../workspace/overview';
 
 type WorkspaceChannel =
   | 'workspace.create'
@@ -17,7 +18,8 @@ type WorkspaceChannel =
   | 'workspace.saveAs'
   | 'workspace.setTitle'
   | 'workspace.verify'
-  | 'workspace.inspect';
+  | 'workspace.inspect'
+  | 'workspace.overview';
 
 
 /** Absolute path with the workspace extension added when the user left it off. */
@@ -91,4 +93,6 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
   'workspace.verify': ({ path }) => verifyWorkspace(resolvePath(path)),
 
   'workspace.inspect': ({ path }) => inspect(resolvePath(path)),
+
+  'workspace.overview': (_i, ctx) => consultationOverview(requireWorkspace(ctx).db),
 };

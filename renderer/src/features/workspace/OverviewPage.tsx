@@ -4,9 +4,11 @@ import { whenText } from '../shared/format';
 import { TitleField } from './TitleField';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { call } from '../../lib/api';
+import { useEffect, useState } from 'react';
+import type { ConsultationOverview } from '../../../../shared/domain/overview';
 import type { WorkspaceTab } from '../../app/routes';
 
-type Status = 'Not started' | 'In progress' | 'Completed' | 'Cannot start yet';
+type Status = 'Not started' | 'In progress' | 'Completed' | 'Cannot start yet' | 'Needs attention';
 
 interface Task {
   name: string;
@@ -17,7 +19,8 @@ interface Task {
 
 function StatusTag({ status }: { status: Status }) {
   if (status === 'Completed') return <>{status}</>;
-  const colour = status === 'In progress' ? 'govuk-tag--light-blue' : status === 'Not started' ? 'govuk-tag--blue' : 'govuk-tag--grey';
+  const colour =
+    status === 'In progress' ? 'govuk-tag--light-blue' : status === 'Not started' ? 'govuk-tag--blue' : status === 'Needs attention' ? 'govuk-tag--red' : 'govuk-tag--grey';
   return <strong className={`govuk-tag ${colour}`}>{status}</strong>;
 }
 
@@ -29,18 +32,46 @@ export function OverviewPage() {
   const navigate = useApp((s) => s.navigate);
   const saveAs = useApp((s) => s.saveAs);
   const setBanner = useApp((s) => s.setBanner);
+  const [overview, setOverview] = useState<ConsultationOverview | null>(null);
+  useEffect(() => {
+    void call('workspace.overview', {}).then((r) => r.ok && setOverview(r.value));
+  }, [ws?.updatedAt, ws?.title]);
   if (!ws) return null;
-
-  const hasQuestions = ws.questions > 0;
-  const hasResponses = ws.responses > 0;
+  const o = overview;
+  const now = Date.now();
+  const closes = o?.dates.closesAt ? Date.parse(o.dates.closesAt) : null;
+  const due = o?.dates.responseDue ? Date.parse(`${o.dates.responseDue}T12:00:00Z`) : null;
+  const days = (t: number) => Math.ceil((t - now) / 86_400_000);
+  const hasQuestions = (o?.draft.questions ?? ws.questions) > 0;
+  const hasResponses = (o?.responses.count ?? ws.responses) > 0;
+  const exported = new Set(o?.outputs.exportedKinds ?? []);
+  const draftStatus: Status = !o ? 'Not started' : o.draft.questions > 0 && o.draft.sectionsWritten === o.draft.sections ? 'Completed' : o.draft.questions > 0 || o.draft.sectionsWritten > 0 ? 'In progress' : 'Not started';
+  const checkStatus: Status = !hasQuestions ? 'Cannot start yet' : (o?.checker.errors ?? 0) > 0 ? 'Needs attention' : 'Completed';
+  const outputsStatus: Status = !hasQuestions ? 'Cannot start yet' : exported.has('consultation-docx') && (exported.has('response-form-docx') || exported.has('response-form-xlsx')) ? 'Completed' : exported.size ? 'In progress' : 'Not started';
+  const published = ['government-response-docx', 'analysis-xlsx', 'briefing-docx'].filter((k) => exported.has(k)).length;
   const tasks: Task[] = [
-    { name: 'Draft the consultation', hint: 'Sections, questions and the about-this-consultation details', tab: 'draft', status: hasQuestions ? 'In progress' : 'Not started' },
-    { name: 'Check against the consultation standard', hint: 'Findings to fix or justify', tab: 'draft', status: hasQuestions ? 'Not started' : 'Cannot start yet' },
-    { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: hasQuestions ? 'Not started' : 'Cannot start yet' },
-    { name: 'Collect responses', hint: 'Imports by channel', tab: 'responses', status: hasResponses ? 'In progress' : 'Not started' },
+    { name: 'Draft the consultation', hint: 'Sections, questions and the about-this-consultation details', tab: 'draft', status: draftStatus },
+    {
+      name: 'Check against the consultation standard',
+      hint: o ? `${o.checker.errors} errors, ${o.checker.warnings} warnings to fix or justify` : 'Findings to fix or justify',
+      tab: 'draft',
+      status: checkStatus,
+    },
+    { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: outputsStatus },
+    {
+      name: 'Collect responses',
+      hint: closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : `Closed. ${o?.responses.count ?? 0} responses in ${o?.responses.batches ?? 0} imports`,
+      tab: 'responses',
+      status: hasResponses ? (closes !== null && closes < now ? 'Completed' : 'In progress') : 'Not started',
+    },
     { name: 'Analyse', hint: 'Tallies, coding, campaigns, agreement', tab: 'analysis', status: hasResponses ? 'Not started' : 'Cannot start yet' },
-    { name: 'Respond', hint: 'The government response, drafted per question', tab: 'analysis', status: 'Cannot start yet' },
-    { name: 'Publish', hint: 'Government response, analysis workbook, briefing', tab: 'outputs', status: 'Cannot start yet' },
+    {
+      name: 'Respond',
+      hint: due === null ? 'The government response, drafted per question' : due > now ? `Government response due in ${days(due)} days` : `The government response was due ${-days(due)} days ago`,
+      tab: 'analysis',
+      status: hasResponses ? (due !== null && due < now ? 'Needs attention' : 'Not started') : 'Cannot start yet',
+    },
+    { name: 'Publish', hint: 'Government response, analysis workbook, briefing', tab: 'outputs', status: !hasResponses ? 'Cannot start yet' : published === 3 ? 'Completed' : published ? 'In progress' : 'Not started' },
   ];
 
   async function saveCopy() {
