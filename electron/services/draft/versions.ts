@@ -5,16 +5,9 @@ import { draftSchema, type Draft } from '../../../shared/domain/draft/model';
 import { compareDrafts, type DraftComparison } from '../../../shared/domain/draft/compare';
 import { audit } from '../workspace/audit';
 import { loadDraft } from './draft-service';
+import type { VersionSummary } from '../../../shared/ipc/contract/draft';
 
 /** Saved versions of the draft: a labelled copy of the whole draft, to open read-only or compare. */
-export interface VersionSummary {
-  id: number;
-  label: string;
-  createdAt: string;
-  createdBy: string;
-  sections: number;
-  questions: number;
-}
 
 export function saveVersion(file: WorkspaceFile, label: string, actor: string, now: Date): VersionSummary {
   return file.mutate((db) => {
