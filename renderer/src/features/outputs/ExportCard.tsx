@@ -109,11 +109,9 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
       {result ? (
         <div className="govuk-inset-text" role="status">
           Saved to <span className="app-path">{result.path}</span> ({Math.max(1, Math.round(result.bytes / 1024))}KB).{' '}
-          {info?.shell === 'electron' ? (
-            <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: result.path })}>
-              Open folder
-            </button>
-          ) : null}
+          <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: result.path })}>
+            Open folder
+          </button>
         </div>
       ) : null}
     </section>
