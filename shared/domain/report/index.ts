@@ -9,3 +9,4 @@ export * from './prepare';
 export * from './tables';
 export * from './rows';
 export * from './export-kinds';
+export * from './fields';
