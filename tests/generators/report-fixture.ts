@@ -32,6 +32,7 @@ export const HOSTILE_ANSWER = '=HYPERLINK("http://x","y")';
 export const HOSTILE_FIELD = '+44 20 7946 0000';
 
 const CAMPAIGN = 'Campaign A: keep care local';
+export const CONFIDENTIAL_ORG = 'Hilltop Pharmacy Group';
 const TYPES_INDIVIDUAL = ['Member of the public', 'Patient or service user', 'Carer', 'Health or social care professional'];
 const TYPES_ORG = ['NHS organisation', 'Local authority', 'Charity, voluntary or community organisation', 'Business', 'Trade or professional body', 'Researcher or academic'];
 const CHANNELS = ['Online survey', 'Email', 'Post'];
@@ -118,7 +119,8 @@ function rowAt(plan: Plan, seed: number, i: number, n: number, long: boolean): R
   const orgName = org ? ORGANISATIONS[r.int(0, ORGANISATIONS.length - 1)]!.canonical : '';
   const type = org ? TYPES_ORG[r.weighted([25, 15, 30, 15, 10, 5])]! : TYPES_INDIVIDUAL[r.weighted([55, 25, 12, 8])]!;
   const region = DEFAULT_REGIONS[r.weighted([4, 11, 9, 8, 10, 11, 16, 16, 10, 0.5, 0.5, 0.3, 0.2])]!;
-  const confidential = r.chance(0.05);
+  // An organisation's responses share its choice (one of them asks for confidentiality); individuals choose for themselves.
+  const confidential = org ? orgName === CONFIDENTIAL_ORG : r.chance(0.05);
   const consent = r.next();
   const publishConsent = consent < 0.7 ? true : consent < 0.9 ? false : null;
   const name = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`;
@@ -292,8 +294,6 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
   }
 
   const organisations = [...orgs].map(([name, confidential]) => ({ name, confidential }));
-  // One organisation always asks for confidentiality, so the annex has something to leave out.
-  organisations.push({ name: 'Confidential Example Trust', confidential: true });
   const m = draft.metadata;
   return {
     consultation: {
