@@ -235,7 +235,7 @@ async function writeWorkbook(p: PreparedReport, now: Date, sink: ByteSink): Prom
   await cover.close();
 
   const contents = await wb.sheet();
-  await titleLines(contents, 'Contents', 'This worksheet contains one table: every sheet in this workbook and what it contains. Select a sheet name to go to it.', []);
+  await titleLines(contents, 'Table of contents', 'This worksheet contains one table: every sheet in this workbook and what it contains. Select a sheet name to go to it.', []);
   contents.startTable();
   await contents.row(['Sheet', 'What it contains'], { style: Style.Header });
   await contents.row([{ text: S.notes, link: `'${S.notes}'!A1` }, 'Notes that apply to the tables, referred to as [note 1], [note 2] and so on.']);
