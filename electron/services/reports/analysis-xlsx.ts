@@ -57,7 +57,7 @@ export async function buildAnalysisXlsx(report: ConsultationReport, ctx: ReportC
 }
 
 /** Notes in order, numbered [note 1]…; the sheets refer to them by number. */
-function notesOf(p: PreparedReport): { list: string[]; ref: (text: string) => number } {
+function notesOf(): { list: string[]; ref: (text: string) => number } {
   const list: string[] = [];
   const ref = (text: string) => {
     const i = list.indexOf(text);
@@ -161,7 +161,7 @@ function tableSheets(p: PreparedReport, ref: (text: string) => number): TableShe
     widths: [16, ...p.matrixColumns.map(() => 14)],
     notes: [...suppression, ...personal],
     rows: async function* () {
-      for await (const row of p.rows()) yield [row.id, ...Array.from(row.flags)];
+      for await (const row of p.rows({ cells: false })) yield [row.id, ...Array.from(row.flags)];
     },
   });
   sheets.push({
@@ -173,7 +173,7 @@ function tableSheets(p: PreparedReport, ref: (text: string) => number): TableShe
     widths: p.rowColumns.map((c) => c.width),
     notes: [blank, formula, ...rowsRedacted, ...personal],
     rows: async function* () {
-      for await (const row of p.rows()) yield row.cells;
+      for await (const row of p.rows({ flags: false })) yield row.cells;
     },
   });
   return sheets;
@@ -188,7 +188,7 @@ async function titleLines(w: SheetWriter, title: string, description: string, no
 async function writeWorkbook(p: PreparedReport, now: Date, sink: ByteSink): Promise<void> {
   const c = p.consultation;
   const title = c.title.trim() || 'Consultation';
-  const notes = notesOf(p);
+  const notes = notesOf();
   const sheets = tableSheets(p, notes.ref);
   const S = ANALYSIS_SHEETS;
   const plan: SheetPlan[] = [

@@ -21,7 +21,7 @@ export async function buildResponsesCsv(report: ConsultationReport, ctx: ReportC
   try {
     await sink.write(enc.encode(toCsv([prepared.rowColumns.map((c) => c.header)], { bom: true })));
     let batch: string[][] = [];
-    for await (const row of prepared.rows()) {
+    for await (const row of prepared.rows({ flags: false })) {
       // Control characters other than tab and line breaks are never meaningful and confuse other tools.
       batch.push(row.cells.map((c) => (typeof c === 'number' ? String(c) : xmlSafe(c))));
       if (batch.length >= BATCH) {

@@ -19,7 +19,7 @@ import { percent0dp } from '../../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
 import type { ConsultationReport, CountRow, RedactionLevel, ReportCampaign, ReportConsultation, ReportMethod, ReportQuote } from './model';
-import { preparedRows, rowColumns, type MatrixColumn, type PreparedRow, type RowColumn, type RowPlan, type RowQuestionPlan } from './rows';
+import { preparedRows, rowColumns, type MatrixColumn, type PreparedRow, type RowColumn, type RowParts, type RowPlan, type RowQuestionPlan } from './rows';
 import { categoryTable, formatCount, formatPercent, optionTable, prepareCrossTab, publishable, rankingRows, type CountTable, type PreparedCrossTab, type RankingRow } from './tables';
 
 export const NOT_FOR_PUBLICATION = 'Not for publication: contains personal data';
@@ -98,8 +98,8 @@ export interface PreparedReport {
   /** Columns of the per-response rows and of the 0/1 response × theme matrix. */
   rowColumns: RowColumn[];
   matrixColumns: MatrixColumn[];
-  /** A fresh pass over the redacted rows each call. */
-  rows: () => AsyncGenerator<PreparedRow>;
+  /** A fresh pass over the redacted rows each call; `parts` skips the cells or the flags when not needed. */
+  rows: (parts?: RowParts) => AsyncGenerator<PreparedRow>;
 }
 
 /** The first few words of a quote, to identify it in a message. */
@@ -270,6 +270,6 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     issues: report.issues,
     rowColumns: columns,
     matrixColumns: matrix,
-    rows: () => preparedRows(report.rows, plan, matrix),
+    rows: (parts?: RowParts) => preparedRows(report.rows, plan, matrix, parts),
   };
 }

@@ -7,7 +7,7 @@ import { SUPPRESSED } from '../../../shared/analysis/suppression';
 import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/domain/report';
 import { ANALYSIS_SHEETS as S, buildAnalysisXlsx } from '../../../electron/services/reports';
 import { validateOoxml } from '../../harness/ooxml';
-import { byNs, DC, Package } from '../../harness/ooxml-read';
+import { byNs, Package } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';
 import { HOSTILE_ANSWER, HOSTILE_FIELD, reportFixture } from '../../generators/report-fixture';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byNs, Package, paragraphText, W, WP, wAttr, wordParagraphs } from '../../harness/ooxml-read';
+import { byNs, paragraphText, W, WP, wAttr, wordParagraphs, type Package } from '../../harness/ooxml-read';
 
 /** Reading the Word reports back: headings, tables as text, pictures with their alt text. */
 export const HEADING = /^(Title|Heading([1-9]))$/;

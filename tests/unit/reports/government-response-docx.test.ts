@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { prepareReport, QuoteConsentError, type ConsultationReport } from '../../../shared/domain/report';
+import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/domain/report';
 import { buildGovernmentResponseDocx, GOVERNMENT_RESPONSE_HEADINGS as H } from '../../../electron/services/reports';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package } from '../../harness/ooxml-read';
@@ -114,7 +114,7 @@ describe('government response (.docx)', () => {
     expect(text).toContain(`${report.individuals.toLocaleString('en-GB')} individuals also responded; individuals are not named.`);
     expect(text).not.toContain('Not for publication');
     // No respondent's name or email address appears.
-    for (const row of report.rows() as Iterable<import('../../../shared/domain/report').ResponseRow>) {
+    for (const row of report.rows() as Iterable<ResponseRow>) {
       expect(xml).not.toContain(row.fields['email']!);
     }
   });

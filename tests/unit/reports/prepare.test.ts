@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_AGGREGATED, SUPPRESSED } from '../../../shared/analysis/suppression';
-import { NOT_FOR_PUBLICATION, prepareReport, QuoteConsentError, quoteProblems, ReportInputError, type PreparedRow } from '../../../shared/domain/report';
+import { NOT_FOR_PUBLICATION, prepareReport, QuoteConsentError, quoteProblems, ReportInputError, type PreparedRow, type ResponseRow } from '../../../shared/domain/report';
 import { CONFIDENTIAL_ORG, HOSTILE_ANSWER, reportFixture } from '../../generators/report-fixture';
 
 /**
@@ -79,7 +79,7 @@ describe('prepareReport for publication (redacted)', () => {
     expect(headers).toContain('Respondent type');
     const rows = await collect(p.rows());
     expect(rows).toHaveLength(1200);
-    const source = [...(report.rows() as Iterable<import('../../../shared/domain/report').ResponseRow>)];
+    const source = [...(report.rows() as Iterable<ResponseRow>)];
     const orgCol = headers.indexOf('Organisation');
     const q3 = headers.indexOf('Q3 answer');
     let withheld = 0;
@@ -101,7 +101,7 @@ describe('prepareReport for publication (redacted)', () => {
     const q5 = report.questions.find((q) => q.number === '5')!;
     const rare = q5.options.find((o) => o.label === 'Don’t know')!.id;
     const col = p.rowColumns.findIndex((c) => c.header === 'Q5 answer');
-    const source = [...(report.rows() as Iterable<import('../../../shared/domain/report').ResponseRow>)];
+    const source = [...(report.rows() as Iterable<ResponseRow>)];
     const rows = await collect(p.rows());
     const picked = source.map((s, i) => [s, rows[i]!] as const).filter(([s]) => s.answers[q5.id]?.choices?.includes(rare));
     expect(picked.length).toBeGreaterThan(0);

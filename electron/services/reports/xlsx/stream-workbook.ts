@@ -48,8 +48,22 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts count="4"><font><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="16"/><name val="Arial"/><family val="2"/></font><font><u/><sz val="12"/><color rgb="FF1D70B8"/><name val="Arial"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleLight1" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
 
+/** Characters that need any work: XML specials, control characters, surrogates, "_x…_" escapes, formula triggers. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>"\u0000-\u001f_\ud800-\udfff\ufffe\uffff]/;
+const FORMULA_START = /^['=+\-@\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
+
 /** Text for a cell: XML-safe, within Excel's limit, and neutralised against formulas. */
 export const safeCellText = (s: string): string => cellText(neutraliseCell(s));
+
+/** The same as escapeXml(safeCellText(s)), quicker for the common case of plain text. */
+function cellXml(s: string): string {
+  if (s.length < 32_767 && !NEEDS_WORK.test(s) && !FORMULA_START.test(s)) return s;
+  return escapeXml(safeCellText(s));
+}
+
+const COLS: string[] = [];
+const col = (i: number): string => (COLS[i] ??= colName(i + 1));
 
 const stampOf = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -175,18 +189,22 @@ export class SheetWriter {
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       if (v === null || v === undefined || v === '') continue;
-      const ref = `${colName(c + 1)}${r}`;
+      const ref = `${col(c)}${r}`;
       if (typeof v === 'number' || (typeof v === 'object' && 'number' in v)) {
         const num = typeof v === 'number' ? v : v.number;
         const s = typeof v === 'number' ? (Number.isInteger(num) ? Style.Number : Style.Decimal) : (v.style ?? Style.Number);
         if (Number.isFinite(num)) xml += `<c r="${ref}" s="${s}"><v>${num}</v></c>`;
         continue;
       }
-      const text = safeCellText(typeof v === 'string' ? v : v.text);
+      const raw = typeof v === 'string' ? v : v.text;
       const style = typeof v === 'string' ? (opts.style ?? Style.Text) : (v.style ?? (v.link ? Style.Link : (opts.style ?? Style.Text)));
       if (typeof v === 'object' && v.link) this.links.push([ref, v.link]);
-      if (opts.wrap !== false && (style === Style.Text || style === Style.Header || style === Style.Link)) lines = Math.max(lines, wrappedLines(text, this.plan.widths[c] ?? 10));
-      xml += `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+      if (opts.wrap !== false && (style === Style.Text || style === Style.Header || style === Style.Link)) {
+        const width = this.plan.widths[c] ?? 10;
+        // Short single-line text fits on one line: skip the count.
+        if (raw.length > width * 0.8 || raw.includes('\n')) lines = Math.max(lines, wrappedLines(raw, width));
+      }
+      xml += `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${cellXml(raw)}</t></is></c>`;
     }
     const height = opts.style === Style.Title ? 21 : Math.min(409, Math.ceil(lines * 15.5 + 4));
     await this.entry.write(`<row r="${r}" ht="${height}" customHeight="1">${xml}</row>`);
