@@ -146,3 +146,21 @@ describe('government response (.docx)', () => {
     expect(paras.filter((p) => p.style === 'Quote')).toHaveLength(bad.questions.flatMap((q) => q.quotes).length);
   });
 });
+
+describe('government response with hostile text', () => {
+  it('drops control characters and keeps emoji and right-to-left text, so Word opens it', async () => {
+    const report = reportFixture({ respondents: 300 });
+    report.consultation.title = 'Bad\u0000 title 👩🏽‍⚕️ مرحبا\u000B';
+    report.questions[2]!.quotes.push({ ...report.questions[2]!.quotes[0]!, id: 'hostile', text: 'Quote with \u0001control\uFFFF and \uD800 broken surrogate, emoji 🏥 and עולם' });
+    report.questions[0]!.governmentResponse = 'Para\u0008one.\n\nPara two with <xml> & "quotes".';
+    const bytes = await buildGovernmentResponseDocx(report, { now: NOW, redaction: 'redacted' }, { contentsPageNumbers: 'never' });
+    const path = tmp.path('hostile.docx');
+    writeFileSync(path, bytes);
+    const r = validateOoxml(path);
+    expect(r.ok, r.output).toBe(true);
+    const text = wordParagraphs(new Package(bytes).xml('word/document.xml')).map((p) => p.text).join('\n');
+    expect(text).toContain('Bad title 👩🏽‍⚕️ مرحبا');
+    expect(text).toContain('Quote with control and \uFFFD broken surrogate, emoji 🏥 and עולם');
+    expect(text).toContain('Para two with <xml> & "quotes".');
+  });
+});

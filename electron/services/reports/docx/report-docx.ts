@@ -6,6 +6,7 @@ import { DocxRenderer } from '../../outputs/docx/render-blocks';
 import { documentStyles, FONT, LANGUAGE, numberingConfig } from '../../outputs/docx/styles';
 import { stableBookmarkIds } from '../../outputs/docx/stable-ids';
 import { finalizePackage } from '../../outputs/package/finalize';
+import { deepXmlSafe, xmlSafe } from '../../outputs/text-safety';
 
 /**
  * Word documents of the report outputs, on the outputs engineer's foundations (the document
@@ -84,8 +85,10 @@ export interface ReportDocxOptions {
   contentsPageNumbers: boolean;
 }
 
-/** Parts to Word bytes, deterministic for a fixed `now`. */
-export async function renderReportDocx(parts: ReportPart[], o: ReportDocxOptions): Promise<Uint8Array> {
+/** Parts to Word bytes, deterministic for a fixed `now`. Control characters (which make Word refuse a file) are dropped. */
+export async function renderReportDocx(unsafeParts: ReportPart[], unsafe: ReportDocxOptions): Promise<Uint8Array> {
+  const parts = deepXmlSafe(unsafeParts);
+  const o: ReportDocxOptions = { ...unsafe, title: xmlSafe(unsafe.title), subject: xmlSafe(unsafe.subject), creator: xmlSafe(unsafe.creator), description: xmlSafe(unsafe.description), banner: unsafe.banner === null ? null : xmlSafe(unsafe.banner) };
   const renderer = new DocxRenderer({ headingPageBreaks: o.headingPageBreaks });
   const children: FileChild[] = [];
   let pending: OutBlock[] = [];
