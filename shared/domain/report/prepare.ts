@@ -1,0 +1,275 @@
+/**
+ * What a report may show at a redaction level. Every builder calls this first, so confidentiality
+ * and suppression are enforced in one place for every document.
+ *
+ * 'redacted' (for publication, consultation-standard.md §4):
+ * - small-number suppression in every table: options, respondent groups and campaigns chosen by
+ *   fewer than `threshold` merge into "Other (aggregated)"; cross-tabs get "[c]" with secondary
+ *   suppression; themes and ranking figures below the threshold show "[c]";
+ * - organisations that asked for confidentiality are left out of the annex (counted only);
+ *   individuals are only ever a count;
+ * - personal fields are removed from the rows (see rows.ts);
+ * - any quote from a respondent who asked for confidentiality or did not consent to publication
+ *   is refused: `QuoteConsentError` lists each one, and nothing is made.
+ * 'none' (internal use): real figures, all names, and the banner "Not for publication: contains
+ * personal data" that every document shows prominently.
+ */
+import { DEFAULT_SUPPRESSION_THRESHOLD, OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressionNote } from '../../analysis/suppression';
+import { percent0dp } from '../../analysis/tallies';
+import { CLOSED_TYPES, type QuestionType } from '../draft/model';
+import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
+import type { ConsultationReport, CountRow, RedactionLevel, ReportCampaign, ReportConsultation, ReportMethod, ReportQuote } from './model';
+import { preparedRows, rowColumns, type MatrixColumn, type PreparedRow, type RowColumn, type RowParts, type RowPlan, type RowQuestionPlan } from './rows';
+import { categoryTable, formatCount, formatPercent, optionTable, prepareCrossTab, publishable, rankingRows, type CountTable, type PreparedCrossTab, type RankingRow } from './tables';
+
+export const NOT_FOR_PUBLICATION = 'Not for publication: contains personal data';
+
+export interface PrepareOptions {
+  redaction: RedactionLevel;
+  /** Small-number threshold (default 10); ignored for 'none'. */
+  threshold?: number;
+}
+
+export interface PreparedTheme {
+  id: string;
+  name: string;
+  description: string;
+  count: number | null;
+  countText: string;
+  percent: number | null;
+  percentText: string;
+}
+
+export interface PreparedQuestion {
+  id: string;
+  number: string;
+  text: string;
+  type: QuestionType;
+  sectionTitle: string;
+  answered: number;
+  notAnswered: number;
+  /** Option counts (closed questions; ranked first for ranking questions), or null. */
+  table: CountTable | null;
+  ranking: RankingRow[] | null;
+  crossTabs: PreparedCrossTab[];
+  coded: number;
+  /** Most mentioned first; withheld ones last. */
+  themes: PreparedTheme[];
+  themeNotes: string[];
+  quotes: ReportQuote[];
+  governmentResponse: string;
+}
+
+export interface PreparedRespondents {
+  received: number;
+  analysed: number;
+  duplicatesRemoved: number;
+  campaignsCountedSeparately: boolean;
+  campaignResponses: number;
+  campaigns: CountTable;
+  campaignList: ReportCampaign[];
+  byRespondingAs: CountTable;
+  byType: CountTable;
+  byChannel: CountTable;
+  byRegion: CountTable;
+}
+
+export interface PreparedReport {
+  redaction: RedactionLevel;
+  /** The suppression threshold applied (0 for internal use). */
+  threshold: number;
+  /** "Not for publication: contains personal data" for internal use; null for publication. */
+  banner: string | null;
+  consultation: ReportConsultation;
+  respondents: PreparedRespondents;
+  method: ReportMethod;
+  questions: PreparedQuestion[];
+  otherThemes: PreparedTheme[];
+  nextSteps: string;
+  introduction: string;
+  /** Organisations to list, sorted; confidential ones only for internal use (flagged). */
+  organisations: Array<{ name: string; confidential: boolean }>;
+  /** Organisations left out because they asked for confidentiality (publication only). */
+  organisationsWithheld: number;
+  individuals: number;
+  /** General notes, in order; the workbook numbers them [note 1], [note 2]… */
+  notes: string[];
+  issues: string[];
+  /** Columns of the per-response rows and of the 0/1 response × theme matrix. */
+  rowColumns: RowColumn[];
+  matrixColumns: MatrixColumn[];
+  /** A fresh pass over the redacted rows each call; `parts` skips the cells or the flags when not needed. */
+  rows: (parts?: RowParts) => AsyncGenerator<PreparedRow>;
+}
+
+/** The first few words of a quote, to identify it in a message. */
+const excerpt = (text: string): string => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57).replace(/\s+\S*$/, '')}…` : t;
+};
+
+/** Quotes a publishable export may not include, with the reason (confidentiality first). */
+export function quoteProblems(report: Pick<ConsultationReport, 'questions'>): QuoteProblem[] {
+  const out: QuoteProblem[] = [];
+  for (const q of report.questions) {
+    for (const quote of q.quotes) {
+      const reason = quote.confidential ? 'confidential' : quote.publishConsent !== true ? 'no-consent' : null;
+      if (reason) out.push({ quoteId: quote.id, questionId: q.id, questionNumber: q.number, respondentId: quote.respondentId, reason, excerpt: excerpt(quote.text) });
+    }
+  }
+  return out;
+}
+
+function checkInput(report: ConsultationReport): void {
+  for (const q of report.questions) {
+    for (const quote of q.quotes) {
+      if (quote.questionId !== q.id) throw new ReportInputError(`Quote ${quote.id} is filed under question ${q.number} but belongs to question id ${quote.questionId}.`);
+    }
+    if (q.tally) {
+      if (q.tally.questionId !== q.id) throw new ReportInputError(`Question ${q.number} carries the counts of another question (${q.tally.questionId}).`);
+      if (q.tally.answered !== q.answered || q.tally.notAnswered !== q.notAnswered) {
+        throw new ReportInputError(`Question ${q.number}: the base (${q.answered} answered, ${q.notAnswered} not) differs from its counts (${q.tally.answered}, ${q.tally.notAnswered}).`);
+      }
+    } else if (CLOSED_TYPES.has(q.type)) throw new ReportInputError(`Question ${q.number} is a closed question with no counts.`);
+    for (const t of q.themes) if (t.count < 0 || !Number.isInteger(t.count)) throw new ReportInputError(`Question ${q.number}: theme "${t.name}" has an impossible count ${t.count}.`);
+  }
+}
+
+function themeRows(themes: ReadonlyArray<{ id?: string; name: string; description: string; count: number }>, base: number, redaction: RedactionLevel, threshold: number): PreparedTheme[] {
+  const rows = themes.map((t, i): PreparedTheme => {
+    const hide = redaction === 'redacted' && !publishable(t.count, threshold);
+    const pct = percent0dp(t.count, base);
+    return {
+      id: t.id ?? `other-${i + 1}`,
+      name: t.name,
+      description: t.description,
+      count: hide ? null : t.count,
+      countText: hide ? SUPPRESSED : formatCount(t.count),
+      percent: hide ? null : pct,
+      percentText: hide ? SUPPRESSED : formatPercent(pct),
+    };
+  });
+  // Most mentioned first; withheld ones after, by name, so their order gives nothing away.
+  return rows.sort((a, b) => (a.count === null ? 1 : 0) - (b.count === null ? 1 : 0) || (b.count ?? 0) - (a.count ?? 0) || a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/** Published label of every key in a table (merged keys → "Other (aggregated)"). */
+function labelsOf(table: CountTable): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of table.rows) for (const k of r.keys) m.set(k, r.merged.length ? OTHER_AGGREGATED : r.label);
+  return m;
+}
+
+const sum = (rows: readonly CountRow[]): number => rows.reduce((s, r) => s + r.count, 0);
+
+/**
+ * The report as it may be shown at this redaction level. Throws QuoteConsentError (publication
+ * with a quote it may not publish) or ReportInputError (figures that contradict each other).
+ */
+export function prepareReport(report: ConsultationReport, options: PrepareOptions): PreparedReport {
+  const redaction = options.redaction;
+  if (redaction !== 'none' && redaction !== 'redacted') throw new ReportInputError(`Unknown redaction level "${String(redaction)}".`);
+  const threshold = redaction === 'redacted' ? (options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD) : 0;
+  if (!Number.isInteger(threshold) || threshold < (redaction === 'redacted' ? 1 : 0)) throw new ReportInputError(`The suppression threshold must be a whole number of at least 1 (got ${threshold}).`);
+  checkInput(report);
+  if (redaction === 'redacted') {
+    const problems = quoteProblems(report);
+    if (problems.length) throw new QuoteConsentError(problems);
+  }
+
+  const questions: PreparedQuestion[] = report.questions.map((q) => {
+    if (redaction === 'redacted' && q.tally?.multiple && !q.encoded) throw new ReportInputError(`Question ${q.number} is multiple choice: its encoded answers are needed to suppress small numbers.`);
+    const table = q.tally ? optionTable(q.tally, redaction, threshold, q.encoded) : null;
+    const themes = themeRows(q.themes, q.coded, redaction, threshold);
+    const themeNotes = [`Percentages are of the ${formatCount(q.coded)} answers coded; an answer can mention several themes, so they may total more than 100.`];
+    if (themes.some((t) => t.count === null)) themeNotes.push(suppressionNote(threshold));
+    return {
+      id: q.id,
+      number: q.number,
+      text: q.text,
+      type: q.type,
+      sectionTitle: q.sectionTitle,
+      answered: q.answered,
+      notAnswered: q.notAnswered,
+      table,
+      ranking: q.tally?.ranking ? rankingRows(q.tally, redaction, threshold) : null,
+      crossTabs: q.crossTabs.map((c) => prepareCrossTab(c.fieldLabel, suppressCrossTab(c.table, threshold))),
+      coded: q.coded,
+      themes,
+      themeNotes,
+      quotes: q.quotes,
+      governmentResponse: q.governmentResponse,
+    };
+  });
+
+  const r = report.respondents;
+  const campaignRows = r.campaigns.map((c) => ({ label: c.name, count: c.responses }));
+  const respondents: PreparedRespondents = {
+    received: r.received,
+    analysed: r.analysed,
+    duplicatesRemoved: r.duplicatesRemoved,
+    campaignsCountedSeparately: r.campaignsCountedSeparately,
+    campaignResponses: sum(campaignRows),
+    campaigns: categoryTable(campaignRows, redaction, threshold, 'campaigns'),
+    campaignList: r.campaigns,
+    byRespondingAs: categoryTable(r.byRespondingAs, redaction, threshold, 'respondingAs'),
+    byType: categoryTable(r.byType, redaction, threshold, 'type'),
+    byChannel: categoryTable(r.byChannel, redaction, threshold, 'channel'),
+    byRegion: categoryTable(r.byRegion, redaction, threshold, 'region'),
+  };
+
+  const orgs = new Map<string, { name: string; confidential: boolean }>();
+  for (const o of report.organisations) {
+    const name = o.name.replace(/\s+/g, ' ').trim();
+    if (!name) continue;
+    const key = name.toLowerCase();
+    const prev = orgs.get(key);
+    // The same organisation twice: confidential if either response asked for it.
+    orgs.set(key, { name: prev?.name ?? name, confidential: (prev?.confidential ?? false) || o.confidential });
+  }
+  const allOrgs = [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+  const organisations = redaction === 'redacted' ? allOrgs.filter((o) => !o.confidential) : allOrgs;
+
+  const plan: RowPlan = {
+    redaction,
+    fields: report.responseFields,
+    questions: report.questions.map((q, i): RowQuestionPlan => {
+      const pq = questions[i]!;
+      const closed = q.tally !== null;
+      const optionLabels = new Map<string, string>(q.options.map((o) => [o.id, o.label]));
+      if (redaction === 'redacted' && pq.table && q.tally && !q.tally.ranking) for (const [k, v] of labelsOf(pq.table)) optionLabels.set(k, v);
+      const themeNames = new Map<string, string>();
+      for (const t of q.themes) if (redaction === 'none' || publishable(t.count, threshold)) themeNames.set(t.id, t.name);
+      return { id: q.id, number: q.number, closed, takesText: q.takesText || !closed, optionLabels, themeNames, hasThemes: q.themes.length > 0 };
+    }),
+    categoryLabels:
+      redaction === 'redacted'
+        ? { respondingAs: labelsOf(respondents.byRespondingAs), type: labelsOf(respondents.byType), region: labelsOf(respondents.byRegion), channel: labelsOf(respondents.byChannel) }
+        : {},
+  };
+  const { columns, matrix } = rowColumns(plan);
+
+  const notes = [...report.notes];
+  if (redaction === 'redacted') notes.push(suppressionNote(threshold));
+
+  return {
+    redaction,
+    threshold,
+    banner: redaction === 'none' ? NOT_FOR_PUBLICATION : null,
+    consultation: report.consultation,
+    respondents,
+    method: report.method,
+    questions,
+    otherThemes: themeRows(report.otherThemes, r.analysed, redaction, threshold),
+    nextSteps: report.nextSteps,
+    introduction: report.introduction,
+    organisations,
+    organisationsWithheld: allOrgs.length - organisations.length,
+    individuals: report.individuals,
+    notes,
+    issues: report.issues,
+    rowColumns: columns,
+    matrixColumns: matrix,
+    rows: (parts?: RowParts) => preparedRows(report.rows, plan, matrix, parts),
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The per-response rows of the workbook and the CSV, redacted as the level requires, produced
+ * lazily from the report's row source so 100,000 responses never sit in memory at once.
+ *
+ * For publication ('redacted'):
+ * - personal fields (name, email, role, reason for confidentiality) are left out as columns;
+ * - for a respondent who asked for confidentiality, organisation-identifying fields and their free
+ *   text are withheld ("[c]"); for one who did not consent to publication, their free text is;
+ * - answers, categories and themes follow the published tables: an option or category merged into
+ *   "Other (aggregated)" there is shown as "Other (aggregated)" here, and a theme whose count was
+ *   withheld is left out of the theme columns and the 0/1 matrix (otherwise summing a column would
+ *   give the hidden number back);
+ * - whether someone asked for confidentiality or consented is not itself published.
+ * For internal use ('none') every field is kept, with the confidentiality and consent flags.
+ *
+ * An empty cell means "not answered" (explained on the workbook's Notes sheet).
+ */
+import { londonParts } from '../govuk-dates';
+import { OTHER_AGGREGATED, SUPPRESSED } from '../../analysis/suppression';
+import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowSource } from './model';
+
+export type CellValue = string | number;
+
+export interface RowColumn {
+  header: string;
+  /** Suggested width in characters (for spreadsheets). */
+  width: number;
+}
+
+export interface MatrixColumn {
+  header: string;
+  questionId: string;
+  themeId: string;
+}
+
+export interface PreparedRow {
+  id: string;
+  /** One per RowColumn; '' for not answered. */
+  cells: CellValue[];
+  /** One per MatrixColumn: 1 when the response was coded with the theme. */
+  flags: Uint8Array;
+}
+
+/** What the row redaction needs to know about each question, worked out by prepareReport. */
+export interface RowQuestionPlan {
+  id: string;
+  number: string;
+  closed: boolean;
+  takesText: boolean;
+  /** Option id → label as published (merged options → "Other (aggregated)"). */
+  optionLabels: Map<string, string>;
+  /** Theme id → name, for themes that may be shown. */
+  themeNames: Map<string, string>;
+  hasThemes: boolean;
+}
+
+export interface RowPlan {
+  redaction: RedactionLevel;
+  fields: ResponseFieldDef[];
+  questions: RowQuestionPlan[];
+  /** Per grouped field: category label → label as published. */
+  categoryLabels: Partial<Record<'respondingAs' | 'type' | 'region' | 'channel', Map<string, string>>>;
+}
+
+const yesNo = (v: boolean | null): string => (v === null ? 'Not answered' : v ? 'Yes' : 'No');
+
+/** London's offset from UTC (minutes) per UTC hour: Intl is slow, and 100,000 rows span a few thousand hours. */
+const offsets = new Map<number, number>();
+function londonOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / 3_600_000);
+  let off = offsets.get(hour);
+  if (off === undefined) {
+    const p = londonParts(new Date(hour * 3_600_000));
+    off = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - hour * 3_600_000) / 60_000);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hour, off);
+  }
+  return off;
+}
+
+/** "2027-03-12 14:05", London time: sortable, and unambiguous in a spreadsheet. */
+export function receivedText(iso: string | null): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  // Offsets change on the hour, so the hour's offset holds for every minute in it.
+  const d = new Date(ms + londonOffsetMinutes(ms) * 60_000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** Unique header names (Excel tables need them): a repeat gets " (2)", " (3)"… */
+export function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h) => {
+    const base = h.replace(/\s+/g, ' ').trim() || 'Column';
+    let name = base;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: MatrixColumn[] } {
+  const cols: RowColumn[] = [
+    { header: 'Response id', width: 16 },
+    { header: 'Received', width: 18 },
+    { header: 'Channel', width: 16 },
+    { header: 'Campaign', width: 24 },
+  ];
+  if (plan.redaction === 'none') cols.push({ header: 'Asked for confidentiality', width: 14 }, { header: 'Consented to publication', width: 14 });
+  for (const f of visibleFields(plan)) cols.push({ header: f.label, width: 24 });
+  const matrix: MatrixColumn[] = [];
+  for (const q of plan.questions) {
+    if (q.closed) cols.push({ header: `Q${q.number} answer`, width: 24 });
+    if (q.takesText) cols.push({ header: q.closed ? `Q${q.number} comments` : `Q${q.number} answer`, width: 60 });
+    if (q.hasThemes) cols.push({ header: `Q${q.number} themes`, width: 30 });
+    for (const [themeId, name] of q.themeNames) matrix.push({ header: `Q${q.number}: ${name}`, questionId: q.id, themeId });
+  }
+  const headers = uniqueHeaders(cols.map((c) => c.header));
+  const mHeaders = uniqueHeaders(['Response id', ...matrix.map((m) => m.header)]).slice(1);
+  return { columns: cols.map((c, i) => ({ ...c, header: headers[i]! })), matrix: matrix.map((m, i) => ({ ...m, header: mHeaders[i]! })) };
+}
+
+const visibleFields = (plan: RowPlan): ResponseFieldDef[] => (plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal) : plan.fields);
+
+/** What a pass over the rows needs: the cells, the matrix flags, or both (default). */
+export interface RowParts {
+  cells?: boolean;
+  flags?: boolean;
+}
+
+/** The cells of one response, redacted per the plan. */
+export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn[], parts: RowParts = {}): PreparedRow {
+  const flags = new Uint8Array(matrix.length);
+  if (parts.flags !== false) {
+    for (let i = 0; i < matrix.length; i++) {
+      const m = matrix[i]!;
+      if (row.themes[m.questionId]?.includes(m.themeId)) flags[i] = 1;
+    }
+  }
+  if (parts.cells === false) return { id: row.id, cells: [], flags };
+  const redacted = plan.redaction === 'redacted';
+  const withholdIdentity = redacted && row.confidential;
+  const withholdText = redacted && (row.confidential || row.publishConsent !== true);
+  const category = (key: keyof RowPlan['categoryLabels'], v: string): string => (redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v);
+  const cells: CellValue[] = [row.id, receivedText(row.receivedAt), category('channel', row.channel), row.campaign ?? ''];
+  if (!redacted) cells.push(row.confidential ? 'Yes' : 'No', yesNo(row.publishConsent));
+  for (const f of visibleFields(plan)) {
+    const v = row.fields[f.key] ?? '';
+    if (withholdIdentity && f.identifying && v.trim()) cells.push(SUPPRESSED);
+    else cells.push(f.groupedAs ? category(f.groupedAs, v) : v);
+  }
+  for (const q of plan.questions) {
+    const a = row.answers[q.id];
+    if (q.closed) {
+      const labels: string[] = [];
+      for (const c of a?.choices ?? []) {
+        const l = redacted ? (q.optionLabels.get(c) ?? OTHER_AGGREGATED) : (q.optionLabels.get(c) ?? c);
+        if (!labels.includes(l)) labels.push(l);
+      }
+      cells.push(labels.join('; '));
+    }
+    if (q.takesText) {
+      const t = a?.text?.trim() ? a.text : '';
+      cells.push(t && withholdText ? SUPPRESSED : t);
+    }
+    if (q.hasThemes) {
+      const names: string[] = [];
+      for (const t of row.themes[q.id] ?? []) {
+        const n = q.themeNames.get(t);
+        if (n !== undefined && !names.includes(n)) names.push(n);
+      }
+      cells.push(names.join('; '));
+    }
+  }
+  return { id: row.id, cells, flags };
+}
+
+/** Prepared rows, one at a time, from a fresh pass over the source. */
+export async function* preparedRows(source: RowSource, plan: RowPlan, matrix: MatrixColumn[], parts: RowParts = {}): AsyncGenerator<PreparedRow> {
+  const it = source();
+  // A synchronous source is read without an await per row (much quicker over 100,000 rows).
+  if (Symbol.iterator in it) for (const row of it) yield prepareRow(plan, row, matrix, parts);
+  else for await (const row of it) yield prepareRow(plan, row, matrix, parts);
+}
