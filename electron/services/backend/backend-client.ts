@@ -2,43 +2,77 @@ import { Worker } from 'node:worker_threads';
 import type { AppEvents } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import { lockPathFor, readLock } from '../files/lock';
+import { safeUnlink } from '../files/atomic-write';
 
 type Pending = { resolve: (v: unknown) => void };
 export type BackendEventListener = (sessionId: string, event: keyof AppEvents, payload: unknown) => void;
 
 /**
- * The host side of the backend worker: sends calls, matches replies, relays events. If the worker
- * dies, calls in flight fail with a clear error (their changes, if acknowledged, are in the journal).
+ * The host side of the backend worker: sends calls, matches replies, relays events.
+ *
+ * If the worker dies (a bug, out of memory), calls in flight fail with a clear error and a new
+ * worker starts. Every change it had acknowledged is in the journal; the lock files it held carry
+ * this process's pid, so they would look "open in another window" — they are removed, and each
+ * window is told its workspace closed, so reopening replays the journal.
  */
 export class BackendClient {
-  private worker: Worker;
+  private worker!: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private listeners = new Set<BackendEventListener>();
-  private ready: Promise<void>;
-  private exited = false;
+  private ready!: Promise<void>;
+  private stopping = false;
+  private stopped = false;
+  /** Workspaces open per session, as the worker last reported: the locks to release after a crash. */
+  private openPaths = new Map<string, string>();
+  restarts = 0;
 
-  constructor(workerFile: string, config: WorkerConfig) {
-    this.worker = new Worker(workerFile, { workerData: config });
+  constructor(
+    private readonly workerFile: string,
+    private readonly config: WorkerConfig,
+  ) {
+    this.start();
+  }
+
+  private start(): void {
+    const worker = new Worker(this.workerFile, { workerData: this.config });
+    this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: FromWorker) => {
         if (m.type === 'ready') {
-          this.worker.off('message', onMsg);
+          worker.off('message', onMsg);
           resolve();
         }
       };
-      this.worker.on('message', onMsg);
-      this.worker.once('error', reject);
+      worker.on('message', onMsg);
+      worker.once('error', reject);
     });
-    this.worker.on('message', (m: FromWorker) => this.onMessage(m));
-    this.worker.on('error', (e) => console.error('[backend] worker error:', e));
-    this.worker.on('exit', (code) => {
-      this.exited = true;
-      for (const [, p] of this.pending) {
-        p.resolve({ ok: false, error: { code: 'internal', message: `The backend stopped unexpectedly (exit ${code}). Restart the app; saved changes are kept.` } });
-      }
-      this.pending.clear();
-    });
+    worker.on('message', (m: FromWorker) => this.onMessage(m));
+    worker.on('error', (e) => console.error('[backend] worker error:', e));
+    worker.on('exit', (code) => this.onExit(worker, code));
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    if (worker !== this.worker) return;
+    for (const [, p] of this.pending) {
+      p.resolve({ ok: false, error: { code: 'internal', message: `The backend stopped unexpectedly (exit ${code}). Your saved changes are kept: open the workspace again.` } });
+    }
+    this.pending.clear();
+    if (this.stopping) {
+      this.stopped = true;
+      return;
+    }
+    console.error(`[backend] worker exited unexpectedly (code ${code}); restarting`);
+    for (const path of this.openPaths.values()) {
+      const lock = readLock(lockPathFor(path));
+      if (lock && lock !== 'unreadable' && lock.pid === process.pid) safeUnlink(lockPathFor(path));
+    }
+    const sessions = [...this.openPaths.keys()];
+    this.openPaths.clear();
+    this.restarts += 1;
+    this.start();
+    for (const s of sessions) for (const l of this.listeners) l(s, 'workspace.state', null);
   }
 
   whenReady(): Promise<void> {
@@ -53,14 +87,20 @@ export class BackendClient {
       this.pending.get(m.id)?.resolve(undefined);
       this.pending.delete(m.id);
     } else if (m.type === 'event') {
+      if (m.event === 'workspace.state') {
+        const path = (m.payload as { path?: unknown } | null)?.path;
+        if (typeof path === 'string') this.openPaths.set(m.sessionId, path);
+        else this.openPaths.delete(m.sessionId);
+      }
       for (const l of this.listeners) l(m.sessionId, m.event, m.payload);
     }
   }
 
-  private send<T>(build: (id: number) => ToWorker): Promise<T> {
-    if (this.exited) {
-      return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The backend is not running. Restart the app.' } } as T);
+  private async send<T>(build: (id: number) => ToWorker): Promise<T> {
+    if (this.stopped) {
+      return { ok: false, error: { code: 'internal', message: 'The backend is not running. Restart the app.' } } as T;
     }
+    await this.ready;
     const id = this.nextId++;
     return new Promise<T>((resolve) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void });
@@ -73,6 +113,7 @@ export class BackendClient {
   }
 
   endSession(sessionId: string): Promise<void> {
+    this.openPaths.delete(sessionId);
     return this.send((id) => ({ type: 'end-session', id, sessionId }));
   }
 
@@ -81,10 +122,17 @@ export class BackendClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** For tests: kill the worker thread abruptly, as a crash would. */
+  async crashForTest(): Promise<void> {
+    await this.worker.terminate();
+  }
+
   /** Close every workspace cleanly (snapshot, remove journal, release lock), then stop the thread. */
   async shutdown(): Promise<void> {
-    if (this.exited) return;
+    if (this.stopped) return;
+    this.stopping = true;
     await this.send((id) => ({ type: 'shutdown', id }));
     await this.worker.terminate();
+    this.stopped = true;
   }
 }
