@@ -24,5 +24,6 @@ export function buildEvents(subscribe: Subscribe): AppEventsApi {
     onJobProgress: on('job.progress'),
     onWorkspaceState: on('workspace.state'),
     onMenuCommand: on('menu.command'),
+    onBackendRestarted: on('backend.restarted'),
   });
 }

@@ -65,7 +65,7 @@ export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
-export const EVENTS = ['job.progress', 'workspace.state', 'menu.command'] as const;
+export const EVENTS = ['job.progress', 'workspace.state', 'menu.command', 'backend.restarted'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** Electron IPC channel names are namespaced so nothing else can collide with them. */

@@ -46,6 +46,8 @@ export interface AppEvents {
   'job.progress': { jobId: string; done: number; total: number; message: string };
   'workspace.state': WorkspaceState | null;
   'menu.command': { command: MenuCommand; path?: string };
+  /** The background process stopped and was restarted: open workspaces were closed (nothing saved is lost). */
+  'backend.restarted': { message: string };
 }
 
 /** Named subscriptions, one per event; each returns its unsubscribe function. */
@@ -53,6 +55,7 @@ export interface AppEventsApi {
   onJobProgress(listener: (e: AppEvents['job.progress']) => void): () => void;
   onWorkspaceState(listener: (e: AppEvents['workspace.state']) => void): () => void;
   onMenuCommand(listener: (e: AppEvents['menu.command']) => void): () => void;
+  onBackendRestarted(listener: (e: AppEvents['backend.restarted']) => void): () => void;
 }
 
 export interface WindowApi {

@@ -72,7 +72,13 @@ export class BackendClient {
     this.openPaths.clear();
     this.restarts += 1;
     this.start();
-    for (const s of sessions) for (const l of this.listeners) l(s, 'workspace.state', null);
+    const message = 'Consultation Workbench restarted its background process after a problem. Every change that was saved is kept: open your workspace again.';
+    for (const s of sessions) {
+      for (const l of this.listeners) {
+        l(s, 'workspace.state', null);
+        l(s, 'backend.restarted', { message });
+      }
+    }
   }
 
   whenReady(): Promise<void> {

@@ -63,6 +63,13 @@ export function App() {
     window.addEventListener('popstate', onHash);
     const ev = events();
     const offState = ev.onWorkspaceState((st) => useApp.getState().setDurability(st));
+    const offRestart = ev.onBackendRestarted(({ message }) => {
+      const app = useApp.getState();
+      useApp.setState({ workspace: null, durability: null, saveState: 'saved', saveError: null });
+      app.navigate({ page: 'home' });
+      app.setBanner({ kind: 'important', text: message });
+      void app.refreshRecent();
+    });
     const offMenu = ev.onMenuCommand(({ command, path }) => {
       const app = useApp.getState();
       if (command === 'new') app.navigate({ page: 'new' });
@@ -81,6 +88,7 @@ export function App() {
       window.removeEventListener('popstate', onHash);
       offState();
       offMenu();
+      offRestart();
     };
   }, []);
 
