@@ -1,7 +1,7 @@
 // Bundle every Node-side entry point (and the two preloads) with esbuild. Fast (~0.3 s), so the
 // CLI rebuilds itself when sources change (see bin/workbench.mjs).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,20 @@ export async function buildNode() {
       target: 'node22',
       packages: 'external',
     }),
+    // The backend worker for the packaged desktop app: every JavaScript dependency inlined, so the
+    // worker thread never has to resolve modules inside app.asar (it is unpacked beside it). Only
+    // the native chart renderer stays external (unpacked from the asar too); sql.js's WASM is
+    // copied next to the bundle, where sql.js looks for it.
+    build({
+      ...common,
+      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts' },
+      outdir: join(dist, 'electron'),
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['@resvg/resvg-js', 'electron'],
+    }),
     // Sandboxed preload: cannot require() node_modules, so everything but 'electron' is inlined.
     build({
       ...common,
@@ -60,6 +74,7 @@ export async function buildNode() {
       target: 'chrome120',
     }),
   ]);
+  copyFileSync(join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'), join(dist, 'electron', 'sql-wasm.wasm'));
   writeFileSync(join(dist, 'node', '.built'), new Date().toISOString());
 }
 

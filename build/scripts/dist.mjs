@@ -3,7 +3,7 @@
 // on a machine with network access. `--check` instead packages an unpacked app against a stand-in
 // Electron folder (no network) and checks what went into app.asar — the offline smoke test.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './build-node.mjs';
@@ -41,7 +41,14 @@ try {
   if (r.status !== 0) process.exit(r.status ?? 1);
   const { listPackage } = await import('@electron/asar');
   const files = listPackage(join(out, 'release', 'linux-unpacked', 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  const need = ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/node/backend-worker.mjs', '/dist/renderer/index.html', '/node_modules/sql.js/package.json', '/node_modules/docx/package.json'];
+  const need = ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/backend-worker.cjs', '/dist/renderer/index.html', '/node_modules/sql.js/package.json', '/node_modules/@resvg/resvg-js/package.json'];
+  const unpacked = join(out, 'release', 'linux-unpacked', 'resources', 'app.asar.unpacked');
+  for (const f of ['dist/electron/backend-worker.cjs', 'dist/electron/sql-wasm.wasm', 'node_modules/@resvg/resvg-js/index.js']) {
+    if (!existsSync(join(unpacked, f))) {
+      console.error(`Not unpacked from app.asar: ${f}`);
+      process.exit(1);
+    }
+  }
   const missing = need.filter((f) => !files.includes(f));
   const forbidden = files.filter((f) => f.startsWith('/tests/') || f.startsWith('/electron/') || f.endsWith('.consult') || f.includes('/node_modules/electron/') || f.includes('/node_modules/vitest/'));
   if (missing.length || forbidden.length) {

@@ -40,7 +40,8 @@ async function start(): Promise<void> {
 
   const settings = new SettingsStore(app.getPath('userData'));
   const defaultFolder = defaultWorkspaceFolder();
-  const backend = new BackendClient(join(distDir, 'node', 'backend-worker.mjs'), {
+  // The self-contained worker bundle (unpacked from the asar; see build/scripts/build-node.mjs).
+  const backend = new BackendClient(join(distDir, 'electron', 'backend-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), {
     configDir: app.getPath('userData'),
     actor: safeUser(),
     env: { version: app.getVersion(), shell: 'electron', nativeDialogs: true, platform: process.platform, defaultFolder },
