@@ -55,14 +55,45 @@ export const DRAFT_CHANNELS = [
 
 export const OUTPUT_CHANNELS = ['outputs.list', 'outputs.export', 'outputs.log'] as const;
 
+export const RESPONSE_CHANNELS = [
+  'responses.summary',
+  'responses.inspectFiles',
+  'responses.preview',
+  'responses.createQuestions',
+  'responses.import',
+  'responses.readEmail',
+  'responses.importEmail',
+  'responses.addLetter',
+  'responses.batches',
+  'responses.undoBatch',
+  'responses.rejected',
+  'responses.acceptRejected',
+  'responses.discardRejected',
+  'responses.list',
+  'responses.search',
+  'responses.get',
+  'responses.correct',
+  'responses.detect',
+  'responses.campaigns',
+  'responses.campaignMembers',
+  'responses.decideCampaign',
+  'responses.splitCampaign',
+  'responses.duplicates',
+  'responses.resolveDuplicates',
+  'responses.organisations',
+  'responses.mergeOrganisations',
+  'responses.revertMerge',
+] as const;
+
 /** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
 export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'dialog.saveFile', 'dialog.openFiles', 'shell.showItemInFolder'] as const;
 
-export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...SHELL_CHANNELS] as const;
+export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...RESPONSE_CHANNELS, ...SHELL_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
 export const EVENTS = ['job.progress', 'workspace.state', 'menu.command', 'backend.restarted'] as const;

@@ -5,6 +5,7 @@ import { workspaceContract } from './contract/workspace';
 import { shellContract } from './contract/shell';
 import { draftContract } from './contract/draft';
 import { outputsContract } from './contract/outputs';
+import { responsesContract } from './contract/responses';
 import type { Result } from './result';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...workspaceContract,
   ...draftContract,
   ...outputsContract,
+  ...responsesContract,
   ...shellContract,
 } as const satisfies Record<Channel, CallSpec>;
 

@@ -249,6 +249,45 @@ export function addQuestion(ctx: DraftContext, input: { sectionId: string; type:
   return id;
 }
 
+/**
+ * Questions inferred from a survey export's columns (responses import, `--create-questions`), added
+ * at the end of a section in one undoable change. With `newSectionTitle` a proposal section is
+ * created for them first (a workspace with no sections yet). Ids are kept: the mapping refers to them.
+ */
+export function addQuestions(ctx: DraftContext, input: { sectionId: string; newSectionTitle?: string; questions: Question[] }): void {
+  if (!input.questions.length) return;
+  change(ctx, `added ${input.questions.length} question${input.questions.length === 1 ? '' : 's'} from a survey export`, (db, now) => {
+    const rows = readRows(db);
+    if (!rows.sections.has(input.sectionId)) {
+      if (!input.newSectionTitle) throw new AppError('not-found', 'That section no longer exists.');
+      upsertSection(db, { id: input.sectionId, position: rows.sections.size, kind: 'proposal', title: input.newSectionTitle, body: JSON.stringify(emptyDoc()), guidance: '' }, now);
+    }
+    const list = questionsOf(readRows(db), input.sectionId);
+    for (const raw of input.questions) {
+      if (rows.questions.has(raw.id)) throw new AppError('conflict', `A question with the id ${raw.id} already exists.`);
+      const q = questionSchema.parse({ ...raw, sectionId: input.sectionId });
+      upsertQuestion(
+        db,
+        {
+          id: q.id,
+          section_id: input.sectionId,
+          position: list.length,
+          type: q.type,
+          text: q.text,
+          hint: q.hint,
+          options: JSON.stringify(q.options),
+          allow_other: q.allowOther ? 1 : 0,
+          explain: q.explain ? 1 : 0,
+          word_limit: q.wordLimit,
+          continues: q.continues ? 1 : 0,
+        },
+        now,
+      );
+      list.push({ id: q.id } as QuestionRow);
+    }
+  });
+}
+
 /** Fields of a question that can be edited; options keep their ids (new ones get fresh ids). */
 export type QuestionPatch = Partial<Omit<Question, 'id' | 'sectionId' | 'options'>> & { options?: { id?: string | undefined; label: string }[] };
 

@@ -9,3 +9,4 @@ export { responseFromEmail, type AssignedText } from './from-email';
 export { OptionMatcher, type MatchResult } from './option-matcher';
 export { normaliseLabel, isBlankMarker, textSimilarity } from './text-match';
 export { parseSurveyTime, dayOrderOf, type DayOrder } from './dates';
+export * from './store';

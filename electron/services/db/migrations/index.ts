@@ -1,6 +1,7 @@
 import { sql as m0001 } from './0001_init';
 import { sql as m0002 } from './0002_draft';
 import { sql as m0003 } from './0003_export_log';
+import { sql as m0004 } from './0004_responses';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: m0001 },
   { id: 2, name: '0002_draft', sql: m0002 },
   { id: 3, name: '0003_export_log', sql: m0003 },
+  { id: 4, name: '0004_responses', sql: m0004 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { workspaceHandlers } from './workspace';
 import { draftHandlers } from './draft';
 import { outputHandlers } from './outputs';
+import { responseHandlers } from './responses';
 
 /** Every backend call's handler, one table. Missing or extra entries fail to compile. */
 export const backendHandlers: HandlerTable = {
@@ -10,4 +11,5 @@ export const backendHandlers: HandlerTable = {
   ...workspaceHandlers,
   ...draftHandlers,
   ...outputHandlers,
+  ...responseHandlers,
 };

@@ -1,0 +1,60 @@
+import type { Db } from '../db/database';
+
+/**
+ * Keeps the FTS4 indexes (answer_fts, respondent_fts, campaign_member_fts; external content, see
+ * migration 0004) in step with their tables. There are no triggers, for speed (see the migration),
+ * so every write to an indexed column must come through here:
+ *   - before a row's indexed text changes or the row is deleted: unindex it (FTS4 removes the terms
+ *     by reading the stored text, which must still be what was indexed);
+ *   - after a row is inserted or its text changed: index it.
+ * Whether a row is in an index is decided by the same condition on both sides (a row with nothing
+ * to index is never added), so removing never touches terms that were not added.
+ */
+export const ANSWER_INDEXED = `(text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)`;
+export const RESPONDENT_INDEXED = `(name IS NOT NULL OR organisation IS NOT NULL)`;
+export const MEMBER_INDEXED = `(addition <> '')`;
+
+/** Index answers inserted with ids from `firstId` on (one statement: FTS4 builds in C, no per-row calls). */
+export function indexAnswersFrom(db: Db, firstId: number): void {
+  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id >= ? AND ${ANSWER_INDEXED}`, [firstId]);
+}
+
+export function indexRespondentsFrom(db: Db, firstId: number): void {
+  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id >= ? AND ${RESPONDENT_INDEXED}`, [firstId]);
+}
+
+export function indexAnswer(db: Db, id: number): void {
+  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id = ? AND ${ANSWER_INDEXED}`, [id]);
+}
+
+export function unindexAnswer(db: Db, id: number): void {
+  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE id = ? AND ${ANSWER_INDEXED})`, [id]);
+}
+
+export function indexRespondent(db: Db, id: number): void {
+  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED}`, [id]);
+}
+
+export function unindexRespondent(db: Db, id: number): void {
+  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED})`, [id]);
+}
+
+export function indexMember(db: Db, id: number): void {
+  db.run(`INSERT INTO campaign_member_fts (docid, addition) SELECT id, addition FROM campaign_member WHERE id = ? AND ${MEMBER_INDEXED}`, [id]);
+}
+
+export function unindexMember(db: Db, id: number): void {
+  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE id = ? AND ${MEMBER_INDEXED})`, [id]);
+}
+
+/** Unindex every campaign member of a campaign (before its members are deleted). */
+export function unindexMembersOfCampaign(db: Db, campaignId: number): void {
+  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE campaign_id = ? AND ${MEMBER_INDEXED})`, [campaignId]);
+}
+
+/** Unindex everything belonging to a batch's responses (before they are deleted). */
+export function unindexBatch(db: Db, batchId: number): void {
+  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id WHERE r.batch_id = ? AND ${ANSWER_INDEXED.replace(/\b(text|other_text|explanation)\b/g, 'a.$1')})`, [batchId]);
+  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? AND ${RESPONDENT_INDEXED})`, [batchId]);
+  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT m.id FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE r.batch_id = ? AND m.addition <> '')`, [batchId]);
+}

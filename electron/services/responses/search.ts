@@ -1,0 +1,176 @@
+import { AppError } from '../../../shared/ipc/result';
+import type { Db } from '../db/database';
+import type { ResponseFilters, SearchHit, SearchResults } from '../../../shared/domain/responses/store';
+import { filterSql } from './filters';
+
+/**
+ * Full-text search over answers (text, "Other" text, explanations), respondents' names and
+ * organisations, and campaign members' own additions, with the browse filters. The official's
+ * words are turned into a safe FTS4 query (never passed through as query syntax): words are ANDed,
+ * "quoted words" are a phrase, a trailing * matches the start of a word, OR between words and a
+ * leading - to exclude are understood. Matches come in index order (which is import order) so a
+ * page needs no sort, and snippets are made only for the page.
+ */
+export type SearchScope = 'all' | 'answers' | 'respondents' | 'additions';
+
+export interface SearchQuery {
+  query: string;
+  filters?: ResponseFilters | undefined;
+  scope?: SearchScope | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+// Private-use characters mark matches in snippets: they cannot clash with HTML or with text people type.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/** The official's words → an FTS4 MATCH expression; throws for a query with nothing to look for. */
+export function toMatchExpression(input: string): string {
+  const parts: string[] = [];
+  let positives = 0;
+  const re = /(-?)"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input.slice(0, 1000))) !== null) {
+    if (m[2] !== undefined) {
+      const words = clean(m[2]);
+      if (!words) continue;
+      parts.push(`${m[1] ? '-' : ''}"${words}"`);
+      if (!m[1]) positives++;
+      continue;
+    }
+    const raw = m[3]!;
+    if (raw === 'OR' && parts.length && !parts[parts.length - 1]!.startsWith('-') && parts[parts.length - 1] !== 'OR') {
+      parts.push('OR');
+      continue;
+    }
+    const negative = raw.startsWith('-') && raw.length > 1;
+    const prefix = /\*$/.test(raw);
+    const words = clean(raw.replace(/^-/, '').replace(/\*+$/, ''));
+    if (!words) continue;
+    // One typed "word" may hold several (e-mail, don't): keep them together as a phrase.
+    parts.push(`${negative ? '-' : ''}"${words}${prefix ? '*' : ''}"`);
+    if (!negative) positives++;
+  }
+  while (parts[parts.length - 1] === 'OR') parts.pop();
+  if (positives === 0) throw new AppError('invalid-input', 'Enter a word to search for (words starting with "-" only leave things out).', { field: 'query' });
+  // FTS4 needs the excluded terms after at least one included term.
+  const pos = parts.filter((p) => !p.startsWith('-'));
+  const neg = parts.filter((p) => p.startsWith('-'));
+  return [...pos, ...neg].join(' ');
+}
+
+/** Letters, digits and the characters the tokenizer treats as part of words; everything else a space. */
+function clean(s: string): string {
+  return s
+    .replace(/["*^():]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+}
+
+/** Snippet text with markers → plain text and highlight ranges. */
+export function parseSnippet(marked: string): { snippet: string; highlights: [number, number][] } {
+  let out = '';
+  const highlights: [number, number][] = [];
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) start = out.length;
+    else if (ch === CLOSE) {
+      if (start >= 0 && out.length > start) highlights.push([start, out.length]);
+      start = -1;
+    } else out += ch;
+  }
+  return { snippet: out.replace(/\s+/g, ' '), highlights: remapAfterSpaceCollapse(out, highlights) };
+}
+
+/** Highlights were measured before runs of white space were collapsed; move them with the text. */
+function remapAfterSpaceCollapse(text: string, hl: [number, number][]): [number, number][] {
+  if (!hl.length) return hl;
+  const map = new Int32Array(text.length + 1);
+  let j = 0;
+  let prevSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = j;
+    const sp = /\s/.test(text[i]!);
+    if (!(sp && prevSpace)) j++;
+    prevSpace = sp;
+  }
+  map[text.length] = j;
+  return hl.map(([s, e]) => [map[s]!, map[e]!]);
+}
+
+const FIELDS: SearchHit['field'][] = ['text', 'otherText', 'explanation'];
+
+interface Source {
+  count: () => number;
+  page: (offset: number, limit: number) => SearchHit[];
+}
+
+export function searchResponses(db: Db, q: SearchQuery): SearchResults {
+  const match = toMatchExpression(q.query);
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const scope = q.scope ?? 'all';
+  const f = filterSql(q.filters);
+  // With only the default filter and no resolved duplicates, the response join can be skipped for counting.
+  const noDuplicates = !db.get("SELECT 1 FROM response WHERE status <> 'active' LIMIT 1");
+  const fastCount = f.onlyDefault && noDuplicates;
+  const where = f.where.length ? ` AND ${f.where.join(' AND ')}` : '';
+  const sources: Source[] = [];
+  const distinct: string[] = [];
+
+  if (scope === 'all' || scope === 'respondents') {
+    const from = `FROM respondent_fts JOIN respondent p ON p.id = respondent_fts.docid JOIN response r ON r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
+    sources.push({
+      count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
+      page: (o, l) =>
+        db
+          .all<{ rid: number; s: string }>(`SELECT r.id AS rid, snippet(respondent_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY respondent_fts.docid LIMIT ? OFFSET ?`, [match, ...f.params, l, o])
+          .map((x) => ({ responseId: x.rid, questionId: null, field: 'respondent' as const, ...parseSnippet(x.s) })),
+    });
+    distinct.push(`SELECT r.id AS rid ${from}`);
+  }
+  if (scope === 'all' || scope === 'answers') {
+    const from = `FROM answer_fts JOIN answer a ON a.id = answer_fts.docid JOIN response r ON r.id = a.response_id JOIN respondent p ON p.id = r.respondent_id WHERE answer_fts MATCH ?${where}`;
+    sources.push({
+      count: () => (fastCount ? (db.scalar<number>('SELECT count(*) FROM answer_fts WHERE answer_fts MATCH ?', [match]) ?? 0) : (db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0)),
+      page: (o, l) =>
+        db
+          .all<{ rid: number; qid: string; s: string; off: string }>(
+            `SELECT a.response_id AS rid, a.question_id AS qid, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`,
+            [match, ...f.params, l, o],
+          )
+          .map((x) => ({ responseId: x.rid, questionId: x.qid, field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text', ...parseSnippet(x.s) })),
+    });
+    distinct.push(`SELECT a.response_id AS rid ${from}`);
+  }
+  if (scope === 'additions') {
+    const from = `FROM campaign_member_fts JOIN campaign_member m ON m.id = campaign_member_fts.docid JOIN campaign c ON c.id = m.campaign_id JOIN response r ON r.id = m.response_id JOIN respondent p ON p.id = r.respondent_id WHERE campaign_member_fts MATCH ? AND m.removed_at IS NULL AND c.status <> 'rejected'${where}`;
+    sources.push({
+      count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
+      page: (o, l) =>
+        db
+          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [match, ...f.params, l, o])
+          .map((x) => ({ responseId: x.rid, questionId: x.qid, field: 'campaignAddition' as const, ...parseSnippet(x.s) })),
+    });
+    distinct.push(`SELECT m.response_id AS rid ${from}`);
+  }
+
+  let total = 0;
+  const results: SearchHit[] = [];
+  let skip = offset;
+  for (const s of sources) {
+    const n = s.count();
+    total += n;
+    if (results.length >= limit) continue;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    results.push(...s.page(skip, limit - results.length));
+    skip = 0;
+  }
+  const responses = distinct.length === 1 && total === 0 ? 0 : (db.scalar<number>(`SELECT count(DISTINCT rid) FROM (${distinct.join(' UNION ALL ')})`, distinct.flatMap(() => [match, ...f.params])) ?? 0);
+  return { query: q.query, total, responses, offset, results };
+}

@@ -1,0 +1,185 @@
+import type { Db } from '../db/database';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '../../../shared/domain/draft/model';
+import type { Channel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/responses/types';
+import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '../../../shared/domain/responses/store';
+import { audit } from '../workspace/audit';
+import { personalColumns, RESPONDENT_INSERT_SQL, respondentInsertParams, respondentRow } from './respondent-columns';
+import { indexAnswersFrom, indexRespondentsFrom } from './search-index';
+
+/**
+ * Writes one batch — the batch record, its respondents, responses and answers, its rejected rows,
+ * and their search index entries — inside the caller's mutation, so it is all there or none of it
+ * is. Ids are assigned here from the AUTOINCREMENT sequences (never reused), which lets the search
+ * index be built for the whole batch with one INSERT … SELECT per index.
+ */
+export interface StoredAnswer {
+  questionId: string;
+  optionIds: string[];
+  /** Free text: the open answer, or closed values that matched no option. */
+  text: string;
+  otherText?: string | undefined;
+  explanation?: string | undefined;
+  unmatched?: string[] | undefined;
+  /** Closed questions: the cell as received. */
+  value?: string | undefined;
+}
+
+export interface IncomingResponse {
+  sourceRow: number | null;
+  externalId?: string | undefined;
+  submittedAt?: string | undefined;
+  startedAt?: string | undefined;
+  channel: Channel;
+  respondent: RespondentDetails;
+  answers: StoredAnswer[];
+  issues: ResponseIssue[];
+  source?: ResponseSource | undefined;
+}
+
+export interface BatchRecord {
+  sourceName: string;
+  sha256: string | null;
+  channel: Channel;
+  format: BatchFormat;
+  sourceKind: BatchSummary['sourceKind'];
+  fingerprint: string | null;
+  mapping: ColumnMapping | null;
+  /** Encoding, delimiter, sheet, header rows, warnings, blank rows: shown with the batch. */
+  details: Record<string, unknown>;
+  rowsRead: number;
+  blankCount: number;
+}
+
+export interface WriteContext {
+  now: Date;
+  actor: string;
+  /** Called every few thousand responses (the write cannot be cancelled, but it can say how far it is). */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Turns mapped survey answers into stored answers for a draft. Closed answers keep the cell as it
+ * was received in `value` — unless the chosen options (and "Other" text) say exactly the same, in
+ * the same order ("Tablet;Smart TV;" is Tablet then Smart TV): most cells, and storing them again
+ * would add a third of the import's string writes.
+ */
+export function answerStorer(draft: Pick<Draft, 'questions'>): (a: NormalisedAnswer) => StoredAnswer {
+  const labels = new Map<string, Map<string, string>>();
+  for (const q of draft.questions) if (CLOSED_TYPES.has(q.type)) labels.set(q.id, new Map(answerOptions(q).map((o) => [o.id, o.label])));
+  return (a) => {
+    const opts = labels.get(a.questionId);
+    if (!opts) return { questionId: a.questionId, optionIds: a.optionIds, text: a.text, otherText: a.otherText, explanation: a.explanation, unmatched: a.unmatched };
+    return {
+      questionId: a.questionId,
+      optionIds: a.optionIds,
+      text: a.unmatched?.length ? a.unmatched.join('; ') : '',
+      otherText: a.otherText,
+      explanation: a.explanation,
+      unmatched: a.unmatched,
+      value: a.text && !sayTheSame(a, opts) ? a.text : undefined,
+    };
+  };
+}
+
+function sayTheSame(a: NormalisedAnswer, labels: ReadonlyMap<string, string>): boolean {
+  if (a.unmatched?.length) return false;
+  const expected = a.optionIds.map((id) => (id === OTHER_OPTION_ID && a.otherText !== undefined ? a.otherText : (labels.get(id) ?? '\u0000')));
+  if (expected.length === 1 && a.text.trim() === expected[0]) return true;
+  const pieces = a.text.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  return pieces.length === expected.length && pieces.every((p, i) => p === expected[i]);
+}
+
+/** The next id a table will give (AUTOINCREMENT tables never give an id twice; others give max + 1). */
+export function nextId(db: Db, table: string): number {
+  const seq = db.scalar<number>('SELECT seq FROM sqlite_sequence WHERE name = ?', [table]);
+  const max = db.scalar<number>(`SELECT max(id) FROM ${table}`);
+  return Math.max(seq ?? 0, max ?? 0) + 1;
+}
+
+const RESPONSE_INSERT = 'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, started_at, issues, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+// Three shapes of answer, so the common ones bind 3 values rather than 8 (binding is most of the
+// cost of an insert in sql.js: about 0.2 µs a value, more for long text).
+const ANSWER_INSERT = 'INSERT INTO answer (id, response_id, question_id, option_ids, text, other_text, explanation, unmatched, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const CHOICE_INSERT = "INSERT INTO answer (id, response_id, question_id, option_ids, text) VALUES (?, ?, ?, ?, '')";
+const TEXT_INSERT = 'INSERT INTO answer (id, response_id, question_id, text) VALUES (?, ?, ?, ?)';
+const REJECTED_INSERT = 'INSERT INTO rejected_row (batch_id, source_row, reason, raw) VALUES (?, ?, ?, ?)';
+
+const blankToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
+
+/** The batch record alone (also used for a typed letter). Returns its id. */
+export function insertBatchRecord(db: Db, b: BatchRecord, imported: number, rejected: number, ctx: WriteContext): number {
+  const id = nextId(db, 'import_batch');
+  db.run(
+    'INSERT INTO import_batch (id, source_name, sha256, channel, format, source_kind, fingerprint, mapping, details, rows_read, imported_count, rejected_count, blank_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [id, b.sourceName, b.sha256, b.channel, b.format, b.sourceKind, b.fingerprint, b.mapping ? JSON.stringify(b.mapping) : null, JSON.stringify(b.details), b.rowsRead, imported, rejected, b.blankCount, ctx.now.toISOString(), ctx.actor],
+  );
+  return id;
+}
+
+/** Insert responses (with respondents and answers) into an existing batch. Returns the first response id. */
+export function insertResponses(db: Db, batchId: number, responses: readonly IncomingResponse[], ctx: WriteContext): { firstResponseId: number; count: number } {
+  const personal = personalColumns(db, 'respondent');
+  const firstRespondent = nextId(db, 'respondent');
+  const firstResponse = nextId(db, 'response');
+  const firstAnswer = nextId(db, 'answer');
+  let answerId = firstAnswer;
+  const at = ctx.now.toISOString();
+  const total = responses.length;
+  for (let i = 0; i < total; i++) {
+    const r = responses[i]!;
+    const respondentId = firstRespondent + i;
+    const responseId = firstResponse + i;
+    db.run(RESPONDENT_INSERT_SQL, respondentInsertParams(respondentId, batchId, respondentRow(r.respondent, personal)));
+    db.run(RESPONSE_INSERT, [
+      responseId,
+      batchId,
+      respondentId,
+      r.channel,
+      blankToNull(r.externalId),
+      r.sourceRow,
+      blankToNull(r.submittedAt),
+      blankToNull(r.startedAt),
+      r.issues.length ? JSON.stringify(r.issues) : null,
+      r.source ? JSON.stringify(r.source) : null,
+      at,
+    ]);
+    for (const a of r.answers) {
+      const id = answerId++;
+      const plain = a.otherText === undefined && a.explanation === undefined && !a.unmatched?.length;
+      if (plain && a.text === '' && a.value === undefined && a.optionIds.length) {
+        db.run(CHOICE_INSERT, [id, responseId, a.questionId, JSON.stringify(a.optionIds)]);
+        continue;
+      }
+      if (plain && a.value === undefined && !a.optionIds.length) {
+        db.run(TEXT_INSERT, [id, responseId, a.questionId, a.text]);
+        continue;
+      }
+      db.run(ANSWER_INSERT, [
+        id,
+        responseId,
+        a.questionId,
+        a.optionIds.length ? JSON.stringify(a.optionIds) : null,
+        a.text,
+        blankToNull(a.otherText),
+        blankToNull(a.explanation),
+        a.unmatched?.length ? JSON.stringify(a.unmatched) : null,
+        blankToNull(a.value),
+      ]);
+    }
+    if (ctx.progress && (i + 1) % 5000 === 0) ctx.progress(i + 1, total);
+  }
+  if (total > 0) {
+    indexRespondentsFrom(db, firstRespondent);
+    indexAnswersFrom(db, firstAnswer);
+  }
+  return { firstResponseId: firstResponse, count: total };
+}
+
+/** A whole batch: record, responses, rejected rows, audit entry. Call inside one mutation. */
+export function writeBatch(db: Db, batch: BatchRecord, responses: readonly IncomingResponse[], rejected: readonly RejectedRow[], ctx: WriteContext): { batchId: number; firstResponseId: number } {
+  const batchId = insertBatchRecord(db, batch, responses.length, rejected.length, ctx);
+  const { firstResponseId } = insertResponses(db, batchId, responses, ctx);
+  for (const r of rejected) db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
+  audit(db, ctx.now, ctx.actor, 'responses.import', `batch ${batchId}`, { source: batch.sourceName, sha256: batch.sha256, format: batch.format, imported: responses.length, rejected: rejected.length });
+  return { batchId, firstResponseId };
+}
