@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
 import { checkDraft, openErrors } from '../../shared/checker';
 import type { Draft } from '../../shared/domain/draft/model';
+import type { Out } from '../../shared/ipc/contract';
+import { CHANNELS } from '../../shared/domain/responses/types';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -135,6 +137,89 @@ export const COMMANDS: Record<string, Command> = {
       )) as { checkerErrors: number };
       if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
       return { json: result };
+    },
+  },
+  import: {
+    usage: 'import <file> <source...> [--mapping <json>|auto] [--dry-run] [--create-questions] [--channel <channel>] [--no-detect]',
+    summary: 'Import responses: survey exports (CSV, XLSX, XLS, ODS), returned response forms (.xlsx, .docx; a folder of them), emails (.eml, .msg). Then find duplicates and campaigns.',
+    booleans: ['dry-run', 'create-questions', 'no-detect'],
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const sources = args.positionals.slice(1);
+      if (!sources.length) throw new CliError(`Missing the file(s) to import.\nUsage: npx workbench ${this.usage}`, 2);
+      const mappingArg = flag(args, 'mapping') ?? 'auto';
+      let mapping: unknown = 'auto';
+      if (mappingArg !== 'auto') {
+        try {
+          mapping = JSON.parse(readFileSync(mappingArg, 'utf8')) as unknown;
+        } catch (e) {
+          throw new CliError(`Could not read the mapping file ${mappingArg}: ${(e as Error).message}`, 2);
+        }
+      }
+      const channel = flag(args, 'channel');
+      if (channel && !(CHANNELS as readonly string[]).includes(channel)) throw new CliError(`--channel must be one of ${CHANNELS.join(', ')}.`, 2);
+      const out = await unwrap(
+        router.dispatch(SESSION, 'responses.import', {
+          workspace: file,
+          paths: sources,
+          mapping,
+          dryRun: args.flags.get('dry-run') === true,
+          createQuestions: args.flags.get('create-questions') === true,
+          detect: args.flags.get('no-detect') !== true,
+          ...(channel ? { channel } : {}),
+        }),
+      );
+      const o = out as Out<'responses.import'>;
+      return {
+        json: {
+          batchId: o.batchId,
+          imported: o.imported,
+          rejected: o.rejected.map((r) => ({ row: r.row, reason: r.reason, file: r.file })),
+          duplicates: o.detection?.duplicateGroups ?? null,
+          campaigns: (o.detection?.campaigns ?? []).map((c) => ({ id: c.id, size: c.size, questionId: c.questionId, status: c.status })),
+          dryRun: o.dryRun,
+          batches: o.batches,
+          skipped: o.skipped,
+          blankRows: o.blankRows,
+          unmatchedValues: o.unmatchedValues,
+          createdQuestions: o.createdQuestions,
+          duplicateResponses: o.detection?.duplicateResponses ?? null,
+          warnings: o.warnings,
+        },
+      };
+    },
+  },
+  search: {
+    usage: 'search <file> <query> [--limit <n>] [--offset <n>] [--question <id>] [--channel <channel>] [--scope all|answers|respondents|additions]',
+    summary: 'Full-text search over the answers and respondents (words, "a phrase", word*, OR, -word). Prints the matches with snippets.',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const query = args.positionals.slice(1).join(' ').trim();
+      if (!query) throw new CliError(`Missing the words to search for.\nUsage: npx workbench ${this.usage}`, 2);
+      const num = (name: string, fallback: number, max: number) => {
+        const v = flag(args, name);
+        if (v === undefined) return fallback;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > max) throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
+        return n;
+      };
+      const channel = flag(args, 'channel');
+      if (channel && !(CHANNELS as readonly string[]).includes(channel)) throw new CliError(`--channel must be one of ${CHANNELS.join(', ')}.`, 2);
+      const scope = flag(args, 'scope');
+      if (scope && !['all', 'answers', 'respondents', 'additions'].includes(scope)) throw new CliError('--scope must be all, answers, respondents or additions.', 2);
+      const question = flag(args, 'question');
+      const limit = num('limit', 50, 500);
+      const r = (await unwrap(
+        router.dispatch(SESSION, 'responses.search', {
+          workspace: file,
+          query,
+          limit: Math.max(1, limit),
+          offset: num('offset', 0, 10_000_000),
+          ...(scope ? { scope } : {}),
+          filters: { ...(channel ? { channel } : {}), ...(question ? { questionId: question } : {}) },
+        }),
+      )) as Out<'responses.search'>;
+      return { json: { total: r.total, responses: r.responses, offset: r.offset, results: r.results.map((h) => ({ responseId: h.responseId, questionId: h.questionId, snippet: h.snippet, field: h.field, highlights: h.highlights })) } };
     },
   },
   verify: {

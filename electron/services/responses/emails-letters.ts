@@ -7,7 +7,7 @@ import { GENERAL_COMMENTS_ID, type ImportOutcome, type InspectedFile, type Respo
 import { readEmail, responseFromEmail } from '../import';
 import { emailSource, generalCommentsTarget } from './import-files';
 import { inspected, readSource } from './source-files';
-import { answerStorer, writeBatch, type IncomingResponse } from './write-batch';
+import { writeBatch, type IncomingResponse, type StoredAnswer } from './write-batch';
 
 /**
  * Emails and letters: the official reads the message (sender, date, subject, body, attachments
@@ -53,12 +53,19 @@ export async function importEmail(file: WorkspaceFile, draft: Draft, req: { path
   const msg = await readEmail(src.data, src.name);
   const assigned = checkAssignments(draft, req.assignments.length ? req.assignments : [{ questionId: GENERAL_COMMENTS_ID, text: msg.body }]);
   const r = responseFromEmail(msg, assigned);
-  const store = answerStorer(draft);
-  const incoming: IncomingResponse = { sourceRow: 1, submittedAt: r.submittedAt, channel: 'email', respondent: { ...r.respondent, ...cleanDetails(req.respondent) }, answers: r.answers.map(store), issues: [], source: emailSource(msg) };
+  const incoming: IncomingResponse = { sourceRow: 1, submittedAt: r.submittedAt, channel: 'email', respondent: { ...r.respondent, ...cleanDetails(req.respondent) }, answers: r.answers.map(asWritten), issues: [], source: emailSource(msg) };
   const { batchId } = file.mutate((db) =>
     writeBatch(db, { sourceName: src.name, sha256: src.sha256, channel: 'email', format: src.emailFormat ?? 'eml', sourceKind: 'email', fingerprint: null, mapping: null, details: { subject: msg.subject, attachments: msg.attachments.length }, rowsRead: 1, blankCount: 0 }, [incoming], [], { now, actor }),
   );
   return outcomeOf(batchId, src.name, 'email');
+}
+
+/**
+ * A passage of an email or letter is the respondent's own words, whatever the question: kept as
+ * free text (searchable) with no option chosen. The official can record a choice as a correction.
+ */
+export function asWritten(a: { questionId: string; text: string }): StoredAnswer {
+  return { questionId: a.questionId, optionIds: [], text: a.text };
 }
 
 function cleanDetails(d: RespondentDetails | undefined): RespondentDetails {
@@ -87,14 +94,13 @@ export function addLetter(file: WorkspaceFile, draft: Draft, input: LetterInput,
   const who = respondent.name ?? respondent.organisation ?? 'an unnamed sender';
   const when = input.receivedAt ? ` (${input.receivedAt.slice(0, 10)})` : '';
   const sourceName = `Letter from ${who}${when}`;
-  const store = answerStorer(draft);
   const incoming: IncomingResponse = {
     sourceRow: null,
     ...(input.reference ? { externalId: input.reference } : {}),
     ...(input.receivedAt ? { submittedAt: input.receivedAt } : {}),
     channel: 'letter',
     respondent,
-    answers: [...byQuestion].map(([questionId, text]) => store({ questionId, optionIds: [], text })),
+    answers: [...byQuestion].map(([questionId, text]) => asWritten({ questionId, text })),
     issues: [],
     source: { kind: 'letter', body: input.text, ...(input.receivedAt ? { date: input.receivedAt } : {}) },
   };

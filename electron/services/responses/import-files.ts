@@ -191,12 +191,11 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
 async function prepareEmail(file: SourceFile, draft: Draft): Promise<Prepared> {
   const msg = await readEmail(file.data, file.name);
   const target = generalCommentsTarget(draft);
-  const store = answerStorer(draft);
   const r = responseFromEmail(msg, [{ questionId: target, text: msg.body }]);
   return {
     type: 'email',
     batch: { sourceName: file.name, sha256: file.sha256, channel: 'email', format: file.emailFormat ?? 'eml', sourceKind: 'email', fingerprint: null, mapping: null, details: { subject: msg.subject, attachments: msg.attachments.length }, rowsRead: 1, blankCount: 0 },
-    responses: [{ sourceRow: 1, submittedAt: r.submittedAt, channel: 'email', respondent: r.respondent, answers: r.answers.map(store), issues: [], source: emailSource(msg) }],
+    responses: [{ sourceRow: 1, submittedAt: r.submittedAt, channel: 'email', respondent: r.respondent, answers: r.answers.map((a) => ({ questionId: a.questionId, optionIds: [], text: a.text })), issues: [], source: emailSource(msg) }],
     rejected: [],
     unmatchedValues: 0,
   };
