@@ -138,6 +138,9 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
     channel: req.channel,
     progress: (d, t) => env.progress?.(d, t, `Reading ${file.name}: row ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')}`),
   });
+  if (result.responses.length === 0 && result.rejected.length === 0) {
+    throw new AppError('bad-file', `${file.name} has no responses in it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`, { reason: 'empty' });
+  }
   const store = answerStorer(draft);
   const responses: IncomingResponse[] = result.responses.map((r) => ({
     sourceRow: r.sourceRow,

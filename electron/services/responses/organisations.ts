@@ -47,7 +47,8 @@ export function mergeOrganisations(file: WorkspaceFile, canonicalName: string, v
   // The canonical name's own spelling is a variant too, so all spellings of it follow.
   const ck = normaliseOrganisationName(canonical);
   if (ck && !keys.has(ck)) keys.set(ck, canonical);
-  if (keys.size < 2) throw new AppError('invalid-input', 'Choose at least two different names to merge.', { field: 'variants' });
+  const names = new Set([...variants.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean), canonical]);
+  if (names.size < 2) throw new AppError('invalid-input', 'Choose at least two different names to merge.', { field: 'variants' });
   return file.mutate((db) => {
     for (const [k, name] of keys) {
       db.run('UPDATE organisation_merge SET reverted_at = ?, reverted_by = ? WHERE variant_key = ? AND reverted_at IS NULL', [now.toISOString(), actor, k]);

@@ -54,10 +54,12 @@ export function toMatchExpression(input: string): string {
   }
   while (parts[parts.length - 1] === 'OR') parts.pop();
   if (positives === 0) throw new AppError('invalid-input', 'Enter a word to search for (words starting with "-" only leave things out).', { field: 'query' });
-  // FTS4 needs the excluded terms after at least one included term.
+  // sql.js builds FTS4 with the enhanced query syntax: exclusion is the binary NOT operator (a
+  // leading "-" would be read as part of the term), so the included terms are grouped first.
   const pos = parts.filter((p) => !p.startsWith('-'));
-  const neg = parts.filter((p) => p.startsWith('-'));
-  return [...pos, ...neg].join(' ');
+  const neg = parts.filter((p) => p.startsWith('-')).map((p) => p.slice(1));
+  while (pos[pos.length - 1] === 'OR') pos.pop();
+  return neg.length ? `(${pos.join(' ')}) ${neg.map((n) => `NOT ${n}`).join(' ')}` : pos.join(' ');
 }
 
 /** Letters, digits and the characters the tokenizer treats as part of words; everything else a space. */
