@@ -56,7 +56,7 @@ export const responsesContract = {
   'responses.import': call<ImportOutcome & { detection?: DetectionOutcome }>()(
     z.strictObject({
       paths: z.array(path).min(1).max(5000),
-      mapping: z.union([z.literal('auto'), columnMappingSchema]).optional(),
+      mapping: z.union([z.literal('auto'), columnMappingSchema], { error: 'The mapping is not valid: it must be "auto" or a list with one entry per column, each such as {"kind":"ignore"} or {"kind":"question","questionId":"…","part":"answer"}.' }).optional(),
       channel: z.enum(CHANNELS).optional(),
       dryRun: z.boolean().optional(),
       createQuestions: z.boolean().optional(),
