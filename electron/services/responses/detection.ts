@@ -5,7 +5,7 @@ import { detectCampaigns, type CampaignGroup } from '../../../shared/analysis/ca
 import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate, type DuplicateGroup } from '../../../shared/analysis/duplicates';
 import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
-import { indexMember, unindexMember, unindexMembersOfCampaign } from './search-index';
+import { indexMember, unindexMembersOfCampaign } from './search-index';
 import { throwIfCancelled } from './survey';
 import { nextId } from './write-batch';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { orderedQuestions, type Draft, type Question } from '../../../shared/domain/draft/model';
-import type { Channel, ColumnMapping, EmailMessage } from '../../../shared/domain/responses/types';
+import type { Channel, ColumnMapping, EmailMessage, RejectedRow } from '../../../shared/domain/responses/types';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type ResponseSource } from '../../../shared/domain/responses/store';
 import { inferQuestions, proposeMapping, readEmail, responseFromEmail } from '../import';
 import { readResponseFormDocx, readResponseFormXlsx, type ReturnedForm } from '../outputs';
@@ -48,7 +48,7 @@ export interface ImportEnv {
 interface Prepared {
   batch: BatchRecord;
   responses: IncomingResponse[];
-  rejected: import('../../../shared/domain/responses/types').RejectedRow[];
+  rejected: RejectedRow[];
   type: 'survey' | 'response-form' | 'email';
   mappingToSave?: { fingerprint: string; sourceKind: string; headers: string[]; mapping: ColumnMapping };
   unmatchedValues: number;
