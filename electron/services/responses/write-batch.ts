@@ -97,12 +97,63 @@ export function nextId(db: Db, table: string): number {
 }
 
 const RESPONSE_INSERT = 'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, started_at, issues, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-// Three shapes of answer, so the common ones bind 3 values rather than 8 (binding is most of the
-// cost of an insert in sql.js: about 0.2 µs a value, more for long text).
-const ANSWER_INSERT = 'INSERT INTO answer (id, response_id, question_id, option_ids, text, other_text, explanation, unmatched, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const CHOICE_INSERT = "INSERT INTO answer (id, response_id, question_id, option_ids, text) VALUES (?, ?, ?, ?, '')";
-const TEXT_INSERT = 'INSERT INTO answer (id, response_id, question_id, text) VALUES (?, ?, ?, ?)';
 const REJECTED_INSERT = 'INSERT INTO rejected_row (batch_id, source_row, reason, raw) VALUES (?, ?, ?, ?)';
+
+/**
+ * All of one response's answers in one statement: binding values is most of the cost of an insert
+ * in sql.js (about 0.2 µs a value, more for long text), so the response id and the first answer id
+ * are bound once (?1, ?2) and each answer binds only what it has: a choice its question and option
+ * ids, a text answer its question and text, anything else all seven values. Answers are written
+ * choices first, then texts, then the rest; the statement for each (choices, texts, others) count
+ * is prepared once and reused.
+ */
+const answerSql = new Map<string, string>();
+function answersStatement(choices: number, texts: number, full: number): string {
+  const key = `${choices}/${texts}/${full}`;
+  let sql = answerSql.get(key);
+  if (sql) return sql;
+  const rows: string[] = [];
+  let p = 3;
+  let k = 0;
+  for (let i = 0; i < choices; i++, k++, p += 2) rows.push(`(?2 + ${k}, ?1, ?${p}, ?${p + 1}, '', NULL, NULL, NULL, NULL)`);
+  for (let i = 0; i < texts; i++, k++, p += 2) rows.push(`(?2 + ${k}, ?1, ?${p}, NULL, ?${p + 1}, NULL, NULL, NULL, NULL)`);
+  for (let i = 0; i < full; i++, k++, p += 7) rows.push(`(?2 + ${k}, ?1, ?${p}, ?${p + 1}, ?${p + 2}, ?${p + 3}, ?${p + 4}, ?${p + 5}, ?${p + 6})`);
+  sql = `INSERT INTO answer (id, response_id, question_id, option_ids, text, other_text, explanation, unmatched, value) VALUES ${rows.join(', ')}`;
+  answerSql.set(key, sql);
+  return sql;
+}
+
+/** Writes one response's answers from `firstId` on; returns the next free id. */
+function insertAnswers(db: Db, responseId: number, firstId: number, answers: readonly StoredAnswer[]): number {
+  if (!answers.length) return firstId;
+  const choice: (string | number | null)[] = [];
+  const text: (string | number | null)[] = [];
+  const full: (string | number | null)[] = [];
+  let nc = 0;
+  let nt = 0;
+  let nf = 0;
+  for (const a of answers) {
+    const plain = a.otherText === undefined && a.explanation === undefined && !a.unmatched?.length && a.value === undefined;
+    if (plain && a.text === '' && a.optionIds.length) {
+      choice.push(a.questionId, JSON.stringify(a.optionIds));
+      nc++;
+    } else if (plain && !a.optionIds.length) {
+      text.push(a.questionId, a.text);
+      nt++;
+    } else {
+      full.push(a.questionId, a.optionIds.length ? JSON.stringify(a.optionIds) : null, a.text, blankToNull(a.otherText), blankToNull(a.explanation), a.unmatched?.length ? JSON.stringify(a.unmatched) : null, blankToNull(a.value));
+      nf++;
+    }
+  }
+  // Keep a statement's values well under SQLite's limit of 32,766 (a response can answer 2,000 questions).
+  if (nc * 2 + nt * 2 + nf * 7 > 30_000) {
+    let id = firstId;
+    for (const a of answers) id = insertAnswers(db, responseId, id, [a]);
+    return id;
+  }
+  db.run(answersStatement(nc, nt, nf), [responseId, firstId, ...choice, ...text, ...full]);
+  return firstId + answers.length;
+}
 
 const blankToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
 
@@ -143,29 +194,7 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
       r.source ? JSON.stringify(r.source) : null,
       at,
     ]);
-    for (const a of r.answers) {
-      const id = answerId++;
-      const plain = a.otherText === undefined && a.explanation === undefined && !a.unmatched?.length;
-      if (plain && a.text === '' && a.value === undefined && a.optionIds.length) {
-        db.run(CHOICE_INSERT, [id, responseId, a.questionId, JSON.stringify(a.optionIds)]);
-        continue;
-      }
-      if (plain && a.value === undefined && !a.optionIds.length) {
-        db.run(TEXT_INSERT, [id, responseId, a.questionId, a.text]);
-        continue;
-      }
-      db.run(ANSWER_INSERT, [
-        id,
-        responseId,
-        a.questionId,
-        a.optionIds.length ? JSON.stringify(a.optionIds) : null,
-        a.text,
-        blankToNull(a.otherText),
-        blankToNull(a.explanation),
-        a.unmatched?.length ? JSON.stringify(a.unmatched) : null,
-        blankToNull(a.value),
-      ]);
-    }
+    answerId = insertAnswers(db, responseId, answerId, r.answers);
     if (ctx.progress && (i + 1) % 5000 === 0) ctx.progress(i + 1, total);
   }
   if (total > 0) {

@@ -1,0 +1,122 @@
+/**
+ * Import of 100,000 responses × 20 questions (the SurveyMonkey CSV of import-parse) end to end
+ * through the real services — read, detect the layout, map, write every respondent, response and
+ * answer and the full-text index in one mutation, saved to disk — via the Router as the app calls
+ * it. In the same run, the raw baseline: papaparse parsing the same file and better-sqlite3 (native
+ * SQLite) bulk-inserting one row per response and one per non-empty cell, in one transaction, with
+ * an index on the response id. The imported workspace is kept for the search and campaign suites.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import Database from 'better-sqlite3';
+import { Router } from '../../../electron/services/router/router';
+import { SettingsStore } from '../../../electron/services/settings/settings-store';
+import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
+import { backupPathFor, journalPathFor } from '../../../electron/services/db/workspace-file';
+import { benchDraft } from '../../generators/drafts';
+import { COUNT, ensureExport, WORKSPACE_FILE } from '../lib/responses-fixture';
+import { peakRssMiB, round } from '../stats';
+
+export const name = 'import-responses';
+
+function baseline(file: string): { seconds: number; parseSeconds: number; rows: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-bench-baseline-'));
+  try {
+    const t0 = performance.now();
+    const parsed = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: false });
+    const t1 = performance.now();
+    const db = new Database(join(dir, 'baseline.db'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE response (id INTEGER PRIMARY KEY, external_id TEXT); CREATE TABLE answer (id INTEGER PRIMARY KEY, response_id INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL); CREATE INDEX answer_response ON answer(response_id);');
+    const insR = db.prepare('INSERT INTO response (id, external_id) VALUES (?, ?)');
+    const insA = db.prepare('INSERT INTO answer (response_id, col, text) VALUES (?, ?, ?)');
+    let rows = 0;
+    db.transaction(() => {
+      const data = parsed.data;
+      for (let r = 2; r < data.length; r++) {
+        const row = data[r]!;
+        if (row.length < 2) continue;
+        insR.run(r, row[0] ?? null);
+        for (let c = 1; c < row.length; c++) {
+          const v = row[c]!;
+          if (v !== '') {
+            insA.run(r, c, v);
+            rows++;
+          }
+        }
+      }
+    })();
+    db.close();
+    const t2 = performance.now();
+    return { seconds: (t2 - t0) / 1000, parseSeconds: (t1 - t0) / 1000, rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const file = ensureExport();
+  for (const p of [WORKSPACE_FILE, journalPathFor(WORKSPACE_FILE), backupPathFor(WORKSPACE_FILE), `${WORKSPACE_FILE}.lock`]) if (existsSync(p)) rmSync(p);
+  const ws = await createWorkspace(WORKSPACE_FILE, 'Benchmark', 'bench', undefined, benchDraft());
+  ws.close();
+
+  const marks: { at: number; message: string }[] = [];
+  const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
+  const router = new Router(
+    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() } },
+    (_s, event, payload) => {
+      if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
+    },
+  );
+  const opened = await router.dispatch('bench', 'workspace.open', { path: WORKSPACE_FILE });
+  if (!opened.ok) throw new Error(opened.error.message);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const r = await router.dispatch('bench', 'responses.import', { paths: [file] }, { jobId: 'bench-import' });
+  const t1 = performance.now();
+  if (!r.ok) throw new Error(r.error.message);
+  const out = r.value as { imported: number; rejected: unknown[] };
+  if (out.imported !== COUNT) throw new Error(`expected ${COUNT} responses, got ${out.imported}`);
+  const peak = peakRssMiB();
+  const savingAt = marks.find((m) => m.message.startsWith('Saving'))?.at ?? t1;
+  const t2 = performance.now();
+  await router.dispatch('bench', 'workspace.close', {});
+  const t3 = performance.now();
+  await router.shutdown();
+  rmSync(config, { recursive: true, force: true });
+  const answers = await answerCount();
+
+  const base = baseline(file);
+  const total = (t1 - t0) / 1000;
+  return {
+    fileMB: round(statSync(file).size / 1e6, 1),
+    responses: out.imported,
+    answers,
+    rejected: out.rejected.length,
+    importSeconds: round(total, 2),
+    readAndMapSeconds: round((savingAt - t0) / 1000, 2),
+    writeIndexAndSaveSeconds: round((t1 - savingAt) / 1000, 2),
+    closeSeconds: round((t3 - t2) / 1000, 2),
+    responsesPerSecond: Math.round(COUNT / total),
+    workspaceMiB: round(statSync(WORKSPACE_FILE).size / 2 ** 20, 1),
+    rssBeforeMiB: round(rssBefore / 2 ** 20, 0),
+    importPeakRssMiB: peak,
+    baselineSeconds: round(base.seconds, 2),
+    baselineParseSeconds: round(base.parseSeconds, 2),
+    baselineRows: base.rows,
+    ratioToBaseline: round(total / base.seconds, 2),
+  };
+}
+
+async function answerCount(): Promise<number> {
+  const { openReadOnly } = await import('../../../electron/services/db/workspace-file');
+  const ro = await openReadOnly(WORKSPACE_FILE, { integrityCheck: false });
+  try {
+    return ro.db.scalar<number>('SELECT count(*) FROM answer') ?? 0;
+  } finally {
+    ro.db.close();
+  }
+}
