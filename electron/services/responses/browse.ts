@@ -4,6 +4,7 @@ import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '..
 import type { Channel, ResponseIssue } from '../../../shared/domain/responses/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '../../../shared/domain/responses/store';
 import { filterSql } from './filters';
+import { answersOf } from './answer-ids';
 import { detailsFromRow, RESPONDENT_SELECT_COLUMNS } from './respondent-columns';
 
 /**
@@ -51,9 +52,9 @@ export function listResponses(db: Db, q: ListQuery): ResponseList {
   const rows = db.all<ListDbRow>(
     `SELECT r.id, r.batch_id, b.source_name, r.source_row, r.channel, r.submitted_at, r.status,
             p.name, p.organisation, p.respondent_type, p.region, p.is_organisation, p.has_personal, p.confidential_requested,
-            (SELECT count(*) FROM answer a WHERE a.response_id = r.id) AS answered,
+            (SELECT count(*) FROM answer a WHERE ${answersOf('a', 'r.id')}) AS answered,
             (SELECT group_concat(m.campaign_id) FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = r.id AND m.removed_at IS NULL AND c.status <> 'rejected') AS campaigns,
-            (SELECT substr(a.text, 1, 200) FROM answer a WHERE a.response_id = r.id AND a.text <> '' ORDER BY a.id LIMIT 1) AS excerpt
+            (SELECT substr(a.text, 1, 200) FROM answer a WHERE ${answersOf('a', 'r.id')} AND a.text <> '' ORDER BY a.id LIMIT 1) AS excerpt
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      ${w} ORDER BY r.id ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,
     [...f.params, q.limit, q.offset],
@@ -105,7 +106,7 @@ interface AnswerDbRow {
 
 export function answerViews(db: Db, responseId: number, draft: Draft): AnswerView[] {
   const labels = questionLabels(draft);
-  const rows = db.all<AnswerDbRow>('SELECT id, question_id, option_ids, text, other_text, explanation, unmatched, value FROM answer WHERE response_id = ?', [responseId]);
+  const rows = db.all<AnswerDbRow>(`SELECT id, question_id, option_ids, text, other_text, explanation, unmatched, value FROM answer a WHERE ${answersOf('a', '?')}`, [responseId, responseId]);
   return rows
     .map((a) => {
       const l = labels.get(a.question_id);

@@ -7,7 +7,7 @@ import { GENERAL_COMMENTS_ID, type RespondentKey } from '../../../shared/domain/
 import { audit } from '../workspace/audit';
 import { detailsFromRow, personalColumns, RESPONDENT_COLUMN, RESPONDENT_SELECT_COLUMNS, respondentRow } from './respondent-columns';
 import { indexAnswer, indexRespondent, unindexAnswer, unindexRespondent } from './search-index';
-import { nextId } from './write-batch';
+import { answersOf, firstAnswerId } from './answer-ids';
 
 /**
  * Corrections to a response, each kept with an audit record (when, who, the old value, the new
@@ -77,7 +77,7 @@ function correctAnswer(db: Db, input: Extract<CorrectionInput, { target: 'answer
     value = input.field === 'text' ? input.value : input.value.trim() === '' ? null : input.value;
   }
   const col = ANSWER_COLUMN[input.field];
-  const existing = db.get<{ id: number; v: string | null }>(`SELECT id, ${col} AS v FROM answer WHERE response_id = ? AND question_id = ?`, [input.responseId, input.questionId]);
+  const existing = db.get<{ id: number; v: string | null }>(`SELECT a.id, a.${col} AS v FROM answer a WHERE ${answersOf('a', '?')} AND a.question_id = ?`, [input.responseId, input.responseId, input.questionId]);
   const old = existing ? existing.v : null;
   if ((old ?? '') === (value ?? '')) return;
   if (existing) {
@@ -85,8 +85,10 @@ function correctAnswer(db: Db, input: Extract<CorrectionInput, { target: 'answer
     db.run(`UPDATE answer SET ${col} = ? WHERE id = ?`, [input.field === 'text' ? (value ?? '') : value, existing.id]);
     indexAnswer(db, existing.id);
   } else {
-    const id = nextId(db, 'answer');
-    db.run(`INSERT INTO answer (id, response_id, question_id, ${col}) VALUES (?, ?, ?, ?)`, [id, input.responseId, input.questionId, input.field === 'text' ? (value ?? '') : value]);
+    const last = db.scalar<number>(`SELECT max(a.id) FROM answer a WHERE ${answersOf('a', '?')}`, [input.responseId, input.responseId]);
+    const id = last === undefined || last === null ? firstAnswerId(input.responseId) : last + 1;
+    if (id >= firstAnswerId(input.responseId + 1)) throw new AppError('invalid-input', 'This response has as many answers as a response can hold.');
+    db.run(`INSERT INTO answer (id, question_id, ${col}) VALUES (?, ?, ?)`, [id, input.questionId, input.field === 'text' ? (value ?? '') : value]);
     indexAnswer(db, id);
   }
   record(db, { responseId: input.responseId, target: 'answer', questionId: input.questionId, field: input.field, old, value, reason, now, actor });

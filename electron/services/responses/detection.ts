@@ -8,6 +8,7 @@ import { audit } from '../workspace/audit';
 import { indexMember, unindexMembersOfCampaign } from './search-index';
 import { throwIfCancelled } from './survey';
 import { nextId } from './write-batch';
+import { answersOf } from './answer-ids';
 
 /**
  * Campaign and duplicate detection over the workspace (a job: run on demand, and by the app after
@@ -68,7 +69,7 @@ export function campaignDocs(db: Db, draft: Draft): { docs: Map<string, { id: st
   const qs = campaignQuestions(draft);
   const docs = new Map<string, { id: string; text: string }[]>(qs.map((q) => [q.id, []]));
   const rows = db.all<{ rid: number; qid: string; text: string }>(
-    "SELECT a.response_id AS rid, a.question_id AS qid, a.text FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'active' AND a.text <> '' ORDER BY a.response_id",
+    "SELECT a.id >> 12 AS rid, a.question_id AS qid, a.text FROM answer a JOIN response r ON r.id = (a.id >> 12) WHERE r.status = 'active' AND a.text <> '' ORDER BY a.id",
   );
   for (const r of rows) docs.get(r.qid)?.push({ id: String(r.rid), text: r.text });
   return { docs, text: new Map(qs.map((q) => [q.id, q.text])) };
@@ -92,11 +93,10 @@ export function duplicateCandidates(db: Db): DuplicateCandidate[] {
   });
   const chosen = people.filter((_, i) => keys[i]!.some((k) => (count.get(k) ?? 0) > 1));
   const answers = new Map<number, Record<string, string | string[]>>();
-  for (let i = 0; i < chosen.length; i += 500) {
-    const ids = chosen.slice(i, i + 500).map((p) => p.id);
+  for (const p of chosen) {
     for (const a of db.all<{ response_id: number; question_id: string; option_ids: string | null; text: string; other_text: string | null; explanation: string | null }>(
-      `SELECT response_id, question_id, option_ids, text, other_text, explanation FROM answer WHERE response_id IN (${ids.map(() => '?').join(',')})`,
-      ids,
+      `SELECT a.response_id, a.question_id, a.option_ids, a.text, a.other_text, a.explanation FROM answer a WHERE ${answersOf('a', '?')}`,
+      [p.id, p.id],
     )) {
       const rec = answers.get(a.response_id) ?? {};
       rec[a.question_id] = a.option_ids ? (JSON.parse(a.option_ids) as string[]) : a.text;

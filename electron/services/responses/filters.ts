@@ -1,4 +1,5 @@
 import type { ResponseFilters } from '../../../shared/domain/responses/store';
+import { answersOf } from './answer-ids';
 
 /**
  * The browse and search filters as SQL over `response r JOIN respondent p`. Each filter is an
@@ -42,7 +43,7 @@ export function filterSql(f: ResponseFilters = {}): FilterSql {
     params.push(f.organisation === 'organisation' ? 1 : 0);
   }
   if (f.questionId) {
-    where.push('EXISTS (SELECT 1 FROM answer q WHERE q.response_id = r.id AND q.question_id = ?)');
+    where.push(`EXISTS (SELECT 1 FROM answer q WHERE ${answersOf('q', 'r.id')} AND q.question_id = ?)`);
     params.push(f.questionId);
   }
   if (f.campaign === 'any') where.push(`EXISTS (${LIVE_MEMBER})`);

@@ -54,7 +54,7 @@ export function unindexMembersOfCampaign(db: Db, campaignId: number): void {
 
 /** Unindex everything belonging to a batch's responses (before they are deleted). */
 export function unindexBatch(db: Db, batchId: number): void {
-  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id WHERE r.batch_id = ? AND ${ANSWER_INDEXED.replace(/\b(text|other_text|explanation)\b/g, 'a.$1')})`, [batchId]);
+  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE (id >> 12) IN (SELECT id FROM response WHERE batch_id = ?) AND ${ANSWER_INDEXED})`, [batchId]);
   db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? AND ${RESPONDENT_INDEXED})`, [batchId]);
   db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT m.id FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE r.batch_id = ? AND m.addition <> '')`, [batchId]);
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { ResponseFilters, SearchHit, SearchResults } from '../../../shared/domain/responses/store';
 import { filterSql } from './filters';
+import { ANSWER_SLOTS, responseOfAnswer } from './answer-ids';
 
 /**
  * Full-text search over answers (text, "Other" text, explanations), respondents' names and
@@ -107,63 +108,84 @@ const FIELDS: SearchHit['field'][] = ['text', 'otherText', 'explanation'];
 interface Source {
   count: () => number;
   page: (offset: number, limit: number) => SearchHit[];
+  /** SQL listing the response id (as rid) of each hit, for counting distinct responses, and its parameters. */
+  responsesSql: string;
+  params: (string | number)[];
 }
 
+/**
+ * Every query names the full-text table first and joins with CROSS JOIN, which SQLite never
+ * reorders: with an indexed filter (channel, batch) the planner would otherwise loop over responses
+ * and run the full-text match once per response.
+ */
 export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   const match = toMatchExpression(q.query);
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
   const offset = Math.max(q.offset ?? 0, 0);
   const scope = q.scope ?? 'all';
-  const f = filterSql(q.filters);
-  // With only the default filter and no resolved duplicates, the response join can be skipped for counting.
+  const { questionId, ...rest } = q.filters ?? {};
+  const f = filterSql(rest);
+  const usesRespondent = f.where.some((w) => /\bp\./.test(w));
+  // With only the default filter and no resolved duplicates, hits are counted from the index alone.
   const noDuplicates = !db.get("SELECT 1 FROM response WHERE status <> 'active' LIMIT 1");
-  const fastCount = f.onlyDefault && noDuplicates;
+  const indexOnly = f.onlyDefault && noDuplicates && !questionId;
   const where = f.where.length ? ` AND ${f.where.join(' AND ')}` : '';
+  const withP = usesRespondent ? ' CROSS JOIN respondent p ON p.id = r.respondent_id' : '';
   const sources: Source[] = [];
-  const distinct: string[] = [];
 
-  if (scope === 'all' || scope === 'respondents') {
-    const from = `FROM respondent_fts JOIN respondent p ON p.id = respondent_fts.docid JOIN response r ON r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
+  if ((scope === 'all' || scope === 'respondents') && !questionId) {
+    const from = `FROM respondent_fts CROSS JOIN respondent p ON p.id = respondent_fts.docid CROSS JOIN response r ON r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
     sources.push({
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
       page: (o, l) =>
         db
           .all<{ rid: number; s: string }>(`SELECT r.id AS rid, snippet(respondent_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY respondent_fts.docid LIMIT ? OFFSET ?`, [match, ...f.params, l, o])
           .map((x) => ({ responseId: x.rid, questionId: null, field: 'respondent' as const, ...parseSnippet(x.s) })),
+      responsesSql: `SELECT r.id AS rid ${from}`,
+      params: [match, ...f.params],
     });
-    distinct.push(`SELECT r.id AS rid ${from}`);
   }
   if (scope === 'all' || scope === 'answers') {
-    const from = `FROM answer_fts JOIN answer a ON a.id = answer_fts.docid JOIN response r ON r.id = a.response_id JOIN respondent p ON p.id = r.respondent_id WHERE answer_fts MATCH ?${where}`;
+    const rid = responseOfAnswer('answer_fts.docid');
+    const withA = questionId ? ' CROSS JOIN answer a ON a.id = answer_fts.docid' : '';
+    const qWhere = questionId ? ' AND a.question_id = ?' : '';
+    const qParams = questionId ? [questionId] : [];
+    const from = indexOnly
+      ? 'FROM answer_fts WHERE answer_fts MATCH ?'
+      : `FROM answer_fts${withA} CROSS JOIN response r ON r.id = ${rid}${withP} WHERE answer_fts MATCH ?${qWhere}${where}`;
+    const params = indexOnly ? [match] : [match, ...qParams, ...f.params];
     sources.push({
-      count: () => (fastCount ? (db.scalar<number>('SELECT count(*) FROM answer_fts WHERE answer_fts MATCH ?', [match]) ?? 0) : (db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0)),
-      page: (o, l) =>
-        db
-          .all<{ rid: number; qid: string; s: string; off: string }>(
-            `SELECT a.response_id AS rid, a.question_id AS qid, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`,
-            [match, ...f.params, l, o],
-          )
-          .map((x) => ({ responseId: x.rid, questionId: x.qid, field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text', ...parseSnippet(x.s) })),
+      count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
+      page: (o, l) => {
+        const rows = db.all<{ did: number; s: string; off: string }>(`SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`, [...params, l, o]);
+        const qids = new Map(rows.length ? db.all<{ id: number; question_id: string }>(`SELECT id, question_id FROM answer WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.did)).map((a) => [a.id, a.question_id]) : []);
+        return rows.map((x) => ({ responseId: Math.floor(x.did / ANSWER_SLOTS), questionId: qids.get(x.did) ?? null, field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text', ...parseSnippet(x.s) }));
+      },
+      responsesSql: `SELECT ${rid} AS rid ${from}`,
+      params,
     });
-    distinct.push(`SELECT a.response_id AS rid ${from}`);
   }
   if (scope === 'additions') {
-    const from = `FROM campaign_member_fts JOIN campaign_member m ON m.id = campaign_member_fts.docid JOIN campaign c ON c.id = m.campaign_id JOIN response r ON r.id = m.response_id JOIN respondent p ON p.id = r.respondent_id WHERE campaign_member_fts MATCH ? AND m.removed_at IS NULL AND c.status <> 'rejected'${where}`;
+    const from = `FROM campaign_member_fts CROSS JOIN campaign_member m ON m.id = campaign_member_fts.docid CROSS JOIN campaign c ON c.id = m.campaign_id CROSS JOIN response r ON r.id = m.response_id${withP} WHERE campaign_member_fts MATCH ? AND m.removed_at IS NULL AND c.status <> 'rejected'${questionId ? ' AND c.question_id = ?' : ''}${where}`;
+    const params = [match, ...(questionId ? [questionId] : []), ...f.params];
     sources.push({
-      count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
+      count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) =>
         db
-          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [match, ...f.params, l, o])
+          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [...params, l, o])
           .map((x) => ({ responseId: x.rid, questionId: x.qid, field: 'campaignAddition' as const, ...parseSnippet(x.s) })),
+      responsesSql: `SELECT m.response_id AS rid ${from}`,
+      params,
     });
-    distinct.push(`SELECT m.response_id AS rid ${from}`);
   }
 
   let total = 0;
   const results: SearchHit[] = [];
   let skip = offset;
+  const counts: number[] = [];
   for (const s of sources) {
     const n = s.count();
+    counts.push(n);
     total += n;
     if (results.length >= limit) continue;
     if (skip >= n) {
@@ -173,6 +195,8 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     results.push(...s.page(skip, limit - results.length));
     skip = 0;
   }
-  const responses = distinct.length === 1 && total === 0 ? 0 : (db.scalar<number>(`SELECT count(DISTINCT rid) FROM (${distinct.join(' UNION ALL ')})`, distinct.flatMap(() => [match, ...f.params])) ?? 0);
+  // Distinct responses: only the sources with hits, and no union when one source has them all.
+  const live = sources.filter((_, i) => counts[i]! > 0);
+  const responses = live.length === 0 ? 0 : (db.scalar<number>(`SELECT count(DISTINCT rid) FROM (${live.map((s) => s.responsesSql).join(' UNION ALL ')})`, live.flatMap((s) => s.params)) ?? 0);
   return { query: q.query, total, responses, offset, results };
 }

@@ -11,7 +11,7 @@ export function responsesSummary(db: Db, draft: Draft, opts: { withCounts?: bool
   const n = (sql: string, p: (string | number)[] = []) => db.scalar<number>(sql, p) ?? 0;
   const nums = questionNumbers(draft);
   const answers = opts.withCounts
-    ? new Map(db.all<{ question_id: string; n: number }>("SELECT a.question_id, count(*) AS n FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'active' GROUP BY a.question_id").map((r) => [r.question_id, r.n]))
+    ? new Map(db.all<{ question_id: string; n: number }>("SELECT a.question_id, count(*) AS n FROM answer a JOIN response r ON r.id = (a.id >> 12) WHERE r.status = 'active' GROUP BY a.question_id").map((r) => [r.question_id, r.n]))
     : new Map(db.all<{ question_id: string }>('SELECT question_id FROM answer WHERE question_id = ? LIMIT 1', [GENERAL_COMMENTS_ID]).map((r) => [r.question_id, 0]));
   const questions = orderedQuestions(draft).map((q) => ({ id: q.id, number: nums.get(q.id) ?? '', text: q.text, open: q.type === 'open_text' || q.type === 'any_other_comments' || q.type === 'numeric', answers: answers.get(q.id) ?? (opts.withCounts ? 0 : -1) }));
   if (answers.has(GENERAL_COMMENTS_ID)) questions.push({ id: GENERAL_COMMENTS_ID, number: '', text: GENERAL_COMMENTS_LABEL, open: true, answers: opts.withCounts ? answers.get(GENERAL_COMMENTS_ID)! : -1 });

@@ -1,10 +1,12 @@
 import type { Db } from '../db/database';
+import { AppError } from '../../../shared/ipc/result';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '../../../shared/domain/draft/model';
 import type { Channel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/responses/types';
 import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
 import { personalColumns, RESPONDENT_INSERT_SQL, respondentInsertParams, respondentRow } from './respondent-columns';
 import { indexAnswersFrom, indexRespondentsFrom } from './search-index';
+import { ANSWER_SLOTS, firstAnswerId } from './answer-ids';
 
 /**
  * Writes one batch — the batch record, its respondents, responses and answers, its rejected rows,
@@ -101,11 +103,11 @@ const REJECTED_INSERT = 'INSERT INTO rejected_row (batch_id, source_row, reason,
 
 /**
  * All of one response's answers in one statement: binding values is most of the cost of an insert
- * in sql.js (about 0.2 µs a value, more for long text), so the response id and the first answer id
- * are bound once (?1, ?2) and each answer binds only what it has: a choice its question and option
- * ids, a text answer its question and text, anything else all seven values. Answers are written
- * choices first, then texts, then the rest; the statement for each (choices, texts, others) count
- * is prepared once and reused.
+ * in sql.js (about 0.2 µs a value, more for long text), so the first answer id is bound once (?1;
+ * the response is in the id, see answer-ids.ts) and each answer binds only what it has: a choice
+ * its question and option ids, a text answer its question and text, anything else all seven
+ * values. Answers are written choices first, then texts, then the rest; the statement for each
+ * (choices, texts, others) count is prepared once and reused.
  */
 const answerSql = new Map<string, string>();
 function answersStatement(choices: number, texts: number, full: number): string {
@@ -113,19 +115,20 @@ function answersStatement(choices: number, texts: number, full: number): string 
   let sql = answerSql.get(key);
   if (sql) return sql;
   const rows: string[] = [];
-  let p = 3;
+  let p = 2;
   let k = 0;
-  for (let i = 0; i < choices; i++, k++, p += 2) rows.push(`(?2 + ${k}, ?1, ?${p}, ?${p + 1}, '', NULL, NULL, NULL, NULL)`);
-  for (let i = 0; i < texts; i++, k++, p += 2) rows.push(`(?2 + ${k}, ?1, ?${p}, NULL, ?${p + 1}, NULL, NULL, NULL, NULL)`);
-  for (let i = 0; i < full; i++, k++, p += 7) rows.push(`(?2 + ${k}, ?1, ?${p}, ?${p + 1}, ?${p + 2}, ?${p + 3}, ?${p + 4}, ?${p + 5}, ?${p + 6})`);
-  sql = `INSERT INTO answer (id, response_id, question_id, option_ids, text, other_text, explanation, unmatched, value) VALUES ${rows.join(', ')}`;
+  for (let i = 0; i < choices; i++, k++, p += 2) rows.push(`(?1 + ${k}, ?${p}, ?${p + 1}, '', NULL, NULL, NULL, NULL)`);
+  for (let i = 0; i < texts; i++, k++, p += 2) rows.push(`(?1 + ${k}, ?${p}, NULL, ?${p + 1}, NULL, NULL, NULL, NULL)`);
+  for (let i = 0; i < full; i++, k++, p += 7) rows.push(`(?1 + ${k}, ?${p}, ?${p + 1}, ?${p + 2}, ?${p + 3}, ?${p + 4}, ?${p + 5}, ?${p + 6})`);
+  sql = `INSERT INTO answer (id, question_id, option_ids, text, other_text, explanation, unmatched, value) VALUES ${rows.join(', ')}`;
   answerSql.set(key, sql);
   return sql;
 }
 
-/** Writes one response's answers from `firstId` on; returns the next free id. */
-function insertAnswers(db: Db, responseId: number, firstId: number, answers: readonly StoredAnswer[]): number {
+/** Writes one response's answers, numbered from `firstId` on; returns the next free id. */
+function insertAnswers(db: Db, firstId: number, answers: readonly StoredAnswer[]): number {
   if (!answers.length) return firstId;
+  if (answers.length > ANSWER_SLOTS) throw new AppError('invalid-input', `A response has ${answers.length} answers; at most ${ANSWER_SLOTS} are kept per response.`);
   const choice: (string | number | null)[] = [];
   const text: (string | number | null)[] = [];
   const full: (string | number | null)[] = [];
@@ -148,10 +151,10 @@ function insertAnswers(db: Db, responseId: number, firstId: number, answers: rea
   // Keep a statement's values well under SQLite's limit of 32,766 (a response can answer 2,000 questions).
   if (nc * 2 + nt * 2 + nf * 7 > 30_000) {
     let id = firstId;
-    for (const a of answers) id = insertAnswers(db, responseId, id, [a]);
+    for (const a of answers) id = insertAnswers(db, id, [a]);
     return id;
   }
-  db.run(answersStatement(nc, nt, nf), [responseId, firstId, ...choice, ...text, ...full]);
+  db.run(answersStatement(nc, nt, nf), [firstId, ...choice, ...text, ...full]);
   return firstId + answers.length;
 }
 
@@ -172,9 +175,7 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
   const personal = personalColumns(db, 'respondent');
   const firstRespondent = nextId(db, 'respondent');
   const firstResponse = nextId(db, 'response');
-  const firstAnswer = nextId(db, 'answer');
-  let answerId = firstAnswer;
-  const at = ctx.now.toISOString();
+    const at = ctx.now.toISOString();
   const total = responses.length;
   for (let i = 0; i < total; i++) {
     const r = responses[i]!;
@@ -194,12 +195,12 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
       r.source ? JSON.stringify(r.source) : null,
       at,
     ]);
-    answerId = insertAnswers(db, responseId, answerId, r.answers);
+    insertAnswers(db, firstAnswerId(responseId), r.answers);
     if (ctx.progress && (i + 1) % 5000 === 0) ctx.progress(i + 1, total);
   }
   if (total > 0) {
     indexRespondentsFrom(db, firstRespondent);
-    indexAnswersFrom(db, firstAnswer);
+    indexAnswersFrom(db, firstAnswerId(firstResponse));
   }
   return { firstResponseId: firstResponse, count: total };
 }

@@ -5,14 +5,20 @@
  * child process and cached under /tmp); the imported workspace is cached beside it so the search
  * and campaign suites can run on their own.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { Router } from '../../../electron/services/router/router';
+import { SettingsStore } from '../../../electron/services/settings/settings-store';
+import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
+import { backupPathFor, journalPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
+import { benchDraft } from '../../generators/drafts';
 
 export const COUNT = 100_000;
 export const EXPORT_FILE = `/tmp/cw-bench-import-v1-surveymonkey-${COUNT}.csv`;
-export const WORKSPACE_FILE = `/tmp/cw-bench-responses-v1-${COUNT}.consult`;
+export const WORKSPACE_FILE = `/tmp/cw-bench-responses-v2-${COUNT}.consult`;
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 export function ensureExport(): string {
@@ -24,4 +30,52 @@ export function ensureExport(): string {
   );
   if (r.status !== 0) throw new Error('could not generate the benchmark export');
   return EXPORT_FILE;
+}
+
+/** A Router over real services with a throwaway settings folder, recording job progress messages. */
+export function benchRouter(): { router: Router; marks: { at: number; message: string }[]; done: () => Promise<void> } {
+  const marks: { at: number; message: string }[] = [];
+  const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
+  const router = new Router(
+    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() } },
+    (_s, event, payload) => {
+      if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
+    },
+  );
+  return {
+    router,
+    marks,
+    done: async () => {
+      await router.shutdown();
+      rmSync(config, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The imported 100,000-response workspace (imported now if the import suite has not left one). */
+export async function ensureImported(): Promise<string> {
+  if (existsSync(WORKSPACE_FILE)) {
+    const ro = await openReadOnly(WORKSPACE_FILE, { integrityCheck: false });
+    const n = ro.db.scalar<number>('SELECT count(*) FROM response') ?? 0;
+    ro.db.close();
+    if (n === COUNT) return WORKSPACE_FILE;
+  }
+  await freshWorkspace();
+  const b = benchRouter();
+  try {
+    const opened = await b.router.dispatch('bench', 'workspace.open', { path: WORKSPACE_FILE });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const r = await b.router.dispatch('bench', 'responses.import', { paths: [ensureExport()] });
+    if (!r.ok) throw new Error(r.error.message);
+  } finally {
+    await b.done();
+  }
+  return WORKSPACE_FILE;
+}
+
+/** An empty workspace with the 20-question benchmark draft at WORKSPACE_FILE. */
+export async function freshWorkspace(): Promise<void> {
+  for (const p of [WORKSPACE_FILE, journalPathFor(WORKSPACE_FILE), backupPathFor(WORKSPACE_FILE), `${WORKSPACE_FILE}.lock`]) if (existsSync(p)) rmSync(p);
+  const ws = await createWorkspace(WORKSPACE_FILE, 'Benchmark', 'bench', undefined, benchDraft());
+  ws.close();
 }

@@ -6,17 +6,13 @@
  * SQLite) bulk-inserting one row per response and one per non-empty cell, in one transaction, with
  * an index on the response id. The imported workspace is kept for the search and campaign suites.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import Database from 'better-sqlite3';
-import { Router } from '../../../electron/services/router/router';
-import { SettingsStore } from '../../../electron/services/settings/settings-store';
-import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
-import { backupPathFor, journalPathFor } from '../../../electron/services/db/workspace-file';
-import { benchDraft } from '../../generators/drafts';
-import { COUNT, ensureExport, WORKSPACE_FILE } from '../lib/responses-fixture';
+import { openReadOnly } from '../../../electron/services/db/workspace-file';
+import { benchRouter, COUNT, ensureExport, freshWorkspace, WORKSPACE_FILE } from '../lib/responses-fixture';
 import { peakRssMiB, round } from '../stats';
 
 export const name = 'import-responses';
@@ -58,18 +54,8 @@ function baseline(file: string): { seconds: number; parseSeconds: number; rows: 
 
 export async function run(): Promise<Record<string, number | string>> {
   const file = ensureExport();
-  for (const p of [WORKSPACE_FILE, journalPathFor(WORKSPACE_FILE), backupPathFor(WORKSPACE_FILE), `${WORKSPACE_FILE}.lock`]) if (existsSync(p)) rmSync(p);
-  const ws = await createWorkspace(WORKSPACE_FILE, 'Benchmark', 'bench', undefined, benchDraft());
-  ws.close();
-
-  const marks: { at: number; message: string }[] = [];
-  const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
-  const router = new Router(
-    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() } },
-    (_s, event, payload) => {
-      if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
-    },
-  );
+  await freshWorkspace();
+  const { router, marks, done } = benchRouter();
   const opened = await router.dispatch('bench', 'workspace.open', { path: WORKSPACE_FILE });
   if (!opened.ok) throw new Error(opened.error.message);
   global.gc?.();
@@ -85,8 +71,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const t2 = performance.now();
   await router.dispatch('bench', 'workspace.close', {});
   const t3 = performance.now();
-  await router.shutdown();
-  rmSync(config, { recursive: true, force: true });
+  await done();
   const answers = await answerCount();
 
   const base = baseline(file);
@@ -112,7 +97,6 @@ export async function run(): Promise<Record<string, number | string>> {
 }
 
 async function answerCount(): Promise<number> {
-  const { openReadOnly } = await import('../../../electron/services/db/workspace-file');
   const ro = await openReadOnly(WORKSPACE_FILE, { integrityCheck: false });
   try {
     return ro.db.scalar<number>('SELECT count(*) FROM answer') ?? 0;

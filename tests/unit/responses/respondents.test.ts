@@ -163,6 +163,8 @@ describe('search', () => {
       for (const [s, e] of h.highlights) expect(h.snippet.slice(s, e).toLowerCase()).toBe('broadband');
     }
     const q8 = await ws.call('responses.search', { query: 'broadband', filters: { questionId: 'example-q8' }, limit: 500 });
+    expect(q8.total).toBeGreaterThan(0);
+    expect(q8.results.every((h) => h.questionId === 'example-q8')).toBe(true);
     const total = await ws.call('responses.search', { query: 'broadband', limit: 1 });
     expect(q8.total).toBeLessThanOrEqual(total.total);
     const none = await ws.call('responses.search', { query: 'broadband', filters: { channel: 'letter' } });

@@ -92,8 +92,8 @@ CREATE INDEX response_external ON response(external_id) WHERE external_id IS NOT
 
 -- Answers by stable question id ('_general' holds text not assigned to a question).
 CREATE TABLE answer (
-  id           INTEGER PRIMARY KEY,          -- not referenced elsewhere, so reuse after an undo is harmless
-  response_id  INTEGER NOT NULL REFERENCES response(id),
+  id           INTEGER PRIMARY KEY,          -- response id × 4096 + the answer's number in the response (answer-ids.ts)
+  response_id  INTEGER GENERATED ALWAYS AS (id >> 12) VIRTUAL,
   question_id  TEXT NOT NULL,
   option_ids   TEXT,                        -- JSON array of option ids (rank order for ranking); NULL for none
   text         TEXT NOT NULL DEFAULT '',    -- free text: the open answer, or closed values that matched no option
@@ -102,9 +102,9 @@ CREATE TABLE answer (
   unmatched    TEXT,                        -- JSON array: closed values that matched no option
   value        TEXT                         -- closed questions: the cell as it was received (not indexed)
 ) STRICT;
--- One answer per question per response is kept by the code that writes answers; a unique index
--- here cost 0.9 µs per row at import and a question_id index 2 µs: per-question reads scan instead.
-CREATE INDEX answer_response ON answer(response_id);
+-- No index: a response's answers are a range of the key (id >> 12 is the response). One answer per
+-- question per response is kept by the code that writes answers; a unique index here cost 0.9 µs
+-- per row at import and a question_id index 2 µs, so per-question reads scan instead.
 
 CREATE TABLE rejected_row (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,
