@@ -133,9 +133,9 @@ export function answerViews(db: Db, responseId: number, draft: Draft): AnswerVie
 export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail {
   const r = db.get<Record<string, string | number | null>>(
     `SELECT r.*, b.source_name, b.format, b.imported_at, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
-            p.is_organisation, p.confidential_requested, p.has_personal, o.organisation AS canonical_organisation
+            p.is_organisation, p.confidential_requested, p.has_personal, m.canonical_name AS canonical_organisation
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
-     LEFT JOIN respondent_organisation o ON o.respondent_id = p.id
+     LEFT JOIN organisation_merge m ON m.variant_key = p.org_key AND m.reverted_at IS NULL
      WHERE r.id = ?`,
     [id],
   );
