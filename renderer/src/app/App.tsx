@@ -13,6 +13,7 @@ import { OverviewPage } from '../features/workspace/OverviewPage';
 import { ComingPage } from '../features/workspace/ComingPage';
 import { DraftPage } from '../features/draft/DraftPage';
 import { OutputsPage } from '../features/outputs/OutputsPage';
+import { ResponsesPage } from '../features/responses/ResponsesPage';
 import { useDraft } from '../features/draft/draft-store';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -37,7 +38,7 @@ function Page({ route }: { route: Route }) {
         case 'draft':
           return <DraftPage />;
         case 'responses':
-          return <ComingPage heading="Responses" description="Import responses from survey exports, returned forms, emails and letters, then find duplicates and campaigns." />;
+          return <ResponsesPage />;
         case 'analysis':
           return <ComingPage heading="Analysis" description="Tallies, coding of open answers with a codebook, theme suggestions and agreement between coders." />;
         case 'outputs':

@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../../app/store';
+import { call } from '../../lib/api';
+import { TextField } from '../../components/TextField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import type { CampaignMemberView, CampaignView } from '../../../../shared/domain/responses/store';
+import { useResponses } from './responses-store';
+import { useJob } from './useJob';
+import { JobProgressBar } from './JobProgressBar';
+import { plural } from './labels';
+import { whenText } from '../shared/format';
+
+const STATUS_TAGS: Record<CampaignView['status'], [string, string]> = {
+  proposed: ['To check', 'govuk-tag--yellow'],
+  confirmed: ['Confirmed', 'govuk-tag--green'],
+  rejected: ['Not a campaign', 'govuk-tag--grey'],
+};
+
+/**
+ * Campaigns: many respondents sending near-identical text. Detection runs with the similarity the
+ * official chooses; each group shows its template once and each member's own words, and is
+ * confirmed, split (members taken out) or rejected.
+ */
+export function CampaignsView() {
+  const { summary, revision } = useResponses(useShallow((s) => ({ summary: s.summary, revision: s.revision })));
+  const [campaigns, setCampaigns] = useState<CampaignView[] | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [threshold, setThreshold] = useState(String(summary?.lastDetection?.threshold ?? 0.5));
+  const [error, setError] = useState<string | null>(null);
+  const job = useJob();
+
+  const load = useCallback(async () => {
+    const r = await call('responses.campaigns', {});
+    if (r.ok) setCampaigns(r.value);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  async function detect() {
+    const t = Number(threshold);
+    if (!Number.isFinite(t) || t < 0.2 || t > 1) return setError('Enter a similarity from 0.2 to 1, for example 0.5');
+    setError(null);
+    const r = await job.run('responses.detect', { threshold: t }, { changes: true, label: 'Looking for campaigns and duplicates' });
+    if (!r.ok) return r.error.code === 'cancelled' ? undefined : setError(r.error.message);
+    useResponses.getState().changed();
+  }
+
+  const shown = campaigns?.find((c) => c.id === open) ?? null;
+  return (
+    <section aria-labelledby="campaigns-heading">
+      <h2 className="govuk-heading-m" id="campaigns-heading">
+        Campaigns
+      </h2>
+      {error ? <ErrorSummary errors={[{ field: 'campaign-threshold', message: error }]} /> : null}
+      <div className="app-dialog">
+        <TextField
+          id="campaign-threshold"
+          label="How alike answers must be to count as one campaign"
+          hint="From 0.2 to 1: the share of the shorter text found in the other. 0.5 finds campaign letters with people’s own words added; 0.9 finds only near-copies."
+          inputMode="decimal"
+          widthClass="govuk-input--width-4"
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          error={error}
+        />
+        {job.progress ? (
+          <JobProgressBar progress={job.progress} label="Looking for campaigns and duplicates" onCancel={job.cancel} />
+        ) : (
+          <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => void detect()}>
+            Look for campaigns and duplicates
+          </button>
+        )}
+        {summary?.lastDetection ? <p className="govuk-body-s govuk-!-margin-top-2">Last looked {whenText(summary.lastDetection.at)}, at {summary.lastDetection.threshold}. Your decisions are kept when you look again.</p> : null}
+      </div>
+      {campaigns === null ? <p className="govuk-body">Loading…</p> : campaigns.length === 0 ? <p className="govuk-body">No campaigns found.</p> : null}
+      {campaigns?.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">{plural(campaigns.length, 'campaign')}, the ones to check first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Campaign
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Question
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Respondents
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {campaigns.map((c) => (
+              <tr className="govuk-table__row" key={c.id}>
+                <td className="govuk-table__cell">
+                  <button type="button" className="app-link-button" onClick={() => setOpen(c.id)}>
+                    {c.label || `Campaign ${c.id}`}
+                  </button>
+                  <br />
+                  <span className="govuk-body-s app-clip-2">{c.template.slice(0, 160)}</span>
+                </td>
+                <td className="govuk-table__cell">{c.questionNumber ? `Question ${c.questionNumber}` : c.questionText}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{c.size.toLocaleString('en-GB')}</td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${STATUS_TAGS[c.status][1]}`}>{STATUS_TAGS[c.status][0]}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {shown ? <CampaignDetail key={shown.id} campaign={shown} onChanged={() => void load()} onClose={() => setOpen(null)} /> : null}
+    </section>
+  );
+}
+
+const MEMBERS_PAGE = 50;
+
+function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignView; onChanged: () => void; onClose: () => void }) {
+  const [members, setMembers] = useState<CampaignMemberView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [withAdditions, setWithAdditions] = useState(false);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [label, setLabel] = useState(campaign.label);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await call('responses.campaignMembers', { id: campaign.id, offset, limit: MEMBERS_PAGE, withAdditionsOnly: withAdditions });
+    if (!r.ok) return setError(r.error.message);
+    setMembers(r.value.members);
+    setTotal(r.value.total);
+  }, [campaign.id, offset, withAdditions]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function decide(decision: 'confirm' | 'reject' | 'reopen') {
+    const r = await useApp.getState().mutate(() => call('responses.decideCampaign', { id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) }));
+    if (!r.ok) return setError(r.error.message);
+    onChanged();
+    useResponses.getState().changed();
+  }
+  async function split(restore: boolean) {
+    if (!selected.size) return setError('Choose the respondents first');
+    const r = await useApp.getState().mutate(() => call('responses.splitCampaign', { id: campaign.id, responseIds: [...selected], restore }));
+    if (!r.ok) return setError(r.error.message);
+    setSelected(new Set());
+    await load();
+    onChanged();
+    useResponses.getState().changed();
+  }
+
+  return (
+    <section className="app-dialog" aria-labelledby="campaign-detail-heading">
+      <div className="app-detail__top">
+        <h3 className="govuk-heading-m" id="campaign-detail-heading">
+          {campaign.label || `Campaign ${campaign.id}`}
+        </h3>
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onClose}>
+          Close<span className="govuk-visually-hidden"> the campaign</span>
+        </button>
+      </div>
+      {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
+      <p className="govuk-body">
+        {plural(campaign.size, 'respondent')} answered {campaign.questionNumber ? `question ${campaign.questionNumber}` : campaign.questionText} with this text; {plural(campaign.identicalCount, 'copy', 'copies')} word for word and {plural(campaign.withAdditions, 'respondent')} with words of their own. Least alike:{' '}
+        {Math.round(campaign.similarity.min * 100)}%.
+      </p>
+      <h4 className="govuk-heading-s">The text they sent</h4>
+      <blockquote className="app-template app-pre">{campaign.template}</blockquote>
+      <TextField id="campaign-label" label="Name for this campaign (optional)" hint="For example, the organisation that ran it" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <div className="govuk-button-group">
+        {campaign.status !== 'confirmed' ? (
+          <button type="button" className="govuk-button" onClick={() => void decide('confirm')}>
+            Confirm the campaign
+          </button>
+        ) : null}
+        {campaign.status !== 'rejected' ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void decide('reject')}>
+            Not a campaign
+          </button>
+        ) : null}
+        {campaign.status !== 'proposed' ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void decide('reopen')}>
+            Undo the decision
+          </button>
+        ) : null}
+      </div>
+      <h4 className="govuk-heading-s">Respondents and their own words</h4>
+      <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id="campaign-with-additions" type="checkbox" checked={withAdditions} onChange={(e) => (setOffset(0), setWithAdditions(e.target.checked))} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="campaign-with-additions">
+            Only those who added words of their own
+          </label>
+        </div>
+      </div>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">
+          {total ? `${offset + 1} to ${Math.min(offset + MEMBERS_PAGE, total)} of ${total.toLocaleString('en-GB')}` : 'None'}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Select</span>
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Respondent
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Their own words
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {members.map((m) => (
+            <tr className="govuk-table__row" key={m.responseId}>
+              <td className="govuk-table__cell">
+                <div className="govuk-checkboxes govuk-checkboxes--small">
+                  <div className="govuk-checkboxes__item">
+                    <input
+                      className="govuk-checkboxes__input"
+                      id={`member-${m.responseId}`}
+                      type="checkbox"
+                      checked={selected.has(m.responseId)}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(m.responseId);
+                        else next.delete(m.responseId);
+                        setSelected(next);
+                      }}
+                    />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`member-${m.responseId}`}>
+                      <span className="govuk-visually-hidden">Select response </span>
+                      {m.responseId}
+                    </label>
+                  </div>
+                </div>
+              </td>
+              <td className="govuk-table__cell">
+                {m.name ?? 'No name given'}
+                {m.organisation ? `, ${m.organisation}` : ''}
+                {m.removed ? (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--grey">Taken out</strong>
+                  </>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell app-pre">{m.addition || <span className="govuk-hint">Only the campaign text</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MEMBERS_PAGE))}>
+          Previous
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={offset + MEMBERS_PAGE >= total} onClick={() => setOffset(offset + MEMBERS_PAGE)}>
+          Next
+        </button>
+        <button type="button" className="govuk-button govuk-button--warning" onClick={() => void split(false)}>
+          Take the selected out of the campaign
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void split(true)}>
+          Put the selected back
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApp } from '../../app/store';
+import { call } from '../../lib/api';
+import { TextField } from '../../components/TextField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import type { OrganisationMergeView, OrganisationSuggestion } from '../../../../shared/domain/responses/store';
+import { useResponses } from './responses-store';
+import { plural } from './labels';
+import { whenText } from '../shared/format';
+
+/**
+ * Organisation names as people typed them, with suggested merges ("ACME Ltd", "Acme Limited") the
+ * official confirms under the name to use in analysis. A merge can be reverted; the record stays.
+ */
+export function OrganisationsView() {
+  const [suggestions, setSuggestions] = useState<OrganisationSuggestion[] | null>(null);
+  const [merges, setMerges] = useState<OrganisationMergeView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await call('responses.organisations', {});
+    if (!r.ok) return setError(r.error.message);
+    setSuggestions(r.value.suggestions);
+    setMerges(r.value.merges);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function revert(id: number) {
+    const r = await useApp.getState().mutate(() => call('responses.revertMerge', { id }));
+    if (!r.ok) return setError(r.error.message);
+    void load();
+    useResponses.getState().changed();
+  }
+
+  const active = merges.filter((m) => !m.revertedAt);
+  return (
+    <section aria-labelledby="orgs-heading">
+      <h2 className="govuk-heading-m" id="orgs-heading">
+        Organisation names
+      </h2>
+      {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
+      {suggestions === null ? <p className="govuk-body">Loading…</p> : suggestions.length === 0 ? <p className="govuk-body">No names look like spellings of the same organisation.</p> : null}
+      {suggestions?.map((s) => (
+        <Suggestion key={s.id} s={s} onDone={() => (void load(), useResponses.getState().changed())} onError={setError} />
+      ))}
+      <h3 className="govuk-heading-s">Merged names</h3>
+      {active.length === 0 ? (
+        <p className="govuk-body">None yet.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Names counted under another name in analysis</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                As typed
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Counted as
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Confirmed
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {active.map((m) => (
+              <tr className="govuk-table__row" key={m.id}>
+                <td className="govuk-table__cell">
+                  {m.variantName} <span className="govuk-body-s">({plural(m.respondents, 'respondent')})</span>
+                </td>
+                <td className="govuk-table__cell">{m.canonicalName}</td>
+                <td className="govuk-table__cell">
+                  {whenText(m.confirmedAt)} by {m.confirmedBy}
+                </td>
+                <td className="govuk-table__cell">
+                  <button type="button" className="app-link-button" onClick={() => void revert(m.id)}>
+                    Undo<span className="govuk-visually-hidden"> merging {m.variantName}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Suggestion({ s, onDone, onError }: { s: OrganisationSuggestion; onDone: () => void; onError: (m: string) => void }) {
+  const [name, setName] = useState(s.suggestedName);
+  const [chosen, setChosen] = useState<Set<string>>(new Set(s.variants.map((v) => v.name)));
+  async function merge() {
+    const r = await useApp.getState().mutate(() => call('responses.mergeOrganisations', { canonicalName: name, variants: [...chosen] }));
+    if (!r.ok) return onError(r.error.message);
+    onDone();
+  }
+  const idBase = `org-${s.id.replace(/[^a-z0-9]/gi, '-')}`;
+  return (
+    <div className="app-dialog" role="group" aria-labelledby={`${idBase}-h`}>
+      <h3 className="govuk-heading-s" id={`${idBase}-h`}>
+        {s.suggestedName} ({plural(s.total, 'respondent')}, {s.confidence === 'high' ? 'the same name written differently' : 'similar spellings or an abbreviation: check'})
+      </h3>
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Names to merge</legend>
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {s.variants.map((v, i) => (
+            <div className="govuk-checkboxes__item" key={v.name}>
+              <input
+                className="govuk-checkboxes__input"
+                id={`${idBase}-${i}`}
+                type="checkbox"
+                checked={chosen.has(v.name)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(v.name);
+                  else next.delete(v.name);
+                  setChosen(next);
+                }}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${idBase}-${i}`}>
+                {v.name} ({v.count.toLocaleString('en-GB')})
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <TextField id={`${idBase}-name`} label="Name to count them under" value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => void merge()}>
+        Merge<span className="govuk-visually-hidden"> into {name}</span>
+      </button>
+    </div>
+  );
+}

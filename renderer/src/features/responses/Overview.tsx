@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useResponses } from './responses-store';
+import { useJob } from './useJob';
+import { JobProgressBar } from './JobProgressBar';
+import { CHANNEL_LABELS, plural } from './labels';
+import { whenText } from '../shared/format';
+import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/responses/types';
+import type { BatchSummary } from '../../../../shared/domain/responses/store';
+
+function sourceLabel(b: BatchSummary): string {
+  if (b.sourceKind === 'response-form') return b.format === 'form-docx' ? 'Response form (Word)' : 'Response form (Excel)';
+  if (b.sourceKind === 'email') return 'Email';
+  if (b.sourceKind === 'letter') return 'Letter';
+  return SOURCE_KIND_LABELS[b.sourceKind as SourceKind] ?? b.sourceKind;
+}
+
+/** Where the responses stand, and every batch imported, each of which can be undone. */
+export function Overview() {
+  const { summary, batches } = useResponses(useShallow((s) => ({ summary: s.summary, batches: s.batches })));
+  const [confirm, setConfirm] = useState<BatchSummary | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = useJob();
+  const go = useResponses.getState().setView;
+
+  async function undo(b: BatchSummary) {
+    setError(null);
+    const r = await job.run('responses.undoBatch', { batchId: b.id }, { changes: true, label: `Undoing ${b.sourceName}` });
+    setConfirm(null);
+    if (!r.ok) return setError(r.error.message);
+    setMessage(`Undone: ${plural(r.value.removed, 'response')} from ${b.sourceName} removed. The batch stays in the list, marked undone.`);
+    useResponses.getState().changed();
+  }
+
+  if (!summary) return <p className="govuk-body">Loading…</p>;
+  return (
+    <>
+      {message ? (
+        <div className="govuk-inset-text" role="status">
+          {message}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" role="alert">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <dl className="govuk-summary-list app-responses-summary">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Responses</dt>
+          <dd className="govuk-summary-list__value">
+            {summary.activeResponses.toLocaleString('en-GB')}
+            {summary.duplicatesResolved ? ` (and ${plural(summary.duplicatesResolved, 'duplicate')} left out)` : ''}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">How they arrived</dt>
+          <dd className="govuk-summary-list__value">{summary.channels.length ? summary.channels.map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.count.toLocaleString('en-GB')}`).join(', ') : 'None yet'}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Rows to review</dt>
+          <dd className="govuk-summary-list__value">{summary.openRejected ? plural(summary.openRejected, 'row') : 'None'}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Campaigns</dt>
+          <dd className="govuk-summary-list__value">
+            {summary.campaigns.proposed + summary.campaigns.confirmed === 0
+              ? summary.lastDetection
+                ? 'None found'
+                : 'Not looked for yet'
+              : `${summary.campaigns.confirmed} confirmed, ${summary.campaigns.proposed} to check (${plural(summary.campaigns.members, 'respondent')})`}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Possible duplicates</dt>
+          <dd className="govuk-summary-list__value">{summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve'}</dd>
+        </div>
+      </dl>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button" onClick={() => go('import')}>
+          Import responses
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => go('letter')}>
+          Add a letter
+        </button>
+      </div>
+
+      <h2 className="govuk-heading-m">Imports</h2>
+      {batches.length === 0 ? (
+        <p className="govuk-body">Nothing has been imported yet.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Every import, newest first. Undoing one removes its responses; the record of it stays.</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Source
+              </th>
+              <th scope="col" className="govuk-table__header">
+                When
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Responses
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Rejected rows
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {batches.map((b) => (
+              <tr className="govuk-table__row" key={b.id}>
+                <td className="govuk-table__cell">
+                  <span className="app-break">{b.sourceName}</span>
+                  <br />
+                  <span className="govuk-body-s">
+                    {sourceLabel(b)} · {CHANNEL_LABELS[b.channel]}
+                  </span>
+                </td>
+                <td className="govuk-table__cell">
+                  {whenText(b.importedAt)}
+                  <br />
+                  <span className="govuk-body-s">by {b.importedBy}</span>
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{b.undoneAt ? '–' : b.responses.toLocaleString('en-GB')}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{b.rejected ? `${b.rejected} (${b.openRejected} open)` : '0'}</td>
+                <td className="govuk-table__cell">
+                  {b.undoneAt ? (
+                    <strong className="govuk-tag govuk-tag--grey">Undone {whenText(b.undoneAt)}</strong>
+                  ) : confirm?.id === b.id ? null : (
+                    <button type="button" className="app-link-button" onClick={() => setConfirm(b)} disabled={job.busy}>
+                      Undo<span className="govuk-visually-hidden"> the import of {b.sourceName}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirm ? (
+        <div className="app-dialog" role="alertdialog" aria-labelledby="undo-title">
+          <h3 className="govuk-heading-s" id="undo-title">
+            Undo the import of {confirm.sourceName}?
+          </h3>
+          <p className="govuk-body">
+            This removes its {plural(confirm.responses, 'response')}, their answers and anything decided about them (campaign membership, duplicates, corrections). The record of the import stays, marked undone, and the same file can then be imported again.
+          </p>
+          {job.progress ? (
+            <JobProgressBar progress={job.progress} label="Undoing the import" />
+          ) : (
+            <div className="govuk-button-group">
+              <button type="button" className="govuk-button govuk-button--warning" onClick={() => void undo(confirm)}>
+                Yes, undo this import
+              </button>
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirm(null)}>
+                No, keep it
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}

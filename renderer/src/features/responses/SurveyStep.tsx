@@ -1,0 +1,311 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../../app/store';
+import { call } from '../../lib/api';
+import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
+import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/responses/types';
+import type { ImportOutcome, InspectedFile, SurveyPreview } from '../../../../shared/domain/responses/store';
+import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
+import { useResponses } from './responses-store';
+import { useJob } from './useJob';
+import { JobProgressBar } from './JobProgressBar';
+import { plural, questionLabel, targetOptions, targetValue } from './labels';
+
+function confidenceTag(c: number, ignored: boolean) {
+  if (ignored) return <strong className="govuk-tag govuk-tag--grey">Not imported</strong>;
+  if (c >= 0.8) return <strong className="govuk-tag govuk-tag--green">Sure</strong>;
+  if (c >= 0.45) return <strong className="govuk-tag govuk-tag--yellow">Fairly sure</strong>;
+  return <strong className="govuk-tag govuk-tag--orange">Check this</strong>;
+}
+
+/**
+ * A survey export's columns: the layout found and what it means, each column's proposed target
+ * with how sure the proposal is and why, editable; the first rows as they would be imported; the
+ * rows that would be rejected and the values that match no option — all before anything is saved.
+ */
+export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; onImported: (o: ImportOutcome) => void; onBack: () => void }) {
+  const { draft } = useResponses(useShallow((s) => ({ draft: s.draft })));
+  const [preview, setPreview] = useState<SurveyPreview | null>(null);
+  const [mapping, setMapping] = useState<string[]>([]);
+  const [headerRows, setHeaderRows] = useState<number | undefined>(undefined);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const job = useJob();
+  const { run } = job;
+  const options = useMemo(() => targetOptions(draft), [draft]);
+  const loaded = useRef(false);
+
+  const load = useCallback(
+    async (withMapping: ColumnMapping | undefined, rows: number | undefined) => {
+      setErrors([]);
+      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...(rows ? { headerRows: rows } : {}) }, { label: `Reading ${file.name}` });
+      if (!r.ok) {
+        if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
+        return;
+      }
+      setPreview(r.value);
+      setMapping(r.value.proposal.mapping.map(targetValue));
+      setDirty(false);
+    },
+    [file, run],
+  );
+
+  // Read once when the step opens; later reads are the official's choice.
+  useEffect(() => {
+    if (loaded.current) return;
+    loaded.current = true;
+    void load(undefined, undefined);
+  }, [load]);
+
+  const current = (): ColumnMapping => mapping.map((v) => JSON.parse(v) as MappingTarget);
+
+  async function createQuestions() {
+    setErrors([]);
+    const r = await useApp.getState().mutate(() => call('responses.createQuestions', { path: file.path, ...(headerRows ? { headerRows } : {}) }));
+    if (!r.ok) return setErrors([{ message: r.error.message }]);
+    await useResponses.getState().refresh();
+    await load(undefined, headerRows);
+  }
+
+  async function doImport() {
+    setErrors([]);
+    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...(headerRows ? { headerRows } : {}) }, { changes: true, label: `Importing ${file.name}` });
+    if (!r.ok) {
+      if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
+      else setErrors([{ message: 'The import was cancelled. Nothing was imported.' }]);
+      return;
+    }
+    onImported(r.value);
+  }
+
+  return (
+    <section aria-labelledby="survey-step">
+      <h2 className="govuk-heading-m" id="survey-step">
+        Check the columns of <span className="app-break">{file.name}</span>
+      </h2>
+      <ErrorSummary errors={errors} />
+      {job.progress ? <JobProgressBar progress={job.progress} label={/Importing/.test(job.progress.message) || /Saving/.test(job.progress.message) ? 'Importing' : 'Reading the file'} onCancel={job.cancel} /> : null}
+      {preview ? (
+        <>
+          <div className="govuk-inset-text">
+            <p className="govuk-body">
+              {preview.source === 'plain' ? 'A spreadsheet with one row per response' : `An export from ${preview.sourceLabel}`}, with {plural(preview.headerRowCount, 'header row')} and {plural(preview.columns.length, 'column')}.
+              {preview.encoding ? ` Text encoding ${preview.encoding}${preview.delimiter ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}.` : ''}
+              {preview.sheetName ? ` Sheet “${preview.sheetName}”.` : ''}
+            </p>
+            {preview.notes.length ? (
+              <ul className="govuk-list govuk-list--bullet">
+                {preview.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
+            {preview.savedMapping ? <p className="govuk-body">The columns are set as you set them when this survey was last imported.</p> : null}
+          </div>
+          {preview.warnings.length ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {preview.warnings
+                  .slice(0, 3)
+                  .map((w) => w.message)
+                  .join(' ')}
+              </strong>
+            </div>
+          ) : null}
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="survey-header-rows">
+              Header rows
+            </label>
+            <div className="govuk-hint" id="survey-header-rows-hint">
+              The rows at the top that name the columns. Change this if the first response is being read as a header, or a header as a response.
+            </div>
+            <select id="survey-header-rows" className="govuk-select" aria-describedby="survey-header-rows-hint" value={headerRows ?? preview.headerRowCount} onChange={(e) => setHeaderRows(Number(e.target.value))}>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={job.busy} onClick={() => void load(undefined, headerRows)}>
+              Read again
+            </button>
+          </div>
+
+          <table className="govuk-table app-mapping">
+            <caption className="govuk-table__caption govuk-table__caption--m">What each column holds</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Column
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Import as
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  How sure
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {preview.columns.map((c, i) => {
+                const value = mapping[i] ?? '';
+                const ignored = value === JSON.stringify({ kind: 'ignore' });
+                return (
+                  <tr className="govuk-table__row" key={c.index}>
+                    <td className="govuk-table__cell">
+                      <span className="govuk-!-font-weight-bold app-break">{c.header || `Column ${i + 1}`}</span>
+                      {c.samples.length ? <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span> : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      <label className="govuk-visually-hidden" htmlFor={`map-${i}`}>
+                        Import column {i + 1} ({c.header}) as
+                      </label>
+                      <select
+                        id={`map-${i}`}
+                        className="govuk-select app-mapping__select"
+                        value={value}
+                        onChange={(e) => {
+                          const next = [...mapping];
+                          next[i] = e.target.value;
+                          setMapping(next);
+                          setDirty(true);
+                        }}
+                      >
+                        {options.map((g) => (
+                          <optgroup key={g.group} label={g.group}>
+                            {g.options.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="govuk-table__cell">
+                      {confidenceTag(preview.proposal.confidence[i] ?? 0, ignored)}
+                      <span className="govuk-body-s app-reason">{preview.proposal.reasons[i] || c.because}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="govuk-button-group">
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={!dirty || job.busy} aria-disabled={!dirty || job.busy} onClick={() => void load(current(), headerRows)}>
+              Update the preview
+            </button>
+            {preview.canCreateQuestions ? (
+              <button type="button" className="govuk-button govuk-button--secondary" disabled={job.busy} onClick={() => void createQuestions()}>
+                {preview.draftHasQuestions ? `Create questions from the ${plural(preview.proposal.unmatched.length, 'column')} that match none` : 'Create questions from these columns'}
+              </button>
+            ) : null}
+          </div>
+
+          <h3 className="govuk-heading-s">What will be imported</h3>
+          <ul className="govuk-list govuk-list--bullet">
+            <li>
+              {plural(preview.dryRun.responses, 'response')} from {plural(preview.dryRun.dataRows, 'row')}
+            </li>
+            {preview.dryRun.rejectedCount ? <li>{plural(preview.dryRun.rejectedCount, 'row')} cannot be read and will wait in the review list, with the reason</li> : <li>No rows will be rejected</li>}
+            {preview.dryRun.blankRows ? <li>{plural(preview.dryRun.blankRows, 'blank row')} will be skipped</li> : null}
+            {preview.dryRun.withIssues ? <li>{plural(preview.dryRun.withIssues, 'response')} will be flagged for you to look at</li> : null}
+          </ul>
+          {preview.dryRun.rejected.length ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Rows that cannot be read</span>
+              </summary>
+              <div className="govuk-details__text">
+                <ul className="govuk-list">
+                  {preview.dryRun.rejected.map((r) => (
+                    <li key={r.sourceRow}>{r.reason}</li>
+                  ))}
+                </ul>
+              </div>
+            </details>
+          ) : null}
+          {preview.dryRun.unmatchedValues.length ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Answers that match no option (kept as written and flagged)</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Question
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Answer
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Times
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {preview.dryRun.unmatchedValues.slice(0, 20).map((u) => (
+                  <tr className="govuk-table__row" key={`${u.column}-${u.value}`}>
+                    <td className="govuk-table__cell">{questionLabel(draft, u.questionId)}</td>
+                    <td className="govuk-table__cell app-break">{u.value}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{u.count.toLocaleString('en-GB')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {preview.rows.length ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">The first responses as they will be imported</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Row
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Respondent
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Answers
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {preview.rows.map((r) => (
+                  <tr className="govuk-table__row" key={r.sourceRow}>
+                    <td className="govuk-table__cell">{r.sourceRow}</td>
+                    <td className="govuk-table__cell">
+                      {Object.entries(r.respondent)
+                        .slice(0, 4)
+                        .map(([k, v]) => `${RESPONDENT_KEY_LABELS[k as keyof typeof RESPONDENT_KEY_LABELS]}: ${v}`)
+                        .join('; ') || 'No details given'}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {r.answers
+                        .slice(0, 4)
+                        .map((a) => `${questionLabel(draft, a.questionId)}: ${a.text.slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
+                        .join(' · ')}
+                      {r.answers.length > 4 ? ` and ${r.answers.length - 4} more` : ''}
+                      {r.issues.length ? <span className="govuk-body-s app-issue"> {r.issues[0]!.message}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <div className="govuk-button-group">
+            <button type="button" className="govuk-button" disabled={job.busy || dirty} aria-disabled={job.busy || dirty} onClick={() => void doImport()}>
+              Import {plural(preview.dryRun.responses, 'response')}
+            </button>
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={job.busy} onClick={onBack}>
+              Choose other files
+            </button>
+          </div>
+          {dirty ? <p className="govuk-hint">Update the preview to check your changes before importing.</p> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { BatchSummary, ResponseFilters, ResponsesSummary } from '../../../../shared/domain/responses/store';
+import type { Draft } from '../../../../shared/domain/draft/model';
+import { call } from '../../lib/api';
+
+/**
+ * The Responses page: which part is shown, the summary and batches at the top, and the browse
+ * filters (kept while the official moves between parts). The backend is the truth; this holds
+ * what was last read from it.
+ */
+export type ResponsesView = 'overview' | 'import' | 'letter' | 'browse' | 'review' | 'campaigns' | 'duplicates' | 'organisations';
+
+export const VIEW_LABELS: Record<ResponsesView, string> = {
+  overview: 'Overview',
+  import: 'Import',
+  letter: 'Add a letter',
+  browse: 'Browse and search',
+  review: 'Rows to review',
+  campaigns: 'Campaigns',
+  duplicates: 'Duplicates',
+  organisations: 'Organisations',
+};
+
+interface ResponsesStore {
+  view: ResponsesView;
+  summary: ResponsesSummary | null;
+  batches: BatchSummary[];
+  draft: Draft | null;
+  error: string | null;
+  filters: ResponseFilters;
+  query: string;
+  /** Bumped when responses change, so open lists fetch again. */
+  revision: number;
+  openResponse: number | null;
+  setView: (v: ResponsesView) => void;
+  setFilters: (f: ResponseFilters) => void;
+  setQuery: (q: string) => void;
+  open: (id: number | null) => void;
+  refresh: () => Promise<void>;
+  changed: () => void;
+  reset: () => void;
+}
+
+export const useResponses = create<ResponsesStore>()((set, get) => ({
+  view: 'overview',
+  summary: null,
+  batches: [],
+  draft: null,
+  error: null,
+  filters: {},
+  query: '',
+  revision: 0,
+  openResponse: null,
+  setView: (view) => set({ view }),
+  setFilters: (filters) => set({ filters }),
+  setQuery: (query) => set({ query }),
+  open: (openResponse) => set({ openResponse }),
+  async refresh() {
+    const [summary, batches, draft] = await Promise.all([call('responses.summary', {}), call('responses.batches', {}), call('draft.get', {})]);
+    if (!summary.ok) return set({ error: summary.error.message });
+    set({ summary: summary.value, batches: batches.ok ? batches.value : get().batches, draft: draft.ok ? draft.value.draft : get().draft, error: null });
+  },
+  changed() {
+    set((s) => ({ revision: s.revision + 1 }));
+    void get().refresh();
+  },
+  reset: () => set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null }),
+}));
