@@ -126,8 +126,8 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
     throw new AppError(
       'invalid-input',
       draft.questions.length === 0
-        ? `${file.name}: the consultation has no questions yet, so no column could be matched. Create questions from the file's columns (--create-questions), or add the questions first.`
-        : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions from the columns (--create-questions).`,
+        ? `${file.name}: the consultation has no questions yet, so no column could be matched. Create questions from the file's columns (on the command line, --create-questions), or add the questions first.`
+        : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions from the columns (on the command line, --create-questions).`,
     );
   }
   const dayOrder = batchDayOrder(st, mapping);
