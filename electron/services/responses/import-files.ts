@@ -132,26 +132,29 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
   }
   const dayOrder = batchDayOrder(st, mapping);
   const rowsRead = st.table.cells.length - st.layout.dataStart;
+  const store = answerStorer(draft);
+  // Each response is turned into what is stored as it is mapped, so the mapped copy is not kept too.
+  const responses: IncomingResponse[] = [];
   const result = await mapInSlices(st, mapping, draft, {
     signal: env.signal,
     release: true,
     channel: req.channel,
     progress: (d, t) => env.progress?.(d, t, `Reading ${file.name}: row ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')}`),
+    take: (r) =>
+      responses.push({
+        sourceRow: r.sourceRow,
+        externalId: r.externalId,
+        submittedAt: r.submittedAt,
+        startedAt: r.startedAt,
+        channel: r.channel,
+        respondent: r.respondent,
+        answers: r.answers.map(store),
+        issues: r.issues,
+      }),
   });
-  if (result.responses.length === 0 && result.rejected.length === 0) {
+  if (responses.length === 0 && result.rejected.length === 0) {
     throw new AppError('bad-file', `${file.name} has no responses in it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`, { reason: 'empty' });
   }
-  const store = answerStorer(draft);
-  const responses: IncomingResponse[] = result.responses.map((r) => ({
-    sourceRow: r.sourceRow,
-    externalId: r.externalId,
-    submittedAt: r.submittedAt,
-    startedAt: r.startedAt,
-    channel: r.channel,
-    respondent: r.respondent,
-    answers: r.answers.map(store),
-    issues: r.issues,
-  }));
   const headers = st.layout.columns.map((c) => c.header);
   const batch: BatchRecord = {
     sourceName: file.name,

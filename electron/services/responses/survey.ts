@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { applyMapping, detectLayout, proposeMapping, readSourceFile, sourceFingerprint } from '../import';
-import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, RawTable, UnmatchedValue } from '../../../shared/domain/responses/types';
+import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/responses/types';
 import { columnMappingSchema } from '../../../shared/domain/responses/types';
 import { answerOptions } from '../../../shared/domain/draft/model';
 import { dayOrderOf, type DayOrder } from '../../../shared/domain/responses/dates';
@@ -113,6 +113,8 @@ export interface MapEnv {
   release?: boolean;
   channel?: Channel | undefined;
   sliceRows?: number;
+  /** Take each response as it is mapped instead of collecting them (an import converts and keeps its own form). */
+  take?: ((r: NormalisedResponse) => void) | undefined;
 }
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
@@ -141,7 +143,8 @@ export async function mapInSlices(st: SurveyTable, mapping: ColumnMapping, draft
         if (before !== undefined && !resp.issues.some((i) => i.message.startsWith('Same ID as row'))) resp.issues.push({ column: -1, header: 'ID', message: `Same ID as row ${before}: possibly the same response twice.` });
         else if (before === undefined) seenIds.set(resp.externalId, resp.sourceRow);
       }
-      out.responses.push(resp);
+      if (env.take) env.take(resp);
+      else out.responses.push(resp);
     }
     for (const x of r.rejected) out.rejected.push(x);
     for (const x of r.blankRows) out.blankRows.push(x);
