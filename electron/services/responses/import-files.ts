@@ -122,7 +122,7 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
   if (given && !single) throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
   const { proposal } = resolveMapping(db, st, draft, given);
   const mapping = proposal.mapping;
-  if (!mapping.some((t) => t.kind === 'question')) {
+  if (!mapping.some((t) => t.kind === 'question' || t.kind === 'respondent')) {
     throw new AppError(
       'invalid-input',
       draft.questions.length === 0
@@ -130,6 +130,7 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
         : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions from the columns (on the command line, --create-questions).`,
     );
   }
+  if (!mapping.some((t) => t.kind === 'question')) outcome.warnings.push(`${file.name}: no column holds answers to a question; only the respondents' details were imported.`);
   const dayOrder = batchDayOrder(st, mapping);
   const rowsRead = st.table.cells.length - st.layout.dataStart;
   const store = answerStorer(draft);
