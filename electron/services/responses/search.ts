@@ -157,7 +157,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     sources.push({
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) => {
-        const rows = db.all<{ did: number; s: string; off: string }>(`SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`, [...params, l, o]);
+        const rows = db.all<{ did: number; s: string; off: string }>(`SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`, [...params, l, o]);
         const qids = new Map(rows.length ? db.all<{ id: number; question_id: string }>(`SELECT id, question_id FROM answer WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.did)).map((a) => [a.id, a.question_id]) : []);
         return rows.map((x) => ({ responseId: Math.floor(x.did / ANSWER_SLOTS), questionId: qids.get(x.did) ?? null, field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text', ...parseSnippet(x.s) }));
       },
@@ -172,7 +172,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) =>
         db
-          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 24) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [...params, l, o])
+          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [...params, l, o])
           .map((x) => ({ responseId: x.rid, questionId: x.qid, field: 'campaignAddition' as const, ...parseSnippet(x.s) })),
       responsesSql: `SELECT m.response_id AS rid ${from}`,
       params,

@@ -4,6 +4,9 @@
  * with filters — as the Responses page calls it (count, first page of 50 with snippets, distinct
  * responses); a page of the virtualised table at random offsets; one response in full.
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { benchRouter, ensureImported } from '../lib/responses-fixture';
 import { peakRssMiB, percentile, round } from '../stats';
 
@@ -64,6 +67,16 @@ export async function run(): Promise<Record<string, number | string>> {
     for (let i = 0; i < 60; i++) detail.push((await call('responses.get', { id: 1 + ((i * 4973) % 100_000) })).ms);
     const summary = (await call('responses.summary', {})).ms;
     await router.dispatch('bench', 'workspace.close', {});
+
+    // Undoing the whole 100,000-response batch, on a copy so the other suites keep the workspace.
+    const copy = join(mkdtempSync(join(tmpdir(), 'cw-bench-undo-')), 'copy.consult');
+    copyFileSync(path, copy);
+    const reopened = await router.dispatch('bench', 'workspace.open', { path: copy });
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    const batchId = ((await call('responses.batches', {})).value as unknown as { id: number }[])[0]!.id;
+    const undo = await call('responses.undoBatch', { batchId });
+    await router.dispatch('bench', 'workspace.close', {});
+    rmSync(dirname(copy), { recursive: true, force: true });
     const worst = slowest.sort((a, b) => b.ms - a.ms)[0]!;
     return {
       searchQueries: search.length,
@@ -78,6 +91,7 @@ export async function run(): Promise<Record<string, number | string>> {
       detailP50Ms: round(percentile(detail, 50), 1),
       detailP95Ms: round(percentile(detail, 95), 1),
       summaryMs: round(summary, 1),
+      undoBatchSeconds: round(undo.ms / 1000, 2),
       peakRssMiB: peakRssMiB(),
     };
   } finally {

@@ -12,7 +12,7 @@ import { Highlighted } from './Highlighted';
 import { whenText } from '../shared/format';
 
 const PAGE = 100;
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 76;
 
 type Row = { kind: 'response'; row: ResponseListRow } | { kind: 'hit'; hit: SearchHit };
 
@@ -143,7 +143,7 @@ export function BrowseView() {
           </div>
         </div>
       </form>
-      <details className="govuk-details" open>
+      <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">Filters</span>
         </summary>
@@ -226,7 +226,9 @@ export function BrowseView() {
                       </td>
                       <td className="govuk-table__cell">{CHANNEL_LABELS[r.row.channel]}</td>
                       <td className="govuk-table__cell app-clip">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</td>
-                      <td className="govuk-table__cell app-clip">{r.row.excerpt || <span className="govuk-hint">No written answer</span>}</td>
+                      <td className="govuk-table__cell">
+                        <span className="app-clip-2">{r.row.excerpt || <span className="govuk-hint">No written answer</span>}</span>
+                      </td>
                     </>
                   ) : (
                     <>
@@ -240,8 +242,10 @@ export function BrowseView() {
                         {questionLabel(draft, r.hit.questionId)}
                         {r.hit.field === 'explanation' ? ' (explanation)' : r.hit.field === 'otherText' ? ' (“Other”)' : r.hit.field === 'campaignAddition' ? ' (own words in a campaign)' : ''}
                       </td>
-                      <td className="govuk-table__cell app-clip">
-                        <Highlighted text={r.hit.snippet} ranges={r.hit.highlights} />
+                      <td className="govuk-table__cell">
+                        <span className="app-clip-2">
+                          <Highlighted text={r.hit.snippet} ranges={r.hit.highlights} />
+                        </span>
                       </td>
                     </>
                   )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
@@ -129,6 +129,9 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [label, setLabel] = useState(campaign.label);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a campaign moves focus (and the view) to it.
+  useEffect(() => heading.current?.focus(), []);
 
   const load = useCallback(async () => {
     const r = await call('responses.campaignMembers', { id: campaign.id, offset, limit: MEMBERS_PAGE, withAdditionsOnly: withAdditions });
@@ -159,7 +162,7 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
   return (
     <section className="app-dialog" aria-labelledby="campaign-detail-heading">
       <div className="app-detail__top">
-        <h3 className="govuk-heading-m" id="campaign-detail-heading">
+        <h3 className="govuk-heading-m" id="campaign-detail-heading" tabIndex={-1} ref={heading}>
           {campaign.label || `Campaign ${campaign.id}`}
         </h3>
         <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onClose}>

@@ -93,9 +93,9 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
               {preview.encoding ? ` Text encoding ${preview.encoding}${preview.delimiter ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}.` : ''}
               {preview.sheetName ? ` Sheet “${preview.sheetName}”.` : ''}
             </p>
-            {preview.notes.length ? (
+            {preview.notes.filter((n) => !n.startsWith('Looks like an export from')).length ? (
               <ul className="govuk-list govuk-list--bullet">
-                {preview.notes.map((n, i) => (
+                {preview.notes.filter((n) => !n.startsWith('Looks like an export from')).map((n, i) => (
                   <li key={i}>{n}</li>
                 ))}
               </ul>
