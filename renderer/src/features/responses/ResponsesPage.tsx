@@ -22,10 +22,12 @@ const NAV: ResponsesView[] = ['overview', 'import', 'letter', 'browse', 'review'
  */
 export function ResponsesPage() {
   const title = useApp((s) => s.workspace?.title);
+  const path = useApp((s) => s.workspace?.path ?? null);
   const { view, summary, error } = useResponses(useShallow((s) => ({ view: s.view, summary: s.summary, error: s.error })));
   useEffect(() => {
+    useResponses.getState().forWorkspace(path);
     void useResponses.getState().refresh();
-  }, []);
+  }, [path]);
 
   const count = (v: ResponsesView): string => {
     if (!summary) return '';

@@ -32,6 +32,9 @@ interface ResponsesStore {
   /** Bumped when responses change, so open lists fetch again. */
   revision: number;
   openResponse: number | null;
+  /** The workspace this state belongs to: another workspace starts afresh. */
+  workspacePath: string | null;
+  forWorkspace: (path: string | null) => void;
   setView: (v: ResponsesView) => void;
   setFilters: (f: ResponseFilters) => void;
   setQuery: (q: string) => void;
@@ -51,6 +54,10 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   query: '',
   revision: 0,
   openResponse: null,
+  workspacePath: null,
+  forWorkspace(path) {
+    if (get().workspacePath !== path) set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, workspacePath: path });
+  },
   setView: (view) => set({ view }),
   setFilters: (filters) => set({ filters }),
   setQuery: (query) => set({ query }),
