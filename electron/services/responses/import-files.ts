@@ -122,7 +122,9 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
   if (given && !single) throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
   const { proposal } = resolveMapping(db, st, draft, given);
   const mapping = proposal.mapping;
-  if (!mapping.some((t) => t.kind === 'question' || t.kind === 'respondent')) {
+  // Refused when answers would be lost: columns that hold answers but none mapped to a question
+  // (an export of respondents' details alone, with no answer columns, is imported with a warning).
+  if (!mapping.some((t) => t.kind === 'question') && (proposal.unmatched.length > 0 || !mapping.some((t) => t.kind === 'respondent'))) {
     throw new AppError(
       'invalid-input',
       draft.questions.length === 0
