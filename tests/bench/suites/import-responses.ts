@@ -7,7 +7,7 @@
  * an index on the response id. The imported workspace is kept for the search and campaign suites.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import Database from 'better-sqlite3';
@@ -60,9 +60,11 @@ export async function run(): Promise<Record<string, number | string>> {
   if (!opened.ok) throw new Error(opened.error.message);
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await router.dispatch('bench', 'responses.import', { paths: [file] }, { jobId: 'bench-import' });
   const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   if (!r.ok) throw new Error(r.error.message);
   const out = r.value as { imported: number; rejected: unknown[] };
   if (out.imported !== COUNT) throw new Error(`expected ${COUNT} responses, got ${out.imported}`);
@@ -82,6 +84,9 @@ export async function run(): Promise<Record<string, number | string>> {
     answers,
     rejected: out.rejected.length,
     importSeconds: round(total, 2),
+    // CPU time of this process during the import (all its threads): on a shared machine, wall time minus this is waiting.
+    importCpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
+    loadAverageAtStart: round(loadavg()[0]!, 2),
     readAndMapSeconds: round((savingAt - t0) / 1000, 2),
     writeIndexAndSaveSeconds: round((t1 - savingAt) / 1000, 2),
     closeSeconds: round((t3 - t2) / 1000, 2),
