@@ -21,8 +21,8 @@ export function consultationOverview(db: Db): ConsultationOverview {
     },
     outputs: { exportedKinds: exported },
     responses: {
-      count: tableExists(db, 'response') ? (db.scalar<number>('SELECT count(*) FROM response') ?? 0) : 0,
-      batches: tableExists(db, 'import_batch') ? (db.scalar<number>('SELECT count(*) FROM import_batch') ?? 0) : 0,
+      count: tableExists(db, 'response') ? (db.scalar<number>("SELECT count(*) FROM response WHERE status = 'active'") ?? 0) : 0,
+      batches: tableExists(db, 'import_batch') ? (db.scalar<number>('SELECT count(*) FROM import_batch WHERE undone_at IS NULL') ?? 0) : 0,
     },
     dates: { opensAt: draft.metadata.opensAt, closesAt: draft.metadata.closesAt, responseDue: draft.metadata.responsePaper.dueDate },
   };
