@@ -201,6 +201,8 @@ export interface ConsultationReport {
   questions: ReportQuestion[];
   /** Themes raised that no question asked about. */
   otherThemes: Array<{ name: string; description: string; count: number }>;
+  /** What the team wrote about the other themes (plain text); optional, '' when not written. */
+  otherThemesText?: string;
   /** What happens next (plain text). */
   nextSteps: string;
   /** Introduction paragraphs the team wrote ('' for the standard wording only). */
