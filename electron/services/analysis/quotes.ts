@@ -48,7 +48,7 @@ export function attributionOf(r: { is_organisation: number | null; organisation:
 
 function toView(r: QuoteRow, numbers: Map<string, string>): QuoteView {
   const consent = quoteConsent({ confidentialRequested: r.confidential_requested === 1, publishConsent: r.publish_consent, quoteConsent: r.quote_consent });
-  let themeIds: string[] = [];
+  let themeIds: string[];
   try {
     themeIds = JSON.parse(r.theme_ids) as string[];
   } catch {
