@@ -112,7 +112,7 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
           { value: 'count', label: 'A number' },
         ]}
       />
-      <TextField id="package-amount" label={kind === 'percent' ? 'Percentage' : 'Number of answers'} widthClass="govuk-input--width-4" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <TextField id="package-amount" label={kind === 'percent' ? 'Percentage of the answers' : 'Number of answers'} widthClass="govuk-input--width-4" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
       <TextField id="package-seed" label="Random seed" hint="The same seed picks the same answers again." widthClass="govuk-input--width-10" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
       <TextField id="package-coder" label="Who will code it" value={coder} onChange={(e) => setCoder(e.target.value)} autoComplete="off" />
       <PathField id="package-path" label="Save the package to" value={path} onChange={setPath} mode="save" filterName="Coding package" extensions={['consult']} error={error} />

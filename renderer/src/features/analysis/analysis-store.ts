@@ -36,7 +36,7 @@ export const useAnalysis = create<AnalysisStore>()((set, get) => ({
     await get().refresh();
     const o = get().overview;
     if (!get().view && o) {
-      const first = o.questions.find((q) => q.codable) ?? o.questions[0];
+      const first = o.questions.find((q) => q.codable && q.progress.total > 0) ?? o.questions.find((q) => q.codable) ?? o.questions[0];
       set({ view: first ? { kind: 'question', questionId: first.id, tab: o.package ? 'coding' : 'figures' } : { kind: 'codebook' } });
     }
   },
