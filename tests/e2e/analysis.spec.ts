@@ -199,3 +199,38 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   await expectNoAxeViolations(page, 'outputs after the reports');
   expect(cspViolations).toEqual([]);
 });
+
+test('the Outputs page refuses to publish a quote from a confidential respondent, and names it', async ({ page }) => {
+  const ws = await analysisWorkspace(host.docsDir, 'confidential.consult', TITLE);
+  await importResponses(ws, host.docsDir, 'letters.csv', [
+    hand(1, { name: 'Pat Pharmacist', respondingAs: 'On behalf of an organisation', organisation: 'Hilltop Pharmacy', respondentType: 'Business', confidential: 'Yes', publishConsent: 'No' }, { 'example-q3': { optionIds: [], text: 'The online system would put small pharmacies like ours out of business.' } }),
+  ]);
+  const [responseId] = (await ws.call('responses.list', { offset: 0, limit: 5 })).rows.map((r) => r.id);
+  await ws.call('analysis.markQuote', { responseId: responseId!, questionId: 'example-q3' });
+  await ws.router.shutdown();
+
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await openWorkspace(page, ws.path, TITLE);
+  const analysis = new AnalysisPageObject(page);
+  await analysis.open();
+  await analysis.select(/^Question 3:/);
+  await analysis.tab('Quotes');
+  await expect(page.getByText('Cannot be published: the respondent asked for confidentiality')).toBeVisible();
+  await expectNoAxeViolations(page, 'analysis: quotes that cannot be published');
+
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Outputs' }).click();
+  const card = page.getByRole('region', { name: 'Government response (Word)' });
+  const out = await card.getByLabel('Save to').inputValue();
+  await card.getByRole('button', { name: /^Export / }).click();
+  await expect(card).toContainText('A quote cannot be published.');
+  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(`Question 3, respondent ${responseId}`);
+  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText('asked for their response to be confidential');
+  expect(existsSync(out)).toBe(false);
+  await expectNoAxeViolations(page, 'outputs: publication refused');
+  // For internal use it is made, with the quote.
+  await card.getByRole('radio', { name: 'Not redacted, for internal use only' }).check();
+  await card.getByRole('button', { name: /^Export / }).click();
+  await expect(card.getByRole('status')).toContainText('Saved to');
+  expect(existsSync(out)).toBe(true);
+});
