@@ -87,9 +87,15 @@ function knownQuestionIds(draft: Draft): Set<string> {
   return new Set([...analysisQuestions(draft, false).map((q) => q.id), GENERAL_COMMENTS_ID]);
 }
 
+/** Two themes can be confused only where both can be used: shared themes overlap every question. */
+const overlaps = (a: CodebookTheme, b: CodebookTheme): boolean => a.questionIds.length === 0 || b.questionIds.length === 0 || a.questionIds.some((q) => b.questionIds.includes(q));
+
 function checkTheme(db: Db, t: CodebookTheme): void {
   const others = rows(db).filter((r) => r.id !== t.id && r.archived_at === null).map(rowToTheme);
-  const problems = validateCodebook({ themes: [...others, t] }).filter((p) => p.themeId === t.id || p.problem === 'cycle');
+  // "Cost" under question 3 and "Cost" under question 8 are different themes; the same name twice for one question is not.
+  const problems = validateCodebook({ themes: [...others, t] }).filter(
+    (p) => (p.themeId === t.id || p.problem === 'cycle') && (p.problem !== 'duplicate-name' || others.some((o) => o.name.trim().toLowerCase() === t.name.trim().toLowerCase() && o.parentId === t.parentId && overlaps(o, t))),
+  );
   const p = problems[0];
   if (!p) return;
   const field = p.problem === 'empty-name' || p.problem === 'duplicate-name' ? 'name' : 'parentId';

@@ -59,6 +59,10 @@ describe('the codebook', () => {
     const cycle = await ws.fails('analysis.saveTheme', { id: access.id, name: 'Access', parentId: broadband.id });
     expect(cycle.message).toMatch(/cannot be put under itself/);
     expect((await ws.fails('analysis.saveTheme', { name: 'X', questionIds: ['no-such-question'] })).code).toBe('invalid-input');
+    // The same name is fine for another question, not beside a shared theme of that name.
+    const otherAccess = await ws.call('analysis.saveTheme', { name: 'Access', questionIds: ['example-q8'] });
+    expect((await ws.fails('analysis.saveTheme', { name: 'privacy', questionIds: ['example-q8'] })).details).toMatchObject({ field: 'name' });
+    await ws.call('analysis.archiveTheme', { id: otherAccess.id, archived: true });
 
     // Deleting the parent takes the child with it; restoring brings both back.
     const del = await ws.call('analysis.archiveTheme', { id: access.id, archived: true });
