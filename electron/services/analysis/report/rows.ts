@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/ipc/result';
 import type { Db } from '../../db/database';
 import { CLOSED_TYPES, type Draft } from '../../../../shared/domain/draft/model';
 import type { ResponseAnswer, ResponseRow, RowSource } from '../../../../shared/domain/report/model';
+import type { RowParts } from '../../../../shared/domain/report/rows';
 import { responseFieldsFromAboutYou } from '../../../../shared/domain/report/fields';
 import { codableText } from '../../../../shared/domain/coding/codable';
 import { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
@@ -13,6 +14,10 @@ import { RESPONDENT_COLUMN } from '../../responses/respondent-columns';
 import type { ResponseIndex } from '../data-cache';
 
 /**
+ * Organisation names are the confirmed canonical name where an organisation merge applies, as the
+ * respondent_organisation view (migration 0004) defines it; joined directly to organisation_merge
+ * here because SQLite materialises that view for every query that joins it (seconds per chunk).
+ *
  * The per-response rows of the analysis workbook and the responses CSV, read from the database
  * 2,000 responses at a time (responses by id, their answers by the response index, their codings
  * by coder and response), so 100,000 responses are never in memory together. Every call to the
@@ -26,6 +31,19 @@ export interface RowEnv {
 }
 
 const CHUNK = 2000;
+
+type AnswerTuple = [number, string, string | null, string, string | null, string | null];
+
+/** '["a","b"]' → ids; option ids are slugs, anything escaped goes through JSON.parse. */
+function parseOptionIds(json: string): string[] | null {
+  if (json.length >= 4 && !json.includes('\\')) return json.slice(2, -2).split('","');
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+  } catch {
+    return null;
+  }
+}
 
 interface RespRow {
   id: number;
@@ -49,39 +67,38 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
   const types = new Map(draft.questions.map((q) => [q.id, q.type]));
   const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
   const total = index.ids.length;
-  const select = `SELECT r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, o.organisation AS canonical${columns.map((c) => `, p.${c.column}`).join('')}
-    FROM response r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN respondent_organisation o ON o.respondent_id = p.id
-    WHERE r.status = 'active' AND r.id > ? ORDER BY r.id LIMIT ${CHUNK}`;
+  const names = ['id', 'channel', 'submitted_at', 'confidential_requested', 'publish_consent', 'canonical', ...columns.map((c) => c.column)];
+  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}))
+    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
   let passes = 0;
-  return async function* rows(): AsyncGenerator<ResponseRow> {
+  return async function* rows(parts?: RowParts): AsyncGenerator<ResponseRow> {
+    // A pass for the theme matrix only needs the codings: the answers (most of the data) are not read.
+    const withAnswers = parts?.cells !== false;
     const pass = ++passes;
     let last = 0;
     let done = 0;
     for (;;) {
       if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
-      const chunk = db.all<RespRow>(select, [last]);
+      const chunk = (JSON.parse(db.scalar<string>(select, [last]) ?? '[]') as Array<Array<string | number | null>>).map((t) => Object.fromEntries(names.map((k, i) => [k, t[i] ?? null])) as RespRow).sort((a, b) => a.id - b.id);
       if (!chunk.length) break;
       const lo = chunk[0]!.id;
       const hi = chunk[chunk.length - 1]!.id;
       const answers = new Map<number, Record<string, ResponseAnswer>>();
-      for (const a of db.all<{ response_id: number; question_id: string; option_ids: string | null; text: string; other_text: string | null; explanation: string | null }>(
-        'SELECT response_id, question_id, option_ids, text, other_text, explanation FROM answer WHERE response_id BETWEEN ? AND ?',
-        [lo, hi],
-      )) {
-        const type = types.get(a.question_id);
-        if (!type) continue;
-        let choices: string[] | null = null;
-        if (a.option_ids && CLOSED_TYPES.has(type)) {
-          try {
-            choices = JSON.parse(a.option_ids) as string[];
-          } catch {
-            choices = null;
-          }
+      if (withAnswers) {
+        // The chunk's answers as one JSON array of tuples built inside SQLite and parsed natively:
+        // far fewer calls across the WebAssembly boundary than stepping through tens of thousands
+        // of rows (measured: 4.8 s against 11 s for 3.6 million answers).
+        const json = db.scalar<string>('SELECT json_group_array(json_array(response_id, question_id, option_ids, text, other_text, explanation)) FROM answer WHERE response_id BETWEEN ? AND ?', [lo, hi]);
+        for (const [rid, qid, optionIds, raw, other, explanation] of JSON.parse(json ?? '[]') as AnswerTuple[]) {
+          const type = types.get(qid);
+          if (!type) continue;
+          const closed = CLOSED_TYPES.has(type);
+          // The common open answer needs no joining.
+          const text = !closed && other === null && explanation === null && type !== 'numeric' ? raw.trim() : codableText(type, { text: raw, otherText: other, explanation }) || (type === 'numeric' ? raw.trim() : '');
+          let m = answers.get(rid);
+          if (!m) answers.set(rid, (m = {}));
+          m[qid] = { choices: closed && optionIds ? parseOptionIds(optionIds) : null, text: text || null };
         }
-        const text = codableText(type, { text: a.text, otherText: a.other_text, explanation: a.explanation }) || (type === 'numeric' ? a.text.trim() : '');
-        let m = answers.get(a.response_id);
-        if (!m) answers.set(a.response_id, (m = {}));
-        m[a.question_id] = { choices, text: text || null };
       }
       const themes = new Map<number, Record<string, string[]>>();
       for (const c of db.all<{ response_id: number; question_id: string; theme_id: string }>(
