@@ -39,7 +39,7 @@ function targetResponses(db: Db, questionId: string, target: BulkTarget): number
       const match = toMatchExpression(target.query);
       return db
         .all<{ rid: number }>(
-          "SELECT DISTINCT a.response_id AS rid FROM answer_fts JOIN answer a ON a.id = answer_fts.docid JOIN response r ON r.id = a.response_id WHERE answer_fts MATCH ? AND a.question_id = ? AND r.status = 'active'",
+          "SELECT DISTINCT a.response_id AS rid FROM answer_fts CROSS JOIN answer a ON a.id = answer_fts.docid CROSS JOIN response r ON r.id = a.response_id WHERE answer_fts MATCH ? AND a.question_id = ? AND r.status = 'active'",
           [match, questionId],
         )
         .map((r) => r.rid);

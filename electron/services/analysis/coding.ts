@@ -10,6 +10,7 @@ import { findQuestion, type AnalysisQuestion } from './questions';
 import { answerData, codableResponses, responseIndex, type ResponseIndex } from './data-cache';
 import { questionThemes } from './codebook';
 import { quotesForAnswer } from './quotes';
+import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';
 import { includeMask } from './tallies';
 import { readSettings } from './settings';
 
@@ -28,7 +29,8 @@ export interface AnswerRow {
 }
 
 export function answerRow(db: Db, responseId: number, questionId: string): AnswerRow | undefined {
-  return db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE response_id = ? AND question_id = ?', [responseId, questionId]);
+  // A response's answers are a range of the answer key (answer-ids.ts): no index needed.
+  return db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE id BETWEEN ? AND ? AND question_id = ?', [firstAnswerId(responseId), firstAnswerId(responseId) + ANSWER_SLOTS - 1, questionId]);
 }
 
 export function textOf(q: AnalysisQuestion, a: AnswerRow | undefined): string {

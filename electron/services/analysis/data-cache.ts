@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { encodeAnswers, encodeField, type EncodedAnswers, type EncodedField, type TallyQuestion } from '../../../shared/analysis/tallies';
 import { CROSS_TAB_FIELDS, type CrossTabField } from '../../../shared/domain/coding/fields';
+import { ANSWER_SHIFT, ANSWER_SLOTS } from '../responses/answer-ids';
 
 /**
  * What the analysis reads over and over, read once and kept in the backend worker:
@@ -12,7 +13,8 @@ import { CROSS_TAB_FIELDS, type CrossTabField } from '../../../shared/domain/cod
  *   seen) and which answers hold text to code.
  *
  * The answers are read in one pass over the answer table (there is deliberately no index on
- * question_id, see migration 0004): rowid ranges of 250,000, each turned into one string by
+ * question_id, see migration 0004): 5,000 responses at a time (a range of the answer key, whose ids
+ * carry their response), each range turned into one string by
  * group_concat inside SQLite and split here, which is five times faster than stepping through
  * millions of rows one by one. Encoded answers per question (shared/analysis encodeAnswers) are
  * then cached against the question's options and the response index.
@@ -240,7 +242,7 @@ interface ClosedBuilder {
   codes: IntBuffer;
 }
 
-const CHUNK = 250_000;
+const CHUNK_RESPONSES = 5000;
 
 /** A fresh copy of a string, so a kept id or key does not hold the whole chunk string alive (V8 slices share it). */
 const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
@@ -262,16 +264,18 @@ function loadAnswers(db: Db, version: string, onProgress?: (done: number, total:
   const t0 = performance.now();
   const closed = new Map<string, ClosedBuilder>();
   const textual = new Map<string, { rids: IntBuffer; flags: number[] }>();
-  const maxId = db.scalar<number>('SELECT max(id) FROM answer') ?? 0;
+  // Answer ids carry their response (answer-ids.ts): read 5,000 responses' answers at a time.
+  const maxId = db.scalar<number>('SELECT max(id) FROM answer') ?? -1;
   const minId = db.scalar<number>('SELECT min(id) FROM answer') ?? 0;
   // The import never stores a blank answer (it skips cells that are only white space), so "has text"
   // is a plain comparison: trim() on every long answer would double the scan.
-  const sql = `SELECT group_concat(question_id || char(9) || response_id || char(9) || coalesce(option_ids, '') || char(9) ||
+  const sql = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) || coalesce(option_ids, '') || char(9) ||
       ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '') OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
     FROM answer WHERE id >= ? AND id < ?`;
-  for (let lo = minId; lo <= maxId; lo += CHUNK) {
+  const step = CHUNK_RESPONSES * ANSWER_SLOTS;
+  for (let lo = minId - (minId % ANSWER_SLOTS); lo <= maxId; lo += step) {
     onProgress?.(lo - minId, maxId - minId + 1);
-    const s = db.scalar<string>(sql, [lo, lo + CHUNK]);
+    const s = db.scalar<string>(sql, [lo, lo + step]);
     if (!s) continue;
     let start = 0;
     while (start < s.length) {

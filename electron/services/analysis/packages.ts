@@ -13,6 +13,7 @@ import { PACKAGE_META_KEY, parsePackageMeta } from '../../../shared/domain/codin
 import { MAIN_CODER_SET, packageCoderSet, type AgreementView, type ConflictView, type MergeOutcome, type PackageMeta, type PackageView } from '../../../shared/domain/coding/types';
 import { createWorkspace } from '../workspace/workspace-service';
 import { indexAnswersFrom } from '../responses/search-index';
+import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';
 import { audit } from '../workspace/audit';
 import { analysisQuestions, findQuestion, type AnalysisQuestion } from './questions';
 import { codableOf, textOf, type AnswerRow } from './coding';
@@ -95,7 +96,7 @@ export async function exportPackage(file: WorkspaceFile, draft: Draft, input: Ex
     answers: items.length,
   };
   // The answers to send: only the sampled questions' parts, nothing about the respondent.
-  const rows = items.map((it) => ({ ...it, a: db.get<AnswerRow & { channel: string }>('SELECT a.text, a.other_text, a.explanation, a.option_ids, r.channel FROM answer a JOIN response r ON r.id = a.response_id WHERE a.response_id = ? AND a.question_id = ?', [it.responseId, it.questionId])! }));
+  const rows = items.map((it) => ({ ...it, a: db.get<AnswerRow & { channel: string }>('SELECT a.text, a.other_text, a.explanation, a.option_ids, r.channel FROM answer a JOIN response r ON r.id = ? WHERE a.id BETWEEN ? AND ? AND a.question_id = ?', [it.responseId, firstAnswerId(it.responseId), firstAnswerId(it.responseId) + ANSWER_SLOTS - 1, it.questionId])! }));
   env.progress?.(1, 4, 'Writing the package');
   const pkg = await createWorkspace(target, title, env.actor, env.workspaceOptions, draft);
   try {
@@ -118,11 +119,14 @@ export async function exportPackage(file: WorkspaceFile, draft: Draft, input: Ex
         p.run('INSERT INTO respondent (id, batch_id) VALUES (?, 1)', [rid]);
         p.run('INSERT INTO response (id, batch_id, respondent_id, channel, created_at) VALUES (?, 1, ?, ?, ?)', [rid, rid, channel.get(rid) ?? 'other', at]);
       }
-      let answerId = 1;
+      // Answer ids carry their response (answer-ids.ts): the response's first slot, then the next.
+      const slot = new Map<number, number>();
       for (const r of rows) {
-        p.run('INSERT INTO answer (id, response_id, question_id, option_ids, text, other_text, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)', [answerId++, r.responseId, r.questionId, r.a.option_ids, r.a.text, r.a.other_text, r.a.explanation]);
+        const k = slot.get(r.responseId) ?? 0;
+        slot.set(r.responseId, k + 1);
+        p.run('INSERT INTO answer (id, question_id, option_ids, text, other_text, explanation) VALUES (?, ?, ?, ?, ?, ?)', [firstAnswerId(r.responseId) + k, r.questionId, r.a.option_ids, r.a.text, r.a.other_text, r.a.explanation]);
       }
-      indexAnswersFrom(p, 1);
+      indexAnswersFrom(p, 0);
       audit(p, env.now, env.actor, 'analysis.package-created', packageId, { from: file.consultationId, questions: meta.questionIds, answers: items.length, coder: meta.coder });
     });
   } finally {
@@ -406,7 +410,7 @@ export function listConflicts(db: Db, draft: Draft, packageId: string, opts: { i
     const it = toItem(r);
     if (!isConflict(it, ids)) continue;
     if (r.resolution && !opts.includeResolved) continue;
-    const a = db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE response_id = ? AND question_id = ?', [r.response_id, r.question_id]);
+    const a = db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE id BETWEEN ? AND ? AND question_id = ?', [firstAnswerId(r.response_id), firstAnswerId(r.response_id) + ANSWER_SLOTS - 1, r.question_id]);
     out.push({
       packageId,
       responseId: r.response_id,

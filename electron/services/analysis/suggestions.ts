@@ -34,7 +34,7 @@ const cancelled = () => new AppError('cancelled', 'Cancelled. Nothing was change
 export function codableTexts(db: Db, q: AnalysisQuestion): Array<{ id: string; text: string }> {
   const codable = new Set(codableOf(db, q));
   const out: Array<{ id: string; text: string }> = [];
-  for (const r of db.all<AnswerRow & { response_id: number }>('SELECT response_id, text, other_text, explanation, option_ids FROM answer WHERE question_id = ? ORDER BY response_id', [q.id])) {
+  for (const r of db.all<AnswerRow & { response_id: number }>('SELECT response_id, text, other_text, explanation, option_ids FROM answer WHERE question_id = ? ORDER BY id', [q.id])) {
     if (!codable.has(r.response_id)) continue;
     const text = textOf(q, r);
     if (text) out.push({ id: String(r.response_id), text });

@@ -12,6 +12,7 @@ import type { Channel } from '../../../../shared/domain/responses/types';
 import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
 import { RESPONDENT_COLUMN } from '../../responses/respondent-columns';
 import type { ResponseIndex } from '../data-cache';
+import { ANSWER_SLOTS, firstAnswerId } from '../../responses/answer-ids';
 
 /**
  * Organisation names are the confirmed canonical name where an organisation merge applies, as the
@@ -19,7 +20,7 @@ import type { ResponseIndex } from '../data-cache';
  * here because SQLite materialises that view for every query that joins it (seconds per chunk).
  *
  * The per-response rows of the analysis workbook and the responses CSV, read from the database
- * 2,000 responses at a time (responses by id, their answers by the response index, their codings
+ * 2,000 responses at a time (responses by id, their answers as a range of the answer key, their codings
  * by coder and response), so 100,000 responses are never in memory together. Every call to the
  * row source is a fresh pass (the workbook reads the rows twice). Between chunks the event loop
  * gets a turn, so a cancel request is seen, and progress is reported.
@@ -88,7 +89,7 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         // The chunk's answers as one JSON array of tuples built inside SQLite and parsed natively:
         // far fewer calls across the WebAssembly boundary than stepping through tens of thousands
         // of rows (measured: 4.8 s against 11 s for 3.6 million answers).
-        const json = db.scalar<string>('SELECT json_group_array(json_array(response_id, question_id, option_ids, text, other_text, explanation)) FROM answer WHERE response_id BETWEEN ? AND ?', [lo, hi]);
+        const json = db.scalar<string>('SELECT json_group_array(json_array(response_id, question_id, option_ids, text, other_text, explanation)) FROM answer WHERE id BETWEEN ? AND ?', [firstAnswerId(lo), firstAnswerId(hi) + ANSWER_SLOTS - 1]);
         for (const [rid, qid, optionIds, raw, other, explanation] of JSON.parse(json ?? '[]') as AnswerTuple[]) {
           const type = types.get(qid);
           if (!type) continue;
