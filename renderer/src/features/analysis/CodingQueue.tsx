@@ -63,9 +63,14 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const answer = view?.answer ?? null;
 
+  // Keys can be pressed faster than answers load: only the newest request may change what is shown
+  // (the backend runs calls in order, so a move always sees the coding pressed before it).
+  const latest = useRef(0);
   const load = useCallback(
     async (move: Move, responseId?: number) => {
+      const mine = ++latest.current;
       const r = await call('analysis.queue', { questionId: question.id, move, ...(responseId !== undefined ? { responseId } : {}) });
+      if (mine !== latest.current) return;
       if (!r.ok) return setError(r.error);
       setError(null);
       setView(r.value);
@@ -88,13 +93,15 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
 
   async function act<T>(run: () => Promise<Result<T>>, done: string): Promise<boolean> {
     if (!answer) return false;
+    const before = latest.current;
     const r = await useApp.getState().mutate(run);
     if (!r.ok) {
       setError(r.error);
       return false;
     }
     setStatus(done);
-    await load('current', answer.responseId);
+    // If the coder has moved on meanwhile, that newer load already shows this change.
+    if (latest.current === before) await load('current', answer.responseId);
     changedSoon();
     return true;
   }
