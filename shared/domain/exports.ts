@@ -1,6 +1,9 @@
+import { REPORT_EXPORT_INFO, REPORT_EXPORT_KINDS, type ReportExportKind } from './report/export-kinds';
+
 /**
  * Every file the app can produce, what it is for, and how the Outputs page describes it. The
  * kind names are the CLI's contract (`npx workbench export <file> <kind> <out>`): never rename them.
+ * The last four are made after the consultation, from the responses and their analysis.
  */
 export const EXPORT_KINDS = [
   'consultation-docx',
@@ -8,6 +11,7 @@ export const EXPORT_KINDS = [
   'response-form-xlsx',
   'questions-xlsx',
   'consultation-html',
+  ...REPORT_EXPORT_KINDS,
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -72,7 +76,10 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
     holdsResponses: false,
     checksDraft: false,
   },
+  ...REPORT_EXPORT_INFO,
 };
+
+export const isReportKind = (kind: ExportKind): kind is ReportExportKind => (REPORT_EXPORT_KINDS as readonly string[]).includes(kind);
 
 export interface ExportLogEntry {
   id: number;

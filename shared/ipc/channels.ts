@@ -85,15 +85,51 @@ export const RESPONSE_CHANNELS = [
   'responses.revertMerge',
 ] as const;
 
+export const ANALYSIS_CHANNELS = [
+  'analysis.overview',
+  'analysis.settings',
+  'analysis.tallies',
+  'analysis.themeCounts',
+  'analysis.codebook',
+  'analysis.saveTheme',
+  'analysis.archiveTheme',
+  'analysis.importCodebook',
+  'analysis.exportCodebook',
+  'analysis.queue',
+  'analysis.answers',
+  'analysis.code',
+  'analysis.removeCoding',
+  'analysis.annotate',
+  'analysis.bulkCode',
+  'analysis.operations',
+  'analysis.undoOperation',
+  'analysis.suggestThemes',
+  'analysis.suggestions',
+  'analysis.reviewSuggestions',
+  'analysis.quotes',
+  'analysis.markQuote',
+  'analysis.updateQuote',
+  'analysis.removeQuote',
+  'analysis.texts',
+  'analysis.saveText',
+  'analysis.exportPackage',
+  'analysis.mergePackage',
+  'analysis.packages',
+  'analysis.agreement',
+  'analysis.conflicts',
+  'analysis.resolveConflicts',
+] as const;
+
 /** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
 export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'dialog.saveFile', 'dialog.openFiles', 'shell.showItemInFolder'] as const;
 
-export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...RESPONSE_CHANNELS, ...SHELL_CHANNELS] as const;
+export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...RESPONSE_CHANNELS, ...ANALYSIS_CHANNELS, ...SHELL_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+export type AnalysisChannel = (typeof ANALYSIS_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
 export const EVENTS = ['job.progress', 'workspace.state', 'menu.command', 'backend.restarted'] as const;

@@ -6,6 +6,7 @@ import { shellContract } from './contract/shell';
 import { draftContract } from './contract/draft';
 import { outputsContract } from './contract/outputs';
 import { responsesContract } from './contract/responses';
+import { analysisContract } from './contract/analysis';
 import type { Result } from './result';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...draftContract,
   ...outputsContract,
   ...responsesContract,
+  ...analysisContract,
   ...shellContract,
 } as const satisfies Record<Channel, CallSpec>;
 

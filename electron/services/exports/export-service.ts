@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { AppError } from '../../../shared/ipc/result';
-import { EXPORT_INFO, EXPORT_KINDS, type ExportKind, type ExportLogEntry, type ExportResult, type Redaction } from '../../../shared/domain/exports';
+import { EXPORT_INFO, EXPORT_KINDS, isReportKind, type ExportKind, type ExportLogEntry, type ExportResult, type Redaction } from '../../../shared/domain/exports';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { writeFileAtomicSync } from '../files/atomic-write';
 import { loadDraft } from '../draft/draft-service';
@@ -11,6 +11,8 @@ import { buildOutput, outputFileName } from '../outputs/index';
 import { logExport, readExportLog } from './export-log';
 import { checkOutputPath } from './output-path';
 import { audit } from '../workspace/audit';
+import { reportFileName } from '../reports/file-names';
+import { runReportExport } from './report-export';
 
 /**
  * Making any output: build the bytes, write them atomically, and record the export (what, when,
@@ -33,7 +35,7 @@ export interface ExportEnv {
 }
 
 export function suggestedPath(kind: ExportKind, draft: Draft, workspacePath: string): string {
-  return join(dirname(workspacePath), outputFileName(kind, draft));
+  return join(dirname(workspacePath), isReportKind(kind) ? reportFileName(kind, draft.metadata.title) : outputFileName(kind, draft));
 }
 
 export function lastExports(db: Db): Map<string, ExportLogEntry> {
@@ -53,6 +55,9 @@ export function listOutputs(file: WorkspaceFile) {
  * that is not open for editing, pass `file` opened for the duration of the export.
  */
 export async function runExport(file: WorkspaceFile, req: ExportRequest, env: ExportEnv): Promise<ExportResult> {
+  const kind = req.kind;
+  // The documents after the consultation are built from the responses and their analysis.
+  if (isReportKind(kind)) return runReportExport(file, { ...req, kind }, env);
   const info = EXPORT_INFO[req.kind];
   const target = checkOutputPath(req.path, info.extension, file.path);
   const draft = loadDraft(file.db);
@@ -67,7 +72,7 @@ export async function runExport(file: WorkspaceFile, req: ExportRequest, env: Ex
   const redaction: Redaction = info.holdsResponses ? (req.redaction ?? 'redacted') : 'not-applicable';
   env.progress(0, 3, 'Making the document');
   const consultationId = file.consultationId;
-  const bytes = await buildOutput(req.kind, draft, { now: env.now, consultationId });
+  const bytes = await buildOutput(kind, draft, { now: env.now, consultationId });
   if (env.signal.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
   env.progress(1, 3, 'Saving the file');
   try {

@@ -111,7 +111,7 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     for (const q of questions) out.push(...questionParts(q, p, n, h));
   }
 
-  out.push(h(1, H.otherThemes));
+  out.push(h(1, H.otherThemes), ...paras(p.otherThemesText));
   const shown = p.otherThemes;
   if (shown.length) {
     out.push(para('Respondents also raised these themes, which no question asked about directly.'));
@@ -119,7 +119,7 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     out.push(t.block, themeTableBlock(shown, 'responses'));
     out.push(...descriptionList(shown));
     if (shown.some((x) => x.count === null)) out.push({ type: 'note', text: withheldNote(p.threshold) });
-  } else out.push(para('Respondents raised no themes beyond those the questions asked about.'));
+  } else if (!p.otherThemesText.trim()) out.push(para('Respondents raised no themes beyond those the questions asked about.'));
 
   out.push(h(1, H.nextSteps), ...(p.nextSteps.trim() ? paras(p.nextSteps) : [para('The government will set out its next steps in due course.')]));
 

@@ -10,11 +10,12 @@ import { SaveAsPage } from '../features/home/SaveAsPage';
 import { AboutPage } from '../features/home/AboutPage';
 import { WorkspaceNav } from '../features/workspace/WorkspaceNav';
 import { OverviewPage } from '../features/workspace/OverviewPage';
-import { ComingPage } from '../features/workspace/ComingPage';
 import { DraftPage } from '../features/draft/DraftPage';
 import { OutputsPage } from '../features/outputs/OutputsPage';
 import { ResponsesPage } from '../features/responses/ResponsesPage';
+import { AnalysisPage } from '../features/analysis/AnalysisPage';
 import { useDraft } from '../features/draft/draft-store';
+import { useAnalysis } from '../features/analysis/analysis-store';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { call } from '../lib/api';
@@ -40,7 +41,7 @@ function Page({ route }: { route: Route }) {
         case 'responses':
           return <ResponsesPage />;
         case 'analysis':
-          return <ComingPage heading="Analysis" description="Tallies, coding of open answers with a codebook, theme suggestions and agreement between coders." />;
+          return <AnalysisPage />;
         case 'outputs':
           return <OutputsPage />;
       }
@@ -97,6 +98,7 @@ export function App() {
   const workspacePath = workspace?.path;
   useEffect(() => {
     useDraft.getState().reset();
+    useAnalysis.getState().reset();
   }, [workspacePath]);
 
   // The window title carries the consultation and whether it is saved (Electron shows it in the title bar).
@@ -128,7 +130,7 @@ export function App() {
       </a>
       <Header />
       {workspace && route.page === 'workspace' ? <WorkspaceNav current={route.tab} /> : null}
-      <div className={route.page === 'workspace' && route.tab === 'draft' ? 'app-wide' : 'govuk-width-container'}>
+      <div className={route.page === 'workspace' && (route.tab === 'draft' || route.tab === 'analysis') ? 'app-wide' : 'govuk-width-container'}>
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
           {startupError ? <ErrorSummary errors={[{ message: startupError.message }]} title="The app could not start" /> : null}
           {banner ? <NotificationBanner banner={banner} onDismiss={() => useApp.getState().setBanner(null)} /> : null}

@@ -22,6 +22,7 @@
  */
 import type { QuestionType } from '../draft/model';
 import type { CrossTab, EncodedAnswers, QuestionTally } from '../../analysis/tallies';
+import type { RowParts } from './rows';
 
 /** none: internal use, everything shown; redacted: for publication. */
 export type RedactionLevel = 'none' | 'redacted';
@@ -191,7 +192,11 @@ export interface ResponseRow {
   themes: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
-export type RowSource = () => Iterable<ResponseRow> | AsyncIterable<ResponseRow>;
+/**
+ * A fresh pass over the rows each call. `parts` says what the pass needs: with `cells: false` only
+ * the themes are read (the 0/1 matrix), so a source may leave the answers and fields out.
+ */
+export type RowSource = (parts?: RowParts) => Iterable<ResponseRow> | AsyncIterable<ResponseRow>;
 
 export interface ConsultationReport {
   consultation: ReportConsultation;
@@ -201,6 +206,8 @@ export interface ConsultationReport {
   questions: ReportQuestion[];
   /** Themes raised that no question asked about. */
   otherThemes: Array<{ name: string; description: string; count: number }>;
+  /** What the team wrote about the other themes (plain text); optional, '' when not written. */
+  otherThemesText?: string;
   /** What happens next (plain text). */
   nextSteps: string;
   /** Introduction paragraphs the team wrote ('' for the standard wording only). */

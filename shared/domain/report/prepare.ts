@@ -85,6 +85,8 @@ export interface PreparedReport {
   method: ReportMethod;
   questions: PreparedQuestion[];
   otherThemes: PreparedTheme[];
+  /** The team's words about the other themes ('' when none). */
+  otherThemesText: string;
   nextSteps: string;
   introduction: string;
   /** Organisations to list, sorted; confidential ones only for internal use (flagged). */
@@ -261,6 +263,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     method: report.method,
     questions,
     otherThemes: themeRows(report.otherThemes, r.analysed, redaction, threshold),
+    otherThemesText: report.otherThemesText ?? '',
     nextSteps: report.nextSteps,
     introduction: report.introduction,
     organisations,

@@ -179,7 +179,7 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
 
 /** Prepared rows, one at a time, from a fresh pass over the source. */
 export async function* preparedRows(source: RowSource, plan: RowPlan, matrix: MatrixColumn[], parts: RowParts = {}): AsyncGenerator<PreparedRow> {
-  const it = source();
+  const it = source(parts);
   // A synchronous source is read without an await per row (much quicker over 100,000 rows).
   if (Symbol.iterator in it) for (const row of it) yield prepareRow(plan, row, matrix, parts);
   else for await (const row of it) yield prepareRow(plan, row, matrix, parts);

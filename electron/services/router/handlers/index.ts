@@ -4,6 +4,7 @@ import { workspaceHandlers } from './workspace';
 import { draftHandlers } from './draft';
 import { outputHandlers } from './outputs';
 import { responseHandlers } from './responses';
+import { analysisHandlers } from './analysis';
 
 /** Every backend call's handler, one table. Missing or extra entries fail to compile. */
 export const backendHandlers: HandlerTable = {
@@ -12,4 +13,5 @@ export const backendHandlers: HandlerTable = {
   ...draftHandlers,
   ...outputHandlers,
   ...responseHandlers,
+  ...analysisHandlers,
 };

@@ -17,6 +17,8 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   const [busy, setBusy] = useState<{ jobId: string; done: number; total: number; message: string } | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A refused publication lists each quote that may not be published.
+  const [problems, setProblems] = useState<string[]>([]);
   const findings = useDraftFindingsSummary(entry.checksDraft);
   const id = `export-${entry.kind}`;
 
@@ -30,12 +32,18 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
 
   async function run(target: string) {
     setError(null);
+    setProblems([]);
     setResult(null);
     const jobId = newJobId(entry.kind);
     setBusy({ jobId, done: 0, total: 1, message: 'Starting' });
     const r = await call('outputs.export', { kind: entry.kind, path: target, ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) }, { jobId });
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) {
+      const list = (r.error.details as { problems?: unknown } | undefined)?.problems;
+      const named = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+      setProblems(named);
+      return setError(named.length ? r.error.message.split('\n')[0]! : r.error.message);
+    }
     setResult(r.value);
     onDone(r.value);
   }
@@ -93,6 +101,13 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
         <p className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
+      ) : null}
+      {problems.length ? (
+        <ul className="govuk-list govuk-list--bullet govuk-error-message" aria-label="Quotes that cannot be published">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
       ) : null}
       {busy ? (
         <div role="status" aria-live="polite" className="govuk-body">

@@ -1,0 +1,141 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { AppError } from '../../../../shared/ipc/result';
+import type { Db } from '../../db/database';
+import { CLOSED_TYPES, type Draft } from '../../../../shared/domain/draft/model';
+import type { ResponseAnswer, ResponseRow, RowSource } from '../../../../shared/domain/report/model';
+import type { RowParts } from '../../../../shared/domain/report/rows';
+import { responseFieldsFromAboutYou } from '../../../../shared/domain/report/fields';
+import { codableText } from '../../../../shared/domain/coding/codable';
+import { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
+import { isYes, type RespondentKey } from '../../../../shared/domain/responses/store';
+import type { Channel } from '../../../../shared/domain/responses/types';
+import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
+import { RESPONDENT_COLUMN } from '../../responses/respondent-columns';
+import type { ResponseIndex } from '../data-cache';
+import { ANSWER_SLOTS, firstAnswerId } from '../../responses/answer-ids';
+
+/**
+ * Organisation names are the confirmed canonical name where an organisation merge applies, as the
+ * respondent_organisation view (migration 0004) defines it; joined directly to organisation_merge
+ * here because SQLite materialises that view for every query that joins it (seconds per chunk).
+ *
+ * The per-response rows of the analysis workbook and the responses CSV, read from the database
+ * 2,000 responses at a time (responses by id, their answers as a range of the answer key, their codings
+ * by coder and response), so 100,000 responses are never in memory together. Every call to the
+ * row source is a fresh pass (the workbook reads the rows twice). Between chunks the event loop
+ * gets a turn, so a cancel request is seen, and progress is reported.
+ */
+export interface RowEnv {
+  signal?: AbortSignal | undefined;
+  /** Rows done of rows in one pass, and which pass (1, 2…). */
+  onRows?: ((done: number, total: number, pass: number) => void) | undefined;
+}
+
+const CHUNK = 2000;
+
+type AnswerTuple = [number, string, string | null, string, string | null, string | null];
+
+/** '["a","b"]' → ids; option ids are slugs, anything escaped goes through JSON.parse. */
+function parseOptionIds(json: string): string[] | null {
+  if (json.length >= 4 && !json.includes('\\')) return json.slice(2, -2).split('","');
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+interface RespRow {
+  id: number;
+  channel: string;
+  submitted_at: string | null;
+  confidential_requested: number;
+  publish_consent: string | null;
+  canonical: string | null;
+  [column: string]: string | number | null;
+}
+
+function instant(v: string | null): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowEnv = {}): RowSource {
+  const fields = responseFieldsFromAboutYou(draft.aboutYou);
+  const columns = fields.map((f) => ({ key: f.key, column: RESPONDENT_COLUMN[f.key as RespondentKey] })).filter((c) => c.column);
+  const types = new Map(draft.questions.map((q) => [q.id, q.type]));
+  const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
+  const total = index.ids.length;
+  const names = ['id', 'channel', 'submitted_at', 'confidential_requested', 'publish_consent', 'canonical', ...columns.map((c) => c.column)];
+  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}))
+    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
+  let passes = 0;
+  return async function* rows(parts?: RowParts): AsyncGenerator<ResponseRow> {
+    // A pass for the theme matrix only needs the codings: the answers (most of the data) are not read.
+    const withAnswers = parts?.cells !== false;
+    const pass = ++passes;
+    let last = 0;
+    let done = 0;
+    for (;;) {
+      if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
+      const chunk = (JSON.parse(db.scalar<string>(select, [last]) ?? '[]') as Array<Array<string | number | null>>).map((t) => Object.fromEntries(names.map((k, i) => [k, t[i] ?? null])) as RespRow).sort((a, b) => a.id - b.id);
+      if (!chunk.length) break;
+      const lo = chunk[0]!.id;
+      const hi = chunk[chunk.length - 1]!.id;
+      const answers = new Map<number, Record<string, ResponseAnswer>>();
+      if (withAnswers) {
+        // The chunk's answers as one JSON array of tuples built inside SQLite and parsed natively:
+        // far fewer calls across the WebAssembly boundary than stepping through tens of thousands
+        // of rows (measured: 4.8 s against 11 s for 3.6 million answers).
+        const json = db.scalar<string>('SELECT json_group_array(json_array(response_id, question_id, option_ids, text, other_text, explanation)) FROM answer WHERE id BETWEEN ? AND ?', [firstAnswerId(lo), firstAnswerId(hi) + ANSWER_SLOTS - 1]);
+        for (const [rid, qid, optionIds, raw, other, explanation] of JSON.parse(json ?? '[]') as AnswerTuple[]) {
+          const type = types.get(qid);
+          if (!type) continue;
+          const closed = CLOSED_TYPES.has(type);
+          // The common open answer needs no joining.
+          const text = !closed && other === null && explanation === null && type !== 'numeric' ? raw.trim() : codableText(type, { text: raw, otherText: other, explanation }) || (type === 'numeric' ? raw.trim() : '');
+          let m = answers.get(rid);
+          if (!m) answers.set(rid, (m = {}));
+          m[qid] = { choices: closed && optionIds ? parseOptionIds(optionIds) : null, text: text || null };
+        }
+      }
+      const themes = new Map<number, Record<string, string[]>>();
+      for (const c of db.all<{ response_id: number; question_id: string; theme_id: string }>(
+        'SELECT response_id, question_id, theme_id FROM coding WHERE coder_set = ? AND response_id BETWEEN ? AND ? AND removed_at IS NULL',
+        [MAIN_CODER_SET, lo, hi],
+      )) {
+        if (!activeThemes.has(c.theme_id)) continue;
+        let m = themes.get(c.response_id);
+        if (!m) themes.set(c.response_id, (m = {}));
+        const list = (m[c.question_id] ??= []);
+        if (!list.includes(c.theme_id)) list.push(c.theme_id);
+      }
+      for (const r of chunk) {
+        const f: Record<string, string> = {};
+        for (const c of columns) {
+          const v = c.key === 'organisation' ? (r.canonical ?? r[c.column]) : r[c.column];
+          if (typeof v === 'string' && v !== '') f[c.key] = v;
+        }
+        const p = r.id < index.pos.length ? index.pos[r.id]! : -1;
+        yield {
+          id: String(r.id),
+          receivedAt: instant(r.submitted_at),
+          channel: CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
+          campaign: p >= 0 && index.campaignName[p] ? index.campaignName[p]! : null,
+          confidential: r.confidential_requested === 1,
+          publishConsent: r.publish_consent && r.publish_consent.trim() ? isYes(r.publish_consent) : null,
+          fields: f,
+          answers: answers.get(r.id) ?? {},
+          themes: themes.get(r.id) ?? {},
+        };
+      }
+      done += chunk.length;
+      last = hi;
+      env.onRows?.(done, total, pass);
+      // A turn for the event loop: a cancel request from the window is handled here.
+      await yieldToEvents();
+    }
+  };
+}

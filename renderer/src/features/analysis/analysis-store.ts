@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import type { AnalysisOverview, ThemeView } from '../../../../shared/domain/coding/types';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { call } from '../../lib/api';
+
+/**
+ * The Analysis page's state: the overview (questions with coding progress, settings, package),
+ * the codebook, and what is selected. The database in the backend is the truth; this is a copy
+ * refreshed after every change that affects it.
+ */
+export type QuestionTab = 'figures' | 'coding' | 'themes' | 'quotes' | 'response';
+export type View = { kind: 'question'; questionId: string; tab: QuestionTab } | { kind: 'response' } | { kind: 'codebook' } | { kind: 'coders' };
+
+interface AnalysisStore {
+  overview: AnalysisOverview | null;
+  codebook: ThemeView[];
+  view: View | null;
+  error: AppErrorShape | null;
+  /** Bumped whenever codings or themes change, so panels reload what they show. */
+  revision: number;
+  load: () => Promise<void>;
+  refresh: () => Promise<void>;
+  select: (view: View) => void;
+  changed: () => void;
+  reset: () => void;
+}
+
+export const useAnalysis = create<AnalysisStore>()((set, get) => ({
+  overview: null,
+  codebook: [],
+  view: null,
+  error: null,
+  revision: 0,
+
+  async load() {
+    await get().refresh();
+    const o = get().overview;
+    if (!get().view && o) {
+      const first = o.questions.find((q) => q.codable && q.progress.total > 0) ?? o.questions.find((q) => q.codable) ?? o.questions[0];
+      set({ view: first ? { kind: 'question', questionId: first.id, tab: o.package ? 'coding' : 'figures' } : { kind: 'codebook' } });
+    }
+  },
+
+  async refresh() {
+    const [o, c] = await Promise.all([call('analysis.overview', {}), call('analysis.codebook', {})]);
+    if (o.ok) set({ overview: o.value, error: null });
+    else set({ error: o.error });
+    if (c.ok) set({ codebook: c.value });
+  },
+
+  select(view) {
+    set({ view });
+  },
+
+  changed() {
+    set((s) => ({ revision: s.revision + 1 }));
+    void get().refresh();
+  },
+
+  reset() {
+    set({ overview: null, codebook: [], view: null, error: null, revision: 0 });
+  },
+}));

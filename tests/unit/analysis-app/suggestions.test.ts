@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../harness/temp';
+import { analysisWorkspace, importGenerated } from './helpers';
+
+/**
+ * Offline theme suggestions from the database: a job over a question's open answers, kept until
+ * reviewed; accepting creates codebook themes (renamed or merged as the analyst says), and the
+ * suggested answers are coded only when the analyst asks — as source "suggestion", undoable.
+ */
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  t = tempDir('cw-analysis-suggest-');
+});
+afterEach(() => t.cleanup());
+
+const Q3 = 'example-q3';
+
+describe('theme suggestions', () => {
+  it('suggests themes with examples, and nothing is coded until the analyst accepts and asks for it', async () => {
+    const ws = await analysisWorkspace(t.dir);
+    await importGenerated(ws, t.dir, 'generated.csv', { count: 160, seed: 4, campaigns: [] });
+    const run = await ws.call('analysis.suggestThemes', { questionId: Q3 });
+    expect(run.questionId).toBe(Q3);
+    expect(run.answers).toBeGreaterThan(50);
+    expect(run.suggestions.length).toBeGreaterThanOrEqual(3);
+    for (const s of run.suggestions) {
+      expect(s.label.length).toBeGreaterThan(0);
+      expect(s.size).toBeGreaterThan(0);
+      expect(s.examples.length).toBeGreaterThan(0);
+      // Examples are real answers of this question.
+      const q = await ws.call('analysis.queue', { questionId: Q3, responseId: s.examples[0]!.responseId, move: 'current' });
+      expect(q.answer!.text).toBe(s.examples[0]!.text);
+    }
+    expect(await ws.call('analysis.suggestions', { questionId: Q3 })).toMatchObject({ id: run.id, reviewedAt: null });
+    // Still nothing in the codebook and nothing coded.
+    expect(await ws.call('analysis.codebook', {})).toEqual([]);
+
+    const [a, b, c] = run.suggestions;
+    const reviewed = await ws.call('analysis.reviewSuggestions', {
+      runId: run.id,
+      decisions: [
+        { suggestionId: a!.id, action: 'accept', name: 'Getting online is hard' },
+        { suggestionId: b!.id, action: 'merge', intoId: a!.id },
+        { suggestionId: c!.id, action: 'reject' },
+      ],
+      applyToMembers: false,
+    });
+    expect(reviewed.created.map((x) => [x.name, x.origin, x.questionIds])).toEqual([['Getting online is hard', 'suggestion', [Q3]]]);
+    expect(reviewed.applied).toBe(0);
+    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(0);
+    expect((await ws.call('analysis.suggestions', { questionId: Q3 }))!.reviewedAt).not.toBeNull();
+
+    // A second run, this time applying an accepted theme to its answers.
+    const run2 = await ws.call('analysis.suggestThemes', { questionId: Q3, k: 4 });
+    expect(run2.suggestions).toHaveLength(4);
+    const s = run2.suggestions[0]!;
+    const applied = await ws.call('analysis.reviewSuggestions', { runId: run2.id, decisions: [{ suggestionId: s.id, action: 'accept' }], applyToMembers: true });
+    expect(applied.applied).toBe(s.size);
+    const counts = await ws.call('analysis.themeCounts', { questionId: Q3 });
+    expect(counts.themes.find((x) => x.themeId === applied.created[0]!.id)!.count).toBe(s.size);
+    const q = await ws.call('analysis.queue', { questionId: Q3, responseId: s.examples[0]!.responseId, move: 'current' });
+    expect(q.answer!.codings.map((x) => x.source)).toContain('suggestion');
+    await ws.call('analysis.undoOperation', { opId: applied.opIds[0]! });
+    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((x) => x.themeId === applied.created[0]!.id)!.count).toBe(0);
+    await ws.router.shutdown();
+  });
+
+  it('refuses a question with too few answers, and a closed question without text', async () => {
+    const ws = await analysisWorkspace(t.dir);
+    await importGenerated(ws, t.dir, 'few.csv', { count: 6, seed: 1 });
+    expect((await ws.fails('analysis.suggestThemes', { questionId: Q3 })).message).toMatch(/at least 10 are needed/);
+    expect((await ws.fails('analysis.suggestThemes', { questionId: 'example-q5' })).code).toBe('invalid-input');
+    await ws.router.shutdown();
+  });
+});
