@@ -1,4 +1,5 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import type { ByteSink } from './byte-sink';
 
 /**
@@ -24,6 +25,10 @@ const PIECE = 1 << 20;
  */
 const STREAM_LEVEL = 1;
 const MAX32 = 0xffffffff;
+/** Deflate on libuv's thread pool: the next piece is made while this one is compressed. */
+const deflateRawAsync = promisify(deflateRaw);
+/** Pieces being compressed at once: two keep both cores of a small laptop busy. */
+const IN_FLIGHT = 2;
 /** An empty final DEFLATE block (BFINAL=1, fixed Huffman, end of block). */
 const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
 
@@ -98,17 +103,33 @@ export class ZipStreamWriter {
     const entry: Written = { name: n, crc: 0, compressed: 0, size: 0, offset: this.offset, descriptor: true };
     await this.emit(this.header(n, 0x0808, 0, 0, 0));
     await this.emit(n);
+    // Pieces are compressed off this thread, up to IN_FLIGHT at once, while the caller fills the next
+    // buffer (EntryWriter keeps IN_FLIGHT + 1). Each piece is written once it and every piece before
+    // it are written, so they reach the file in order; before a piece is handed over, all but the
+    // newest IN_FLIGHT - 1 are written, so a buffer is never refilled while it is being read.
+    let tail: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     return new EntryWriter(
       async (piece, last) => {
+        while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
         if (piece.length) {
           entry.crc = crc32(piece, entry.crc) >>> 0;
           entry.size += piece.length;
           if (entry.size > MAX32) throw new ZipError(`The part ${name} would be larger than 4 GiB.`);
-          const z = deflateRawSync(piece, { level: STREAM_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-          entry.compressed += z.length;
-          await this.emit(z);
+          const compressed = deflateRawAsync(piece, { level: STREAM_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+          const before = tail;
+          tail = (async () => {
+            const z = await compressed;
+            await before;
+            entry.compressed += z.length;
+            await this.emit(z);
+          })();
+          // Handled where it is awaited; this only keeps an early failure from being reported as unhandled.
+          tail.catch(() => undefined);
+          inFlight.push(tail);
         }
         if (last) {
+          await tail;
           entry.compressed += FINAL_BLOCK.length;
           await this.emit(FINAL_BLOCK);
           const d = Buffer.alloc(16);
@@ -155,9 +176,14 @@ export class ZipStreamWriter {
   }
 }
 
-/** Text into one streamed entry, encoded straight into a buffer of about 1 MB pieces. */
+/**
+ * Text into one streamed entry, encoded straight into buffers of about 1 MB pieces. The buffers
+ * take turns: one is filled while the others' pieces are being compressed.
+ */
 export class EntryWriter {
-  private buf = Buffer.allocUnsafe(PIECE + 64 * 1024);
+  private readonly bufs = Array.from({ length: IN_FLIGHT + 1 }, () => Buffer.allocUnsafe(PIECE + 64 * 1024));
+  private turn = 0;
+  private buf = this.bufs[0]!;
   private used = 0;
 
   constructor(private readonly flushPiece: (piece: Buffer, last: boolean) => Promise<void>) {}
@@ -178,8 +204,11 @@ export class EntryWriter {
 
   private async flush(last: boolean): Promise<void> {
     const piece = this.buf.subarray(0, this.used);
+    // flushPiece returns once all but the newest IN_FLIGHT pieces are written, so the next buffer
+    // in turn (used IN_FLIGHT + 1 pieces ago) is free to fill.
     await this.flushPiece(piece, last);
-    // The piece has been compressed (deflateRawSync copies nothing we keep): reuse the buffer.
+    this.turn = (this.turn + 1) % this.bufs.length;
+    this.buf = this.bufs[this.turn]!;
     this.used = 0;
   }
 
