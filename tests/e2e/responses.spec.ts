@@ -148,3 +148,37 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   await expect(imports).toContainText('Undone');
   await expect(page.locator('.app-responses-summary')).toContainText('Letter: 1');
 });
+
+test('a consultation started from a survey export: questions made from its columns, then its responses imported', async ({ page }) => {
+  const app = new AppPage(page);
+  const file = writeExport(host.docsDir);
+  await app.open(host.url);
+  await page.getByRole('button', { name: 'New consultation' }).click();
+  await page.getByLabel('Title of the consultation').fill('Started from a survey export');
+  await expect(page.getByLabel('Where to save it')).toHaveValue(/started-from-a-survey-export(-\d+)?\.consult$/);
+  await page.getByLabel('A survey export').check();
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  // The export is needed: asked for, in the error summary and at the field.
+  await expect(page.getByRole('alert')).toContainText('Enter the path of the survey export');
+  await page.getByLabel('Survey export', { exact: true }).fill(file);
+  await expectNoAxeViolations(page, 'new consultation from a survey export');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+
+  // The Responses page opens at the import wizard with the export already chosen and read.
+  await expect(app.heading()).toHaveText('Responses');
+  await page.getByRole('button', { name: /^Check the columns/ }).click();
+  await page.getByRole('button', { name: 'Create questions from these columns' }).click();
+  await expect(page.getByLabel(/^Import column 3 \(To what extent/)).toHaveValue(/"kind":"question"/);
+  await page.getByRole('button', { name: /^Import \d+ responses$/ }).click();
+  const result = page.getByRole('region', { name: '260 responses imported' });
+  await expect(result).toContainText('1 row could not be read');
+  await expect(result.getByRole('status')).toContainText('Campaigns: 1 campaign (60 respondents)');
+  await app.expectSaved();
+
+  // The draft now holds the questions, numbered, in the export's order.
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Draft' }).click();
+  const outline = page.getByRole('navigation', { name: /outline/i });
+  await expect(outline).toContainText('Questions from the survey export');
+  await expect(outline).toContainText('Q1. To what extent do you agree that there should be one onli');
+  await expect(outline).toContainText('Q2. Is there anything else you would like to tell us');
+});

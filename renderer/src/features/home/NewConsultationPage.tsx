@@ -7,6 +7,18 @@ import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TITLE_MAX } from '../../../../shared/domain/workspace';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { RadiosField } from '../../components/Fields';
+import { useResponses } from '../responses/responses-store';
+
+/** The file a draft is started from, for the choices that need one. */
+const SOURCE = {
+  workspace: { label: 'Earlier workspace', hint: 'The full path of the .consult file. It is read, not changed.', missing: 'Enter the path of the earlier workspace' },
+  json: { label: 'Draft file', hint: 'The full path of the .json file.', missing: 'Enter the path of the draft file' },
+  survey: {
+    label: 'Survey export',
+    hint: 'The full path of the export: CSV, Excel (.xlsx, .xls) or OpenDocument (.ods), from Microsoft Forms, SurveyMonkey, Qualtrics, Citizen Space, Decidim or any sheet with one row per response.',
+    missing: 'Enter the path of the survey export',
+  },
+} as const;
 
 export function NewConsultationPage() {
   const info = useApp((s) => s.info);
@@ -17,7 +29,7 @@ export function NewConsultationPage() {
   const [pathEdited, setPathEdited] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [start, setStart] = useState<'standard' | 'example' | 'blank' | 'workspace' | 'json'>('standard');
+  const [start, setStart] = useState<'standard' | 'example' | 'blank' | 'workspace' | 'json' | 'survey'>('standard');
   const [sourcePath, setSourcePath] = useState('');
   const recent = useApp((s) => s.recent);
 
@@ -45,19 +57,25 @@ export function NewConsultationPage() {
     if (!title.trim()) found.push({ field: 'title', message: 'Enter a title for the consultation' });
     else if (title.trim().length > TITLE_MAX) found.push({ field: 'title', message: `Title must be ${TITLE_MAX} characters or fewer` });
     if (!path.trim()) found.push({ field: 'path', message: 'Enter where to save the workspace' });
-    if ((start === 'workspace' || start === 'json') && !sourcePath.trim()) {
-      found.push({ field: 'source-path', message: start === 'json' ? 'Enter the path of the draft file' : 'Enter the path of the earlier workspace' });
+    const needsSource = start === 'workspace' || start === 'json' || start === 'survey';
+    if (needsSource && !sourcePath.trim()) {
+      found.push({ field: 'source-path', message: SOURCE[start].missing });
     }
     setErrors(found);
     if (found.length) return;
     setBusy(true);
+    // From a survey export: a blank draft, then the import wizard with the export chosen, where the
+    // questions are made from its columns (responses.createQuestions) before the responses go in.
     const from =
-      start === 'workspace' || start === 'json' ? { kind: start, path: sourcePath.trim() } : { kind: 'template' as const, template: start };
+      start === 'workspace' || start === 'json' ? { kind: start, path: sourcePath.trim() } : { kind: 'template' as const, template: start === 'survey' ? ('blank' as const) : start };
     const r = await createWorkspace(path.trim(), title.trim(), from);
     setBusy(false);
     if (!r.ok) {
-      const field = r.error.details?.['field'] === 'title' ? 'title' : r.error.code === 'bad-file' || (start !== 'standard' && start !== 'example' && start !== 'blank' && r.error.code === 'not-found') ? 'source-path' : 'path';
+      const field = r.error.details?.['field'] === 'title' ? 'title' : r.error.code === 'bad-file' || ((start === 'workspace' || start === 'json') && r.error.code === 'not-found') ? 'source-path' : 'path';
       setErrors([{ field, message: r.error.message }]);
+    } else if (start === 'survey') {
+      useResponses.getState().importWhenOpened(r.value.path, [sourcePath.trim()]);
+      navigate({ page: 'workspace', tab: 'responses' });
     }
   }
 
@@ -113,15 +131,16 @@ export function NewConsultationPage() {
               { value: 'example', label: 'The filled-in example', hint: 'A complete example consultation, to see how it all fits together.' },
               { value: 'workspace', label: 'A copy of an earlier consultation’s draft' },
               { value: 'json', label: 'A draft file (JSON) exported from Consultation Workbench' },
+              { value: 'survey', label: 'A survey export', hint: 'For a consultation already run in an online survey tool: the questions are made from the export’s columns, then its responses are imported.' },
               { value: 'blank', label: 'A blank draft' },
             ]}
           />
-          {start === 'workspace' || start === 'json' ? (
+          {start === 'workspace' || start === 'json' || start === 'survey' ? (
             <>
               <TextField
                 id="source-path"
-                label={start === 'json' ? 'Draft file' : 'Earlier workspace'}
-                hint={start === 'json' ? 'The full path of the .json file.' : 'The full path of the .consult file. It is read, not changed.'}
+                label={SOURCE[start].label}
+                hint={SOURCE[start].hint}
                 error={errors.find((e) => e.field === 'source-path')?.message}
                 value={sourcePath}
                 onChange={(e) => setSourcePath(e.target.value)}

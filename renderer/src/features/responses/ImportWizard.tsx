@@ -41,6 +41,18 @@ export function ImportWizard() {
     setStep({ kind: 'files', files: r.value.files });
   }
 
+  // A consultation started from a survey export opens here with that file already chosen.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const pending = useResponses.getState().takePendingImport();
+    if (pending) {
+      setPaths(pending.join('\n'));
+      void inspect(pending);
+    }
+  }, []);
+
   async function choose() {
     if (info?.nativeDialogs) {
       const picked = await call('dialog.openFiles', { title: 'Choose the files to import', filterName: 'Responses', extensions: EXTENSIONS, multiple: true });

@@ -35,6 +35,11 @@ interface ResponsesStore {
   /** The workspace this state belongs to: another workspace starts afresh. */
   workspacePath: string | null;
   forWorkspace: (path: string | null) => void;
+  /** Files the import wizard opens with (a consultation started from a survey export), taken once. */
+  pendingImport: string[] | null;
+  /** Start this workspace's Responses page at the import wizard, with these files chosen. */
+  importWhenOpened: (workspacePath: string, paths: string[]) => void;
+  takePendingImport: () => string[] | null;
   setView: (v: ResponsesView) => void;
   setFilters: (f: ResponseFilters) => void;
   setQuery: (q: string) => void;
@@ -56,7 +61,17 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   openResponse: null,
   workspacePath: null,
   forWorkspace(path) {
-    if (get().workspacePath !== path) set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, workspacePath: path });
+    if (get().workspacePath !== path) set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, workspacePath: path, pendingImport: null });
+  },
+  pendingImport: null,
+  importWhenOpened(workspacePath, paths) {
+    get().forWorkspace(workspacePath);
+    set({ view: 'import', pendingImport: paths });
+  },
+  takePendingImport() {
+    const paths = get().pendingImport;
+    if (paths) set({ pendingImport: null });
+    return paths;
   },
   setView: (view) => set({ view }),
   setFilters: (filters) => set({ filters }),
@@ -71,5 +86,5 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
     set((s) => ({ revision: s.revision + 1 }));
     void get().refresh();
   },
-  reset: () => set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null }),
+  reset: () => set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, pendingImport: null }),
 }));
