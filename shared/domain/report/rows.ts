@@ -130,9 +130,29 @@ export interface RowParts {
   flags?: boolean;
 }
 
+/** What prepareRow works out once per plan rather than once per row (100,000 rows). */
+interface PlanFacts {
+  fields: ResponseFieldDef[];
+  /** Per question: option id → label as shown (redacted: aggregated when not published). */
+  labelOf: Array<(id: string) => string>;
+}
+const planFacts = new WeakMap<RowPlan, PlanFacts>();
+function factsOf(plan: RowPlan): PlanFacts {
+  let f = planFacts.get(plan);
+  if (!f) {
+    const redacted = plan.redaction === 'redacted';
+    f = {
+      fields: visibleFields(plan),
+      labelOf: plan.questions.map((q) => (redacted ? (c: string) => q.optionLabels.get(c) ?? OTHER_AGGREGATED : (c: string) => q.optionLabels.get(c) ?? c)),
+    };
+    planFacts.set(plan, f);
+  }
+  return f;
+}
+
 /** The cells of one response, redacted per the plan. */
 export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn[], parts: RowParts = {}): PreparedRow {
-  const flags = new Uint8Array(matrix.length);
+  const flags = new Uint8Array(parts.flags !== false ? matrix.length : 0);
   if (parts.flags !== false) {
     for (let i = 0; i < matrix.length; i++) {
       const m = matrix[i]!;
@@ -140,38 +160,52 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     }
   }
   if (parts.cells === false) return { id: row.id, cells: [], flags };
+  const facts = factsOf(plan);
   const redacted = plan.redaction === 'redacted';
   const withholdIdentity = redacted && row.confidential;
   const withholdText = redacted && (row.confidential || row.publishConsent !== true);
   const category = (key: keyof RowPlan['categoryLabels'], v: string): string => (redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v);
   const cells: CellValue[] = [row.id, receivedText(row.receivedAt), category('channel', row.channel), row.campaign ?? ''];
   if (!redacted) cells.push(row.confidential ? 'Yes' : 'No', yesNo(row.publishConsent));
-  for (const f of visibleFields(plan)) {
+  for (const f of facts.fields) {
     const v = row.fields[f.key] ?? '';
     if (withholdIdentity && f.identifying && v.trim()) cells.push(SUPPRESSED);
     else cells.push(f.groupedAs ? category(f.groupedAs, v) : v);
   }
-  for (const q of plan.questions) {
+  const questions = plan.questions;
+  for (let qi = 0; qi < questions.length; qi++) {
+    const q = questions[qi]!;
     const a = row.answers[q.id];
     if (q.closed) {
-      const labels: string[] = [];
-      for (const c of a?.choices ?? []) {
-        const l = redacted ? (q.optionLabels.get(c) ?? OTHER_AGGREGATED) : (q.optionLabels.get(c) ?? c);
-        if (!labels.includes(l)) labels.push(l);
+      const choices = a?.choices;
+      const label = facts.labelOf[qi]!;
+      if (!choices || choices.length === 0) cells.push('');
+      // Most closed answers are one choice: no list to build.
+      else if (choices.length === 1) cells.push(label(choices[0]!));
+      else {
+        const labels: string[] = [];
+        for (const c of choices) {
+          const l = label(c);
+          if (!labels.includes(l)) labels.push(l);
+        }
+        cells.push(labels.join('; '));
       }
-      cells.push(labels.join('; '));
     }
     if (q.takesText) {
       const t = a?.text?.trim() ? a.text : '';
       cells.push(t && withholdText ? SUPPRESSED : t);
     }
     if (q.hasThemes) {
-      const names: string[] = [];
-      for (const t of row.themes[q.id] ?? []) {
-        const n = q.themeNames.get(t);
-        if (n !== undefined && !names.includes(n)) names.push(n);
+      const themes = row.themes[q.id];
+      if (!themes || themes.length === 0) cells.push('');
+      else {
+        const names: string[] = [];
+        for (const t of themes) {
+          const n = q.themeNames.get(t);
+          if (n !== undefined && !names.includes(n)) names.push(n);
+        }
+        cells.push(names.join('; '));
       }
-      cells.push(names.join('; '));
     }
   }
   return { id: row.id, cells, flags };
