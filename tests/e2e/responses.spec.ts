@@ -181,4 +181,8 @@ test('a consultation started from a survey export: questions made from its colum
   await expect(outline).toContainText('Questions from the survey export');
   await expect(outline).toContainText('Q1. To what extent do you agree that there should be one onli');
   await expect(outline).toContainText('Q2. Is there anything else you would like to tell us');
+
+  // The overview counts them.
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText('260 responses from 1 import')).toBeVisible();
 });

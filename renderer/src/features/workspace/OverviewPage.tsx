@@ -25,6 +25,9 @@ function StatusTag({ status }: { status: Status }) {
 }
 
 /** The workspace home: where the consultation stands, as a GOV.UK task list, and its details. */
+const responsesText = (count: number, batches: number): string =>
+  `${count.toLocaleString('en-GB')} ${count === 1 ? 'response' : 'responses'} from ${batches.toLocaleString('en-GB')} ${batches === 1 ? 'import' : 'imports'}`;
+
 export function OverviewPage() {
   const ws = useApp((s) => s.workspace);
   const info = useApp((s) => s.info);
@@ -60,7 +63,7 @@ export function OverviewPage() {
     { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: outputsStatus },
     {
       name: 'Collect responses',
-      hint: closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : `Closed. ${o?.responses.count ?? 0} responses in ${o?.responses.batches ?? 0} imports`,
+      hint: `${closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed'}${o?.responses.count ? `. ${responsesText(o.responses.count, o.responses.batches)}` : ''}`,
       tab: 'responses',
       status: hasResponses ? (closes !== null && closes < now ? 'Completed' : 'In progress') : 'Not started',
     },
@@ -124,7 +127,7 @@ export function OverviewPage() {
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Details</h2>
           <TitleField />
-          <dl className="govuk-summary-list govuk-summary-list--no-border">
+          <dl className="govuk-summary-list govuk-summary-list--no-border app-details-list">
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">File</dt>
               <dd className="govuk-summary-list__value app-path">{ws.path}</dd>
@@ -139,11 +142,11 @@ export function OverviewPage() {
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Questions</dt>
-              <dd className="govuk-summary-list__value">{ws.questions}</dd>
+              <dd className="govuk-summary-list__value">{(o?.draft.questions ?? ws.questions).toLocaleString('en-GB')}</dd>
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Responses</dt>
-              <dd className="govuk-summary-list__value">{ws.responses}</dd>
+              <dd className="govuk-summary-list__value">{(o?.responses.count ?? ws.responses).toLocaleString('en-GB')}</dd>
             </div>
           </dl>
           <div className="govuk-button-group">
