@@ -68,15 +68,9 @@ class ChoiceCursor {
   }
 }
 
-interface RespRow {
-  id: number;
-  channel: string;
-  submitted_at: string | null;
-  confidential_requested: number;
-  publish_consent: string | null;
-  canonical: string | null;
-  [column: string]: string | number | null;
-}
+/** [id, channel, submitted_at, confidential_requested, publish_consent, canonical organisation, ...respondent columns]: read as tuples, not objects (100,000 of them per pass). */
+type RespTuple = [number, string, string | null, number, string | null, string | null, ...(string | number | null)[]];
+const FIRST_COLUMN = 6;
 
 function instant(v: string | null): string | null {
   if (!v) return null;
@@ -91,7 +85,6 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
   const closedQuestions = draft.questions.filter((q) => CLOSED_TYPES.has(q.type)).map((q) => q.id);
   const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
   const total = index.ids.length;
-  const names = ['id', 'channel', 'submitted_at', 'confidential_requested', 'publish_consent', 'canonical', ...columns.map((c) => c.column)];
   const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}))
     FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
   let passes = 0;
@@ -105,10 +98,10 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
     let done = 0;
     for (;;) {
       if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
-      const chunk = (JSON.parse(db.scalar<string>(select, [last]) ?? '[]') as Array<Array<string | number | null>>).map((t) => Object.fromEntries(names.map((k, i) => [k, t[i] ?? null])) as RespRow).sort((a, b) => a.id - b.id);
+      const chunk = (JSON.parse(db.scalar<string>(select, [last]) ?? '[]') as RespTuple[]).sort((a, b) => a[0] - b[0]);
       if (!chunk.length) break;
-      const lo = chunk[0]!.id;
-      const hi = chunk[chunk.length - 1]!.id;
+      const lo = chunk[0]![0];
+      const hi = chunk[chunk.length - 1]![0];
       const answers = new Map<number, Record<string, ResponseAnswer>>();
       const answersOf = (rid: number): Record<string, ResponseAnswer> => {
         let m = answers.get(rid);
@@ -149,22 +142,25 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         if (!list.includes(c.theme_id)) list.push(c.theme_id);
       }
       for (const r of chunk) {
+        const [id, channel, submittedAt, confidentialRequested, publishConsent, canonical] = r;
         const f: Record<string, string> = {};
-        for (const c of columns) {
-          const v = c.key === 'organisation' ? (r.canonical ?? r[c.column]) : r[c.column];
+        for (let j = 0; j < columns.length; j++) {
+          const c = columns[j]!;
+          const own = r[FIRST_COLUMN + j] ?? null;
+          const v = c.key === 'organisation' ? (canonical ?? own) : own;
           if (typeof v === 'string' && v !== '') f[c.key] = v;
         }
-        const p = r.id < index.pos.length ? index.pos[r.id]! : -1;
+        const p = id < index.pos.length ? index.pos[id]! : -1;
         yield {
-          id: String(r.id),
-          receivedAt: instant(r.submitted_at),
-          channel: CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
+          id: String(id),
+          receivedAt: instant(submittedAt),
+          channel: CHANNEL_LABELS[channel as Channel] ?? channel,
           campaign: p >= 0 && index.campaignName[p] ? index.campaignName[p]! : null,
-          confidential: r.confidential_requested === 1,
-          publishConsent: r.publish_consent && r.publish_consent.trim() ? isYes(r.publish_consent) : null,
+          confidential: confidentialRequested === 1,
+          publishConsent: publishConsent && publishConsent.trim() ? isYes(publishConsent) : null,
           fields: f,
-          answers: answers.get(r.id) ?? {},
-          themes: themes.get(r.id) ?? {},
+          answers: answers.get(id) ?? {},
+          themes: themes.get(id) ?? {},
         };
       }
       done += chunk.length;
