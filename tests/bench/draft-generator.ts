@@ -7,18 +7,8 @@
 import type { Draft, Question, QuestionType, Section } from '../../shared/domain/draft/model';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import type { Block, Inline } from '../../shared/domain/draft/rich-text';
+import { seededRandom as rng } from '../../shared/analysis/hash';
 
-function rng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['Local councils', 'NHS trusts', 'Small businesses', 'Patients and carers', 'GP practices', 'Community pharmacies', 'Housing associations', 'Schools', 'Regulators', 'Charities', 'Bus operators', 'Employers'];
 const VERBS = ['would need to', 'could', 'should', 'already', 'told us they want to', 'may find it hard to', 'would be able to', 'are expected to'];

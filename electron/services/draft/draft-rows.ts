@@ -110,6 +110,23 @@ export function rowsToDraft(rows: DraftRows, fallbackTitle: string): Draft {
 
 // ---------------------------------------------------------------- Draft → rows
 
+/** A question as its row, at `position` within its section. */
+export function questionRow(q: Question, position: number): QuestionRow {
+  return {
+    id: q.id,
+    section_id: q.sectionId,
+    position,
+    type: q.type,
+    text: q.text,
+    hint: q.hint,
+    options: JSON.stringify(q.options),
+    allow_other: q.allowOther ? 1 : 0,
+    explain: q.explain ? 1 : 0,
+    word_limit: q.wordLimit,
+    continues: q.continues ? 1 : 0,
+  };
+}
+
 export function draftToRows(d: Draft): DraftRows {
   const sections = new Map<string, SectionRow>();
   d.sections.forEach((s, i) => sections.set(s.id, { id: s.id, position: i, kind: s.kind, title: s.title, body: JSON.stringify(s.body), guidance: s.guidance }));
@@ -118,19 +135,7 @@ export function draftToRows(d: Draft): DraftRows {
   for (const q of d.questions) {
     const pos = perSection.get(q.sectionId) ?? 0;
     perSection.set(q.sectionId, pos + 1);
-    questions.set(q.id, {
-      id: q.id,
-      section_id: q.sectionId,
-      position: pos,
-      type: q.type,
-      text: q.text,
-      hint: q.hint,
-      options: JSON.stringify(q.options),
-      allow_other: q.allowOther ? 1 : 0,
-      explain: q.explain ? 1 : 0,
-      word_limit: q.wordLimit,
-      continues: q.continues ? 1 : 0,
-    });
+    questions.set(q.id, questionRow(q, pos));
   }
   return {
     meta: {

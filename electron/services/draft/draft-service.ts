@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain/draft/model';
 import { emptyDoc, type RichDoc } from '../../../shared/domain/draft/rich-text';
 import { audit } from '../workspace/audit';
-import { applyRows, diffRows, draftToRows, isEmptyChange, readRows, rowsToDraft, upsertQuestion, upsertSection, writeMeta, writeWholeDraft, type QuestionRow } from './draft-rows';
+import { applyRows, diffRows, draftToRows, isEmptyChange, questionRow, readRows, rowsToDraft, upsertQuestion, upsertSection, writeMeta, writeWholeDraft, type QuestionRow } from './draft-rows';
 import type { DraftHistory } from './history';
 
 /**
@@ -266,23 +266,7 @@ export function addQuestions(ctx: DraftContext, input: { sectionId: string; newS
     for (const raw of input.questions) {
       if (rows.questions.has(raw.id)) throw new AppError('conflict', `A question with the id ${raw.id} already exists.`);
       const q = questionSchema.parse({ ...raw, sectionId: input.sectionId });
-      upsertQuestion(
-        db,
-        {
-          id: q.id,
-          section_id: input.sectionId,
-          position: list.length,
-          type: q.type,
-          text: q.text,
-          hint: q.hint,
-          options: JSON.stringify(q.options),
-          allow_other: q.allowOther ? 1 : 0,
-          explain: q.explain ? 1 : 0,
-          word_limit: q.wordLimit,
-          continues: q.continues ? 1 : 0,
-        },
-        now,
-      );
+      upsertQuestion(db, questionRow(q, list.length), now);
       list.push({ id: q.id } as QuestionRow);
     }
   });

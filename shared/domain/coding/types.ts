@@ -10,6 +10,7 @@ import type { Sentiment } from './sentiment';
 import type { QuoteStatus } from './consent';
 import type { SampleDefinition } from './sample';
 import type { CrossTabField } from './fields';
+import type { CodebookTheme } from '../../analysis/codebook';
 
 export const CODING_SOURCES = ['manual', 'bulk', 'suggestion', 'package'] as const;
 export type CodingSource = (typeof CODING_SOURCES)[number];
@@ -27,15 +28,8 @@ export interface AnalysisSettings {
   threshold: number;
 }
 
-export interface ThemeView {
-  id: string;
-  name: string;
-  description: string;
-  parentId: string | null;
-  /** Empty: shared by every question. */
-  questionIds: string[];
-  codable: boolean;
-  colour: string | null;
+/** A theme as the Analysis page shows it: the codebook's theme (questionIds empty: shared by every question) and its state. */
+export interface ThemeView extends CodebookTheme {
   order: number;
   /** Deleted (kept so the deletion can be undone; its codings are left out while it is). */
   archived: boolean;

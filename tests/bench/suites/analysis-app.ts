@@ -7,7 +7,7 @@ import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
 import { largeDraft } from '../large-draft';
 import { CLOSED_TYPES, orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
-import { percentile, round, timed } from '../stats';
+import { mib, percentile, round, timed, withPeak } from '../stats';
 
 /**
  * The analysis through the app's services on a real workspace (sql.js on disk, through the Router
@@ -22,30 +22,11 @@ import { percentile, round, timed } from '../stats';
  *   responses CSV, each through outputs.export (assembling the report from the database included);
  * - theme suggestions for one question with 20,000 answers (target ≤ 10 s), on a second workspace
  *   of 20,000 responses.
- * Run with `node --expose-gc --import tsx tests/bench/run.ts analysis-app` for the memory figures.
+ * Run with `npm run bench -- analysis-app` (the runner gives each suite --expose-gc for the memory figures).
  */
 export const name = 'analysis-app';
 
 const NOW = new Date('2027-08-02T10:00:00Z');
-const mib = (b: number) => round(b / 2 ** 20, 1);
-
-async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; extraPeakMiB: number }> {
-  global.gc?.();
-  const used = () => {
-    const m = process.memoryUsage();
-    return m.heapUsed + m.external;
-  };
-  const start = used();
-  let peak = start;
-  const timer = setInterval(() => (peak = Math.max(peak, used())), 20);
-  try {
-    const t = await timed(fn);
-    peak = Math.max(peak, used());
-    return { value: t.value, ms: t.ms, extraPeakMiB: mib(peak - start) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** A workspace with `count` generated responses, imported in files of 20,000 like a real survey export. */
 async function workspaceWith(dir: string, draft: Draft, count: number, file: string) {

@@ -5,7 +5,7 @@ import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buil
 import { prepareReport, type ResponseRow } from '../../../shared/domain/report';
 import { reportFixture } from '../../generators/report-fixture';
 import { largeDraft } from '../large-draft';
-import { percentile, round, timed } from '../stats';
+import { mib, percentile, round, timed, withPeak } from '../stats';
 
 /**
  * The report outputs at consultation scale: a 40-question consultation (12 proposals) with
@@ -19,28 +19,6 @@ import { percentile, round, timed } from '../stats';
 export const name = 'reports';
 
 const NOW = new Date('2027-08-02T10:00:00Z');
-const mib = (b: number) => round(b / 2 ** 20, 1);
-
-/** Peak JS heap + buffers above the starting point while `fn` runs, sampled every 20 ms (run with --expose-gc). */
-async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; extraPeakMiB: number }> {
-  global.gc?.();
-  const used = () => {
-    const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers;
-  };
-  const start = used();
-  let peak = start;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, used());
-  }, 20);
-  try {
-    const t = await timed(fn);
-    peak = Math.max(peak, used());
-    return { value: t.value, ms: t.ms, extraPeakMiB: mib(peak - start) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 export async function run(): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));

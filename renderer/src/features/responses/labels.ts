@@ -1,15 +1,10 @@
-import type { Channel, MappingTarget } from '../../../../shared/domain/responses/types';
+import type { MappingTarget } from '../../../../shared/domain/responses/types';
 import { META_FIELDS } from '../../../../shared/domain/responses/types';
 import { answerOptions, orderedQuestions, questionNumbers, RESPONDENT_FIELD_KEYS, type Draft } from '../../../../shared/domain/draft/model';
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  'online-survey': 'Online survey',
-  email: 'Email',
-  letter: 'Letter',
-  'response-form': 'Response form',
-  other: 'Other',
-};
+/** The channel names the analysis and its exports use, so the two pages say the same. */
+export { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
 
 export const META_LABELS: Record<(typeof META_FIELDS)[number], string> = {
   externalId: 'Response ID',
@@ -18,9 +13,7 @@ export const META_LABELS: Record<(typeof META_FIELDS)[number], string> = {
   channel: 'How it was sent (channel)',
 };
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../shared/format';
 
 /** Every target a column can be mapped to, as <select> options, with a stable string value each. */
 export function targetOptions(draft: Draft | null): { group: string; options: { value: string; label: string }[] }[] {

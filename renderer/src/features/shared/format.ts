@@ -7,3 +7,8 @@ export function whenText(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return 'unknown';
   return `${formatDate(d)} at ${formatTime(d)}`;
 }
+
+/** "1 response", "1,300 responses". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}

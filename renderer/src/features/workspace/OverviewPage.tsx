@@ -1,6 +1,6 @@
 import { useApp } from '../../app/store';
 import { PageHeading } from '../../components/PageHeading';
-import { whenText } from '../shared/format';
+import { plural, whenText } from '../shared/format';
 import { TitleField } from './TitleField';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { call } from '../../lib/api';
@@ -25,9 +25,6 @@ function StatusTag({ status }: { status: Status }) {
 }
 
 /** The workspace home: where the consultation stands, as a GOV.UK task list, and its details. */
-const responsesText = (count: number, batches: number): string =>
-  `${count.toLocaleString('en-GB')} ${count === 1 ? 'response' : 'responses'} from ${batches.toLocaleString('en-GB')} ${batches === 1 ? 'import' : 'imports'}`;
-
 export function OverviewPage() {
   const ws = useApp((s) => s.workspace);
   const info = useApp((s) => s.info);
@@ -63,7 +60,7 @@ export function OverviewPage() {
     { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: outputsStatus },
     {
       name: 'Collect responses',
-      hint: `${closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed'}${o?.responses.count ? `. ${responsesText(o.responses.count, o.responses.batches)}` : ''}`,
+      hint: `${closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed'}${o?.responses.count ? `. ${plural(o.responses.count, 'response')} from ${plural(o.responses.batches, 'import')}` : ''}`,
       tab: 'responses',
       status: hasResponses ? (closes !== null && closes < now ? 'Completed' : 'In progress') : 'Not started',
     },
