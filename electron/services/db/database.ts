@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import { fastRunner, type FastRunner } from './fast-run';
 
 export type SqlValue = string | number | null | Uint8Array;
 export type Param = SqlValue | boolean | undefined;
@@ -29,6 +30,7 @@ export class Db {
     null;
   private inTransaction = false;
   private functions = new Map<string, (...args: SqlValue[]) => SqlValue>();
+  private readonly fast: FastRunner | null;
 
   constructor(
     readonly sqljs: SqlJsStatic,
@@ -37,6 +39,14 @@ export class Db {
     private readonly recordLimitBytes = 8 * 1024 * 1024,
   ) {
     this.applyConnectionPragmas();
+    this.fast = fastRunner(sqljs, raw);
+  }
+
+  /** Bind, step and reset a prepared write statement (fast-run.ts, or sql.js's own path). */
+  private runPrepared(sql: string, values: SqlValue[]): void {
+    const st = this.prepared(sql);
+    if (this.fast) this.fast.run(st, sql, values);
+    else st.run(values);
   }
 
   static fromBytes(sqljs: SqlJsStatic, bytes?: Uint8Array, recordLimitBytes?: number): Db {
@@ -66,8 +76,7 @@ export class Db {
   /** Run a write statement (INSERT/UPDATE/DELETE/DDL). Recorded for the journal inside a mutation. */
   run(sql: string, params: readonly Param[] = []): void {
     const values = normalise(params);
-    const st = this.prepared(sql);
-    st.run(values);
+    this.runPrepared(sql, values);
     const rec = this.recording;
     if (rec && !rec.overflow) {
       let idx = rec.sqlIndex.get(sql);
@@ -186,7 +195,7 @@ export class Db {
       for (const [idx, params] of record.ops) {
         const sql = record.sql[idx];
         if (sql === undefined) throw new Error('Journal record refers to a missing statement');
-        this.prepared(sql).run(params);
+        this.runPrepared(sql, params);
       }
     });
   }
@@ -205,5 +214,6 @@ export class Db {
   close(): void {
     this.statements.clear();
     this.raw.close();
+    this.fast?.dispose();
   }
 }

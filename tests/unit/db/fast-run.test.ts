@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../../electron/services/db/database';
+import { fastRunner } from '../../../electron/services/db/fast-run';
+import { loadSqlJs } from '../../../electron/services/db/sqljs';
+
+/**
+ * The direct binding path (fast-run.ts) must store exactly what sql.js's own Statement.run would:
+ * each case is written through both and read back.
+ */
+describe('writing through SQLite C API bindings', () => {
+  const values: (string | number | null)[][] = [
+    ['plain', 1],
+    ['', 0],
+    ['“Smart” quotes – dashes, ££ and é', -5],
+    ['emoji 🙂 and 𝔘 outside the BMP', 2 ** 31 + 7],
+    ['nul\u0000inside', 3.25],
+    ['lone surrogate \ud800 here', null],
+    ['x'.repeat(200_000), Number.MAX_SAFE_INTEGER],
+    [null, -(2 ** 40)],
+  ];
+
+  it('is available on the sql.js this app ships, and stores the same values as sql.js', async () => {
+    const sqljs = await loadSqlJs();
+    const raw = new sqljs.Database();
+    expect(fastRunner(sqljs, raw)).not.toBeNull();
+    raw.close();
+
+    const db = Db.fromBytes(sqljs);
+    const plain = new sqljs.Database();
+    for (const d of [db, plain]) {
+      const create = 'CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n ANY) STRICT';
+      if (d instanceof Db) d.exec(create);
+      else d.exec(create);
+    }
+    values.forEach((v, i) => {
+      db.run('INSERT INTO t (id, s, n) VALUES (?, ?, ?)', [i + 1, ...v]);
+      plain.run('INSERT INTO t (id, s, n) VALUES (?, ?, ?)', [i + 1, ...v]);
+    });
+    const ours = db.all<{ s: string | null; n: number | null; bytes: number | null }>('SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id');
+    const theirs = plain.exec('SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id')[0]!.values.map(([s, n, bytes]) => ({ s, n, bytes }));
+    expect(ours).toHaveLength(values.length);
+    // sql.js writes a lone surrogate as three invalid UTF-8 bytes; TextEncoder as U+FFFD. Everything else is identical.
+    ours.forEach((row, i) => {
+      if (i === 5) expect(row.s).toBe('lone surrogate \ufffd here');
+      else expect(row).toEqual(theirs[i]);
+    });
+    expect(ours[4]!.s).toBe('nul\u0000inside');
+    expect(ours[3]!.n).toBe(2 ** 31 + 7);
+    db.close();
+    plain.close();
+  });
+
+  it('reports a failed statement with SQLite’s message and leaves the statement usable', async () => {
+    const db = Db.fromBytes(await loadSqlJs());
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE)');
+    const insert = 'INSERT INTO t (id, s) VALUES (?, ?)';
+    db.run(insert, [1, 'a']);
+    expect(() => db.run(insert, [2, 'a'])).toThrow(/UNIQUE constraint failed: t\.s/);
+    expect(() => db.run(insert, [3, null])).toThrow(/NOT NULL constraint failed: t\.s/);
+    db.run(insert, [4, 'b']);
+    expect(db.all('SELECT id, s FROM t ORDER BY id')).toEqual([
+      { id: 1, s: 'a' },
+      { id: 4, s: 'b' },
+    ]);
+    db.close();
+  });
+
+  it('keeps working after export() has closed and reopened the connection', async () => {
+    const db = Db.fromBytes(await loadSqlJs());
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE)');
+    db.run('INSERT INTO t (id, s) VALUES (?, ?)', [1, 'before']);
+    const bytes = db.exportBytes();
+    expect(bytes.length).toBeGreaterThan(0);
+    db.run('INSERT INTO t (id, s) VALUES (?, ?)', [2, 'after']);
+    expect(() => db.run('INSERT INTO t (id, s) VALUES (?, ?)', [3, 'after'])).toThrow(/UNIQUE constraint failed/);
+    expect(db.scalar('SELECT group_concat(s, \',\') FROM t')).toBe('before,after');
+    db.close();
+  });
+
+  it('stores blobs (through sql.js’s path) alongside strings', async () => {
+    const db = Db.fromBytes(await loadSqlJs());
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB, s TEXT)');
+    db.run('INSERT INTO t (id, b, s) VALUES (?, ?, ?)', [1, new Uint8Array([0, 255, 7]), 'with blob']);
+    const row = db.get<{ b: Uint8Array; s: string }>('SELECT b, s FROM t');
+    expect(Array.from(row!.b)).toEqual([0, 255, 7]);
+    expect(row!.s).toBe('with blob');
+    db.close();
+  });
+});
