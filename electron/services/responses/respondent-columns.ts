@@ -64,11 +64,17 @@ export function respondentRow(details: RespondentDetails, personal: ReadonlySet<
   };
 }
 
-export const RESPONDENT_INSERT_SQL = `INSERT INTO respondent (id, batch_id, ${COLUMN_LIST.join(', ')}, org_key, is_organisation, confidential_requested, has_personal) VALUES (?, ?, ${COLUMN_LIST.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+/** INSERT INTO respondent (…) without its VALUES, and how many values a row has. */
+export const RESPONDENT_INSERT_PREFIX = `INSERT INTO respondent (id, batch_id, ${COLUMN_LIST.join(', ')}, org_key, is_organisation, confidential_requested, has_personal)`;
+export const RESPONDENT_INSERT_COLUMNS = COLUMN_LIST.length + 6;
 
-export function respondentInsertParams(id: number, batchId: number, r: RespondentRowValues): (string | number | null)[] {
-  return [id, batchId, ...r.values, r.orgKey, r.isOrganisation, r.confidentialRequested, r.hasPersonal];
+/** Appends a respondent's values, in RESPONDENT_INSERT_PREFIX's order, to `out`. */
+export function pushRespondentValues(out: (string | number | null)[], id: number, batchId: number, r: RespondentRowValues): void {
+  out.push(id, batchId);
+  for (const v of r.values) out.push(v);
+  out.push(r.orgKey, r.isOrganisation, r.confidentialRequested, r.hasPersonal);
 }
+
 
 /** Read a respondent row back into details (keys with values only). */
 export function detailsFromRow(row: Record<string, unknown>): RespondentDetails {
