@@ -23,26 +23,37 @@ interface SqlJsExports {
   _sqlite3_reset(stmt: number): number;
   _sqlite3_clear_bindings(stmt: number): number;
   _sqlite3_sql(stmt: number): number;
+  _sqlite3_data_count(stmt: number): number;
+  _sqlite3_column_type(stmt: number, col: number): number;
+  _sqlite3_column_double(stmt: number, col: number): number;
+  _sqlite3_column_text(stmt: number, col: number): number;
+  _sqlite3_column_bytes(stmt: number, col: number): number;
   _sqlite3_errmsg(db: number): number;
   _malloc(bytes: number): number;
   _free(ptr: number): void;
   writeArrayToMemory(array: Uint8Array, ptr: number): void;
-  UTF8ToString(ptr: number): string;
+  UTF8ToString(ptr: number, maxBytes?: number, ignoreNul?: boolean): string;
 }
 
 const SQLITE_OK = 0;
 const SQLITE_ROW = 100;
 const SQLITE_DONE = 101;
+const SQLITE_INTEGER = 1;
+const SQLITE_FLOAT = 2;
+const SQLITE_TEXT = 3;
+const SQLITE_NULL = 5;
 
 export interface FastRunner {
   run(st: Statement, sql: string, values: readonly SqlValue[]): void;
+  /** Every row of a read as an array of values (null when a row holds a blob: the caller uses sql.js then). */
+  tuples(st: Statement, sql: string, values: readonly SqlValue[]): SqlValue[][] | null;
   /** Frees the WASM buffer (when the database closes). */
   dispose(): void;
 }
 
 export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null {
   const m = sqljs as unknown as Partial<SqlJsExports>;
-  const needed: (keyof SqlJsExports)[] = ['_sqlite3_bind_text', '_sqlite3_bind_int', '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_clear_bindings', '_sqlite3_sql', '_sqlite3_errmsg', '_malloc', '_free', 'writeArrayToMemory', 'UTF8ToString'];
+  const needed: (keyof SqlJsExports)[] = ['_sqlite3_bind_text', '_sqlite3_bind_int', '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_clear_bindings', '_sqlite3_sql', '_sqlite3_data_count', '_sqlite3_column_type', '_sqlite3_column_double', '_sqlite3_column_text', '_sqlite3_column_bytes', '_sqlite3_errmsg', '_malloc', '_free', 'writeArrayToMemory', 'UTF8ToString'];
   if (needed.some((k) => typeof m[k] !== 'function')) return null;
   const api = m as SqlJsExports;
   // The connection changes whenever sql.js's export() closes and reopens it: read it when needed.
@@ -76,13 +87,9 @@ export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null
     throw new Error(message);
   };
 
-  const run = (st: Statement, sql: string, values: readonly SqlValue[]): void => {
-    const stmt = broken ? null : pointerOf(st, sql);
-    if (stmt === null || values.some((v) => v instanceof Uint8Array)) {
-      if (stmt === null) broken = true;
-      st.run(values as SqlValue[]);
-      return;
-    }
+  /** Binds the values to the statement (its pointer), or returns false when sql.js must do it (a blob). */
+  const bind = (stmt: number, values: readonly SqlValue[]): boolean => {
+    if (values.some((v) => v instanceof Uint8Array)) return false;
     // Encode every string of the call into the scratch array, end to end.
     let need = 0;
     for (const v of values) if (typeof v === 'string') need += v.length * 3;
@@ -114,13 +121,58 @@ export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null
       // null: left unbound, which SQLite reads as NULL (bindings are cleared after every run).
       if (rc !== SQLITE_OK) fail(stmt);
     }
+    return true;
+  };
+
+  const statement = (st: Statement, sql: string): number | null => {
+    const stmt = broken ? null : pointerOf(st, sql);
+    if (stmt === null) broken = true;
+    return stmt;
+  };
+
+  const run = (st: Statement, sql: string, values: readonly SqlValue[]): void => {
+    const stmt = statement(st, sql);
+    if (stmt === null || !bind(stmt, values)) {
+      st.run(values as SqlValue[]);
+      return;
+    }
     const rc = api._sqlite3_step(stmt);
     if (rc !== SQLITE_DONE && rc !== SQLITE_ROW) fail(stmt);
     api._sqlite3_reset(stmt);
     api._sqlite3_clear_bindings(stmt);
   };
+  const tuples = (st: Statement, sql: string, values: readonly SqlValue[]): SqlValue[][] | null => {
+    const stmt = statement(st, sql);
+    if (stmt === null || !bind(stmt, values)) return null;
+    const out: SqlValue[][] = [];
+    try {
+      for (;;) {
+        const rc = api._sqlite3_step(stmt);
+        if (rc === SQLITE_DONE) break;
+        if (rc !== SQLITE_ROW) fail(stmt);
+        const n = api._sqlite3_data_count(stmt);
+        const row = new Array<SqlValue>(n);
+        for (let c = 0; c < n; c++) {
+          const type = api._sqlite3_column_type(stmt, c);
+          if (type === SQLITE_INTEGER || type === SQLITE_FLOAT) row[c] = api._sqlite3_column_double(stmt, c);
+          else if (type === SQLITE_TEXT) {
+            const ptr = api._sqlite3_column_text(stmt, c);
+            row[c] = api.UTF8ToString(ptr, api._sqlite3_column_bytes(stmt, c), true);
+          } else if (type === SQLITE_NULL) row[c] = null;
+          else return null; // a blob: read by sql.js instead
+        }
+        out.push(row);
+      }
+      return out;
+    } finally {
+      api._sqlite3_reset(stmt);
+      api._sqlite3_clear_bindings(stmt);
+    }
+  };
+
   return {
     run,
+    tuples,
     dispose: () => {
       if (heap) api._free(heap);
       heap = 0;

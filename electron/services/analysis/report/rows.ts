@@ -110,16 +110,15 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
       };
       if (withAnswers) {
         // Choices come from the answer cache; only answers holding text are read from the database,
-        // as one JSON array of tuples built inside SQLite and parsed natively: far fewer calls across
-        // the WebAssembly boundary than stepping through tens of thousands of rows (measured over
-        // 100,000 responses × 40 questions: 2.5 s against 4.4 s reading every answer with its choices
-        // this way, and 18 s stepping row by row).
+        // as arrays of values straight from SQLite's C API (Db.tuples): over 100,000 responses × 40
+        // questions, 2.1 s against 2.5 s for one JSON array per chunk built inside SQLite, 4.4 s
+        // reading every answer with its choices, and 18 s stepping through objects row by row.
         for (const cur of cursors!) cur.each(lo, hi, (rid, choices) => (answersOf(rid)[cur.questionId] = { choices, text: null }));
-        const json = db.scalar<string>(
-          "SELECT json_group_array(json_array(id, question_id, text, other_text, explanation)) FROM answer WHERE id BETWEEN ? AND ? AND (text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)",
+        const texts = db.tuples<TextTuple>(
+          "SELECT id, question_id, text, other_text, explanation FROM answer WHERE id BETWEEN ? AND ? AND (text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)",
           [firstAnswerId(lo), firstAnswerId(hi) + ANSWER_SLOTS - 1],
         );
-        for (const [aid, qid, raw, other, explanation] of JSON.parse(json ?? '[]') as TextTuple[]) {
+        for (const [aid, qid, raw, other, explanation] of texts) {
           const type = types.get(qid);
           if (!type) continue;
           const closed = CLOSED_TYPES.has(type);
@@ -131,15 +130,15 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         }
       }
       const themes = new Map<number, Record<string, string[]>>();
-      for (const c of db.all<{ response_id: number; question_id: string; theme_id: string }>(
+      for (const [responseId, questionId, themeId] of db.tuples<[number, string, string]>(
         'SELECT response_id, question_id, theme_id FROM coding WHERE coder_set = ? AND response_id BETWEEN ? AND ? AND removed_at IS NULL',
         [MAIN_CODER_SET, lo, hi],
       )) {
-        if (!activeThemes.has(c.theme_id)) continue;
-        let m = themes.get(c.response_id);
-        if (!m) themes.set(c.response_id, (m = {}));
-        const list = (m[c.question_id] ??= []);
-        if (!list.includes(c.theme_id)) list.push(c.theme_id);
+        if (!activeThemes.has(themeId)) continue;
+        let m = themes.get(responseId);
+        if (!m) themes.set(responseId, (m = {}));
+        const list = (m[questionId] ??= []);
+        if (!list.includes(themeId)) list.push(themeId);
       }
       for (const r of chunk) {
         const [id, channel, submittedAt, confidentialRequested, publishConsent, canonical] = r;

@@ -76,6 +76,7 @@ export async function protectSheet(ws: ExcelJS.Worksheet): Promise<void> {
 /** Lines a text takes in a wrapped cell of this width (Excel width units ≈ characters of '0' in the default font). */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(8, Math.floor(width * 0.95));
+  if (!text.includes('\n')) return Math.max(1, Math.ceil(text.length / perLine));
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
