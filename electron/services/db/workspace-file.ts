@@ -91,10 +91,26 @@ function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number): Db 
   return db;
 }
 
-export function integrityProblems(db: Db): string[] {
+/**
+ * SQLite's integrity check. `structure` (what opening a workspace runs) checks every ordinary
+ * table — each B-tree, its pages and records, its indexes against it — but not the full-text
+ * indexes' contents against the rows they index: since SQLite 3.44 the whole-database check
+ * re-tokenises every indexed answer for that (5.6 s of 8 s on a 633 MB workspace of 100,000
+ * responses × 40 questions), while the check per table took 2.3 s. The FTS tables' own storage
+ * (their shadow tables) is still checked page by page. `full` (the Verify command) does everything.
+ */
+export function integrityProblems(db: Db, depth: 'structure' | 'full' = 'full'): string[] {
   try {
-    const rows = db.all<{ integrity_check: string }>('PRAGMA integrity_check');
-    const msgs = rows.map((r) => String(Object.values(r)[0]));
+    const msgs: string[] = [];
+    if (depth === 'full') msgs.push(...db.tuples<[string]>('PRAGMA integrity_check').map((r) => String(r[0])));
+    else {
+      const tables = db.tuples<[string]>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name").map((r) => r[0]);
+      for (const t of tables) {
+        const rows = db.tuples<[string]>(`PRAGMA integrity_check("${t.replace(/"/g, '""')}")`).map((r) => String(r[0]));
+        if (!(rows.length === 1 && rows[0] === 'ok')) msgs.push(...rows);
+      }
+      if (!msgs.length) msgs.push('ok');
+    }
     return msgs.length === 1 && msgs[0] === 'ok' ? [] : msgs;
   } catch (e) {
     return [(e as Error).message];
@@ -235,7 +251,7 @@ export class WorkspaceFile {
       db = loadDb(sqljs, path, opts.recordLimitBytes);
       const { pending } = inspectMigrations(db);
       if (opts.integrityCheck) {
-        const problems = integrityProblems(db);
+        const problems = integrityProblems(db, 'structure');
         if (problems.length) {
           throw new AppError(
             'corrupt',

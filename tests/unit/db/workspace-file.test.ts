@@ -2,7 +2,9 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, truncateSync, statSync, copyFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { WorkspaceFile, journalPathFor, backupPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
+import { WorkspaceFile, journalPathFor, backupPathFor, openReadOnly, integrityProblems } from '../../../electron/services/db/workspace-file';
+import { indexAnswer } from '../../../electron/services/responses/search-index';
+import { verifyWorkspace } from '../../../electron/services/workspace/verify';
 import { createWorkspace, setTitle } from '../../../electron/services/workspace/workspace-service';
 import { audit } from '../../../electron/services/workspace/audit';
 import { lockPathFor } from '../../../electron/services/files/lock';
@@ -242,6 +244,26 @@ describe('opening bad input changes nothing on disk', () => {
     truncateSync(p, Math.floor(statSync(p).size / 2));
     const e = await refuses(p, 'corrupt');
     expect(e.message).toMatch(/incomplete|damaged|integrity/);
+  });
+
+  it('opens with the tables checked page by page; Verify also checks the search index against the answers', async () => {
+    const p = t.path('index.consult');
+    const f = await createWorkspace(p, 'Index', 'tester');
+    f.mutate((db) => {
+      db.run("INSERT INTO answer (id, question_id, text) VALUES (4096, 'q1', 'Broadband in rural areas')");
+      indexAnswer(db, 4096);
+    });
+    expect(integrityProblems(f.db, 'full')).toEqual([]);
+    // Change the text behind the index's back (every real write goes through search-index.ts).
+    f.mutate((db) => db.run("UPDATE answer SET text = 'Something else entirely' WHERE id = 4096"));
+    expect(integrityProblems(f.db, 'structure')).toEqual([]);
+    expect(integrityProblems(f.db, 'full').join(' ')).toMatch(/answer_fts/);
+    f.close();
+    const reopened = await WorkspaceFile.open(p);
+    reopened.close();
+    const report = await verifyWorkspace(p);
+    expect(report.ok).toBe(false);
+    expect(report.integrity.join(' ')).toMatch(/answer_fts/);
   });
 
   it('a workspace whose pages are damaged', async () => {
