@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../db/database';
 import { encodeAnswers, encodeField, type EncodedAnswers, type EncodedField, type TallyQuestion } from '../../../shared/analysis/tallies';
 import { CROSS_TAB_FIELDS, type CrossTabField } from '../../../shared/domain/coding/fields';
@@ -96,6 +97,8 @@ export interface AnswerData {
 interface CacheEntry {
   index: ResponseIndex | null;
   answers: AnswerData | null;
+  /** A background load not yet finished (warmAnswerCache). */
+  loading: AnswerLoad | null;
   encoded: Map<string, { key: string; enc: EncodedAnswers }>;
 }
 
@@ -104,7 +107,7 @@ const caches = new WeakMap<Db, CacheEntry>();
 function entry(db: Db): CacheEntry {
   let e = caches.get(db);
   if (!e) {
-    e = { index: null, answers: null, encoded: new Map() };
+    e = { index: null, answers: null, loading: null, encoded: new Map() };
     caches.set(db, e);
   }
   return e;
@@ -260,23 +263,45 @@ function parseIds(json: string): string[] {
   return json.slice(2, -2).split('","');
 }
 
-function loadAnswers(db: Db, version: string, onProgress?: (done: number, total: number) => void): AnswerData {
-  const t0 = performance.now();
-  const closed = new Map<string, ClosedBuilder>();
-  const textual = new Map<string, { rids: IntBuffer; flags: number[] }>();
+/**
+ * A load of the answers in progress: one chunk of 5,000 responses at a time, so it can run in the
+ * background between the window's requests (warmAnswerCache) and be finished at once when a
+ * request needs it (answerData).
+ */
+interface AnswerLoad {
+  version: string;
+  next: number;
+  minId: number;
+  maxId: number;
+  closed: Map<string, ClosedBuilder>;
+  textual: Map<string, { rids: IntBuffer; flags: number[] }>;
+  ms: number;
+}
+
+// The import never stores a blank answer (it skips cells that are only white space), so "has text"
+// is a plain comparison: trim() on every long answer would double the scan.
+const ANSWERS_SQL = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) || coalesce(option_ids, '') || char(9) ||
+    ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '') OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
+  FROM answer WHERE id >= ? AND id < ?`;
+const STEP = CHUNK_RESPONSES * ANSWER_SLOTS;
+
+function startLoad(db: Db, version: string): AnswerLoad {
   // Answer ids carry their response (answer-ids.ts): read 5,000 responses' answers at a time.
   const maxId = db.scalar<number>('SELECT max(id) FROM answer') ?? -1;
   const minId = db.scalar<number>('SELECT min(id) FROM answer') ?? 0;
-  // The import never stores a blank answer (it skips cells that are only white space), so "has text"
-  // is a plain comparison: trim() on every long answer would double the scan.
-  const sql = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) || coalesce(option_ids, '') || char(9) ||
-      ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '') OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
-    FROM answer WHERE id >= ? AND id < ?`;
-  const step = CHUNK_RESPONSES * ANSWER_SLOTS;
-  for (let lo = minId - (minId % ANSWER_SLOTS); lo <= maxId; lo += step) {
-    onProgress?.(lo - minId, maxId - minId + 1);
-    const s = db.scalar<string>(sql, [lo, lo + step]);
-    if (!s) continue;
+  return { version, next: minId - (minId % ANSWER_SLOTS), minId, maxId, closed: new Map(), textual: new Map(), ms: 0 };
+}
+
+/** Reads the next chunk; returns true when every answer has been read. */
+function loadChunk(db: Db, load: AnswerLoad, onProgress?: (done: number, total: number) => void): boolean {
+  if (load.next > load.maxId) return true;
+  const t0 = performance.now();
+  const { closed, textual } = load;
+  const lo = load.next;
+  onProgress?.(lo - load.minId, load.maxId - load.minId + 1);
+  const s = db.scalar<string>(ANSWERS_SQL, [lo, lo + STEP]);
+  load.next = lo + STEP;
+  if (s) {
     let start = 0;
     while (start < s.length) {
       let end = s.indexOf('\n', start);
@@ -324,16 +349,21 @@ function loadAnswers(db: Db, version: string, onProgress?: (done: number, total:
       start = end + 1;
     }
   }
+  load.ms += performance.now() - t0;
+  return load.next > load.maxId;
+}
+
+function finishLoad(load: AnswerLoad): AnswerData {
   const outClosed = new Map<string, ClosedAnswers>();
-  for (const [qid, b] of closed) {
+  for (const [qid, b] of load.closed) {
     const offsets = new Uint32Array(b.rids.length + 1);
     offsets.set(b.offsets.toInt32());
     offsets[b.rids.length] = b.codes.length;
     outClosed.set(qid, { optionIds: b.optionIds, rids: b.rids.toInt32(), offsets, codes: Uint16Array.from(b.codes.toInt32()) });
   }
   const outText = new Map<string, TextualAnswers>();
-  for (const [qid, t] of textual) outText.set(qid, sortTextual({ rids: t.rids.toInt32(), flags: Uint8Array.from(t.flags) }));
-  return { version, closed: outClosed, textual: outText, loadMs: performance.now() - t0 };
+  for (const [qid, t] of load.textual) outText.set(qid, sortTextual({ rids: t.rids.toInt32(), flags: Uint8Array.from(t.flags) }));
+  return { version: load.version, closed: outClosed, textual: outText, loadMs: load.ms };
 }
 
 /** Answers are read in answer-id order, which is response order within a batch; make it response order. */
@@ -365,9 +395,54 @@ export function answerData(db: Db, status?: CacheStatus, onProgress?: (done: num
   const v = answersVersion(db);
   if (e.answers?.version === v) return e.answers;
   if (status) status.cached = false;
-  e.answers = loadAnswers(db, v, onProgress);
+  // Finish a background load of the same answers rather than starting again.
+  const load = e.loading?.version === v ? e.loading : startLoad(db, v);
+  e.loading = null;
+  while (!loadChunk(db, load, onProgress));
+  e.answers = finishLoad(load);
   e.encoded.clear();
   return e.answers;
+}
+
+/** Whether the cache holds the answers as they now are (without loading anything). */
+export function answerCacheIsCurrent(db: Db): boolean {
+  return caches.get(db)?.answers?.version === answersVersion(db);
+}
+
+/**
+ * Reads the answers into the cache in the background — a chunk at a time, giving the event loop a
+ * turn between chunks so the window's requests are answered meanwhile — so the first tallies after
+ * a large workspace is opened or imported into do not wait for it (100,000 responses × 40
+ * questions: about 5 s of reading). A request that needs the answers before it is done finishes it
+ * (answerData); a change to the answers meanwhile, or the workspace closing, abandons it. Resolves
+ * true when the cache holds the answers as they now are.
+ */
+export async function warmAnswerCache(db: Db): Promise<boolean> {
+  try {
+    const e = entry(db);
+    const v = answersVersion(db);
+    if (e.answers?.version === v) return true;
+    if (e.loading?.version === v) return false; // another warm-up is on it
+    const load = startLoad(db, v);
+    e.loading = load;
+    for (;;) {
+      if (loadChunk(db, load)) break;
+      await yieldToEvents();
+      // Finished by a request, replaced, or the answers changed (the workspace may have closed: that throws).
+      if (e.loading !== load) return e.answers?.version === answersVersion(db);
+      if (answersVersion(db) !== v) {
+        e.loading = null;
+        return false;
+      }
+    }
+    e.loading = null;
+    e.answers = finishLoad(load);
+    e.encoded.clear();
+    responseIndex(db);
+    return true;
+  } catch {
+    return false; // closed underneath us: nothing to warm
+  }
 }
 
 /**

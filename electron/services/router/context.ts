@@ -23,6 +23,12 @@ export interface Services {
   env: Omit<AppInfo, 'name' | 'version'> & { version: string };
   /** Tuning for workspace files (tests shrink the snapshot thresholds). */
   workspaceOptions?: WorkspaceFileOptions;
+  /**
+   * Read the analysis caches in the background after a workspace opens or its responses change
+   * (the app's backend). Off for the CLI, whose commands are one call each, and by default in tests
+   * that check what is cached when.
+   */
+  warmUp?: boolean;
 }
 
 export interface HandlerContext {

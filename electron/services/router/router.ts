@@ -5,6 +5,7 @@ import type { HandlerContext, HandlerTable, Services, Session } from './context'
 import { backendHandlers } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
 import { DraftHistory } from '../draft/history';
+import { warmAnswerCache } from '../analysis/data-cache';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
 
@@ -92,6 +93,7 @@ export class Router {
       const kind = contract[channel].kind;
       if (kind === 'mutation' || kind === 'job' || session.workspace !== before) {
         this.emit(sessionId, 'workspace.state', session.workspace ? stateOf(session.workspace) : null);
+        if (this.services.warmUp && session.workspace) this.warmUp(session);
       }
       return { ok: true, value };
     } catch (e) {
@@ -102,6 +104,29 @@ export class Router {
     } finally {
       if (options.jobId) this.jobs.delete(options.jobId);
     }
+  }
+
+  private warming = new WeakSet<Session>();
+
+  /**
+   * Reads the answers into the analysis cache in the background (data-cache.ts), once the current
+   * call has returned; the window's calls are answered between its chunks. Again (twice at most)
+   * when it ends without the current answers, in case they changed while it ran.
+   */
+  private warmUp(session: Session, attempt = 1): void {
+    if (this.warming.has(session)) return;
+    this.warming.add(session);
+    setImmediate(() => {
+      const db = session.workspace?.db;
+      const done = (): void => {
+        this.warming.delete(session);
+      };
+      if (!db) return done();
+      void warmAnswerCache(db).then((current) => {
+        done();
+        if (!current && attempt < 3 && session.workspace?.db === db) this.warmUp(session, attempt + 1);
+      });
+    });
   }
 
   cancelJob(jobId: string): boolean {

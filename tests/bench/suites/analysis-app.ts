@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testRouter } from '../../harness/router';
+import { answerCacheIsCurrent } from '../../../electron/services/analysis/data-cache';
 import { generateResponses } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
@@ -13,6 +14,8 @@ import { mib, percentile, round, timed, withPeak } from '../stats';
  * The analysis through the app's services on a real workspace (sql.js on disk, through the Router
  * exactly as the window calls it): a 40-question consultation with 100,000 responses imported by
  * the responses services, then
+ * - the workspace opened again with the app's background warm-up: the open, how long until the
+ *   answers are in the analysis cache, the first tallies after that, and the workbook again;
  * - all tallies for 20 closed questions (target ≤ 200 ms): the first call reads every answer once
  *   (rowid-range group_concat scans) and encodes each question; later calls use the per-question
  *   encoded cache, checked against the audit log and the highest ids (invalidated by any change to
@@ -111,6 +114,22 @@ export async function run(): Promise<Record<string, number | string>> {
     out['responsesCsvMB'] = mib(statSync(join(dir, 'responses.csv')).size);
     out['responsesCsvExtraPeakMiB'] = csv.extraPeakMiB;
     await ws.router.shutdown();
+
+    // The workspace opened again, as the app's backend does it: the answers are read into the
+    // analysis cache in the background after opening, so the first tallies need not wait for them.
+    global.gc?.();
+    const app = testRouter(join(dir, 'app-config'), () => NOW, { warmUp: true });
+    const reopened = await timed(() => app.call('workspace.open', { path: join(dir, 'w100k.consult') }));
+    out['openMs'] = round(reopened.ms, 0);
+    const db = app.router.session('s').workspace!.db;
+    const warmStart = performance.now();
+    while (!answerCacheIsCurrent(db)) await new Promise((r) => setTimeout(r, 20));
+    out['backgroundWarmUpMs'] = round(performance.now() - warmStart, 0);
+    const afterWarm = await timed(() => app.call('analysis.tallies', { questionIds: closed }));
+    out['talliesFirstAfterWarmUpMs'] = round(afterWarm.ms, 0);
+    const xlsxAfterOpen = await timed(() => app.call('outputs.export', { kind: 'analysis-xlsx', path: join(dir, 'analysis-2.xlsx') }));
+    out['analysisXlsxAfterOpenMs'] = round(xlsxAfterOpen.ms, 0);
+    await app.router.shutdown();
 
     // Theme suggestions for one question with about 20,000 answers.
     const small = await workspaceWith(dir, draft, 22_500, 'w20k');
