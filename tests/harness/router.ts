@@ -5,7 +5,7 @@ import type { In, Out } from '../../shared/ipc/contract';
 import type { AppEvents } from '../../shared/ipc/contract';
 
 /** A real Router over real services, rooted in a temp folder, with a typed `call` that throws on errors. */
-export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { warmUp?: boolean } = {}) {
+export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean } = {}) {
   const events: { event: keyof AppEvents; payload: unknown }[] = [];
   const router = new Router(
     {
@@ -13,7 +13,7 @@ export function testRouter(dir: string, clock: () => Date = () => new Date(), op
       clock,
       actor: 'tester',
       env: { version: '0.0.0-test', shell: 'cli', nativeDialogs: false, platform: 'linux', defaultFolder: dir },
-      warmUp: opts.warmUp ?? false,
+      background: opts.background ?? false,
     },
     (_s, event, payload) => events.push({ event, payload }),
   );

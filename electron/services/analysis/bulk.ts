@@ -4,6 +4,7 @@ import type { WorkspaceFile } from '../db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { MAIN_CODER_SET, type CodingSource, type OperationView } from '../../../shared/domain/coding/types';
 import { toMatchExpression } from '../responses/search';
+import { completeSearchIndex } from '../responses/search-backlog';
 import { audit } from '../workspace/audit';
 import { findQuestion, questionLabel } from './questions';
 import { codableOf } from './coding';
@@ -77,7 +78,8 @@ export function bulkCode(
   if (!theme) throw new AppError('invalid-input', 'Choose a theme from this question’s codebook (not deleted, not a heading).', { field: 'themeId' });
   env.progress?.(0, 3, 'Finding the answers');
   const codable = new Set(codableOf(db, q));
-  const wanted = targetResponses(db, q.id, input.target);
+  if (input.target.kind === 'search') completeSearchIndex(file); // a search must not miss answers still being indexed
+  const wanted = targetResponses(file.db, q.id, input.target);
   const already = new Set(
     db.all<{ response_id: number }>('SELECT response_id FROM coding WHERE coder_set = ? AND question_id = ? AND theme_id = ? AND start_offset IS NULL AND removed_at IS NULL', [MAIN_CODER_SET, q.id, theme.id]).map((r) => r.response_id),
   );

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '../../../shared/analysis/tallies';
@@ -99,6 +100,20 @@ export function tallyViews(db: Db, draft: Draft, questions: readonly AnalysisQue
     }
   }
   return { index, data, include, respondents, views, encoded };
+}
+
+/**
+ * Encodes every closed question's answers into the cache, a question at a time with a turn for
+ * the event loop between them (the last step of the backend's background follow-up). Stops when
+ * `stillCurrent` says the workspace closed or the answers changed.
+ */
+export async function warmTallies(db: Db, draft: Draft, stillCurrent: () => boolean): Promise<void> {
+  for (const q of analysisQuestions(draft, false)) {
+    if (!q.question || !q.closed) continue;
+    if (!stillCurrent()) return;
+    encodedAnswers(db, tallyQuestionOf(q.question), responseIndex(db), answerData(db));
+    await yieldToEvents();
+  }
 }
 
 export function computeTallies(db: Db, draft: Draft, opts: TallyOptions = {}): TalliesResult {

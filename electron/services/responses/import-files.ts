@@ -41,6 +41,8 @@ export interface ImportEnv {
   progress?: ((done: number, total: number, message: string) => void) | undefined;
   /** Adds questions to the draft (through the draft service, so the change can be undone). */
   addQuestions?: ((sectionId: string, newSectionTitle: string | undefined, questions: Question[]) => void) | undefined;
+  /** Leave a large import's search index to be built afterwards (WriteContext.deferSearchIndex). */
+  deferSearchIndex?: boolean | undefined;
   /** Dry run: receives what would have been written, with the draft it was mapped against. */
   collect?: ((responses: IncomingResponse[], draft: Draft) => void) | undefined;
 }
@@ -297,6 +299,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       const { batchId } = writeBatch(wdb, p.batch, p.responses, p.rejected, {
         now: env.now,
         actor: env.actor,
+        deferSearchIndex: env.deferSearchIndex,
         progress: (d) => env.progress?.(base + d, total, `Saving responses: ${(base + d).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`),
       });
       done += p.responses.length;

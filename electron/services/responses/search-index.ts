@@ -11,6 +11,17 @@ import type { Db } from '../db/database';
  * to index is never added), so removing never touches terms that were not added.
  */
 export const ANSWER_INDEXED = `(text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)`;
+
+/**
+ * Rows of a large import waiting in the search backlog (search-backlog.ts, migration 0006) are not
+ * in the index yet: they are neither removed from it nor added to it here (the backlog indexes
+ * them as they are when it gets to them).
+ */
+export type BacklogTarget = 'answer' | 'respondent';
+const notInBacklog = (target: BacklogTarget, id: string): string =>
+  `NOT EXISTS (SELECT 1 FROM search_backlog b WHERE b.target = '${target}' AND ${id} BETWEEN b.from_id AND b.to_id)`;
+const ANSWER_NOT_WAITING = notInBacklog('answer', 'id');
+const RESPONDENT_NOT_WAITING = notInBacklog('respondent', 'id');
 export const RESPONDENT_INDEXED = `(name IS NOT NULL OR organisation IS NOT NULL)`;
 export const MEMBER_INDEXED = `(addition <> '')`;
 
@@ -24,19 +35,19 @@ export function indexRespondentsFrom(db: Db, firstId: number): void {
 }
 
 export function indexAnswer(db: Db, id: number): void {
-  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id = ? AND ${ANSWER_INDEXED}`, [id]);
+  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id = ? AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING}`, [id]);
 }
 
 export function unindexAnswer(db: Db, id: number): void {
-  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE id = ? AND ${ANSWER_INDEXED})`, [id]);
+  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE id = ? AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING})`, [id]);
 }
 
 export function indexRespondent(db: Db, id: number): void {
-  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED}`, [id]);
+  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING}`, [id]);
 }
 
 export function unindexRespondent(db: Db, id: number): void {
-  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED})`, [id]);
+  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`, [id]);
 }
 
 export function indexMember(db: Db, id: number): void {
@@ -54,7 +65,7 @@ export function unindexMembersOfCampaign(db: Db, campaignId: number): void {
 
 /** Unindex everything belonging to a batch's responses (before they are deleted). */
 export function unindexBatch(db: Db, batchId: number): void {
-  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE (id >> 12) IN (SELECT id FROM response WHERE batch_id = ?) AND ${ANSWER_INDEXED})`, [batchId]);
-  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? AND ${RESPONDENT_INDEXED})`, [batchId]);
+  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE (id >> 12) IN (SELECT id FROM response WHERE batch_id = ?) AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING})`, [batchId]);
+  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`, [batchId]);
   db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT m.id FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE r.batch_id = ? AND m.addition <> '')`, [batchId]);
 }

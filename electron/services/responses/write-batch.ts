@@ -6,6 +6,7 @@ import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } fro
 import { audit } from '../workspace/audit';
 import { personalColumns, pushRespondentValues, RESPONDENT_INSERT_COLUMNS, RESPONDENT_INSERT_PREFIX, respondentRow } from './respondent-columns';
 import { indexAnswersFrom, indexRespondentsFrom } from './search-index';
+import { deferIndexing } from './search-backlog';
 import { ANSWER_SLOTS, firstAnswerId } from './answer-ids';
 
 /**
@@ -57,7 +58,15 @@ export interface WriteContext {
   actor: string;
   /** Called every few thousand responses (the write cannot be cancelled, but it can say how far it is). */
   progress?: (done: number, total: number) => void;
+  /**
+   * Leave a large batch's search index to the backlog (search-backlog.ts), built after the import
+   * returns: the app's backend does this; the CLI and tests index at once.
+   */
+  deferSearchIndex?: boolean | undefined;
 }
+
+/** Batches smaller than this are indexed at once even when indexing may be deferred (under a quarter of a second). */
+export const DEFER_INDEX_FROM = 5000;
 
 /**
  * Turns mapped survey answers into stored answers for a draft. Closed answers keep the cell as it
@@ -215,7 +224,10 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
   }
   flushResponses();
   answers.flush();
-  if (total > 0) {
+  if (total > 0 && ctx.deferSearchIndex && total >= DEFER_INDEX_FROM) {
+    deferIndexing(db, 'respondent', firstRespondent, firstRespondent + total - 1);
+    deferIndexing(db, 'answer', firstAnswerId(firstResponse), firstAnswerId(firstResponse + total - 1) + ANSWER_SLOTS - 1);
+  } else if (total > 0) {
     indexRespondentsFrom(db, firstRespondent);
     indexAnswersFrom(db, firstAnswerId(firstResponse));
   }

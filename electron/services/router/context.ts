@@ -24,11 +24,12 @@ export interface Services {
   /** Tuning for workspace files (tests shrink the snapshot thresholds). */
   workspaceOptions?: WorkspaceFileOptions;
   /**
-   * Read the analysis caches in the background after a workspace opens or its responses change
-   * (the app's backend). Off for the CLI, whose commands are one call each, and by default in tests
-   * that check what is cached when.
+   * Do follow-up work in the background, between calls (the app's backend): build the search index
+   * of a large import after the import returns, and read the analysis caches after a workspace
+   * opens or its responses change. Off for the CLI, whose commands are one call each (an import
+   * there indexes before it returns), and by default in tests that check what is cached when.
    */
-  warmUp?: boolean;
+  background?: boolean;
 }
 
 export interface HandlerContext {

@@ -5,7 +5,7 @@ import type { HandlerContext, HandlerTable, Services, Session } from './context'
 import { backendHandlers } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
 import { DraftHistory } from '../draft/history';
-import { warmAnswerCache } from '../analysis/data-cache';
+import { followUp } from './follow-up';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
 
@@ -93,7 +93,7 @@ export class Router {
       const kind = contract[channel].kind;
       if (kind === 'mutation' || kind === 'job' || session.workspace !== before) {
         this.emit(sessionId, 'workspace.state', session.workspace ? stateOf(session.workspace) : null);
-        if (this.services.warmUp && session.workspace) this.warmUp(session);
+        if (this.services.background && session.workspace) this.followUp(session);
       }
       return { ok: true, value };
     } catch (e) {
@@ -106,25 +106,22 @@ export class Router {
     }
   }
 
-  private warming = new WeakSet<Session>();
+  private following = new WeakSet<Session>();
 
   /**
-   * Reads the answers into the analysis cache in the background (data-cache.ts), once the current
-   * call has returned; the window's calls are answered between its chunks. Again (twice at most)
-   * when it ends without the current answers, in case they changed while it ran.
+   * After a call that changed the workspace (or opened one): its follow-up work, in the background
+   * once this call has returned (follow-up.ts). Again (twice at most) when the analysis cache could
+   * not be completed because the answers changed while it ran.
    */
-  private warmUp(session: Session, attempt = 1): void {
-    if (this.warming.has(session)) return;
-    this.warming.add(session);
+  private followUp(session: Session, attempt = 1): void {
+    if (this.following.has(session)) return;
+    this.following.add(session);
     setImmediate(() => {
-      const db = session.workspace?.db;
-      const done = (): void => {
-        this.warming.delete(session);
-      };
-      if (!db) return done();
-      void warmAnswerCache(db).then((current) => {
-        done();
-        if (!current && attempt < 3 && session.workspace?.db === db) this.warmUp(session, attempt + 1);
+      const file = session.workspace;
+      if (!file) return this.following.delete(session);
+      void followUp(file, () => session.workspace === file).then((settled) => {
+        this.following.delete(session);
+        if (!settled && attempt < 3 && session.workspace) this.followUp(session, attempt + 1);
       });
     });
   }

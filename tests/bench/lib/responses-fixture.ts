@@ -32,12 +32,12 @@ export function ensureExport(): string {
   return EXPORT_FILE;
 }
 
-/** A Router over real services with a throwaway settings folder, recording job progress messages. */
-export function benchRouter(): { router: Router; marks: { at: number; message: string }[]; done: () => Promise<void> } {
+/** A Router over real services with a throwaway settings folder, recording job progress messages; `background` as in the app's backend. */
+export function benchRouter(opts: { background?: boolean } = {}): { router: Router; marks: { at: number; message: string }[]; done: () => Promise<void> } {
   const marks: { at: number; message: string }[] = [];
   const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
   const router = new Router(
-    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() } },
+    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() }, background: !!opts.background },
     (_s, event, payload) => {
       if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
     },

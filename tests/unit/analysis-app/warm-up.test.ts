@@ -96,7 +96,7 @@ describe('reading the answers into the analysis cache in the background', () => 
     const first = await spreadWorkspace();
     const path = first.file.path;
     await first.ws.router.shutdown();
-    const app = testRouter(join(t.dir, 'app'), CLOCK, { warmUp: true });
+    const app = testRouter(join(t.dir, 'app'), CLOCK, { background: true });
     await app.call('workspace.open', { path });
     const db = app.router.session('s').workspace!.db;
     let current = answerCacheIsCurrent(db);

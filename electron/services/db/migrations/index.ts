@@ -3,6 +3,7 @@ import { sql as m0002 } from './0002_draft';
 import { sql as m0003 } from './0003_export_log';
 import { sql as m0004 } from './0004_responses';
 import { sql as m0005 } from './0005_analysis';
+import { sql as m0006 } from './0006_search_backlog';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '0003_export_log', sql: m0003 },
   { id: 4, name: '0004_responses', sql: m0004 },
   { id: 5, name: '0005_analysis', sql: m0005 },
+  { id: 6, name: '0006_search_backlog', sql: m0006 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

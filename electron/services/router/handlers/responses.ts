@@ -17,6 +17,7 @@ import { listBatches, undoBatch } from '../../responses/batches';
 import { acceptRejected, discardRejected, listRejected } from '../../responses/rejected';
 import { listResponses, responseDetail } from '../../responses/browse';
 import { searchResponses } from '../../responses/search';
+import { backlogPending, completeSearchIndex, finishBacklog } from '../../responses/search-backlog';
 import { correctResponse } from '../../responses/corrections';
 import { campaignQuestions, detectCampaignGroups, runDetection } from '../../responses/detection';
 import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from '../../responses/campaigns';
@@ -31,7 +32,7 @@ import type { IncomingResponse } from '../../responses/write-batch';
  * services return.
  */
 function env(ctx: HandlerContext) {
-  return { now: ctx.services.clock(), actor: ctx.services.actor, signal: ctx.signal, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m) };
+  return { now: ctx.services.clock(), actor: ctx.services.actor, signal: ctx.signal, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), deferSearchIndex: !!ctx.services.background };
 }
 
 function draftOf(ctx: HandlerContext): Draft {
@@ -149,9 +150,15 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
   'responses.list': ({ filters, offset, limit, order }, ctx) => listResponses(requireWorkspace(ctx).db, { filters, offset, limit, order }),
 
   'responses.search': async ({ query, filters, scope, offset, limit, workspace }, ctx) => {
-    if (!workspace) return searchResponses(requireWorkspace(ctx).db, { query, filters, scope, offset, limit });
+    if (!workspace) {
+      const file = requireWorkspace(ctx);
+      completeSearchIndex(file);
+      return searchResponses(file.db, { query, filters, scope, offset, limit });
+    }
     const ro = await openReadOnly(resolvePath(workspace), { integrityCheck: false });
     try {
+      // A read-only copy: what a crash left in the backlog is indexed in this copy only.
+      if (backlogPending(ro.db)) finishBacklog(ro.db);
       return searchResponses(ro.db, { query, filters, scope, offset, limit });
     } finally {
       ro.db.close();
