@@ -300,6 +300,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
         now: env.now,
         actor: env.actor,
         deferSearchIndex: env.deferSearchIndex,
+        release: true,
         progress: (d) => env.progress?.(base + d, total, `Saving responses: ${(base + d).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`),
       });
       done += p.responses.length;

@@ -63,6 +63,8 @@ export interface WriteContext {
    * returns: the app's backend does this; the CLI and tests index at once.
    */
   deferSearchIndex?: boolean | undefined;
+  /** Let go of each response once written (the caller will not look at them again). */
+  release?: boolean | undefined;
 }
 
 /** Batches smaller than this are indexed at once even when indexing may be deferred (under a quarter of a second). */
@@ -220,6 +222,7 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
     );
     if (++rows.rows === RESPONSES_PER_STATEMENT) flushResponses();
     queueAnswers(answers, firstAnswerId(responseId), r.answers);
+    if (ctx.release) (responses as (IncomingResponse | undefined)[])[i] = undefined;
     if (ctx.progress && (i + 1) % 5000 === 0) ctx.progress(i + 1, total);
   }
   flushResponses();
