@@ -106,7 +106,7 @@ export class Router {
     }
   }
 
-  private following = new WeakSet<Session>();
+  private following = new Map<Session, Promise<void>>();
 
   /**
    * After a call that changed the workspace (or opened one): its follow-up work, in the background
@@ -115,15 +115,25 @@ export class Router {
    */
   private followUp(session: Session, attempt = 1): void {
     if (this.following.has(session)) return;
-    this.following.add(session);
-    setImmediate(() => {
-      const file = session.workspace;
-      if (!file) return this.following.delete(session);
-      void followUp(file, () => session.workspace === file).then((settled) => {
-        this.following.delete(session);
-        if (!settled && attempt < 3 && session.workspace) this.followUp(session, attempt + 1);
+    const work = new Promise<boolean>((resolve) => {
+      setImmediate(() => {
+        const file = session.workspace;
+        if (!file) return resolve(true);
+        void followUp(file, () => session.workspace === file)
+          .catch(() => true)
+          .then(resolve);
       });
+    }).then((settled) => {
+      this.following.delete(session);
+      if (!settled && attempt < 3 && session.workspace) this.followUp(session, attempt + 1);
     });
+    this.following.set(session, work);
+  }
+
+  /** Resolves when a session's background follow-up work (if any) has finished: for benchmarks and tests. */
+  async backgroundSettled(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    for (let w = s && this.following.get(s); w; w = s && this.following.get(s)) await w;
   }
 
   cancelJob(jobId: string): boolean {
