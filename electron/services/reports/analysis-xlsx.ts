@@ -40,6 +40,8 @@ interface TableSheet {
   widths: number[];
   notes: number[];
   rows: () => AsyncIterable<CellInput[]> | Iterable<CellInput[]>;
+  /** Instead of rows: a 0/1 matrix, a text and a row of whole numbers each (SheetWriter.flagRow). */
+  flagRows?: () => AsyncIterable<{ id: string; flags: Uint8Array }>;
 }
 
 const cellOf = (v: number | null, text: string): CellInput => (v === null ? text : v);
@@ -160,9 +162,8 @@ function tableSheets(p: PreparedReport, ref: (text: string) => number): TableShe
     columns: ['Response id', ...p.matrixColumns.map((m) => m.header)],
     widths: [16, ...p.matrixColumns.map(() => 14)],
     notes: [...suppression, ...personal],
-    rows: async function* () {
-      for await (const row of p.rows({ cells: false })) yield [row.id, ...Array.from(row.flags)];
-    },
+    rows: () => [],
+    flagRows: () => p.rows({ cells: false }),
   });
   sheets.push({
     key: 'responses',
@@ -255,7 +256,8 @@ async function writeWorkbook(p: PreparedReport, now: Date, sink: ByteSink): Prom
     w.startTable();
     await w.row(s.columns, { style: Style.Header });
     const before = w.rows;
-    for await (const cells of s.rows()) await w.row(cells);
+    if (s.flagRows) for await (const r of s.flagRows()) await w.flagRow(r.id, r.flags);
+    else for await (const cells of s.rows()) await w.row(cells);
     // A table needs a row of data: say there is none rather than leave it empty.
     if (w.rows === before) await w.row([s.key === 'matrix' || s.key === 'responses' ? 'No responses' : 'None', ...s.columns.slice(1).map(() => Z)]);
     await w.close();

@@ -150,13 +150,35 @@ function factsOf(plan: RowPlan): PlanFacts {
   return f;
 }
 
+/** Matrix column of each (question, theme), worked out once per matrix. */
+const matrixIndexes = new WeakMap<MatrixColumn[], Map<string, Map<string, number>>>();
+function matrixIndex(matrix: MatrixColumn[]): Map<string, Map<string, number>> {
+  let byQuestion = matrixIndexes.get(matrix);
+  if (!byQuestion) {
+    byQuestion = new Map();
+    matrix.forEach((m, i) => {
+      let themes = byQuestion!.get(m.questionId);
+      if (!themes) byQuestion!.set(m.questionId, (themes = new Map<string, number>()));
+      if (!themes.has(m.themeId)) themes.set(m.themeId, i);
+    });
+    matrixIndexes.set(matrix, byQuestion);
+  }
+  return byQuestion;
+}
+
 /** The cells of one response, redacted per the plan. */
 export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn[], parts: RowParts = {}): PreparedRow {
   const flags = new Uint8Array(parts.flags !== false ? matrix.length : 0);
-  if (parts.flags !== false) {
-    for (let i = 0; i < matrix.length; i++) {
-      const m = matrix[i]!;
-      if (row.themes[m.questionId]?.includes(m.themeId)) flags[i] = 1;
+  if (parts.flags !== false && matrix.length) {
+    // From the row's own codings (a few) rather than from every matrix column (one per theme).
+    const index = matrixIndex(matrix);
+    for (const questionId in row.themes) {
+      const columns = index.get(questionId);
+      if (!columns) continue;
+      for (const themeId of row.themes[questionId]!) {
+        const i = columns.get(themeId);
+        if (i !== undefined) flags[i] = 1;
+      }
     }
   }
   if (parts.cells === false) return { id: row.id, cells: [], flags };
@@ -198,6 +220,8 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     if (q.hasThemes) {
       const themes = row.themes[q.id];
       if (!themes || themes.length === 0) cells.push('');
+      // Most coded answers have one theme: no list to build.
+      else if (themes.length === 1) cells.push(q.themeNames.get(themes[0]!) ?? '');
       else {
         const names: string[] = [];
         for (const t of themes) {

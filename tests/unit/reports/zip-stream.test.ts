@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../../../electron/services/outputs/package/zip';
 import { ByteSink } from '../../../electron/services/reports/stream/byte-sink';
 import { ZipStreamWriter } from '../../../electron/services/reports/stream/zip-stream';
+import { StreamWorkbook, Style } from '../../../electron/services/reports/xlsx/stream-workbook';
 import { tempDir } from '../../harness/temp';
 
 /** The streaming ZIP writer: entries of many pieces read back exactly, by our reader and by unzip. */
@@ -50,5 +51,30 @@ describe('streaming ZIP writer', () => {
     expect(a.sha256).toBe(b.sha256);
     expect(c.sha256).not.toBe(a.sha256);
     t2.cleanup();
+  });
+});
+
+describe('worksheet rows of a 0/1 matrix', () => {
+  const t = tempDir('cw-flag-rows-');
+  /** One sheet of `rows`, written cell by cell (row) or as flag rows (flagRow); the file's SHA-256. */
+  async function sheet(path: string, rows: Array<[string, number[]]>, fast: boolean): Promise<string> {
+    const sink = new ByteSink(path);
+    const wb = await StreamWorkbook.start(sink, [{ name: 'Matrix', widths: [8, 14, 14, 14], table: { name: 'M', columns: ['Id', 'A', 'B', 'C'] } }], { title: 'T', subject: 'S', creator: 'C', description: 'D', language: 'en-GB', now: new Date('2027-08-02T10:00:00Z') });
+    const w = await wb.sheet();
+    w.startTable();
+    await w.row(['Id', 'A', 'B', 'C'], { style: Style.Header });
+    for (const [id, values] of rows) {
+      if (fast) await w.flagRow(id, Uint8Array.from(values));
+      else await w.row([id, ...values]);
+    }
+    await w.close();
+    await wb.finish();
+    return (await sink.end()).sha256;
+  }
+
+  it('are written exactly as the same cells written one by one', async () => {
+    // Ids short and long (a long one wraps and makes the row taller), values 0 and 1, an empty id.
+    const rows: Array<[string, number[]]> = [['101', [0, 1, 0]], ['a response id long enough to wrap', [1, 1, 1]], ['', [0, 0, 1]], ['=1+1', [1, 0, 0]]];
+    expect(await sheet(t.path('fast.xlsx'), rows, true)).toBe(await sheet(t.path('slow.xlsx'), rows, false));
   });
 });

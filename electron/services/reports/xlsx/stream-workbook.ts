@@ -210,6 +210,29 @@ export class SheetWriter {
     await this.entry.write(`<row r="${r}" ht="${height}" customHeight="1">${xml}</row>`);
   }
 
+  /**
+   * A row of a 0/1 matrix: a text cell, then one whole number per column (100,000 rows × a column
+   * per theme in the analysis workbook). Writes exactly what row([first, ...values]) writes, without
+   * building a cell list or looking at each value's type.
+   */
+  async flagRow(first: string, values: ArrayLike<number>): Promise<void> {
+    const r = ++this.rowNumber;
+    const rs = String(r);
+    let lines = 1;
+    let xml = '';
+    if (first !== '') {
+      const width = this.plan.widths[0] ?? 10;
+      if (first.length > width * 0.8 || first.includes('\n')) lines = wrappedLines(first, width);
+      xml = `<c r="A${rs}" s="${Style.Text}" t="inlineStr"><is><t xml:space="preserve">${cellXml(first)}</t></is></c>`;
+    }
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c]!;
+      if (Number.isInteger(v)) xml += `<c r="${col(c + 1)}${rs}" s="${Style.Number}"><v>${v}</v></c>`;
+      else if (Number.isFinite(v)) xml += `<c r="${col(c + 1)}${rs}" s="${Style.Decimal}"><v>${v}</v></c>`;
+    }
+    await this.entry.write(`<row r="${rs}" ht="${Math.min(409, Math.ceil(lines * 15.5 + 4))}" customHeight="1">${xml}</row>`);
+  }
+
   /** Marks the next row as the table's header row (the table runs from there to the last row). */
   startTable(): void {
     this.tableStart = this.rowNumber + 1;
