@@ -50,6 +50,12 @@ describe('writing through SQLite C API bindings', () => {
     plain.close();
   });
 
+  it('is not used when sql.js does not look as expected (the caller keeps sql.js’s own path)', async () => {
+    const sqljs = await loadSqlJs();
+    expect(fastRunner(sqljs, {} as never)).toBeNull();
+    expect(fastRunner({} as never, new sqljs.Database())).toBeNull();
+  });
+
   it('reports a failed statement with SQLite’s message and leaves the statement usable', async () => {
     const db = Db.fromBytes(await loadSqlJs());
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE)');

@@ -8,7 +8,8 @@ import { generateResponses } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
 import { integrityProblems } from '../../../electron/services/db/workspace-file';
-import { backlogPending } from '../../../electron/services/responses/search-backlog';
+import { backlogPending, indexBacklogChunk } from '../../../electron/services/responses/search-backlog';
+import { journalPathFor } from '../../../electron/services/db/workspace-file';
 import { DEFER_INDEX_FROM } from '../../../electron/services/responses/write-batch';
 
 /**
@@ -126,6 +127,29 @@ describe('the search index of a large import, built after it returns', () => {
     expect((await searchAll(w, WORDS[0]!)).total).toBe(0);
     expect(integrityProblems(w.router.session('s').workspace!.db, 'full')).toEqual([]);
     await w.router.shutdown();
+  });
+
+  it('a crash part way through: the saved chunks replay from the journal, and the rest is done later', async () => {
+    const r = await opened(deferred, false);
+    const file = r.router.session('s').workspace!;
+    file.mutate((db) => indexBacklogChunk(db));
+    file.mutate((db) => indexBacklogChunk(db));
+    expect(backlogPending(file.db)).toBe(true);
+    expect(file.journalEntries).toBe(2);
+    // What is on disk now, as a crash would leave it (the workspace is never closed).
+    const crashed = join(t.dir, 'crashed.consult');
+    copyFileSync(file.path, crashed);
+    copyFileSync(journalPathFor(file.path), journalPathFor(crashed));
+    const after = testRouter(join(t.dir, 'after-crash'), CLOCK);
+    await after.call('workspace.open', { path: crashed });
+    const db = after.router.session('s').workspace!.db;
+    expect(backlogPending(db)).toBe(true);
+    const ref = await opened(reference, false);
+    await expectSameSearches(after, ref);
+    expect(integrityProblems(db, 'full')).toEqual([]);
+    await after.router.shutdown();
+    await ref.router.shutdown();
+    await r.router.shutdown();
   });
 
   it('the command line’s search of a closed workspace indexes what waits in its own copy, leaving the file as it was', async () => {
