@@ -3,6 +3,8 @@
  * everywhere, so "Don't know", "don’t  know" and "DON'T KNOW" are one answer.
  */
 
+import { detached } from '../detached';
+
 const cache = new Map<string, string>();
 const PLAIN = /^[a-z0-9](?:[a-z0-9 ,;:()/-]*[a-z0-9,;:()/-])?$/;
 
@@ -12,9 +14,12 @@ export function normaliseLabel(s: string): string {
   if (s.length > 60) return normaliseUncached(s);
   const hit = cache.get(s);
   if (hit !== undefined) return hit;
-  const out = PLAIN.test(s) && !s.includes('  ') ? s : normaliseUncached(s);
+  const plain = PLAIN.test(s) && !s.includes('  ');
   if (cache.size >= 50_000) cache.clear();
-  cache.set(s, out);
+  // Kept for the life of the process: cut loose from the file's text it came from (detached.ts).
+  const key = detached(s);
+  const out = plain ? key : detached(normaliseUncached(s));
+  cache.set(key, out);
   return out;
 }
 
