@@ -248,9 +248,6 @@ interface ClosedBuilder {
 
 const CHUNK_RESPONSES = 5000;
 
-/** A fresh copy of a string, so a kept id or key does not hold the whole chunk string alive (V8 slices share it). */
-const own = detached;
-
 /** Parses '["a","b"]' (option ids are slugs; anything escaped goes through JSON.parse). */
 function parseIds(json: string): string[] {
   if (json.length < 4 || json.includes('\\')) {
@@ -322,7 +319,7 @@ function loadChunk(db: Db, load: AnswerLoad, onProgress?: (done: number, total: 
         let b = closed.get(qid);
         if (!b) {
           b = { optionIds: [], index: new Map(), rids: new IntBuffer(), offsets: new IntBuffer(), codes: new IntBuffer() };
-          closed.set(own(qid), b);
+          closed.set(detached(qid), b);
         }
         const list = parseIds(opts);
         b.rids.push(rid);
@@ -331,7 +328,7 @@ function loadChunk(db: Db, load: AnswerLoad, onProgress?: (done: number, total: 
           let k = b.index.get(o);
           if (k === undefined) {
             k = b.optionIds.length;
-            const id = own(o);
+            const id = detached(o);
             b.optionIds.push(id);
             b.index.set(id, k);
           }
@@ -342,7 +339,7 @@ function loadChunk(db: Db, load: AnswerLoad, onProgress?: (done: number, total: 
         let t = textual.get(qid);
         if (!t) {
           t = { rids: new IntBuffer(), flags: [] };
-          textual.set(own(qid), t);
+          textual.set(detached(qid), t);
         }
         t.rids.push(rid);
         t.flags.push(flags);

@@ -91,6 +91,8 @@ function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number): Db 
   return db;
 }
 
+const hasTable = (db: Db, name: string): boolean => db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
+
 /**
  * SQLite's integrity check. `structure` (what opening a workspace runs) checks every ordinary
  * table — each B-tree, its pages and records, its indexes against it — but not the full-text
@@ -100,8 +102,6 @@ function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number): Db 
  * (their shadow tables) is still checked page by page. `full` (the Verify command) does everything,
  * unless a large import's rows are still waiting to be indexed.
  */
-const hasTable = (db: Db, name: string): boolean => db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
-
 export function integrityProblems(db: Db, depth: 'structure' | 'full' = 'full'): string[] {
   try {
     const msgs: string[] = [];

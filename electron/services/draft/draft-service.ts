@@ -286,21 +286,7 @@ export function updateQuestion(ctx: DraftContext, id: string, patch: QuestionPat
     const next = questionSchema.parse({ ...current, ...patch, options });
     if (next.allowOther && !(next.type === 'single_choice' || next.type === 'multi_choice')) next.allowOther = false;
     if (!CLOSED_TYPES.has(next.type)) next.explain = false;
-    upsertQuestion(
-      db,
-      {
-        ...row,
-        type: next.type,
-        text: next.text,
-        hint: next.hint,
-        options: JSON.stringify(next.options),
-        allow_other: next.allowOther ? 1 : 0,
-        explain: next.explain ? 1 : 0,
-        word_limit: next.wordLimit,
-        continues: next.continues ? 1 : 0,
-      },
-      now,
-    );
+    upsertQuestion(db, { ...questionRow(next, row.position), section_id: row.section_id }, now);
     out = next;
   });
   return out!;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { ANSWER_INDEXED, RESPONDENT_INDEXED, type BacklogTarget } from './search-index';
+import { ANSWER_SLOTS } from './answer-ids';
 
 /**
  * The search backlog (migration 0006): rows saved but not yet in the full-text indexes, indexed a
@@ -9,7 +10,7 @@ import { ANSWER_INDEXED, RESPONDENT_INDEXED, type BacklogTarget } from './search
  * same index after a crash); on a read-only copy it only changes that copy.
  */
 /** Answers per chunk: 1,000 responses' worth of answer ids (ids carry their response: answer-ids.ts). */
-const ANSWER_ID_SPAN = 1000 * 4096;
+const ANSWER_ID_SPAN = 1000 * ANSWER_SLOTS;
 const RESPONDENT_ID_SPAN = 20_000;
 
 const INDEX_SQL: Record<BacklogTarget, string> = {
@@ -28,21 +29,21 @@ export function backlogPending(db: Db): boolean {
   return (db.scalar<number>('SELECT count(*) FROM search_backlog') ?? 0) > 0;
 }
 
-/** Index one chunk of the oldest entry. Returns true when the backlog is empty afterwards. */
+/** Index one chunk of the oldest entry. Returns false when there was nothing left to index. */
 export function indexBacklogChunk(db: Db): boolean {
   const next = db.get<{ id: number; target: BacklogTarget; from_id: number; to_id: number }>('SELECT id, target, from_id, to_id FROM search_backlog ORDER BY id LIMIT 1');
-  if (!next) return true;
+  if (!next) return false;
   const span = next.target === 'answer' ? ANSWER_ID_SPAN : RESPONDENT_ID_SPAN;
   const upTo = Math.min(next.to_id, next.from_id + span - 1);
   db.run(INDEX_SQL[next.target], [next.from_id, upTo]);
   if (upTo >= next.to_id) db.run('DELETE FROM search_backlog WHERE id = ?', [next.id]);
   else db.run('UPDATE search_backlog SET from_id = ? WHERE id = ?', [upTo + 1, next.id]);
-  return !backlogPending(db);
+  return true;
 }
 
 /** Index everything waiting. */
 export function finishBacklog(db: Db): void {
-  while (!indexBacklogChunk(db));
+  while (indexBacklogChunk(db));
 }
 
 /** Before anything searches a workspace open for editing: index what is waiting, as one saved change. */

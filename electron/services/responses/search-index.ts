@@ -11,6 +11,8 @@ import type { Db } from '../db/database';
  * to index is never added), so removing never touches terms that were not added.
  */
 export const ANSWER_INDEXED = `(text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)`;
+export const RESPONDENT_INDEXED = `(name IS NOT NULL OR organisation IS NOT NULL)`;
+export const MEMBER_INDEXED = `(addition <> '')`;
 
 /**
  * Rows of a large import waiting in the search backlog (search-backlog.ts, migration 0006) are not
@@ -22,8 +24,6 @@ const notInBacklog = (target: BacklogTarget, id: string): string =>
   `NOT EXISTS (SELECT 1 FROM search_backlog b WHERE b.target = '${target}' AND ${id} BETWEEN b.from_id AND b.to_id)`;
 const ANSWER_NOT_WAITING = notInBacklog('answer', 'id');
 const RESPONDENT_NOT_WAITING = notInBacklog('respondent', 'id');
-export const RESPONDENT_INDEXED = `(name IS NOT NULL OR organisation IS NOT NULL)`;
-export const MEMBER_INDEXED = `(addition <> '')`;
 
 /** Index answers inserted with ids from `firstId` on (one statement: FTS4 builds in C, no per-row calls). */
 export function indexAnswersFrom(db: Db, firstId: number): void {

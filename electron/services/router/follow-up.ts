@@ -3,7 +3,7 @@ import type { WorkspaceFile } from '../db/workspace-file';
 import { answerCacheIsCurrent, warmAnswerCache } from '../analysis/data-cache';
 import { warmTallies } from '../analysis/tallies';
 import { loadDraft } from '../draft/draft-service';
-import { backlogPending, indexBacklogChunk } from '../responses/search-backlog';
+import { indexBacklogChunk } from '../responses/search-backlog';
 
 /**
  * The backend's follow-up work after a call, done in the background (Services.background) a
@@ -18,10 +18,8 @@ import { backlogPending, indexBacklogChunk } from '../responses/search-backlog';
  */
 export async function followUp(file: WorkspaceFile, current: () => boolean): Promise<boolean> {
   try {
-    while (current() && backlogPending(file.db)) {
-      file.mutate((db) => indexBacklogChunk(db));
-      await yieldToEvents();
-    }
+    // A call with nothing left to index writes nothing, so saves nothing.
+    while (current() && file.mutate((db) => indexBacklogChunk(db))) await yieldToEvents();
   } catch (e) {
     // The disk refused a chunk (it stays in the backlog; a search finishes it), or the workspace closed.
     if (current()) console.error('[backend] building the search index in the background failed:', e);

@@ -62,6 +62,12 @@ function cellXml(s: string): string {
   return escapeXml(safeCellText(s));
 }
 
+const textCell = (ref: string, style: Style, raw: string): string => `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${cellXml(raw)}</t></is></c>`;
+const numberCell = (ref: string, style: Style, num: number): string => `<c r="${ref}" s="${style}"><v>${num}</v></c>`;
+const rowXml = (r: number, height: number, cells: string): string => `<row r="${r}" ht="${height}" customHeight="1">${cells}</row>`;
+/** Row height in points for `lines` lines of 12-point Arial (Excel's limit is 409). */
+const heightOf = (lines: number): number => Math.min(409, Math.ceil(lines * 15.5 + 4));
+
 const COLS: string[] = [];
 const col = (i: number): string => (COLS[i] ??= colName(i + 1));
 
@@ -181,6 +187,12 @@ export class SheetWriter {
     );
   }
 
+  /** Lines `text` wraps to in column `c` (short single-line text fits on one: no count). */
+  private linesIn(c: number, text: string): number {
+    const width = this.plan.widths[c] ?? 10;
+    return text.length > width * 0.8 || text.includes('\n') ? wrappedLines(text, width) : 1;
+  }
+
   /** One row; `wrap` works out its height from the wrapped text (Excel and LibreOffice do not, for files they did not write). */
   async row(cells: CellInput[], opts: { wrap?: boolean; style?: Style } = {}): Promise<void> {
     const r = ++this.rowNumber;
@@ -193,21 +205,16 @@ export class SheetWriter {
       if (typeof v === 'number' || (typeof v === 'object' && 'number' in v)) {
         const num = typeof v === 'number' ? v : v.number;
         const s = typeof v === 'number' ? (Number.isInteger(num) ? Style.Number : Style.Decimal) : (v.style ?? Style.Number);
-        if (Number.isFinite(num)) xml += `<c r="${ref}" s="${s}"><v>${num}</v></c>`;
+        if (Number.isFinite(num)) xml += numberCell(ref, s, num);
         continue;
       }
       const raw = typeof v === 'string' ? v : v.text;
       const style = typeof v === 'string' ? (opts.style ?? Style.Text) : (v.style ?? (v.link ? Style.Link : (opts.style ?? Style.Text)));
       if (typeof v === 'object' && v.link) this.links.push([ref, v.link]);
-      if (opts.wrap !== false && (style === Style.Text || style === Style.Header || style === Style.Link)) {
-        const width = this.plan.widths[c] ?? 10;
-        // Short single-line text fits on one line: skip the count.
-        if (raw.length > width * 0.8 || raw.includes('\n')) lines = Math.max(lines, wrappedLines(raw, width));
-      }
-      xml += `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${cellXml(raw)}</t></is></c>`;
+      if (opts.wrap !== false && (style === Style.Text || style === Style.Header || style === Style.Link)) lines = Math.max(lines, this.linesIn(c, raw));
+      xml += textCell(ref, style, raw);
     }
-    const height = opts.style === Style.Title ? 21 : Math.min(409, Math.ceil(lines * 15.5 + 4));
-    await this.entry.write(`<row r="${r}" ht="${height}" customHeight="1">${xml}</row>`);
+    await this.entry.write(rowXml(r, opts.style === Style.Title ? 21 : heightOf(lines), xml));
   }
 
   /**
@@ -218,19 +225,12 @@ export class SheetWriter {
   async flagRow(first: string, values: ArrayLike<number>): Promise<void> {
     const r = ++this.rowNumber;
     const rs = String(r);
-    let lines = 1;
-    let xml = '';
-    if (first !== '') {
-      const width = this.plan.widths[0] ?? 10;
-      if (first.length > width * 0.8 || first.includes('\n')) lines = wrappedLines(first, width);
-      xml = `<c r="A${rs}" s="${Style.Text}" t="inlineStr"><is><t xml:space="preserve">${cellXml(first)}</t></is></c>`;
-    }
+    let xml = first === '' ? '' : textCell(`A${rs}`, Style.Text, first);
     for (let c = 0; c < values.length; c++) {
       const v = values[c]!;
-      if (Number.isInteger(v)) xml += `<c r="${col(c + 1)}${rs}" s="${Style.Number}"><v>${v}</v></c>`;
-      else if (Number.isFinite(v)) xml += `<c r="${col(c + 1)}${rs}" s="${Style.Decimal}"><v>${v}</v></c>`;
+      if (Number.isFinite(v)) xml += numberCell(`${col(c + 1)}${rs}`, Number.isInteger(v) ? Style.Number : Style.Decimal, v);
     }
-    await this.entry.write(`<row r="${rs}" ht="${Math.min(409, Math.ceil(lines * 15.5 + 4))}" customHeight="1">${xml}</row>`);
+    await this.entry.write(rowXml(r, heightOf(first === '' ? 1 : this.linesIn(0, first)), xml));
   }
 
   /** Marks the next row as the table's header row (the table runs from there to the last row). */

@@ -17,7 +17,7 @@ import { listBatches, undoBatch } from '../../responses/batches';
 import { acceptRejected, discardRejected, listRejected } from '../../responses/rejected';
 import { listResponses, responseDetail } from '../../responses/browse';
 import { searchResponses } from '../../responses/search';
-import { backlogPending, completeSearchIndex, finishBacklog } from '../../responses/search-backlog';
+import { completeSearchIndex, finishBacklog } from '../../responses/search-backlog';
 import { correctResponse } from '../../responses/corrections';
 import { campaignQuestions, detectCampaignGroups, runDetection } from '../../responses/detection';
 import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from '../../responses/campaigns';
@@ -158,7 +158,7 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
     const ro = await openReadOnly(resolvePath(workspace), { integrityCheck: false });
     try {
       // A read-only copy: what a crash left in the backlog is indexed in this copy only.
-      if (backlogPending(ro.db)) finishBacklog(ro.db);
+      finishBacklog(ro.db);
       return searchResponses(ro.db, { query, filters, scope, offset, limit });
     } finally {
       ro.db.close();
