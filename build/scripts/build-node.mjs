@@ -20,6 +20,7 @@ export async function buildNode() {
         cli: 'electron/cli/main.ts',
         host: 'electron/host/main.ts',
         'backend-worker': 'electron/services/backend/worker-entry.ts',
+        'import-worker': 'electron/services/responses/import-worker.ts',
       },
       outdir: join(dist, 'node'),
       outExtension: { '.js': '.mjs' },
@@ -45,7 +46,7 @@ export async function buildNode() {
     // copied next to the bundle, where sql.js looks for it.
     build({
       ...common,
-      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts' },
+      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'import-worker': 'electron/services/responses/import-worker.ts' },
       outdir: join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },
       platform: 'node',

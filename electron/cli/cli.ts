@@ -1,5 +1,6 @@
 import { tmpdir, userInfo, platform } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Router } from '../services/router/router';
 import { SettingsStore } from '../services/settings/settings-store';
 import { defaultWorkspaceFolder } from '../services/settings/paths';
@@ -254,13 +255,25 @@ export function cliRouter(): Router {
   } catch {
     // keep 'unknown'
   }
+  const importWorker = importWorkerBesideCli();
   // The CLI does not touch the app's recent list: its settings live in a throwaway folder.
   return new Router({
     settings: new SettingsStore(join(tmpdir(), `workbench-cli-${process.pid}`)),
     clock: () => new Date(),
     actor: `${actor} (cli)`,
     env: { version: pkgVersion, shell: 'cli', nativeDialogs: false, platform: platform(), defaultFolder: defaultWorkspaceFolder() },
+    ...(importWorker ? { importWorker: { file: importWorker } } : {}),
   });
+}
+
+/** The import worker bundled beside the CLI (dist/node), or none when the CLI runs from source. */
+function importWorkerBesideCli(): string | undefined {
+  try {
+    const file = fileURLToPath(new URL('./import-worker.mjs', import.meta.url));
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runCli(argv: string[], io: CliIo, router: Router = cliRouter()): Promise<number> {

@@ -5,7 +5,8 @@ import type { In, Out } from '../../shared/ipc/contract';
 import type { AppEvents } from '../../shared/ipc/contract';
 
 /** A real Router over real services, rooted in a temp folder, with a typed `call` that throws on errors. */
-export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean } = {}) {
+/** `importWorker`: read survey exports in the bundled import worker, as the app and the CLI do (harness/import-worker.ts). */
+export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean; importWorker?: string } = {}) {
   const events: { event: keyof AppEvents; payload: unknown }[] = [];
   const router = new Router(
     {
@@ -14,6 +15,7 @@ export function testRouter(dir: string, clock: () => Date = () => new Date(), op
       actor: 'tester',
       env: { version: '0.0.0-test', shell: 'cli', nativeDialogs: false, platform: 'linux', defaultFolder: dir },
       background: opts.background ?? false,
+      ...(opts.importWorker ? { importWorker: { file: opts.importWorker } } : {}),
     },
     (_s, event, payload) => events.push({ event, payload }),
   );

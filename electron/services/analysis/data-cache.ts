@@ -428,7 +428,8 @@ export async function warmAnswerCache(db: Db): Promise<boolean> {
       await yieldToEvents();
       // Finished by a request, replaced, or the answers changed (the workspace may have closed: that throws).
       if (e.loading !== load) return e.answers?.version === answersVersion(db);
-      if (answersVersion(db) !== v) {
+      // Changed, or being changed part by part (an import in progress: its rows may yet be undone).
+      if (db.busy || answersVersion(db) !== v) {
         e.loading = null;
         return false;
       }

@@ -1,9 +1,17 @@
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { AppEvents } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { lockPathFor, readLock } from '../files/lock';
 import { safeUnlink } from '../files/atomic-write';
+
+/** The import worker bundled beside the backend worker (backend-worker.mjs → import-worker.mjs), if there is one. */
+export function importWorkerBeside(workerFile: string): string | undefined {
+  const file = join(dirname(workerFile), basename(workerFile).replace(/^backend-worker/, 'import-worker'));
+  return file !== workerFile && existsSync(file) ? file : undefined;
+}
 
 type Pending = { resolve: (v: unknown) => void };
 export type BackendEventListener = (sessionId: string, event: keyof AppEvents, payload: unknown) => void;
@@ -36,7 +44,8 @@ export class BackendClient {
   }
 
   private start(): void {
-    const worker = new Worker(this.workerFile, { workerData: this.config });
+    const importWorkerFile = this.config.importWorkerFile ?? importWorkerBeside(this.workerFile);
+    const worker = new Worker(this.workerFile, { workerData: { ...this.config, ...(importWorkerFile ? { importWorkerFile } : {}) } });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: FromWorker) => {

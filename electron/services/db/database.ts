@@ -29,6 +29,7 @@ export class Db {
   private recording: { sqlIndex: Map<string, number>; sql: string[]; ops: JournalOp[]; bytes: number; overflow: boolean } | null =
     null;
   private inTransaction = false;
+  private asyncOpen = false;
   private functions = new Map<string, (...args: SqlValue[]) => SqlValue>();
   private readonly fast: FastRunner | null;
 
@@ -164,27 +165,63 @@ export class Db {
    * or `overflow` when the change was too big to journal and needs a snapshot instead.
    */
   recordedTransaction<T>(fn: () => T, at: string): { value: T; record: JournalRecord | null; overflow: boolean } {
+    this.beginRecorded();
+    try {
+      return this.endRecorded(fn(), at);
+    } catch (e) {
+      this.rollbackRecorded();
+      throw e;
+    }
+  }
+
+  /**
+   * As recordedTransaction, for a change written as its parts arrive (an import streamed from a
+   * worker thread). While it is open `busy` is true: the caller keeps everyone else off this
+   * database meanwhile (WorkspaceFile.mutateAsync), because anything run now would be inside it.
+   */
+  async recordedTransactionAsync<T>(fn: () => Promise<T>, at: string): Promise<{ value: T; record: JournalRecord | null; overflow: boolean }> {
+    this.beginRecorded();
+    this.asyncOpen = true;
+    try {
+      const value = await fn();
+      return this.endRecorded(value, at);
+    } catch (e) {
+      this.rollbackRecorded();
+      throw e;
+    } finally {
+      this.asyncOpen = false;
+    }
+  }
+
+  /** A change is being written part by part (recordedTransactionAsync): reads now would see half of it. */
+  get busy(): boolean {
+    return this.asyncOpen;
+  }
+
+  private beginRecorded(): void {
     if (this.inTransaction) throw new Error('Nested mutation: a mutation may not start another');
     this.inTransaction = true;
     this.recording = { sqlIndex: new Map(), sql: [], ops: [], bytes: 0, overflow: false };
     this.raw.exec('BEGIN');
+  }
+
+  private endRecorded<T>(value: T, at: string): { value: T; record: JournalRecord | null; overflow: boolean } {
+    this.raw.exec('COMMIT');
+    const rec = this.recording!;
+    this.recording = null;
+    this.inTransaction = false;
+    if (rec.overflow) return { value, record: null, overflow: true };
+    return { value, record: rec.ops.length ? { at, sql: rec.sql, ops: rec.ops } : null, overflow: false };
+  }
+
+  private rollbackRecorded(): void {
     try {
-      const value = fn();
-      this.raw.exec('COMMIT');
-      const rec = this.recording;
-      if (rec.overflow) return { value, record: null, overflow: true };
-      return { value, record: rec.ops.length ? { at, sql: rec.sql, ops: rec.ops } : null, overflow: false };
-    } catch (e) {
-      try {
-        this.raw.exec('ROLLBACK');
-      } catch {
-        // The transaction may already be gone (sql.js rolls back on some errors).
-      }
-      throw e;
-    } finally {
-      this.recording = null;
-      this.inTransaction = false;
+      this.raw.exec('ROLLBACK');
+    } catch {
+      // The transaction may already be gone (sql.js rolls back on some errors).
     }
+    this.recording = null;
+    this.inTransaction = false;
   }
 
   /** Plain transaction, not recorded (replay, migrations, read-only work). */

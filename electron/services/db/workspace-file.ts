@@ -305,8 +305,36 @@ export class WorkspaceFile {
    */
   mutate<T>(fn: (db: Db) => T): T {
     this.assertOpen();
+    this.assertNotBusy();
     const now = this.opts.clock();
     const { value, record, overflow } = this.db.recordedTransaction(() => fn(this.db), now.toISOString());
+    return this.persist(value, record, overflow, now);
+  }
+
+  /**
+   * A change written as its parts arrive (an import streamed from a worker thread): fn may await,
+   * and the transaction stays open until it returns; saved as mutate saves. Meanwhile `busy` is
+   * true and nothing else may use the database: calls are already one at a time per window (the
+   * Router's queue); background work waits (follow-up.ts) and timed snapshots skip a turn.
+   */
+  async mutateAsync<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    this.assertNotBusy();
+    const now = this.opts.clock();
+    const { value, record, overflow } = await this.db.recordedTransactionAsync(() => fn(this.db), now.toISOString());
+    return this.persist(value, record, overflow, now);
+  }
+
+  /** A change is being written part by part (mutateAsync): do not read or write until it is done. */
+  get busy(): boolean {
+    return !this.closed && this.db.busy;
+  }
+
+  private assertNotBusy(): void {
+    if (this.db.busy) throw new AppError('conflict', 'Another change to this workspace is still being saved. Try again when it has finished.');
+  }
+
+  private persist<T>(value: T, record: JournalRecord | null, overflow: boolean, now: Date): T {
     if (!record && !overflow) return value; // nothing written
     try {
       if (overflow) this.snapshot();
@@ -349,7 +377,7 @@ export class WorkspaceFile {
 
   /** Snapshot if the journal holds changes older than `maxAgeMs`. Called on a timer. */
   snapshotIfDue(maxAgeMs: number): boolean {
-    if (this.closed || this.journal.entryCount === 0) return false;
+    if (this.closed || this.journal.entryCount === 0 || this.db.busy) return false;
     const last = this.lastSnapshotAt?.getTime() ?? 0;
     if (this.opts.clock().getTime() - last < maxAgeMs) return false;
     this.snapshot();

@@ -1,37 +1,34 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
-import { orderedQuestions, type Draft, type Question } from '../../../shared/domain/draft/model';
-import type { Channel, ColumnMapping, EmailMessage, RejectedRow } from '../../../shared/domain/responses/types';
+import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
+import type { ColumnMapping, EmailMessage, RejectedRow } from '../../../shared/domain/responses/types';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type ResponseSource } from '../../../shared/domain/responses/store';
-import { inferQuestions, proposeMapping, readEmail, responseFromEmail } from '../import';
+import { readEmail, responseFromEmail } from '../import';
 import { readResponseFormDocx, readResponseFormXlsx, type ReturnedForm } from '../outputs';
 import { loadDraft } from '../draft/draft-service';
 import { audit } from '../workspace/audit';
 import { expandPaths, readSource, type SourceFile } from './source-files';
-import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, throwIfCancelled, type SurveyReadOptions, type SurveyTable } from './survey';
-import { answerStorer, writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
+import { throwIfCancelled } from './survey';
+import { writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
 import { saveMapping } from './saved-mappings';
+import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type AddQuestions, type SurveyPlanRequest } from './survey-plan';
+import { importSurveyStreamed, type WorkerSpec } from './stream-survey';
+
+export { createQuestionsFor } from './survey-plan';
 
 /**
  * Importing files: survey exports (mapped), returned response forms (recognised by their ids,
  * refused when they belong to another consultation) and emails (the body kept whole, assigned to
- * "general comments" unless the official assigned parts of it in the wizard). Everything is read
- * and mapped first, yielding between slices so a cancel is heard; then every batch is written in
- * one mutation, so a cancel or a failure leaves nothing behind. A dry run does everything but
- * the write.
+ * "general comments" unless the official assigned parts of it in the wizard). A single survey
+ * export is read and mapped in an import worker while its rows are written (stream-survey.ts).
+ * Several files are each read and mapped first, yielding between slices so a cancel is heard;
+ * then every batch is written in one mutation. Either way a cancel or a failure leaves nothing
+ * behind. A dry run does everything but the write.
  */
-export interface ImportRequest extends SurveyReadOptions {
+export interface ImportRequest extends SurveyPlanRequest {
   paths: string[];
-  /** A ColumnMapping for the (single) survey file, or 'auto' (saved mapping for the source, else proposal). */
-  mapping?: unknown;
-  channel?: Channel | undefined;
   dryRun?: boolean | undefined;
-  /** Create questions from columns that match none (or when the consultation has no questions yet). */
-  createQuestions?: boolean | undefined;
-  /** Keep the mapping for the next file from the same source. Default true. */
-  saveMapping?: boolean | undefined;
 }
 
 export interface ImportEnv {
@@ -40,11 +37,13 @@ export interface ImportEnv {
   signal?: AbortSignal | undefined;
   progress?: ((done: number, total: number, message: string) => void) | undefined;
   /** Adds questions to the draft (through the draft service, so the change can be undone). */
-  addQuestions?: ((sectionId: string, newSectionTitle: string | undefined, questions: Question[]) => void) | undefined;
+  addQuestions?: AddQuestions | undefined;
   /** Leave a large import's search index to be built afterwards (WriteContext.deferSearchIndex). */
   deferSearchIndex?: boolean | undefined;
   /** Dry run: receives what would have been written, with the draft it was mapped against. */
   collect?: ((responses: IncomingResponse[], draft: Draft) => void) | undefined;
+  /** Where a survey export is read and mapped while it is written; without one, in this thread. */
+  worker?: WorkerSpec | undefined;
 }
 
 interface Prepared {
@@ -85,118 +84,27 @@ function readForm(file: SourceFile): ReturnedForm {
   return file.formKind === 'form-docx' ? readResponseFormDocx(file.data) : readResponseFormXlsx(file.data);
 }
 
-const sectionForNewQuestions = (draft: Draft): { sectionId: string; newSectionTitle?: string } => {
-  const proposals = draft.sections.filter((s) => s.kind === 'proposal');
-  const s = proposals[proposals.length - 1] ?? draft.sections[draft.sections.length - 1];
-  return s ? { sectionId: s.id } : { sectionId: randomUUID(), newSectionTitle: 'Questions from the survey export' };
-};
-
-/**
- * Questions for the columns that match none (all answer columns when the consultation has none),
- * added to the draft unless this is a dry run; returns the draft to map against.
- */
-export function createQuestionsFor(st: SurveyTable, draft: Draft, env: ImportEnv, dryRun: boolean): { draft: Draft; created: Question[] } {
-  const proposal = proposeMapping(st.layout, draft, st.table);
-  const columns = draft.questions.length === 0 ? undefined : proposal.unmatched;
-  if (columns && columns.length === 0) return { draft, created: [] };
-  const { sectionId, newSectionTitle } = sectionForNewQuestions(draft);
-  const taken = new Set(draft.questions.map((q) => q.id));
-  const created = inferQuestions(st.layout, st.table, { sectionId, ...(columns ? { columns } : {}) }).filter((q) => !taken.has(q.id));
-  if (!created.length) return { draft, created };
-  if (!dryRun) {
-    if (!env.addQuestions) throw new AppError('internal', 'Questions cannot be added here.');
-    env.addQuestions(sectionId, newSectionTitle, created);
-  }
-  const sections = newSectionTitle ? [...draft.sections, { id: sectionId, kind: 'proposal' as const, title: newSectionTitle, body: { type: 'doc' as const, content: [] }, guidance: '' }] : draft.sections;
-  return { draft: { ...draft, sections: sections as Draft['sections'], questions: [...draft.questions, ...created] }, created };
-}
-
 async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draftIn: Draft, env: ImportEnv, outcome: ImportOutcome, single: boolean): Promise<{ prepared: Prepared; draft: Draft }> {
-  let st = readSurvey(file, req);
-  // The bytes are read into the table now: let them go (88 MB for a 100,000-response export).
-  file.data = new Uint8Array(0);
-  let draft = draftIn;
-  for (const w of st.table.warnings) outcome.warnings.push(`${file.name}: ${w.message}`);
-  if (req.createQuestions) {
-    const made = createQuestionsFor(st, draft, env, !!req.dryRun);
-    draft = made.draft;
-    outcome.createdQuestions.push(...made.created.map((q) => q.id));
+  const plan = planSurvey(file, req, draftIn, db, single);
+  outcome.warnings.push(...plan.warnings);
+  if (plan.questions) {
+    if (!req.dryRun) addPlannedQuestions(plan.questions, env);
+    outcome.createdQuestions.push(...plan.questions.created.map((q) => q.id));
   }
-  const given = req.mapping !== undefined && req.mapping !== 'auto' ? parseMapping(req.mapping, st.layout) : null;
-  if (given && !single) throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
-  const { proposal } = resolveMapping(db, st, draft, given);
-  const mapping = proposal.mapping;
-  // Refused when answers would be lost: columns that hold answers but none mapped to a question
-  // (an export of respondents' details alone, with no answer columns, is imported with a warning).
-  if (!mapping.some((t) => t.kind === 'question') && (proposal.unmatched.length > 0 || !mapping.some((t) => t.kind === 'respondent'))) {
-    throw new AppError(
-      'invalid-input',
-      draft.questions.length === 0
-        ? `${file.name}: the consultation has no questions yet, so no column could be matched. Create questions from the file's columns (on the command line, --create-questions), or add the questions first.`
-        : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions from the columns (on the command line, --create-questions).`,
-    );
-  }
-  if (!mapping.some((t) => t.kind === 'question')) outcome.warnings.push(`${file.name}: no column holds answers to a question; only the respondents' details were imported.`);
-  const dayOrder = batchDayOrder(st, mapping);
-  const rowsRead = st.table.cells.length - st.layout.dataStart;
-  const store = answerStorer(draft);
   // Each response is turned into what is stored as it is mapped, so the mapped copy is not kept too.
   const responses: IncomingResponse[] = [];
-  const result = await mapInSlices(st, mapping, draft, {
-    signal: env.signal,
-    release: true,
-    channel: req.channel,
-    progress: (d, t) => env.progress?.(d, t, `Reading ${file.name}: row ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')}`),
-    take: (r) =>
-      responses.push({
-        sourceRow: r.sourceRow,
-        externalId: r.externalId,
-        submittedAt: r.submittedAt,
-        startedAt: r.startedAt,
-        channel: r.channel,
-        respondent: r.respondent,
-        answers: r.answers.map(store),
-        issues: r.issues,
-      }),
-  });
-  if (responses.length === 0 && result.rejected.length === 0) {
-    throw new AppError('bad-file', `${file.name} has no responses in it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`, { reason: 'empty' });
-  }
-  const headers = st.layout.columns.map((c) => c.header);
-  const batch: BatchRecord = {
-    sourceName: file.name,
-    sha256: file.sha256,
-    channel: req.channel ?? 'online-survey',
-    format: st.table.format,
-    sourceKind: st.layout.source,
-    fingerprint: st.fingerprint,
-    mapping,
-    details: {
-      headers,
-      headerRowCount: st.layout.headerRowCount,
-      dayOrder,
-      encoding: st.table.encoding,
-      delimiter: st.table.delimiter,
-      sheetName: st.table.sheetName,
-      warnings: st.table.warnings,
-      blankRows: result.blankRows.slice(0, 1000),
-      unmatchedValues: result.unmatchedValues.slice(0, 200),
-    },
-    rowsRead,
-    blankCount: result.blankRows.length,
-  };
-  // The table is no longer needed: let it go before the write.
-  st = { ...st, table: { ...st.table, cells: [] } };
+  const result = await mapSurvey(plan, req, env, (r) => responses.push(r));
+  const batch = finishedBatch(plan, result, responses.length);
   outcome.blankRows += result.blankRows.length;
   return {
-    draft,
+    draft: plan.draft,
     prepared: {
       batch,
       responses,
       rejected: result.rejected,
       type: 'survey',
       unmatchedValues: result.unmatchedValues.reduce((s, u) => s + u.count, 0),
-      ...(req.saveMapping !== false ? { mappingToSave: { fingerprint: st.fingerprint, sourceKind: st.layout.source, headers, mapping } } : {}),
+      ...(plan.mappingToSave ? { mappingToSave: plan.mappingToSave } : {}),
     },
   };
 }
@@ -257,6 +165,10 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       // Each file sees the draft as it now is (questions created for an earlier file included).
       const draft = dryDraft ?? loadDraft(db);
       let p: Prepared;
+      if (src.type === 'survey' && single && !dryRun) {
+        await importSurveyStreamed(file!, src, req, env, outcome);
+        return outcome;
+      }
       if (src.type === 'survey') {
         surveys++;
         if (surveys > 1 && req.mapping !== undefined && req.mapping !== 'auto') throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
+import { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { applyMapping, detectLayout, proposeMapping, readSourceFile, sourceFingerprint } from '../import';
 import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/responses/types';
@@ -71,8 +71,23 @@ export function parseMapping(value: unknown, layout: Layout): ColumnMapping {
   return mapping.slice(0, n);
 }
 
+/** A mapping saved for a source, as stored. */
+export interface SavedMappingRow {
+  mapping: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+/** Where saved mappings are looked up: the workspace, or a copy of its rows (an import worker has no database). */
+export type SavedMappings = Db | null | ReadonlyMap<string, SavedMappingRow>;
+
+/** Every saved mapping by fingerprint: the few rows an import worker is given. */
+export function savedMappingRows(db: Db): Map<string, SavedMappingRow> {
+  return new Map(db.all<SavedMappingRow & { fingerprint: string }>('SELECT fingerprint, mapping, saved_at, saved_by FROM saved_mapping').map(({ fingerprint, ...row }) => [fingerprint, row]));
+}
+
 /** The mapping to use: as given, else the one saved for this source, else a fresh proposal. */
-export function resolveMapping(db: Db | null, st: SurveyTable, draft: Draft, given: ColumnMapping | null): ResolvedMapping {
+export function resolveMapping(savedMappings: SavedMappings, st: SurveyTable, draft: Draft, given: ColumnMapping | null): ResolvedMapping {
   const n = st.layout.columns.length;
   if (given) {
     const { mapping, dropped } = validMapping(given, draft, n);
@@ -80,7 +95,10 @@ export function resolveMapping(db: Db | null, st: SurveyTable, draft: Draft, giv
     return { proposal: { mapping, confidence: mapping.map(() => 1), reasons: mapping.map(() => 'As given'), unmatched: [] }, saved: null };
   }
   const fresh = proposeMapping(st.layout, draft, st.table);
-  const saved = db?.get<{ mapping: string; saved_at: string; saved_by: string }>('SELECT mapping, saved_at, saved_by FROM saved_mapping WHERE fingerprint = ?', [st.fingerprint]);
+  const saved: SavedMappingRow | undefined =
+    savedMappings instanceof Db || savedMappings === null
+      ? savedMappings?.get<SavedMappingRow>('SELECT mapping, saved_at, saved_by FROM saved_mapping WHERE fingerprint = ?', [st.fingerprint])
+      : savedMappings.get(st.fingerprint);
   if (saved) {
     const { mapping } = validMapping(JSON.parse(saved.mapping) as ColumnMapping, draft, n);
     const when = saved.saved_at.slice(0, 10);

@@ -138,18 +138,23 @@ function multiRow(insert: string, columns: number, rows: number): string {
 
 const ANSWER_INSERT = 'INSERT INTO answer (id, question_id, option_ids, text, other_text, explanation, unmatched, value)';
 
+/** Where rows are written: the database, or a list of statements to send to it (an import worker). */
+export interface RowSink {
+  run(sql: string, values: (string | number | null)[]): void;
+}
+
 /** Values waiting to be written as one multi-row INSERT. */
 class RowBuffer {
   values: (string | number | null)[] = [];
   rows = 0;
   constructor(
-    private readonly db: Db,
+    private readonly sink: RowSink,
     private readonly insert: string,
     private readonly columns: number,
   ) {}
   flush(): void {
     if (!this.rows) return;
-    this.db.run(multiRow(this.insert, this.columns, this.rows), this.values);
+    this.sink.run(multiRow(this.insert, this.columns, this.rows), this.values);
     this.values = [];
     this.rows = 0;
   }
@@ -177,7 +182,7 @@ function queueAnswers(buf: RowBuffer, firstId: number, answers: readonly StoredA
 const blankToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
 
 /** The batch record alone (also used for a typed letter). Returns its id. */
-export function insertBatchRecord(db: Db, b: BatchRecord, imported: number, rejected: number, ctx: WriteContext): number {
+export function insertBatchRecord(db: Db, b: BatchRecord, imported: number, rejected: number, ctx: Pick<WriteContext, 'now' | 'actor'>): number {
   const id = nextId(db, 'import_batch');
   db.run(
     'INSERT INTO import_batch (id, source_name, sha256, channel, format, source_kind, fingerprint, mapping, details, rows_read, imported_count, rejected_count, blank_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -186,30 +191,46 @@ export function insertBatchRecord(db: Db, b: BatchRecord, imported: number, reje
   return id;
 }
 
-/** Insert responses (with respondents and answers) into an existing batch. Returns the first response id. */
-export function insertResponses(db: Db, batchId: number, responses: readonly IncomingResponse[], ctx: WriteContext): { firstResponseId: number; count: number } {
-  const personal = personalColumns(db, 'respondent');
-  const firstRespondent = nextId(db, 'respondent');
-  const firstResponse = nextId(db, 'response');
-  const at = ctx.now.toISOString();
-  const total = responses.length;
-  const respondents = new RowBuffer(db, RESPONDENT_INSERT_PREFIX, RESPONDENT_INSERT_COLUMNS);
-  const rows = new RowBuffer(db, RESPONSE_INSERT_PREFIX, RESPONSE_INSERT_COLUMNS);
-  const answers = new RowBuffer(db, ANSWER_INSERT, ANSWER_COLUMNS);
-  // A response refers to its respondent (a foreign key checked row by row): respondents go first.
-  const flushResponses = (): void => {
-    respondents.flush();
-    rows.flush();
-  };
-  for (let i = 0; i < total; i++) {
-    const r = responses[i]!;
-    const respondentId = firstRespondent + i;
-    const responseId = firstResponse + i;
-    pushRespondentValues(respondents.values, respondentId, batchId, respondentRow(r.respondent, personal));
-    respondents.rows++;
-    rows.values.push(
+/** The first ids a batch's respondents and responses will take. */
+export interface FirstIds {
+  respondent: number;
+  response: number;
+}
+
+export const firstIdsOf = (db: Db): FirstIds => ({ respondent: nextId(db, 'respondent'), response: nextId(db, 'response') });
+
+/**
+ * A batch's respondents, responses and answers as multi-row INSERTs into a sink, numbered on from
+ * `first`: the same statements whether they run here or are built in an import worker and run
+ * by the thread that holds the database (stream-survey.ts).
+ */
+export class ResponseRows {
+  private readonly respondents: RowBuffer;
+  private readonly rows: RowBuffer;
+  private readonly answers: RowBuffer;
+  count = 0;
+
+  constructor(
+    sink: RowSink,
+    private readonly batchId: number,
+    private readonly first: FirstIds,
+    private readonly personal: ReadonlySet<string>,
+    private readonly at: string,
+  ) {
+    this.respondents = new RowBuffer(sink, RESPONDENT_INSERT_PREFIX, RESPONDENT_INSERT_COLUMNS);
+    this.rows = new RowBuffer(sink, RESPONSE_INSERT_PREFIX, RESPONSE_INSERT_COLUMNS);
+    this.answers = new RowBuffer(sink, ANSWER_INSERT, ANSWER_COLUMNS);
+  }
+
+  add(r: IncomingResponse): void {
+    const respondentId = this.first.respondent + this.count;
+    const responseId = this.first.response + this.count;
+    this.count++;
+    pushRespondentValues(this.respondents.values, respondentId, this.batchId, respondentRow(r.respondent, this.personal));
+    this.respondents.rows++;
+    this.rows.values.push(
       responseId,
-      batchId,
+      this.batchId,
       respondentId,
       r.channel,
       blankToNull(r.externalId),
@@ -218,30 +239,66 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
       blankToNull(r.startedAt),
       r.issues.length ? JSON.stringify(r.issues) : null,
       r.source ? JSON.stringify(r.source) : null,
-      at,
+      this.at,
     );
-    if (++rows.rows === RESPONSES_PER_STATEMENT) flushResponses();
-    queueAnswers(answers, firstAnswerId(responseId), r.answers);
+    if (++this.rows.rows === RESPONSES_PER_STATEMENT) this.flushResponses();
+    queueAnswers(this.answers, firstAnswerId(responseId), r.answers);
+  }
+
+  /** Write what is still queued. */
+  flush(): void {
+    this.flushResponses();
+    this.answers.flush();
+  }
+
+  // A response refers to its respondent (a foreign key checked row by row): respondents go first.
+  private flushResponses(): void {
+    this.respondents.flush();
+    this.rows.flush();
+  }
+}
+
+/** The search index for a batch's rows: built now, or left to the backlog (WriteContext.deferSearchIndex). */
+export function indexBatchRows(db: Db, first: FirstIds, count: number, deferSearchIndex: boolean | undefined): void {
+  if (count > 0 && deferSearchIndex && count >= DEFER_INDEX_FROM) {
+    deferIndexing(db, 'respondent', first.respondent, first.respondent + count - 1);
+    deferIndexing(db, 'answer', firstAnswerId(first.response), firstAnswerId(first.response + count - 1) + ANSWER_SLOTS - 1);
+  } else if (count > 0) {
+    indexRespondentsFrom(db, first.respondent);
+    indexAnswersFrom(db, firstAnswerId(first.response));
+  }
+}
+
+/** Insert responses (with respondents and answers) into an existing batch. Returns the first response id. */
+export function insertResponses(db: Db, batchId: number, responses: readonly IncomingResponse[], ctx: WriteContext): { firstResponseId: number; count: number } {
+  const first = firstIdsOf(db);
+  const rows = new ResponseRows(db, batchId, first, personalColumns(db, 'respondent'), ctx.now.toISOString());
+  const total = responses.length;
+  for (let i = 0; i < total; i++) {
+    rows.add(responses[i]!);
     if (ctx.release) (responses as (IncomingResponse | undefined)[])[i] = undefined;
     if (ctx.progress && (i + 1) % 5000 === 0) ctx.progress(i + 1, total);
   }
-  flushResponses();
-  answers.flush();
-  if (total > 0 && ctx.deferSearchIndex && total >= DEFER_INDEX_FROM) {
-    deferIndexing(db, 'respondent', firstRespondent, firstRespondent + total - 1);
-    deferIndexing(db, 'answer', firstAnswerId(firstResponse), firstAnswerId(firstResponse + total - 1) + ANSWER_SLOTS - 1);
-  } else if (total > 0) {
-    indexRespondentsFrom(db, firstRespondent);
-    indexAnswersFrom(db, firstAnswerId(firstResponse));
-  }
-  return { firstResponseId: firstResponse, count: total };
+  rows.flush();
+  indexBatchRows(db, first, total, ctx.deferSearchIndex);
+  return { firstResponseId: first.response, count: total };
+}
+
+/** Rejected rows of a batch, kept with the reason and the raw row. */
+export function insertRejected(db: Db, batchId: number, rejected: readonly RejectedRow[]): void {
+  for (const r of rejected) db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
+}
+
+/** After a batch's rows: its rejected rows and the audit entry. */
+export function closeBatch(db: Db, batchId: number, batch: BatchRecord, imported: number, rejected: readonly RejectedRow[], ctx: Pick<WriteContext, 'now' | 'actor'>): void {
+  insertRejected(db, batchId, rejected);
+  audit(db, ctx.now, ctx.actor, 'responses.import', `batch ${batchId}`, { source: batch.sourceName, sha256: batch.sha256, format: batch.format, imported, rejected: rejected.length });
 }
 
 /** A whole batch: record, responses, rejected rows, audit entry. Call inside one mutation. */
 export function writeBatch(db: Db, batch: BatchRecord, responses: readonly IncomingResponse[], rejected: readonly RejectedRow[], ctx: WriteContext): { batchId: number; firstResponseId: number } {
   const batchId = insertBatchRecord(db, batch, responses.length, rejected.length, ctx);
   const { firstResponseId } = insertResponses(db, batchId, responses, ctx);
-  for (const r of rejected) db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
-  audit(db, ctx.now, ctx.actor, 'responses.import', `batch ${batchId}`, { source: batch.sourceName, sha256: batch.sha256, format: batch.format, imported: responses.length, rejected: rejected.length });
+  closeBatch(db, batchId, batch, responses.length, rejected, ctx);
   return { batchId, firstResponseId };
 }

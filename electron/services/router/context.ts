@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { WorkspaceFile, WorkspaceFileOptions } from '../db/workspace-file';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DraftHistory } from '../draft/history';
+import type { WorkerSpec } from '../responses/stream-survey';
 
 /** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
 export interface Session {
@@ -30,6 +31,12 @@ export interface Services {
    * there indexes before it returns), and by default in tests that check what is cached when.
    */
   background?: boolean;
+  /**
+   * Where a survey export is read and mapped while its rows are written (stream-survey.ts): the
+   * import worker's script beside the bundle. Without one (tests, the CLI run from source) the
+   * same work runs in this thread.
+   */
+  importWorker?: WorkerSpec | undefined;
 }
 
 export interface HandlerContext {

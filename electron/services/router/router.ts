@@ -119,7 +119,8 @@ export class Router {
       setImmediate(() => {
         const file = session.workspace;
         if (!file) return resolve(true);
-        void followUp(file, () => session.workspace === file)
+        // Stops while a call writes part by part (an import): started again when that call returns.
+        void followUp(file, () => session.workspace === file && !file.busy)
           .catch(() => true)
           .then(resolve);
       });

@@ -15,6 +15,7 @@ import { SettingsStore } from '../../../electron/services/settings/settings-stor
 import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
 import { backupPathFor, journalPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
 import { benchDraft } from '../../generators/drafts';
+import { builtImportWorker } from '../../harness/import-worker';
 
 export const COUNT = 100_000;
 export const EXPORT_FILE = `/tmp/cw-bench-import-v1-surveymonkey-${COUNT}.csv`;
@@ -32,12 +33,19 @@ export function ensureExport(): string {
   return EXPORT_FILE;
 }
 
-/** A Router over real services with a throwaway settings folder, recording job progress messages; `background` as in the app's backend. */
+/** A Router over real services with a throwaway settings folder, recording job progress messages; `background` as in the app's backend, which reads survey exports in its import worker. */
 export function benchRouter(opts: { background?: boolean } = {}): { router: Router; marks: { at: number; message: string }[]; done: () => Promise<void> } {
   const marks: { at: number; message: string }[] = [];
   const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
   const router = new Router(
-    { settings: new SettingsStore(config), clock: () => new Date(), actor: 'bench', env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() }, background: !!opts.background },
+    {
+      settings: new SettingsStore(config),
+      clock: () => new Date(),
+      actor: 'bench',
+      env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() },
+      background: !!opts.background,
+      ...(opts.background ? { importWorker: { file: builtImportWorker() } } : {}),
+    },
     (_s, event, payload) => {
       if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
     },

@@ -33,6 +33,54 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<AppError> 
 
 const titles = (f: WorkspaceFile) => f.db.scalar<string>('SELECT title FROM consultation WHERE id = 1');
 
+describe('a change written part by part (mutateAsync)', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = tempDir();
+  });
+  afterEach(() => t.cleanup());
+
+  it('keeps everything else off the database while open, saves like mutate, and leaves nothing when it fails', async () => {
+    const p = t.path('parts.consult');
+    const f = await createWorkspace(p, 'Before', 'tester');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const writing = f.mutateAsync(async (db) => {
+      db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Part one']);
+      await gate;
+      db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Both parts']);
+      return 'done';
+    });
+    // Meanwhile: busy, other changes refused, no timed snapshot (which would save half a change).
+    expect(f.busy).toBe(true);
+    expect(() => f.mutate((db) => db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Other']))).toThrow(/still being saved/);
+    const generation = f.generation;
+    expect(f.snapshotIfDue(0)).toBe(false);
+    release();
+    expect(await writing).toBe('done');
+    expect(f.busy).toBe(false);
+    expect(f.generation).toBe(generation);
+    expect(f.journalEntries).toBe(1);
+
+    // A failure part way rolls back both parts and saves nothing.
+    await expectCode(
+      f.mutateAsync(async (db) => {
+        db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Half']);
+        await new Promise((r) => setTimeout(r, 5));
+        throw Object.assign(new Error('The worker stopped.'), { code: 'internal', message: 'The worker stopped unexpectedly, so nothing was kept.' });
+      }),
+      'internal',
+    );
+    expect(titles(f)).toBe('Both parts');
+    expect(f.journalEntries).toBe(1);
+    // The saved change survives a crash: replayed from the journal.
+    abandon(f);
+    const again = await WorkspaceFile.open(p);
+    expect(titles(again)).toBe('Both parts');
+    again.close();
+  });
+});
+
 describe('workspace file', () => {
   let t: ReturnType<typeof tempDir>;
   beforeEach(() => {

@@ -182,7 +182,7 @@ describe('cancelling an import', () => {
     const journal = journalPathFor(ws.path);
     const before = statSync(journal).size;
     const running = ws.router.dispatch('s', 'responses.import', { paths: [f.path] }, { jobId: 'import-1' });
-    while (!ws.events.some((e) => e.event === 'job.progress' && /^Reading big\.csv: row/.test((e.payload as { message: string }).message))) await new Promise((r) => setTimeout(r, 2));
+    while (!ws.events.some((e) => e.event === 'job.progress' && /^Importing big\.csv: row/.test((e.payload as { message: string }).message))) await new Promise((r) => setTimeout(r, 2));
     expect(await ws.call('jobs.cancel', { jobId: 'import-1' })).toEqual({ cancelled: true });
     const r = await running;
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });

@@ -1,0 +1,100 @@
+import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
+import type { Draft } from '../../../shared/domain/draft/model';
+import type { RejectedRow } from '../../../shared/domain/responses/types';
+import { finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlan, type SurveyPlanRequest } from './survey-plan';
+import { ResponseRows, type BatchRecord, type FirstIds, type RowSink } from './write-batch';
+import type { SavedMappingRow } from './survey';
+import type { SourceFile } from './source-files';
+
+/**
+ * One survey export turned into the statements that store it, without a database: run in an
+ * import worker thread (import-worker.ts) while the thread that holds the workspace runs the
+ * statements as they arrive (stream-survey.ts), so reading and mapping the file overlaps with
+ * writing it. Run in the same thread when there is no worker (tests, the CLI from source): the
+ * same code, the same statements.
+ *
+ * Messages, in order: `planned` (or `error`), then `rows` after each slice of the file, then
+ * `end` (or `error`). Statements are complete multi-row INSERTs, numbered from the ids the job
+ * gives, so the receiver only runs them.
+ */
+export interface SurveyStreamJob {
+  file: Pick<SourceFile, 'path' | 'name' | 'bytes' | 'sha256' | 'type' | 'data'>;
+  req: SurveyPlanRequest;
+  draft: Draft;
+  /** Every saved mapping, by fingerprint (the worker cannot look them up). */
+  saved: [string, SavedMappingRow][];
+  /** Respondent columns the schema marks as personal. */
+  personal: string[];
+  batchId: number;
+  first: FirstIds;
+  /** created_at of every response. */
+  at: string;
+  /** Rows mapped per `rows` message. */
+  sliceRows?: number;
+}
+
+export type SurveyStreamMessage =
+  | {
+      type: 'planned';
+      warnings: string[];
+      questions: Pick<PlannedQuestions, 'created' | 'sectionId' | 'newSectionTitle'> | null;
+      batch: BatchRecord;
+      mappingToSave: SurveyPlan['mappingToSave'] | null;
+      total: number;
+    }
+  | { type: 'rows'; sql: string[]; ops: [number, (string | number | null)[]][]; done: number; total: number }
+  | { type: 'end'; batch: BatchRecord; count: number; rejected: RejectedRow[]; unmatchedValues: number }
+  | { type: 'error'; error: AppErrorShape };
+
+/** Statements collected to be sent: each distinct SQL once per message, then indices. */
+class OpCollector implements RowSink {
+  sql: string[] = [];
+  ops: [number, (string | number | null)[]][] = [];
+  private index = new Map<string, number>();
+  run(sql: string, values: (string | number | null)[]): void {
+    let i = this.index.get(sql);
+    if (i === undefined) {
+      i = this.sql.length;
+      this.sql.push(sql);
+      this.index.set(sql, i);
+    }
+    this.ops.push([i, values]);
+  }
+  take(): { sql: string[]; ops: [number, (string | number | null)[]][] } {
+    const out = { sql: this.sql, ops: this.ops };
+    this.sql = [];
+    this.ops = [];
+    this.index.clear();
+    return out;
+  }
+}
+
+export function errorShape(e: unknown): AppErrorShape {
+  if (e instanceof AppError) return e.toShape();
+  return { code: 'internal', message: `Something went wrong while reading the file (${(e as Error)?.message ?? String(e)}). Nothing was imported.` };
+}
+
+/** Runs a job, handing each message to `post`. Never throws: a failure is the last message. */
+export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveyStreamMessage) => void, signal?: AbortSignal): Promise<void> {
+  try {
+    const file = { ...job.file } as SourceFile;
+    const plan = planSurvey(file, job.req, job.draft, new Map(job.saved), true);
+    post({ type: 'planned', warnings: plan.warnings, questions: plan.questions, batch: plan.batch, mappingToSave: plan.mappingToSave ?? null, total: plan.batch.rowsRead });
+    const sink = new OpCollector();
+    const rows = new ResponseRows(sink, job.batchId, job.first, new Set(job.personal), job.at);
+    const result = await mapSurvey(
+      plan,
+      job.req,
+      { signal },
+      (r) => rows.add(r),
+      (done, total) => post({ type: 'rows', ...sink.take(), done, total }),
+    );
+    rows.flush();
+    const last = sink.take();
+    if (last.ops.length) post({ type: 'rows', ...last, done: plan.batch.rowsRead, total: plan.batch.rowsRead });
+    const batch = finishedBatch(plan, result, rows.count);
+    post({ type: 'end', batch, count: rows.count, rejected: result.rejected, unmatchedValues: result.unmatchedValues.reduce((s, u) => s + u.count, 0) });
+  } catch (e) {
+    post({ type: 'error', error: errorShape(e) });
+  }
+}
