@@ -104,6 +104,9 @@ test('import a survey export with the wizard, fix a rejected row, confirm a camp
   // The table scrolls with the keyboard and fetches rows as they come into view.
   await page.getByRole('button', { name: 'Clear the search' }).click();
   const table = page.getByRole('region', { name: 'Responses, scrollable' });
+  // The whole list is back (End before it has loaded would go to the end of the search results).
+  await expect(page.getByRole('status').filter({ hasText: /^261 responses$/ })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Open response 1', exact: true })).toBeVisible();
   await table.focus();
   await page.keyboard.press('End');
   await expect(table.getByRole('button', { name: 'Open response 261' })).toBeVisible();
