@@ -20,7 +20,7 @@ export async function buildNode() {
         cli: 'electron/cli/main.ts',
         host: 'electron/host/main.ts',
         'backend-worker': 'electron/services/backend/worker-entry.ts',
-        'import-worker': 'electron/services/responses/import-worker.ts',
+        'task-worker': 'electron/services/workers/task-worker.ts',
       },
       outdir: join(dist, 'node'),
       outExtension: { '.js': '.mjs' },
@@ -46,7 +46,7 @@ export async function buildNode() {
     // copied next to the bundle, where sql.js looks for it.
     build({
       ...common,
-      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'import-worker': 'electron/services/responses/import-worker.ts' },
+      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'task-worker': 'electron/services/workers/task-worker.ts' },
       outdir: join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },
       platform: 'node',

@@ -41,9 +41,9 @@ try {
   if (r.status !== 0) process.exit(r.status ?? 1);
   const { listPackage } = await import('@electron/asar');
   const files = listPackage(join(out, 'release', 'linux-unpacked', 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  const need = ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/backend-worker.cjs', '/dist/electron/import-worker.cjs', '/dist/renderer/index.html', '/node_modules/sql.js/package.json', '/node_modules/@resvg/resvg-js/package.json'];
+  const need = ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/backend-worker.cjs', '/dist/electron/task-worker.cjs', '/dist/renderer/index.html', '/node_modules/sql.js/package.json', '/node_modules/@resvg/resvg-js/package.json'];
   const unpacked = join(out, 'release', 'linux-unpacked', 'resources', 'app.asar.unpacked');
-  for (const f of ['dist/electron/backend-worker.cjs', 'dist/electron/import-worker.cjs', 'dist/electron/sql-wasm.wasm', 'node_modules/@resvg/resvg-js/index.js']) {
+  for (const f of ['dist/electron/backend-worker.cjs', 'dist/electron/task-worker.cjs', 'dist/electron/sql-wasm.wasm', 'node_modules/@resvg/resvg-js/index.js']) {
     if (!existsSync(join(unpacked, f))) {
       console.error(`Not unpacked from app.asar: ${f}`);
       process.exit(1);

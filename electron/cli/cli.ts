@@ -255,21 +255,21 @@ export function cliRouter(): Router {
   } catch {
     // keep 'unknown'
   }
-  const importWorker = importWorkerBesideCli();
+  const taskWorker = taskWorkerBesideCli();
   // The CLI does not touch the app's recent list: its settings live in a throwaway folder.
   return new Router({
     settings: new SettingsStore(join(tmpdir(), `workbench-cli-${process.pid}`)),
     clock: () => new Date(),
     actor: `${actor} (cli)`,
     env: { version: pkgVersion, shell: 'cli', nativeDialogs: false, platform: platform(), defaultFolder: defaultWorkspaceFolder() },
-    ...(importWorker ? { importWorker: { file: importWorker } } : {}),
+    ...(taskWorker ? { taskWorker: { file: taskWorker } } : {}),
   });
 }
 
-/** The import worker bundled beside the CLI (dist/node), or none when the CLI runs from source. */
-function importWorkerBesideCli(): string | undefined {
+/** The task worker bundled beside the CLI (dist/node), or none when the CLI runs from source. */
+function taskWorkerBesideCli(): string | undefined {
   try {
-    const file = fileURLToPath(new URL('./import-worker.mjs', import.meta.url));
+    const file = fileURLToPath(new URL('./task-worker.mjs', import.meta.url));
     return existsSync(file) ? file : undefined;
   } catch {
     return undefined;

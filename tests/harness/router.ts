@@ -5,8 +5,8 @@ import type { In, Out } from '../../shared/ipc/contract';
 import type { AppEvents } from '../../shared/ipc/contract';
 
 /** A real Router over real services, rooted in a temp folder, with a typed `call` that throws on errors. */
-/** `importWorker`: read survey exports in the bundled import worker, as the app and the CLI do (harness/import-worker.ts). */
-export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean; importWorker?: string } = {}) {
+/** `taskWorker`: read survey exports (and write workbooks) in the bundled task worker, as the app and the CLI do (harness/task-worker.ts). */
+export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean; taskWorker?: string } = {}) {
   const events: { event: keyof AppEvents; payload: unknown }[] = [];
   const router = new Router(
     {
@@ -15,7 +15,7 @@ export function testRouter(dir: string, clock: () => Date = () => new Date(), op
       actor: 'tester',
       env: { version: '0.0.0-test', shell: 'cli', nativeDialogs: false, platform: 'linux', defaultFolder: dir },
       background: opts.background ?? false,
-      ...(opts.importWorker ? { importWorker: { file: opts.importWorker } } : {}),
+      ...(opts.taskWorker ? { taskWorker: { file: opts.taskWorker } } : {}),
     },
     (_s, event, payload) => events.push({ event, payload }),
   );

@@ -7,9 +7,9 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { lockPathFor, readLock } from '../files/lock';
 import { safeUnlink } from '../files/atomic-write';
 
-/** The import worker bundled beside the backend worker (backend-worker.mjs → import-worker.mjs), if there is one. */
-export function importWorkerBeside(workerFile: string): string | undefined {
-  const file = join(dirname(workerFile), basename(workerFile).replace(/^backend-worker/, 'import-worker'));
+/** The task worker bundled beside the backend worker (backend-worker.mjs → task-worker.mjs), if there is one. */
+export function taskWorkerBeside(workerFile: string): string | undefined {
+  const file = join(dirname(workerFile), basename(workerFile).replace(/^backend-worker/, 'task-worker'));
   return file !== workerFile && existsSync(file) ? file : undefined;
 }
 
@@ -44,8 +44,8 @@ export class BackendClient {
   }
 
   private start(): void {
-    const importWorkerFile = this.config.importWorkerFile ?? importWorkerBeside(this.workerFile);
-    const worker = new Worker(this.workerFile, { workerData: { ...this.config, ...(importWorkerFile ? { importWorkerFile } : {}) } });
+    const taskWorkerFile = this.config.taskWorkerFile ?? taskWorkerBeside(this.workerFile);
+    const worker = new Worker(this.workerFile, { workerData: { ...this.config, ...(taskWorkerFile ? { taskWorkerFile } : {}) } });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: FromWorker) => {

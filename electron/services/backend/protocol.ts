@@ -20,6 +20,6 @@ export interface WorkerConfig {
   actor: string;
   env: Services['env'];
   snapshotEveryMs: number;
-  /** The import worker's script (Services.importWorker); by default the one beside the backend worker's. */
-  importWorkerFile?: string | undefined;
+  /** The task worker's script (Services.taskWorker); by default the one beside the backend worker's. */
+  taskWorkerFile?: string | undefined;
 }

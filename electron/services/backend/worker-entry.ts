@@ -13,7 +13,7 @@ const config = workerData as WorkerConfig;
 const post = (m: FromWorker) => port.postMessage(m);
 
 const router = new Router(
-  { settings: new SettingsStore(config.configDir), clock: () => new Date(), actor: config.actor, env: config.env, background: true, ...(config.importWorkerFile ? { importWorker: { file: config.importWorkerFile } } : {}) },
+  { settings: new SettingsStore(config.configDir), clock: () => new Date(), actor: config.actor, env: config.env, background: true, ...(config.taskWorkerFile ? { taskWorker: { file: config.taskWorkerFile } } : {}) },
   (sessionId, event, payload) => post({ type: 'event', sessionId, event, payload }),
 );
 

@@ -13,6 +13,7 @@ import { checkOutputPath } from './output-path';
 import { audit } from '../workspace/audit';
 import { reportFileName } from '../reports/file-names';
 import { runReportExport } from './report-export';
+import type { WorkerSpec } from '../workers/worker-spec';
 
 /**
  * Making any output: build the bytes, write them atomically, and record the export (what, when,
@@ -32,6 +33,8 @@ export interface ExportEnv {
   signal: AbortSignal;
   /** Standard checker errors in the draft (0 when there is no checker for this kind). */
   checkerErrors: (draft: Draft) => number;
+  /** The task worker, where a workbook's XML and ZIP are made while its rows are read (Services.taskWorker). */
+  worker?: WorkerSpec | undefined;
 }
 
 export function suggestedPath(kind: ExportKind, draft: Draft, workspacePath: string): string {

@@ -45,7 +45,7 @@ export async function runReportExport(file: WorkspaceFile, req: ExportRequest & 
   });
   if (env.signal.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
   env.progress(10, 100, 'Making the document');
-  const ctx: ReportContext = { now: env.now, redaction, threshold: settings.threshold, consultationId: file.consultationId };
+  const ctx: ReportContext = { now: env.now, redaction, threshold: settings.threshold, consultationId: file.consultationId, worker: env.worker };
   let bytes = 0;
   let sha256 = '';
   try {

@@ -4,7 +4,8 @@ import { formatDate } from '../outputs/document/dates';
 import { prepareForOutput, type ReportContext } from './report-context';
 import { periodText } from './report-text';
 import { ByteSink, type StreamedOutput } from './stream/byte-sink';
-import { StreamWorkbook, Style, type CellInput, type SheetPlan, type SheetWriter } from './xlsx/stream-workbook';
+import { StreamWorkbook, Style, type CellInput, type SheetPlan, type WorkbookProps } from './xlsx/stream-workbook';
+import { RemoteWorkbook, type SheetOut, type WorkbookOut } from './xlsx/remote-workbook';
 
 /**
  * The analysis workbook (.xlsx), streamed: cover, contents and notes sheets, then one table per
@@ -48,9 +49,21 @@ const cellOf = (v: number | null, text: string): CellInput => (v === null ? text
 
 export async function buildAnalysisXlsx(report: ConsultationReport, ctx: ReportContext, out: string | Writable): Promise<StreamedOutput> {
   const { prepared: p, now } = prepareForOutput(report, ctx);
+  if (ctx.worker && typeof out === 'string') {
+    // Rows are read here; their XML, compression and the file are made in the task worker.
+    const made: { wb?: RemoteWorkbook } = {};
+    const worker = ctx.worker;
+    try {
+      await writeWorkbook(p, now, (plan, props) => Promise.resolve((made.wb = new RemoteWorkbook(worker, out, plan, props))));
+      return made.wb!.output;
+    } catch (e) {
+      made.wb?.abort();
+      throw e;
+    }
+  }
   const sink = new ByteSink(out);
   try {
-    await writeWorkbook(p, now, sink);
+    await writeWorkbook(p, now, (plan, props) => StreamWorkbook.start(sink, plan, props));
     return await sink.end();
   } catch (e) {
     sink.destroy();
@@ -180,13 +193,13 @@ function tableSheets(p: PreparedReport, ref: (text: string) => number): TableShe
   return sheets;
 }
 
-async function titleLines(w: SheetWriter, title: string, description: string, notes: number[]): Promise<void> {
+async function titleLines(w: SheetOut, title: string, description: string, notes: number[]): Promise<void> {
   await w.row([title], { style: Style.Title, wrap: false });
   const refs = notes.length ? ` Notes that apply: ${notes.map((n) => `[note ${n}]`).join(', ')} (see the Notes worksheet).` : '';
   await w.row([`${description}${refs}`], { wrap: false, style: Style.Default });
 }
 
-async function writeWorkbook(p: PreparedReport, now: Date, sink: ByteSink): Promise<void> {
+async function writeWorkbook(p: PreparedReport, now: Date, open: (plan: SheetPlan[], props: WorkbookProps) => Promise<WorkbookOut>): Promise<void> {
   const c = p.consultation;
   const title = c.title.trim() || 'Consultation';
   const notes = notesOf();
@@ -198,7 +211,7 @@ async function writeWorkbook(p: PreparedReport, now: Date, sink: ByteSink): Prom
     { name: S.notes, widths: [14, 100], table: { name: 'NotesTable', columns: ['Note number', 'Note text'] } },
     ...sheets.map((s) => ({ name: S[s.key], widths: s.widths, table: { name: s.tableName, columns: s.columns } })),
   ];
-  const wb = await StreamWorkbook.start(sink, plan, {
+  const wb = await open(plan, {
     title: `${title}: analysis of responses`,
     subject: `Figures behind the summary of responses to the consultation “${title}”`,
     creator: c.department.trim() || 'Consultation Workbench',

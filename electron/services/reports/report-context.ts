@@ -1,3 +1,4 @@
+import type { WorkerSpec } from '../workers/worker-spec';
 import type { ConsultationReport, PreparedReport, RedactionLevel } from '../../../shared/domain/report';
 import { prepareReport } from '../../../shared/domain/report';
 import type { OutputContext } from '../outputs/context';
@@ -11,6 +12,8 @@ export interface ReportContext extends Pick<OutputContext, 'now'> {
   consultationId?: string;
   redaction: RedactionLevel;
   threshold?: number;
+  /** Streamed outputs written to a file: make the file in this worker (Services.taskWorker). */
+  worker?: WorkerSpec | undefined;
 }
 
 export function prepareForOutput(report: ConsultationReport, ctx: ReportContext): { prepared: PreparedReport; now: Date } {

@@ -12,22 +12,18 @@ import { errorShape, produceSurveyRows, type SurveyStreamJob, type SurveyStreamM
 import { closeBatch, firstIdsOf, indexBatchRows, insertBatchRecord, nextId } from './write-batch';
 import { personalColumns } from './respondent-columns';
 import { saveMapping } from './saved-mappings';
+import type { WorkerSpec } from '../workers/worker-spec';
+
+export type { WorkerSpec } from '../workers/worker-spec';
 
 /**
  * A single survey export imported with its reading and mapping in an import worker thread
- * (import-worker.ts running survey-stream.ts) while this thread, which holds the workspace, runs
+ * (workers/task-worker.ts running survey-stream.ts) while this thread, which holds the workspace, runs
  * the statements the worker sends as they arrive: on two cores the file is read and mapped while
  * it is written. The write is one transaction from the first row to the last (mutateAsync), so a
  * cancel, a bad row the worker cannot turn into a statement, or the worker failing leaves nothing
  * behind. Without a worker (tests, the CLI run from source) the same steps run in this thread.
  */
-export interface WorkerSpec {
-  /** The worker's script: import-worker.mjs/.cjs beside the bundle that starts it. */
-  file: string;
-  /** Node options for the worker (tests run the TypeScript source through tsx). */
-  execArgv?: string[] | undefined;
-}
-
 export interface StreamEnv {
   now: Date;
   actor: string;
@@ -77,7 +73,7 @@ function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox
     return () => undefined;
   }
   let ended = false;
-  const worker = new Worker(spec.file, { workerData: job, transferList: [job.file.data.buffer as ArrayBuffer], execArgv: spec.execArgv ?? [] });
+  const worker = new Worker(spec.file, { workerData: { task: 'survey-rows', ...job }, transferList: [job.file.data.buffer as ArrayBuffer], execArgv: spec.execArgv ?? [] });
   worker.on('message', (m: SurveyStreamMessage) => {
     if (m.type === 'end' || m.type === 'error') ended = true;
     inbox.push(m);

@@ -8,7 +8,7 @@ import type { SourceFile } from './source-files';
 
 /**
  * One survey export turned into the statements that store it, without a database: run in an
- * import worker thread (import-worker.ts) while the thread that holds the workspace runs the
+ * import worker thread (workers/task-worker.ts) while the thread that holds the workspace runs the
  * statements as they arrive (stream-survey.ts), so reading and mapping the file overlaps with
  * writing it. Run in the same thread when there is no worker (tests, the CLI from source): the
  * same code, the same statements.

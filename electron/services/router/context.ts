@@ -5,7 +5,7 @@ import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { WorkspaceFile, WorkspaceFileOptions } from '../db/workspace-file';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DraftHistory } from '../draft/history';
-import type { WorkerSpec } from '../responses/stream-survey';
+import type { WorkerSpec } from '../workers/worker-spec';
 
 /** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
 export interface Session {
@@ -32,11 +32,13 @@ export interface Services {
    */
   background?: boolean;
   /**
-   * Where a survey export is read and mapped while its rows are written (stream-survey.ts): the
-   * import worker's script beside the bundle. Without one (tests, the CLI run from source) the
-   * same work runs in this thread.
+   * The task worker's script beside the bundle (workers/task-worker.ts): a thread for the work
+   * that need not hold the database — a survey export read and mapped while its rows are written
+   * (stream-survey.ts), an analysis workbook's XML and ZIP made while its rows are read
+   * (reports/xlsx/remote-workbook.ts). Without one (tests, the CLI run from source) the same work
+   * runs in this thread.
    */
-  importWorker?: WorkerSpec | undefined;
+  taskWorker?: WorkerSpec | undefined;
 }
 
 export interface HandlerContext {

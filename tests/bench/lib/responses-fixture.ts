@@ -15,7 +15,7 @@ import { SettingsStore } from '../../../electron/services/settings/settings-stor
 import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
 import { backupPathFor, journalPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
 import { benchDraft } from '../../generators/drafts';
-import { builtImportWorker } from '../../harness/import-worker';
+import { builtTaskWorker } from '../../harness/task-worker';
 
 export const COUNT = 100_000;
 export const EXPORT_FILE = `/tmp/cw-bench-import-v1-surveymonkey-${COUNT}.csv`;
@@ -44,7 +44,7 @@ export function benchRouter(opts: { background?: boolean } = {}): { router: Rout
       actor: 'bench',
       env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() },
       background: !!opts.background,
-      ...(opts.background ? { importWorker: { file: builtImportWorker() } } : {}),
+      ...(opts.background ? { taskWorker: { file: builtTaskWorker() } } : {}),
     },
     (_s, event, payload) => {
       if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });

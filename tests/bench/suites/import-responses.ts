@@ -1,7 +1,7 @@
 /**
  * Import of 100,000 responses × 20 questions (the SurveyMonkey CSV of import-parse) end to end
  * through the real services — read, detect the layout and map in the import worker (the bundled
- * dist/node/import-worker.mjs) while every respondent, response and answer is written in one
+ * dist/node/task-worker.mjs) while every respondent, response and answer is written in one
  * mutation, saved to disk — via the Router as the app's backend calls it; the
  * full-text index is then built in the background (searchIndexReadySeconds, from the start). In the same run, the raw baseline: papaparse parsing the same file and better-sqlite3 (native
  * SQLite) bulk-inserting one row per response and one per non-empty cell, in one transaction, with

@@ -13,7 +13,7 @@ import { testRouter } from '../../harness/router';
  */
 export const CLOCK = () => new Date('2027-06-01T10:00:00Z');
 
-export async function workspaceWith(dir: string, template: 'example' | 'blank' | 'standard' = 'example', name = 'responses.consult', opts: { importWorker?: string; background?: boolean } = {}) {
+export async function workspaceWith(dir: string, template: 'example' | 'blank' | 'standard' = 'example', name = 'responses.consult', opts: { taskWorker?: string; background?: boolean } = {}) {
   const r = testRouter(dir, CLOCK, opts);
   const summary = await r.call('workspace.create', { path: join(dir, name), title: 'One online place for NHS information', from: { kind: 'template', template } });
   return { ...r, path: summary.path, consultationId: summary.consultationId };

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
-import { builtImportWorker } from '../../harness/import-worker';
+import { builtTaskWorker } from '../../harness/task-worker';
 import { journalPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
 import type { SqlValue } from '../../../electron/services/db/database';
 import { workspaceWith, writeSurvey } from './helpers';
@@ -16,7 +16,7 @@ import { workspaceWith, writeSurvey } from './helpers';
 let t: ReturnType<typeof tempDir>;
 let worker: string;
 beforeAll(() => {
-  worker = builtImportWorker();
+  worker = builtTaskWorker();
 }, 120_000);
 beforeEach(() => {
   t = tempDir('cw-stream-import-');
@@ -50,7 +50,7 @@ function exportWithBadRows(name: string, count: number, seed = 1): string {
 describe('a survey export read in the import worker', () => {
   it('is stored exactly as when it is read in the same thread, and as the several-file import stores it', async () => {
     const file = exportWithBadRows('monkey.csv', 1500);
-    const inWorker = await workspaceWith(t.dir, 'example', 'worker.consult', { importWorker: worker });
+    const inWorker = await workspaceWith(t.dir, 'example', 'worker.consult', { taskWorker: worker });
     const inThread = await workspaceWith(t.dir, 'example', 'thread.consult');
     const a = await inWorker.call('responses.import', { paths: [file] });
     const b = await inThread.call('responses.import', { paths: [file] });
@@ -65,7 +65,7 @@ describe('a survey export read in the import worker', () => {
 
     // Several files at once are read first and written together: the survey's batch is the same.
     const extra = writeSurvey(t.dir, 'another.csv', { count: 5, seed: 7 });
-    const several = await workspaceWith(t.dir, 'example', 'several.consult', { importWorker: worker });
+    const several = await workspaceWith(t.dir, 'example', 'several.consult', { taskWorker: worker });
     const c = await several.call('responses.import', { paths: [file, extra.path] });
     expect(c.batches.map((x) => x.sourceName)).toEqual(['monkey.csv', 'another.csv']);
     await several.router.shutdown();
@@ -77,7 +77,7 @@ describe('a survey export read in the import worker', () => {
 
   it('creates the questions of a workspace that has none, from the export alone', async () => {
     const file = writeSurvey(t.dir, 'forms.csv', { count: 200, seed: 3 }).path;
-    const inWorker = await workspaceWith(t.dir, 'blank', 'worker.consult', { importWorker: worker });
+    const inWorker = await workspaceWith(t.dir, 'blank', 'worker.consult', { taskWorker: worker });
     const inThread = await workspaceWith(t.dir, 'blank', 'thread.consult');
     const a = await inWorker.call('responses.import', { paths: [file], createQuestions: true });
     const b = await inThread.call('responses.import', { paths: [file], createQuestions: true });
@@ -94,7 +94,7 @@ describe('a survey export read in the import worker', () => {
   it('fails on a file it cannot read with the same message as the same thread gives, and stores nothing', async () => {
     const path = join(t.dir, 'broken.xlsx');
     writeFileSync(path, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2000, 7)]));
-    const inWorker = await workspaceWith(t.dir, 'example', 'worker.consult', { importWorker: worker });
+    const inWorker = await workspaceWith(t.dir, 'example', 'worker.consult', { taskWorker: worker });
     const inThread = await workspaceWith(t.dir, 'example', 'thread.consult');
     const a = await inWorker.fails('responses.import', { paths: [path] });
     const b = await inThread.fails('responses.import', { paths: [path] });
@@ -107,7 +107,7 @@ describe('a survey export read in the import worker', () => {
 
   it('leaves nothing behind when cancelled while rows are being written', async () => {
     const file = writeSurvey(t.dir, 'big.csv', { count: 20_000, generate: { openLengths: [100, 0, 0] } }).path;
-    const ws = await workspaceWith(t.dir, 'example', 'worker.consult', { importWorker: worker });
+    const ws = await workspaceWith(t.dir, 'example', 'worker.consult', { taskWorker: worker });
     const journal = journalPathFor(ws.path);
     const before = statSync(journal).size;
     const running = ws.router.dispatch('s', 'responses.import', { paths: [file] }, { jobId: 'import-1' });

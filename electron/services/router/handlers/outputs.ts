@@ -13,7 +13,7 @@ export const outputHandlers: HandlerTable<OutputChannel> = {
   'outputs.log': (_i, ctx) => readExportLog(requireWorkspace(ctx).db),
 
   'outputs.export': async ({ kind, path, redaction, exportAnyway, workspace }, ctx) => {
-    const env = { now: ctx.services.clock(), actor: ctx.services.actor, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), signal: ctx.signal, checkerErrors: checkerErrorCount };
+    const env = { now: ctx.services.clock(), actor: ctx.services.actor, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), signal: ctx.signal, checkerErrors: checkerErrorCount, worker: ctx.services.taskWorker };
     if (!workspace) return runExport(requireWorkspace(ctx), { kind, path, redaction, exportAnyway }, env);
     // The CLI: open the workspace for the length of the export (the export is logged in it).
     const file = await WorkspaceFile.open(resolvePath(workspace), ctx.services.workspaceOptions);

@@ -32,7 +32,7 @@ import type { IncomingResponse } from '../../responses/write-batch';
  * services return.
  */
 function env(ctx: HandlerContext) {
-  return { now: ctx.services.clock(), actor: ctx.services.actor, signal: ctx.signal, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), deferSearchIndex: !!ctx.services.background, worker: ctx.services.importWorker };
+  return { now: ctx.services.clock(), actor: ctx.services.actor, signal: ctx.signal, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), deferSearchIndex: !!ctx.services.background, worker: ctx.services.taskWorker };
 }
 
 function draftOf(ctx: HandlerContext): Draft {
