@@ -66,11 +66,11 @@ class Inbox {
   }
 }
 
-/** Starts the producer (in a worker when one is given). Returns how to stop it. */
-function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox: Inbox, signal: AbortSignal | undefined): () => void {
+/** Starts the producer (in a worker when one is given). Returns how to say a slice was written, and how to stop it. */
+function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox: Inbox, signal: AbortSignal | undefined): { written: (n: number) => void; stop: () => void } {
   if (!spec) {
     void produceSurveyRows(job, (m) => inbox.push(m), signal);
-    return () => undefined;
+    return { written: () => undefined, stop: () => undefined };
   }
   let ended = false;
   const worker = new Worker(spec.file, { workerData: { task: 'survey-rows', ...job }, transferList: [job.file.data.buffer as ArrayBuffer], execArgv: spec.execArgv ?? [] });
@@ -85,9 +85,14 @@ function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox
   worker.on('exit', (code) => {
     if (!ended) inbox.push({ type: 'error', error: { code: 'internal', message: `Reading the file stopped unexpectedly (exit code ${code}). Nothing was imported.` } });
   });
-  return () => {
-    ended = true;
-    void worker.terminate();
+  return {
+    written: (n) => {
+      if (!ended) worker.postMessage({ written: n });
+    },
+    stop: () => {
+      ended = true;
+      void worker.terminate();
+    },
   };
 }
 
@@ -109,7 +114,7 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
   };
   src.data = new Uint8Array(0); // handed over (transferred to the worker)
   const inbox = new Inbox();
-  const stop = startProducer(job, env.worker, inbox, env.signal);
+  const producer = startProducer(job, env.worker, inbox, env.signal);
   try {
     const planned = await inbox.next(env.signal);
     if (planned.type === 'error') throw fromShape(planned.error);
@@ -128,10 +133,12 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
         throw new AppError('conflict', 'The workspace changed while the file was being read. Nothing was imported: try again.');
       }
       insertBatchRecord(wdb, planned.batch, 0, 0, ctx);
+      let slices = 0;
       for (;;) {
         const m = await inbox.next(env.signal);
         if (m.type === 'rows') {
           for (const [i, values] of m.ops) wdb.run(m.sql[i]!, values);
+          producer.written(++slices);
           env.progress?.(m.done, m.total, `Importing ${src.name}: row ${m.done.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')}`);
           // A turn for the event loop between slices, so a cancel is heard even when the worker is ahead.
           await yieldToEvents();
@@ -154,6 +161,6 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
     outcome.batchId = outcome.batchId ?? batchId;
     env.progress?.(result.count, result.count, 'Saved');
   } finally {
-    stop();
+    producer.stop();
   }
 }

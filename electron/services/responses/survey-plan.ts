@@ -162,7 +162,7 @@ export function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer)
 }
 
 /** Every data row of a planned survey through its mapping, each response handed to `take`. */
-export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: MapEnv, take: (r: IncomingResponse) => void, onSlice?: (done: number, total: number) => void): Promise<ApplyResult> {
+export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: MapEnv, take: (r: IncomingResponse) => void, onSlice?: (done: number, total: number) => void, afterSlice?: () => Promise<void>): Promise<ApplyResult> {
   const store = answerStorer(plan.draft);
   const name = plan.batch.sourceName;
   const result = await mapInSlices(plan.st, plan.mapping, plan.draft, {
@@ -174,6 +174,7 @@ export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: M
       env.progress?.(d, t, `Reading ${name}: row ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')}`);
     },
     take: (r) => take(incomingFrom(r, store)),
+    afterSlice,
   });
   // The table is no longer needed: let it go.
   plan.st = { ...plan.st, table: { ...plan.st.table, cells: [] } };

@@ -74,8 +74,12 @@ export function errorShape(e: unknown): AppErrorShape {
   return { code: 'internal', message: `Something went wrong while reading the file (${(e as Error)?.message ?? String(e)}). Nothing was imported.` };
 }
 
-/** Runs a job, handing each message to `post`. Never throws: a failure is the last message. */
-export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveyStreamMessage) => void, signal?: AbortSignal): Promise<void> {
+/**
+ * Runs a job, handing each message to `post`. Never throws: a failure is the last message.
+ * `afterRows` is awaited after each `rows` message (a worker waits there while the writer is
+ * more than a few slices behind, so unwritten rows do not pile up in memory).
+ */
+export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveyStreamMessage) => void, signal?: AbortSignal, afterRows?: () => Promise<void>): Promise<void> {
   try {
     const file = { ...job.file } as SourceFile;
     const plan = planSurvey(file, job.req, job.draft, new Map(job.saved), true);
@@ -88,6 +92,7 @@ export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveySt
       { signal },
       (r) => rows.add(r),
       (done, total) => post({ type: 'rows', ...sink.take(), done, total }),
+      afterRows,
     );
     rows.flush();
     const last = sink.take();

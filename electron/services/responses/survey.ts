@@ -133,6 +133,8 @@ export interface MapEnv {
   sliceRows?: number;
   /** Take each response as it is mapped instead of collecting them (an import converts and keeps its own form). */
   take?: ((r: NormalisedResponse) => void) | undefined;
+  /** Awaited after each slice (an import worker waits here while the writer is behind). */
+  afterSlice?: (() => Promise<void>) | undefined;
 }
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
@@ -176,7 +178,7 @@ export async function mapInSlices(st: SurveyTable, mapping: ColumnMapping, draft
     }
     if (env.release) for (let i = from; i < to; i++) table.cells[i] = [];
     env.progress?.(to - start, end - start);
-    await yieldNow();
+    await (env.afterSlice ? env.afterSlice() : yieldNow());
   }
   out.unmatchedValues = [...unmatched.values()].sort((a, b) => b.count - a.count);
   return out;
