@@ -12,8 +12,8 @@ import { expandPaths, readSource, type SourceFile } from './source-files';
 import { throwIfCancelled } from './survey';
 import { writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
 import { saveMapping } from './saved-mappings';
-import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type AddQuestions, type SurveyPlanRequest } from './survey-plan';
-import { importSurveyStreamed, type WorkerSpec } from './stream-survey';
+import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type SurveyPlanRequest } from './survey-plan';
+import { importSurveyStreamed, type StreamEnv } from './stream-survey';
 
 export { createQuestionsFor } from './survey-plan';
 
@@ -31,19 +31,9 @@ export interface ImportRequest extends SurveyPlanRequest {
   dryRun?: boolean | undefined;
 }
 
-export interface ImportEnv {
-  now: Date;
-  actor: string;
-  signal?: AbortSignal | undefined;
-  progress?: ((done: number, total: number, message: string) => void) | undefined;
-  /** Adds questions to the draft (through the draft service, so the change can be undone). */
-  addQuestions?: AddQuestions | undefined;
-  /** Leave a large import's search index to be built afterwards (WriteContext.deferSearchIndex). */
-  deferSearchIndex?: boolean | undefined;
+export interface ImportEnv extends StreamEnv {
   /** Dry run: receives what would have been written, with the draft it was mapped against. */
   collect?: ((responses: IncomingResponse[], draft: Draft) => void) | undefined;
-  /** Where a survey export is read and mapped while it is written; without one, in this thread. */
-  worker?: WorkerSpec | undefined;
 }
 
 interface Prepared {

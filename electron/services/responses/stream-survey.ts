@@ -29,8 +29,11 @@ export interface StreamEnv {
   actor: string;
   signal?: AbortSignal | undefined;
   progress?: ((done: number, total: number, message: string) => void) | undefined;
+  /** Adds questions to the draft (through the draft service, so the change can be undone). */
   addQuestions?: AddQuestions | undefined;
+  /** Leave a large import's search index to be built afterwards (WriteContext.deferSearchIndex). */
   deferSearchIndex?: boolean | undefined;
+  /** Where a survey export is read and mapped while it is written; without one, in this thread. */
   worker?: WorkerSpec | undefined;
 }
 
