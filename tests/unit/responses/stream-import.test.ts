@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { taskWorkerBeside } from '../../../electron/services/backend/backend-client';
 import { tempDir } from '../../harness/temp';
 import { builtTaskWorker } from '../../harness/task-worker';
 import { journalPathFor, openReadOnly } from '../../../electron/services/db/workspace-file';
@@ -46,6 +47,15 @@ function exportWithBadRows(name: string, count: number, seed = 1): string {
   appendFileSync(f.path, `\r\n999001,extra,cells,${'x,'.repeat(80)}end\r\n999002,${'y'.repeat(200_001)}\r\n`);
   return f.path;
 }
+
+describe('where the app finds the task worker', () => {
+  it('beside the backend worker in both bundles (Node ESM for the browser host and CLI, CommonJS for Electron), else none', () => {
+    const dist = dirname(worker);
+    expect(taskWorkerBeside(join(dist, 'backend-worker.mjs'))).toBe(join(dist, 'task-worker.mjs'));
+    expect(taskWorkerBeside(join(dist, '..', 'electron', 'backend-worker.cjs'))).toBe(join(dist, '..', 'electron', 'task-worker.cjs'));
+    expect(taskWorkerBeside(join(t.dir, 'backend-worker.mjs'))).toBeUndefined();
+  });
+});
 
 describe('a survey export read in the import worker', () => {
   it('is stored exactly as when it is read in the same thread, and as the several-file import stores it', async () => {
