@@ -1,12 +1,13 @@
 import { tmpdir, userInfo, platform } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Router } from '../services/router/router';
 import { SettingsStore } from '../services/settings/settings-store';
 import { defaultWorkspaceFolder } from '../services/settings/paths';
 import type { Result } from '../../shared/ipc/result';
 import { parseArgs, type ParsedArgs } from './args';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { taskWorkerIn } from '../services/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
 import { checkDraft, openErrors } from '../../shared/checker';
 import type { Draft } from '../../shared/domain/draft/model';
@@ -267,14 +268,7 @@ export function cliRouter(): Router {
 }
 
 /** The task worker bundled beside the CLI (dist/node), or none when the CLI runs from source. */
-function taskWorkerBesideCli(): string | undefined {
-  try {
-    const file = fileURLToPath(new URL('./task-worker.mjs', import.meta.url));
-    return existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const taskWorkerBesideCli = (): string | undefined => taskWorkerIn(dirname(fileURLToPath(import.meta.url)), '.mjs');
 
 export async function runCli(argv: string[], io: CliIo, router: Router = cliRouter()): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
+import { taskWorkerIn } from '../workers/worker-spec';
 import type { AppEvents } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
@@ -8,10 +8,7 @@ import { lockPathFor, readLock } from '../files/lock';
 import { safeUnlink } from '../files/atomic-write';
 
 /** The task worker bundled beside the backend worker (backend-worker.mjs → task-worker.mjs), if there is one. */
-export function taskWorkerBeside(workerFile: string): string | undefined {
-  const file = join(dirname(workerFile), basename(workerFile).replace(/^backend-worker/, 'task-worker'));
-  return file !== workerFile && existsSync(file) ? file : undefined;
-}
+export const taskWorkerBeside = (workerFile: string): string | undefined => taskWorkerIn(dirname(workerFile), extname(workerFile));
 
 type Pending = { resolve: (v: unknown) => void };
 export type BackendEventListener = (sessionId: string, event: keyof AppEvents, payload: unknown) => void;

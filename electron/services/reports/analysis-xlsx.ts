@@ -57,7 +57,7 @@ export async function buildAnalysisXlsx(report: ConsultationReport, ctx: ReportC
       await writeWorkbook(p, now, (plan, props) => Promise.resolve((made.wb = new RemoteWorkbook(worker, out, plan, props))));
       return made.wb!.output;
     } catch (e) {
-      made.wb?.abort();
+      await made.wb?.abort();
       throw e;
     }
   }

@@ -156,7 +156,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       const draft = dryDraft ?? loadDraft(db);
       let p: Prepared;
       if (src.type === 'survey' && single && !dryRun) {
-        await importSurveyStreamed(file!, src, req, env, outcome);
+        await importSurveyStreamed(file!, src, draft, req, env, outcome);
         return outcome;
       }
       if (src.type === 'survey') {

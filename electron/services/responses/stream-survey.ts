@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
 import type { ImportOutcome } from '../../../shared/domain/responses/store';
 import type { WorkspaceFile } from '../db/workspace-file';
-import { loadDraft } from '../draft/draft-service';
+import type { Draft } from '../../../shared/domain/draft/model';
 import { audit } from '../workspace/audit';
 import type { SourceFile } from './source-files';
 import { savedMappingRows } from './survey';
@@ -14,14 +14,12 @@ import { personalColumns } from './respondent-columns';
 import { saveMapping } from './saved-mappings';
 import type { WorkerSpec } from '../workers/worker-spec';
 
-export type { WorkerSpec } from '../workers/worker-spec';
-
 /**
- * A single survey export imported with its reading and mapping in an import worker thread
- * (workers/task-worker.ts running survey-stream.ts) while this thread, which holds the workspace, runs
- * the statements the worker sends as they arrive: on two cores the file is read and mapped while
- * it is written. The write is one transaction from the first row to the last (mutateAsync), so a
- * cancel, a bad row the worker cannot turn into a statement, or the worker failing leaves nothing
+ * A single survey export imported with its reading and mapping in the task worker
+ * (workers/task-worker.ts running survey-stream.ts) while this thread, which holds the workspace,
+ * runs the statements the worker sends as they arrive: on two cores the file is read and mapped
+ * while it is written. The write is one transaction from the first row to the last
+ * (mutateAsync), so a cancel, a statement that fails, or the worker failing leaves nothing
  * behind. Without a worker (tests, the CLI run from source) the same steps run in this thread.
  */
 export interface StreamEnv {
@@ -99,7 +97,7 @@ function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox
   };
 }
 
-export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile, req: SurveyPlanRequest, env: StreamEnv, outcome: ImportOutcome): Promise<void> {
+export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile, draft: Draft, req: SurveyPlanRequest, env: StreamEnv, outcome: ImportOutcome): Promise<void> {
   const db = file.db;
   // The ids the rows will take. Nothing else writes to this workspace until the import returns
   // (calls are one at a time, background work waits), and the write checks they are still free.
@@ -108,7 +106,7 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
   const job: SurveyStreamJob = {
     file: { path: src.path, name: src.name, bytes: src.bytes, sha256: src.sha256, type: src.type, data: src.data },
     req: { headerRows: req.headerRows, sheet: req.sheet, delimiter: req.delimiter, mapping: req.mapping, channel: req.channel, createQuestions: req.createQuestions, saveMapping: req.saveMapping },
-    draft: loadDraft(db),
+    draft,
     saved: [...savedMappingRows(db)],
     personal: [...personalColumns(db, 'respondent')],
     batchId,

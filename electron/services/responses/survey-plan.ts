@@ -29,6 +29,10 @@ export type AddQuestions = (sectionId: string, newSectionTitle: string | undefin
 interface MapEnv {
   signal?: AbortSignal | undefined;
   progress?: ((done: number, total: number, message: string) => void) | undefined;
+  /** After each slice is mapped (an import worker sends the slice's statements here). */
+  onSlice?: ((done: number, total: number) => void) | undefined;
+  /** Awaited after each slice (an import worker waits here while the writer is behind). */
+  afterSlice?: (() => Promise<void>) | undefined;
 }
 
 const sectionForNewQuestions = (draft: Draft): { sectionId: string; newSectionTitle?: string } => {
@@ -148,7 +152,7 @@ export function planSurvey(file: SourceFile, req: SurveyPlanRequest, draftIn: Dr
 }
 
 /** A mapped row as it is stored (closed answers keep the cell only when the options do not say it). */
-export function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer) => StoredAnswer): IncomingResponse {
+function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer) => StoredAnswer): IncomingResponse {
   return {
     sourceRow: r.sourceRow,
     externalId: r.externalId,
@@ -162,7 +166,7 @@ export function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer)
 }
 
 /** Every data row of a planned survey through its mapping, each response handed to `take`. */
-export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: MapEnv, take: (r: IncomingResponse) => void, onSlice?: (done: number, total: number) => void, afterSlice?: () => Promise<void>): Promise<ApplyResult> {
+export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: MapEnv, take: (r: IncomingResponse) => void): Promise<ApplyResult> {
   const store = answerStorer(plan.draft);
   const name = plan.batch.sourceName;
   const result = await mapInSlices(plan.st, plan.mapping, plan.draft, {
@@ -170,11 +174,11 @@ export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: M
     release: true,
     channel: req.channel,
     progress: (d, t) => {
-      onSlice?.(d, t);
+      env.onSlice?.(d, t);
       env.progress?.(d, t, `Reading ${name}: row ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')}`);
     },
     take: (r) => take(incomingFrom(r, store)),
-    afterSlice,
+    afterSlice: env.afterSlice,
   });
   // The table is no longer needed: let it go.
   plan.st = { ...plan.st, table: { ...plan.st.table, cells: [] } };

@@ -5,6 +5,8 @@ import { finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type Surve
 import { ResponseRows, type BatchRecord, type FirstIds, type RowSink } from './write-batch';
 import type { SavedMappingRow } from './survey';
 import type { SourceFile } from './source-files';
+import type { MessagePort } from 'node:worker_threads';
+import { AckWindow } from '../workers/ack-window';
 
 /**
  * One survey export turned into the statements that store it, without a database: run in an
@@ -29,8 +31,6 @@ export interface SurveyStreamJob {
   first: FirstIds;
   /** created_at of every response. */
   at: string;
-  /** Rows mapped per `rows` message. */
-  sliceRows?: number;
 }
 
 export type SurveyStreamMessage =
@@ -86,14 +86,7 @@ export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveySt
     post({ type: 'planned', warnings: plan.warnings, questions: plan.questions, batch: plan.batch, mappingToSave: plan.mappingToSave ?? null, total: plan.batch.rowsRead });
     const sink = new OpCollector();
     const rows = new ResponseRows(sink, job.batchId, job.first, new Set(job.personal), job.at);
-    const result = await mapSurvey(
-      plan,
-      job.req,
-      { signal },
-      (r) => rows.add(r),
-      (done, total) => post({ type: 'rows', ...sink.take(), done, total }),
-      afterRows,
-    );
+    const result = await mapSurvey(plan, job.req, { signal, onSlice: (done, total) => post({ type: 'rows', ...sink.take(), done, total }), afterSlice: afterRows }, (r) => rows.add(r));
     rows.flush();
     const last = sink.take();
     if (last.ops.length) post({ type: 'rows', ...last, done: plan.batch.rowsRead, total: plan.batch.rowsRead });
@@ -102,4 +95,26 @@ export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveySt
   } catch (e) {
     post({ type: 'error', error: errorShape(e) });
   }
+}
+
+/** Slices of rows mapped but not yet written before the worker waits for the writer. */
+const ROWS_AHEAD = 3;
+
+/**
+ * The task worker's side of a streamed import: runs the job, posting each message to the thread
+ * that holds the workspace, which acknowledges each slice it has written ({ written: n }).
+ */
+export function serveSurveyRows(job: SurveyStreamJob, port: MessagePort): void {
+  const window = new AckWindow(ROWS_AHEAD);
+  const onAck = (m: { written: number }) => window.ack(m.written);
+  port.on('message', onAck);
+  void produceSurveyRows(
+    job,
+    (m) => {
+      if (m.type === 'rows') window.send();
+      port.postMessage(m);
+    },
+    undefined,
+    () => window.room(),
+  ).finally(() => port.off('message', onAck));
 }

@@ -285,7 +285,7 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
 }
 
 /** Rejected rows of a batch, kept with the reason and the raw row. */
-export function insertRejected(db: Db, batchId: number, rejected: readonly RejectedRow[]): void {
+function insertRejected(db: Db, batchId: number, rejected: readonly RejectedRow[]): void {
   for (const r of rejected) db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
 }
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { produceSurveyRows, type SurveyStreamJob } from '../responses/survey-stream';
+import { serveSurveyRows, type SurveyStreamJob } from '../responses/survey-stream';
 import { serveWorkbook, type WorkbookJob } from '../reports/xlsx/workbook-worker';
 
 /**
@@ -16,30 +16,6 @@ export type TaskJob = ({ task: 'survey-rows' } & SurveyStreamJob) | ({ task: 'wo
 const port = parentPort;
 if (!port) throw new Error('task-worker must run in a worker thread');
 const job = workerData as TaskJob;
-if (job.task === 'survey-rows') {
-  // Flow control: the writer acknowledges each slice it has written ({ written: n }); reading
-  // waits while more than ROWS_AHEAD slices are unwritten.
-  const ROWS_AHEAD = 3;
-  let sent = 0;
-  let written = 0;
-  let wake: (() => void) | null = null;
-  const onAck = (m: { written: number }) => {
-    written = m.written;
-    wake?.();
-  };
-  port.on('message', onAck);
-  void produceSurveyRows(
-    job,
-    (m) => {
-      if (m.type === 'rows') sent++;
-      port.postMessage(m);
-    },
-    undefined,
-    async () => {
-      while (sent - written > ROWS_AHEAD) await new Promise<void>((r) => (wake = r));
-      wake = null;
-    },
-  ).finally(() => port.off('message', onAck));
-}
+if (job.task === 'survey-rows') serveSurveyRows(job, port);
 else if (job.task === 'workbook') serveWorkbook(job, port);
 else throw new Error(`Unknown task ${String((job as { task?: unknown }).task)}`);

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/ipc/result';
 import type { WorkerSpec } from '../../workers/worker-spec';
+import { AckWindow } from '../../workers/ack-window';
 import type { StreamedOutput } from '../stream/byte-sink';
 import type { CellInput, SheetPlan, WorkbookProps } from './stream-workbook';
 import type { RowOptions, WorkbookBatch, WorkbookCommand, WorkbookJob, WorkbookReply } from './workbook-worker';
@@ -33,9 +34,7 @@ export class RemoteWorkbook implements WorkbookOut {
   private readonly worker: Worker;
   private cmds: WorkbookCommand[] = [];
   private rowsInBatch = 0;
-  private seq = 0;
-  private acked = 0;
-  private wake: (() => void) | null = null;
+  private readonly window = new AckWindow(IN_FLIGHT);
   private failure: AppError | null = null;
   private result: StreamedOutput | null = null;
   private readonly finished: Promise<StreamedOutput>;
@@ -46,14 +45,12 @@ export class RemoteWorkbook implements WorkbookOut {
     this.finished = new Promise<StreamedOutput>((resolve, reject) => {
       const stop = (e: AppError) => {
         this.failure ??= e;
-        this.wake?.();
+        this.window.release();
         reject(this.failure);
       };
       this.worker.on('message', (m: WorkbookReply) => {
-        if (m.type === 'ack') {
-          this.acked = m.seq;
-          this.wake?.();
-        } else if (m.type === 'done') {
+        if (m.type === 'ack') this.window.ack(m.seq);
+        else if (m.type === 'done') {
           this.result = { bytes: m.bytes, sha256: m.sha256 };
           resolve(this.result);
         } else stop(new AppError(m.error.code, m.error.message, m.error.details));
@@ -86,12 +83,11 @@ export class RemoteWorkbook implements WorkbookOut {
 
   private async flush(): Promise<void> {
     if (!this.cmds.length) return;
-    const batch: WorkbookBatch = { seq: ++this.seq, cmds: this.cmds };
+    const batch: WorkbookBatch = { seq: this.window.send(), cmds: this.cmds };
     this.cmds = [];
     this.rowsInBatch = 0;
     this.worker.postMessage(batch);
-    while (!this.failure && this.seq - this.acked > IN_FLIGHT) await new Promise<void>((r) => (this.wake = r));
-    this.wake = null;
+    await this.window.room(() => this.failure !== null);
     if (this.failure) throw this.failure;
   }
 
@@ -106,9 +102,9 @@ export class RemoteWorkbook implements WorkbookOut {
     await this.finished;
   }
 
-  /** Stop after a failure here: the worker removes nothing itself, the caller deletes the file. */
-  abort(): void {
-    void this.worker.terminate();
+  /** Stop after a failure here; once this resolves the worker is gone, so the caller can delete the file. */
+  async abort(): Promise<void> {
+    await this.worker.terminate();
   }
 }
 
