@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './build-node.mjs';
+import { chromiumForTests } from './find-browser.mjs';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
@@ -21,12 +22,26 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+const selected = (name) => !only.length || only.some((o) => name.includes(o));
+const env = { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+
+// The browser first: a machine without one learns it now, in one line, not after the other checks.
+if (steps.some(([name]) => name.startsWith('end-to-end') && selected(name))) {
+  const browser = await chromiumForTests();
+  if (browser.problem) {
+    console.log(`\nnpm test: ${browser.problem}`);
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = browser.path;
+  console.log(`Browser for the end-to-end tests: ${browser.path}`);
+}
+
 const results = [];
 for (const [name, [cmd, ...args]] of steps) {
-  if (only.length && !only.some((o) => name.includes(o))) continue;
+  if (!selected(name)) continue;
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   results.push(`${r.status === 0 ? '✔' : '✘'} ${name} (${secs} s)`);
   if (r.status !== 0) {

@@ -192,7 +192,7 @@ test('code with the keyboard, double-code through a package, merge it, and expor
     await card.getByRole('button', { name: /^Export / }).click();
     await expect(card.getByRole('status')).toContainText('Saved to');
     expect(existsSync(out)).toBe(true);
-    const v = validateOoxml(out);
+    const v = await validateOoxml(out);
     expect(v.ok, v.output).toBe(true);
   }
   await expect(page.getByRole('table', { name: /Every file written from this workspace/ })).toContainText('Redacted for publication');

@@ -33,7 +33,7 @@ test('export the consultation document and the Excel response form from the Outp
   await doc.getByRole('button', { name: /^Export consultation document/ }).click();
   await expect(doc.getByRole('status')).toContainText('Saved to');
   expect(existsSync(path)).toBe(true);
-  expect(validateOoxml(path).ok).toBe(true);
+  expect((await validateOoxml(path)).ok).toBe(true);
 
   const form = page.getByRole('region', { name: 'Response form (Excel)' });
   await form.getByRole('button', { name: /^Export response form/ }).click();

@@ -18,8 +18,22 @@ export interface Rendered {
   pngs: string[];
 }
 
+let renderer: boolean | undefined;
+/**
+ * Whether LibreOffice and poppler are here. The render checks are optional: without them they are
+ * skipped, and the first test file to ask says so, and what to install, once.
+ */
 export function haveRenderer(): boolean {
-  return ['soffice', 'pdfinfo', 'pdftotext'].every((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0);
+  if (renderer === undefined) {
+    const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0);
+    renderer = missing.length === 0;
+    if (!renderer) {
+      console.log(
+        `LibreOffice render checks skipped: ${missing.join(', ')} not found (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils).`,
+      );
+    }
+  }
+  return renderer;
 }
 
 export function convertWithLibreOffice(file: string, to: string, outDir: string): string {

@@ -89,7 +89,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
     await ws.call('analysis.removeQuote', { id: quoteBad });
     const r = await ws.call('outputs.export', { kind: 'government-response-docx', path: t.path('government-response.docx') });
     expect(r.redaction).toBe('redacted');
-    const v = validateOoxml(r.path);
+    const v = await validateOoxml(r.path);
     expect(v.ok, v.output).toBe(true);
     const doc = new Package(readFileSync(r.path)).text('word/document.xml');
     for (const q of orderedQuestions(exampleDraft())) expect(doc).toContain(q.text.replace(/&/g, '&amp;').replace(/’/g, '’'));
@@ -108,7 +108,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
 
   it('analysis workbook: the “=HYPERLINK(…)” answer is text, not a formula, parsed back from the xlsx', async () => {
     const r = await ws.call('outputs.export', { kind: 'analysis-xlsx', path: t.path('analysis.xlsx') });
-    const v = validateOoxml(r.path);
+    const v = await validateOoxml(r.path);
     expect(v.ok, v.output).toBe(true);
     expect(sha(r.path)).toBe(r.sha256);
     const bytes = readFileSync(r.path);
@@ -150,7 +150,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
 
   it('briefing: validates, and carries the issues the team wrote', async () => {
     const r = await ws.call('outputs.export', { kind: 'briefing-docx', path: t.path('briefing.docx') });
-    expect(validateOoxml(r.path).ok).toBe(true);
+    expect((await validateOoxml(r.path)).ok).toBe(true);
     const doc = new Package(readFileSync(r.path)).text('word/document.xml');
     expect(doc).toContain('Many worry about being left behind');
     expect(doc).toContain('Pharmacies are concerned about cost');

@@ -28,7 +28,7 @@ describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 
         expect(html).toContain(EMOJI);
         continue;
       }
-      const r = validateOoxml(path);
+      const r = await validateOoxml(path);
       expect(r.ok, `${kind}: ${r.output}`).toBe(true);
       const pkg = new Package(bytes);
       for (const [part] of pkg.files) if (/\.(xml|rels)$/.test(part)) expect(ILLEGAL.test(pkg.text(part)), `${kind} ${part}`).toBe(false);

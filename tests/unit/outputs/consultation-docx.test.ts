@@ -23,8 +23,8 @@ afterAll(() => tmp.cleanup());
 const HEADING = /^(Title|Heading([1-9]))$/;
 
 describe('consultation document (.docx)', () => {
-  it('passes the OOXML schema validator', () => {
-    const r = validateOoxml(path);
+  it('passes the OOXML schema validator', async () => {
+    const r = await validateOoxml(path);
     expect(r.output).toMatch(/valid/);
     expect(r.ok, r.output).toBe(true);
   });

@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('questions list (.xlsx)', () => {
-  it('passes the OOXML schema validator', () => {
-    const r = validateOoxml(writeTo(tmp.dir, 'questions.xlsx', bytes));
+  it('passes the OOXML schema validator', async () => {
+    const r = await validateOoxml(writeTo(tmp.dir, 'questions.xlsx', bytes));
     expect(r.ok, r.output).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('questions list (.xlsx)', () => {
 
   it('still makes a valid workbook for a draft with no questions', async () => {
     const empty = await buildQuestionsXlsx(blankDraft('Nothing yet'), CTX);
-    expect(validateOoxml(writeTo(tmp.dir, 'empty.xlsx', empty)).ok).toBe(true);
+    expect((await validateOoxml(writeTo(tmp.dir, 'empty.xlsx', empty))).ok).toBe(true);
     const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(empty, { type: 'array' }).Sheets['Questions']!, { header: 1, defval: '' });
     expect(rows[2]![0]).toBe('This consultation has no questions yet.');
   });

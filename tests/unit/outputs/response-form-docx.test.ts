@@ -66,8 +66,8 @@ function fillFor(d: Draft, t: Map<string, string[]>, given: { respondent: Record
 const expectedAll = (d: Draft, answers: (Given | null)[]): ReturnedAnswer[] => orderedQuestions(d).flatMap((q, i) => (answers[i] ? [expectedAnswer(q, answers[i])] : []));
 
 describe('response form (.docx)', () => {
-  it('passes the OOXML schema validator, with no macros and no form fields', () => {
-    const r = validateOoxml(writeTo(tmp.dir, 'form.docx', bytes));
+  it('passes the OOXML schema validator, with no macros and no form fields', async () => {
+    const r = await validateOoxml(writeTo(tmp.dir, 'form.docx', bytes));
     expect(r.ok, r.output).toBe(true);
     expect([...pkg.files.keys()].some((n) => /vba|\.bin$/i.test(n))).toBe(false);
     const doc = pkg.xml('word/document.xml');

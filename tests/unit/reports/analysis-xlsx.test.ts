@@ -38,9 +38,9 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('analysis workbook (.xlsx)', () => {
-  it('passes the OOXML schema validator', () => {
+  it('passes the OOXML schema validator', async () => {
     for (const f of [redacted, internal]) {
-      const r = validateOoxml(f.path);
+      const r = await validateOoxml(f.path);
       expect(r.ok, r.output).toBe(true);
     }
   });

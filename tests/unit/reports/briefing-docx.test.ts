@@ -22,10 +22,10 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('ministerial briefing (.docx)', () => {
-  it('passes the OOXML schema validator and has the document properties', () => {
+  it('passes the OOXML schema validator and has the document properties', async () => {
     const path = tmp.path('briefing.docx');
     writeFileSync(path, bytes);
-    const r = validateOoxml(path);
+    const r = await validateOoxml(path);
     expect(r.ok, r.output).toBe(true);
     const core = pkg.xml('docProps/core.xml');
     expect(byNs(core, DC, 'title')[0]?.textContent).toBe('Briefing: responses to the consultation “One online place for NHS information and services”');

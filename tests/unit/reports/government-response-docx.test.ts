@@ -24,10 +24,10 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('government response (.docx)', () => {
-  it('passes the OOXML schema validator', () => {
+  it('passes the OOXML schema validator', async () => {
     const path = tmp.path('government-response.docx');
     writeFileSync(path, bytes);
-    const r = validateOoxml(path);
+    const r = await validateOoxml(path);
     expect(r.ok, r.output).toBe(true);
   });
 
@@ -156,7 +156,7 @@ describe('government response with hostile text', () => {
     const bytes = await buildGovernmentResponseDocx(report, { now: NOW, redaction: 'redacted' }, { contentsPageNumbers: 'never' });
     const path = tmp.path('hostile.docx');
     writeFileSync(path, bytes);
-    const r = validateOoxml(path);
+    const r = await validateOoxml(path);
     expect(r.ok, r.output).toBe(true);
     const text = wordParagraphs(new Package(bytes).xml('word/document.xml')).map((p) => p.text).join('\n');
     expect(text).toContain('Bad title 👩🏽‍⚕️ مرحبا');
