@@ -7,6 +7,7 @@ import { plantedCorpus } from '../generators/campaign-text';
 import { detectLayout, proposeMapping, readSourceFile } from '../../electron/services/import';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { readFileSync } from 'node:fs';
+import { buildMsg } from '../generators/msg-file';
 
 /** `npx workbench import` and `search`: the command names, flags and JSON keys are a contract. */
 const t = tempDir('cw-responses-cli-');
@@ -113,5 +114,31 @@ describe('npx workbench search', () => {
     const missing = workbench(['search', t.path('nope.consult'), 'x']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no file/i);
+  });
+});
+
+describe('an Outlook .msg through the built bundle (what ships, not the sources)', () => {
+  it('imports the message: sender, subject and body stored and found by search', () => {
+    // The bundle loads @kenjiuno/msgreader with Node's own ESM loader, where a CommonJS default
+    // export arrives differently than under vitest: only a run of dist/node catches that.
+    const ws = newWorkspace('msg.consult');
+    const msg = t.path('reply.msg');
+    writeFileSync(
+      msg,
+      buildMsg({
+        subject: 'Consultation response',
+        body: 'I support keeping the minor injuries unit open because the bus takes an hour.\r\n',
+        senderName: 'Ann Example',
+        senderEmail: 'ann@example.org',
+        to: [{ name: 'Consultation team', email: 'consultation@example.gov.uk' }],
+        sent: new Date('2027-04-02T10:11:12Z'),
+        attachments: [],
+      }),
+    );
+    const r = workbench(['import', ws, msg]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ imported: 1, rejected: [] });
+    const found = workbench(['search', ws, 'minor injuries']).json() as { total: number };
+    expect(found.total).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import PostalMime from 'postal-mime';
 import type { Email as ParsedMail } from 'postal-mime';
-import MsgReader from '@kenjiuno/msgreader';
+import * as msgReaderModule from '@kenjiuno/msgreader';
+import type MsgReaderClass from '@kenjiuno/msgreader';
 import { AppError } from '../../../shared/ipc/result';
 import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/types';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
@@ -13,6 +14,18 @@ import iconv from 'iconv-lite';
  * encoded-word headers) is parsed by postal-mime; Outlook .msg (an OLE2 compound file) by
  * @kenjiuno/msgreader. The body is the text/plain part, or the HTML part reduced to text.
  */
+/**
+ * The reader class however the package was loaded. It is CommonJS that marks itself __esModule and
+ * puts the class on `exports.default`: a bundler (and vitest) hands over that class as the default
+ * import, but Node's own ESM loader — the shipped CLI and browser host — hands over the whole
+ * `exports` object, whose `.default` is the class. Taking the default import alone broke every
+ * .msg import in the built app while the tests from source passed.
+ */
+const MsgReader: typeof MsgReaderClass = ((m: { default: unknown }) => {
+  const d = m.default as typeof MsgReaderClass | { default: typeof MsgReaderClass };
+  return typeof d === 'function' ? d : d.default;
+})(msgReaderModule as { default: unknown });
+
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export async function readEmail(bytes: Uint8Array, fileName: string, limits?: Partial<ImportLimits>): Promise<EmailMessage> {
@@ -59,7 +72,7 @@ async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessag
 }
 
 function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
-  let data: ReturnType<MsgReader['getFileData']>;
+  let data: ReturnType<MsgReaderClass['getFileData']>;
   try {
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     data = new MsgReader(ab).getFileData();
