@@ -1,27 +1,17 @@
 #!/usr/bin/env node
-// `npx workbench …` from the repository root. Rebuilds the Node bundles first when any source is
-// newer than them, so the command always runs the code in the working tree.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npx workbench …` from the repository root. Rebuilds the Node bundles first when a source has
+// changed since they were built (a stat of each path the build's stamp lists: source-stamp.mjs),
+// so the command always runs the code in the working tree.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stampIsCurrent } from '../build/scripts/source-stamp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stamp = join(root, 'dist', 'node', '.built');
+const cli = join(root, 'dist', 'node', 'cli.mjs');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-if (Math.max(newestSource(join(root, 'electron')), newestSource(join(root, 'shared'))) > builtAt) {
+if (!existsSync(cli) || !stampIsCurrent(root, join(root, 'dist', 'node', '.built'))) {
   const { buildNode } = await import(pathToFileURL(join(root, 'build', 'scripts', 'build-node.mjs')).href);
   await buildNode();
 }
-await import(pathToFileURL(join(root, 'dist', 'node', 'cli.mjs')).href);
+await import(pathToFileURL(cli).href);

@@ -9,7 +9,6 @@ import { parseArgs, type ParsedArgs } from './args';
 import { dirname, join } from 'node:path';
 import { taskWorkerIn } from '../services/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
-import { checkDraft, openErrors } from '../../shared/checker';
 import type { Draft } from '../../shared/domain/draft/model';
 import type { Out } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/domain/responses/types';
@@ -107,6 +106,8 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const draft = (await unwrap(router.dispatch(SESSION, 'draft.inspect', { path: file }))) as Draft;
+      // Loaded here, not at start-up: the 70 rules are most of what `check` reads, and only it needs them.
+      const { checkDraft, openErrors } = await import('../../shared/checker');
       const findings = checkDraft(draft);
       const open = findings.filter((f) => !f.dismissed);
       const errors = openErrors(findings).length;

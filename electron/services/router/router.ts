@@ -1,11 +1,10 @@
 import { contract, type AppEvents, type Out } from '../../../shared/ipc/contract';
 import { isChannel, type Channel } from '../../../shared/ipc/channels';
 import { type AppError, isAppError, type Result } from '../../../shared/ipc/result';
-import type { HandlerContext, HandlerTable, Services, Session } from './context';
-import { backendHandlers } from './handlers/index';
+import type { BackendChannel, HandlerContext, Services, Session } from './context';
+import { loadBackendHandler, type HandlerLoader } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
 import { DraftHistory } from '../draft/history';
-import { followUp } from './follow-up';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
 
@@ -27,7 +26,7 @@ export class Router {
   constructor(
     readonly services: Services,
     private readonly emit: EventSink = () => {},
-    private readonly handlers: HandlerTable = backendHandlers,
+    private readonly loadHandler: HandlerLoader = loadBackendHandler,
   ) {}
 
   session(id: string): Session {
@@ -86,7 +85,7 @@ export class Router {
     const before = session.workspace;
     const beforePath = before?.path;
     try {
-      const handler = this.handlers[channel as keyof HandlerTable] as (i: unknown, c: HandlerContext) => unknown;
+      const handler = (await this.loadHandler(channel as BackendChannel)) as (i: unknown, c: HandlerContext) => unknown;
       const value = (await handler(input, ctx)) as Out<typeof channel>;
       // Undo history belongs to one workspace: start afresh when another is opened or this one closes.
       if (session.workspace !== before || session.workspace?.path !== beforePath) session.draftHistory = new DraftHistory();
@@ -120,7 +119,9 @@ export class Router {
         const file = session.workspace;
         if (!file) return resolve(true);
         // Stops while a call writes part by part (an import): started again when that call returns.
-        void followUp(file, () => session.workspace === file && !file.busy)
+        // Loaded on first use: only the app's backend does background work, and it pulls in the analysis code.
+        void import('./follow-up')
+          .then(({ followUp }) => followUp(file, () => session.workspace === file && !file.busy))
           .catch(() => true)
           .then(resolve);
       });

@@ -1,0 +1,117 @@
+import { resolve as resolvePath } from 'node:path';
+import type { HandlerContext, HandlerTable } from '../context';
+import { AppError } from '../../../../shared/ipc/result';
+import type { Draft } from '../../../../shared/domain/draft/model';
+import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
+import { findDuplicates } from '../../../../shared/analysis/duplicates';
+import { requireWorkspace } from '../require-workspace';
+import { openReadOnly, WorkspaceFile } from '../../db/workspace-file';
+import * as drafts from '../../draft/draft-service';
+import { expandPaths, inspected, readSource } from '../../responses/source-files';
+import { previewSurvey } from '../../responses/preview';
+import { createQuestionsFor, importFiles, type ImportEnv } from '../../responses/import-files';
+import { readSurvey } from '../../responses/survey';
+import { addLetter, importEmail, readEmailFile } from '../../responses/emails-letters';
+import { campaignQuestions, detectCampaignGroups, runDetection } from '../../responses/detection';
+import type { IncomingResponse } from '../../responses/write-batch';
+import { responseEnv } from './response-env';
+
+/**
+ * The Responses calls that read what people send: survey exports and spreadsheets (previewed,
+ * mapped, imported), returned forms, emails and typed letters. Loaded on first use (responses.ts).
+ */
+type ImportChannel = 'responses.inspectFiles' | 'responses.preview' | 'responses.createQuestions' | 'responses.import' | 'responses.readEmail' | 'responses.importEmail' | 'responses.addLetter';
+
+function addQuestionsVia(ctx: HandlerContext, file: WorkspaceFile): ImportEnv['addQuestions'] {
+  return (sectionId, newSectionTitle, questions) =>
+    drafts.addQuestions({ file, history: ctx.session.draftHistory, actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, ...(newSectionTitle ? { newSectionTitle } : {}), questions });
+}
+
+/** What a dry run would find: campaigns and duplicates among the file's own responses. */
+async function dryRunDetection(responses: IncomingResponse[], draft: Draft, threshold: number, ctx: HandlerContext): Promise<DetectionOutcome> {
+  const started = performance.now();
+  const qs = campaignQuestions(draft);
+  const docs = new Map<string, { id: string; text: string }[]>(qs.map((q) => [q.id, []]));
+  responses.forEach((r, i) => {
+    for (const a of r.answers) if (a.text) docs.get(a.questionId)?.push({ id: String(i + 1), text: a.text });
+  });
+  const found = await detectCampaignGroups(docs, new Map(qs.map((q) => [q.id, q.text])), { threshold }, { signal: ctx.signal });
+  const groups = findDuplicates(
+    responses.map((r, i) => ({
+      id: String(i + 1),
+      name: r.respondent.name ?? null,
+      email: r.respondent.email ?? null,
+      postcode: r.respondent.postcode ?? null,
+      receivedAt: r.submittedAt ?? null,
+      channel: r.channel,
+      answers: Object.fromEntries(r.answers.map((a) => [a.questionId, a.optionIds.length ? a.optionIds : a.text])),
+    })),
+  );
+  return {
+    campaigns: found.flatMap((f) => f.groups.map((g, k) => ({ id: k + 1, size: g.size, questionId: f.questionId, status: 'proposed' as const }))).map((c, i) => ({ ...c, id: i + 1 })),
+    duplicateGroups: groups.length,
+    duplicateResponses: new Set(groups.flatMap((g) => g.memberIds)).size,
+    threshold,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
+
+export const importHandlers: HandlerTable<ImportChannel> = {
+  'responses.inspectFiles': ({ paths }, ctx) => {
+    const db = requireWorkspace(ctx).db;
+    return { files: expandPaths(paths).map((p) => inspected(readSource(p, db))) };
+  },
+
+  'responses.preview': async ({ path, mapping, headerRows, sheet, delimiter }, ctx) => {
+    const db = requireWorkspace(ctx).db;
+    return previewSurvey(db, drafts.loadDraft(db), { path, mapping, headerRows, sheet, delimiter }, responseEnv(ctx));
+  },
+
+  'responses.createQuestions': ({ path, headerRows, sheet, delimiter }, ctx) => {
+    const file = requireWorkspace(ctx);
+    const st = readSurvey(readSource(path, file.db), { headerRows, sheet, delimiter });
+    const { created } = createQuestionsFor(st, drafts.loadDraft(file.db), { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx, file) }, false);
+    if (!created.length) throw new AppError('invalid-input', 'Every column that holds answers already matches a question, so there are no questions to create.');
+    return { created: created.map((q) => q.id) };
+  },
+
+  'responses.import': async ({ paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, workspace, headerRows, sheet, delimiter }, ctx) => {
+    const req = { paths, mapping, channel, dryRun, createQuestions, saveMapping, headerRows, sheet, delimiter };
+    if (dryRun) {
+      // Read-only: a dry run never changes (or locks) the workspace.
+      const ro = workspace ? await openReadOnly(resolvePath(workspace), { integrityCheck: false }) : null;
+      const db = ro?.db ?? requireWorkspace(ctx).db;
+      const consultationId = ro?.meta.consultationId ?? requireWorkspace(ctx).consultationId;
+      try {
+        let collected: { responses: IncomingResponse[]; draft: Draft } | null = null;
+        const outcome = await importFiles(null, db, consultationId, req, { ...responseEnv(ctx), collect: (responses, draft) => (collected = { responses, draft }) });
+        if (!detect || !collected) return outcome;
+        const c = collected as { responses: IncomingResponse[]; draft: Draft };
+        return { ...outcome, detection: await dryRunDetection(c.responses, c.draft, threshold ?? 0.5, ctx) };
+      } finally {
+        ro?.db.close();
+      }
+    }
+    const own = workspace ? await WorkspaceFile.open(resolvePath(workspace), ctx.services.workspaceOptions) : null;
+    const file = own ?? requireWorkspace(ctx);
+    try {
+      const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx, file) });
+      if (!detect || outcome.imported === 0) return outcome;
+      return { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
+    } finally {
+      own?.close();
+    }
+  },
+
+  'responses.readEmail': ({ path }, ctx) => readEmailFile(requireWorkspace(ctx).db, path),
+
+  'responses.importEmail': ({ path, assignments, respondent }, ctx) => {
+    const file = requireWorkspace(ctx);
+    return importEmail(file, drafts.loadDraft(file.db), { path, assignments, respondent }, ctx.services.clock(), ctx.services.actor);
+  },
+
+  'responses.addLetter': ({ respondent, receivedAt, text, assignments, reference }, ctx) => {
+    const file = requireWorkspace(ctx);
+    return addLetter(file, drafts.loadDraft(file.db), { respondent, receivedAt, text, assignments, reference }, ctx.services.clock(), ctx.services.actor);
+  },
+};
