@@ -21,7 +21,11 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   const sixteen = utf16WithoutBom(b);
   if (sixteen) return { text: new TextDecoder(sixteen).decode(b), encoding: sixteen, warnings: [] };
   const probe = b.subarray(0, Math.min(b.length, 1 << 16));
-  if (probe.includes(0)) throw new AppError('bad-file', `${fileName} is not a text file or a spreadsheet the importer knows.`, { reason: 'not-a-spreadsheet' });
+  // A stray NUL byte in a text export (a damaged copy, a bad tool) is removed from its cell later,
+  // with a warning naming the place (read-source.ts); a file with many is binary, not text.
+  const binaryAt = binaryFrom(probe);
+  if (binaryAt >= 0)
+    throw new AppError('bad-file', `${fileName} is not a text file or a spreadsheet the importer knows: it holds binary data (from byte ${binaryAt + 1}).`, { reason: 'not-a-spreadsheet' });
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8', warnings: [] };
   } catch {
@@ -55,4 +59,23 @@ function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (oddZero / pairs > 0.4 && evenZero / pairs < 0.05) return 'utf-16le';
   if (evenZero / pairs > 0.4 && oddZero / pairs < 0.05) return 'utf-16be';
   return null;
+}
+
+/**
+ * Where binary data starts in a sample of a supposed text file, or -1: more than 1 byte in 100 a
+ * NUL, or more than 5 in 100 other control characters than tab, line breaks and form feed (and
+ * more than 16 of them, so one stray byte in a short file is not "binary").
+ */
+function binaryFrom(probe: Uint8Array): number {
+  let nul = 0;
+  let control = 0;
+  let first = -1;
+  for (let i = 0; i < probe.length; i++) {
+    const c = probe[i]!;
+    if (c === 0) nul++;
+    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) control++;
+    else continue;
+    if (first < 0) first = i;
+  }
+  return (nul > 16 && nul * 100 > probe.length) || (control > 16 && control * 20 > probe.length) ? first : -1;
 }

@@ -70,7 +70,7 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
     throw refuse(fileName, 'an email (import it as an email)');
 
   const parsed = parseDelimited(decoded.text, { ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), preferTab: ext === 'tsv' || ext === 'tab' });
-  const warnings = [...decoded.warnings, ...parsed.warnings];
+  const warnings = [...decoded.warnings, ...parsed.warnings, ...dropNuls(parsed.cells)];
   let width = 0;
   for (const r of parsed.cells) if (r.length > width) width = r.length;
   if (width > limits.maxColumns)
@@ -111,4 +111,35 @@ function fromSheet(s: ReturnType<typeof readWorkbook>, fileName: string, format:
     sheetNames: s.sheetNames,
     warnings: [...warnings, ...s.warnings],
   };
+}
+
+/**
+ * Removes NUL characters (byte 0: text never holds one; a damaged copy or a faulty tool leaves
+ * them) from the cells, and says where they were, so the rest of each cell is kept and the
+ * official can check it.
+ */
+function dropNuls(cells: string[][]): ImportWarning[] {
+  const places: string[] = [];
+  let count = 0;
+  let firstRow = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c]!.includes('\u0000')) continue;
+      row[c] = row[c]!.replaceAll('\u0000', '');
+      if (count++ === 0) firstRow = r + 1;
+      if (places.length < 3) {
+        const header = r > 0 ? cells[0]?.[c]?.trim() : '';
+        places.push(`row ${r + 1}, column ${c + 1}${header ? ` ("${header.length > 40 ? `${header.slice(0, 40)}…` : header}")` : ''}`);
+      }
+    }
+  }
+  if (!count) return [];
+  return [
+    {
+      code: 'nul-removed',
+      message: `${count === 1 ? 'A cell' : `${count.toLocaleString('en-GB')} cells`} held a NUL character (a byte that text never holds), now removed: ${places.join('; ')}${count > places.length ? '; …' : ''}. Check ${count === 1 ? 'it' : 'them'} against the original.`,
+      row: firstRow,
+    },
+  ];
 }

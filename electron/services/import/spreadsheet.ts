@@ -75,8 +75,20 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
   const sheetNames = wb.SheetNames.slice();
   const name = sheet ?? sheetNames[0];
   if (sheet !== undefined && !sheetNames.includes(sheet)) throw new AppError('not-found', `${fileName} has no sheet called "${sheet}".`, { reason: 'no-sheet', sheetNames });
-  const ws = name === undefined ? undefined : wb.Sheets[name];
-  if (!ws || !name) throw new AppError('bad-file', `${fileName} has no sheets.`, { reason: 'empty' });
+  if (name === undefined) throw new AppError('bad-file', `${fileName} has no sheets.`, { reason: 'empty' });
+  const ws = wb.Sheets[name];
+  if (!ws) {
+    // Listed but not read: SheetJS drops a sheet it cannot parse (a text index past the end of the
+    // shared strings, say). Read again, strictly, only to say why.
+    let why = '';
+    try {
+      XLSX.read(data, { ...opts, WTF: true });
+    } catch (e) {
+      // SheetJS's own words help when they describe the file; a JavaScript slip inside it does not.
+      if (!(e instanceof TypeError || e instanceof RangeError)) why = ` (${((e as Error).message ?? '').slice(0, 200)})`;
+    }
+    throw new AppError('bad-file', `${fileName} is damaged: its sheet "${name}" could not be read${why}. If it was downloaded or emailed, get a fresh copy.`, { reason: 'damaged', sheetNames });
+  }
 
   const warnings: ImportWarning[] = [];
   const ref = ws['!ref'];

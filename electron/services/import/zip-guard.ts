@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/ipc/result';
 import { formatBytes, type ImportLimits } from './limits';
 
@@ -17,6 +17,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  crc: number;
+  flags: number;
 }
 
 const EOCD = 0x06054b50;
@@ -60,7 +62,9 @@ export function checkZip(bytes: Uint8Array, fileName: string, limits: ImportLimi
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > len || view.getUint32(p, true) !== CENTRAL) throw damaged(fileName, 'its table of contents is broken');
+    const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -94,39 +98,76 @@ export function checkZip(bytes: Uint8Array, fileName: string, limits: ImportLimi
       throw new AppError('bad-file', `${fileName} would unpack to more than ${formatBytes(limits.maxUncompressedBytes)}. It was not opened: it may be a "zip bomb", or far larger than any survey export.`, { reason: 'zip-bomb' });
     if (uncompressedSize > 10 * 1024 * 1024 && uncompressedSize > compressedSize * limits.maxCompressionRatio)
       throw new AppError('bad-file', `${fileName} contains a part that unpacks ${Math.round(uncompressedSize / Math.max(1, compressedSize))} times larger than it is stored. It was not opened: it looks like a "zip bomb".`, { reason: 'zip-bomb' });
-    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset, crc, flags });
     p += 46 + nameLen + extraLen + commentLen;
   }
 
+  // Parts never share bytes in a real file. A bomb can list one well-compressed stream many times,
+  // each entry under the size limits, together far over them: refused before anything unpacks.
+  const spans = entries.map((en) => ({ en, start: en.localOffset, end: dataStart(bytes, view, en, fileName) + en.compressedSize })).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.end)
+      throw new AppError('bad-file', `${fileName} lists parts (${spans[i - 1]!.en.name}, ${spans[i]!.en.name}) that share the same stored bytes, as a "zip bomb" does to unpack one part many times. It was not opened.`, {
+        reason: 'zip-bomb',
+      });
+  }
   for (const en of entries) verifyEntry(bytes, view, en, fileName);
   return entries;
 }
 
-/** Inflates one part with output capped at its declared size: the lie of a lying bomb is caught here. */
-function verifyEntry(bytes: Uint8Array, view: DataView, en: ZipEntry, fileName: string): void {
+/** Where a part's stored bytes begin, after its local header; its header and sizes checked against the table of contents. */
+function dataStart(bytes: Uint8Array, view: DataView, en: ZipEntry, fileName: string): number {
   const p = en.localOffset;
   if (p + 30 > bytes.length || view.getUint32(p, true) !== LOCAL) throw damaged(fileName, `the part ${en.name} is missing`);
+  // Without a data descriptor (flag bit 3) the local header repeats the sizes and checksum: a
+  // difference is damage (a changed byte in one of them), not something to unpack and find out.
+  if ((en.flags & 8) === 0) {
+    const lc = view.getUint32(p + 14, true);
+    const lcs = view.getUint32(p + 18, true);
+    const lus = view.getUint32(p + 22, true);
+    const sizesAgree = (lcs === 0xffffffff || lcs === en.compressedSize) && (lus === 0xffffffff || lus === en.uncompressedSize);
+    if (lc !== en.crc || !sizesAgree) throw damaged(fileName, `the part ${en.name} is described two different ways`);
+  }
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-  const end = start + en.compressedSize;
-  if (end > bytes.length) throw damaged(fileName, `the part ${en.name} is cut off`);
+  if (start + en.compressedSize > bytes.length) throw damaged(fileName, `the part ${en.name} is cut off`);
+  return start;
+}
+
+const tooLarge = (e: unknown): boolean => e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+
+/** How far past its declared size a part is unpacked to tell damage (it stops soon) from a bomb (it does not). */
+const OVERRUN_PROBE = 64 * 1024 * 1024;
+
+/**
+ * Inflates one part with output capped at its declared size, and checks its CRC-32: the lie of a
+ * lying bomb, and a changed byte, are both caught here. A part that unpacks past its declared size
+ * is unpacked once more, a little further (at most 64 MB): a damaged stream soon ends or breaks,
+ * a bomb keeps going. So damage is called damage, and only a real bomb is called one.
+ */
+function verifyEntry(bytes: Uint8Array, view: DataView, en: ZipEntry, fileName: string): void {
+  const start = dataStart(bytes, view, en, fileName);
+  const data = bytes.subarray(start, start + en.compressedSize);
   if (en.method === 0) {
     if (en.compressedSize !== en.uncompressedSize) throw damaged(fileName, `the part ${en.name} has the wrong size`);
+    if ((crc32(data) >>> 0) !== en.crc) throw damaged(fileName, `the part ${en.name} does not match its checksum`);
     return;
   }
   if (en.method !== 8) throw new AppError('bad-file', `${fileName} uses a kind of compression spreadsheets do not use (method ${en.method}).`, { reason: 'not-a-spreadsheet' });
   let out: Buffer;
   try {
-    out = inflateRawSync(bytes.subarray(start, end), { maxOutputLength: Math.max(1, en.uncompressedSize) + 1 });
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, en.uncompressedSize) + 1 });
   } catch (e) {
-    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      throw new AppError('bad-file', `${fileName} contains a part (${en.name}) that unpacks to more than it declares. It was not opened: it looks like a "zip bomb".`, { reason: 'zip-bomb' });
-    throw damaged(fileName, `the part ${en.name} cannot be unpacked`);
+    if (!tooLarge(e)) throw damaged(fileName, `the part ${en.name} cannot be unpacked`);
+    try {
+      inflateRawSync(data, { maxOutputLength: Math.min(OVERRUN_PROBE, en.uncompressedSize * 4 + 1024 * 1024) });
+    } catch (e2) {
+      if (tooLarge(e2))
+        throw new AppError('bad-file', `${fileName} contains a part (${en.name}) that unpacks to far more than it declares. It was not opened: it looks like a "zip bomb".`, { reason: 'zip-bomb' });
+    }
+    throw damaged(fileName, `the part ${en.name} unpacks to a different size than it should`);
   }
-  if (out.length !== en.uncompressedSize) {
-    if (out.length > en.uncompressedSize)
-      throw new AppError('bad-file', `${fileName} contains a part (${en.name}) that unpacks to more than it declares. It was not opened: it looks like a "zip bomb".`, { reason: 'zip-bomb' });
-    throw damaged(fileName, `the part ${en.name} is shorter than it should be`);
-  }
+  if (out.length !== en.uncompressedSize) throw damaged(fileName, `the part ${en.name} is shorter than it should be`);
+  if ((crc32(out) >>> 0) !== en.crc) throw damaged(fileName, `the part ${en.name} does not match its checksum`);
 }
 
 /** A part's bytes, uncompressed (used to read an ODS mimetype). */

@@ -136,6 +136,14 @@ function classify(file: SourceFile): void {
     file.emailFormat = 'eml';
     return setType(file, 'email');
   }
+  // Named as an Outlook message but not one (and not an email either): never read it as a survey export.
+  if (ext === 'msg') {
+    return setType(
+      file,
+      null,
+      `${file.name} is named as an Outlook message (.msg) but is not one: it may be damaged, or another kind of file renamed. If it came from Outlook, save the message again (File, Save As, Outlook Message Format) and import that.`,
+    );
+  }
   return setType(file, 'survey');
 }
 

@@ -5,6 +5,7 @@ import type { BackendChannel, HandlerContext, Services, Session } from './contex
 import { loadBackendHandler, type HandlerLoader } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
 import { DraftHistory } from '../draft/history';
+import { plainIssue } from './plain-issue';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
 
@@ -52,7 +53,7 @@ export class Router {
         ok: false,
         error: {
           code: 'invalid-input',
-          message: issue?.message ?? 'The request was not valid.',
+          message: plainIssue(issue),
           details: { ...(field ? { field } : {}), issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
         },
       };
@@ -98,6 +99,10 @@ export class Router {
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: (e as AppError).toShape() };
       if (controller.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } };
+      // A stored value that no longer parses: the workspace is damaged somewhere opening does not read in full.
+      if (e instanceof SyntaxError && /JSON/.test(e.message)) {
+        return { ok: false, error: { code: 'corrupt', message: 'Part of this workspace is damaged: a stored value could not be read. Nothing was changed. Run Verify to see where, and open a copy of the backup (.bak) if it fails.' } };
+      }
       console.error(`[router] ${channel} failed:`, e);
       return { ok: false, error: { code: 'internal', message: `Something went wrong (${(e as Error)?.message ?? 'unknown error'}). Nothing was changed.` } };
     } finally {
@@ -162,7 +167,8 @@ export class Router {
     if (!s) return;
     await (this.queues.get(sessionId) ?? Promise.resolve());
     try {
-      s.workspace?.close();
+      const warning = s.workspace?.close().warning;
+      if (warning) console.error(`[router] ${warning}`);
     } catch (e) {
       console.error('[router] closing workspace failed (changes remain safe in the journal):', e);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 import { isAppError } from '../../../shared/ipc/result';
@@ -25,7 +25,7 @@ function refusal(fn: () => unknown): { reason: unknown; message: string } {
   throw new Error('expected the file to be refused');
 }
 
-/** A zip with one stored part, written by hand so sizes can lie. */
+/** A zip written by hand so sizes can lie (checksums are right, as a bomb's are). */
 function zip(parts: { name: string; data: Uint8Array; declaredSize?: number; deflate?: boolean }[]): Uint8Array {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
@@ -38,6 +38,7 @@ function zip(parts: { name: string; data: Uint8Array; declaredSize?: number; def
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(p.deflate === false ? 0 : 8, 8);
+    local.writeUInt32LE(crc32(p.data) >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -46,6 +47,7 @@ function zip(parts: { name: string; data: Uint8Array; declaredSize?: number; def
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
     cd.writeUInt16LE(p.deflate === false ? 0 : 8, 10);
+    cd.writeUInt32LE(crc32(p.data) >>> 0, 16);
     cd.writeUInt32LE(body.length, 20);
     cd.writeUInt32LE(size, 24);
     cd.writeUInt16LE(name.length, 28);
@@ -158,6 +160,59 @@ describe('zip bombs', () => {
   it('refuses an archive with too many parts', () => {
     const parts = Array.from({ length: 30 }, (_, i) => ({ name: `p${i}.xml`, data: new Uint8Array(1) }));
     expect(refusal(() => readSourceFile(zip(parts), 'a.xlsx', { limits: { maxZipEntries: 20 } })).reason).toBe('zip-bomb');
+  });
+
+  it('refuses 100 entries that all point at one 9.5 MB stream (each under the limits, together over them)', () => {
+    // One honest part, then its central entry repeated under other names with the same offset.
+    const one = Buffer.from(zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(9.5 * 1024 * 1024) }]));
+    const eocd = one.length - 22;
+    const cdOffset = one.readUInt32LE(eocd + 16);
+    const entry = one.subarray(cdOffset, eocd);
+    const copies = Array.from({ length: 100 }, (_, i) => {
+      const e = Buffer.from(entry);
+      const name = Buffer.from(`xl/worksheets/s${String(i).padStart(5, '0')}.xml`);
+      e.writeUInt16LE(name.length, 28);
+      return Buffer.concat([e.subarray(0, 46), name]);
+    });
+    const cd = Buffer.concat(copies);
+    const end = Buffer.from(one.subarray(eocd));
+    end.writeUInt16LE(100, 8);
+    end.writeUInt16LE(100, 10);
+    end.writeUInt32LE(cd.length, 12);
+    const bomb = new Uint8Array(Buffer.concat([one.subarray(0, cdOffset), cd, end]));
+    const r = refusal(() => readSourceFile(bomb, 'a.xlsx'));
+    expect(r.reason).toBe('zip-bomb');
+    expect(r.message).toMatch(/share the same stored bytes/);
+  });
+});
+
+describe('a damaged spreadsheet is called damaged, not a zip bomb', () => {
+  const good = () => Buffer.from(toWorkbook([['Q1', 'Q2'], ['Agree', 'Fine']], 'xlsx'));
+
+  it('a changed byte in a part\'s stored bytes: its checksum says so', () => {
+    const b = good();
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // The first part's data starts after its local header and name.
+    const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    let seen = 0;
+    for (let i = 0; i < 64; i++) {
+      const bad = Buffer.from(b);
+      const at = start + (i % Math.max(1, view.getUint32(18, true)));
+      bad[at] = bad[at]! ^ (1 << (i % 8));
+      const r = refusal(() => readSourceFile(new Uint8Array(bad), 'a.xlsx'));
+      expect(r.reason, r.message).toBe('damaged');
+      expect(r.message).toMatch(/^a\.xlsx is damaged or incomplete \(the part .+\)\. If it was downloaded or emailed, get a fresh copy\.$/);
+      seen++;
+    }
+    expect(seen).toBe(64);
+  });
+
+  it('a changed size in one of the two places a part is described', () => {
+    const b = good();
+    b.writeUInt32LE(b.readUInt32LE(22) + 7, 22); // the first local header's uncompressed size
+    const r = refusal(() => readSourceFile(new Uint8Array(b), 'a.xlsx'));
+    expect(r.reason).toBe('damaged');
+    expect(r.message).toMatch(/described two different ways/);
   });
 });
 
