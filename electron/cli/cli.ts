@@ -137,8 +137,9 @@ export const COMMANDS: Record<string, Command> = {
       if (redaction && redaction !== 'none' && redaction !== 'redacted') throw new CliError('--redaction must be none or redacted.', 2);
       const result = (await unwrap(
         router.dispatch(SESSION, 'outputs.export', { kind, path: out, workspace: file, exportAnyway: true, ...(redaction ? { redaction } : {}) }),
-      )) as { checkerErrors: number };
+      )) as { checkerErrors: number; warning?: string };
       if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
+      if (result.warning) io.err(`workbench export: warning: ${result.warning}`);
       return { json: result };
     },
   },

@@ -101,4 +101,6 @@ export interface ExportResult {
   redaction: Redaction;
   /** Standard checker errors open when the document was made (exported anyway). */
   checkerErrors: number;
+  /** Something the user should know that did not stop the export (the command line's workspace could not be rewritten on close). */
+  warning?: string;
 }

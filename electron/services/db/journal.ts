@@ -149,11 +149,27 @@ export class JournalWriter {
     return this.size;
   }
 
-  /** Append one change record and fsync: when this returns, the change survives a crash. */
+  /**
+   * Append one change record and fsync: when this returns, the change survives a crash. When it
+   * throws (a full disk, an I/O error), the journal is cut back to where it was, so a record that
+   * was partly or even wholly written is not replayed later as a change the user was told failed.
+   */
   append(record: JournalRecord): void {
     const f = frame(encodeRecord(record));
-    writeAll(this.fd, f);
-    fsyncSync(this.fd);
+    try {
+      writeAll(this.fd, f);
+      fsyncSync(this.fd);
+    } catch (e) {
+      try {
+        ftruncateSync(this.fd, this.size);
+        fsyncSync(this.fd);
+      } catch {
+        // Could not cut it back: the tail may hold the record, whole or torn. A torn one is dropped
+        // on open; a whole one would be replayed, so say so rather than claim nothing was saved.
+        throw new JournalUncertainError(e);
+      }
+      throw e;
+    }
     this.size += f.length;
     this.entries += 1;
   }
@@ -170,6 +186,13 @@ export class JournalWriter {
 
   close(): void {
     closeSync(this.fd);
+  }
+}
+
+/** An append failed and the journal could not be cut back: whether the change was saved is not known. */
+export class JournalUncertainError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`could not append to the change journal, nor cut it back (${(cause as Error)?.message ?? String(cause)})`);
   }
 }
 

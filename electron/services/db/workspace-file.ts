@@ -1,15 +1,16 @@
 import { closeSync, existsSync, openSync, readSync, statSync, accessSync, constants as fsc, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SqlJsStatic } from 'sql.js';
 import { AppError } from '../../../shared/ipc/result';
 import { Db, type JournalRecord } from './database';
-import { JournalWriter, goodLength, readJournal, type JournalContents } from './journal';
+import { JournalUncertainError, JournalWriter, goodLength, readJournal, type JournalContents } from './journal';
 import { applyPending, initialiseNew, inspectMigrations } from './migrate';
 import { SCHEMA_VERSION } from './migrations/index';
 import { FileLock } from '../files/lock';
-import { safeUnlink, writeFileAtomicSync } from '../files/atomic-write';
+import { cleanStaleTemps, safeUnlink, writeFileAtomicSync } from '../files/atomic-write';
 import { loadSqlJs } from './sqljs';
+import { ftsChecksumProblem, storeFtsChecksum } from './fts-checksum';
 
 export const journalPathFor = (p: string): string => `${p}-journal`;
 export const backupPathFor = (p: string): string => `${p}.bak`;
@@ -24,6 +25,12 @@ export interface WorkspaceFileOptions {
   recordLimitBytes?: number;
   /** Run PRAGMA integrity_check on open (on by default). */
   integrityCheck?: boolean;
+  /**
+   * Checks of what the workspace holds that the layers above rely on (stored JSON parses, the draft
+   * is a valid draft: workspace/content-check.ts), run on open before anything is written. Each
+   * problem found is a sentence; any refuses the open.
+   */
+  contentCheck?: (db: Db) => string[];
 }
 
 interface Resolved {
@@ -31,6 +38,7 @@ interface Resolved {
   journalSnapshotBytes: number;
   recordLimitBytes: number;
   integrityCheck: boolean;
+  contentCheck: ((db: Db) => string[]) | undefined;
 }
 
 const resolve = (o: WorkspaceFileOptions = {}): Resolved => ({
@@ -38,6 +46,7 @@ const resolve = (o: WorkspaceFileOptions = {}): Resolved => ({
   journalSnapshotBytes: o.journalSnapshotBytes ?? 32 * 1024 * 1024,
   recordLimitBytes: o.recordLimitBytes ?? 8 * 1024 * 1024,
   integrityCheck: o.integrityCheck ?? true,
+  contentCheck: o.contentCheck,
 });
 
 function errno(e: unknown): string | undefined {
@@ -78,15 +87,32 @@ function checkHeader(path: string): number {
   return st.size;
 }
 
+/**
+ * SQLite's reason, fit for a person: a damaged schema can make SQLite quote the table definitions
+ * themselves (CREATE TABLE …), which say nothing to the official, so those become words.
+ */
+function sqliteWords(message: string): string {
+  const m = /^malformed database schema \(([^)]*)\)/.exec(message);
+  if (m) return `the definition of its table "${m[1]}" is damaged`;
+  if (/\b(CREATE|INSERT|SELECT|UPDATE)\s/.test(message)) return 'the definitions of its tables are damaged';
+  return message.slice(0, 200);
+}
+
+/** What to say after "this workspace is damaged": that nothing was changed, and how to go back to the backup. */
+export function restoreAdvice(path: string): string {
+  const bak = backupPathFor(path);
+  return existsSync(bak)
+    ? `The file has not been changed. To go back to the copy kept before it was last saved, copy ${basename(bak)} (beside it) to a new name ending .consult, such as ${basename(path, '.consult')}-restored.consult, and open that.`
+    : 'The file has not been changed, and there is no backup (.bak) beside it to go back to.';
+}
+
 function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number): Db {
   let db: Db;
   try {
     db = Db.fromBytes(sqljs, new Uint8Array(readFileSync(path)), recordLimitBytes);
     db.scalar('SELECT count(*) FROM sqlite_master');
   } catch (e) {
-    throw new AppError('corrupt', `This workspace file is damaged and cannot be read (${(e as Error).message}). The file has not been changed.`, {
-      path,
-    });
+    throw new AppError('corrupt', `This workspace file is damaged and cannot be read (${sqliteWords((e as Error).message)}). ${restoreAdvice(path)}`, { path });
   }
   return db;
 }
@@ -232,6 +258,7 @@ export class WorkspaceFile {
         ]);
         init(db, now);
       });
+      storeFtsChecksum(db);
       try {
         writeFileAtomicSync(path, db.exportBytes());
       } catch (e) {
@@ -252,49 +279,72 @@ export class WorkspaceFile {
     checkHeader(path);
     assertWritable(path);
     const lock = FileLock.acquire(path, opts.clock());
+    // What a rewrite killed part way left beside the file (its own next rewrite would also do this).
+    cleanStaleTemps(path);
+    cleanStaleTemps(backupPathFor(path));
     let db: Db | undefined;
+    let journal: JournalWriter | undefined;
     try {
       db = loadDb(sqljs, path, opts.recordLimitBytes);
       const { pending } = inspectMigrations(db);
       if (opts.integrityCheck) {
         const problems = integrityProblems(db, 'structure');
+        // The search index as it was written (fts-checksum.ts): checked before the journal is replayed onto it.
+        const fts = problems.length ? null : ftsChecksumProblem(db);
+        if (fts) problems.push(fts);
         if (problems.length) {
-          throw new AppError(
-            'corrupt',
-            `This workspace failed its integrity check (${problems.slice(0, 3).join('; ')}). The file has not been changed; if a backup (${backupPathFor(path)}) exists, open a copy of that.`,
-            { path, problems: problems.slice(0, 20) },
-          );
+          throw new AppError('corrupt', `This workspace is damaged: it failed its integrity check (${problems.slice(0, 3).join('; ')}). ${restoreAdvice(path)}`, {
+            path,
+            problems: problems.slice(0, 20),
+          });
         }
       }
-      let meta = readMeta(db);
+      const meta = readMeta(db);
       const jPath = journalPathFor(path);
       const contents = readJournal(jPath);
       const verdict = journalVerdict(contents, meta);
       // Journal records were made against the schema of their time, so replay before migrating.
-      if (verdict === 'replay') for (const r of contents.records) db.replay(r);
+      if (verdict === 'replay') {
+        try {
+          for (const r of contents.records) db.replay(r);
+        } catch (e) {
+          throw new AppError('corrupt', `This workspace's change journal (${basename(jPath)}) could not be applied to it (${(e as Error).message}). ${restoreAdvice(path)}`, { path });
+        }
+      }
       const now = opts.clock();
-      const file = new WorkspaceFile(
-        path,
-        db,
-        lock,
+      // Migrated in memory first, so what the workspace holds can be checked before anything is written.
+      if (pending.length) applyPending(db, pending, now);
+      const damage = opts.contentCheck?.(db) ?? [];
+      if (damage.length) {
+        throw new AppError('corrupt', `This workspace is damaged: ${damage.slice(0, 3).join('; ')}. ${restoreAdvice(path)}`, { path, problems: damage.slice(0, 20) });
+      }
+      journal =
         verdict === 'replay'
           ? JournalWriter.openContinuing(jPath, goodLength(jPath), contents.records.length)
-          : JournalWriter.openFresh(jPath, { workspaceId: meta.workspaceId, generation: meta.generation }),
-        meta,
-        opts,
-        null,
-      );
-      if (pending.length) {
-        applyPending(db, pending, now);
-        meta = file.meta;
-      }
+          : JournalWriter.openFresh(jPath, { workspaceId: meta.workspaceId, generation: meta.generation });
+      const file = new WorkspaceFile(path, db, lock, journal, meta, opts, null);
       // Fold a replayed journal or a migration into a fresh snapshot, keeping the old file as the backup.
-      if (pending.length || contents.records.length || contents.tornTail) file.snapshot();
+      if (pending.length) {
+        try {
+          file.snapshot();
+        } catch (e) {
+          // The journal holds records of the old schema: the migrated database cannot go on without its snapshot.
+          throw ioError(e, path, 'migrate');
+        }
+      } else if (contents.records.length || contents.tornTail) {
+        try {
+          file.snapshot();
+        } catch {
+          // A full disk, say: the journal still holds every change and is appended to as before.
+        }
+      }
       return file;
     } catch (e) {
+      journal?.close();
       db?.close();
       lock.release();
-      throw e;
+      // The disk refused (full, read-only, an I/O error): say so. Anything else is not about the disk.
+      throw errno(e) ? ioError(e, path, 'open') : e;
     }
   }
 
@@ -340,8 +390,12 @@ export class WorkspaceFile {
       if (overflow) this.snapshot();
       else this.persistRecord(record!);
     } catch (e) {
-      this.reloadFromDisk();
-      throw ioError(e, this.path, 'save');
+      // Memory goes back to what is on disk, and the answer is what is on disk: a failed snapshot
+      // left the old file; a failed append was cut back (journal.ts). Only when the journal could
+      // not be cut back is the record's fate read from the journal itself.
+      const before = this.journal.entryCount;
+      const replayed = this.reloadFromDisk(e instanceof JournalUncertainError);
+      if (!(e instanceof JournalUncertainError) || replayed <= before) throw ioError(e instanceof JournalUncertainError ? e.cause : e, this.path, 'save');
     }
     this.lastChangeAt = now;
     if (this.journal.bytes > this.opts.journalSnapshotBytes) {
@@ -363,6 +417,7 @@ export class WorkspaceFile {
     this.assertOpen();
     const next = this.meta.generation + 1;
     this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [String(next)]);
+    storeFtsChecksum(this.db);
     try {
       writeFileAtomicSync(this.path, this.db.exportBytes(), { backup: backupPathFor(this.path) });
     } catch (e) {
@@ -420,9 +475,14 @@ export class WorkspaceFile {
     }
   }
 
-  /** Snapshot, remove the journal, release the lock. */
-  close(): void {
-    if (this.closed) return;
+  /**
+   * Snapshot, remove the journal, release the lock. Every change is already saved (in the journal)
+   * before close is called, so a snapshot that fails here (a full disk) loses nothing: the journal
+   * is kept and folded in on the next open. Close then returns a warning saying so, instead of an
+   * error that would tell the user their change was not saved.
+   */
+  close(): { warning: string | null } {
+    if (this.closed) return { warning: null };
     let error: unknown;
     try {
       if (this.journal.entryCount > 0) this.snapshot();
@@ -434,20 +494,34 @@ export class WorkspaceFile {
     this.db.close();
     this.lock.release();
     this.closed = true;
-    if (error) throw ioError(error, this.path, 'close');
+    if (!error) return { warning: null };
+    return {
+      warning: `Every change is saved, but the workspace file could not be rewritten to include them because ${why(error)}. They are kept in ${basename(journalPathFor(this.path))} beside it, and are folded in when the workspace is next opened. Do not delete that file.`,
+    };
   }
 
-  /** Drop the in-memory state and rebuild it from the snapshot and journal on disk. */
-  private reloadFromDisk(): void {
+  /**
+   * Drop the in-memory state and rebuild it from the snapshot and journal on disk. Returns how many
+   * journal records were replayed. With `reopenJournal`, appending continues after the last whole
+   * record (a torn tail cut off), as on open.
+   */
+  private reloadFromDisk(reopenJournal = false): number {
     // Synchronous: sql.js is already loaded (we have a db).
     const sqljs = this.db.sqljs;
     const fresh = loadDb(sqljs, this.path, this.opts.recordLimitBytes);
     const meta = readMeta(fresh);
-    const contents = readJournal(journalPathFor(this.path));
-    if (journalVerdict(contents, meta) === 'replay') for (const r of contents.records) fresh.replay(r);
+    const jPath = journalPathFor(this.path);
+    const contents = readJournal(jPath);
+    const replay = journalVerdict(contents, meta) === 'replay';
+    if (replay) for (const r of contents.records) fresh.replay(r);
     this.currentDb.close();
     this.currentDb = fresh;
     this.meta = meta;
+    if (reopenJournal && replay) {
+      this.journal.close();
+      this.journal = JournalWriter.openContinuing(jPath, goodLength(jPath), contents.records.length);
+    }
+    return replay ? contents.records.length : 0;
   }
 
   private assertOpen(): void {
@@ -468,19 +542,24 @@ function assertWritable(path: string): void {
   }
 }
 
-function ioError(e: unknown, path: string, action: 'create' | 'save' | 'close'): AppError {
+/** Why the disk said no, in words. */
+function why(e: unknown): string {
+  const code = errno(e);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'the folder cannot be written to';
+  return (e as Error)?.message ?? String(e);
+}
+
+function ioError(e: unknown, path: string, action: 'create' | 'save' | 'open' | 'migrate'): AppError {
   if (e instanceof AppError) return e;
   const code = errno(e);
-  const why =
-    code === 'ENOSPC'
-      ? 'the disk is full'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'the folder cannot be written to'
-        : (e as Error).message;
-  const what = action === 'create' ? 'create the workspace' : 'save your change';
-  return new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', `Could not ${what} because ${why}.`, {
-    path,
-  });
+  const message = {
+    create: `Could not create the workspace because ${why(e)}.`,
+    open: `Could not open the workspace for editing because ${why(e)}. Nothing has been changed.`,
+    migrate: `Could not open the workspace because ${why(e)}: it needs updating to this version of the app, which means writing it again. Nothing has been changed.`,
+    save: `Could not save your change because ${why(e)}. Nothing was changed: the workspace is as it was before.`,
+  }[action];
+  return new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', message, { path });
 }
 
 /**
@@ -497,6 +576,8 @@ export async function openReadOnly(
   try {
     const { applied, pending } = inspectMigrations(db);
     const integrity = options.integrityCheck === false ? [] : integrityProblems(db);
+    const fts = options.integrityCheck === false || integrity.length ? null : ftsChecksumProblem(db); // before the journal changes the index
+    if (fts) integrity.push(fts);
     const meta = readMeta(db);
     const journal = readJournal(journalPathFor(path));
     let journalApplied = false;

@@ -14,6 +14,7 @@ import { DRAFT_FORMAT, DRAFT_FORMAT_VERSION } from '../../../shared/domain/draft
 import { richDocSchema } from '../../../shared/domain/draft/rich-text';
 import { blankDraft } from '../../../shared/domain/draft/template';
 import { z } from 'zod';
+import { AppError } from '../../../shared/ipc/result';
 
 /**
  * The draft's rows, read and written as plain records. Kept apart from the operations so the
@@ -68,9 +69,16 @@ export function readRows(db: Db): DraftRows {
 
 // ---------------------------------------------------------------- rows → Draft
 
+/** A stored JSON value of the draft, parsed and checked; a damaged one is a clear error, not a crash. */
 const parse = <T>(schema: z.ZodType<T>, json: string, what: string): T => {
-  const r = schema.safeParse(JSON.parse(json));
-  if (!r.success) throw new Error(`Stored ${what} is not valid: ${r.error.issues[0]?.message ?? ''}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('corrupt', `This workspace is damaged: the stored ${what} of the draft cannot be read. Run Verify, and open a copy of the backup (.bak) if it fails.`);
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new AppError('corrupt', `This workspace is damaged: the stored ${what} of the draft is not valid (${r.error.issues[0]?.message ?? 'unknown problem'}). Run Verify, and open a copy of the backup (.bak) if it fails.`);
   return r.data;
 };
 

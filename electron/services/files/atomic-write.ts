@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -18,9 +18,55 @@ function writeAllSync(fd: number, bytes: Uint8Array): void {
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
-/** A temp name in the same folder (so rename is atomic), hidden, and unique to this writer. */
+/**
+ * A temp name in the same folder (so rename is atomic), hidden, and unique to this writer. Temp
+ * files an earlier writer of the same target left behind (it was killed part way) are removed
+ * first, so they do not pile up beside the file.
+ */
 export function tempNameFor(target: string): string {
+  cleanStaleTemps(target);
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const STARTED_AT = Date.now() - process.uptime() * 1000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process, but alive
+  }
+}
+
+/**
+ * Removes the temp files of `target` (named by tempNameFor) that an earlier writer left: older than
+ * this process, and not from a process still running. Returns how many went. Never throws.
+ */
+export function cleanStaleTemps(target: string): number {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length, -'.tmp'.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const path = join(dirname(target), name);
+    try {
+      if (pid === process.pid || statSync(path).mtimeMs >= STARTED_AT || alive(pid)) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
 }
 
 /**

@@ -4,6 +4,7 @@ import { backupPathFor, integrityProblems, openReadOnly } from '../db/workspace-
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { isStale, lockPathFor, readLock } from '../files/lock';
 import { isAppError } from '../../../shared/ipc/result';
+import { fullContentProblems } from './content-check';
 
 /**
  * Check a workspace without changing it: integrity, schema, the journal's state and whether it
@@ -25,7 +26,8 @@ export async function verifyWorkspace(path: string): Promise<VerifyReport> {
     const ro = await openReadOnly(path, { integrityCheck: true });
     try {
       const after = ro.journalApplied ? integrityProblems(ro.db) : [];
-      const integrity = [...ro.integrity, ...after];
+      // What opening checks in the contents, and more: every answer's stored JSON, not windows of them.
+      const integrity = [...ro.integrity, ...after, ...fullContentProblems(ro.db)];
       const matches = !ro.journal.header || ro.journal.header.workspaceId === ro.meta.workspaceId;
       return {
         path,

@@ -1,3 +1,4 @@
+import { contentProblems } from './content-check';
 import type { Db } from '../db/database';
 import { WorkspaceFile, openReadOnly, type WorkspaceFileOptions } from '../db/workspace-file';
 import { SCHEMA_VERSION } from '../db/migrations/index';
@@ -33,6 +34,14 @@ export function summarise(db: Db, path: string, schemaVersion = SCHEMA_VERSION):
 export function stateOf(file: WorkspaceFile): WorkspaceState {
   const title = file.db.scalar<string>('SELECT title FROM consultation WHERE id = 1') ?? '';
   return { path: file.path, title, saved: true, ...file.state };
+}
+
+/**
+ * Open a workspace for editing, checking first what it holds (content-check.ts) as well as its
+ * pages: a damaged workspace is refused before anything is written to it.
+ */
+export function openWorkspace(path: string, options?: WorkspaceFileOptions): Promise<WorkspaceFile> {
+  return WorkspaceFile.open(path, { ...options, contentCheck: contentProblems });
 }
 
 export async function createWorkspace(

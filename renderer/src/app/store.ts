@@ -138,6 +138,8 @@ export const useApp = create<AppStore>()((set, get) => ({
     }
     set({ workspace: null, durability: null, banner: null, saveState: 'saved', saveError: null });
     get().navigate({ page: 'home' });
+    // Every change is saved in the journal, but the file could not be rewritten (a full disk): say so.
+    if (r.value.warning) set({ banner: { kind: 'important', text: r.value.warning } });
     void get().refreshRecent();
   },
 

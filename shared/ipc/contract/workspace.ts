@@ -29,7 +29,8 @@ export const workspaceContract = {
   'workspace.open': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
   'workspace.current': call<WorkspaceSummary | null>()(z.strictObject({}), 'query'),
   'workspace.state': call<WorkspaceState | null>()(z.strictObject({}), 'query'),
-  'workspace.close': call<{ closed: boolean }>()(z.strictObject({}), 'mutation'),
+  /** `warning`: the changes are saved in the journal, but the file could not be rewritten (a full disk). */
+  'workspace.close': call<{ closed: boolean; warning?: string }>()(z.strictObject({}), 'mutation'),
   'workspace.save': call<WorkspaceState>()(z.strictObject({}), 'mutation'),
   'workspace.saveAs': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
   'workspace.setTitle': call<WorkspaceSummary>()(z.strictObject({ title: titleSchema }), 'mutation'),

@@ -4,7 +4,7 @@ import type { OutputChannel } from '../../../../shared/ipc/channels';
 import { requireWorkspace } from '../require-workspace';
 import { listOutputs, runExport } from '../../exports/export-service';
 import { readExportLog } from '../../exports/export-log';
-import { WorkspaceFile } from '../../db/workspace-file';
+import { openWorkspace } from '../../workspace/workspace-service';
 import { checkerErrorCount } from '../../draft/checker-gate';
 
 export const outputHandlers: HandlerTable<OutputChannel> = {
@@ -16,11 +16,16 @@ export const outputHandlers: HandlerTable<OutputChannel> = {
     const env = { now: ctx.services.clock(), actor: ctx.services.actor, progress: (d: number, t: number, m: string) => ctx.progress(d, t, m), signal: ctx.signal, checkerErrors: checkerErrorCount, worker: ctx.services.taskWorker };
     if (!workspace) return runExport(requireWorkspace(ctx), { kind, path, redaction, exportAnyway }, env);
     // The CLI: open the workspace for the length of the export (the export is logged in it).
-    const file = await WorkspaceFile.open(resolvePath(workspace), ctx.services.workspaceOptions);
+    const file = await openWorkspace(resolvePath(workspace), ctx.services.workspaceOptions);
+    let result;
     try {
-      return await runExport(file, { kind, path, redaction, exportAnyway }, env);
-    } finally {
+      result = await runExport(file, { kind, path, redaction, exportAnyway }, env);
+    } catch (e) {
       file.close();
+      throw e;
     }
+    // The export is logged in the workspace: a close that could not rewrite the file kept that in its journal.
+    const { warning } = file.close();
+    return warning ? { ...result, warning } : result;
   },
 };

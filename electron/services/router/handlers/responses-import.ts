@@ -5,7 +5,8 @@ import type { Draft } from '../../../../shared/domain/draft/model';
 import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
 import { findDuplicates } from '../../../../shared/analysis/duplicates';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly, WorkspaceFile } from '../../db/workspace-file';
+import { openReadOnly, type WorkspaceFile } from '../../db/workspace-file';
+import { openWorkspace } from '../../workspace/workspace-service';
 import * as drafts from '../../draft/draft-service';
 import { expandPaths, inspected, readSource } from '../../responses/source-files';
 import { previewSurvey } from '../../responses/preview';
@@ -92,15 +93,20 @@ export const importHandlers: HandlerTable<ImportChannel> = {
         ro?.db.close();
       }
     }
-    const own = workspace ? await WorkspaceFile.open(resolvePath(workspace), ctx.services.workspaceOptions) : null;
+    const own = workspace ? await openWorkspace(resolvePath(workspace), ctx.services.workspaceOptions) : null;
     const file = own ?? requireWorkspace(ctx);
+    let result;
     try {
       const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx, file) });
-      if (!detect || outcome.imported === 0) return outcome;
-      return { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
-    } finally {
+      result = !detect || outcome.imported === 0 ? outcome : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
+    } catch (e) {
       own?.close();
+      throw e;
     }
+    // The command line's own workspace: a close that could not rewrite the file (a full disk) kept
+    // the import in the journal, so the import stands, with a warning saying where it is.
+    const warning = own?.close().warning;
+    return warning ? { ...result, warnings: [...result.warnings, warning] } : result;
   },
 
   'responses.readEmail': ({ path }, ctx) => readEmailFile(requireWorkspace(ctx).db, path),

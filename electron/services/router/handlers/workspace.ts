@@ -1,9 +1,8 @@
 import { resolve as resolvePath, extname } from 'node:path';
 import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
-import { WorkspaceFile } from '../../db/workspace-file';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireWorkspace } from '../require-workspace';
-import { createWorkspace, inspect, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
+import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
 import { verifyWorkspace } from '../../workspace/verify';
 import { startingDraft } from './draft';
 import { consultationOverview } from '../../workspace/overview';
@@ -28,11 +27,12 @@ function normalisePath(p: string): string {
   return extname(abs).toLowerCase() === WORKSPACE_EXTENSION ? abs : abs + WORKSPACE_EXTENSION;
 }
 
-function closeCurrent(ctx: HandlerContext): void {
+/** Close this window's workspace. A warning when its changes stayed in the journal (closing could not rewrite the file). */
+function closeCurrent(ctx: HandlerContext): string | null {
   const ws = ctx.session.workspace;
-  if (!ws) return;
-  ws.close();
+  if (!ws) return null;
   ctx.session.workspace = null;
+  return ws.close().warning;
 }
 
 export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
@@ -50,7 +50,7 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
     const target = resolvePath(path.trim());
     if (ctx.session.workspace?.path === target) return summarise(ctx.session.workspace.db, target);
     // Open the new one before closing the old, so a failure leaves the user where they were.
-    const ws = await WorkspaceFile.open(target, ctx.services.workspaceOptions);
+    const ws = await openWorkspace(target, ctx.services.workspaceOptions);
     closeCurrent(ctx);
     ctx.session.workspace = ws;
     const summary = summarise(ws.db, ws.path);
@@ -64,8 +64,8 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
 
   'workspace.close': (_i, ctx) => {
     const had = !!ctx.session.workspace;
-    closeCurrent(ctx);
-    return { closed: had };
+    const warning = closeCurrent(ctx);
+    return warning ? { closed: had, warning } : { closed: had };
   },
 
   'workspace.save': (_i, ctx) => {
