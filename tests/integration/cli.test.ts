@@ -27,7 +27,7 @@ describe('npx workbench', () => {
     workbench(['new', p, '--title', 'Verify me']);
     const good = workbench(['verify', p]);
     expect(good.status).toBe(0);
-    expect(good.json()).toMatchObject({ ok: true, integrity: ['ok'], journal: { present: false }, lock: { present: false } });
+    expect(good.json()).toMatchObject({ ok: true, integrity: ['ok'], journal: { present: true, entries: 0, matches: true }, lock: { present: false } });
     writeFileSync(`${p}-journal`, 'garbage'); // a journal that is not one
     const odd = workbench(['verify', p]);
     expect(odd.json()).toMatchObject({ journal: { tornTail: true } });

@@ -1,5 +1,5 @@
+import { saveError } from '../files/disk-errors';
 import { createHash } from 'node:crypto';
-import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceFile } from '../db/workspace-file';
 import type { Redaction } from '../../../shared/domain/exports';
 import { writeFileAtomicSync } from '../files/atomic-write';
@@ -28,8 +28,7 @@ export function writeLoggedFile(file: WorkspaceFile, f: LoggedFile): { path: str
   try {
     writeFileAtomicSync(target, f.bytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', `Could not save ${target}: ${(e as Error).message}`, { field: 'path' });
+    throw saveError(e, target);
   }
   const sha256 = createHash('sha256').update(f.bytes).digest('hex');
   recordExport(file, { kind: f.kind, path: target, redaction: f.redaction, sha256, bytes: f.bytes.length, note: f.note, now: f.now, actor: f.actor });

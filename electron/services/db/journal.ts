@@ -7,7 +7,7 @@ import type { JournalRecord, SqlValue } from './database';
  * change durable without rewriting the whole database.
  *
  * Layout: an 8-byte magic, then frames of [u32 length][u32 crc32][payload]. The first frame is
- * the header ({workspaceId, generation}); the rest are change records. The header ties the
+ * the header ({workspaceId, generation, fileCrc}); the rest are change records. The header ties the
  * journal to one snapshot generation: after a snapshot the journal is reset with the new
  * generation, so a crash between the two leaves a stale journal that is recognised and ignored.
  * A torn final frame (crash during append) fails its length or CRC check and is dropped: its
@@ -18,6 +18,13 @@ export const JOURNAL_MAGIC = Buffer.from('CWJRNL01', 'latin1');
 export interface JournalHeader {
   workspaceId: string;
   generation: number;
+  /**
+   * CRC-32 (hex) of the workspace file as this generation's snapshot wrote it. The journal stays
+   * beside the file after it closes, so the next open can tell the file's bytes are the ones
+   * written: a byte changed anywhere in them (an answer's text, which only Verify's full check
+   * would otherwise notice) is refused before anything is written.
+   */
+  fileCrc?: string;
 }
 
 export interface JournalContents {
@@ -93,7 +100,7 @@ export function readJournal(path: string): JournalContents {
   const h = first as Partial<JournalHeader> | undefined;
   const header =
     h && typeof h.workspaceId === 'string' && typeof h.generation === 'number'
-      ? { workspaceId: h.workspaceId, generation: h.generation }
+      ? { workspaceId: h.workspaceId, generation: h.generation, ...(typeof h.fileCrc === 'string' ? { fileCrc: h.fileCrc } : {}) }
       : null;
   const records: JournalRecord[] = [];
   for (const r of rest) {

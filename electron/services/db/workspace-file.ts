@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync, accessSync, constants as fsc, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { SqlJsStatic } from 'sql.js';
 import { AppError } from '../../../shared/ipc/result';
 import { Db, type JournalRecord } from './database';
@@ -9,6 +10,7 @@ import { applyPending, initialiseNew, inspectMigrations } from './migrate';
 import { SCHEMA_VERSION } from './migrations/index';
 import { FileLock } from '../files/lock';
 import { cleanStaleTemps, safeUnlink, writeFileAtomicSync } from '../files/atomic-write';
+import { diskWhy, errnoOf } from '../files/disk-errors';
 import { loadSqlJs } from './sqljs';
 import { ftsChecksumProblem, storeFtsChecksum } from './fts-checksum';
 
@@ -49,17 +51,13 @@ const resolve = (o: WorkspaceFileOptions = {}): Resolved => ({
   contentCheck: o.contentCheck,
 });
 
-function errno(e: unknown): string | undefined {
-  return (e as NodeJS.ErrnoException | undefined)?.code;
-}
-
 /** Read the first bytes and refuse anything that is not a SQLite file, before loading it. */
 function checkHeader(path: string): number {
   let st;
   try {
     st = statSync(path);
   } catch (e) {
-    if (errno(e) === 'ENOENT') throw new AppError('not-found', `There is no file at ${path}.`, { path });
+    if (errnoOf(e) === 'ENOENT') throw new AppError('not-found', `There is no file at ${path}.`, { path });
     throw new AppError('io', `Could not read ${path}: ${(e as Error).message}`, { path });
   }
   if (st.isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not a workspace file.`, { path });
@@ -106,10 +104,13 @@ export function restoreAdvice(path: string): string {
     : 'The file has not been changed, and there is no backup (.bak) beside it to go back to.';
 }
 
-function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number): Db {
+/** The CRC-32 of a workspace file's bytes, as the journal header keeps it. */
+export const fileCrcOf = (bytes: Uint8Array): string => (crc32(bytes) >>> 0).toString(16).padStart(8, '0');
+
+function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number, bytes: Uint8Array = new Uint8Array(readFileSync(path))): Db {
   let db: Db;
   try {
-    db = Db.fromBytes(sqljs, new Uint8Array(readFileSync(path)), recordLimitBytes);
+    db = Db.fromBytes(sqljs, bytes, recordLimitBytes);
     db.scalar('SELECT count(*) FROM sqlite_master');
   } catch (e) {
     throw new AppError('corrupt', `This workspace file is damaged and cannot be read (${sqliteWords((e as Error).message)}). ${restoreAdvice(path)}`, { path });
@@ -182,6 +183,19 @@ function journalVerdict(j: JournalContents, meta: { workspaceId: string; generat
 }
 
 /**
+ * Whether the file's bytes are not the ones its snapshot wrote (the journal of the same generation
+ * keeps their CRC-32). Null when they match, or when there is nothing to compare against: no
+ * journal (the file was copied on its own), a journal of another generation, or one from before
+ * checksums were kept.
+ */
+function bytesChanged(bytes: Uint8Array, journal: JournalContents, meta: { workspaceId: string; generation: number }): string | null {
+  const h = journal.header;
+  if (!h?.fileCrc || h.workspaceId !== meta.workspaceId || h.generation !== meta.generation) return null;
+  const now = fileCrcOf(bytes);
+  return now === h.fileCrc ? null : `its bytes are not the ones last saved (checksum ${now}, but ${h.fileCrc} was written), so part of it has changed on the disk`;
+}
+
+/**
  * One workspace file open for editing: the in-memory sql.js database, the lock, and the journal
  * that makes each acknowledged change durable. Snapshots (the whole database written atomically)
  * happen on save, on close, periodically, after migrations and after very large changes.
@@ -240,7 +254,7 @@ export class WorkspaceFile {
     const dir = dirname(path);
     if (!existsSync(dir)) throw new AppError('not-found', `The folder ${dir} does not exist.`, { path });
     const now = opts.clock();
-    const lock = FileLock.acquire(path, now);
+    const lock = acquireLock(path, now, 'create');
     try {
       const db = Db.fromBytes(sqljs, undefined, opts.recordLimitBytes);
       initialiseNew(db, now);
@@ -259,13 +273,21 @@ export class WorkspaceFile {
         init(db, now);
       });
       storeFtsChecksum(db);
+      let written = false;
       try {
-        writeFileAtomicSync(path, db.exportBytes());
+        const bytes = db.exportBytes();
+        writeFileAtomicSync(path, bytes);
+        written = true;
+        const journal = JournalWriter.openFresh(journalPathFor(path), { workspaceId: meta.workspaceId, generation: meta.generation, fileCrc: fileCrcOf(bytes) });
+        return new WorkspaceFile(path, db, lock, journal, meta, opts, now);
       } catch (e) {
+        // Reported as not created, so not left behind half made (the file without its journal).
+        if (written) {
+          safeUnlink(journalPathFor(path));
+          safeUnlink(path);
+        }
         throw ioError(e, path, 'create');
       }
-      const journal = JournalWriter.openFresh(journalPathFor(path), { workspaceId: meta.workspaceId, generation: meta.generation });
-      return new WorkspaceFile(path, db, lock, journal, meta, opts, now);
     } catch (e) {
       lock.release();
       throw e;
@@ -278,17 +300,24 @@ export class WorkspaceFile {
     const sqljs = await loadSqlJs();
     checkHeader(path);
     assertWritable(path);
-    const lock = FileLock.acquire(path, opts.clock());
+    const lock = acquireLock(path, opts.clock(), 'open');
     // What a rewrite killed part way left beside the file (its own next rewrite would also do this).
     cleanStaleTemps(path);
     cleanStaleTemps(backupPathFor(path));
     let db: Db | undefined;
     let journal: JournalWriter | undefined;
     try {
-      db = loadDb(sqljs, path, opts.recordLimitBytes);
+      const bytes = new Uint8Array(readFileSync(path));
+      db = loadDb(sqljs, path, opts.recordLimitBytes, bytes);
       const { pending } = inspectMigrations(db);
+      const jPath = journalPathFor(path);
+      const contents = readJournal(jPath);
       if (opts.integrityCheck) {
-        const problems = integrityProblems(db, 'structure');
+        // Without a journal that vouches for the file's bytes (a file copied on its own), a byte
+        // changed in an answer would pass the page-by-page check: the full check is run instead,
+        // once — the close after it leaves a journal with the checksum.
+        const vouched = !!contents.header?.fileCrc && contents.header.generation === generationOf(db);
+        const problems = integrityProblems(db, vouched ? 'structure' : 'full');
         // The search index as it was written (fts-checksum.ts): checked before the journal is replayed onto it.
         const fts = problems.length ? null : ftsChecksumProblem(db);
         if (fts) problems.push(fts);
@@ -300,9 +329,9 @@ export class WorkspaceFile {
         }
       }
       const meta = readMeta(db);
-      const jPath = journalPathFor(path);
-      const contents = readJournal(jPath);
       const verdict = journalVerdict(contents, meta);
+      const changed = opts.integrityCheck ? bytesChanged(bytes, contents, meta) : null;
+      if (changed) throw new AppError('corrupt', `This workspace is damaged: ${changed}. ${restoreAdvice(path)}`, { path });
       // Journal records were made against the schema of their time, so replay before migrating.
       if (verdict === 'replay') {
         try {
@@ -321,7 +350,8 @@ export class WorkspaceFile {
       journal =
         verdict === 'replay'
           ? JournalWriter.openContinuing(jPath, goodLength(jPath), contents.records.length)
-          : JournalWriter.openFresh(jPath, { workspaceId: meta.workspaceId, generation: meta.generation });
+          : // The bytes were checked above (in full, without a checksum to go by): from now on the journal vouches for them.
+            JournalWriter.openFresh(jPath, { workspaceId: meta.workspaceId, generation: meta.generation, ...(opts.integrityCheck ? { fileCrc: fileCrcOf(bytes) } : {}) });
       const file = new WorkspaceFile(path, db, lock, journal, meta, opts, null);
       // Fold a replayed journal or a migration into a fresh snapshot, keeping the old file as the backup.
       if (pending.length) {
@@ -344,7 +374,7 @@ export class WorkspaceFile {
       db?.close();
       lock.release();
       // The disk refused (full, read-only, an I/O error): say so. Anything else is not about the disk.
-      throw errno(e) ? ioError(e, path, 'open') : e;
+      throw errnoOf(e) ? ioError(e, path, 'open') : e;
     }
   }
 
@@ -418,15 +448,16 @@ export class WorkspaceFile {
     const next = this.meta.generation + 1;
     this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [String(next)]);
     storeFtsChecksum(this.db);
+    const bytes = this.db.exportBytes();
     try {
-      writeFileAtomicSync(this.path, this.db.exportBytes(), { backup: backupPathFor(this.path) });
+      writeFileAtomicSync(this.path, bytes, { backup: backupPathFor(this.path) });
     } catch (e) {
       this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [String(this.meta.generation)]);
       throw e;
     }
     this.meta.generation = next;
     // A crash here leaves a journal of the previous generation: recognised as stale on open.
-    this.journal.reset({ workspaceId: this.meta.workspaceId, generation: next });
+    this.journal.reset({ workspaceId: this.meta.workspaceId, generation: next, fileCrc: fileCrcOf(bytes) });
     this.lastSnapshotAt = this.opts.clock();
   }
 
@@ -454,15 +485,16 @@ export class WorkspaceFile {
       const newId = randomUUID();
       const oldId = this.meta.workspaceId;
       this.db.run("UPDATE meta SET value = ? WHERE key = 'workspace_id'", [newId]);
+      const bytes = this.db.exportBytes();
       try {
-        writeFileAtomicSync(newPath, this.db.exportBytes());
+        writeFileAtomicSync(newPath, bytes);
       } catch (e) {
         this.db.run("UPDATE meta SET value = ? WHERE key = 'workspace_id'", [oldId]);
         throw ioError(e, newPath, 'save');
       }
-      const newJournal = JournalWriter.openFresh(journalPathFor(newPath), { workspaceId: newId, generation: this.meta.generation });
+      const newJournal = JournalWriter.openFresh(journalPathFor(newPath), { workspaceId: newId, generation: this.meta.generation, fileCrc: fileCrcOf(bytes) });
+      // The original keeps its journal: just snapshotted, it holds only the header with the file's checksum.
       this.journal.close();
-      safeUnlink(journalPathFor(this.path));
       this.lock.release();
       this.journal = newJournal;
       this.lock = newLock;
@@ -489,14 +521,14 @@ export class WorkspaceFile {
     } catch (e) {
       error = e; // keep the journal: it still holds every change
     }
+    // The journal stays: after a snapshot it holds only its header, with the file's checksum.
     this.journal.close();
-    if (!error) safeUnlink(journalPathFor(this.path));
     this.db.close();
     this.lock.release();
     this.closed = true;
     if (!error) return { warning: null };
     return {
-      warning: `Every change is saved, but the workspace file could not be rewritten to include them because ${why(error)}. They are kept in ${basename(journalPathFor(this.path))} beside it, and are folded in when the workspace is next opened. Do not delete that file.`,
+      warning: `Every change is saved, but the workspace file could not be rewritten to include them because ${diskWhy(error)}. They are kept in ${basename(journalPathFor(this.path))} beside it, and are folded in when the workspace is next opened. Do not delete that file.`,
     };
   }
 
@@ -529,6 +561,24 @@ export class WorkspaceFile {
   }
 }
 
+/** The snapshot generation a file records, or NaN when it cannot be read (the integrity check then says why). */
+function generationOf(db: Db): number {
+  try {
+    return Number(db.scalar<string>("SELECT value FROM meta WHERE key = 'generation'"));
+  } catch {
+    return NaN;
+  }
+}
+
+/** The lock, or a clear error when the disk refuses to write it. */
+function acquireLock(path: string, now: Date, action: 'create' | 'open'): FileLock {
+  try {
+    return FileLock.acquire(path, now);
+  } catch (e) {
+    throw errnoOf(e) ? ioError(e, path, action) : e;
+  }
+}
+
 function assertWritable(path: string): void {
   try {
     accessSync(dirname(path), fsc.W_OK);
@@ -542,22 +592,15 @@ function assertWritable(path: string): void {
   }
 }
 
-/** Why the disk said no, in words. */
-function why(e: unknown): string {
-  const code = errno(e);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'the folder cannot be written to';
-  return (e as Error)?.message ?? String(e);
-}
 
 function ioError(e: unknown, path: string, action: 'create' | 'save' | 'open' | 'migrate'): AppError {
   if (e instanceof AppError) return e;
-  const code = errno(e);
+  const code = errnoOf(e);
   const message = {
-    create: `Could not create the workspace because ${why(e)}.`,
-    open: `Could not open the workspace for editing because ${why(e)}. Nothing has been changed.`,
-    migrate: `Could not open the workspace because ${why(e)}: it needs updating to this version of the app, which means writing it again. Nothing has been changed.`,
-    save: `Could not save your change because ${why(e)}. Nothing was changed: the workspace is as it was before.`,
+    create: `Could not create the workspace because ${diskWhy(e)}.`,
+    open: `Could not open the workspace for editing because ${diskWhy(e)}. Nothing has been changed.`,
+    migrate: `Could not open the workspace because ${diskWhy(e)}: it needs updating to this version of the app, which means writing it again. Nothing has been changed.`,
+    save: `Could not save your change because ${diskWhy(e)}. Nothing was changed: the workspace is as it was before.`,
   }[action];
   return new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', message, { path });
 }
@@ -572,7 +615,8 @@ export async function openReadOnly(
 ): Promise<{ db: Db; fileSchema: number; meta: { workspaceId: string; consultationId: string; generation: number }; journal: JournalContents; journalApplied: boolean; fileBytes: number; integrity: string[] }> {
   const sqljs = await loadSqlJs();
   const fileBytes = checkHeader(path);
-  const db = loadDb(sqljs, path, Infinity);
+  const bytes = new Uint8Array(readFileSync(path));
+  const db = loadDb(sqljs, path, Infinity, bytes);
   try {
     const { applied, pending } = inspectMigrations(db);
     const integrity = options.integrityCheck === false ? [] : integrityProblems(db);
@@ -580,6 +624,8 @@ export async function openReadOnly(
     if (fts) integrity.push(fts);
     const meta = readMeta(db);
     const journal = readJournal(journalPathFor(path));
+    const changed = options.integrityCheck === false ? null : bytesChanged(bytes, journal, meta);
+    if (changed) integrity.push(changed);
     let journalApplied = false;
     let verdict: 'none' | 'replay' | 'stale' | 'mismatch';
     try {

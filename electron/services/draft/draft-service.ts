@@ -41,18 +41,21 @@ export function loadDraft(db: Db): Draft {
 
 /** Run a change, keeping the workspace title in step with the draft's, and record it for undo. */
 function change(ctx: DraftContext, what: string | null, fn: (db: Db, now: string) => void): void {
-  const now = ctx.now.toISOString();
-  const recorded = ctx.file.mutate((db) => {
-    const before = readRows(db);
-    if (!before.meta) writeMeta(db, draftToRows(rowsToDraft(before, titleOf(db))).meta, now);
-    fn(db, now);
-    syncTitle(db, now);
-    const after = readRows(db);
-    const diff = diffRows(before, after);
-    if (what && !isEmptyChange(diff)) audit(db, ctx.now, ctx.actor, 'draft.change', what);
-    return diff;
-  });
+  const recorded = ctx.file.mutate((db) => changeWithin(db, ctx, what, fn));
   if (!isEmptyChange(recorded)) ctx.history.record(recorded);
+}
+
+/** A draft change made inside a transaction the caller holds; returns what changed, for the undo history. */
+function changeWithin(db: Db, ctx: Pick<DraftContext, 'now' | 'actor'>, what: string | null, fn: (db: Db, now: string) => void): ReturnType<typeof diffRows> {
+  const now = ctx.now.toISOString();
+  const before = readRows(db);
+  if (!before.meta) writeMeta(db, draftToRows(rowsToDraft(before, titleOf(db))).meta, now);
+  fn(db, now);
+  syncTitle(db, now);
+  const after = readRows(db);
+  const diff = diffRows(before, after);
+  if (what && !isEmptyChange(diff)) audit(db, ctx.now, ctx.actor, 'draft.change', what);
+  return diff;
 }
 
 function syncTitle(db: Db, now: string): void {
@@ -254,22 +257,30 @@ export function addQuestion(ctx: DraftContext, input: { sectionId: string; type:
  * at the end of a section in one undoable change. With `newSectionTitle` a proposal section is
  * created for them first (a workspace with no sections yet). Ids are kept: the mapping refers to them.
  */
-export function addQuestions(ctx: DraftContext, input: { sectionId: string; newSectionTitle?: string; questions: Question[] }): void {
-  if (!input.questions.length) return;
-  change(ctx, `added ${input.questions.length} question${input.questions.length === 1 ? '' : 's'} from a survey export`, (db, now) => {
-    const rows = readRows(db);
+/**
+ * Questions created from a survey export's columns, added inside the transaction that stores the
+ * export's rows (so a refused or failed import leaves no questions behind). Returns a function to
+ * call once that transaction is saved, which makes the addition undoable.
+ */
+export function addQuestionsWithin(db: Db, ctx: Omit<DraftContext, 'file'>, input: { sectionId: string; newSectionTitle?: string | undefined; questions: Question[] }): () => void {
+  if (!input.questions.length) return () => {};
+  const diff = changeWithin(db, ctx, `added ${input.questions.length} question${input.questions.length === 1 ? '' : 's'} from a survey export`, (d, now) => {
+    const rows = readRows(d);
     if (!rows.sections.has(input.sectionId)) {
       if (!input.newSectionTitle) throw new AppError('not-found', 'That section no longer exists.');
-      upsertSection(db, { id: input.sectionId, position: rows.sections.size, kind: 'proposal', title: input.newSectionTitle, body: JSON.stringify(emptyDoc()), guidance: '' }, now);
+      upsertSection(d, { id: input.sectionId, position: rows.sections.size, kind: 'proposal', title: input.newSectionTitle, body: JSON.stringify(emptyDoc()), guidance: '' }, now);
     }
-    const list = questionsOf(readRows(db), input.sectionId);
+    const list = questionsOf(readRows(d), input.sectionId);
     for (const raw of input.questions) {
       if (rows.questions.has(raw.id)) throw new AppError('conflict', `A question with the id ${raw.id} already exists.`);
       const q = questionSchema.parse({ ...raw, sectionId: input.sectionId });
-      upsertQuestion(db, questionRow(q, list.length), now);
+      upsertQuestion(d, questionRow(q, list.length), now);
       list.push({ id: q.id } as QuestionRow);
     }
   });
+  return () => {
+    if (!isEmptyChange(diff)) ctx.history.record(diff);
+  };
 }
 
 /** Fields of a question that can be edited; options keep their ids (new ones get fresh ids). */

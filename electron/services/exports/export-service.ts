@@ -1,3 +1,4 @@
+import { saveError } from '../files/disk-errors';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/database';
@@ -81,8 +82,7 @@ export async function runExport(file: WorkspaceFile, req: ExportRequest, env: Ex
   try {
     writeFileAtomicSync(target, bytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', `Could not save ${target}: ${(e as Error).message}`, { field: 'path' });
+    throw saveError(e, target);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   env.progress(2, 3, 'Recording the export');

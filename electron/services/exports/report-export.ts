@@ -1,3 +1,4 @@
+import { saveError } from '../files/disk-errors';
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -102,7 +103,6 @@ function writeOut(fn: () => void, target: string): void {
   try {
     fn();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', `Could not save ${target}: ${(e as Error).message}`, { field: 'path' });
+    throw saveError(e, target);
   }
 }

@@ -68,8 +68,19 @@ export class FileLock {
       try {
         const fd = openSync(lockPath, 'wx');
         const info: LockInfo = { pid: process.pid, host: hostname(), createdAt: now.toISOString(), app: 'consultation-workbench' };
-        writeSync(fd, JSON.stringify(info));
-        fsyncSync(fd);
+        try {
+          writeSync(fd, JSON.stringify(info));
+          fsyncSync(fd);
+        } catch (e) {
+          // Made but not written (a full disk): an empty lock would say "open elsewhere" for ever.
+          closeSync(fd);
+          try {
+            unlinkSync(lockPath);
+          } catch {
+            // gone already
+          }
+          throw e;
+        }
         closeSync(fd);
         return new FileLock(lockPath);
       } catch (e) {

@@ -33,13 +33,19 @@ export async function readEmail(bytes: Uint8Array, fileName: string, limits?: Pa
   if (bytes.length === 0) throw new AppError('bad-file', `${fileName} is empty.`, { reason: 'empty' });
   if (bytes.length > lim.maxEmailBytes) throw new AppError('bad-file', `${fileName} is ${formatBytes(bytes.length)}; emails up to ${formatBytes(lim.maxEmailBytes)} are read.`, { reason: 'too-large' });
   if (OLE2.every((v, i) => bytes[i] === v)) return readMsg(bytes, fileName);
-  if (/\.msg$/i.test(fileName)) throw new AppError('bad-file', `${fileName} is not an Outlook message: it may be damaged.`, { reason: 'damaged' });
+  // An email saved as text but named .msg (some mail programs do) is read for what it is.
+  if (/\.msg$/i.test(fileName) && !looksLikeEml(bytes)) throw new AppError('bad-file', `${fileName} is not an Outlook message: it may be damaged. Save the message again from Outlook and import that.`, { reason: 'damaged' });
   return readEml(bytes, fileName);
 }
 
-async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessage> {
+/** Starts with email headers (a name, a colon) and no NUL bytes. */
+function looksLikeEml(bytes: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(head) || bytes.subarray(0, 4096).includes(0))
+  return /^[\x21-\x39\x3b-\x7e]+:/m.test(head) && !bytes.subarray(0, 4096).includes(0);
+}
+
+async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessage> {
+  if (!looksLikeEml(bytes))
     throw new AppError('bad-file', `${fileName} is not an email message (.eml): it has no email headers.`, { reason: 'not-an-email' });
   let mail: ParsedMail;
   try {
@@ -76,10 +82,11 @@ function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
   try {
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     data = new MsgReader(ab).getFileData();
-  } catch (e) {
-    throw new AppError('bad-file', `${fileName} could not be read as an Outlook message: ${(e as Error).message}`, { reason: 'damaged' });
+  } catch {
+    // The reader's own words ("Offset is outside the bounds of the DataView") say nothing to the official.
+    throw new AppError('bad-file', `${fileName} is damaged: it could not be read as an Outlook message. Save the message again from Outlook and import that.`, { reason: 'damaged' });
   }
-  if (data.error) throw new AppError('bad-file', `${fileName} could not be read as an Outlook message: ${data.error}`, { reason: 'damaged' });
+  if (data.error) throw new AppError('bad-file', `${fileName} is damaged: it could not be read as an Outlook message (${data.error}). Save the message again from Outlook and import that.`, { reason: 'damaged' });
   if (data.dataType !== undefined && data.dataType !== 'msg') throw new AppError('bad-file', `${fileName} is not an Outlook message.`, { reason: 'not-an-email' });
   const to = (data.recipients ?? []).filter((r) => (r.recipType ?? 'to') === 'to').map((r) => r.smtpAddress || r.email || r.name || '').filter(Boolean);
   const html = data.bodyHtml ?? (data.html ? new TextDecoder().decode(data.html) : '');

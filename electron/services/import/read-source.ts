@@ -4,6 +4,7 @@ import { decodeText } from './decode-text';
 import { parseDelimited } from './csv';
 import { readWorkbook } from './spreadsheet';
 import { checkZip, zipEntryText } from './zip-guard';
+import { checkOdsRepeats } from './ods-repeats';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
 
 /**
@@ -42,7 +43,11 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
     const names = new Set(entries.map((e) => e.name));
     let format: SourceFormat;
     if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) format = 'xlsx';
-    else if (names.has('content.xml') && names.has('mimetype') && zipEntryText(bytes, entries.find((e) => e.name === 'mimetype')!).includes('spreadsheet')) format = 'ods';
+    else if (names.has('content.xml') && names.has('mimetype') && zipEntryText(bytes, entries.find((e) => e.name === 'mimetype')!).includes('spreadsheet')) {
+      format = 'ods';
+      const content = entries.find((e) => e.name === 'content.xml')!;
+      checkOdsRepeats(zipEntryText(bytes, content, content.uncompressedSize), fileName, limits);
+    }
     else if (names.has('word/document.xml')) throw refuse(fileName, 'a Word document');
     else if (names.has('ppt/presentation.xml')) throw refuse(fileName, 'a PowerPoint presentation');
     else if (names.has('content.xml')) throw refuse(fileName, 'an OpenDocument file of another kind');

@@ -45,6 +45,22 @@ function cellText(c: XLSX.CellObject | undefined): string {
   }
 }
 
+/**
+ * Runs SheetJS with the console quiet: on a damaged file it writes notes of its own ("Missing Info
+ * for XLS Record …") straight to the console, which on the command line would land on stderr
+ * beside the one clear message. What is wrong is reported by the error it throws, or not at all.
+ */
+function quietly<T>(read: () => T): T {
+  const c = console as unknown as Record<'log' | 'warn' | 'error', (...args: unknown[]) => void>;
+  const saved = { log: c.log, warn: c.warn, error: c.error };
+  c.log = c.warn = c.error = () => {};
+  try {
+    return read();
+  } finally {
+    Object.assign(c, saved);
+  }
+}
+
 export function readWorkbook(data: Uint8Array | string, fileName: string, limits: ImportLimits, sheet?: string): ReadSheet {
   const opts: XLSX.ParsingOptions = {
     type: typeof data === 'string' ? 'string' : 'array',
@@ -66,11 +82,13 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
   };
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, opts);
+    wb = quietly(() => XLSX.read(data, opts));
   } catch (e) {
     const msg = (e as Error).message ?? '';
     if (/password|encrypt/i.test(msg)) throw new AppError('bad-file', `${fileName} is protected with a password. Save an unprotected copy and import that.`, { reason: 'encrypted' });
-    throw new AppError('bad-file', `${fileName} could not be read as a spreadsheet: it may be damaged, or not a spreadsheet (${msg.slice(0, 200)}).`, { reason: 'damaged' });
+    // SheetJS's own words when they describe the file; a JavaScript slip inside it says nothing to the official.
+    const why = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError ? '' : ` (${msg.slice(0, 200)})`;
+    throw new AppError('bad-file', `${fileName} could not be read as a spreadsheet: it may be damaged, or not a spreadsheet${why}. If it was downloaded or emailed, get a fresh copy.`, { reason: 'damaged' });
   }
   const sheetNames = wb.SheetNames.slice();
   const name = sheet ?? sheetNames[0];
@@ -82,7 +100,7 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
     // shared strings, say). Read again, strictly, only to say why.
     let why = '';
     try {
-      XLSX.read(data, { ...opts, WTF: true });
+      quietly(() => XLSX.read(data, { ...opts, WTF: true }));
     } catch (e) {
       // SheetJS's own words help when they describe the file; a JavaScript slip inside it does not.
       if (!(e instanceof TypeError || e instanceof RangeError)) why = ` (${((e as Error).message ?? '').slice(0, 200)})`;

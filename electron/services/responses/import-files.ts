@@ -12,10 +12,10 @@ import { expandPaths, readSource, type SourceFile } from './source-files';
 import { throwIfCancelled } from './survey';
 import { writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
 import { saveMapping } from './saved-mappings';
-import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type SurveyPlanRequest } from './survey-plan';
+import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlanRequest } from './survey-plan';
 import { importSurveyStreamed, type StreamEnv } from './stream-survey';
 
-export { createQuestionsFor } from './survey-plan';
+export { addPlannedQuestions, planQuestions } from './survey-plan';
 
 /**
  * Importing files: survey exports (mapped), returned response forms (recognised by their ids,
@@ -43,6 +43,8 @@ interface Prepared {
   type: 'survey' | 'response-form' | 'email';
   mappingToSave?: { fingerprint: string; sourceKind: string; headers: string[]; mapping: ColumnMapping };
   unmatchedValues: number;
+  /** Questions to create from the file's columns: added in the transaction that stores its rows. */
+  questions?: PlannedQuestions;
 }
 
 /** Where text nobody assigned goes: the consultation's "anything else" question, else general comments. */
@@ -77,15 +79,13 @@ function readForm(file: SourceFile): ReturnedForm {
 async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draftIn: Draft, env: ImportEnv, outcome: ImportOutcome, single: boolean): Promise<{ prepared: Prepared; draft: Draft }> {
   const plan = planSurvey(file, req, draftIn, db, single);
   outcome.warnings.push(...plan.warnings);
-  if (plan.questions) {
-    if (!req.dryRun) addPlannedQuestions(plan.questions, env);
-    outcome.createdQuestions.push(...plan.questions.created.map((q) => q.id));
-  }
   // Each response is turned into what is stored as it is mapped, so the mapped copy is not kept too.
   const responses: IncomingResponse[] = [];
   const result = await mapSurvey(plan, req, env, (r) => responses.push(r));
   const batch = finishedBatch(plan, result, responses.length);
   outcome.blankRows += result.blankRows.length;
+  // Only a file that has responses creates questions (and they are created as its rows are stored).
+  if (plan.questions) outcome.createdQuestions.push(...plan.questions.created.map((q) => q.id));
   return {
     draft: plan.draft,
     prepared: {
@@ -95,6 +95,7 @@ async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draft
       type: 'survey',
       unmatchedValues: result.unmatchedValues.reduce((s, u) => s + u.count, 0),
       ...(plan.mappingToSave ? { mappingToSave: plan.mappingToSave } : {}),
+      ...(plan.questions ? { questions: plan.questions } : {}),
     },
   };
 }
@@ -139,8 +140,9 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
   const prepared: Prepared[] = [];
   const seen = new Set<string>();
   let surveys = 0;
-  // A dry run that creates questions maps later files against the questions it would have made.
-  let dryDraft: Draft | null = null;
+  // Questions created for one file are stored with its rows, at the end: later files are mapped
+  // against the draft with them in it.
+  let draftSoFar: Draft | null = null;
   for (let i = 0; i < paths.length; i++) {
     throwIfCancelled(env.signal);
     env.progress?.(i, paths.length, `Reading ${paths[i]!}`);
@@ -152,8 +154,8 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       if (seen.has(src.sha256)) throw new AppError('exists', `${src.name} is the same file as one already chosen in this import.`);
       seen.add(src.sha256);
       if (!src.type) throw new AppError('bad-file', src.problem ?? `${src.name} cannot be imported.`);
-      // Each file sees the draft as it now is (questions created for an earlier file included).
-      const draft = dryDraft ?? loadDraft(db);
+      // Each file sees the draft with the questions created for earlier files.
+      const draft = draftSoFar ?? loadDraft(db);
       let p: Prepared;
       if (src.type === 'survey' && single && !dryRun) {
         await importSurveyStreamed(file!, src, draft, req, env, outcome);
@@ -164,12 +166,12 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
         if (surveys > 1 && req.mapping !== undefined && req.mapping !== 'auto') throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
         const r = await prepareSurvey(src, req, db, draft, env, outcome, single);
         p = r.prepared;
-        if (dryRun) dryDraft = r.draft;
+        draftSoFar = r.draft;
       } else if (src.type === 'email') p = await prepareEmail(src, draft);
       else p = prepareForm(src, consultationId);
       prepared.push(p);
     } catch (e) {
-      if ((e as AppError).code === 'cancelled' || single || !(e instanceof AppError) || e.code === 'invalid-input') throw prefixed(e, paths[i]!, single);
+      if ((e as AppError).code === 'cancelled' || single || !(e instanceof AppError) || e.code === 'invalid-input') throw prefixed(e, paths[i]!);
       outcome.skipped.push({ file: baseName(paths[i]!), reason: e.message, ...(typeof e.details?.['batchId'] === 'number' ? { batchId: e.details['batchId'] } : {}) });
     }
   }
@@ -186,18 +188,20 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
   if (dryRun) {
     env.collect?.(
       prepared.flatMap((p) => p.responses),
-      dryDraft ?? loadDraft(db),
+      draftSoFar ?? loadDraft(db),
     );
     outcome.batches = prepared.map((p) => ({ batchId: 0, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length }));
     return outcome;
   }
   const total = prepared.reduce((s, p) => s + p.responses.length, 0);
   env.progress?.(0, total, `Saving ${total.toLocaleString('en-GB')} responses`);
+  const undoable: (() => void)[] = [];
   const written = file!.mutate((wdb) => {
     let done = 0;
     const out: ImportOutcome['batches'] = [];
     for (const p of prepared) {
       const base = done;
+      if (p.questions) undoable.push(addPlannedQuestions(wdb, p.questions, env));
       const { batchId } = writeBatch(wdb, p.batch, p.responses, p.rejected, {
         now: env.now,
         actor: env.actor,
@@ -212,6 +216,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
     if (outcome.createdQuestions.length) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: outcome.createdQuestions.length });
     return out;
   });
+  for (const keep of undoable) keep();
   outcome.batches = written;
   outcome.batchId = written[0]?.batchId ?? null;
   env.progress?.(total, total, 'Saved');
@@ -222,7 +227,11 @@ function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
-function prefixed(e: unknown, path: string, single: boolean): unknown {
-  if (!(e instanceof AppError) || single || e.code === 'cancelled' || e.message.includes(baseName(path))) return e;
+/** Problems of the workspace, not of the file being read: not prefixed with the file's name. */
+const WORKSPACE_PROBLEMS = new Set(['cancelled', 'io', 'read-only', 'corrupt', 'already-open', 'no-workspace']);
+
+/** A file's problem, naming the file (every refusal says which file, also when only one was given). */
+function prefixed(e: unknown, path: string): unknown {
+  if (!(e instanceof AppError) || WORKSPACE_PROBLEMS.has(e.code) || e.message.includes(baseName(path))) return e;
   return new AppError(e.code, `${baseName(path)}: ${e.message}`, e.details);
 }

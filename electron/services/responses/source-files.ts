@@ -57,6 +57,8 @@ export function readSource(path: string, db?: Db): SourceFile {
   try {
     const st = statSync(abs);
     if (st.isDirectory()) throw new AppError('bad-file', `${abs} is a folder. Choose the files inside it.`, { path: abs });
+    // A pipe or a device never ends (reading /dev/zero fills memory, a pipe waits for ever): only files are read.
+    if (!st.isFile()) throw new AppError('bad-file', `${basename(abs)} is not a file but a ${st.isFIFO() ? 'pipe' : st.isSocket() ? 'socket' : 'device'}, so it cannot be imported.`, { path: abs });
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -121,10 +121,7 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
     if (planned.type === 'error') throw fromShape(planned.error);
     if (planned.type !== 'planned') throw new AppError('internal', 'The file reader answered out of turn. Nothing was imported.');
     outcome.warnings.push(...planned.warnings);
-    if (planned.questions) {
-      addPlannedQuestions(planned.questions, env);
-      outcome.createdQuestions.push(...planned.questions.created.map((q) => q.id));
-    }
+    let undoable = () => {};
     const rowsText = planned.total.toLocaleString('en-GB');
     env.progress?.(0, planned.total, `Importing ${src.name}: ${rowsText} rows`);
     const ctx = { now: env.now, actor: env.actor };
@@ -133,6 +130,8 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
       if (nextId(wdb, 'import_batch') !== batchId || now.respondent !== first.respondent || now.response !== first.response) {
         throw new AppError('conflict', 'The workspace changed while the file was being read. Nothing was imported: try again.');
       }
+      // Questions created from the columns are stored with the rows: a refused or failed import leaves none.
+      if (planned.questions) undoable = addPlannedQuestions(wdb, planned.questions, env);
       insertBatchRecord(wdb, planned.batch, 0, 0, ctx);
       let slices = 0;
       for (;;) {
@@ -148,12 +147,14 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
           closeBatch(wdb, batchId, m.batch, m.count, m.rejected, ctx);
           indexBatchRows(wdb, first, m.count, env.deferSearchIndex);
           if (planned.mappingToSave) saveMapping(wdb, { ...planned.mappingToSave, ...ctx });
-          if (outcome.createdQuestions.length) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: outcome.createdQuestions.length });
+          if (planned.questions) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: planned.questions.created.length });
           return m;
         } else if (m.type === 'error') throw fromShape(m.error);
         else throw new AppError('internal', 'The file reader answered out of turn. Nothing was imported.');
       }
     });
+    undoable();
+    if (planned.questions) outcome.createdQuestions.push(...planned.questions.created.map((q) => q.id));
     outcome.imported += result.count;
     outcome.unmatchedValues += result.unmatchedValues;
     outcome.blankRows += result.batch.blankCount;

@@ -4,6 +4,7 @@ import type { Draft, Question } from '../../../shared/domain/draft/model';
 import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/responses/types';
 import { inferQuestions, proposeMapping } from '../import';
 import type { SourceFile } from './source-files';
+import type { Db } from '../db/database';
 import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './survey';
 import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
 
@@ -23,8 +24,12 @@ export interface SurveyPlanRequest extends SurveyReadOptions {
   saveMapping?: boolean | undefined;
 }
 
-/** Adds questions to the draft (through the draft service, so the change can be undone). */
-export type AddQuestions = (sectionId: string, newSectionTitle: string | undefined, questions: Question[]) => void;
+/**
+ * Adds questions to the draft inside the transaction that stores the rows (through the draft
+ * service), so an import that fails or is refused leaves none behind. Returns what to call once
+ * that transaction is saved: it makes the addition undoable.
+ */
+export type AddQuestions = (db: Db, sectionId: string, newSectionTitle: string | undefined, questions: Question[]) => () => void;
 
 interface MapEnv {
   signal?: AbortSignal | undefined;
@@ -51,7 +56,7 @@ export interface PlannedQuestions {
 
 /**
  * Questions for the columns that match none (all answer columns when the consultation has none),
- * and the draft to map against with them added. Nothing is changed here (see createQuestionsFor).
+ * and the draft to map against with them added. Nothing is changed here (see addPlannedQuestions).
  */
 export function planQuestions(st: SurveyTable, draft: Draft): PlannedQuestions {
   const proposal = proposeMapping(st.layout, draft, st.table);
@@ -65,21 +70,11 @@ export function planQuestions(st: SurveyTable, draft: Draft): PlannedQuestions {
   return { draft: { ...draft, sections: sections as Draft['sections'], questions: [...draft.questions, ...created] }, created, sectionId, newSectionTitle };
 }
 
-/** Adds planned questions to the draft through the draft service (so the change can be undone). */
-export function addPlannedQuestions(plan: Pick<PlannedQuestions, 'created' | 'sectionId' | 'newSectionTitle'>, env: { addQuestions?: AddQuestions | undefined }): void {
-  if (!plan.created.length) return;
+/** Adds planned questions inside the caller's transaction (see AddQuestions); returns what to call once it is saved. */
+export function addPlannedQuestions(db: Db, plan: Pick<PlannedQuestions, 'created' | 'sectionId' | 'newSectionTitle'>, env: { addQuestions?: AddQuestions | undefined }): () => void {
+  if (!plan.created.length) return () => {};
   if (!env.addQuestions) throw new AppError('internal', 'Questions cannot be added here.');
-  env.addQuestions(plan.sectionId, plan.newSectionTitle, plan.created);
-}
-
-/**
- * Questions for the columns that match none, added to the draft unless this is a dry run; returns
- * the draft to map against.
- */
-export function createQuestionsFor(st: SurveyTable, draft: Draft, env: { addQuestions?: AddQuestions | undefined }, dryRun: boolean): { draft: Draft; created: Question[] } {
-  const plan = planQuestions(st, draft);
-  if (!dryRun) addPlannedQuestions(plan, env);
-  return { draft: plan.draft, created: plan.created };
+  return env.addQuestions(db, plan.sectionId, plan.newSectionTitle, plan.created);
 }
 
 /** A survey export read and understood, before its rows are mapped. */

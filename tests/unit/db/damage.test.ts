@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { backupPathFor, WorkspaceFile } from '../../../electron/services/db/workspace-file';
 import { loadSqlJs } from '../../../electron/services/db/sqljs';
 import { createWorkspace, openWorkspace } from '../../../electron/services/workspace/workspace-service';
@@ -24,13 +24,18 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-/** Change the file on disk with raw SQL, as damage would: no journal, no checksum kept up to date. */
+/**
+ * Change the file on disk with raw SQL, as damage would: no journal record, no checksum kept up to
+ * date. The journal (whose header keeps the whole file's checksum) is removed, as when a file is
+ * copied on its own, so what is tested is the check of the contents, not of the bytes.
+ */
 async function damage(path: string, sql: string): Promise<void> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database(readFileSync(path));
   db.exec(sql);
   writeFileSync(path, db.export());
   db.close();
+  rmSync(`${path}-journal`, { force: true });
 }
 
 async function refused(p: Promise<unknown>): Promise<AppError> {
@@ -119,6 +124,24 @@ describe('a damaged workspace', () => {
     const again = await openWorkspace(path);
     again.close();
     expect((await verifyWorkspace(path)).ok).toBe(true);
+  });
+});
+
+describe('a byte changed anywhere in the file', () => {
+  it('is refused on open while the journal beside it keeps the checksum of the bytes last written; Verify says so too', async () => {
+    const path = await withResponses('bytes.consult');
+    const bytes = readFileSync(path);
+    // One letter of an answer's text: the pages stay well formed, the search index no longer matches.
+    const at = bytes.indexOf(Buffer.from('the '), 200_000);
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 'T'.charCodeAt(0);
+    writeFileSync(path, bytes);
+    const e = await refused(openWorkspace(path));
+    expect(e.message).toMatch(/^This workspace is damaged: its bytes are not the ones last saved/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    const report = await verifyWorkspace(path);
+    expect(report.ok).toBe(false);
+    expect(report.integrity.join(' ')).toMatch(/not the ones last saved/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('workspace file', () => {
   });
   afterEach(() => t.cleanup());
 
-  it('creates a workspace with a lock and a journal while open, and leaves only the file after close', async () => {
+  it('creates a workspace with a lock and a journal while open, and leaves the file and an emptied journal (its header, with the file\'s checksum) after close', async () => {
     const p = t.path('a.consult');
     const f = await createWorkspace(p, 'My consultation', 'tester');
     expect(existsSync(p)).toBe(true);
@@ -98,7 +98,9 @@ describe('workspace file', () => {
     expect(lock).toMatchObject({ pid: process.pid, host: hostname() });
     f.close();
     expect(existsSync(lockPathFor(p))).toBe(false);
-    expect(existsSync(journalPathFor(p))).toBe(false);
+    const journal = readJournal(journalPathFor(p));
+    expect(journal.records).toEqual([]);
+    expect(journal.header?.fileCrc).toMatch(/^[0-9a-f]{8}$/);
     const again = await WorkspaceFile.open(p);
     expect(titles(again)).toBe('My consultation');
     again.close();
@@ -218,7 +220,7 @@ describe('workspace file', () => {
     await f.saveAs(q);
     expect(f.path).toBe(q);
     expect(existsSync(lockPathFor(p))).toBe(false);
-    expect(existsSync(journalPathFor(p))).toBe(false);
+    expect(readJournal(journalPathFor(p)).records).toEqual([]); // the original's changes are all in its file
     setTitle(f, 'Edited in copy', 'tester', new Date());
     f.close();
     const o = await WorkspaceFile.open(p);

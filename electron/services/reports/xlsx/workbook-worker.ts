@@ -1,3 +1,4 @@
+import { diskWhy } from '../../files/disk-errors';
 import type { MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../../shared/ipc/result';
 import { ByteSink } from '../stream/byte-sink';
@@ -28,7 +29,7 @@ export interface WorkbookBatch {
 export type WorkbookReply = { type: 'ack'; seq: number } | { type: 'done'; bytes: number; sha256: string } | { type: 'error'; error: AppErrorShape };
 
 const shapeOf = (e: unknown): AppErrorShape =>
-  e instanceof AppError ? e.toShape() : { code: 'io', message: `The workbook could not be written (${(e as Error)?.message ?? String(e)}). Nothing was saved.` };
+  e instanceof AppError ? e.toShape() : { code: 'io', message: `The workbook could not be written because ${diskWhy(e)}. Nothing was saved.` };
 
 export function serveWorkbook(job: WorkbookJob, port: MessagePort): void {
   const sink = new ByteSink(job.path);

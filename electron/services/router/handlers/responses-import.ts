@@ -5,12 +5,12 @@ import type { Draft } from '../../../../shared/domain/draft/model';
 import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
 import { findDuplicates } from '../../../../shared/analysis/duplicates';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly, type WorkspaceFile } from '../../db/workspace-file';
+import { openReadOnly } from '../../db/workspace-file';
 import { openWorkspace } from '../../workspace/workspace-service';
 import * as drafts from '../../draft/draft-service';
 import { expandPaths, inspected, readSource } from '../../responses/source-files';
 import { previewSurvey } from '../../responses/preview';
-import { createQuestionsFor, importFiles, type ImportEnv } from '../../responses/import-files';
+import { addPlannedQuestions, importFiles, planQuestions, type ImportEnv } from '../../responses/import-files';
 import { readSurvey } from '../../responses/survey';
 import { addLetter, importEmail, readEmailFile } from '../../responses/emails-letters';
 import { campaignQuestions, detectCampaignGroups, runDetection } from '../../responses/detection';
@@ -23,9 +23,10 @@ import { responseEnv } from './response-env';
  */
 type ImportChannel = 'responses.inspectFiles' | 'responses.preview' | 'responses.createQuestions' | 'responses.import' | 'responses.readEmail' | 'responses.importEmail' | 'responses.addLetter';
 
-function addQuestionsVia(ctx: HandlerContext, file: WorkspaceFile): ImportEnv['addQuestions'] {
-  return (sectionId, newSectionTitle, questions) =>
-    drafts.addQuestions({ file, history: ctx.session.draftHistory, actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, ...(newSectionTitle ? { newSectionTitle } : {}), questions });
+/** Questions created from an export's columns, added through the draft service within the import's own transaction. */
+function addQuestionsVia(ctx: HandlerContext): NonNullable<ImportEnv['addQuestions']> {
+  return (db, sectionId, newSectionTitle, questions) =>
+    drafts.addQuestionsWithin(db, { history: ctx.session.draftHistory, actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, newSectionTitle, questions });
 }
 
 /** What a dry run would find: campaigns and duplicates among the file's own responses. */
@@ -71,9 +72,10 @@ export const importHandlers: HandlerTable<ImportChannel> = {
   'responses.createQuestions': ({ path, headerRows, sheet, delimiter }, ctx) => {
     const file = requireWorkspace(ctx);
     const st = readSurvey(readSource(path, file.db), { headerRows, sheet, delimiter });
-    const { created } = createQuestionsFor(st, drafts.loadDraft(file.db), { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx, file) }, false);
-    if (!created.length) throw new AppError('invalid-input', 'Every column that holds answers already matches a question, so there are no questions to create.');
-    return { created: created.map((q) => q.id) };
+    const plan = planQuestions(st, drafts.loadDraft(file.db));
+    if (!plan.created.length) throw new AppError('invalid-input', 'Every column that holds answers already matches a question, so there are no questions to create.');
+    file.mutate((db) => addPlannedQuestions(db, plan, { addQuestions: addQuestionsVia(ctx) }))();
+    return { created: plan.created.map((q) => q.id) };
   },
 
   'responses.import': async ({ paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, workspace, headerRows, sheet, delimiter }, ctx) => {
@@ -97,7 +99,7 @@ export const importHandlers: HandlerTable<ImportChannel> = {
     const file = own ?? requireWorkspace(ctx);
     let result;
     try {
-      const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx, file) });
+      const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx) });
       result = !detect || outcome.imported === 0 ? outcome : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
     } catch (e) {
       own?.close();
