@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/types';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
 import { htmlToText } from './html-to-text';
+import { checkCompoundFile } from './cfb-guard';
 import iconv from 'iconv-lite';
 
 /**
@@ -78,6 +79,8 @@ async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessag
 }
 
 function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
+  // The reader trusts the file's tables; they are checked first (a looping chain killed the process).
+  checkCompoundFile(bytes, fileName);
   let data: ReturnType<MsgReaderClass['getFileData']>;
   try {
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -88,6 +91,9 @@ function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
   }
   if (data.error) throw new AppError('bad-file', `${fileName} is damaged: it could not be read as an Outlook message (${data.error}). Save the message again from Outlook and import that.`, { reason: 'damaged' });
   if (data.dataType !== undefined && data.dataType !== 'msg') throw new AppError('bad-file', `${fileName} is not an Outlook message.`, { reason: 'not-an-email' });
+  if (!data.subject && !data.body && !data.bodyHtml && !data.html && !data.senderEmail && !data.senderSmtpAddress && !data.senderName) {
+    throw new AppError('bad-file', `${fileName} has no message in it: no sender, subject or text could be read. It may be damaged; save the message again from Outlook and import that.`, { reason: 'damaged' });
+  }
   const to = (data.recipients ?? []).filter((r) => (r.recipType ?? 'to') === 'to').map((r) => r.smtpAddress || r.email || r.name || '').filter(Boolean);
   const html = data.bodyHtml ?? (data.html ? new TextDecoder().decode(data.html) : '');
   const body = data.body?.trim() ? data.body : html ? htmlToText(html) : '';

@@ -165,6 +165,21 @@ describe('.msg (Outlook)', () => {
     const bytes = buildMsg({ subject: 's', body: 'b', senderName: 'n', senderEmail: 'e@x.org', to: [], sent: new Date(0), attachments: [] });
     await expect(readEmail(bytes.subarray(0, 600), 'a.msg')).rejects.toSatisfy(isAppError);
   });
+
+  it('a .msg whose tables are damaged is refused before the reader trusts them: a sector chain that loops, a stream claiming gigabytes', async () => {
+    // These made the message reader build an array until the process died (the trial's V8 "invalid size").
+    const good = Buffer.from(buildMsg({ subject: 's', body: 'b'.repeat(5000), senderName: 'n', senderEmail: 'e@x.org', to: [], sent: new Date(0), attachments: [] }));
+    const sector = 1 << good.readUInt16LE(0x1e);
+    const at = (s: number) => sector + s * sector;
+    const dir = good.readUInt32LE(0x30);
+    const fat = good.readUInt32LE(0x4c);
+    const loop = Buffer.from(good);
+    loop.writeUInt32LE(dir, at(fat) + dir * 4); // the directory's next sector is itself
+    await expect(readEmail(loop, 'loop.msg')).rejects.toThrow(/^loop\.msg is damaged: .*directory loops/);
+    const huge = Buffer.from(good);
+    for (let o = at(dir); o < at(dir) + sector; o += 128) if (huge[o + 0x42] === 2) huge.writeUInt32LE(0x7fffffff, o + 0x78);
+    await expect(readEmail(huge, 'huge.msg')).rejects.toThrow(/^huge\.msg is damaged: .*far larger than the file/);
+  });
 });
 
 describe('an email as a response', () => {
