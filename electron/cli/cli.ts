@@ -189,6 +189,8 @@ export const COMMANDS: Record<string, Command> = {
           createdQuestions: o.createdQuestions,
           duplicateResponses: o.detection?.duplicateResponses ?? null,
           warnings: o.warnings,
+          // Every column of the (first) survey export and what it became: {index, header, role, questionId?, field?}.
+          columns: o.columns,
         },
       };
     },

@@ -7,7 +7,7 @@ export { readSourceFile, type ReadOptions } from './read-source';
 export { readEmail } from './email';
 export { htmlToText } from './html-to-text';
 export { DEFAULT_LIMITS, type ImportLimits } from './limits';
-export { detectLayout, proposeMapping, inferQuestions, applyMapping, sourceFingerprint, responseFromEmail } from '../../../shared/domain/responses';
+export { detectLayout, proposeMapping, inferQuestions, applyMapping, sourceFingerprint, responseFromEmail, columnReport } from '../../../shared/domain/responses';
 export type {
   RawTable,
   Layout,

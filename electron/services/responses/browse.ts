@@ -132,7 +132,7 @@ export function answerViews(db: Db, responseId: number, draft: Draft): AnswerVie
 
 export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail {
   const r = db.get<Record<string, string | number | null>>(
-    `SELECT r.*, b.source_name, b.format, b.imported_at, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
+    `SELECT r.*, b.source_name, b.format, b.imported_at, b.details AS batch_details, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
             p.is_organisation, p.confidential_requested, p.has_personal, m.canonical_name AS canonical_organisation
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      LEFT JOIN organisation_merge m ON m.variant_key = p.org_key AND m.reverted_at IS NULL
@@ -171,8 +171,16 @@ export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail
     answers: answerViews(db, id, draft),
     issues: r['issues'] ? (JSON.parse(r['issues'] as string) as ResponseIssue[]) : [],
     source: r['source'] ? (JSON.parse(r['source'] as string) as ResponseSource) : null,
+    kept: keptCells(r['extra'] as string | null, r['batch_details'] as string | null),
     campaigns,
     duplicateGroups,
     corrections,
   };
+}
+
+/** A response's cells kept as received, under the batch's headers. */
+export function keptCells(extra: string | null, batchDetails: string | null): { header: string; value: string }[] {
+  if (!extra) return [];
+  const headers = ((batchDetails ? (JSON.parse(batchDetails) as { headers?: string[] }).headers : undefined) ?? []) as string[];
+  return (JSON.parse(extra) as [number, string][]).map(([i, value]) => ({ header: headers[i] || `Column ${i + 1}`, value }));
 }

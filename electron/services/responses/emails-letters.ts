@@ -42,7 +42,7 @@ function checkAssignments(draft: Draft, assignments: Assignment[]): Assignment[]
 }
 
 function outcomeOf(batchId: number, sourceName: string, type: 'email' | 'letter'): ImportOutcome {
-  return { batchId, batches: [{ batchId, sourceName, type, imported: 1, rejected: 0 }], imported: 1, rejected: [], blankRows: 0, skipped: [], unmatchedValues: 0, createdQuestions: [], dryRun: false, warnings: [] };
+  return { batchId, batches: [{ batchId, sourceName, type, imported: 1, rejected: 0 }], imported: 1, rejected: [], blankRows: 0, skipped: [], unmatchedValues: 0, createdQuestions: [], dryRun: false, warnings: [], columns: [] };
 }
 
 /** Import one email with the passages the official assigned (the whole body to general comments when none). */

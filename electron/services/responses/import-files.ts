@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
+import type { ImportedColumn } from '../../../shared/domain/responses/column-report';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
@@ -136,7 +137,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
   if (!dryRun && !file) throw new AppError('no-workspace', 'No workspace is open. Open or create one first.');
   const paths = expandPaths(req.paths);
   const single = paths.length === 1;
-  const outcome: ImportOutcome = { batchId: null, batches: [], imported: 0, rejected: [], blankRows: 0, skipped: [], unmatchedValues: 0, createdQuestions: [], dryRun, warnings: [] };
+  const outcome: ImportOutcome = { batchId: null, batches: [], imported: 0, rejected: [], blankRows: 0, skipped: [], unmatchedValues: 0, createdQuestions: [], dryRun, warnings: [], columns: [] };
   const prepared: Prepared[] = [];
   const seen = new Set<string>();
   let surveys = 0;
@@ -190,7 +191,8 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       prepared.flatMap((p) => p.responses),
       draftSoFar ?? loadDraft(db),
     );
-    outcome.batches = prepared.map((p) => ({ batchId: 0, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length }));
+    outcome.batches = prepared.map((p) => ({ batchId: 0, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length, ...columnsOf(p.batch) }));
+    outcome.columns = outcome.batches.find((b) => b.columns)?.columns ?? [];
     return outcome;
   }
   const total = prepared.reduce((s, p) => s + p.responses.length, 0);
@@ -211,7 +213,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       });
       done += p.responses.length;
       if (p.mappingToSave) saveMapping(wdb, { ...p.mappingToSave, now: env.now, actor: env.actor });
-      out.push({ batchId, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length });
+      out.push({ batchId, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length, ...columnsOf(p.batch) });
     }
     if (outcome.createdQuestions.length) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: outcome.createdQuestions.length });
     return out;
@@ -219,6 +221,7 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
   for (const keep of undoable) keep();
   outcome.batches = written;
   outcome.batchId = written[0]?.batchId ?? null;
+  outcome.columns = written.find((b) => b.columns)?.columns ?? [];
   env.progress?.(total, total, 'Saved');
   return outcome;
 }
@@ -234,4 +237,10 @@ const WORKSPACE_PROBLEMS = new Set(['cancelled', 'io', 'read-only', 'corrupt', '
 function prefixed(e: unknown, path: string): unknown {
   if (!(e instanceof AppError) || WORKSPACE_PROBLEMS.has(e.code) || e.message.includes(baseName(path))) return e;
   return new AppError(e.code, `${baseName(path)}: ${e.message}`, e.details);
+}
+
+/** A survey batch's column report, for the outcome. */
+function columnsOf(batch: BatchRecord): { columns?: ImportedColumn[] } {
+  const columns = batch.details['columns'] as ImportedColumn[] | undefined;
+  return columns ? { columns } : {};
 }

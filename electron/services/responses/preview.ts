@@ -35,7 +35,7 @@ export async function previewSurvey(db: Db, draft: Draft, req: PreviewRequest, e
     const fresh = resolveMapping(db, st, draft, null).proposal;
     proposal.reasons = proposal.mapping.map((t, i) => (JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.reasons[i] ?? '') : 'Changed by you'));
     proposal.confidence = proposal.mapping.map((t, i) => (JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.confidence[i] ?? 0) : 1));
-    proposal.unmatched = fresh.unmatched.filter((i) => proposal.mapping[i]?.kind === 'ignore');
+    proposal.unmatched = fresh.unmatched.filter((i) => proposal.mapping[i]?.kind === 'ignore' || proposal.mapping[i]?.kind === 'keep');
   }
   const { table, layout } = st;
   const columns: PreviewColumn[] = layout.columns.map((c) => {

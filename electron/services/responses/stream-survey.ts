@@ -1,3 +1,4 @@
+import type { ImportedColumn } from '../../../shared/domain/responses/column-report';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
@@ -159,7 +160,9 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
     outcome.unmatchedValues += result.unmatchedValues;
     outcome.blankRows += result.batch.blankCount;
     for (const r of result.rejected) outcome.rejected.push({ file: src.name, row: r.sourceRow, reason: r.reason });
-    outcome.batches.push({ batchId, sourceName: src.name, type: 'survey', imported: result.count, rejected: result.rejected.length });
+    const columns = planned.batch.details['columns'] as ImportedColumn[] | undefined;
+    outcome.batches.push({ batchId, sourceName: src.name, type: 'survey', imported: result.count, rejected: result.rejected.length, ...(columns ? { columns } : {}) });
+    if (columns && !outcome.columns.length) outcome.columns = columns;
     outcome.batchId = outcome.batchId ?? batchId;
     env.progress?.(result.count, result.count, 'Saved');
   } finally {

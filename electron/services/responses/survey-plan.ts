@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/result';
 import type { Draft, Question } from '../../../shared/domain/draft/model';
 import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/responses/types';
-import { inferQuestions, proposeMapping } from '../import';
+import { columnReport, inferQuestions, proposeMapping } from '../import';
 import type { SourceFile } from './source-files';
 import type { Db } from '../db/database';
 import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './survey';
@@ -131,6 +131,7 @@ export function planSurvey(file: SourceFile, req: SurveyPlanRequest, draftIn: Dr
       delimiter: st.table.delimiter,
       sheetName: st.table.sheetName,
       warnings: st.table.warnings,
+      columns: columnReport(st.layout, mapping),
     },
     rowsRead: st.table.cells.length - st.layout.dataStart,
     blankCount: 0,
@@ -157,6 +158,7 @@ function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer) => Sto
     respondent: r.respondent,
     answers: r.answers.map(store),
     issues: r.issues,
+    ...(r.extra ? { extra: r.extra } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ export interface ResolvedMapping {
   saved: { savedAt: string; savedBy: string } | null;
 }
 
-/** Targets that no longer exist in the draft (a deleted question or option) become "ignore". */
+/** Targets that no longer exist in the draft (a deleted question or option) become "keep": the cells are kept as received. */
 export function validMapping(mapping: ColumnMapping, draft: Pick<Draft, 'questions'>, width: number): { mapping: ColumnMapping; dropped: number[] } {
   const byId = new Map(draft.questions.map((q) => [q.id, q]));
   const dropped: number[] = [];
@@ -49,7 +49,7 @@ export function validMapping(mapping: ColumnMapping, draft: Pick<Draft, 'questio
       const ok = q && (typeof t.part !== 'object' || answerOptions(q).some((o) => o.id === (t.part as { optionId: string }).optionId));
       if (!ok) {
         dropped.push(i);
-        out.push({ kind: 'ignore' });
+        out.push({ kind: 'keep' });
         continue;
       }
     }
@@ -67,7 +67,7 @@ export function parseMapping(value: unknown, layout: Layout): ColumnMapping {
   }
   const mapping = parsed.data;
   const n = layout.columns.length;
-  if (mapping.length > n && mapping.slice(n).some((t) => t.kind !== 'ignore')) throw new AppError('invalid-input', `The mapping has ${mapping.length} entries but the file has ${n} columns.`);
+  if (mapping.length > n && mapping.slice(n).some((t) => t.kind !== 'ignore' && t.kind !== 'keep')) throw new AppError('invalid-input', `The mapping has ${mapping.length} entries but the file has ${n} columns.`);
   return mapping.slice(0, n);
 }
 
@@ -107,7 +107,7 @@ export function resolveMapping(savedMappings: SavedMappings, st: SurveyTable, dr
         mapping,
         confidence: mapping.map((t) => (t.kind === 'ignore' ? 0 : 1)),
         reasons: mapping.map((t, i) => (t.kind === 'ignore' && fresh.mapping[i]?.kind !== 'ignore' ? `Ignored when this source was last imported (${when})` : `As saved when this source was last imported (${when})`)),
-        unmatched: fresh.unmatched.filter((i) => mapping[i]?.kind === 'ignore'),
+        unmatched: fresh.unmatched.filter((i) => mapping[i]?.kind === 'ignore' || mapping[i]?.kind === 'keep'),
       },
       saved: { savedAt: saved.saved_at, savedBy: saved.saved_by },
     };

@@ -37,6 +37,8 @@ export interface IncomingResponse {
   answers: StoredAnswer[];
   issues: ResponseIssue[];
   source?: ResponseSource | undefined;
+  /** Cells kept as received ([column index, value]: the batch's headers name the columns). */
+  extra?: [number, string][] | undefined;
 }
 
 export interface BatchRecord {
@@ -109,8 +111,8 @@ export function nextId(db: Db, table: string): number {
   return Math.max(seq ?? 0, max ?? 0) + 1;
 }
 
-const RESPONSE_INSERT_PREFIX = 'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, started_at, issues, source, created_at)';
-const RESPONSE_INSERT_COLUMNS = 11;
+const RESPONSE_INSERT_PREFIX = 'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, started_at, issues, source, extra, created_at)';
+const RESPONSE_INSERT_COLUMNS = 12;
 const REJECTED_INSERT = 'INSERT INTO rejected_row (batch_id, source_row, reason, raw) VALUES (?, ?, ?, ?)';
 
 /**
@@ -239,6 +241,7 @@ export class ResponseRows {
       blankToNull(r.startedAt),
       r.issues.length ? JSON.stringify(r.issues) : null,
       r.source ? JSON.stringify(r.source) : null,
+      r.extra?.length ? JSON.stringify(r.extra) : null,
       this.at,
     );
     if (++this.rows.rows === RESPONSES_PER_STATEMENT) this.flushResponses();

@@ -24,6 +24,7 @@ export const JSON_COLUMNS: readonly (readonly [table: string, column: string])[]
   ['import_batch', 'mapping'],
   ['response', 'issues'],
   ['response', 'source'],
+  ['response', 'extra'],
   ['answer', 'option_ids'],
   ['answer', 'unmatched'],
   ['rejected_row', 'raw'],

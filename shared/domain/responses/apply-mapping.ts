@@ -37,6 +37,7 @@ export const DEFAULT_MAX_CELL_CHARS = 200_000;
 
 type ColumnPlan =
   | { kind: 'skip' }
+  | { kind: 'keep' }
   | { kind: 'respondent'; field: keyof NormalisedResponse['respondent'] }
   | { kind: 'meta'; field: 'externalId' | 'submittedAt' | 'startedAt' | 'channel'; order: DayOrder }
   | { kind: 'answer'; q: Question; matcher: OptionMatcher | null; multi: boolean; number: string }
@@ -67,6 +68,7 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
   for (let i = 0; i < width; i++) {
     const t = mapping[i] ?? { kind: 'ignore' };
     if (t.kind === 'ignore') plans.push({ kind: 'skip' });
+    else if (t.kind === 'keep') plans.push({ kind: 'keep' });
     else if (t.kind === 'respondent') plans.push({ kind: 'respondent', field: t.field });
     else if (t.kind === 'meta') plans.push({ kind: 'meta', field: t.field, order: dayOrderOf(columnValues(table, layout, i, 2000), fallbackOrder) });
     else {
@@ -88,7 +90,7 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       else plans.push({ kind: 'explanation', q });
     }
   }
-  for (let i = width; i < mapping.length; i++) if (mapping[i]?.kind !== 'ignore') throw new AppError('invalid-input', `The mapping has a column ${i + 1} that the file does not have.`);
+  for (let i = width; i < mapping.length; i++) if (mapping[i]?.kind !== 'ignore' && mapping[i]?.kind !== 'keep') throw new AppError('invalid-input', `The mapping has a column ${i + 1} that the file does not have.`);
 
   const responses: NormalisedResponse[] = [];
   const rejected: RejectedRow[] = [];
@@ -162,6 +164,10 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       const v = raw.trim();
       if (v === '') continue;
       switch (plan.kind) {
+        case 'keep':
+          // As received. Not counted as something answered: a row of tool data alone is not a response.
+          (resp.extra ??= []).push([i, raw]);
+          break;
         case 'respondent': {
           if (isBlankMarker(v) || ((plan.field === 'name' || plan.field === 'email') && normaliseLabel(v) === 'anonymous')) break;
           // First + last name join; the same email in the tool's column and the form's is one.

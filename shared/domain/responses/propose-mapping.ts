@@ -166,6 +166,12 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
       unmatched.push(col.index);
       if (!reasons[col.index]) reasons[col.index] = 'Matches no question in the consultation';
     }
+    // Nothing with something in it is dropped: what is not an answer, a detail or the response's
+    // id and times is kept with each response as it was received.
+    if (col.role !== 'ignore') {
+      mapping[col.index] = { kind: 'keep' };
+      reasons[col.index] = reasons[col.index] ? `${reasons[col.index]}: kept with each response as received` : 'Kept with each response as received';
+    }
   }
   return { mapping, confidence, reasons, unmatched };
 }

@@ -1,3 +1,4 @@
+import type { ImportedColumn } from './column-report';
 import { z } from 'zod';
 import { RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../draft/model';
 import { CHANNELS, type Channel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from './types';
@@ -154,6 +155,8 @@ export interface ImportedBatch {
   type: ImportSourceType | 'letter';
   imported: number;
   rejected: number;
+  /** A survey export's columns and what each became. */
+  columns?: ImportedColumn[];
 }
 
 export interface ImportOutcome {
@@ -170,6 +173,8 @@ export interface ImportOutcome {
   dryRun: boolean;
   /** Warnings worth showing: encoding fallbacks, form warnings. */
   warnings: string[];
+  /** The (first) survey export's columns and what each became: nothing in a file is left unseen. */
+  columns: ImportedColumn[];
 }
 
 // ---------------------------------------------------------------- browsing
@@ -278,6 +283,8 @@ export interface ResponseDetail {
   issues: ResponseIssue[];
   /** Email or letter: sender, subject, date, body, attachments. */
   source: ResponseSource | null;
+  /** Cells kept as received from the export's other columns, under their headers. */
+  kept: { header: string; value: string }[];
   campaigns: { id: number; status: CampaignStatus; addition: string; removed: boolean }[];
   duplicateGroups: { id: number; kind: 'exact' | 'same-person'; status: 'open' | 'resolved' | 'dismissed' }[];
   corrections: CorrectionView[];

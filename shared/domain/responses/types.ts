@@ -124,6 +124,9 @@ export const mappingTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('question'), questionId: z.string().min(1).max(100), part: questionPartSchema }),
   z.strictObject({ kind: z.literal('respondent'), field: z.enum(RESPONDENT_FIELD_KEYS) }),
   z.strictObject({ kind: z.literal('meta'), field: z.enum(META_FIELDS) }),
+  // Kept with each response as it was received (the survey tool's own record, a column nobody
+  // mapped): shown with the response and in the internal export, never analysed or published.
+  z.strictObject({ kind: z.literal('keep') }),
   z.strictObject({ kind: z.literal('ignore') }),
 ]);
 export type MappingTarget = z.infer<typeof mappingTargetSchema>;
@@ -177,6 +180,8 @@ export interface NormalisedResponse {
   answers: NormalisedAnswer[];
   /** Things the official should look at; the response is imported all the same. */
   issues: ResponseIssue[];
+  /** Cells of columns mapped "keep", as received: [column index, value]. */
+  extra?: [number, string][];
 }
 
 export interface RejectedRow {

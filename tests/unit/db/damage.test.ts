@@ -155,6 +155,8 @@ describe('the list of JSON columns the open checks', () => {
         if (create) table = create[1]!;
         const col = /^\s+(\w+)\s+TEXT\b.*--.*\bJSON\b/.exec(line);
         if (col && table) marked.push(`${table}.${col[1]}`);
+        const added = /^ALTER TABLE (\w+) ADD COLUMN (\w+) TEXT\b.*--.*\bJSON\b/.exec(line.trim());
+        if (added) marked.push(`${added[1]}.${added[2]}`);
       }
     }
     expect(marked.length).toBeGreaterThan(15);

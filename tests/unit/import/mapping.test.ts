@@ -23,15 +23,32 @@ describe('proposing a mapping', () => {
     expect(p.reasons[0]).toMatch(/question number 1/);
   });
 
-  it('leaves columns that match nothing unmatched, with a reason', () => {
+  it('lists columns that match no question as unmatched, with a reason, and keeps their cells as received', () => {
     const t = csv([
       ['What is your favourite colour of bus?', 'Q1'],
       ['Red', 'Agree'],
     ]);
     const p = proposeMapping(detectLayout(t), draft, t);
-    expect(p.mapping[0]).toEqual({ kind: 'ignore' });
+    expect(p.mapping[0]).toEqual({ kind: 'keep' });
     expect(p.unmatched).toEqual([0]);
-    expect(p.reasons[0]).toMatch(/no question/i);
+    expect(p.reasons[0]).toMatch(/no question.*kept with each response as received/i);
+  });
+
+  it('keeps the survey tool\'s own columns (IP address, progress) with each response, and leaves out only empty columns with no header', () => {
+    const t = csv([
+      ['ID', 'Start time', 'Completion time', 'IP Address', 'Progress', '', 'Q1'],
+      ['1', '', '', '10.0.0.1', '100', '', 'Agree'],
+    ]);
+    const layout = detectLayout(t);
+    const p = proposeMapping(layout, draft, t);
+    expect(p.mapping[3]).toEqual({ kind: 'keep' });
+    expect(p.mapping[4]).toEqual({ kind: 'keep' });
+    expect(p.mapping[5]).toEqual({ kind: 'ignore' });
+    const r = applyMapping(t, layout, p.mapping, draft);
+    expect(r.responses[0]!.extra).toEqual([
+      [3, '10.0.0.1'],
+      [4, '100'],
+    ]);
   });
 
   it('fingerprints a source by its headers: the same survey matches, a changed one does not', () => {

@@ -119,6 +119,23 @@ export function ResponseDetailPanel({ id }: { id: number }) {
         </details>
       ) : null}
       {d.source?.attachments?.length ? <p className="govuk-body-s">Attachments (not opened): {d.source.attachments.map((a) => a.name).join(', ')}</p> : null}
+      {d.kept.length ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Also in the export ({d.kept.length} {d.kept.length === 1 ? 'column' : 'columns'}, kept as received)</span>
+          </summary>
+          <div className="govuk-details__text">
+            <dl className="govuk-summary-list govuk-summary-list--no-border">
+              {d.kept.map((k, i) => (
+                <div className="govuk-summary-list__row" key={i}>
+                  <dt className="govuk-summary-list__key app-break">{k.header}</dt>
+                  <dd className="govuk-summary-list__value app-pre">{k.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </details>
+      ) : null}
 
       {target ? <CorrectionForm detail={d} target={target} onDone={(next) => (next ? (setDetail(next), setTarget(null), useResponses.getState().changed()) : setTarget(null))} /> : null}
 

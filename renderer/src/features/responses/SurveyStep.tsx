@@ -11,8 +11,9 @@ import { useJob } from './useJob';
 import { JobProgressBar } from './JobProgressBar';
 import { plural, questionLabel, targetOptions, targetValue } from './labels';
 
-function confidenceTag(c: number, ignored: boolean) {
-  if (ignored) return <strong className="govuk-tag govuk-tag--grey">Not imported</strong>;
+function confidenceTag(c: number, ignored: boolean, kept: boolean) {
+  if (ignored) return <strong className="govuk-tag govuk-tag--grey">Left out</strong>;
+  if (kept) return <strong className="govuk-tag govuk-tag--grey">Kept as received</strong>;
   if (c >= 0.8) return <strong className="govuk-tag govuk-tag--green">Sure</strong>;
   if (c >= 0.45) return <strong className="govuk-tag govuk-tag--yellow">Fairly sure</strong>;
   return <strong className="govuk-tag govuk-tag--orange">Check this</strong>;
@@ -154,6 +155,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
               {preview.columns.map((c, i) => {
                 const value = mapping[i] ?? '';
                 const ignored = value === JSON.stringify({ kind: 'ignore' });
+                const kept = value === JSON.stringify({ kind: 'keep' });
                 return (
                   <tr className="govuk-table__row" key={c.index}>
                     <td className="govuk-table__cell">
@@ -187,7 +189,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                       </select>
                     </td>
                     <td className="govuk-table__cell">
-                      {confidenceTag(preview.proposal.confidence[i] ?? 0, ignored)}
+                      {confidenceTag(preview.proposal.confidence[i] ?? 0, ignored, kept)}
                       <span className="govuk-body-s app-reason">{preview.proposal.reasons[i] || c.because}</span>
                     </td>
                   </tr>

@@ -17,7 +17,15 @@ export { plural } from '../shared/format';
 
 /** Every target a column can be mapped to, as <select> options, with a stable string value each. */
 export function targetOptions(draft: Draft | null): { group: string; options: { value: string; label: string }[] }[] {
-  const groups: { group: string; options: { value: string; label: string }[] }[] = [{ group: 'Do not import', options: [{ value: JSON.stringify({ kind: 'ignore' }), label: 'Ignore this column' }] }];
+  const groups: { group: string; options: { value: string; label: string }[] }[] = [
+    {
+      group: 'Not an answer',
+      options: [
+        { value: JSON.stringify({ kind: 'keep' }), label: 'Keep with each response, as received' },
+        { value: JSON.stringify({ kind: 'ignore' }), label: 'Leave this column out' },
+      ],
+    },
+  ];
   groups.push({ group: 'About the respondent', options: RESPONDENT_FIELD_KEYS.map((k) => ({ value: JSON.stringify({ kind: 'respondent', field: k }), label: RESPONDENT_KEY_LABELS[k] })) });
   groups.push({ group: 'From the survey tool', options: META_FIELDS.map((k) => ({ value: JSON.stringify({ kind: 'meta', field: k }), label: META_LABELS[k] })) });
   if (!draft) return groups;
@@ -37,6 +45,7 @@ export function targetOptions(draft: Draft | null): { group: string; options: { 
 /** The same JSON string targetOptions uses, for a mapping target (key order normalised). */
 export function targetValue(t: MappingTarget | undefined): string {
   if (!t || t.kind === 'ignore') return JSON.stringify({ kind: 'ignore' });
+  if (t.kind === 'keep') return JSON.stringify({ kind: 'keep' });
   if (t.kind === 'respondent') return JSON.stringify({ kind: 'respondent', field: t.field });
   if (t.kind === 'meta') return JSON.stringify({ kind: 'meta', field: t.field });
   return JSON.stringify({ kind: 'question', questionId: t.questionId, part: typeof t.part === 'object' ? { optionId: t.part.optionId } : t.part });
