@@ -1,4 +1,5 @@
 import { PERSONAL_FIELDS, type AboutYouField, type RespondentFieldKey } from '../draft/model';
+import { RESPONDENT_KEY_LABELS, type RespondentKey } from '../responses/store';
 import type { ResponseFieldDef } from './model';
 
 /**
@@ -31,4 +32,20 @@ export function responseFieldsFromAboutYou(aboutYou: readonly AboutYouField[]): 
       const groupedAs = GROUPED[f.key];
       return { key: f.key, label: SHORT[f.key] ?? f.label, personal: PERSONAL_FIELDS.has(f.key), identifying: IDENTIFYING.has(f.key), ...(groupedAs ? { groupedAs } : {}) };
     });
+}
+
+/**
+ * The draft's fields, and after them any respondent detail the imported responses hold that the
+ * draft's "About you" does not ask (a survey exported from another tool): marked internalOnly, so
+ * the internal exports carry every detail imported and the published ones only what was asked.
+ */
+export function responseFieldsFor(aboutYou: readonly AboutYouField[], present: readonly RespondentKey[]): ResponseFieldDef[] {
+  const fields = responseFieldsFromAboutYou(aboutYou);
+  const have = new Set<string>(fields.map((f) => f.key));
+  for (const key of present) {
+    if (have.has(key) || FLAGS.has(key as RespondentFieldKey)) continue;
+    const personal = PERSONAL_FIELDS.has(key as RespondentFieldKey) || key === 'address' || key === 'postcode';
+    fields.push({ key, label: SHORT[key as RespondentFieldKey] ?? RESPONDENT_KEY_LABELS[key], personal, identifying: IDENTIFYING.has(key as RespondentFieldKey), internalOnly: true });
+  }
+  return fields;
 }

@@ -166,6 +166,11 @@ export interface ResponseFieldDef {
    * value merged there into "Other (aggregated)" is shown the same way in the rows.
    */
   groupedAs?: 'respondingAs' | 'type' | 'region';
+  /**
+   * Found in imported data but not asked by the draft's "About you": in the internal exports only
+   * (nothing imported is left out of them; nothing the consultation did not ask is published).
+   */
+  internalOnly?: boolean;
 }
 
 export interface ResponseAnswer {
@@ -190,6 +195,8 @@ export interface ResponseRow {
   answers: Readonly<Record<string, ResponseAnswer | undefined>>;
   /** Theme ids coded, by question id. */
   themes: Readonly<Record<string, readonly string[] | undefined>>;
+  /** Cells kept as received from the export's other columns, by position in ConsultationReport.keptColumns. */
+  kept?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -220,5 +227,10 @@ export interface ConsultationReport {
   /** For the briefing: issues the minister should know about (plain sentences). */
   issues: string[];
   responseFields: ResponseFieldDef[];
+  /**
+   * The headers of the export columns kept with responses as received (the survey tool's own
+   * record), across every batch: columns of the internal exports only, never published.
+   */
+  keptColumns?: string[];
   rows: RowSource;
 }

@@ -235,6 +235,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
   const plan: RowPlan = {
     redaction,
     fields: report.responseFields,
+    kept: redaction === 'none' ? (report.keptColumns ?? []) : [],
     questions: report.questions.map((q, i): RowQuestionPlan => {
       const pq = questions[i]!;
       const closed = q.tally !== null;

@@ -57,6 +57,8 @@ export interface RowQuestionPlan {
 export interface RowPlan {
   redaction: RedactionLevel;
   fields: ResponseFieldDef[];
+  /** Kept export columns' headers (ConsultationReport.keptColumns): columns of the internal rows only. */
+  kept?: string[];
   questions: RowQuestionPlan[];
   /** Per grouped field: category label → label as published. */
   categoryLabels: Partial<Record<'respondingAs' | 'type' | 'region' | 'channel', Map<string, string>>>;
@@ -117,12 +119,13 @@ export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: Matri
     if (q.hasThemes) cols.push({ header: `Q${q.number} themes`, width: 30 });
     for (const [themeId, name] of q.themeNames) matrix.push({ header: `Q${q.number}: ${name}`, questionId: q.id, themeId });
   }
+  if (plan.redaction === 'none') for (const k of plan.kept ?? []) cols.push({ header: k, width: 20 });
   const headers = uniqueHeaders(cols.map((c) => c.header));
   const mHeaders = uniqueHeaders(['Response id', ...matrix.map((m) => m.header)]).slice(1);
   return { columns: cols.map((c, i) => ({ ...c, header: headers[i]! })), matrix: matrix.map((m, i) => ({ ...m, header: mHeaders[i]! })) };
 }
 
-const visibleFields = (plan: RowPlan): ResponseFieldDef[] => (plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal) : plan.fields);
+const visibleFields = (plan: RowPlan): ResponseFieldDef[] => (plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal && !f.internalOnly) : plan.fields);
 
 /** What a pass over the rows needs: the cells, the matrix flags, or both (default). */
 export interface RowParts {
@@ -231,6 +234,10 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
         cells.push(names.join('; '));
       }
     }
+  }
+  if (!redacted && plan.kept?.length) {
+    const kept = row.kept ?? {};
+    for (let k = 0; k < plan.kept.length; k++) cells.push(kept[k] ?? '');
   }
   return { id: row.id, cells, flags };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { answerOptions, type Draft } from '../../../../shared/domain/draft/model';
 import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '../../../../shared/domain/report/model';
-import { responseFieldsFromAboutYou } from '../../../../shared/domain/report/fields';
+import { responseFieldsFor } from '../../../../shared/domain/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '../../../../shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
 import { agreementView, type AgreementItem } from '../../../../shared/domain/coding/agreement-view';
@@ -13,7 +13,7 @@ import { activeCodebook, questionThemes } from '../codebook';
 import { listQuotes } from '../quotes';
 import { questionResponseText, readTexts } from '../texts';
 import { readSettings } from '../settings';
-import { reportRows, type RowEnv } from './rows';
+import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from './rows';
 
 /**
  * The ConsultationReport (shared/domain/report) for this workspace, from the database: who
@@ -83,6 +83,9 @@ export interface AssembleOptions extends RowEnv {
 }
 
 export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {}): ConsultationReport {
+  // Every detail imported is in the internal rows, asked for by the draft or not; and the export's other columns, as received.
+  const fields = responseFieldsFor(draft.aboutYou, presentRespondentFields(db));
+  const kept = keptColumns(db);
   const settings = readSettings(db);
   const campaigns = opts.campaigns ?? settings.campaigns;
   const all = analysisQuestions(draft, true);
@@ -197,8 +200,9 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     individuals,
     notes,
     issues,
-    responseFields: responseFieldsFromAboutYou(draft.aboutYou),
-    rows: reportRows(db, draft, index, opts),
+    responseFields: fields,
+    keptColumns: kept.headers,
+    rows: reportRows(db, draft, index, opts, { fields, kept: kept.position }),
   };
 }
 

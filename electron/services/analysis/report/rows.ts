@@ -4,13 +4,14 @@ import type { Db } from '../../db/database';
 import { CLOSED_TYPES, type Draft } from '../../../../shared/domain/draft/model';
 import type { ResponseAnswer, ResponseRow, RowSource } from '../../../../shared/domain/report/model';
 import type { RowParts } from '../../../../shared/domain/report/rows';
-import { responseFieldsFromAboutYou } from '../../../../shared/domain/report/fields';
 import { codableText } from '../../../../shared/domain/coding/codable';
 import { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
 import { isYes, type RespondentKey } from '../../../../shared/domain/responses/store';
 import type { Channel } from '../../../../shared/domain/responses/types';
 import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
-import { RESPONDENT_COLUMN } from '../../responses/respondent-columns';
+import { RESPONDENT_COLUMN, RESPONDENT_KEYS } from '../../responses/respondent-columns';
+import type { ResponseFieldDef } from '../../../../shared/domain/report/model';
+import type { ColumnMapping } from '../../../../shared/domain/responses/types';
 import { answerData, type ClosedAnswers, type ResponseIndex } from '../data-cache';
 import { ANSWER_SLOTS, firstAnswerId } from '../../responses/answer-ids';
 
@@ -78,14 +79,55 @@ function instant(v: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowEnv = {}): RowSource {
-  const fields = responseFieldsFromAboutYou(draft.aboutYou);
+/** Respondent details that some response holds, whatever the draft asks. */
+export function presentRespondentFields(db: Db): RespondentKey[] {
+  const flags = db.tuples<number[]>(`SELECT ${RESPONDENT_KEYS.map((k) => `max(${RESPONDENT_COLUMN[k]} IS NOT NULL AND ${RESPONDENT_COLUMN[k]} <> '')`).join(', ')} FROM respondent`)[0] ?? [];
+  return RESPONDENT_KEYS.filter((_, i) => flags[i] === 1);
+}
+
+/**
+ * The export columns kept with responses as received (mapping target 'keep'), across every batch
+ * not undone: one column per header (the same header in two exports is one column), and where
+ * each batch's column goes ("batch:column" → position).
+ */
+export function keptColumns(db: Db): { headers: string[]; position: Map<string, number> } {
+  const headers: string[] = [];
+  const byHeader = new Map<string, number>();
+  const position = new Map<string, number>();
+  for (const b of db.all<{ id: number; mapping: string | null; details: string }>('SELECT id, mapping, details FROM import_batch WHERE undone_at IS NULL AND mapping IS NOT NULL ORDER BY id')) {
+    const mapping = JSON.parse(b.mapping!) as ColumnMapping;
+    const names = (JSON.parse(b.details) as { headers?: string[] }).headers ?? [];
+    mapping.forEach((t, i) => {
+      if (t.kind !== 'keep') return;
+      const header = (names[i] ?? '').trim() || `Column ${i + 1}`;
+      let at = byHeader.get(header.toLowerCase());
+      if (at === undefined) {
+        at = headers.length;
+        headers.push(header);
+        byHeader.set(header.toLowerCase(), at);
+      }
+      position.set(`${b.id}:${i}`, at);
+    });
+  }
+  return { headers, position };
+}
+
+export interface RowColumnsPlan {
+  /** The respondent details to read (the report's responseFields). */
+  fields: ResponseFieldDef[];
+  /** Where each batch's kept column goes ("batch:column" → position); empty to read none. */
+  kept: ReadonlyMap<string, number>;
+}
+
+export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowEnv = {}, plan: RowColumnsPlan): RowSource {
+  const { fields } = plan;
+  const withKept = plan.kept.size > 0;
   const columns = fields.map((f) => ({ key: f.key, column: RESPONDENT_COLUMN[f.key as RespondentKey] })).filter((c) => c.column);
   const types = new Map(draft.questions.map((q) => [q.id, q.type]));
   const closedQuestions = draft.questions.filter((q) => CLOSED_TYPES.has(q.type)).map((q) => q.id);
   const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
   const total = index.ids.length;
-  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}))
+  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}${withKept ? ', r.batch_id, r.extra' : ''}))
     FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
   let passes = 0;
   return async function* rows(parts?: RowParts): AsyncGenerator<ResponseRow> {
@@ -150,6 +192,18 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
           if (typeof v === 'string' && v !== '') f[c.key] = v;
         }
         const p = id < index.pos.length ? index.pos[id]! : -1;
+        let kept: Record<number, string> | undefined;
+        if (withKept) {
+          const batchId = r[FIRST_COLUMN + columns.length] as number;
+          const extra = r[FIRST_COLUMN + columns.length + 1] as string | null;
+          if (extra) {
+            kept = {};
+            for (const [col, value] of JSON.parse(extra) as [number, string][]) {
+              const at = plan.kept.get(`${batchId}:${col}`);
+              if (at !== undefined) kept[at] = kept[at] ? `${kept[at]}; ${value}` : value;
+            }
+          }
+        }
         yield {
           id: String(id),
           receivedAt: instant(submittedAt),
@@ -160,6 +214,7 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
           fields: f,
           answers: answers.get(id) ?? {},
           themes: themes.get(id) ?? {},
+          ...(kept ? { kept } : {}),
         };
       }
       done += chunk.length;
