@@ -9,11 +9,14 @@ const DEFAULT = /^(Too big|Too small|Invalid input|Invalid option|Invalid string
 
 /** "filters.questionId" → "question id"; a number in the path says which one. */
 function fieldName(path: readonly PropertyKey[]): string {
-  const last = [...path].reverse().find((p) => typeof p === 'string');
-  if (!last) return 'the value';
-  return `the ${String(last)
+  let at = path.length - 1;
+  while (at >= 0 && typeof path[at] !== 'string') at--;
+  if (at < 0) return 'the value';
+  const field = `the ${String(path[at])
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()}`;
+  // values[3][1]: the complaint is about one item of a list, not the list.
+  return at < path.length - 1 ? `an item in ${field}` : field;
 }
 
 const count = (n: number | bigint) => Number(n).toLocaleString('en-GB');

@@ -110,7 +110,11 @@ export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: Matri
     { header: 'Channel', width: 16 },
     { header: 'Campaign', width: 24 },
   ];
-  if (plan.redaction === 'none') cols.push({ header: 'Asked for confidentiality', width: 14 }, { header: 'Consented to publication', width: 14 });
+  if (plan.redaction === 'none') {
+    cols.push({ header: 'Asked for confidentiality', width: 14 }, { header: 'Consented to publication', width: 14 });
+    // Where each response came from, so every row can be traced back to the file it was in.
+    cols.push({ header: 'Source file', width: 24 }, { header: 'Row in the source', width: 10 }, { header: 'ID in the source', width: 16 }, { header: 'Started', width: 18 });
+  }
   for (const f of visibleFields(plan)) cols.push({ header: f.label, width: 24 });
   const matrix: MatrixColumn[] = [];
   for (const q of plan.questions) {
@@ -190,8 +194,14 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
   const withholdIdentity = redacted && row.confidential;
   const withholdText = redacted && (row.confidential || row.publishConsent !== true);
   const category = (key: keyof RowPlan['categoryLabels'], v: string): string => (redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v);
-  const cells: CellValue[] = [row.id, receivedText(row.receivedAt), category('channel', row.channel), row.campaign ?? ''];
-  if (!redacted) cells.push(row.confidential ? 'Yes' : 'No', yesNo(row.publishConsent));
+  // Internally, a time the app could not read is shown as it was written rather than left blank.
+  const received = receivedText(row.receivedAt) || (redacted ? '' : (row.origin?.submittedAt ?? ''));
+  const cells: CellValue[] = [row.id, received, category('channel', row.channel), row.campaign ?? ''];
+  if (!redacted) {
+    cells.push(row.confidential ? 'Yes' : 'No', yesNo(row.publishConsent));
+    const o = row.origin;
+    cells.push(o?.file ?? '', o?.row ?? '', o?.externalId ?? '', o?.startedAt ? (receivedText(o.startedAt) || o.startedAt) : '');
+  }
   for (const f of facts.fields) {
     const v = row.fields[f.key] ?? '';
     if (withholdIdentity && f.identifying && v.trim()) cells.push(SUPPRESSED);

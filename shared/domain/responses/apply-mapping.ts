@@ -279,8 +279,14 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       resp.answers.push(a);
     }
     if (filled === 0) {
-      reject(`Row ${sourceRow} has nothing in any of the columns being imported.`);
-      continue;
+      // The tool's record of a response with nothing answered (opened and left, say): a response
+      // all the same, as the tool counts it, flagged for the official. With nothing at all in the
+      // mapped columns it cannot be read, and is kept for review.
+      if (resp.externalId === undefined && resp.submittedAt === undefined && resp.startedAt === undefined && !resp.extra?.length) {
+        reject(`Row ${sourceRow} has nothing in any of the columns being imported.`);
+        continue;
+      }
+      resp.issues.push({ column: -1, header: '', message: 'Nothing was answered: the survey tool recorded this response with no answers (it may have been opened and left).' });
     }
     responses.push(resp);
   }

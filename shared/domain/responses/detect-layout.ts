@@ -1,7 +1,8 @@
 import type { ColumnRole, Layout, LayoutColumn, MetaField, RawTable, SourceKind } from './types';
 import type { RespondentFieldKey } from '../draft/model';
 import { normaliseLabel, tickValue } from './text-match';
-import { headerNumber, isExplanationHeader, isOtherHeader, looksLikeRespondingAs, metaFieldOf, respondentFieldOf, stripQualtricsSuffix } from './header-rules';
+import { assignBlocks, type BlockInput } from './column-blocks';
+import { cleanHeader, headerNumber, isExplanationHeader, isOtherHeader, looksLikeRespondingAs, metaFieldOf, respondentFieldOf, stripQualtricsSuffix } from './header-rules';
 
 /**
  * Works out how an export is laid out: which rows are headers, which tool made it, and what each
@@ -26,7 +27,10 @@ export interface DetectOptions {
 const SAMPLE_ROWS = 2000;
 const SM_SUBLABELS = new Set(['response', 'open-ended response', 'responses', 'open ended response']);
 const CODE_CELL = /^[a-z][a-z ]{0,15}[ _.-]?\d{1,4}[a-z0-9_]*$/i;
-const IMPORT_ID = /^\{\s*"importid"/i;
+// Qualtrics' third header row: {"ImportId":"QID1"} (JSON), or {'ImportId': 'QID1'} once re-saved by another tool.
+const IMPORT_ID = /^\{\s*['"]importid['"]/i;
+/** Qualtrics' own column names (its first header row): three of them mark an export re-saved without the ImportId row. */
+const QUALTRICS_SHORT_NAMES = new Set(['startdate', 'enddate', 'status', 'ipaddress', 'progress', 'duration (in seconds)', 'finished', 'recordeddate', 'responseid', 'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'locationlatitude', 'locationlongitude', 'distributionchannel', 'userlanguage']);
 const QUESTION_START = /^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b/i;
 
 function isBlankRow(row: string[] | undefined): boolean {
@@ -51,29 +55,36 @@ export function columnLetter(i: number): string {
 
 type HeaderStyle = 'one' | 'surveymonkey' | 'qualtrics' | 'coded';
 
-function detectHeaderStyle(cells: string[][], start: number): HeaderStyle {
+/** The header style and how many header rows it has. */
+function detectHeaderStyle(cells: string[][], start: number): { style: HeaderStyle; rows: number } {
   const r0 = cells[start];
   const r1 = cells[start + 1];
   const r2 = cells[start + 2];
   const r2cells = nonEmpty(r2);
-  if (r2cells.length > 0 && r2cells.filter((c) => IMPORT_ID.test(c)).length / r2cells.length >= 0.5) return 'qualtrics';
+  if (r2cells.length > 0 && r2cells.filter((c) => IMPORT_ID.test(c)).length / r2cells.length >= 0.5) return { style: 'qualtrics', rows: 3 };
   const r1cells = nonEmpty(r1).map(normaliseLabel);
   if (r1cells.some((c) => SM_SUBLABELS.has(c))) {
     const r0norm = nonEmpty(r0).map(normaliseLabel);
-    // Question texts span their follow-on columns: the first row has gaps where the second has labels.
+    // Question texts span their follow-on columns: the first row has gaps where the second has
+    // labels. Or the second row is mostly "Response" (single-column questions only, no gaps).
     const gaps = (r0 ?? []).some((c, i) => c.trim() === '' && (r1?.[i] ?? '').trim() !== '');
-    if (r0norm.includes('respondent id') || gaps) return 'surveymonkey';
+    const mostlyResponse = r1cells.filter((c) => SM_SUBLABELS.has(c)).length / Math.max(1, r1cells.length) >= 0.5;
+    if (r0norm.includes('respondent id') || r0norm.includes('respondentid') || gaps || mostlyResponse) return { style: 'surveymonkey', rows: 2 };
   }
   const r0cells = nonEmpty(r0);
+  // Qualtrics re-saved without its ImportId row: its own short names over a row of labels.
+  const shortNames = r0cells.filter((c) => QUALTRICS_SHORT_NAMES.has(normaliseLabel(c))).length;
+  const legacy = r0cells.filter((c) => /^V\d{1,2}$/.test(c.trim())).length >= 5;
+  if ((shortNames >= 3 || legacy) && r1 && !isBlankRow(r1) && secondRowIsHeader(cells, start, 0.5)) return { style: 'qualtrics', rows: 2 };
   if (r0cells.length > 0 && r1 && !isBlankRow(r1)) {
     const coded = r0cells.filter((c) => c.length <= 30 && CODE_CELL.test(c)).length / r0cells.length >= 0.8;
-    if (coded && secondRowIsHeader(cells, start)) return 'coded';
+    if (coded && secondRowIsHeader(cells, start)) return { style: 'coded', rows: 2 };
   }
-  return 'one';
+  return { style: 'one', rows: 1 };
 }
 
 /** A second header row holds labels: wordy or questions, each seen once in its column. */
-function secondRowIsHeader(cells: string[][], start: number): boolean {
+function secondRowIsHeader(cells: string[][], start: number, share = 0.6): boolean {
   const r1 = cells[start + 1]!;
   let labelish = 0;
   let count = 0;
@@ -88,7 +99,7 @@ function secondRowIsHeader(cells: string[][], start: number): boolean {
     for (let r = start + 2; r < end && !repeated; r++) if ((cells[r]?.[c] ?? '').trim() === v) repeated = true;
     if (wordy && !repeated) labelish++;
   }
-  return count > 0 && labelish / count >= 0.6;
+  return count > 0 && labelish / count >= share;
 }
 
 function detectSource(headers: Set<string>, style: HeaderStyle): SourceKind {
@@ -105,6 +116,10 @@ interface ColumnDraft {
   index: number;
   header: string;
   headerParts: string[];
+  /** The header rows' cells as in the file. */
+  raw: string[];
+  /** SurveyMonkey: no question text of its own (the one before it carries on). */
+  continues: boolean;
   /** Question text used for matching; sub-label or option label apart. */
   text: string;
   sub: string;
@@ -120,8 +135,7 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   while (headerStart < cells.length && headerStart < 100 && isBlankRow(cells[headerStart])) headerStart++;
   if (headerStart >= cells.length) headerStart = 0;
 
-  const detectedStyle = detectHeaderStyle(cells, headerStart);
-  const detectedCount = detectedStyle === 'qualtrics' ? 3 : detectedStyle === 'one' ? 1 : 2;
+  const { style: detectedStyle, rows: detectedCount } = detectHeaderStyle(cells, headerStart);
   const headerRowCount = Math.max(1, Math.min(5, opts.headerRowCount ?? detectedCount));
   const style: HeaderStyle = headerRowCount === detectedCount ? detectedStyle : headerRowCount === 1 ? 'one' : 'coded';
   const notes: string[] = [];
@@ -131,7 +145,10 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   while (dataStart < cells.length && isBlankRow(cells[dataStart])) dataStart++;
   if (dataStart > skippedBlank) notes.push(`${dataStart - skippedBlank} blank row${dataStart - skippedBlank === 1 ? '' : 's'} after the header skipped.`);
 
-  const headerRows = cells.slice(headerStart, headerStart + headerRowCount);
+  const rawHeaderRows = cells.slice(headerStart, headerStart + headerRowCount);
+  // Headers as a person reads them: HTML tags and entities, non-breaking spaces and runs of space
+  // out (the raw text stays in the column list of the import's outcome).
+  const headerRows = rawHeaderRows.map((r) => r.map(cleanHeader));
   // Columns: as wide as the header; beyond it only where most rows have something (a column with
   // no heading). A few long rows are broken rows, rejected later, not new columns.
   let width = 0;
@@ -160,10 +177,11 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   const drafts: ColumnDraft[] = [];
   for (let c = 0; c < width; c++) {
     const parts = headerRows.map((r, i) => (i === 0 ? top[c]! : (r[c] ?? '').trim()));
+    const raw = rawHeaderRows.map((r) => r[c] ?? '');
     let text = parts[0] ?? '';
     let sub = '';
     let header = text;
-    const d: ColumnDraft = { index: c, header, headerParts: parts, text, sub };
+    const d: ColumnDraft = { index: c, header, headerParts: parts, raw, text, sub, continues: style === 'surveymonkey' && c > 0 && !(headerRows[0]?.[c] ?? '').trim() };
     if (style === 'surveymonkey') {
       sub = parts[1] ?? '';
       const plainSub = SM_SUBLABELS.has(normaliseLabel(sub)) || sub === '';
@@ -219,7 +237,12 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
     columns.push(col);
     if (col.role === 'question' || col.role === 'option') lastQuestion = col;
   }
-  markOptionGroups(columns, drafts, sample);
+  const sampleRows = (cs: number[]): string[][] => {
+    const out: string[][] = [];
+    for (let r = dataStart; r < sampleEnd; r++) out.push(cs.map((c) => cells[r]?.[c] ?? ''));
+    return out;
+  };
+  blocks(columns, drafts, style, sample, sampleRows);
 
   const multiSeparator: ';' | ',' = source === 'microsoft-forms' ? ';' : source === 'plain' || source === 'citizen-space' ? guessSeparator(columns, sample) : ',';
   if (style === 'coded') notes.push('The first header row holds codes; question texts are taken from the row below.');
@@ -249,7 +272,8 @@ function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQues
   const numbering: Partial<LayoutColumn> = num ? { questionNumber: num.number, ...(num.section ? { sectionLabel: num.section } : {}) } : {};
 
   if (!d.sub && !d.qualtricsKind) {
-    let field: RespondentFieldKey | undefined = respondentFieldOf(qText) ?? respondentFieldOf(d.header);
+    // By the label, or any header row's cell (Qualtrics' short names: RecipientEmail under a translated label).
+    let field: RespondentFieldKey | undefined = respondentFieldOf(qText) ?? respondentFieldOf(d.header) ?? d.headerParts.map(respondentFieldOf).find(Boolean);
     // "Respondent type: Individual / Organisation" is who is responding, not what kind of body.
     if ((field === 'respondentType' || field === undefined) && /respond|capacity|type/i.test(qText) && looksLikeRespondingAs(values)) field = 'respondingAs';
     if (field) return make('respondent', `"About you" field recognised from the header`, { respondentField: field, questionText: qText, ...numbering });
@@ -259,92 +283,80 @@ function classify(d: ColumnDraft, values: string[], style: HeaderStyle, lastQues
 
   // Other text: SurveyMonkey sub-label, Qualtrics "_TEXT", or "Question - Other (please specify)".
   if (d.sub && isOtherHeader(d.sub)) {
-    return make('other-text', `"Other" text for the question above`, { group: d.text, questionText: qText, optionLabel: d.sub, ...numbering });
+    return make('other-text', `"Other" text for the question above`, { group: lastQuestion?.group ?? `c${d.index}`, questionText: qText, optionLabel: d.sub, ...numbering });
   }
   if (d.qualtricsKind === 'text') {
-    return make('other-text', `Qualtrics "Other" text box`, { group: d.shortBase ?? d.text, questionText: qText, optionLabel: d.qualtricsLabel ?? 'Other', ...numbering });
+    return make('other-text', `Qualtrics "Other" text box`, { group: lastQuestion?.group ?? `c${d.index}`, questionText: qText, optionLabel: d.qualtricsLabel ?? 'Other', ...numbering });
   }
   if (d.sub) {
     return make('option', `One option of a multi-select question, in its own column`, {
-      group: style === 'qualtrics' ? (d.shortBase ?? d.text) : d.text,
+      group: `c${d.index}`,
       questionText: qText,
       optionLabel: d.sub,
       ...numbering,
     });
   }
   // "Question - Other (please specify)" / "Question - Please explain your answer" after that question's column(s).
-  const dash = /^(.*\S)\s+[-–:]\s+(.+)$/.exec(d.text);
+  // "Question - Other (please specify)", "Position-Other", "Question [Other]" after that question.
+  const dash = /^(.*\S)\s+[-–:]\s+(.+)$/.exec(d.text) ?? /^(.*\S)\s*\[([^\]]+)\]$/.exec(d.text) ?? /^(.*[^\s-])-([^\s-][^-]*)$/.exec(d.text);
   const follows = dash && lastQuestion && normaliseLabel(lastQuestion.header).startsWith(normaliseLabel(dash[1]!));
   if (dash && follows && isOtherHeader(dash[2]!) && !values.every((v) => tickValue(v) !== null)) {
-    return make('other-text', `"Other" text for the question before`, { group: dash[1]!, questionText: lastQuestion.questionText ?? dash[1]!, optionLabel: dash[2]!, ...numbering });
+    return make('other-text', `"Other" text for the question before`, { group: lastQuestion.group ?? `c${d.index}`, questionText: lastQuestion.questionText ?? dash[1]!, optionLabel: dash[2]!, ...numbering });
   }
   if (dash && follows && isExplanationHeader(dash[2]!)) {
-    return make('explanation', `Explanation of the answer to the question before`, { group: dash[1]!, questionText: lastQuestion.questionText ?? dash[1]!, ...numbering });
+    return make('explanation', `Explanation of the answer to the question before`, { group: lastQuestion.group ?? `c${d.index}`, questionText: lastQuestion.questionText ?? dash[1]!, ...numbering });
   }
   if (isExplanationHeader(qText) && prev?.role === 'respondent' && prev.respondentField === 'confidential') {
     return make('respondent', `"About you" field recognised from the header`, { respondentField: 'confidentialReason', questionText: qText });
   }
   if (isExplanationHeader(qText) && lastQuestion) {
     return make('explanation', `Explanation of the answer to the question before`, {
-      group: lastQuestion.group ?? lastQuestion.header,
+      group: lastQuestion.group ?? `c${d.index}`,
       questionText: lastQuestion.questionText ?? '',
       ...(lastQuestion.questionNumber ? { questionNumber: lastQuestion.questionNumber } : {}),
       ...(lastQuestion.sectionLabel ? { sectionLabel: lastQuestion.sectionLabel } : {}),
     });
   }
-  const group = style === 'qualtrics' ? (d.shortBase ?? d.text) : d.text;
-  return make('question', num ? `Question ${num.section ? `${num.section} ` : ''}${num.number} by its header` : 'An answer column', { group, questionText: qText, ...numbering });
+  // Its own group: columns become one question only where the layout says so (column-blocks.ts), never by matching headers.
+  return make('question', num ? `Question ${num.section ? `${num.section} ` : ''}${num.number} by its header` : 'An answer column', { group: `c${d.index}`, questionText: qText, ...numbering });
 }
 
 /**
- * "Question - Option" columns side by side holding ticks (1/0, Yes, X) or the option's own text:
- * one multi-select question spread over columns (Citizen Space checkboxes, Qualtrics split,
- * hand-made sheets).
+ * Which adjacent columns are one question (column-blocks.ts), from what each header says of its
+ * place: a SurveyMonkey column with no question text of its own continues the one before; a
+ * Qualtrics code Q5_2 is row 2 of question 5; "Stem - Label", "Stem [Label]" or (between words)
+ * "Stem-Label" names a stem; "Column12" follows the named column before it. Explanations and
+ * "Other" texts that pointed at a column now in a block point at the block.
  */
-function markOptionGroups(columns: LayoutColumn[], drafts: ColumnDraft[], sample: (c: number) => string[]): void {
-  const DASH = /^(.*\S)\s+[-–:]\s+(.+)$/;
-  let i = 0;
-  while (i < columns.length) {
-    const m = columns[i]!.role === 'question' ? DASH.exec(drafts[i]!.text) : null;
-    if (!m) {
-      i++;
-      continue;
+function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderStyle, sample: (c: number) => string[], rows: (cs: number[]) => string[][]): void {
+  const before = columns.map((c) => c.group);
+  const inputs: BlockInput[] = columns.map((col, i) => {
+    const d = drafts[i]!;
+    const input: BlockInput = { col };
+    if (d.continues) input.continues = true;
+    if (style === 'surveymonkey' && d.sub) Object.assign(input, { stem: d.text, label: d.sub });
+    const code = style === 'qualtrics' ? /^Q(\d{1,3})_(\d{1,3})(?:_(\d{1,3}))?(?:_TEXT)?$/i.exec((d.headerParts[0] ?? '').trim()) : null;
+    if (code) input.code = [Number(code[1]), Number(code[2]), ...(code[3] ? [Number(code[3])] : [])];
+    if (/^column\s?\d+$/i.test(d.header.trim())) input.followOn = true;
+    if (!input.stem) {
+      const text = style === 'qualtrics' ? d.text : d.header;
+      // "Stem - Label"; "Stem [Row]" or "Stem [Row][Scale 1]" (LimeSurvey: the stem ends at the first bracket); "Stem words-Label".
+      const m = /^(.*\S)\s+[-–]\s+(.+)$/.exec(text) ?? /^(.*?\S)\s*\[([^\]]+)\](?:\s*\[([^\]]+)\])?\s*$/.exec(text) ?? /^(.*\s.*[^\s-])-([^\s-].*)$/.exec(text);
+      if (m) Object.assign(input, { stem: m[1]!, label: m[3] ? `${m[2]} (${m[3]})` : m[2]! });
     }
-    const baseText = m[1]!;
-    const run: { idx: number; label: string }[] = [{ idx: i, label: m[2]! }];
-    let j = i + 1;
-    while (j < columns.length) {
-      const mj = DASH.exec(drafts[j]!.text);
-      const role = columns[j]!.role;
-      if (!mj || normaliseLabel(mj[1]!) !== normaliseLabel(baseText) || !(role === 'question' || role === 'other-text' || role === 'explanation')) break;
-      run.push({ idx: j, label: mj[2]! });
-      j++;
-    }
-    const candidates = run.filter((r) => columns[r.idx]!.role === 'question');
-    // Ticks (1/0, Yes, X), the option's own text, or rank numbers.
-    const ticks = candidates.every((r) => sample(r.idx).every((v) => tickValue(v) !== null || /^\d{1,3}$/.test(v.trim()) || normaliseLabel(v) === normaliseLabel(r.label)));
-    if (candidates.length >= 2 && ticks) {
-      const num = headerNumber(baseText);
-      const qText = num && num.rest ? num.rest : baseText;
-      for (const r of run) {
-        const c = columns[r.idx]!;
-        if (c.role !== 'question') {
-          columns[r.idx] = { ...c, group: baseText };
-          continue;
-        }
-        const other = isOtherHeader(r.label);
-        columns[r.idx] = {
-          ...c,
-          role: 'option',
-          group: baseText,
-          questionText: qText,
-          optionLabel: r.label,
-          because: other ? '"Other" ticked for a multi-select question' : 'One option of a multi-select or ranking question, in its own column',
-          ...(num ? { questionNumber: num.number } : {}),
-        };
-      }
-    }
-    i = j;
+    return input;
+  });
+  assignBlocks(inputs, sample, rows);
+  const moved = new Map<string, string>();
+  columns.forEach((c, i) => {
+    if (before[i] && c.group && before[i] !== c.group) moved.set(before[i]!, c.group);
+  });
+  for (const c of columns) if ((c.role === 'explanation' || c.role === 'other-text') && c.group && moved.has(c.group)) c.group = moved.get(c.group)!;
+  // Headers that carry a question number keep it on the block's columns.
+  for (const c of columns) {
+    if (c.matrix || c.role !== 'option' || c.questionNumber) continue;
+    const num = headerNumber(c.questionText ?? '');
+    if (num) c.questionNumber = num.number;
   }
 }
 

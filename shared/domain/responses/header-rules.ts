@@ -105,13 +105,125 @@ const META_EXACT: Record<string, MetaField | null> = {
   'response reference': 'externalId',
   channel: 'channel',
   'response channel': 'channel',
+  // SurveyMonkey written without spaces, and its other exports
+  respondentid: 'externalId',
+  collectorid: null,
+  // Qualtrics (short names and labels of its other columns)
+  responseset: null,
+  'response set': null,
+  externaldatareference: null,
+  locationaccuracy: null,
+  'location accuracy': null,
+  // LimeSurvey (labels and codes)
+  submitdate: 'submittedAt',
+  'last page': null,
+  lastpage: null,
+  'start language': null,
+  startlanguage: null,
+  seed: null,
+  'date started': 'startedAt',
+  'date last action': null,
+  datestamp: null,
+  ipaddr: null,
+  'referrer url': null,
+  refurl: null,
+  token: null,
+  'total time': null,
+  interviewtime: null,
+  // Typeform
+  '#': 'externalId',
+  'network id': null,
+  'start date (utc)': 'startedAt',
+  'submit date (utc)': 'submittedAt',
+  tags: null,
+  ending: null,
+  // Alchemer (SurveyGizmo)
+  'time started': 'startedAt',
+  'contact id': null,
+  'legacy comments': null,
+  language: null,
+  referer: null,
+  referrer: null,
+  sessionid: null,
+  'session id': null,
+  'user agent': null,
+  longitude: null,
+  latitude: null,
+  'state/region': null,
+  postal: null,
+  // SmartSurvey
+  userid: null,
+  userno: null,
+  started: 'startedAt',
+  ended: 'submittedAt',
+  'tracking link': null,
+  'custom value': null,
+  // JotForm
+  'submission ip': null,
+  'last update date': null,
+  'edit link': null,
+  // KoboToolbox / ODK
+  start: 'startedAt',
+  end: 'submittedAt',
+  today: null,
+  deviceid: null,
+  subscriberid: null,
+  simserial: null,
+  phonenumber: null,
+  username: null,
+  audit: null,
+  _id: 'externalId',
+  _uuid: null,
+  _submission_time: 'submittedAt',
+  _validation_status: null,
+  _notes: null,
+  _status: null,
+  _submitted_by: null,
+  __version__: null,
+  _version_: null,
+  _tags: null,
+  _index: null,
+  _attachments: null,
+  _geolocation: null,
+  _xform_id_string: null,
+  'meta/instanceid': null,
+  'meta/instancename': null,
+  'meta/deprecatedid': null,
+  'formhub/uuid': null,
+  // Google Forms quizzes
+  score: null,
+  'total score': null,
+  // Generic
+  'ip': null,
+  'ip address (v4)': null,
+  'user-agent': null,
+  'time taken': null,
+  'time taken (seconds)': null,
+  'completion status': null,
+  'response status': null,
+  completed: null,
+  'last modified': null,
+  'modified date': null,
 };
 
-/** undefined: not metadata. null: metadata not imported (IP address, progress…). */
+/** Column names that only a survey tool writes, by shape (LimeSurvey timings, Qualtrics embedded data, ODK paths). */
+const META_SHAPES: RegExp[] = [
+  /^(group|question) time: /, // LimeSurvey timings
+  /^(grouptime|questiontime)\d+/,
+  /^[a-z]+\d+time$/, // LimeSurvey timing codes: "Q00Time"
+  /^q_[a-z]/, // Qualtrics embedded data: Q_RecaptchaScore, Q_RelevantIDDuplicate…
+  /^_[a-z_]+$/, // Kobo's own fields: _id, _uuid, _submission_time…
+  /^meta\//,
+  /^\{(?!\s*['"]importid).*[(.].*\}$/s, // a LimeSurvey equation: {if((age.NAOK > 65) …)} (not Qualtrics' {"ImportId":…})
+  /^filecount - /, // LimeSurvey: how many files were uploaded
+];
+
+/** undefined: not metadata. null: metadata kept with the response as received (IP address, progress…). */
 export function metaFieldOf(header: string): MetaField | null | undefined {
   const h = normaliseLabel(header);
   if (Object.hasOwn(META_EXACT, h)) return META_EXACT[h];
   if (/^(points|feedback) - /.test(h)) return null; // Forms quiz columns
+  if (h.length <= 80 && META_SHAPES.some((re) => re.test(h))) return null;
   return undefined;
 }
 
@@ -130,7 +242,7 @@ const RESPONDENT_RULES: [RespondentFieldKey, RegExp][] = [
   ['role', new RegExp(`^(your )?(job )?(role|title|position|job title)( in (the|your) ${ORG})?\\??$|what is your (job title|role|position)`)],
   ['region', /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^(your )?postcode|^country|which nation|^nation\b|local authority area|^county$/],
   ['ageBand', /^(your )?age( band| group| range)?\??$|what is your age|how old are you|age group/],
-  ['email', /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^recipientemail$|^recipient email$/],
+  ['email', /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|^recipientemail$|^recipient email$|^respondent e-?mail$/],
   ['name', /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/],
 ];
 
@@ -193,4 +305,27 @@ export function stripQualtricsSuffix(text: string): { text: string; kind: 'choic
   const txt = /\s+-\s+([^-]+?)\s+-\s+Text$/i.exec(text);
   if (txt) return { text: text.slice(0, txt.index), kind: 'text', label: txt[1]!.trim() };
   return { text, kind: null };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', pound: '£', euro: '€' };
+
+/**
+ * A header as a person reads it: HTML line breaks become spaces and other tags go ("<strong>",
+ * "<br>"), entities are decoded ("&gt;", "&#39;"), non-breaking spaces, tabs and runs of space
+ * become one space. Survey tools put the question's own formatting into their headers.
+ */
+export function cleanHeader(raw: string): string {
+  if (!/[<&\u00a0\t\n\r]|\s{2}/.test(raw)) return raw.trim();
+  return raw
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:[a-z][a-z0-9]*)(?:\s[^<>]*)?\/?>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }

@@ -71,10 +71,125 @@ function stats(table: RawTable, start: number, col: number): ValueStats {
   return s;
 }
 
-function isClosed(distinct: number, nonBlank: number, maxLen: number, maxWords: number, repeats: boolean): boolean {
+/**
+ * Checkbox answers joined with ", " (Google Forms): the options, split against what is seen. An
+ * option's own text may hold ", " ("Blogs, Twitter or Slack"): a piece that only ever follows the
+ * same piece is part of it, so runs that always come together are joined back. Null when the
+ * cells are not lists (fewer than one in ten has two options or more, or the options do not recur).
+ */
+export function commaOptions(cells: string[]): { options: string[]; lists: number } | null {
+  let seqs = cells.map((c) => c.split(/,\s+/).map((t) => t.trim()).filter(Boolean));
+  for (let round = 0; round < 20; round++) {
+    const before = new Map<string, string | null>();
+    const times = new Map<string, number>();
+    for (const seq of seqs) {
+      seq.forEach((t, i) => {
+        const prev = i === 0 ? null : seq[i - 1]!;
+        times.set(t, (times.get(t) ?? 0) + 1);
+        const seen = before.get(t);
+        if (seen === undefined) before.set(t, prev);
+        else if (seen !== prev) before.set(t, '\u0000');
+      });
+    }
+    // Seen twice or more, always straight after the same piece: part of that piece's option. (Once
+    // proves nothing: an "Other" typed in after one choice.)
+    const glue = new Set([...before].filter(([t, p]) => p !== null && p !== '\u0000' && (times.get(t) ?? 0) >= 2).map(([t]) => t));
+    if (!glue.size) break;
+    seqs = seqs.map((seq) => {
+      const out: string[] = [];
+      for (const t of seq) {
+        if (glue.has(t) && out.length) out[out.length - 1] = `${out[out.length - 1]}, ${t}`;
+        else out.push(t);
+      }
+      return out;
+    });
+  }
+  const counts = new Map<string, { label: string; n: number }>();
+  let lists = 0;
+  for (const seq of seqs) {
+    if (seq.length > 1) lists++;
+    for (const t of seq) {
+      const k = normaliseLabel(t);
+      const c = counts.get(k);
+      if (c) c.n++;
+      else counts.set(k, { label: t, n: 1 });
+    }
+  }
+  if (lists / Math.max(1, cells.length) < 0.1 || counts.size > 200) return null;
+  // Most choices made are of options chosen more than once (an "Other" typed in is chosen once).
+  let all = 0;
+  let recurring = 0;
+  for (const c of counts.values()) {
+    all += c.n;
+    if (c.n > 1) recurring += c.n;
+  }
+  if (recurring / all < 0.6) return null;
+  return { options: [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.label), lists };
+}
+
+/** The values of several columns as one (the rows of a matrix). */
+function mergeStats(list: ValueStats[]): ValueStats {
+  const out: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), overflow: false };
+  for (const s of list) {
+    out.nonBlank += s.nonBlank;
+    out.maxLen = Math.max(out.maxLen, s.maxLen);
+    out.maxWords = Math.max(out.maxWords, s.maxWords);
+    out.cellsWithSemicolon += s.cellsWithSemicolon;
+    out.overflow ||= s.overflow;
+    for (const [k, v] of s.distinct) {
+      const d = out.distinct.get(k);
+      if (d) d.count += v.count;
+      else out.distinct.set(k, { ...v });
+    }
+    for (const [k, v] of s.parts) {
+      const d = out.parts.get(k);
+      if (d) d.count += v.count;
+      else out.parts.set(k, { ...v });
+    }
+  }
+  return out;
+}
+
+/**
+ * Closed from the values alone: few and short. Over 20 answers, fewer than 20% unique (i.AI
+ * Consult's check); with fewer, the values must repeat (half of them at most unique): a handful
+ * of short different answers in a small file is free text as often as it is a choice.
+ */
+function isClosed(distinct: number, nonBlank: number, maxLen: number, maxWords: number, repeats: boolean, allRepeated = false): boolean {
   if (nonBlank === 0 || distinct > 200) return false;
-  if (nonBlank >= 20 && distinct / nonBlank < 0.2 && maxLen <= 150) return true;
-  return distinct <= 12 && maxLen <= 60 && maxWords <= 8 && (repeats || distinct <= 2);
+  if (maxLen <= 2 && distinct <= 11 && repeats) return true; // a rating: 1 to 5, 0 to 10
+  if (nonBlank >= 20) return (distinct / nonBlank < 0.2 && maxLen <= 150) || (distinct <= 12 && maxLen <= 60 && maxWords <= 8 && repeats);
+  // Few answers: short ones that repeat, or long ones every one of which was given twice or more (an option's wording).
+  return repeats && distinct <= Math.max(3, nonBlank / 2) && ((maxLen <= 60 && maxWords <= 8) || (allRepeated && maxLen <= 200));
+}
+
+/** Closed when the header asks for a choice: short values, not too many of them. */
+function closedByCue(distinct: number, nonBlank: number, maxLen: number): boolean {
+  return nonBlank > 0 && distinct <= 50 && maxLen <= 150;
+}
+
+/**
+ * What a question's own words say about its answers: "free text", "describe", "please explain"
+ * ask for words; "select all that apply" for a list; "choose one", "how likely", "rate" for a choice.
+ * In a small file the values alone cannot say.
+ */
+function headerCue(text: string): 'open' | 'multi' | 'closed' | null {
+  const t = normaliseLabel(text);
+  if (/select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|cochez|alle zutreffenden|mehrfachauswahl/.test(t)) return 'multi';
+  if (/multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no/.test(t)) return 'closed';
+  if (/free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|\bopinion\b|freitext|beschreib/.test(t)) return 'open';
+  return null;
+}
+
+/** Every non-blank cell of a column (for joined-list detection). */
+function columnCells(table: RawTable, start: number, col: number): string[] {
+  const out: string[] = [];
+  const end = Math.min(table.cells.length, start + MAX_SCAN);
+  for (let r = start; r < end; r++) {
+    const v = (table.cells[r]?.[col] ?? '').trim();
+    if (v && !isBlankMarker(v)) out.push(v);
+  }
+  return out;
 }
 
 function allMatch(labels: string[], m: OptionMatcher): boolean {
@@ -94,6 +209,12 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     groups.set(key, g);
   }
 
+  // The rows of a matrix share one scale: their options come from every row's values together.
+  const matrixColumns = new Map<string, number[]>();
+  for (const c of layout.columns) if (c.matrix && c.role === 'question') matrixColumns.set(c.matrix.id, [...(matrixColumns.get(c.matrix.id) ?? []), c.index]);
+  const matrixStats = new Map<string, ValueStats>();
+  const seenMatrix = new Set<string>();
+
   const out: Question[] = [];
   for (const cols of groups.values()) {
     const first = cols[0]!;
@@ -101,7 +222,11 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const main = cols.find((c) => c.role === 'question');
     const optionCols = cols.filter((c) => c.role === 'option');
     const text = (main?.questionText || optionCols[0]?.questionText || first.questionText || main?.header || first.header).slice(0, 2000);
-    const q: Question = { id, sectionId: opts.sectionId, type: 'open_text', text, hint: '', options: [], allowOther: false, explain: false, wordLimit: null, continues: false };
+    // Rows of one matrix after the first are numbered as its parts (3a, 3b…).
+    const matrixId = (main ?? optionCols[0])?.matrix?.id;
+    const continues = !!matrixId && seenMatrix.has(matrixId);
+    if (matrixId) seenMatrix.add(matrixId);
+    const q: Question = { id, sectionId: opts.sectionId, type: 'open_text', text, hint: '', options: [], allowOther: false, explain: false, wordLimit: null, continues };
     q.explain = cols.some((c) => c.role === 'explanation');
     if (cols.some((c) => c.role === 'other-text')) q.allowOther = true;
 
@@ -110,11 +235,11 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     if (optionCols.length > 0) {
       const labels = optionCols.map((c) => c.optionLabel ?? c.header).filter((l) => !isOtherHeader(l));
       if (optionCols.some((c) => isOtherHeader(c.optionLabel ?? ''))) q.allowOther = true;
-      // Option columns holding rank numbers are a ranking question.
-      const ranked = optionCols.every((c) => {
-        const st = stats(table, layout.dataStart, c.index);
-        return st.nonBlank > 0 && [...st.distinct.keys()].every((v) => /^\d{1,2}$/.test(v));
-      });
+      // Option columns holding rank numbers are a ranking question (a column of 1s alone is ticks).
+      const columnStats = optionCols.map((c) => stats(table, layout.dataStart, c.index));
+      const ranked =
+        columnStats.every((st) => st.nonBlank > 0 && [...st.distinct.keys()].every((v) => /^\d{1,2}$/.test(v))) &&
+        columnStats.some((st) => [...st.distinct.keys()].some((v) => Number(v) > 1));
       Object.assign(q, { type: (ranked ? 'ranking' : 'multi_choice') as QuestionType, options: mkOptions(labels) });
       if (ranked) q.allowOther = false;
       out.push(q);
@@ -124,13 +249,30 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
       if (cols.some((c) => c.role === 'explanation' || c.role === 'other-text')) out.push(q);
       continue;
     }
-    const s = stats(table, layout.dataStart, main.index);
+    let s = stats(table, layout.dataStart, main.index);
+    if (main.matrix && (matrixColumns.get(main.matrix.id)?.length ?? 0) > 1) {
+      let m = matrixStats.get(main.matrix.id);
+      if (!m) {
+        m = mergeStats(matrixColumns.get(main.matrix.id)!.map((c) => stats(table, layout.dataStart, c)));
+        matrixStats.set(main.matrix.id, m);
+      }
+      s = m;
+    }
+    // A column with nothing in it is not a question anyone answered (a page of text in LimeSurvey).
+    if (s.nonBlank === 0 && !cols.some((c) => c.role !== 'question')) continue;
     const distinct = [...s.distinct.values()];
     const labels = distinct.map((d) => d.label);
     const repeats = distinct.some((d) => d.count > 1);
     const parts = [...s.parts.values()];
+    const cue = headerCue(text);
     const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.nonBlank, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
-    if (!s.overflow && isClosed(distinct.length, s.nonBlank, s.maxLen, s.maxWords, repeats) && !multi) {
+    // Checkbox answers joined with ", " (Google Forms), split against the options seen.
+    const commas = !multi && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(columnCells(table, layout.dataStart, main.index)) : null;
+    if (commas && (cue === 'multi' || commas.lists >= 2)) {
+      q.type = 'multi_choice';
+      if (commas.options.some((l) => isOtherHeader(l))) q.allowOther = true;
+      q.options = mkOptions(commas.options.filter((l) => !isOtherHeader(l)));
+    } else if (cue !== 'open' && !s.overflow && (cue === 'closed' ? closedByCue(distinct.length, s.nonBlank, s.maxLen) : isClosed(distinct.length, s.nonBlank, s.maxLen, s.maxWords, repeats, distinct.every((d) => d.count > 1))) && !multi) {
       if (allMatch(labels, likertMatcher)) q.type = 'likert_agree5';
       else if (allMatch(labels, yesNoMatcher)) q.type = 'yes_no';
       else {

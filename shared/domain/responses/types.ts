@@ -97,6 +97,11 @@ export interface LayoutColumn {
   sectionLabel?: string;
   /** Option and other-text columns: the option label the column stands for. */
   optionLabel?: string;
+  /**
+   * One row of a matrix (or one box of a question with several): each row is its own question,
+   * numbered as parts of one (3a, 3b…) under the shared stem. `id` is the matrix's, `row` the label.
+   */
+  matrix?: { id: string; row: string };
   /** Why the role was chosen, for the wizard. */
   because: string;
 }

@@ -27,18 +27,19 @@ describe('rejected rows', () => {
       ['R5', 'Dan', 'Agree', 'Broadband'],
     ]);
     const out = await ws.call('responses.import', { paths: [path] });
-    expect(out.imported).toBe(2);
+    // An id and nothing else is the tool's record of a response with nothing answered: a response, flagged.
+    expect(out.imported).toBe(3);
     expect(out.rejected).toEqual([
       { file: 'export.csv', row: 3, reason: expect.stringMatching(/^Row 3 has 5 cells but the header has 4/) },
-      // An id and nothing else is not a response, but it is kept for review all the same.
-      { file: 'export.csv', row: 4, reason: 'Row 4 has nothing in any of the columns being imported.' },
       { file: 'export.csv', row: 5, reason: expect.stringMatching(/^Row 5, column "What, if anything.*200,001 characters/) },
     ]);
     const batches = await ws.call('responses.batches', {});
-    expect(batches[0]).toMatchObject({ imported: 2, rejected: 3, openRejected: 3 });
+    expect(batches[0]).toMatchObject({ imported: 3, rejected: 2, openRejected: 2 });
+    const empty = (await ws.call('responses.list', { offset: 0, limit: 10 })).rows.find((r) => r.sourceRow === 4)!;
+    expect((await ws.call('responses.get', { id: empty.id })).issues.map((i) => i.message)).toEqual([expect.stringMatching(/^Nothing was answered/)]);
 
     const list = await ws.call('responses.rejected', {});
-    expect(list.total).toBe(3);
+    expect(list.total).toBe(2);
     const bob = list.rows[0]!;
     expect(bob.raw).toEqual([...HEADER.map((h, i) => [h, ['R2', 'Bob', 'Disagree', 'The cost'][i]!]), ['Column 5', 'stray cell from a comma out of place']]);
 
@@ -56,20 +57,20 @@ describe('rejected rows', () => {
     ]);
     expect((await ws.call('responses.search', { query: 'stray' })).results.map((h) => h.responseId)).toEqual([accepted.responseId]);
 
-    const [idOnly, cat] = (await ws.call('responses.rejected', {})).rows;
+    const [cat] = (await ws.call('responses.rejected', {})).rows;
     expect(await ws.fails('responses.discardRejected', { id: cat!.id, reason: '   ' })).toMatchObject({ code: 'invalid-input' });
+    // The contract's complaint names what is wrong in words.
+    expect(await ws.fails('responses.acceptRejected', { id: cat!.id, values: cat!.raw })).toMatchObject({ code: 'invalid-input', message: 'An item in the values is too long: at most 200,000 characters.' });
     await ws.call('responses.discardRejected', { id: cat!.id, reason: 'Pasted a whole document by mistake; asked them to resend.' });
-    await ws.call('responses.discardRejected', { id: idOnly!.id, reason: 'Opened the survey and sent nothing.' });
     expect((await ws.call('responses.rejected', {})).total).toBe(0);
     const all = await ws.call('responses.rejected', { status: 'all' });
     expect(all.rows.map((x) => [x.sourceRow, x.status, x.resolvedBy])).toEqual([
       [3, 'accepted', 'tester'],
-      [4, 'discarded', 'tester'],
       [5, 'discarded', 'tester'],
     ]);
-    expect(all.rows[2]!.note).toMatch(/Pasted a whole document/);
-    expect(await ws.fails('responses.acceptRejected', { id: idOnly!.id, values: idOnly!.raw })).toMatchObject({ code: 'conflict', message: expect.stringMatching(/already discarded/) });
-    expect((await ws.call('responses.batches', {}))[0]).toMatchObject({ imported: 3, openRejected: 0, responses: 3 });
+    expect(all.rows[1]!.note).toMatch(/Pasted a whole document/);
+    expect(await ws.fails('responses.acceptRejected', { id: cat!.id, values: cat!.raw.map(([h, v]) => [h, v.slice(0, 100)] as [string, string]) })).toMatchObject({ code: 'conflict', message: expect.stringMatching(/already discarded/) });
+    expect((await ws.call('responses.batches', {}))[0]).toMatchObject({ imported: 4, openRejected: 0, responses: 4 });
 
     // Undoing the batch removes the accepted response and the review rows with it.
     await ws.call('responses.undoBatch', { batchId: out.batchId! });

@@ -127,8 +127,8 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
   const closedQuestions = draft.questions.filter((q) => CLOSED_TYPES.has(q.type)).map((q) => q.id);
   const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
   const total = index.ids.length;
-  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}${withKept ? ', r.batch_id, r.extra' : ''}))
-    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
+  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}, b.source_name, r.source_row, r.external_id, r.started_at${withKept ? ', r.batch_id, r.extra' : ''}))
+    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
   let passes = 0;
   return async function* rows(parts?: RowParts): AsyncGenerator<ResponseRow> {
     // A pass for the theme matrix only needs the codings: the answers (most of the data) are not read.
@@ -192,10 +192,12 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
           if (typeof v === 'string' && v !== '') f[c.key] = v;
         }
         const p = id < index.pos.length ? index.pos[id]! : -1;
+        const o = FIRST_COLUMN + columns.length;
+        const origin = { file: r[o] as string, row: r[o + 1] as number | null, externalId: r[o + 2] as string | null, startedAt: r[o + 3] as string | null, submittedAt };
         let kept: Record<number, string> | undefined;
         if (withKept) {
-          const batchId = r[FIRST_COLUMN + columns.length] as number;
-          const extra = r[FIRST_COLUMN + columns.length + 1] as string | null;
+          const batchId = r[o + 4] as number;
+          const extra = r[o + 5] as string | null;
           if (extra) {
             kept = {};
             for (const [col, value] of JSON.parse(extra) as [number, string][]) {
@@ -214,6 +216,7 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
           fields: f,
           answers: answers.get(id) ?? {},
           themes: themes.get(id) ?? {},
+          origin,
           ...(kept ? { kept } : {}),
         };
       }
