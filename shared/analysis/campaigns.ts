@@ -183,6 +183,27 @@ function intersectCount(a: Uint32Array, a0: number, a1: number, b: Uint32Array, 
   return c;
 }
 
+/** Links are not words anyone wrote: two answers citing pages of one site are not a campaign. */
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
+const withoutLinks = (text: string): string => (text.includes('://') || text.includes('www.') ? text.replace(LINK, ' ') : text);
+
+/**
+ * Answers that are mostly a few set strings — a choice's options in a column read as text: at
+ * least 80% of 20 or more answers are 2 to 15 strings of at most 200 characters, each given by 3
+ * people or more. A campaign is people's own prose; these are not looked at for campaigns.
+ */
+export function looksLikeChoices(docs: readonly CampaignDoc[]): boolean {
+  if (docs.length < 20) return false;
+  const counts = new Map<string, number>();
+  for (const d of docs) {
+    if (d.text.length > 200) continue;
+    const key = d.text.trim().toLowerCase().replace(/\s+/g, ' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const common = [...counts.values()].filter((n) => n >= Math.max(3, 0.02 * docs.length));
+  return common.length >= 2 && common.length <= 15 && common.reduce((a, n) => a + n, 0) / docs.length >= 0.8;
+}
+
 export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOptions = {}): CampaignResult {
   const threshold = opts.threshold ?? 0.5;
   const minSize = Math.max(2, opts.minSize ?? 5);
@@ -215,7 +236,7 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
   const shOff = new IntList();
   shOff.push(0);
   for (let d = 0; d < n; d++) {
-    const len = tokenize(docs[d]!.text, buf);
+    const len = tokenize(withoutLinks(docs[d]!.text), buf);
     if (len < minWords) continue;
     let h1 = 0x1234567;
     let h2 = 0x7654321;

@@ -24,10 +24,33 @@ export interface LossReport {
   rejected: number;
   blank: number;
   dataRows: number;
+  /** Questions created (matrix rows each one). */
   questions: number;
+  /** Questions with a number of their own (a matrix's rows 3a, 3b… count once). */
+  numbered: number;
+  /** "About you" details the columns were read into (first and last name count once). */
+  respondentFields: string[];
   columns: ImportedColumn[];
   /** Each a sentence naming the row and column; empty when nothing was lost. */
   problems: string[];
+  /** Rows imported as responses that read like a header row (their cells are the columns' own labels). */
+  headerEchoes: number[];
+}
+
+const HEADERISH = /^(response|open-ended response|\{\s*['"]importid['"]\s*:.*\})$/i;
+
+/** A row whose cells are mostly its columns' own header texts, "Response" or ImportId objects: a header row taken as a response. */
+function echoesHeader(cells: string[], columns: ImportedColumn[], headerTexts: Map<number, Set<string>>): boolean {
+  let seen = 0;
+  let echo = 0;
+  for (const c of columns) {
+    if (c.role === 'option' || c.role === 'left-out') continue; // an option column holds its own label when ticked
+    const v = (cells[c.index] ?? '').trim();
+    if (!v) continue;
+    seen++;
+    if (HEADERISH.test(v) || headerTexts.get(c.index)?.has(norm(v))) echo++;
+  }
+  return seen >= 3 && echo / seen >= 0.8;
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -62,6 +85,9 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
     const problem = (row: number, c: ImportedColumn, what: string) => problems.length < 200 && problems.push(`row ${row}, column ${c.index + 1} ("${c.header.slice(0, 60)}"): ${what}`);
     let blank = 0;
     let dataRows = 0;
+    const headerEchoes: number[] = [];
+    const headerTexts = new Map<number, Set<string>>();
+    for (const c of outcome.columns) headerTexts.set(c.index, new Set([c.header, ...(c.headerRows ?? []), ...table.cells.slice(0, layout.dataStart).map((row) => row[c.index] ?? '')].map(norm).filter(Boolean)));
     const rejectedRows = new Set((outcome.rejected ?? []).map((r) => r.row));
     for (let r = layout.dataStart; r < table.cells.length; r++) {
       const cells = table.cells[r]!;
@@ -73,6 +99,7 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
       dataRows++;
       if (rejectedRows.has(sourceRow)) continue; // kept whole, with the reason, for review
       const out = rowOf.get(sourceRow);
+      if (out && echoesHeader(cells, outcome.columns, headerTexts)) headerEchoes.push(sourceRow);
       if (!out) {
         problems.push(`row ${sourceRow}: neither a response nor a rejected row`);
         continue;
@@ -108,6 +135,17 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
               if (!as.includes(shown) && !(c.field === 'submittedAt' && shown && as.some((a) => a.slice(0, 10) === shown.slice(0, 10)))) problem(sourceRow, c, `the time "${v}" shows as "${shown}"`);
             }
             break;
+          case 'rank': {
+            // The cell names the option put in this place: that option is in the answer, or the cell is kept as written.
+            if (!q || !n) {
+              problem(sourceRow, c, 'mapped to a question that is not in the draft');
+              break;
+            }
+            const id = new OptionMatcher(answerOptions(q)).matchOne(v);
+            const label = answerOptions(q).find((o) => o.id === id)?.label;
+            if (!(label && has(`Q${n} answer`, label)) && !has(`Q${n} comments`, v)) problem(sourceRow, c, `"${v.slice(0, 40)}" (place ${c.field}) is not in question ${n}'s columns`);
+            break;
+          }
           case 'answer':
           case 'option':
           case 'other-text':
@@ -154,8 +192,11 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
       blank,
       dataRows,
       questions: draft.questions.length,
+      numbered: draft.questions.filter((q) => !q.continues).length,
+      respondentFields: [...new Set(outcome.columns.filter((c) => c.role === 'respondent').map((c) => c.field!))],
       columns: outcome.columns,
       problems,
+      headerEchoes,
     };
   } finally {
     await router.shutdown();

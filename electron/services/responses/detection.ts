@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
-import { detectCampaigns, type CampaignGroup } from '../../../shared/analysis/campaigns';
+import { detectCampaigns, looksLikeChoices, type CampaignGroup } from '../../../shared/analysis/campaigns';
 import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate, type DuplicateGroup } from '../../../shared/analysis/duplicates';
 import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
@@ -51,7 +51,8 @@ export interface QuestionGroups {
 /** Detection itself, over documents already in memory (the workspace's, or a dry run's). */
 export async function detectCampaignGroups(docsByQuestion: Map<string, { id: string; text: string }[]>, questionText: Map<string, string>, opts: DetectOptions, env: Pick<DetectEnv, 'signal' | 'progress'>): Promise<QuestionGroups[]> {
   const out: QuestionGroups[] = [];
-  const entries = [...docsByQuestion].filter(([, docs]) => docs.length >= (opts.minSize ?? 5));
+  // Only where people wrote text: not over a choice's options read as text.
+  const entries = [...docsByQuestion].filter(([, docs]) => docs.length >= (opts.minSize ?? 5) && !looksLikeChoices(docs));
   let i = 0;
   for (const [questionId, docs] of entries) {
     throwIfCancelled(env.signal);

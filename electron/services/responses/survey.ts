@@ -46,7 +46,8 @@ export function validMapping(mapping: ColumnMapping, draft: Pick<Draft, 'questio
     const t: MappingTarget = mapping[i] ?? { kind: 'ignore' };
     if (t.kind === 'question') {
       const q = byId.get(t.questionId);
-      const ok = q && (typeof t.part !== 'object' || answerOptions(q).some((o) => o.id === (t.part as { optionId: string }).optionId));
+      const part = t.part;
+      const ok = q && (typeof part !== 'object' || ('rank' in part ? q.type === 'ranking' : answerOptions(q).some((o) => o.id === part.optionId)));
       if (!ok) {
         dropped.push(i);
         out.push({ kind: 'keep' });

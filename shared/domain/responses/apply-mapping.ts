@@ -42,6 +42,7 @@ type ColumnPlan =
   | { kind: 'meta'; field: 'externalId' | 'submittedAt' | 'startedAt' | 'channel'; order: DayOrder }
   | { kind: 'answer'; q: Question; matcher: OptionMatcher | null; multi: boolean; number: string }
   | { kind: 'option'; q: Question; optionId: string; label: string; ranking: boolean; ticks: Map<string, boolean | null> }
+  | { kind: 'rank-slot'; q: Question; rank: number; matcher: OptionMatcher; number: string }
   | { kind: 'other-text'; q: Question }
   | { kind: 'explanation'; q: Question };
 
@@ -75,8 +76,14 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       const q = byId.get(t.questionId);
       if (!q) throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to a question that is not in the consultation (${t.questionId}).`, { column: i });
       const options = answerOptions(q);
-      if (typeof t.part === 'object') {
-        const opt = options.find((o) => o.id === (t.part as { optionId: string }).optionId);
+      if (typeof t.part === 'object' && 'rank' in t.part) {
+        if (q.type !== 'ranking') throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to a place in a ranking, but question ${numbers.get(q.id)} is not a ranking question.`, { column: i });
+        const matcher = matchers.get(q.id) ?? new OptionMatcher(options);
+        matchers.set(q.id, matcher);
+        plans.push({ kind: 'rank-slot', q, rank: t.part.rank, matcher, number: numbers.get(q.id) ?? '' });
+      } else if (typeof t.part === 'object') {
+        const part = t.part;
+        const opt = options.find((o) => o.id === part.optionId);
         if (!opt) throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to an option that question ${numbers.get(q.id)} does not have.`, { column: i });
         plans.push({ kind: 'option', q, optionId: opt.id, label: normaliseLabel(opt.label), ranking: q.type === 'ranking', ticks: new Map() });
       } else if (t.part === 'answer') {
@@ -246,6 +253,21 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           // An "Other" column holding the respondent's own words.
           if (plan.optionId === OTHER_OPTION_ID && tick === null && normaliseLabel(v) !== plan.label && !/^other\b/i.test(v)) a.otherText = v;
           a.text = a.text ? `${a.text}; ${v}` : v;
+          break;
+        }
+        case 'rank-slot': {
+          // The cell names the option put in this place.
+          if (isBlankMarker(v)) break;
+          const a = answerFor(plan.q);
+          filled++;
+          a.text = a.text ? `${a.text}; ${plan.rank}: ${v}` : `${plan.rank}: ${v}`;
+          const id = plan.matcher.matchOne(v);
+          if (id) (ranks ??= []).push([qIndex.get(plan.q.id)!, plan.rank, id]);
+          else {
+            a.unmatched = [...(a.unmatched ?? []), v];
+            resp.issues.push({ column: i, header: headers[i]!, message: `"${clip(v)}" is not an option of question ${plan.number}.` });
+            countUnmatched(unmatched, i, plan.q.id, v, sourceRow);
+          }
           break;
         }
         case 'other-text': {

@@ -35,7 +35,17 @@ export interface BlockInput {
   followOn?: boolean;
 }
 
-export type BlockKind = 'multi' | 'ranking' | 'matrix' | 'matrix-multi' | 'multi-from-cells';
+export type BlockKind = 'multi' | 'ranking' | 'rank-slots' | 'matrix' | 'matrix-multi' | 'multi-from-cells';
+
+/**
+ * "Rank 1", "Ranking 2", "Choice 3", "1st choice", "Preference #2": a place of a ranking question,
+ * whose cells name the option put there. The place, or null.
+ */
+export function rankSlotOf(label: string): number | null {
+  const t = label.trim();
+  const m = /^(?:rank(?:ing)?|choice|place|position|preference|priority)\s*#?\s*(\d{1,3})$/i.exec(t) ?? /^(\d{1,3})(?:st|nd|rd|th)?\s+(?:choice|preference|place|priority|rank(?:ed)?)$/i.exec(t);
+  return m ? Number(m[1]) : null;
+}
 
 const RANKING_MAX = 30;
 
@@ -112,7 +122,10 @@ export function assignBlocks(inputs: BlockInput[], sample: (column: number) => s
         Object.assign(c, { role: 'other-text', group: id, questionText: stem, optionLabel: label, because: '"Other" text for the question of the columns before' });
         return;
       }
-      if (kind === 'multi' || kind === 'ranking') {
+      if (kind === 'rank-slots') {
+        delete c.optionLabel;
+        Object.assign(c, { role: 'question', group: id, questionText: stem, rankSlot: rankSlotOf(label)!, because: `Place ${rankSlotOf(label)} of a ranking question: its cells name the option put there` });
+      } else if (kind === 'multi' || kind === 'ranking') {
         Object.assign(c, { role: 'option', group: id, questionText: stem, optionLabel: label, because: kind === 'ranking' ? 'One item of a ranking question, in its own column' : 'One option of a multi-select question, in its own column' });
       } else if (kind === 'multi-from-cells') {
         // The option is what the column's cells say (its header is only "Column12").
@@ -135,6 +148,9 @@ export function assignBlocks(inputs: BlockInput[], sample: (column: number) => s
 }
 
 function kindOf(how: 'continues' | 'stem' | 'code' | 'follow-on', body: BlockInput[], values: string[][], labelOf: (b: BlockInput) => string, rows: () => string[][]): BlockKind {
+  // Places 1, 2, 3… whose cells are words (the options), not numbers.
+  const places = body.map((b) => rankSlotOf(labelOf(b)));
+  if (places.every((p, k) => p === k + 1) && values.every((vs) => vs.every((v) => !isInt(v)))) return 'rank-slots';
   if (how === 'code' && body.some((b) => (b.code?.length ?? 0) >= 3)) {
     const ticks = values.every((vs) => vs.every((v) => tickValue(v) !== null || isInt(v)));
     return ticks ? 'matrix-multi' : 'matrix';

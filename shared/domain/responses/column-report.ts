@@ -3,13 +3,14 @@ import type { ColumnMapping, Layout } from './types';
 /**
  * What each column of an imported export became, listed with the import's outcome (the CLI's
  * `columns`, the wizard's table) and kept with the batch: nothing leaves a file unseen.
- * - answer / option / other-text / explanation: part of the answer to `questionId`;
+ * - answer / option / rank / other-text / explanation: part of the answer to `questionId` (a rank
+ *   column is one place of a ranking, `field` its number, its cells the option put there);
  * - respondent: an "About you" detail (`field`);
  * - meta: the response's id, times or channel (`field`);
  * - kept: kept with each response as it was received, shown and exported, not analysed;
  * - left-out: not kept (an empty column, or one the official chose to leave out).
  */
-export type ImportedColumnRole = 'answer' | 'option' | 'other-text' | 'explanation' | 'respondent' | 'meta' | 'kept' | 'left-out';
+export type ImportedColumnRole = 'answer' | 'option' | 'rank' | 'other-text' | 'explanation' | 'respondent' | 'meta' | 'kept' | 'left-out';
 
 export interface ImportedColumn {
   /** 0-based, as the columns of the file. */
@@ -30,7 +31,7 @@ export function columnReport(layout: Layout, mapping: ColumnMapping): ImportedCo
     const t = mapping[col.index] ?? { kind: 'ignore' as const };
     switch (t.kind) {
       case 'question':
-        if (typeof t.part === 'object') return { ...base, role: 'option', questionId: t.questionId, field: t.part.optionId };
+        if (typeof t.part === 'object') return 'rank' in t.part ? { ...base, role: 'rank', questionId: t.questionId, field: String(t.part.rank) } : { ...base, role: 'option', questionId: t.questionId, field: t.part.optionId };
         return { ...base, role: t.part, questionId: t.questionId };
       case 'respondent':
         return { ...base, role: 'respondent', field: t.field };

@@ -75,9 +75,10 @@ function stats(table: RawTable, start: number, col: number): ValueStats {
  * Checkbox answers joined with ", " (Google Forms): the options, split against what is seen. An
  * option's own text may hold ", " ("Blogs, Twitter or Slack"): a piece that only ever follows the
  * same piece is part of it, so runs that always come together are joined back. Null when the
- * cells are not lists (fewer than one in ten has two options or more, or the options do not recur).
+ * cells are not lists (fewer than `minListShare` of them — one in ten unless the question says
+ * "select all" — has two options or more, or the options do not recur).
  */
-export function commaOptions(cells: string[]): { options: string[]; lists: number } | null {
+export function commaOptions(cells: string[], minListShare = 0.1): { options: string[]; lists: number } | null {
   let seqs = cells.map((c) => c.split(/,\s+/).map((t) => t.trim()).filter(Boolean));
   for (let round = 0; round < 20; round++) {
     const before = new Map<string, string | null>();
@@ -115,7 +116,7 @@ export function commaOptions(cells: string[]): { options: string[]; lists: numbe
       else counts.set(k, { label: t, n: 1 });
     }
   }
-  if (lists / Math.max(1, cells.length) < 0.1 || counts.size > 200) return null;
+  if (lists === 0 || lists / Math.max(1, cells.length) < minListShare || counts.size > 200) return null;
   // Most choices made are of options chosen more than once (an "Other" typed in is chosen once).
   let all = 0;
   let recurring = 0;
@@ -181,6 +182,28 @@ function headerCue(text: string): 'open' | 'multi' | 'closed' | null {
   return null;
 }
 
+/** A scale of numbers (1 to 5, -2 to 2, 0 to 10) reads in order, not in the order first answered. */
+function numbersInOrder(labels: string[]): string[] {
+  const num = (l: string) => (/^-?\d{1,6}(\.\d+)?$/.test(l.trim()) ? Number(l) : NaN);
+  return labels.every((l) => !Number.isNaN(num(l))) ? [...labels].sort((a, b) => num(a) - num(b)) : labels;
+}
+
+/** Answers given often enough to be an option: by 3 people or more, and by 2% of those who answered. */
+function commonAnswers(distinct: { label: string; count: number }[], nonBlank: number): { label: string; count: number }[] {
+  return distinct.filter((d) => d.count >= Math.max(3, 0.02 * nonBlank));
+}
+
+/**
+ * 2 to 15 common answers, none longer than an option's wording, given by at least 80% of 20 or
+ * more people: options, the rest "Other" texts.
+ */
+function choicesWithOther(distinct: { label: string; count: number }[], nonBlank: number): boolean {
+  if (nonBlank < 20) return false;
+  const common = commonAnswers(distinct, nonBlank);
+  if (common.length < 2 || common.length > 15 || common.some((d) => d.label.length > 200)) return false;
+  return common.reduce((n, d) => n + d.count, 0) / nonBlank >= 0.8;
+}
+
 /** Every non-blank cell of a column (for joined-list detection). */
 function columnCells(table: RawTable, start: number, col: number): string[] {
   const out: string[] = [];
@@ -232,6 +255,14 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
 
     const mkOptions = (labels: string[]): QuestionOption[] => labels.slice(0, 200).map((label, k) => ({ id: `${id}-o${k + 1}`, label: label.slice(0, 500) }));
 
+    // Places of a ranking ("[Rank 1]", "[Rank 2]"…): the options are what people put in them.
+    const slotCols = cols.filter((c) => c.rankSlot !== undefined);
+    if (slotCols.length > 0) {
+      const seen = mergeStats(slotCols.map((c) => stats(table, layout.dataStart, c.index)));
+      Object.assign(q, { type: 'ranking' as QuestionType, options: mkOptions([...seen.distinct.values()].map((d) => d.label)) });
+      out.push(q);
+      continue;
+    }
     if (optionCols.length > 0) {
       const labels = optionCols.map((c) => c.optionLabel ?? c.header).filter((l) => !isOtherHeader(l));
       if (optionCols.some((c) => isOtherHeader(c.optionLabel ?? ''))) q.allowOther = true;
@@ -267,7 +298,7 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const cue = headerCue(text);
     const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.nonBlank, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
     // Checkbox answers joined with ", " (Google Forms), split against the options seen.
-    const commas = !multi && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(columnCells(table, layout.dataStart, main.index)) : null;
+    const commas = !multi && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(columnCells(table, layout.dataStart, main.index), cue === 'multi' ? 0 : 0.1) : null;
     if (commas && (cue === 'multi' || commas.lists >= 2)) {
       q.type = 'multi_choice';
       if (commas.options.some((l) => isOtherHeader(l))) q.allowOther = true;
@@ -279,8 +310,14 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
         q.type = 'single_choice';
         const others = labels.filter((l) => isOtherHeader(l));
         if (others.length) q.allowOther = true;
-        q.options = mkOptions(labels.filter((l) => !isOtherHeader(l)));
+        q.options = mkOptions(numbersInOrder(labels.filter((l) => !isOtherHeader(l))));
       }
+    } else if (!multi && cue !== 'open' && !s.overflow && choicesWithOther(distinct, s.nonBlank)) {
+      // A few answers given by most people, and a tail of single ones: a choice with an "Other"
+      // box whose text the tool wrote in place of the option (Google Forms, SurveyMonkey).
+      q.type = 'single_choice';
+      q.allowOther = true;
+      q.options = mkOptions(commonAnswers(distinct, s.nonBlank).map((d) => d.label).filter((l) => !isOtherHeader(l)));
     } else if (multi) {
       q.type = 'multi_choice';
       const pl = parts.map((p) => p.label);

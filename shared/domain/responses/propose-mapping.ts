@@ -214,6 +214,8 @@ function optionShare(vals: string[], m: OptionMatcher, multi: boolean): number {
 function partFor(col: LayoutColumn, qi: QInfo): QuestionPart | null {
   switch (col.role) {
     case 'question':
+      if (col.rankSlot !== undefined && qi.q.type === 'ranking') return { rank: col.rankSlot };
+      return 'answer';
     case 'respondent':
       return 'answer';
     case 'explanation':

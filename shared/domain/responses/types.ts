@@ -102,6 +102,8 @@ export interface LayoutColumn {
    * numbered as parts of one (3a, 3b…) under the shared stem. `id` is the matrix's, `row` the label.
    */
   matrix?: { id: string; row: string };
+  /** One place of a ranking question ("[Rank 2]"): the column's cells name the option put there. */
+  rankSlot?: number;
   /** Why the role was chosen, for the wizard. */
   because: string;
 }
@@ -122,7 +124,13 @@ export interface Layout {
 
 // ---------------------------------------------------------------- mapping
 
-export const questionPartSchema = z.union([z.enum(['answer', 'explanation', 'other-text']), z.strictObject({ optionId: z.string().min(1).max(100) })]);
+export const questionPartSchema = z.union([
+  z.enum(['answer', 'explanation', 'other-text']),
+  // A column per option (a tick, or the option's rank in a ranking question).
+  z.strictObject({ optionId: z.string().min(1).max(100) }),
+  // A column per place of a ranking question, holding the option put there (LimeSurvey "[Rank 1]").
+  z.strictObject({ rank: z.number().int().min(1).max(200) }),
+]);
 export type QuestionPart = z.infer<typeof questionPartSchema>;
 
 export const mappingTargetSchema = z.discriminatedUnion('kind', [

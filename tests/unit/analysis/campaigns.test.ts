@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBanding, detectCampaigns, shingleSet, splitByTemplate } from '../../../shared/analysis/campaigns';
+import { chooseBanding, detectCampaigns, looksLikeChoices, shingleSet, splitByTemplate } from '../../../shared/analysis/campaigns';
 import { wordHashSet, words } from '../../../shared/analysis/text';
 import { campaignMember, campaignTemplate, organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
 import { seededRandom } from '../../../shared/analysis/hash';
@@ -138,5 +138,36 @@ describe('campaign detection behaviour', () => {
     expect(chooseBanding(0.5, 128).rows).toBeLessThanOrEqual(chooseBanding(0.9, 128).rows);
     const { bands, rows } = chooseBanding(0.5, 128);
     expect(bands * rows).toBeLessThanOrEqual(128);
+  });
+});
+
+describe('campaigns only where people wrote text', () => {
+  const rnd = seededRandom(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+
+  it('links are not words: answers citing pages of one site are not a campaign, the same letter with a link in it still is', () => {
+    const base = 'https://www.example.gov.uk/government/consultations/online-front-door-for-services/supporting-documents/annex-b-evidence-review-and-impact-assessment';
+    const cited = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, text: `See ${base}/page-${i}, ${base}/chapter-${i + 3}, ${base}/section-${i * 7} and ${base}/table-${i * 3}` }));
+    expect(detectCampaigns(cited).groups).toEqual([]);
+    const letter = campaignTemplate(seededRandom(3)).join(' ');
+    const members = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, text: `${letter} More at ${base}/${i}.` }));
+    const groups = detectCampaigns([...cited, ...members]).groups;
+    expect(groups).toHaveLength(1);
+    expect([...groups[0]!.memberIds].sort()).toEqual(members.map((m) => m.id).sort());
+  });
+
+  it("a choice's options read as text are not a campaign; a letter most people sent still is", () => {
+    const options = [
+      'Using a book or documentation online that was not part of a formal course of study',
+      'An online course (for example Coursera, edX or a similar provider of short courses)',
+      'A course in person, including bootcamps and programming workshops as well as formal courses',
+    ];
+    const choices = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, text: i % 15 === 0 ? `At university, in my ${i}th year` : pick(options) }));
+    expect(looksLikeChoices(choices)).toBe(true);
+    // One letter sent by most, with a tail of people's own words: a campaign, not a choice.
+    const letter = campaignTemplate(seededRandom(5)).join(' ');
+    const campaign = Array.from({ length: 300 }, (_, i) => ({ id: `l${i}`, text: i % 5 === 0 ? organicAnswer(seededRandom(i)) : letter }));
+    expect(looksLikeChoices(campaign)).toBe(false);
+    expect(detectCampaigns(campaign).groups).toHaveLength(1);
   });
 });

@@ -37,6 +37,7 @@ export function targetOptions(draft: Draft | null): { group: string; options: { 
     if (q.explain) opts.push({ value: JSON.stringify({ kind: 'question', questionId: q.id, part: 'explanation' }), label: `Question ${n}: explanation` });
     if (q.allowOther) opts.push({ value: JSON.stringify({ kind: 'question', questionId: q.id, part: 'other-text' }), label: `Question ${n}: “Other” text` });
     if (q.type === 'multi_choice' || q.type === 'ranking') for (const o of answerOptions(q)) opts.push({ value: JSON.stringify({ kind: 'question', questionId: q.id, part: { optionId: o.id } }), label: `Question ${n}: option “${o.label}”` });
+    if (q.type === 'ranking') for (let k = 1; k <= answerOptions(q).length; k++) opts.push({ value: JSON.stringify({ kind: 'question', questionId: q.id, part: { rank: k } }), label: `Question ${n}: the option ranked ${k}` });
     groups.push({ group: `Question ${n}: ${short}`, options: opts });
   }
   return groups;
@@ -48,7 +49,8 @@ export function targetValue(t: MappingTarget | undefined): string {
   if (t.kind === 'keep') return JSON.stringify({ kind: 'keep' });
   if (t.kind === 'respondent') return JSON.stringify({ kind: 'respondent', field: t.field });
   if (t.kind === 'meta') return JSON.stringify({ kind: 'meta', field: t.field });
-  return JSON.stringify({ kind: 'question', questionId: t.questionId, part: typeof t.part === 'object' ? { optionId: t.part.optionId } : t.part });
+  const part = typeof t.part !== 'object' ? t.part : 'rank' in t.part ? { rank: t.part.rank } : { optionId: t.part.optionId };
+  return JSON.stringify({ kind: 'question', questionId: t.questionId, part });
 }
 
 export function questionLabel(draft: Draft | null, id: string | null): string {
