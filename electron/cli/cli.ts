@@ -11,7 +11,7 @@ import { taskWorkerIn } from '../services/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
 import type { Draft } from '../../shared/domain/draft/model';
 import type { Out } from '../../shared/ipc/contract';
-import { CHANNELS } from '../../shared/domain/responses/types';
+import { CHANNELS } from '../../shared/domain/survey-import/types';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on

@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { answerOptions, CLOSED_TYPES, questionNumbers, type Draft } from '../../shared/domain/draft/model';
-import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '../../shared/domain/responses';
+import { answerOptions, CLOSED_TYPES, questionNumbers, type Draft, type QuestionType } from '../../shared/domain/draft/model';
+import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '../../shared/domain/survey-import';
 import { RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '../../shared/domain/responses/store';
 import { responseFieldsFor } from '../../shared/domain/report/fields';
 import { receivedText } from '../../shared/domain/report/rows';
-import { tickValue } from '../../shared/domain/responses/text-match';
+import { tickValue } from '../../shared/domain/survey-import/values/text-match';
 import { readSourceFile } from '../../electron/services/import';
 import { testRouter } from './router';
 
@@ -31,6 +31,8 @@ export interface LossReport {
   /** "About you" details the columns were read into (first and last name count once). */
   respondentFields: string[];
   columns: ImportedColumn[];
+  /** Each created question's type, by its id. */
+  questionTypes: Record<string, QuestionType>;
   /** Each a sentence naming the row and column; empty when nothing was lost. */
   problems: string[];
   /** Rows imported as responses that read like a header row (their cells are the columns' own labels). */
@@ -56,11 +58,11 @@ function echoesHeader(cells: string[], columns: ImportedColumn[], headerTexts: M
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const RESPONDENT_KEYS = Object.keys(RESPONDENT_KEY_LABELS) as RespondentKey[];
 
-export async function checkNothingLost(file: string, dir: string): Promise<LossReport> {
+export async function checkNothingLost(file: string, dir: string, options: { sheet?: string } = {}): Promise<LossReport> {
   const { router, call } = testRouter(dir);
   try {
     await call('workspace.create', { path: join(dir, 'lost.consult'), title: 'Nothing lost', from: { kind: 'template', template: 'blank' } });
-    const outcome: ImportOutcome = await call('responses.import', { paths: [file], createQuestions: true, detect: false });
+    const outcome: ImportOutcome = await call('responses.import', { paths: [file], createQuestions: true, detect: false, ...options });
     const csvPath = join(dir, 'internal.csv');
     await call('outputs.export', { kind: 'responses-csv', path: csvPath, redaction: 'none', exportAnyway: true });
     const { draft } = (await call('draft.get', {})) as { draft: Draft };
@@ -72,7 +74,7 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
     const sourceRowCol = col('Row in the source');
     for (const r of csv.slice(1)) rowOf.set(Number(r[sourceRowCol]), r);
 
-    const table = readSourceFile(new Uint8Array(readFileSync(file)), basename(file));
+    const table = readSourceFile(new Uint8Array(readFileSync(file)), basename(file), options.sheet ? { sheet: options.sheet } : {});
     const layout = detectLayout(table);
     const numbers = questionNumbers(draft);
     const byId = new Map(draft.questions.map((q) => [q.id, q]));
@@ -195,6 +197,7 @@ export async function checkNothingLost(file: string, dir: string): Promise<LossR
       numbered: draft.questions.filter((q) => !q.continues).length,
       respondentFields: [...new Set(outcome.columns.filter((c) => c.role === 'respondent').map((c) => c.field!))],
       columns: outcome.columns,
+      questionTypes: Object.fromEntries(draft.questions.map((q) => [q.id, q.type])),
       problems,
       headerEchoes,
     };

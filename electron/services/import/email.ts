@@ -3,7 +3,7 @@ import type { Email as ParsedMail } from 'postal-mime';
 import * as msgReaderModule from '@kenjiuno/msgreader';
 import type MsgReaderClass from '@kenjiuno/msgreader';
 import { AppError } from '../../../shared/ipc/result';
-import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/types';
+import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/email';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
 import { htmlToText } from './html-to-text';
 import { checkCompoundFile } from './cfb-guard';

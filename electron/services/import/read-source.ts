@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
-import type { ImportWarning, RawTable, SourceFormat } from '../../../shared/domain/responses/types';
+import type { ImportWarning, RawTable, SourceFormat } from '../../../shared/domain/survey-import/types';
 import { decodeText } from './decode-text';
 import { parseDelimited } from './csv';
 import { readWorkbook } from './spreadsheet';

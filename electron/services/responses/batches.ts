@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import type { BatchSummary } from '../../../shared/domain/responses/store';
-import type { Channel, ImportWarning } from '../../../shared/domain/responses/types';
+import type { Channel, ImportWarning } from '../../../shared/domain/survey-import/types';
 import { audit } from '../workspace/audit';
 import { unindexBatch } from './search-index';
 

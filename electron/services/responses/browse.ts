@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
-import type { Channel, ResponseIssue } from '../../../shared/domain/responses/types';
+import type { Channel, ResponseIssue } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '../../../shared/domain/responses/store';
 import { filterSql } from './filters';
 import { answersOf } from './answer-ids';

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { CHANNELS } from '../../../shared/domain/responses/types';
+import { CHANNELS } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, type RespondentKey } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
 import { detailsFromRow, personalColumns, RESPONDENT_COLUMN, RESPONDENT_SELECT_COLUMNS, respondentRow } from './respondent-columns';

@@ -6,7 +6,7 @@ import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode,
 import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
 import { indexMember, unindexMembersOfCampaign } from './search-index';
-import { throwIfCancelled } from './survey';
+import { throwIfCancelled } from './cancel';
 import { nextId } from './write-batch';
 import { answersOf } from './answer-ids';
 

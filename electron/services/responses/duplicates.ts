@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
-import type { Channel } from '../../../shared/domain/responses/types';
+import type { Channel } from '../../../shared/domain/survey-import/types';
 import type { DuplicateGroupView, ResponseStatus } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
 

@@ -1,28 +1,30 @@
 import { AppError } from '../../../shared/ipc/result';
-import type { ImportedColumn } from '../../../shared/domain/responses/column-report';
+import type { ImportedColumn } from '../../../shared/domain/survey-import/plan/column-report';
 import type { Db } from '../db/database';
 import type { WorkspaceFile } from '../db/workspace-file';
 import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
-import type { ColumnMapping, EmailMessage, RejectedRow } from '../../../shared/domain/responses/types';
+import type { ColumnMapping, RejectedRow } from '../../../shared/domain/survey-import/types';
+import type { EmailMessage } from '../../../shared/domain/responses/email';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type ResponseSource } from '../../../shared/domain/responses/store';
-import { readEmail, responseFromEmail } from '../import';
+import { readEmail } from '../import';
+import { responseFromEmail } from '../../../shared/domain/responses';
 import { readResponseFormDocx, readResponseFormXlsx, type ReturnedForm } from '../outputs';
 import { loadDraft } from '../draft/draft-service';
 import { audit } from '../workspace/audit';
 import { expandPaths, readSource, type SourceFile } from './source-files';
-import { throwIfCancelled } from './survey';
+import { throwIfCancelled } from './cancel';
 import { writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
-import { saveMapping } from './saved-mappings';
-import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlanRequest } from './survey-plan';
-import { importSurveyStreamed, type StreamEnv } from './stream-survey';
+import { saveMapping } from '../survey-import/saved-mappings';
+import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlanRequest } from '../survey-import/plan-survey';
+import { importSurveyStreamed, type StreamEnv } from '../survey-import/import-survey';
 
-export { addPlannedQuestions, planQuestions } from './survey-plan';
+export { addPlannedQuestions, planQuestions } from '../survey-import/plan-survey';
 
 /**
  * Importing files: survey exports (mapped), returned response forms (recognised by their ids,
  * refused when they belong to another consultation) and emails (the body kept whole, assigned to
  * "general comments" unless the official assigned parts of it in the wizard). A single survey
- * export is read and mapped in an import worker while its rows are written (stream-survey.ts).
+ * export is read and mapped in an import worker while its rows are written (survey-import/import-survey.ts).
  * Several files are each read and mapped first, yielding between slices so a cancel is heard;
  * then every batch is written in one mutation. Either way a cancel or a failure leaves nothing
  * behind. A dry run does everything but the write.

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import type { Channel } from '../../../shared/domain/responses/types';
+import type { Channel } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type ResponsesSummary } from '../../../shared/domain/responses/store';
 import { organisationSuggestions } from './organisations';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { AppError } from '../../../shared/ipc/result';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '../../../shared/domain/draft/model';
-import type { Channel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/responses/types';
+import type { Channel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/survey-import/types';
 import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '../../../shared/domain/responses/store';
 import { audit } from '../workspace/audit';
 import { personalColumns, pushRespondentValues, RESPONDENT_INSERT_COLUMNS, RESPONDENT_INSERT_PREFIX, respondentRow } from './respondent-columns';
@@ -204,7 +204,7 @@ export const firstIdsOf = (db: Db): FirstIds => ({ respondent: nextId(db, 'respo
 /**
  * A batch's respondents, responses and answers as multi-row INSERTs into a sink, numbered on from
  * `first`: the same statements whether they run here or are built in an import worker and run
- * by the thread that holds the database (stream-survey.ts).
+ * by the thread that holds the database (survey-import/import-survey.ts).
  */
 export class ResponseRows {
   private readonly respondents: RowBuffer;

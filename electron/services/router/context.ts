@@ -34,7 +34,7 @@ export interface Services {
   /**
    * The task worker's script beside the bundle (workers/task-worker.ts): a thread for the work
    * that need not hold the database — a survey export read and mapped while its rows are written
-   * (stream-survey.ts), an analysis workbook's XML and ZIP made while its rows are read
+   * (survey-import/import-survey.ts), an analysis workbook's XML and ZIP made while its rows are read
    * (reports/xlsx/remote-workbook.ts). Without one (tests, the CLI run from source) the same work
    * runs in this thread.
    */

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveSurveyRows, type SurveyStreamJob } from '../responses/survey-stream';
+import { serveSurveyRows, type SurveyStreamJob } from '../survey-import/map-in-worker';
 import { serveWorkbook, type WorkbookJob } from '../reports/xlsx/workbook-worker';
 
 /**
  * The task worker thread: work that needs no database, taken off the backend thread so that on
  * two cores it runs beside the work that does. One script for every task, so one file to bundle
  * and unpack:
- * - 'survey-rows': read and map one survey export into statements (survey-stream.ts), posted to
- *   the thread that holds the workspace (stream-survey.ts), which writes them as they come;
+ * - 'survey-rows': read and map one survey export into statements (survey-import/map-in-worker.ts), posted to
+ *   the thread that holds the workspace (survey-import/import-survey.ts), which writes them as they come;
  * - 'workbook': build an analysis workbook's XML and ZIP from rows the backend thread reads and
  *   posts (reports/xlsx/remote-workbook.ts), writing the file itself.
  */

@@ -1,4 +1,4 @@
-import type { Channel } from '../responses/types';
+import type { Channel } from '../survey-import/types';
 
 /**
  * Respondent fields the analysis can split answers by: the non-personal "About you" answers,

@@ -1,4 +1,5 @@
-import type { EmailMessage, NormalisedResponse } from './types';
+import type { NormalisedResponse } from '../survey-import/types';
+import type { EmailMessage } from './email';
 
 /**
  * An emailed response as a NormalisedResponse: the sender as respondent, the sent time, channel

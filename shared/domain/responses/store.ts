@@ -1,7 +1,7 @@
-import type { ImportedColumn } from './column-report';
+import type { ImportedColumn } from '../survey-import/plan/column-report';
 import { z } from 'zod';
 import { RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../draft/model';
-import { CHANNELS, type Channel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from './types';
+import { CHANNELS, type Channel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from '../survey-import/types';
 
 /**
  * The collated responses as the app shows them: batches, responses and their answers, the review

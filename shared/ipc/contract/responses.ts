@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../spec';
 import { RESPONDENT_FIELD_KEYS } from '../../domain/draft/model';
-import { CHANNELS, columnMappingSchema } from '../../domain/responses/types';
+import { CHANNELS, columnMappingSchema } from '../../domain/survey-import/types';
 import {
   EXTRA_RESPONDENT_FIELDS,
   responseFiltersSchema,
@@ -21,7 +21,7 @@ import {
   type SearchResults,
   type SurveyPreview,
 } from '../../domain/responses/store';
-import type { EmailMessage } from '../../domain/responses/types';
+import type { EmailMessage } from '../../domain/responses/email';
 
 const path = z.string().min(1, 'Enter the path of a file').max(4096, 'The path is too long');
 const id = z.number().int().positive();

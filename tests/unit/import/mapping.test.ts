@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 import { commaDraft } from '../../generators/drafts';
 import { toCsv } from '../../generators/encode';
-import { readSourceFile, detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '../../../electron/services/import';
-import { parseSurveyTime } from '../../../shared/domain/responses';
-import { OptionMatcher } from '../../../shared/domain/responses/option-matcher';
+import { readSourceFile } from '../../../electron/services/import';
+import { detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '../../../shared/domain/survey-import';
+import { parseSurveyTime } from '../../../shared/domain/survey-import';
+import { OptionMatcher } from '../../../shared/domain/survey-import/values/option-matcher';
 
 const csv = (rows: string[][]) => readSourceFile(toCsv(rows), 'a.csv');
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { blankDraft } from '../../../shared/domain/draft/template';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { docFromText } from '../../../shared/domain/draft/rich-text';
-import { readSourceFile, detectLayout, proposeMapping, inferQuestions, applyMapping } from '../../../electron/services/import';
+import { readSourceFile } from '../../../electron/services/import';
+import { detectLayout, proposeMapping, inferQuestions, applyMapping } from '../../../shared/domain/survey-import';
 
 /**
  * i.AI Consult's fixtures (shared/reference/peer-data): files no one on this project wrote. Each

@@ -10,7 +10,7 @@ import { workspaceWith, writeSurvey } from './helpers';
 
 /**
  * A single survey export is read and mapped in the import worker while the thread that holds the
- * workspace writes what it sends (stream-survey.ts). These tests hold it to what the other routes
+ * workspace writes what it sends (survey-import/import-survey.ts). These tests hold it to what the other routes
  * store: the same rows, byte for byte, as the same steps run in one thread, and as the several-file
  * import (read everything, then write) stores; nothing at all after a cancel or a failure.
  */

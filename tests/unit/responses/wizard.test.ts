@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { tempDir } from '../../harness/temp';
 import { journalPathFor } from '../../../electron/services/db/workspace-file';
-import type { ColumnMapping } from '../../../shared/domain/responses/types';
+import type { ColumnMapping } from '../../../shared/domain/survey-import/types';
 import type { CsvEncoding } from '../../generators/encode';
 import { workspaceWith, writeCsv, writeSurvey } from './helpers';
 

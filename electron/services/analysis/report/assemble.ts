@@ -5,7 +5,7 @@ import { responseFieldsFor } from '../../../../shared/domain/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '../../../../shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
 import { agreementView, type AgreementItem } from '../../../../shared/domain/coding/agreement-view';
-import type { Channel } from '../../../../shared/domain/responses/types';
+import type { Channel } from '../../../../shared/domain/survey-import/types';
 import { analysisQuestions } from '../questions';
 import { tallyViews, crossField } from '../tallies';
 import { themeCounts } from '../coding';

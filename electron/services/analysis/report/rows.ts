@@ -7,11 +7,11 @@ import type { RowParts } from '../../../../shared/domain/report/rows';
 import { codableText } from '../../../../shared/domain/coding/codable';
 import { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
 import { isYes, type RespondentKey } from '../../../../shared/domain/responses/store';
-import type { Channel } from '../../../../shared/domain/responses/types';
+import type { Channel } from '../../../../shared/domain/survey-import/types';
 import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
 import { RESPONDENT_COLUMN, RESPONDENT_KEYS } from '../../responses/respondent-columns';
 import type { ResponseFieldDef } from '../../../../shared/domain/report/model';
-import type { ColumnMapping } from '../../../../shared/domain/responses/types';
+import type { ColumnMapping } from '../../../../shared/domain/survey-import/types';
 import { answerData, type ClosedAnswers, type ResponseIndex } from '../data-cache';
 import { ANSWER_SLOTS, firstAnswerId } from '../../responses/answer-ids';
 

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CHANNELS } from '../../../../shared/domain/responses/types';
+import { CHANNELS } from '../../../../shared/domain/survey-import/types';
 import type { ResponseFilters, ResponseListRow, SearchHit } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { CHANNEL_LABELS, plural, questionLabel } from './labels';

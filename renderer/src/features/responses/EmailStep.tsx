@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import type { EmailMessage } from '../../../../shared/domain/responses/types';
+import type { EmailMessage } from '../../../../shared/domain/responses/email';
 import type { ImportOutcome, InspectedFile } from '../../../../shared/domain/responses/store';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';

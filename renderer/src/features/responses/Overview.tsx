@@ -5,7 +5,7 @@ import { useJob } from './useJob';
 import { JobProgressBar } from './JobProgressBar';
 import { CHANNEL_LABELS, plural } from './labels';
 import { whenText } from '../shared/format';
-import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/responses/types';
+import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/survey-import/types';
 import type { BatchSummary } from '../../../../shared/domain/responses/store';
 
 function sourceLabel(b: BatchSummary): string {

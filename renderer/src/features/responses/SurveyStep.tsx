@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/responses/types';
+import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/survey-import/types';
 import type { ImportOutcome, InspectedFile, SurveyPreview } from '../../../../shared/domain/responses/store';
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';

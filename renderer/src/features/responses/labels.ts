@@ -1,5 +1,5 @@
-import type { MappingTarget } from '../../../../shared/domain/responses/types';
-import { META_FIELDS } from '../../../../shared/domain/responses/types';
+import type { MappingTarget } from '../../../../shared/domain/survey-import/types';
+import { META_FIELDS } from '../../../../shared/domain/survey-import/types';
 import { answerOptions, orderedQuestions, questionNumbers, RESPONDENT_FIELD_KEYS, type Draft } from '../../../../shared/domain/draft/model';
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 

@@ -1,9 +1,9 @@
-import type { Draft, Question, RespondentFieldKey } from '../draft/model';
-import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '../draft/model';
-import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable } from './types';
-import { contentTokens, isBlankMarker, normaliseLabel, textSimilarity } from './text-match';
-import { OptionMatcher } from './option-matcher';
-import { headerNumber, isOtherHeader } from './header-rules';
+import type { Draft, Question, RespondentFieldKey } from '../../draft/model';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '../../draft/model';
+import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable } from '../types';
+import { contentTokens, isBlankMarker, normaliseLabel, textSimilarity } from '../values/text-match';
+import { OptionMatcher } from '../values/option-matcher';
+import { headerNumber, isOtherHeader } from '../detect/header-vocabulary';
 
 /**
  * Proposes which question, question part, "About you" field or metadata each column holds:

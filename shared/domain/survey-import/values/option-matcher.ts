@@ -1,5 +1,5 @@
-import type { QuestionOption } from '../draft/model';
-import { OTHER_OPTION_ID } from '../draft/model';
+import type { QuestionOption } from '../../draft/model';
+import { OTHER_OPTION_ID } from '../../draft/model';
 import { normaliseLabel } from './text-match';
 
 /**

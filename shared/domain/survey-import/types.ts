@@ -221,24 +221,3 @@ export interface ApplyResult {
   /** Closed-question values that matched no option, with how often: for "map to option" in the wizard. */
   unmatchedValues: UnmatchedValue[];
 }
-
-// ---------------------------------------------------------------- emails and letters
-
-export interface EmailAttachment {
-  name: string;
-  size: number;
-  contentType: string;
-}
-
-export interface EmailMessage {
-  from: string;
-  fromName: string;
-  to: string[];
-  /** ISO 8601 instant, or '' when the message has no readable date. */
-  date: string;
-  subject: string;
-  /** Plain text: the text/plain part, or the HTML part reduced to text. */
-  body: string;
-  attachments: EmailAttachment[];
-  format: 'eml' | 'msg';
-}

@@ -1,4 +1,4 @@
-import { londonToInstant } from '../govuk-dates';
+import { londonToInstant } from '../../govuk-dates';
 
 /**
  * Reads the submission times survey tools write: ISO 8601 (with or without a zone; Qualtrics,

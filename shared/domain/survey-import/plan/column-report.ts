@@ -1,4 +1,4 @@
-import type { ColumnMapping, Layout } from './types';
+import type { ColumnMapping, Layout } from '../types';
 
 /**
  * What each column of an imported export became, listed with the import's outcome (the CLI's

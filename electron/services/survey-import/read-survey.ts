@@ -1,13 +1,16 @@
 import { AppError } from '../../../shared/ipc/result';
 import { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { applyMapping, detectLayout, proposeMapping, readSourceFile, sourceFingerprint } from '../import';
-import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/responses/types';
-import { columnMappingSchema } from '../../../shared/domain/responses/types';
+import { readSourceFile } from '../import';
+import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '../../../shared/domain/survey-import';
+import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/survey-import/types';
+import { columnMappingSchema } from '../../../shared/domain/survey-import/types';
 import { answerOptions } from '../../../shared/domain/draft/model';
-import { dayOrderOf, type DayOrder } from '../../../shared/domain/responses/dates';
-import { normaliseLabel } from '../../../shared/domain/responses/text-match';
-import type { SourceFile } from './source-files';
+import { dayOrderOf, type DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
+import { normaliseLabel } from '../../../shared/domain/survey-import/values/text-match';
+import type { SourceFile } from '../responses/source-files';
+import { throwIfCancelled } from '../responses/cancel';
+
 
 /**
  * A survey export through the shared readers: the table, its layout (the official may correct the
@@ -140,9 +143,6 @@ export interface MapEnv {
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was imported.');
-}
 
 /** Every data row through the mapping, a slice at a time, yielding in between. */
 export async function mapInSlices(st: SurveyTable, mapping: ColumnMapping, draft: Draft, env: MapEnv = {}): Promise<ApplyResult> {

@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/responses/types';
+import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/survey-import/types';
 import type { PreviewColumn, SurveyPreview } from '../../../shared/domain/responses/store';
-import { inspected, readSource } from './source-files';
-import { mapInSlices, parseMapping, readSurvey, resolveMapping, type SurveyReadOptions } from './survey';
+import { inspected, readSource } from '../responses/source-files';
+import { mapInSlices, parseMapping, readSurvey, resolveMapping, type SurveyReadOptions } from './read-survey';
 
 /**
  * The import wizard's view of a survey export before anything is saved: what the file is, how it

@@ -1,10 +1,10 @@
-import type { Draft, Question } from '../draft/model';
-import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers } from '../draft/model';
-import { AppError } from '../../ipc/result';
-import type { ApplyResult, Channel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from './types';
-import { isBlankMarker, normaliseLabel, tickValue } from './text-match';
-import { OptionMatcher } from './option-matcher';
-import { dayOrderOf, parseSurveyTime, type DayOrder } from './dates';
+import type { Draft, Question } from '../../draft/model';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers } from '../../draft/model';
+import { AppError } from '../../../ipc/result';
+import type { ApplyResult, Channel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from '../types';
+import { isBlankMarker, normaliseLabel, tickValue } from '../values/text-match';
+import { OptionMatcher } from '../values/option-matcher';
+import { dayOrderOf, parseSurveyTime, type DayOrder } from '../values/survey-dates';
 
 /**
  * Reads every data row through the confirmed mapping into NormalisedResponses. Nothing is dropped

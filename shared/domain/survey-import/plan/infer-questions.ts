@@ -1,9 +1,9 @@
-import type { Question, QuestionOption, QuestionType } from '../draft/model';
-import { LIKERT_OPTIONS, YES_NO_OPTIONS } from '../draft/model';
-import type { Layout, LayoutColumn, RawTable } from './types';
-import { isBlankMarker, normaliseLabel } from './text-match';
-import { isOtherHeader } from './header-rules';
-import { OptionMatcher } from './option-matcher';
+import type { Question, QuestionOption, QuestionType } from '../../draft/model';
+import { LIKERT_OPTIONS, YES_NO_OPTIONS } from '../../draft/model';
+import type { Layout, LayoutColumn, RawTable } from '../types';
+import { isBlankMarker, normaliseLabel } from '../values/text-match';
+import { isOtherHeader } from '../detect/header-vocabulary';
+import { OptionMatcher } from '../values/option-matcher';
 import { hash64 } from './fingerprint';
 
 /**

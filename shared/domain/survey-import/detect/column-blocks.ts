@@ -1,6 +1,6 @@
-import type { LayoutColumn } from './types';
-import { isOtherHeader } from './header-rules';
-import { normaliseLabel, tickValue } from './text-match';
+import type { LayoutColumn } from '../types';
+import { isOtherHeader } from './header-vocabulary';
+import { normaliseLabel, tickValue } from '../values/text-match';
 
 /**
  * Which adjacent columns of an export are one question, and what kind: the step after each column

@@ -1,6 +1,6 @@
-import type { RespondentFieldKey } from '../draft/model';
-import type { MetaField } from './types';
-import { normaliseLabel } from './text-match';
+import type { RespondentFieldKey } from '../../draft/model';
+import type { MetaField } from '../types';
+import { normaliseLabel } from '../values/text-match';
 
 /**
  * What a header says about its column, by name alone: question numbers ("Q3", "3.", "Question 3a",

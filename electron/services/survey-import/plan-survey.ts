@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/result';
 import type { Draft, Question } from '../../../shared/domain/draft/model';
-import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/responses/types';
-import { columnReport, inferQuestions, proposeMapping } from '../import';
-import type { SourceFile } from './source-files';
+import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/survey-import/types';
+import { columnReport, inferQuestions, proposeMapping } from '../../../shared/domain/survey-import';
+import type { SourceFile } from '../responses/source-files';
 import type { Db } from '../db/database';
-import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './survey';
-import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
+import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './read-survey';
+import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswer } from '../responses/write-batch';
 
 /**
  * A survey export from file to stored responses, in the steps every import of one goes through —
  * whether in the thread that holds the workspace (import-files.ts) or in an import worker
- * (survey-stream.ts): plan (read, layout, questions to create, mapping, batch record), then map
+ * (survey-import/map-in-worker.ts): plan (read, layout, questions to create, mapping, batch record), then map
  * the rows, then finish the batch record with what the rows told.
  */
 export interface SurveyPlanRequest extends SurveyReadOptions {

@@ -1,5 +1,5 @@
-import type { Layout } from './types';
-import { normaliseLabel } from './text-match';
+import type { Layout } from '../types';
+import { normaliseLabel } from '../values/text-match';
 
 /**
  * Identifies "the same source": the tool and its header texts, normalised. The next export from
