@@ -144,7 +144,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'import <file> <source...> [--mapping <json>|auto] [--dry-run] [--create-questions] [--channel <channel>] [--no-detect]',
+    usage: 'import <file> <source...> [--mapping <json>|auto] [--dry-run] [--create-questions] [--channel <channel>] [--no-detect] [--sheet <name>] [--header-rows <n>]',
     summary: 'Import responses: survey exports (CSV, XLSX, XLS, ODS), returned response forms (.xlsx, .docx; a folder of them), emails (.eml, .msg). Then find duplicates and campaigns.',
     booleans: ['dry-run', 'create-questions', 'no-detect'],
     async run(args, router) {
@@ -162,6 +162,11 @@ export const COMMANDS: Record<string, Command> = {
       }
       const channel = flag(args, 'channel');
       if (channel && !(CHANNELS as readonly string[]).includes(channel)) throw new CliError(`--channel must be one of ${CHANNELS.join(', ')}.`, 2);
+      // A workbook with several sheets: which one holds the responses (the first, unless told).
+      const sheet = flag(args, 'sheet');
+      const headerRowsArg = flag(args, 'header-rows');
+      const headerRows = headerRowsArg === undefined ? undefined : Number(headerRowsArg);
+      if (headerRows !== undefined && !(Number.isInteger(headerRows) && headerRows >= 1 && headerRows <= 10)) throw new CliError('--header-rows must be a whole number from 1 to 10.', 2);
       const out = await unwrap(
         router.dispatch(SESSION, 'responses.import', {
           workspace: file,
@@ -171,6 +176,8 @@ export const COMMANDS: Record<string, Command> = {
           createQuestions: args.flags.get('create-questions') === true,
           detect: args.flags.get('no-detect') !== true,
           ...(channel ? { channel } : {}),
+          ...(sheet ? { sheet } : {}),
+          ...(headerRows ? { headerRows } : {}),
         }),
       );
       const o = out as Out<'responses.import'>;

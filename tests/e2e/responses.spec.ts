@@ -7,6 +7,7 @@ import { plantedCorpus } from '../generators/campaign-text';
 import { csvText } from '../generators/encode';
 import { AppPage } from './pages/app-page';
 import { ResponsesPageObject } from './pages/responses-page';
+import * as XLSX from '@e965/xlsx';
 
 let host: HostProcess;
 test.beforeEach(async () => {
@@ -188,4 +189,38 @@ test('a consultation started from a survey export: questions made from its colum
   // The overview counts them.
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByText('260 responses from 1 import')).toBeVisible();
+});
+
+test('a workbook with several sheets: the official chooses the sheet that holds the responses', async ({ page }) => {
+  const app = new AppPage(page);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['About this export'], ['Downloaded on 3 March 2027 by the policy team'], ['Two late responses were added by hand']]), 'Notes');
+  const rows = [['Response ID', 'How often do you use the bus?', 'What would make it better?']];
+  for (let i = 1; i <= 9; i++) rows.push([`R${i}`, ['Daily', 'Weekly', 'Never'][i % 3]!, `More buses on route ${i} in the evening`]);
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Responses');
+  const file = join(host.docsDir, 'bus survey.xlsx');
+  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+  await app.open(host.url);
+  await page.getByRole('button', { name: 'New consultation' }).click();
+  await page.getByLabel('Title of the consultation').fill('Bus services');
+  await expect(page.getByLabel('Where to save it')).toHaveValue(/bus-services(-\d+)?\.consult$/);
+  await page.getByLabel('A survey export').check();
+  await page.getByLabel('Survey export', { exact: true }).fill(file);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.getByRole('button', { name: /^Check the columns/ }).click();
+
+  // The first sheet is read, and the choice of sheet is offered.
+  const sheet = page.getByLabel('Sheet', { exact: true });
+  await expect(sheet).toHaveValue('Notes');
+  await expect(page.getByText('This workbook has 2 sheets.')).toBeVisible();
+  await sheet.selectOption('Responses');
+  await expect(page.getByLabel(/^Import column 2 \(How often/)).toBeVisible();
+  await expectNoAxeViolations(page, 'import wizard with a sheet choice');
+  await page.getByRole('button', { name: 'Create questions from these columns' }).click();
+  await expect(page.getByLabel(/^Import column 2 \(How often/)).toHaveValue(/"kind":"question"/);
+  await expect(sheet).toHaveValue('Responses');
+  await page.getByRole('button', { name: 'Import 9 responses' }).click();
+  await expect(page.getByRole('region', { name: '9 responses imported' })).toBeVisible();
+  await app.expectSaved();
 });

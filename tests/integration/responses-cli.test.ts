@@ -9,6 +9,7 @@ import { detectLayout, proposeMapping } from '../../shared/domain/survey-import'
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { readFileSync } from 'node:fs';
 import { buildMsg } from '../generators/msg-file';
+import * as XLSX from '@e965/xlsx';
 
 /** `npx workbench import` and `search`: the command names, flags and JSON keys are a contract. */
 const t = tempDir('cw-responses-cli-');
@@ -86,6 +87,34 @@ describe('npx workbench import', () => {
     expect(j.imported).toBe(30);
     expect(j.createdQuestions.length).toBeGreaterThan(5);
     expect(workbench(['info', ws]).json()).toMatchObject({ questions: j.createdQuestions.length, responses: 30 });
+  });
+
+  it('--sheet reads the sheet that holds the responses; without it the first is read and the others are named', () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['About this export'], ['Downloaded on 3 March 2027 by the policy team']]), 'Notes');
+    const rows = [['Response ID', 'How often do you use the bus?', 'What would make it better?']];
+    for (let i = 1; i <= 6; i++) rows.push([`R${i}`, ['Daily', 'Weekly', 'Never'][i % 3]!, `More buses on route ${i} in the evening`]);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Responses');
+    const f = t.path('two-sheets.xlsx');
+    writeFileSync(f, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    const first = workbench(['import', newWorkspace('sheets-1.consult', 'blank'), f, '--create-questions', '--dry-run']);
+    expect(first.status, first.stderr).toBe(0);
+    expect((first.json() as { warnings: string[] }).warnings.join(' ')).toMatch(/Read the sheet "Notes"\. The file has 2 sheets \(Notes, Responses\)/);
+
+    const r = workbench(['import', newWorkspace('sheets-2.consult', 'blank'), f, '--create-questions', '--sheet', 'Responses', '--no-detect']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = r.json() as { imported: number; columns: { header: string; role: string }[] };
+    expect(j.imported).toBe(6);
+    expect(j.columns.map((c) => [c.header, c.role])).toEqual([
+      ['Response ID', 'meta'],
+      ['How often do you use the bus?', 'answer'],
+      ['What would make it better?', 'answer'],
+    ]);
+
+    const missing = workbench(['import', newWorkspace('sheets-3.consult', 'blank'), f, '--sheet', 'Answers']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/two-sheets\.xlsx has no sheet called "Answers"/);
   });
 });
 

@@ -131,6 +131,6 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
   }
   // Trailing blank rows are formatting, not data.
   while (cells.length > 0 && cells[cells.length - 1]!.every((v) => v === '')) cells.pop();
-  if (sheetNames.length > 1) warnings.push({ code: 'more-sheets', message: `Read the sheet "${name}". The file has ${sheetNames.length} sheets: ${sheetNames.join(', ')}.` });
+  if (sheetNames.length > 1) warnings.push({ code: 'more-sheets', message: `Read the sheet "${name}". The file has ${sheetNames.length} sheets (${sheetNames.join(', ')}): choose another if the responses are on it.` });
   return { cells, sheetName: name, sheetNames, warnings };
 }

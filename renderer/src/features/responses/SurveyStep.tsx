@@ -24,11 +24,17 @@ function confidenceTag(c: number, ignored: boolean, kept: boolean) {
  * with how sure the proposal is and why, editable; the first rows as they would be imported; the
  * rows that would be rejected and the values that match no option — all before anything is saved.
  */
+/** The reading choices the official made: header rows and, for a workbook, the sheet. */
+function readOptions(headerRows: number | undefined, sheet: string | undefined): { headerRows?: number; sheet?: string } {
+  return { ...(headerRows ? { headerRows } : {}), ...(sheet ? { sheet } : {}) };
+}
+
 export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; onImported: (o: ImportOutcome) => void; onBack: () => void }) {
   const { draft } = useResponses(useShallow((s) => ({ draft: s.draft })));
   const [preview, setPreview] = useState<SurveyPreview | null>(null);
   const [mapping, setMapping] = useState<string[]>([]);
   const [headerRows, setHeaderRows] = useState<number | undefined>(undefined);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const job = useJob();
@@ -37,9 +43,9 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
   const loaded = useRef(false);
 
   const load = useCallback(
-    async (withMapping: ColumnMapping | undefined, rows: number | undefined) => {
+    async (withMapping: ColumnMapping | undefined, rows: number | undefined, onSheet: string | undefined) => {
       setErrors([]);
-      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...(rows ? { headerRows: rows } : {}) }, { label: `Reading ${file.name}` });
+      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) }, { label: `Reading ${file.name}` });
       if (!r.ok) {
         if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
         return;
@@ -55,22 +61,22 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
   useEffect(() => {
     if (loaded.current) return;
     loaded.current = true;
-    void load(undefined, undefined);
+    void load(undefined, undefined, undefined);
   }, [load]);
 
   const current = (): ColumnMapping => mapping.map((v) => JSON.parse(v) as MappingTarget);
 
   async function createQuestions() {
     setErrors([]);
-    const r = await useApp.getState().mutate(() => call('responses.createQuestions', { path: file.path, ...(headerRows ? { headerRows } : {}) }));
+    const r = await useApp.getState().mutate(() => call('responses.createQuestions', { path: file.path, ...readOptions(headerRows, sheet) }));
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     await useResponses.getState().refresh();
-    await load(undefined, headerRows);
+    await load(undefined, headerRows, sheet);
   }
 
   async function doImport() {
     setErrors([]);
-    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...(headerRows ? { headerRows } : {}) }, { changes: true, label: `Importing ${file.name}` });
+    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...readOptions(headerRows, sheet) }, { changes: true, label: `Importing ${file.name}` });
     if (!r.ok) {
       if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
       else setErrors([{ message: 'The import was cancelled. Nothing was imported.' }]);
@@ -103,7 +109,35 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             ) : null}
             {preview.savedMapping ? <p className="govuk-body">The columns are set as you set them when this survey was last imported.</p> : null}
           </div>
-          {preview.warnings.length ? (
+          {preview.sheetNames && preview.sheetNames.length > 1 ? (
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="survey-sheet">
+                Sheet
+              </label>
+              <div className="govuk-hint" id="survey-sheet-hint">
+                This workbook has {preview.sheetNames.length} sheets. Choose the one that holds the responses, one row for each.
+              </div>
+              <select
+                id="survey-sheet"
+                className="govuk-select"
+                aria-describedby="survey-sheet-hint"
+                value={sheet ?? preview.sheetName ?? ''}
+                disabled={job.busy}
+                onChange={(e) => {
+                  setSheet(e.target.value);
+                  setHeaderRows(undefined);
+                  void load(undefined, undefined, e.target.value);
+                }}
+              >
+                {preview.sheetNames.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {preview.warnings.filter((w) => w.code !== 'more-sheets').length ? (
             <div className="govuk-warning-text">
               <span className="govuk-warning-text__icon" aria-hidden="true">
                 !
@@ -111,6 +145,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
                 {preview.warnings
+                  .filter((w) => w.code !== 'more-sheets')
                   .slice(0, 3)
                   .map((w) => w.message)
                   .join(' ')}
@@ -131,7 +166,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                 </option>
               ))}
             </select>{' '}
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={job.busy} onClick={() => void load(undefined, headerRows)}>
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={job.busy} onClick={() => void load(undefined, headerRows, sheet)}>
               Read again
             </button>
           </div>
@@ -198,7 +233,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             </tbody>
           </table>
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={!dirty || job.busy} aria-disabled={!dirty || job.busy} onClick={() => void load(current(), headerRows)}>
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={!dirty || job.busy} aria-disabled={!dirty || job.busy} onClick={() => void load(current(), headerRows, sheet)}>
               Update the preview
             </button>
             {preview.canCreateQuestions ? (
