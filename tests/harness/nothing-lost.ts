@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { answerOptions, CLOSED_TYPES, questionNumbers, type Draft, type QuestionType } from '../../shared/domain/draft/model';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers, type Draft, type QuestionType } from '../../shared/domain/draft/model';
+import { isOtherHeader } from '../../shared/domain/survey-import/detect/header-vocabulary';
 import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '../../shared/domain/survey-import';
-import { RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '../../shared/domain/responses/store';
+import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '../../shared/domain/responses/store';
 import { responseFieldsFor } from '../../shared/domain/report/fields';
 import { receivedText } from '../../shared/domain/report/rows';
 import { tickValue } from '../../shared/domain/survey-import/values/text-match';
@@ -28,7 +29,7 @@ export interface LossReport {
   questions: number;
   /** Questions with a number of their own (a matrix's rows 3a, 3b… count once). */
   numbered: number;
-  /** "About you" details the columns were read into (first and last name count once). */
+  /** "About you" details the columns were read into, where anyone gave one (first and last name count once). */
   respondentFields: string[];
   columns: ImportedColumn[];
   /** Each created question's type, by its id. */
@@ -125,6 +126,16 @@ export async function checkNothingLost(file: string, dir: string, options: { she
             break;
           case 'respondent': {
             if ((c.field === 'name' || c.field === 'email') && normaliseLabel(v) === 'anonymous') break;
+            // Confidentiality and consent are flags the redaction reads, in columns of their own:
+            // consent in the respondent's words when they say more than yes or no.
+            if (c.field === 'confidential') {
+              if (!has('Asked for confidentiality', isYes(v) ? 'Yes' : 'No')) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the confidentiality column`);
+              break;
+            }
+            if (c.field === 'publishConsent') {
+              if (!has('Consented to publication', /^(yes|no|y|n)$/i.test(v) ? (isYes(v) ? 'Yes' : 'No') : v)) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the consent column`);
+              break;
+            }
             const label = labels.get(c.field as RespondentKey);
             if (!label || !has(label, v)) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the ${label ?? c.field} column`);
             break;
@@ -171,7 +182,7 @@ export async function checkNothingLost(file: string, dir: string, options: { she
               if (!label || !(has(answer, label) || anywhere(v))) problem(sourceRow, c, `option "${label ?? c.field}" (cell "${v.slice(0, 30)}") is not in question ${n}'s answer`);
               // A tick, or the option's own text, says only "chosen"; a rank says where (kept by the order);
               // anything else — a rating in a matrix row — is information of its own and must be there too.
-              const saysOnlyChosen = tick === true || norm(v) === norm(label ?? '') || (q.type === 'ranking' && /^\d{1,3}$/.test(v));
+              const saysOnlyChosen = tick === true || norm(v) === norm(label ?? '') || (q.type === 'ranking' && /^\d{1,3}$/.test(v)) || (c.field === OTHER_OPTION_ID && isOtherHeader(v));
               if (!saysOnlyChosen && !anywhere(v)) problem(sourceRow, c, `"${v.slice(0, 40)}" under option "${label ?? c.field}" is not kept`);
               break;
             }
@@ -195,7 +206,8 @@ export async function checkNothingLost(file: string, dir: string, options: { she
       dataRows,
       questions: draft.questions.length,
       numbered: draft.questions.filter((q) => !q.continues).length,
-      respondentFields: [...new Set(outcome.columns.filter((c) => c.role === 'respondent').map((c) => c.field!))],
+      // A detail a reader counts is one somebody gave: a column empty in every row asked nothing.
+      respondentFields: [...new Set(outcome.columns.filter((c) => c.role === 'respondent' && table.cells.slice(layout.dataStart).some((r) => (r[c.index] ?? '').trim() !== '')).map((c) => c.field!))],
       columns: outcome.columns,
       questionTypes: Object.fromEntries(draft.questions.map((q) => [q.id, q.type])),
       problems,

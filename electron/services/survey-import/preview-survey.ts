@@ -5,6 +5,7 @@ import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/s
 import type { PreviewColumn, SurveyPreview } from '../../../shared/domain/responses/store';
 import { inspected, readSource } from '../responses/source-files';
 import { mapInSlices, parseMapping, readSurvey, resolveMapping, type SurveyReadOptions } from './read-survey';
+import { planQuestions } from './plan-survey';
 
 /**
  * The import wizard's view of a survey export before anything is saved: what the file is, how it
@@ -80,7 +81,8 @@ export async function previewSurvey(db: Db, draft: Draft, req: PreviewRequest, e
       ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
       ...(r.externalId ? { externalId: r.externalId } : {}),
     })),
-    canCreateQuestions: draft.questions.length === 0 || proposal.unmatched.length > 0,
+    // Offered only when it would make a question (a column nobody answered makes none).
+    canCreateQuestions: (draft.questions.length === 0 || proposal.unmatched.length > 0) && planQuestions(st, draft).created.length > 0,
     draftHasQuestions: draft.questions.length > 0,
   };
 }

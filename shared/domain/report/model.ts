@@ -198,7 +198,7 @@ export interface ResponseRow {
   /** Cells kept as received from the export's other columns, by position in ConsultationReport.keptColumns. */
   kept?: Readonly<Record<number, string>>;
   /** Where the response came from (internal exports only): the file, its row, the tool's own id, when it was started. */
-  origin?: { file: string; row: number | null; externalId: string | null; startedAt: string | null; submittedAt: string | null };
+  origin?: { file: string; row: number | null; externalId: string | null; startedAt: string | null; submittedAt: string | null; publishConsent?: string | null };
 }
 
 /**

@@ -83,6 +83,10 @@ function londonOffsetMinutes(ms: number): number {
 /** "2027-03-12 14:05", London time: sortable, and unambiguous in a spreadsheet. */
 export function receivedText(iso: string | null): string {
   if (!iso) return '';
+  // A day with no time given is shown as the day: no time is invented.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  // Only the app's own ISO times are read here (Date.parse would guess at "Mar 9, 2025" in the machine's zone).
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return '';
   // Offsets change on the hour, so the hour's offset holds for every minute in it.
@@ -198,7 +202,9 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
   const received = receivedText(row.receivedAt) || (redacted ? '' : (row.origin?.submittedAt ?? ''));
   const cells: CellValue[] = [row.id, received, category('channel', row.channel), row.campaign ?? ''];
   if (!redacted) {
-    cells.push(row.confidential ? 'Yes' : 'No', yesNo(row.publishConsent));
+    // Internally, consent in the respondent's own words when they say more than yes or no ("Publish response only (without name)").
+    const words = row.origin?.publishConsent?.trim() ?? '';
+    cells.push(row.confidential ? 'Yes' : 'No', words && !/^(yes|no|y|n|true|false)$/i.test(words) ? `${yesNo(row.publishConsent)} (${words})` : yesNo(row.publishConsent));
     const o = row.origin;
     cells.push(o?.file ?? '', o?.row ?? '', o?.externalId ?? '', o?.startedAt ? (receivedText(o.startedAt) || o.startedAt) : '');
   }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../draft/model';
+import { RESPONDENT_FIELD_KEYS } from '../draft/model';
+
+/**
+ * What an export's column can fill in about a respondent: the draft's "About you" fields, and the
+ * postal details a form or letter also gives (kept as personal data, never a region or an answer).
+ */
+export const RESPONDENT_TARGET_KEYS = [...RESPONDENT_FIELD_KEYS, 'postcode', 'address'] as const;
+export type RespondentTargetKey = (typeof RESPONDENT_TARGET_KEYS)[number];
 
 /**
  * The normalised shapes every response channel is read into. A survey export becomes a RawTable
@@ -50,7 +57,24 @@ export interface RawTable {
 
 // ---------------------------------------------------------------- layout
 
-export const SOURCE_KINDS = ['microsoft-forms', 'surveymonkey', 'qualtrics', 'citizen-space', 'decidim', 'plain'] as const;
+export const SOURCE_KINDS = [
+  'microsoft-forms',
+  'surveymonkey',
+  'qualtrics',
+  'citizen-space',
+  'decidim',
+  'plain',
+  'google-forms',
+  'typeform',
+  'limesurvey',
+  'alchemer',
+  'smartsurvey',
+  'jotform',
+  'kobo',
+  'odk',
+  'polis',
+  'engagementhq',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
@@ -60,6 +84,16 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   'citizen-space': 'Citizen Space',
   decidim: 'Decidim',
   plain: 'A spreadsheet with one row per response',
+  'google-forms': 'Google Forms',
+  typeform: 'Typeform',
+  limesurvey: 'LimeSurvey',
+  alchemer: 'Alchemer (SurveyGizmo)',
+  smartsurvey: 'SmartSurvey',
+  jotform: 'Jotform',
+  kobo: 'KoboToolbox',
+  odk: 'ODK Central',
+  polis: 'Pol.is',
+  engagementhq: 'EngagementHQ',
 };
 
 export const META_FIELDS = ['externalId', 'submittedAt', 'startedAt', 'channel'] as const;
@@ -82,11 +116,13 @@ export interface LayoutColumn {
   index: number;
   /** The column's header as a person would read it: header rows combined. */
   header: string;
+  /** The header as the file has it, when cleaning changed it (HTML, entities, spaces): shown in the column list. */
+  rawHeader?: string;
   /** The header rows' own cells for this column (after carrying merged headings rightwards). */
   headerParts: string[];
   role: ColumnRole;
   metaField?: MetaField;
-  respondentField?: RespondentFieldKey;
+  respondentField?: RespondentTargetKey;
   /** Columns of one question share a group (option columns, other text, the answer itself). */
   group?: string;
   /** The question's text, without its number or the option/sub-label. */
@@ -135,7 +171,7 @@ export type QuestionPart = z.infer<typeof questionPartSchema>;
 
 export const mappingTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('question'), questionId: z.string().min(1).max(100), part: questionPartSchema }),
-  z.strictObject({ kind: z.literal('respondent'), field: z.enum(RESPONDENT_FIELD_KEYS) }),
+  z.strictObject({ kind: z.literal('respondent'), field: z.enum(RESPONDENT_TARGET_KEYS) }),
   z.strictObject({ kind: z.literal('meta'), field: z.enum(META_FIELDS) }),
   // Kept with each response as it was received (the survey tool's own record, a column nobody
   // mapped): shown with the response and in the internal export, never analysed or published.
@@ -189,7 +225,7 @@ export interface NormalisedResponse {
   submittedAt?: string;
   startedAt?: string;
   channel: Channel;
-  respondent: Partial<Record<RespondentFieldKey, string>>;
+  respondent: Partial<Record<RespondentTargetKey, string>>;
   answers: NormalisedAnswer[];
   /** Things the official should look at; the response is imported all the same. */
   issues: ResponseIssue[];

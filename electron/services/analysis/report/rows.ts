@@ -75,6 +75,9 @@ const FIRST_COLUMN = 6;
 
 function instant(v: string | null): string | null {
   if (!v) return null;
+  // A day with no time given stays a day; a time the import could not read is not guessed at here.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
   const t = Date.parse(v);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
@@ -193,7 +196,7 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         }
         const p = id < index.pos.length ? index.pos[id]! : -1;
         const o = FIRST_COLUMN + columns.length;
-        const origin = { file: r[o] as string, row: r[o + 1] as number | null, externalId: r[o + 2] as string | null, startedAt: r[o + 3] as string | null, submittedAt };
+        const origin = { file: r[o] as string, row: r[o + 1] as number | null, externalId: r[o + 2] as string | null, startedAt: r[o + 3] as string | null, submittedAt, publishConsent };
         let kept: Record<number, string> | undefined;
         if (withKept) {
           const batchId = r[o + 4] as number;

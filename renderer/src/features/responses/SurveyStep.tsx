@@ -195,6 +195,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                   <tr className="govuk-table__row" key={c.index}>
                     <td className="govuk-table__cell">
                       <span className="govuk-!-font-weight-bold app-break">{c.header || `Column ${i + 1}`}</span>
+                      {c.rawHeader ? <span className="govuk-body-s app-samples app-break">In the file: {c.rawHeader}</span> : null}
                       {c.samples.length ? <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span> : null}
                     </td>
                     <td className="govuk-table__cell">
@@ -322,7 +323,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                     <td className="govuk-table__cell">
                       {r.answers
                         .slice(0, 4)
-                        .map((a) => `${questionLabel(draft, a.questionId)}: ${a.text.slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
+                        .map((a) => `${questionLabel(draft, a.questionId)}: ${(a.text || (a.otherText ? `Other: ${a.otherText}` : '')).slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
                         .join(' · ')}
                       {r.answers.length > 4 ? ` and ${r.answers.length - 4} more` : ''}
                       {r.issues.length ? <span className="govuk-body-s app-issue"> {r.issues[0]!.message}</span> : null}

@@ -1,6 +1,7 @@
 import type { MappingTarget } from '../../../../shared/domain/survey-import/types';
 import { META_FIELDS } from '../../../../shared/domain/survey-import/types';
-import { answerOptions, orderedQuestions, questionNumbers, RESPONDENT_FIELD_KEYS, type Draft } from '../../../../shared/domain/draft/model';
+import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../../shared/domain/draft/model';
+import { RESPONDENT_TARGET_KEYS } from '../../../../shared/domain/survey-import/types';
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 
 /** The channel names the analysis and its exports use, so the two pages say the same. */
@@ -26,7 +27,7 @@ export function targetOptions(draft: Draft | null): { group: string; options: { 
       ],
     },
   ];
-  groups.push({ group: 'About the respondent', options: RESPONDENT_FIELD_KEYS.map((k) => ({ value: JSON.stringify({ kind: 'respondent', field: k }), label: RESPONDENT_KEY_LABELS[k] })) });
+  groups.push({ group: 'About the respondent', options: RESPONDENT_TARGET_KEYS.map((k) => ({ value: JSON.stringify({ kind: 'respondent', field: k }), label: RESPONDENT_KEY_LABELS[k] })) });
   groups.push({ group: 'From the survey tool', options: META_FIELDS.map((k) => ({ value: JSON.stringify({ kind: 'meta', field: k }), label: META_LABELS[k] })) });
   if (!draft) return groups;
   const nums = questionNumbers(draft);

@@ -1,5 +1,5 @@
 import type { LayoutColumn } from '../types';
-import { isOtherHeader } from './header-vocabulary';
+import { isExplanationHeader, isOtherHeader } from './header-vocabulary';
 import { normaliseLabel, tickValue } from '../values/text-match';
 
 /**
@@ -33,6 +33,8 @@ export interface BlockInput {
   continues?: boolean;
   /** "Column12": a follow-on column whose header is only a number. */
   followOn?: boolean;
+  /** The layout says this column is an option's text box (Qualtrics Q2_7_TEXT). */
+  otherText?: boolean;
 }
 
 export type BlockKind = 'multi' | 'ranking' | 'rank-slots' | 'matrix' | 'matrix-multi' | 'multi-from-cells';
@@ -48,6 +50,24 @@ export function rankSlotOf(label: string): number | null {
 }
 
 const RANKING_MAX = 30;
+
+/** A place of a ranking: "Rank 2", or a bare "2" (LimeSurvey's Q4[2], whose cells are answer codes). */
+function slotOf(label: string): number | null {
+  return rankSlotOf(label) ?? (/^\d{1,2}$/.test(label.trim()) ? Number(label) : null);
+}
+
+/** Bare numbered places are a ranking only when no row puts one thing in two places (a matrix's rows repeat its scale). */
+function placesHoldDifferentThings(rows: string[][]): boolean {
+  let rowsWithTwo = 0;
+  let distinct = 0;
+  for (const row of rows) {
+    const given = row.map((v) => normaliseLabel(v)).filter((v) => v !== '');
+    if (given.length < 2) continue;
+    rowsWithTwo++;
+    if (new Set(given).size === given.length) distinct++;
+  }
+  return rowsWithTwo > 0 && distinct === rowsWithTwo;
+}
 
 /** Runs of columns that the layout groups, by their inputs' indices (length ≥ 2, or a SurveyMonkey sub-label of one). */
 function runs(inputs: BlockInput[]): { start: number; end: number; how: 'continues' | 'stem' | 'code' | 'follow-on' }[] {
@@ -92,6 +112,11 @@ const isInt = (v: string) => /^\d{1,3}$/.test(v.trim());
  * classification gave them; a lone column's group is its own.
  */
 export function assignBlocks(inputs: BlockInput[], sample: (column: number) => string[], rows: (columns: number[]) => string[][]): void {
+  assignLayoutRuns(inputs, sample, rows);
+  assignOwnLabelRuns(inputs, sample);
+}
+
+function assignLayoutRuns(inputs: BlockInput[], sample: (column: number) => string[], rows: (columns: number[]) => string[][]): void {
   for (const r of runs(inputs)) {
     const cols = inputs.slice(r.start, r.end);
     const first = cols[0]!;
@@ -104,14 +129,16 @@ export function assignBlocks(inputs: BlockInput[], sample: (column: number) => s
     const values = cols.map((b) => sample(b.col.index));
     // An "Other" column of the run holding people's own words is its other-text, whatever the rest
     // is; so is the last follow-on column when the others each name one option and it names many.
-    const otherText = cols.map((b, k) => isOtherHeader(labelOf(b)) && values[k]!.some((v) => tickValue(v) === null && normaliseLabel(v) !== normaliseLabel(labelOf(b)) && !/^other\b/i.test(v)));
+    const otherText = cols.map((b, k) => b.otherText === true || (isOtherHeader(labelOf(b)) && values[k]!.some((v) => tickValue(v) === null && normaliseLabel(v) !== normaliseLabel(labelOf(b)) && !/^other\b/i.test(v))));
     if ((r.how === 'follow-on' || r.how === 'continues') && cols.length >= 3) {
       const distinct = values.map((vs) => new Set(vs.map(normaliseLabel)).size);
       const last = cols.length - 1;
       if (distinct[last]! > 1 && distinct.slice(0, last).every((d) => d <= 1)) otherText[last] = true;
     }
-    const body = cols.filter((_, k) => !otherText[k]);
-    const bodyValues = values.filter((_, k) => !otherText[k]);
+    // "Please tell us why you gave these answers" under the same question: its explanation.
+    const explain = cols.map((b, k) => !otherText[k] && k > 0 && isExplanationHeader(labelOf(b)) && values[k]!.some((v) => tickValue(v) === null));
+    const body = cols.filter((_, k) => !otherText[k] && !explain[k]);
+    const bodyValues = values.filter((_, k) => !otherText[k] && !explain[k]);
     // A question and its "Other" box are not a block: classification already joined them.
     if (body.length < 2) continue;
     const kind = kindOf(r.how, body, bodyValues, labelOf, () => rows(body.map((b) => b.col.index)));
@@ -122,9 +149,15 @@ export function assignBlocks(inputs: BlockInput[], sample: (column: number) => s
         Object.assign(c, { role: 'other-text', group: id, questionText: stem, optionLabel: label, because: '"Other" text for the question of the columns before' });
         return;
       }
+      if (explain[k]) {
+        // Joined to the column before it (a matrix's last row, or the question's group).
+        delete c.matrix;
+        Object.assign(c, { role: 'explanation', group: cols[k - 1]!.col.group ?? id, questionText: stem, because: 'Explanation of the answers to the question of the columns before' });
+        return;
+      }
       if (kind === 'rank-slots') {
         delete c.optionLabel;
-        Object.assign(c, { role: 'question', group: id, questionText: stem, rankSlot: rankSlotOf(label)!, because: `Place ${rankSlotOf(label)} of a ranking question: its cells name the option put there` });
+        Object.assign(c, { role: 'question', group: id, questionText: stem, rankSlot: slotOf(label)!, because: `Place ${slotOf(label)} of a ranking question: its cells name the option put there` });
       } else if (kind === 'multi' || kind === 'ranking') {
         Object.assign(c, { role: 'option', group: id, questionText: stem, optionLabel: label, because: kind === 'ranking' ? 'One item of a ranking question, in its own column' : 'One option of a multi-select question, in its own column' });
       } else if (kind === 'multi-from-cells') {
@@ -147,10 +180,46 @@ export function assignBlocks(inputs: BlockInput[], sample: (column: number) => s
   }
 }
 
+/**
+ * Typeform gives each option of a multi-select a column headed by the option alone, holding that
+ * option when chosen, and no column with the question's text; an "Other" column may follow with
+ * people's own words. Adjacent columns each holding only their own header are one question.
+ */
+function assignOwnLabelRuns(inputs: BlockInput[], sample: (column: number) => string[]): void {
+  const own = (b: BlockInput | undefined) => {
+    if (!b || b.col.role !== 'question' || b.col.matrix || !b.col.group?.startsWith('c')) return false;
+    const vs = sample(b.col.index);
+    return vs.length > 0 && !isOtherHeader(b.col.header) && vs.every((v) => normaliseLabel(v) === normaliseLabel(b.col.header));
+  };
+  let i = 0;
+  while (i < inputs.length) {
+    if (!own(inputs[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (own(inputs[j])) j++;
+    if (j - i >= 2) {
+      const cols = inputs.slice(i, j).map((b) => b.col);
+      const id = `b${cols[0]!.index}`;
+      const stem = `Chosen from: ${cols.map((c) => c.header).join(', ')}`;
+      for (const c of cols) Object.assign(c, { role: 'option', group: id, questionText: stem, optionLabel: c.header, because: 'One option of a multi-select question, in a column headed by the option alone' });
+      const next = inputs[j]?.col;
+      if (next && isOtherHeader(next.header) && (next.role === 'question' || next.role === 'other-text')) {
+        const ticks = sample(next.index).every((v) => tickValue(v) !== null || normaliseLabel(v) === normaliseLabel(next.header));
+        delete next.matrix;
+        Object.assign(next, ticks ? { role: 'option', group: id, questionText: stem, optionLabel: next.header, because: 'One option of a multi-select question, in its own column' } : { role: 'other-text', group: id, questionText: stem, optionLabel: next.header, because: '"Other" text for the question of the columns before' });
+        j++;
+      }
+    }
+    i = j;
+  }
+}
+
 function kindOf(how: 'continues' | 'stem' | 'code' | 'follow-on', body: BlockInput[], values: string[][], labelOf: (b: BlockInput) => string, rows: () => string[][]): BlockKind {
   // Places 1, 2, 3… whose cells are words (the options), not numbers.
-  const places = body.map((b) => rankSlotOf(labelOf(b)));
-  if (places.every((p, k) => p === k + 1) && values.every((vs) => vs.every((v) => !isInt(v)))) return 'rank-slots';
+  const places = body.map((b) => slotOf(labelOf(b)));
+  if (places.every((p, k) => p === k + 1) && values.every((vs) => vs.every((v) => !isInt(v))) && (places.every((p, k) => rankSlotOf(labelOf(body[k]!)) === p) || placesHoldDifferentThings(rows()))) return 'rank-slots';
   if (how === 'code' && body.some((b) => (b.code?.length ?? 0) >= 3)) {
     const ticks = values.every((vs) => vs.every((v) => tickValue(v) !== null || isInt(v)));
     return ticks ? 'matrix-multi' : 'matrix';

@@ -1,4 +1,4 @@
-import type { Layout, LayoutColumn, RawTable } from '../types';
+import type { Layout, LayoutColumn, RawTable, SourceKind } from '../types';
 import { normaliseLabel } from '../values/text-match';
 import { assignBlocks, type BlockInput } from './column-blocks';
 import { cleanHeader, headerNumber, stripQualtricsSuffix } from './header-vocabulary';
@@ -84,7 +84,8 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
     let header = text;
     const d: ColumnDraft = { index: c, header, headerParts: parts, raw, text, sub, continues: style === 'surveymonkey' && c > 0 && !(headerRows[0]?.[c] ?? '').trim() };
     if (style === 'surveymonkey') {
-      sub = parts[1] ?? '';
+      // SmartSurvey numbers its sub-labels: "Q3.1. Affordable homes to rent".
+      sub = (parts[1] ?? '').replace(/^Q\d{1,3}\.\d{1,3}\.\s+/i, '');
       const plainSub = SM_SUBLABELS.has(normaliseLabel(sub)) || sub === '';
       header = plainSub ? text : `${text} - ${sub}`;
       if (plainSub) sub = '';
@@ -134,7 +135,7 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   let lastQuestion: LayoutColumn | undefined;
   for (const d of drafts) {
     const values = sample(d.index);
-    const col = classify(d, values, style, lastQuestion, columns[columns.length - 1]);
+    const col = classify(d, values, style, source, lastQuestion, columns[columns.length - 1]);
     columns.push(col);
     if (col.role === 'question' || col.role === 'option') lastQuestion = col;
   }
@@ -143,7 +144,8 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
     for (let r = dataStart; r < sampleEnd; r++) out.push(cs.map((c) => cells[r]?.[c] ?? ''));
     return out;
   };
-  blocks(columns, drafts, style, sample, sampleRows);
+  blocks(columns, drafts, style, source, sample, sampleRows);
+  oneColumnPerMetaField(columns);
 
   const multiSeparator: ';' | ',' = source === 'microsoft-forms' ? ';' : source === 'plain' || source === 'citizen-space' ? guessSeparator(columns, sample) : ',';
   if (style === 'coded') notes.push('The first header row holds codes; question texts are taken from the row below.');
@@ -158,25 +160,47 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
  * "Stem-Label" names a stem; "Column12" follows the named column before it. Explanations and
  * "Other" texts that pointed at a column now in a block point at the block.
  */
-function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderStyle, sample: (c: number) => string[], rows: (cs: number[]) => string[][]): void {
+function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderStyle, source: SourceKind, sample: (c: number) => string[], rows: (cs: number[]) => string[][]): void {
   const before = columns.map((c) => c.group);
   const inputs: BlockInput[] = columns.map((col, i) => {
     const d = drafts[i]!;
     const input: BlockInput = { col };
     if (d.continues) input.continues = true;
     if (style === 'surveymonkey' && d.sub) Object.assign(input, { stem: d.text, label: d.sub });
-    const code = style === 'qualtrics' ? /^Q(\d{1,3})_(\d{1,3})(?:_(\d{1,3}))?(?:_TEXT)?$/i.exec((d.headerParts[0] ?? '').trim()) : null;
+    const code = style === 'qualtrics' ? /^Q(\d{1,3})_(\d{1,3})(?:_(\d{1,3}))?(_TEXT)?$/i.exec((d.headerParts[0] ?? '').trim()) : null;
     if (code) input.code = [Number(code[1]), Number(code[2]), ...(code[3] ? [Number(code[3])] : [])];
+    // Qualtrics Q2_7_TEXT: the text box of option 7 ("Other, please tell us").
+    if (code?.[4]) input.otherText = true;
     if (/^column\s?\d+$/i.test(d.header.trim())) input.followOn = true;
+    // Alchemer writes the label first: "Option:Question", "Row:Question", "First Name:Your details".
+    const labelFirst = source === 'alchemer' ? /^([^:]{1,200}):(\S.*)$/.exec(d.header) : null;
+    if (labelFirst) Object.assign(input, { stem: labelFirst[2]!, label: labelFirst[1]! });
+    // Kobo and ODK: "question/option" for a select_multiple's 0/1 columns.
+    const path = source === 'kobo' || source === 'odk' ? /^(.+)\/([^/]+)$/.exec(d.header) : null;
+    if (path && !input.stem) Object.assign(input, { stem: path[1]!, label: path[2]! });
+    // A geopoint in four columns (ODK Central's "location-Latitude" …): one question.
+    const point = /^(.+?)[-_/ ](latitude|longitude|altitude|accuracy|precision)$/i.exec(d.header);
+    if (point && !input.stem) Object.assign(input, { stem: point[1]!, label: point[2]! });
     if (!input.stem) {
       const text = style === 'qualtrics' ? d.text : d.header;
-      // "Stem - Label"; "Stem [Row]" or "Stem [Row][Scale 1]" (LimeSurvey: the stem ends at the first bracket); "Stem words-Label".
-      const m = /^(.*\S)\s+[-–]\s+(.+)$/.exec(text) ?? /^(.*?\S)\s*\[([^\]]+)\](?:\s*\[([^\]]+)\])?\s*$/.exec(text) ?? /^(.*\s.*[^\s-])-([^\s-].*)$/.exec(text);
+      // "Stem >> Row" (Jotform); "Stem - Label"; "Stem [Row]" or "Stem [Row][Scale 1]" (LimeSurvey: the stem ends at the first bracket); "Stem words-Label".
+      const m = /^(.*\S)\s+>>\s+(.+)$/.exec(text) ?? /^(.*\S)\s+[-–]\s+(.+)$/.exec(text) ?? /^(.*?\S)\s*\[([^\]]+)\](?:\s*\[([^\]]+)\])?\s*$/.exec(text) ?? /^(.*\s.*[^\s-])-([^\s-].*)$/.exec(text);
       if (m) Object.assign(input, { stem: m[1]!, label: m[3] ? `${m[2]} (${m[3]})` : m[2]! });
     }
     return input;
   });
   assignBlocks(inputs, sample, rows);
+  // Kobo and ODK write a select_multiple twice: the choices in one cell, then a 0/1 column each.
+  // With the option columns there, the one-cell column says the same again: kept, not a question.
+  if (source === 'kobo' || source === 'odk') {
+    columns.forEach((c, i) => {
+      const next = columns[i + 1];
+      if (c.role === 'question' && !c.matrix && next?.role === 'option' && normaliseLabel(next.questionText ?? '') === normaliseLabel(c.header)) {
+        for (const k of ['group', 'questionText', 'questionNumber', 'sectionLabel'] as const) delete c[k];
+        Object.assign(c, { role: 'meta', because: 'The choices of the option columns after it, in one cell: kept with the response as received' });
+      }
+    });
+  }
   const moved = new Map<string, string>();
   columns.forEach((c, i) => {
     if (before[i] && c.group && before[i] !== c.group) moved.set(before[i]!, c.group);
@@ -187,6 +211,22 @@ function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderSty
     if (c.matrix || c.role !== 'option' || c.questionNumber) continue;
     const num = headerNumber(c.questionText ?? '');
     if (num) c.questionNumber = num.number;
+  }
+}
+
+/**
+ * A response has one id, one start and one received time: when several columns claim one (a
+ * device's finishing time beside the server's), the first keeps it and the others are kept with
+ * the response as received.
+ */
+function oneColumnPerMetaField(columns: LayoutColumn[]): void {
+  const taken = new Set<string>();
+  for (const c of columns) {
+    if (c.role !== 'meta' || !c.metaField || c.metaField === 'channel') continue;
+    if (taken.has(c.metaField)) {
+      delete c.metaField;
+      c.because = `Survey-tool column "${c.header}", kept as received (a column before it holds the same detail)`;
+    } else taken.add(c.metaField);
   }
 }
 

@@ -10,7 +10,8 @@ import { metaFieldOf, respondentFieldOf } from './header-vocabulary';
  */
 
 const SAMPLE_ROWS = 2000;
-export const SM_SUBLABELS = new Set(['response', 'open-ended response', 'responses', 'open ended response']);
+/** The second header row's cell of a one-column question: SurveyMonkey's "Response", SmartSurvey's "Answer". */
+export const SM_SUBLABELS = new Set(['response', 'open-ended response', 'responses', 'open ended response', 'answer']);
 const CODE_CELL = /^[a-z][a-z ]{0,15}[ _.-]?\d{1,4}[a-z0-9_]*$/i;
 // Qualtrics' third header row: {"ImportId":"QID1"} (JSON), or {'ImportId': 'QID1'} once re-saved by another tool.
 const IMPORT_ID = /^\{\s*['"]importid['"]/i;
@@ -37,6 +38,9 @@ export function detectHeaderStyle(cells: string[][], start: number): { style: He
   const r2 = cells[start + 2];
   const r2cells = nonEmpty(r2);
   if (r2cells.length > 0 && r2cells.filter((c) => IMPORT_ID.test(c)).length / r2cells.length >= 0.5) return { style: 'qualtrics', rows: 3 };
+  // SmartSurvey: "Q3.1. Option" sub-labels under question texts that span their columns.
+  const numbered = nonEmpty(r1).filter((c) => /^Q\d{1,3}\.\d{1,3}\.\s/i.test(c)).length;
+  if (numbered >= 2 && (r0 ?? []).some((c, i) => c.trim() === '' && (r1?.[i] ?? '').trim() !== '')) return { style: 'surveymonkey', rows: 2 };
   const r1cells = nonEmpty(r1).map(normaliseLabel);
   if (r1cells.some((c) => SM_SUBLABELS.has(c))) {
     const r0norm = nonEmpty(r0).map(normaliseLabel);

@@ -1,5 +1,4 @@
-import type { RespondentFieldKey } from '../../draft/model';
-import type { MetaField } from '../types';
+import type { MetaField, SourceKind, RespondentTargetKey } from '../types';
 import { normaliseLabel } from '../values/text-match';
 
 /**
@@ -218,9 +217,108 @@ const META_SHAPES: RegExp[] = [
   /^filecount - /, // LimeSurvey: how many files were uploaded
 ];
 
+/**
+ * Words only metadata in one tool's export: elsewhere "Status", "Comments" or "City" may be a
+ * question. The tool is known from columns only it writes (source-tool.ts).
+ */
+const TOOL_META: Partial<Record<SourceKind, Record<string, MetaField | null>>> = {
+  odk: {
+    submissiondate: 'submittedAt',
+    end: null, // the device's clock when the form was finished; SubmissionDate is when it arrived
+    key: 'externalId',
+    'meta-instanceid': null,
+    'meta-instancename': null,
+    submitterid: null,
+    submittername: null,
+    attachmentspresent: null,
+    attachmentsexpected: null,
+    status: null,
+    reviewstate: null,
+    deviceid: null,
+    edits: null,
+    formversion: null,
+    parent_key: null,
+  },
+  kobo: {
+    end: null, // the device's clock; _submission_time is when it arrived
+    _submission__submission_time: 'submittedAt',
+    _submission__id: null,
+  },
+  typeform: { 'stage date (utc)': null, 'response type': null },
+  alchemer: {
+    'response id': 'externalId',
+    'extended referer': null,
+    'extended user agent': null,
+    country: null, // Alchemer's guess from the IP address, not what the respondent said
+    city: null,
+    'state/region': null,
+    postal: null,
+    comments: null, // the survey administrator's notes on a response
+    status: null,
+  },
+  smartsurvey: { userid: 'externalId' },
+  jotform: { 'submission url': null, 'submission edit url': null, 'edit url': null, 'last update date': null },
+  'microsoft-forms': { 'grade posted time': null },
+  limesurvey: { 'access code': null, 'response id': 'externalId' },
+  decidim: {
+    id: 'externalId',
+    created_at: 'submittedAt',
+    published_at: 'submittedAt',
+    locale: null,
+    'author/id': null,
+    alignment: null,
+    depth: null,
+    commentable_id: null,
+    commentable_type: null,
+    root_commentable_url: null,
+    reference: null,
+    state: null,
+    supports: null,
+    comments: null,
+    attachments: null,
+    followers: null,
+    url: null,
+    meeting_urls: null,
+    related_proposals: null,
+    is_amend: null,
+  },
+  polis: {
+    timestamp: null,
+    datetime: 'submittedAt',
+    'comment-id': 'externalId',
+    'author-id': null,
+    agrees: null,
+    disagrees: null,
+    passes: null,
+    moderated: null,
+    participant: 'externalId',
+    'group-id': null,
+    'n-comments': null,
+    'n-votes': null,
+    'n-agree': null,
+    'n-disagree': null,
+  },
+  engagementhq: { 'response no.': 'externalId', 'responded at': 'submittedAt', 'contribution id': 'externalId', 'created at': 'submittedAt', likes: null },
+};
+
+/** Decidim's own columns (`user_group/id`, `endorsements/total_count`, `participatory_space/url`…) and Kobo/ODK paths. */
+const TOOL_SHAPES: Partial<Record<SourceKind, RegExp[]>> = {
+  decidim: [/^(user_group|category|scope|participatory_space|component|endorsements|original_proposal|answer)\//, /^(title|answer)\/[a-z]{2}$/],
+  kobo: [/^_.+_(latitude|longitude|altitude|precision)$/, /^_submission__/],
+  alchemer: [/^url variable: /],
+  typeform: [/^utm_[a-z]+$/],
+};
+
 /** undefined: not metadata. null: metadata kept with the response as received (IP address, progress…). */
-export function metaFieldOf(header: string): MetaField | null | undefined {
+export function metaFieldOf(header: string, source?: SourceKind): MetaField | null | undefined {
   const h = normaliseLabel(header);
+  const tool = source ? TOOL_META[source] : undefined;
+  if (tool && Object.hasOwn(tool, h)) return tool[h];
+  if (source && TOOL_SHAPES[source]?.some((re) => re.test(h))) {
+    // Decidim's title and body in each language are what people wrote, not metadata.
+    if (source === 'decidim' && /^title\/[a-z]{2}$/.test(h)) return undefined;
+    return null;
+  }
   if (Object.hasOwn(META_EXACT, h)) return META_EXACT[h];
   if (/^(points|feedback) - /.test(h)) return null; // Forms quiz columns
   if (h.length <= 80 && META_SHAPES.some((re) => re.test(h))) return null;
@@ -230,25 +328,49 @@ export function metaFieldOf(header: string): MetaField | null | undefined {
 // ---------------------------------------------------------------- "About you"
 
 const ORG = 'organi[sz]ation';
-const RESPONDENT_RULES: [RespondentFieldKey, RegExp][] = [
+const RESPONDENT_RULES: [RespondentTargetKey, RegExp][] = [
   ['confidentialReason', /confidential.*\b(why|reason)|\b(why|reason).*confidential/],
   ['confidential', /\bconfidential/],
   ['publishConsent', /\bpublish/],
   ['contactConsent', /(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|keep in touch|contacted (about|again)/],
   ['represents', new RegExp(`whom? (does|do) (your ${ORG}|you) represent|who(m)? do you represent|how (did|do) you (gather|collect) (their|members)`)],
   ['respondingAs', new RegExp(`responding as|respond(ing)? on behalf|on behalf of an? ${ORG}|individual or (on behalf of )?(an? )?${ORG}|in what capacity|capacity are you responding`)],
-  ['organisation', new RegExp(`${ORG}('s)? name|name of (your |the )?${ORG}|^${ORG}$|^${ORG} \\(if applicable\\)|^(company|business|employer)( name)?$|which ${ORG} (are you|do you)`)],
+  ['organisation', new RegExp(`${ORG}('s)? name|name of (your |the )?(${ORG}|company|business|employer|charity|group|letting agency|agency|council|club|society)|^${ORG}$|^${ORG} \\(if applicable\\)|^(company|business|employer)( name)?$|which ${ORG} (are you|do you)`)],
   ['respondentType', new RegExp(`best describes? (you|your ${ORG})|which of (these|the following) (best )?describe|type of (respondent|${ORG})|${ORG} type|^sector$|which sector|sector (your )?${ORG}|${ORG} (is part of|sector)|^respondent type|stakeholder (type|group)|^are you an?\\b`)],
   ['role', new RegExp(`^(your )?(job )?(role|title|position|job title)( in (the|your) ${ORG})?\\??$|what is your (job title|role|position)`)],
-  ['region', /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^(your )?postcode|^country|which nation|^nation\b|local authority area|^county$/],
+  ['postcode', /^(your |home |the )?post ?code\b|^(what is )?(your|the) (home )?post ?code|first (part|half) of (your|the) post ?code|^(zip|postal) code$|^post ?code district/],
+  ['address', /^(your |home |postal )?address$|^what is your (postal |home )?address/],
+  ['region', /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^country|which nation|^nation\b|local authority area|^county$/],
   ['ageBand', /^(your )?age( band| group| range)?\??$|what is your age|how old are you|age group/],
   ['email', /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|^recipientemail$|^recipient email$|^respondent e-?mail$/],
   ['name', /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/],
 ];
 
-export function respondentFieldOf(header: string): RespondentFieldKey | undefined {
+/** One tool's own names for its respondent columns. */
+const TOOL_RESPONDENT: Partial<Record<SourceKind, Record<string, RespondentTargetKey>>> = {
+  decidim: { 'author/name': 'name', 'author/nickname': 'name' },
+  engagementhq: { 'login username': 'name', username: 'name' },
+};
+
+/**
+ * Contact details the app has no field for (a phone number): personal data, kept with the
+ * response as received — never a question whose answers could be analysed or published.
+ */
+export function isPhoneHeader(header: string): boolean {
   const h = normaliseLabel(header);
+  return h.length <= 80 && /^(what('s| is) )?(your )?((tele)?phone|mobile|contact)( phone)?( number| no\.?)?\??( \(optional\))?$/.test(h);
+}
+
+export function respondentFieldOf(header: string, source?: SourceKind): RespondentTargetKey | undefined {
+  let h = normaliseLabel(header);
   if (h.length > 300) return undefined;
+  const tool = source ? TOOL_RESPONDENT[source] : undefined;
+  if (tool && Object.hasOwn(tool, h)) return tool[h];
+  // Kobo and ODK put a question in its group ("About you/Postcode", "about_you-age_group").
+  if (source === 'kobo' || source === 'odk') h = h.split(source === 'kobo' ? '/' : '-').pop()!.replace(/_/g, ' ').trim();
+  h = h.replace(/\bwhat's\b/g, 'what is');
+  // "Your name (optional)": what is asked, not whether it must be given.
+  h = h.replace(/\s*\((optional|if you wish|not required)\)\s*$/, '');
   for (const [field, re] of RESPONDENT_RULES) if (re.test(h)) return field;
   return undefined;
 }
@@ -291,7 +413,7 @@ export function isExplanationHeader(text: string): boolean {
   return h.length < 200 && EXPLAIN.test(h);
 }
 
-const OTHER = /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\))?( - text)?$|please specify$|_text$|^if other,/;
+const OTHER = /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\)| - write in)?( - text)?$|please specify$|_text$|^if other,|^-oth-$/;
 
 export function isOtherHeader(text: string): boolean {
   const h = normaliseLabel(text);
@@ -309,6 +431,16 @@ export function stripQualtricsSuffix(text: string): { text: string; kind: 'choic
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', pound: '£', euro: '€' };
 
+const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', ring: '\u030a', cedil: '\u0327' };
+const OTHER_ENTITIES: Record<string, string> = { szlig: 'ß', aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', copy: '©', reg: '®', deg: '°', middot: '·', bull: '•', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾', sect: '§', trade: '™', laquo: '«', raquo: '»' };
+
+/** "&eacute;" → "é", "&Ccedil;" → "Ç": a letter and its accent, in the entity's own case. */
+function accented(name: string): string | undefined {
+  if (Object.hasOwn(OTHER_ENTITIES, name)) return OTHER_ENTITIES[name];
+  const m = /^([a-zA-Z])(acute|grave|circ|uml|tilde|ring|cedil)$/.exec(name);
+  return m ? `${m[1]}${ACCENTS[m[2]!]}`.normalize('NFC') : undefined;
+}
+
 /**
  * A header as a person reads it: HTML line breaks become spaces and other tags go ("<strong>",
  * "<br>"), entities are decoded ("&gt;", "&#39;"), non-breaking spaces, tabs and runs of space
@@ -324,7 +456,7 @@ export function cleanHeader(raw: string): string {
         const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
       }
-      return ENTITIES[e.toLowerCase()] ?? m;
+      return ENTITIES[e.toLowerCase()] ?? accented(e) ?? m;
     })
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();

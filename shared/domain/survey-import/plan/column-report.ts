@@ -17,6 +17,8 @@ export interface ImportedColumn {
   index: number;
   /** The header as the file has it (for an export with several header rows, as read together). */
   header: string;
+  /** The header exactly as the file has it, when the app cleaned it for display (HTML, entities, spaces). */
+  rawHeader?: string;
   /** Each header row's own cell, when the export has several (Qualtrics' short name, label and import id). */
   headerRows?: string[];
   role: ImportedColumnRole;
@@ -27,7 +29,7 @@ export interface ImportedColumn {
 
 export function columnReport(layout: Layout, mapping: ColumnMapping): ImportedColumn[] {
   return layout.columns.map((col): ImportedColumn => {
-    const base = { index: col.index, header: col.header, ...(col.headerParts.length > 1 ? { headerRows: col.headerParts } : {}) };
+    const base = { index: col.index, header: col.header, ...(col.rawHeader !== undefined ? { rawHeader: col.rawHeader } : {}), ...(col.headerParts.length > 1 ? { headerRows: col.headerParts } : {}) };
     const t = mapping[col.index] ?? { kind: 'ignore' as const };
     switch (t.kind) {
       case 'question':

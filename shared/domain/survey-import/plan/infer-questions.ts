@@ -25,6 +25,8 @@ export interface InferOptions {
 }
 
 const MAX_SCAN = 200_000;
+/** A number as people type one: "3", "-2", "1.5", "1,50" (a decimal comma), "1,250" (thousands), "£4.50". */
+const NUMBER = /^[£$€]?\s?-?(\d{1,3}(,\d{3})+|\d+)([.,]\d+)?$/;
 const likertMatcher = new OptionMatcher(LIKERT_OPTIONS.map((label, i) => ({ id: `l${i}`, label })));
 const yesNoMatcher = new OptionMatcher(YES_NO_OPTIONS.map((label, i) => ({ id: `y${i}`, label })));
 
@@ -35,12 +37,17 @@ interface ValueStats {
   maxLen: number;
   maxWords: number;
   cellsWithSemicolon: number;
+  /** Choices in the cells joined with ";" or one a line (Microsoft Forms, Jotform): each distinct piece. */
   parts: Map<string, { label: string; count: number }>;
+  /** How many pieces there were in all. */
+  partCount: number;
   overflow: boolean;
+  /** Every value is a number (a decimal comma allowed). */
+  numeric: boolean;
 }
 
 function stats(table: RawTable, start: number, col: number): ValueStats {
-  const s: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), overflow: false };
+  const s: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), partCount: 0, overflow: false, numeric: true };
   const end = Math.min(table.cells.length, start + MAX_SCAN);
   for (let r = start; r < end; r++) {
     const v = (table.cells[r]?.[col] ?? '').trim();
@@ -54,13 +61,14 @@ function stats(table: RawTable, start: number, col: number): ValueStats {
     } else s.overflow = true;
     s.maxLen = Math.max(s.maxLen, v.length);
     if (v.length < 400) s.maxWords = Math.max(s.maxWords, v.split(/\s+/).length);
-    if (v.includes(';')) {
-      s.cellsWithSemicolon++;
-    }
+    if (s.numeric && !NUMBER.test(v)) s.numeric = false;
+    const joined = v.includes(';') || (v.includes('\n') && v.length < 400);
+    if (joined) s.cellsWithSemicolon++;
     if (s.parts.size <= 1000) {
-      for (const p of v.split(';')) {
+      for (const p of joined ? v.split(/;|\n/) : [v]) {
         const t = p.trim();
         if (!t) continue;
+        s.partCount++;
         const n = normaliseLabel(t);
         const d = s.parts.get(n);
         if (d) d.count++;
@@ -78,8 +86,8 @@ function stats(table: RawTable, start: number, col: number): ValueStats {
  * cells are not lists (fewer than `minListShare` of them — one in ten unless the question says
  * "select all" — has two options or more, or the options do not recur).
  */
-export function commaOptions(cells: string[], minListShare = 0.1): { options: string[]; lists: number } | null {
-  let seqs = cells.map((c) => c.split(/,\s+/).map((t) => t.trim()).filter(Boolean));
+export function commaOptions(cells: string[], minListShare = 0.1, separator = /,\s+/): { options: string[]; lists: number } | null {
+  let seqs = cells.map((c) => c.split(separator).map((t) => t.trim()).filter(Boolean));
   for (let round = 0; round < 20; round++) {
     const before = new Map<string, string | null>();
     const times = new Map<string, number>();
@@ -130,13 +138,15 @@ export function commaOptions(cells: string[], minListShare = 0.1): { options: st
 
 /** The values of several columns as one (the rows of a matrix). */
 function mergeStats(list: ValueStats[]): ValueStats {
-  const out: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), overflow: false };
+  const out: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), partCount: 0, overflow: false, numeric: true };
   for (const s of list) {
     out.nonBlank += s.nonBlank;
     out.maxLen = Math.max(out.maxLen, s.maxLen);
     out.maxWords = Math.max(out.maxWords, s.maxWords);
     out.cellsWithSemicolon += s.cellsWithSemicolon;
+    out.partCount += s.partCount;
     out.overflow ||= s.overflow;
+    out.numeric &&= s.numeric;
     for (const [k, v] of s.distinct) {
       const d = out.distinct.get(k);
       if (d) d.count += v.count;
@@ -178,7 +188,7 @@ function headerCue(text: string): 'open' | 'multi' | 'closed' | null {
   const t = normaliseLabel(text);
   if (/select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|cochez|alle zutreffenden|mehrfachauswahl/.test(t)) return 'multi';
   if (/multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no/.test(t)) return 'closed';
-  if (/free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|\bopinion\b|freitext|beschreib/.test(t)) return 'open';
+  if (/free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|what (one )?thing|\bsuggestions?\b|\bideas?\b|\bopinion\b|freitext|beschreib/.test(t)) return 'open';
   return null;
 }
 
@@ -204,6 +214,42 @@ function choicesWithOther(distinct: { label: string; count: number }[], nonBlank
   return common.reduce((n, d) => n + d.count, 0) / nonBlank >= 0.8;
 }
 
+/** Words in a question that ask for a quantity. */
+function numericCue(text: string): boolean {
+  return /\bhow many\b|\bnumber of\b|how much (would|do|did|does) (you|your \w+) (pay|spend|earn|cost)|\bhow far\b|\bhow old\b|\bhow long\b|\bmiles\b|\bkm\b|\(£\)|\bin £|\bamount\b|\bsize\b|\bper ?cent(age)?\b|\bhours? (a|per) (day|week)\b/i.test(text.replace(/[_-]/g, ' '));
+}
+
+/** "1: Cheaper fares\n2: Later buses" in every cell: the items ranked, in the order first seen. */
+function rankedItems(cells: string[]): string[] | null {
+  const items = new Map<string, string>();
+  for (const c of cells) {
+    const lines = c.split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const l of lines) {
+      const m = /^(\d{1,2})\s*[:.)]\s*(\S.*)$/.exec(l);
+      if (!m) return null;
+      const k = normaliseLabel(m[2]!);
+      if (!items.has(k)) items.set(k, m[2]!);
+    }
+  }
+  return items.size >= 2 && items.size <= 30 ? [...items.values()] : null;
+}
+
+/** Kobo/ODK choice names ("weekly", "less_often", "shops bus_stop"): the options, and whether cells hold several. */
+function choiceNames(cells: string[]): { options: string[]; multi: boolean } | null {
+  if (cells.length === 0 || !cells.every((c) => /^[a-z0-9_]+( [a-z0-9_]+)*$/.test(c))) return null;
+  const options = new Map<string, number>();
+  let lists = 0;
+  for (const c of cells) {
+    const names = c.split(' ');
+    if (names.length > 1) lists++;
+    for (const n of names) options.set(n, (options.get(n) ?? 0) + 1);
+  }
+  // Names, not words: one with an underscore, or names that recur.
+  if (options.size > 100 || !([...options.keys()].some((n) => n.includes('_')) || [...options.values()].some((n) => n > 1))) return null;
+  if (/^\d+$/.test([...options.keys()].join(''))) return null; // numbers are numbers
+  return { options: [...options.keys()], multi: lists > 0 };
+}
+
 /** Every non-blank cell of a column (for joined-list detection). */
 function columnCells(table: RawTable, start: number, col: number): string[] {
   const out: string[] = [];
@@ -219,9 +265,19 @@ function allMatch(labels: string[], m: OptionMatcher): boolean {
   return labels.length > 0 && labels.every((l) => m.matchOne(l) !== null);
 }
 
+/** The id prefix of questions made from this export's columns: the same export gives the same ids. */
+export function importedIdPrefix(layout: Pick<Layout, 'columns'>): string {
+  return `imported-${hash64(layout.columns.map((c) => c.header).join('\u001f')).slice(0, 8)}`;
+}
+
+/** The id a question made from the column group starting at `firstColumn` has (with the default prefix). */
+export function importedQuestionId(layout: Pick<Layout, 'columns'>, firstColumn: number): string {
+  return `${importedIdPrefix(layout)}-c${firstColumn}`;
+}
+
 export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptions): Question[] {
   const wanted = opts.columns ? new Set(opts.columns) : null;
-  const prefix = (opts.idPrefix ?? `imported-${hash64(layout.columns.map((c) => c.header).join('\u001f')).slice(0, 8)}`).slice(0, 60);
+  const prefix = (opts.idPrefix ?? importedIdPrefix(layout)).slice(0, 60);
   const groups = new Map<string, LayoutColumn[]>();
   for (const c of layout.columns) {
     if (wanted && !wanted.has(c.index)) continue;
@@ -296,14 +352,30 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const repeats = distinct.some((d) => d.count > 1);
     const parts = [...s.parts.values()];
     const cue = headerCue(text);
-    const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.nonBlank, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
-    // Checkbox answers joined with ", " (Google Forms), split against the options seen.
-    const commas = !multi && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(columnCells(table, layout.dataStart, main.index), cue === 'multi' ? 0 : 0.1) : null;
-    if (commas && (cue === 'multi' || commas.lists >= 2)) {
+    // Lists joined with ";" (Microsoft Forms) or one choice a line (Jotform): closed when the pieces are.
+    const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.partCount, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
+    const cells = () => columnCells(table, layout.dataStart, main.index);
+    // Places written in one cell, "1: Cheaper fares\n2: Later buses" (Jotform): a ranking.
+    const ranked = !s.overflow && s.cellsWithSemicolon > 0 ? rankedItems(cells()) : null;
+    // Kobo and ODK write choices by their names ("less_often", "shops bus_stop"): a choice, or a list.
+    const names = (layout.source === 'kobo' || layout.source === 'odk') && !s.overflow ? choiceNames(cells()) : null;
+    // Checkbox answers joined with ", " (Google Forms; Qualtrics without the space), split against the options seen.
+    const commas = !multi && !ranked && !names && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(cells(), cue === 'multi' ? 0 : 0.1, layout.source === 'qualtrics' ? /,\s*/ : /,\s+/) : null;
+    // An "Other" box beside it says the column is a choice, however few answered.
+    const closedByOther = cols.some((c) => c.role === 'other-text') && !s.overflow && closedByCue(distinct.length, s.nonBlank, s.maxLen) && s.maxWords <= 8;
+    if (ranked) {
+      q.type = 'ranking';
+      q.options = mkOptions(ranked);
+    } else if (names) {
+      q.type = names.multi ? 'multi_choice' : 'single_choice';
+      q.options = mkOptions(names.options);
+    } else if (s.numeric && s.nonBlank > 0 && cue !== 'multi' && (numericCue(text) || s.maxLen > 2 || [...s.distinct.keys()].some((v) => /[.,]\d/.test(v)))) {
+      q.type = 'numeric';
+    } else if (commas && (cue === 'multi' || commas.lists >= 2)) {
       q.type = 'multi_choice';
       if (commas.options.some((l) => isOtherHeader(l))) q.allowOther = true;
       q.options = mkOptions(commas.options.filter((l) => !isOtherHeader(l)));
-    } else if (cue !== 'open' && !s.overflow && (cue === 'closed' ? closedByCue(distinct.length, s.nonBlank, s.maxLen) : isClosed(distinct.length, s.nonBlank, s.maxLen, s.maxWords, repeats, distinct.every((d) => d.count > 1))) && !multi) {
+    } else if (cue !== 'open' && !s.overflow && (cue === 'closed' || closedByOther ? closedByCue(distinct.length, s.nonBlank, s.maxLen) : isClosed(distinct.length, s.nonBlank, s.maxLen, s.maxWords, repeats, distinct.every((d) => d.count > 1))) && !multi) {
       if (allMatch(labels, likertMatcher)) q.type = 'likert_agree5';
       else if (allMatch(labels, yesNoMatcher)) q.type = 'yes_no';
       else {

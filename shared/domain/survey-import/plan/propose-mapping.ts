@@ -1,9 +1,10 @@
-import type { Draft, Question, RespondentFieldKey } from '../../draft/model';
+import type { Draft, Question } from '../../draft/model';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '../../draft/model';
-import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable } from '../types';
+import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable, RespondentTargetKey } from '../types';
 import { contentTokens, isBlankMarker, normaliseLabel, textSimilarity } from '../values/text-match';
 import { OptionMatcher } from '../values/option-matcher';
 import { headerNumber, isOtherHeader } from '../detect/header-vocabulary';
+import { importedQuestionId } from './infer-questions';
 
 /**
  * Proposes which question, question part, "About you" field or metadata each column holds:
@@ -82,7 +83,7 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
     }
     const text = col.questionText || col.header;
     // The draft's own "About you" labels, word for word or nearly.
-    let field: RespondentFieldKey | undefined;
+    let field: RespondentTargetKey | undefined;
     let fieldScore = 0;
     if (col.role === 'respondent' || col.role === 'question') {
       for (const f of aboutYou) {
@@ -121,6 +122,13 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
     const answerCol = g.columns.find((c) => c.role === 'question');
     const optionCols = g.columns.filter((c) => c.role === 'option');
     const vals = answerCol ? values(answerCol.index) : [];
+    // A question made from these very columns (inferQuestions' id): theirs whatever its words say
+    // (a header of "0", a comment's number, matches no text).
+    const madeFromThese = qs.find((qi) => qi.q.id === importedQuestionId(layout, g.columns[0]!.index));
+    if (madeFromThese) {
+      candidates.push({ g, qi: madeFromThese, score: 2, why: 'made from this column' });
+      continue;
+    }
     for (const qi of qs) {
       let { score, why } = scoreText(g.text, g.number, qi, numbersReliable);
       if (qi.matcher && vals.length > 0) {

@@ -23,7 +23,8 @@ const ALIASES: Record<string, string[]> = {
   'neither agree nor disagree': ['neither agree or disagree', 'neither', 'neutral', 'neither agree not disagree'],
   'strongly agree': ['agree strongly'],
   'strongly disagree': ['disagree strongly'],
-  'other (please specify)': ['other', 'other (specify)', 'other - please specify', 'other (please state)', 'other (please describe)', 'something else'],
+  // LimeSurvey writes "-oth-" for a chosen Other; Alchemer "Other - Write In".
+  'other (please specify)': ['other', 'other (specify)', 'other - please specify', 'other (please state)', 'other (please describe)', 'something else', '-oth-', 'other - write in', 'other (write in)'],
 };
 
 const CACHE_LIMIT = 20_000;
@@ -110,6 +111,12 @@ export class OptionMatcher {
   }
 
   private multiUncached(value: string): MatchResult {
+    // Kobo and ODK join a select_multiple's choice names with spaces: "shops bus_stop".
+    if (!/[;,\n]/.test(value) && /\s/.test(value.trim()) && this.matchOne(value) === null) {
+      const names = value.trim().split(/\s+/);
+      const ids = names.map((n) => this.matchOne(n));
+      if (ids.every((id) => id !== null)) return { optionIds: [...new Set(ids as string[])], unknown: [] };
+    }
     // Pieces between separators, keeping the separators so labels containing them can be re-joined.
     const pieces: string[] = [];
     const seps: string[] = [];
@@ -144,7 +151,8 @@ export class OptionMatcher {
       for (let j = Math.min(pieces.length - 1, i + this.maxPieces - 1); j >= i; j--) {
         let joined = pieces[i]!;
         for (let k = i + 1; k <= j; k++) joined += seps[k - 1]! + pieces[k]!;
-        const id = this.matchOne(joined);
+        // "2: Cheaper fares": a place and the item put there (Jotform's ranking cells).
+        const id = this.matchOne(joined) ?? (j === i && /^\s*\d{1,2}\s*[:.)]\s*\S/.test(joined) ? this.matchOne(joined.replace(/^\s*\d{1,2}\s*[:.)]\s*/, '')) : null);
         const withText = id ? null : j === i ? this.withOtherText(joined) : null;
         if (id || withText) {
           flushUnknown();
