@@ -9,11 +9,13 @@ const BUILTINS = new Set(builtinModules);
 
 /** Zones, most specific first. */
 const ZONES = [
+  ['electron/services/core', 'services-core'],
   ['electron/services', 'services'],
   ['electron/preload', 'preload'],
   ['electron/main', 'main'],
   ['electron/host', 'host'],
   ['electron/cli', 'cli'],
+  ['shared/core', 'shared-core'],
   ['shared', 'shared'],
   ['renderer', 'renderer'],
   ['tests', 'tests'],
@@ -26,17 +28,22 @@ const ZONES = [
  * is, and which npm packages (a list, or 'any').
  */
 const RULES = {
+  // The bottom of shared/: errors, hashing, XML, CSV, cell safety. Knows nothing of consultations.
+  'shared-core': { zones: ['shared-core'], node: false, electron: false, packages: [] },
   // Pure TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
-  shared: { zones: ['shared'], node: false, electron: false, packages: ['zod', 'diff'] },
+  shared: { zones: ['shared-core', 'shared'], node: false, electron: false, packages: ['zod', 'diff'] },
+  // The bottom of the services: the database and its journal, files, locks, settings, worker
+  // plumbing, the audit and export logs. No feature code (drafts, responses, analysis, documents).
+  'services-core': { zones: ['shared-core', 'shared', 'services-core'], node: true, electron: false, packages: 'any' },
   // Disk, database, documents. Never Electron, so it runs in tests, the CLI and the browser host.
-  services: { zones: ['shared', 'services'], node: true, electron: false, packages: 'any' },
-  main: { zones: ['shared', 'services', 'main'], node: true, electron: true, packages: 'any' },
-  host: { zones: ['shared', 'services', 'host'], node: true, electron: false, packages: 'any' },
-  cli: { zones: ['shared', 'services', 'cli'], node: true, electron: false, packages: 'any' },
+  services: { zones: ['shared-core', 'shared', 'services-core', 'services'], node: true, electron: false, packages: 'any' },
+  main: { zones: ['shared-core', 'shared', 'services-core', 'services', 'main'], node: true, electron: true, packages: 'any' },
+  host: { zones: ['shared-core', 'shared', 'services-core', 'services', 'host'], node: true, electron: false, packages: 'any' },
+  cli: { zones: ['shared-core', 'shared', 'services-core', 'services', 'cli'], node: true, electron: false, packages: 'any' },
   // Sandboxed preload: contextBridge/ipcRenderer and the contract's channel list, nothing else.
-  preload: { zones: ['shared', 'preload'], node: false, electron: true, packages: [] },
+  preload: { zones: ['shared-core', 'shared', 'preload'], node: false, electron: true, packages: [] },
   // The UI: browser code only; reaches the main side through window.workbench (lib/api.ts).
-  renderer: { zones: ['shared', 'renderer'], node: false, electron: false, packages: 'any' },
+  renderer: { zones: ['shared-core', 'shared', 'renderer'], node: false, electron: false, packages: 'any' },
   tests: { zones: 'any', node: true, electron: true, packages: 'any' },
   build: { zones: 'any', node: true, electron: true, packages: 'any' },
 };

@@ -32,7 +32,7 @@ export async function buildNode() {
         cli: 'electron/cli/main.ts',
         host: 'electron/host/main.ts',
         'backend-worker': 'electron/services/backend/worker-entry.ts',
-        'task-worker': 'electron/services/workers/task-worker.ts',
+        'task-worker': 'electron/services/backend/task-worker.ts',
       },
       outdir: join(dist, 'node'),
       outExtension: { '.js': '.mjs' },
@@ -60,7 +60,7 @@ export async function buildNode() {
     // copied next to the bundle, where sql.js looks for it.
     build({
       ...common,
-      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'task-worker': 'electron/services/workers/task-worker.ts' },
+      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'task-worker': 'electron/services/backend/task-worker.ts' },
       outdir: join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },
       platform: 'node',

@@ -9,8 +9,8 @@ import { BackendClient } from '../services/backend/backend-client';
 import { dispatchShell, type ShellHandlers } from '../services/router/shell-dispatch';
 import { isChannel, isShellChannel } from '../../shared/ipc/channels';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { readStatic } from '../services/files/static-files';
-import { AppError } from '../../shared/ipc/result';
+import { readStatic } from '../services/core/files/static-files';
+import { AppError } from '../../shared/core/errors';
 
 /**
  * The browser host: where the Electron binary cannot run, serve the built UI on 127.0.0.1 and

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { startHost } from './browser-host';
-import { defaultConfigDir, defaultWorkspaceFolder } from '../services/settings/paths';
+import { defaultConfigDir, defaultWorkspaceFolder } from '../services/core/settings/paths';
 
 /**
  * `node dist/node/host.mjs [--port N] [--no-open] [--reason TEXT]`: run the UI in a browser.

@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { readStatic } from '../services/files/static-files';
+import { readStatic } from '../services/core/files/static-files';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 
 /**

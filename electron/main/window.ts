@@ -1,6 +1,6 @@
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { join } from 'node:path';
-import type { SettingsStore, WindowStateRecord } from '../services/settings/settings-store';
+import type { SettingsStore, WindowStateRecord } from '../services/core/settings/settings-store';
 import { APP_ORIGIN } from './protocol';
 
 /** The only place webPreferences are set. */

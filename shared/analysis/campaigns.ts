@@ -29,7 +29,7 @@
  *
  * Deterministic: the same input and options give the same groups and ids.
  */
-import { combineHash, fmix32, hex32, IntMap, seededRandom } from './hash';
+import { combineHash, fmix32, hex32, IntMap, seededRandom } from '../core/hash';
 import { sentenceRanges, tokenize, wordHashSet, WordBuffer } from './text';
 
 export interface CampaignDoc {

@@ -16,10 +16,10 @@
  * description "Consultation Workbench question <id>") listing its themes — other tools show these
  * as code sets, and import reads them back.
  */
-import { parseCsv, CsvError } from './csv-parse';
-import { guidFromString } from './hash';
-import { restoreCell, toCsv } from './spreadsheet-safety';
-import { escapeXmlAttr, escapeXmlText, parseXml, XmlError, type XmlElement } from './xml';
+import { parseCsv, CsvError } from '../core/csv-parse';
+import { guidFromString } from '../core/hash';
+import { restoreCell, toCsv } from '../core/spreadsheet-safety';
+import { escapeXmlAttr, escapeXmlText, parseXml, XmlError, type XmlElement } from '../core/xml';
 
 export interface CodebookTheme {
   id: string;

@@ -13,7 +13,7 @@
  * Identical content from different or unknown people is not a duplicate: that is a campaign or a
  * common short answer, handled by campaign detection.
  */
-import { combineHash, hashString } from './hash';
+import { combineHash, hashString } from '../core/hash';
 import { normaliseText } from './text';
 
 export interface DuplicateCandidate {

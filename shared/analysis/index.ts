@@ -5,13 +5,10 @@
 export * from './agreement';
 export * from './campaigns';
 export * from './codebook';
-export * from './csv-parse';
 export * from './duplicates';
 export * from './organisations';
-export * from './spreadsheet-safety';
 export * from './suppression';
 export * from './tallies';
 export * from './theme-review';
 export * from './themes';
 export { normaliseText, sentenceRanges, words } from './text';
-export { XmlError, parseXml, escapeXmlAttr, escapeXmlText, type XmlElement } from './xml';

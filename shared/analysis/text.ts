@@ -6,7 +6,7 @@
  * Offsets always point into the original text, so callers can cut the original words back out
  * (for example a respondent's own additions to a campaign template).
  */
-import { fmix32 } from './hash';
+import { fmix32 } from '../core/hash';
 
 const enum Kind {
   Separator = 0,

@@ -24,7 +24,7 @@
  *
  * Deterministic: the same answers and options give the same suggestions.
  */
-import { hashString, hex32, seededRandom } from './hash';
+import { hashString, hex32, seededRandom } from '../core/hash';
 import { STOP_WORDS, stem } from './stemming';
 import { normaliseText, words } from './text';
 

@@ -7,7 +7,7 @@ import { draftContract } from './contract/draft';
 import { outputsContract } from './contract/outputs';
 import { responsesContract } from './contract/responses';
 import { analysisContract } from './contract/analysis';
-import type { Result } from './result';
+import type { Result } from '../core/errors';
 import type { WorkspaceState } from '../domain/workspace';
 
 /**

@@ -7,7 +7,7 @@
 import type { Draft, Question, QuestionType, Section } from '../../shared/domain/draft/model';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import type { Block, Inline } from '../../shared/domain/draft/rich-text';
-import { seededRandom as rng } from '../../shared/analysis/hash';
+import { seededRandom as rng } from '../../shared/core/hash';
 
 
 const SUBJECTS = ['Local councils', 'NHS trusts', 'Small businesses', 'Patients and carers', 'GP practices', 'Community pharmacies', 'Housing associations', 'Schools', 'Regulators', 'Charities', 'Bus operators', 'Employers'];

@@ -1,5 +1,5 @@
 import { Router } from '../../electron/services/router/router';
-import { SettingsStore } from '../../electron/services/settings/settings-store';
+import { SettingsStore } from '../../electron/services/core/settings/settings-store';
 import type { Channel } from '../../shared/ipc/channels';
 import type { In, Out } from '../../shared/ipc/contract';
 import type { AppEvents } from '../../shared/ipc/contract';

@@ -10,7 +10,7 @@ import { flatText, haveRenderer, renderToPdf } from '../harness/render';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 import { testRouter } from '../harness/router';
 import { Router } from '../../electron/services/router/router';
-import { SettingsStore } from '../../electron/services/settings/settings-store';
+import { SettingsStore } from '../../electron/services/core/settings/settings-store';
 import { ANALYSIS_SHEETS } from '../../electron/services/reports';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { orderedQuestions } from '../../shared/domain/draft/model';

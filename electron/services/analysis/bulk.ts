@@ -1,11 +1,11 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { MAIN_CODER_SET, type CodingSource, type OperationView } from '../../../shared/domain/coding/types';
 import { toMatchExpression } from '../responses/search';
 import { completeSearchIndex } from '../responses/search-backlog';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { findQuestion, questionLabel } from './questions';
 import { codableOf } from './coding';
 import { questionThemes } from './codebook';

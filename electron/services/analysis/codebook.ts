@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { codebookFromCsv, codebookFromQdc, codebookToCsv, codebookToQdc, codebookTree, CodebookImportError, themesForQuestion, validateCodebook, type Codebook, type CodebookTheme } from '../../../shared/analysis/codebook';
 import type { ThemeView } from '../../../shared/domain/coding/types';
 import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { analysisQuestions } from './questions';
 import { writeLoggedFile } from './logged-file';
 

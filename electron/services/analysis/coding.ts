@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { codableText, passageOf } from '../../../shared/domain/coding/codable';
+import { passageOf } from '../../../shared/domain/coding/codable';
 import { SENTIMENTS, type Sentiment } from '../../../shared/domain/coding/sentiment';
 import { MAIN_CODER_SET, type AnnotationView, type AnswerForCoding, type AnswerListRow, type CodingProgress, type CodingView, type QueueView, type ThemeCountsResult, type CampaignCounting } from '../../../shared/domain/coding/types';
 import { percent0dp } from '../../../shared/analysis/tallies';
@@ -10,7 +10,7 @@ import { findQuestion, type AnalysisQuestion } from './questions';
 import { answerData, codableResponses, responseIndex, type ResponseIndex } from './data-cache';
 import { questionThemes } from './codebook';
 import { quotesForAnswer } from './quotes';
-import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';
+import { answerRow, requireCodableText, textOf } from './answer-text';
 import { includeMask } from './tallies';
 import { readSettings } from './settings';
 
@@ -21,32 +21,6 @@ import { readSettings } from './settings';
  * Removing a coding keeps the row (removed_at), so the history of who coded what stays and bulk
  * operations can be undone exactly.
  */
-export interface AnswerRow {
-  text: string;
-  other_text: string | null;
-  explanation: string | null;
-  option_ids: string | null;
-}
-
-export function answerRow(db: Db, responseId: number, questionId: string): AnswerRow | undefined {
-  // A response's answers are a range of the answer key (answer-ids.ts): no index needed.
-  return db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE id BETWEEN ? AND ? AND question_id = ?', [firstAnswerId(responseId), firstAnswerId(responseId) + ANSWER_SLOTS - 1, questionId]);
-}
-
-export function textOf(q: AnalysisQuestion, a: AnswerRow | undefined): string {
-  return a ? codableText(q.type, { text: a.text, otherText: a.other_text, explanation: a.explanation }) : '';
-}
-
-/** The answer's coded text, or a clear error when there is none to code. */
-export function requireCodableText(db: Db, q: AnalysisQuestion, responseId: number): string {
-  const active = db.scalar<string>('SELECT status FROM response WHERE id = ?', [responseId]);
-  if (!active) throw new AppError('not-found', `There is no response ${responseId}.`, { field: 'responseId' });
-  if (active !== 'active') throw new AppError('conflict', `Response ${responseId} was set aside as a duplicate, so it is not coded.`);
-  const text = textOf(q, answerRow(db, responseId, q.id));
-  if (!text) throw new AppError('not-found', `Response ${responseId} has no text to code for this question.`, { field: 'responseId' });
-  return text;
-}
-
 interface CodingRow {
   id: number;
   theme_id: string;

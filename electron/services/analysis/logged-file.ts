@@ -1,11 +1,11 @@
-import { saveError } from '../files/disk-errors';
+import { saveError } from '../core/files/disk-errors';
 import { createHash } from 'node:crypto';
-import type { WorkspaceFile } from '../db/workspace-file';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Redaction } from '../../../shared/domain/exports';
-import { writeFileAtomicSync } from '../files/atomic-write';
-import { checkOutputPath } from '../exports/output-path';
-import { logExport } from '../exports/export-log';
-import { audit } from '../workspace/audit';
+import { writeFileAtomicSync } from '../core/files/atomic-write';
+import { checkOutputPath } from '../core/output-path';
+import { logExport } from '../core/export-log';
+import { audit } from '../core/audit';
 
 /**
  * Files the analysis writes besides the Outputs page's documents (codebooks): written atomically

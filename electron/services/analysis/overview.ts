@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
 import { MAIN_CODER_SET, type AnalysisOverview } from '../../../shared/domain/coding/types';

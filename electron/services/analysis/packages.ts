@@ -1,12 +1,12 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import { openReadOnly, type WorkspaceFile, type WorkspaceFileOptions } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import { openReadOnly, type WorkspaceFile, type WorkspaceFileOptions } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
-import { hashString } from '../../../shared/analysis/hash';
+import { hashString } from '../../../shared/core/hash';
 import { drawSample, describeSample, type SampleDefinition } from '../../../shared/domain/coding/sample';
 import { agreementView, isConflict, type AgreementItem } from '../../../shared/domain/coding/agreement-view';
 import { PACKAGE_META_KEY, parsePackageMeta } from '../../../shared/domain/coding/package-meta';
@@ -14,9 +14,10 @@ import { MAIN_CODER_SET, packageCoderSet, type AgreementView, type ConflictView,
 import { createWorkspace } from '../workspace/workspace-service';
 import { indexAnswersFrom } from '../responses/search-index';
 import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { analysisQuestions, findQuestion, type AnalysisQuestion } from './questions';
-import { codableOf, textOf, type AnswerRow } from './coding';
+import { codableOf } from './coding';
+import { textOf, type AnswerRow } from './answer-text';
 import { listThemes, questionThemes } from './codebook';
 import { recordExport } from './logged-file';
 

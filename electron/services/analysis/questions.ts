@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import { CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question, type QuestionType } from '../../../shared/domain/draft/model';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL } from '../../../shared/domain/responses/store';
 import { takesCodableText } from '../../../shared/domain/coding/codable';

@@ -1,13 +1,13 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { passageOf } from '../../../shared/domain/coding/codable';
 import { quoteConsent, quoteStatus } from '../../../shared/domain/coding/consent';
 import type { QuoteView } from '../../../shared/domain/coding/types';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { analysisQuestions, findQuestion } from './questions';
-import { requireCodableText } from './coding';
+import { requireCodableText } from './answer-text';
 
 /**
  * Quotes: passages (or whole answers) marked as quotable. The respondent's confidentiality and

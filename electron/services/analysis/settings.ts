@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { AnalysisSettings } from '../../../shared/domain/coding/types';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../../shared/analysis/suppression';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 
 /** The analysis settings kept in the workspace: whether campaign responses are counted in, and the small-number threshold. */
 export function readSettings(db: Db): AnalysisSettings {

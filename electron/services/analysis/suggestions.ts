@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { suggestThemes, type ThemeSuggestionResult } from '../../../shared/analysis/themes';
 import { applyThemeReview, type ThemeDecision } from '../../../shared/analysis/theme-review';
 import { MAIN_CODER_SET, type SuggestionRunView, type ThemeView } from '../../../shared/domain/coding/types';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { findQuestion, questionLabel, type AnalysisQuestion } from './questions';
-import { codableOf, textOf, type AnswerRow } from './coding';
+import { codableOf } from './coding';
+import { textOf, type AnswerRow } from './answer-text';
 import { addThemes, listThemes } from './codebook';
 import { addCodingsOp } from './bulk';
 

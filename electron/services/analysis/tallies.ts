@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '../../../shared/analysis/tallies';
 import type { CampaignCounting, TalliesResult, TallyView } from '../../../shared/domain/coding/types';

@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { dirname, extname } from 'node:path';
-import { taskWorkerIn } from '../workers/worker-spec';
+import { taskWorkerIn } from '../core/workers/worker-spec';
 import type { AppEvents } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/ipc/result';
+import type { Result } from '../../../shared/core/errors';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
-import { lockPathFor, readLock } from '../files/lock';
-import { safeUnlink } from '../files/atomic-write';
+import { lockPathFor, readLock } from '../core/files/lock';
+import { safeUnlink } from '../core/files/atomic-write';
 
 /** The task worker bundled beside the backend worker (backend-worker.mjs → task-worker.mjs), if there is one. */
 export const taskWorkerBeside = (workerFile: string): string | undefined => taskWorkerIn(dirname(workerFile), extname(workerFile));

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Router } from '../router/router';
-import { SettingsStore } from '../settings/settings-store';
+import { SettingsStore } from '../core/settings/settings-store';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import {
   aboutYouFieldSchema,
   checkerSettingsSchema,
@@ -14,7 +14,7 @@ import { DRAFT_FORMAT, DRAFT_FORMAT_VERSION } from '../../../shared/domain/draft
 import { richDocSchema } from '../../../shared/domain/draft/rich-text';
 import { blankDraft } from '../../../shared/domain/draft/template';
 import { z } from 'zod';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 
 /**
  * The draft's rows, read and written as plain records. Kept apart from the operations so the

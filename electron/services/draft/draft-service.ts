@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
-import { AppError } from '../../../shared/ipc/result';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
 import {
   CLOSED_TYPES,
   type aboutYouFieldSchema,
@@ -18,7 +18,7 @@ import {
   type SectionKind,
 } from '../../../shared/domain/draft/model';
 import { emptyDoc, type RichDoc } from '../../../shared/domain/draft/rich-text';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { applyRows, diffRows, draftToRows, isEmptyChange, questionRow, readRows, rowsToDraft, upsertQuestion, upsertSection, writeMeta, writeWholeDraft, type QuestionRow } from './draft-rows';
 import type { DraftHistory } from './history';
 

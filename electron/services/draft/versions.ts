@@ -1,9 +1,9 @@
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
-import { AppError } from '../../../shared/ipc/result';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
 import { draftSchema, type Draft } from '../../../shared/domain/draft/model';
 import { compareDrafts, type DraftComparison } from '../../../shared/domain/draft/compare';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { loadDraft } from './draft-service';
 import type { VersionSummary } from '../../../shared/ipc/contract/draft';
 

@@ -1,42 +1,26 @@
-import { saveError } from '../files/disk-errors';
+import { saveError } from '../core/files/disk-errors';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
-import { AppError } from '../../../shared/ipc/result';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
 import { EXPORT_INFO, EXPORT_KINDS, isReportKind, type ExportKind, type ExportLogEntry, type ExportResult, type Redaction } from '../../../shared/domain/exports';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { writeFileAtomicSync } from '../files/atomic-write';
+import { writeFileAtomicSync } from '../core/files/atomic-write';
 import { loadDraft } from '../draft/draft-service';
 import { buildOutput, outputFileName } from '../outputs/index';
-import { logExport, readExportLog } from './export-log';
-import { checkOutputPath } from './output-path';
-import { audit } from '../workspace/audit';
+import { logExport, readExportLog } from '../core/export-log';
+import { checkOutputPath } from '../core/output-path';
+import { audit } from '../core/audit';
 import { reportFileName } from '../reports/file-names';
 import { runReportExport } from './report-export';
-import type { WorkerSpec } from '../workers/worker-spec';
+import type { ExportEnv, ExportRequest } from './export-request';
 
 /**
  * Making any output: build the bytes, write them atomically, and record the export (what, when,
  * who, redaction level, SHA-256) in the workspace's export log.
  */
-export interface ExportRequest {
-  kind: ExportKind;
-  path: string;
-  redaction?: 'none' | 'redacted' | undefined;
-  exportAnyway?: boolean | undefined;
-}
-
-export interface ExportEnv {
-  now: Date;
-  actor: string;
-  progress: (done: number, total: number, message: string) => void;
-  signal: AbortSignal;
-  /** Standard checker errors in the draft (0 when there is no checker for this kind). */
-  checkerErrors: (draft: Draft) => number;
-  /** The task worker, where a workbook's XML and ZIP are made while its rows are read (Services.taskWorker). */
-  worker?: WorkerSpec | undefined;
-}
+export type { ExportEnv, ExportRequest };
 
 export function suggestedPath(kind: ExportKind, draft: Draft, workspacePath: string): string {
   return join(dirname(workspacePath), isReportKind(kind) ? reportFileName(kind, draft.metadata.title) : outputFileName(kind, draft));

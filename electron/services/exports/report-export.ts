@@ -1,20 +1,20 @@
-import { saveError } from '../files/disk-errors';
+import { saveError } from '../core/files/disk-errors';
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WorkspaceFile } from '../db/workspace-file';
-import { AppError } from '../../../shared/ipc/result';
+import type { WorkspaceFile } from '../core/db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
 import { EXPORT_INFO, type ExportResult } from '../../../shared/domain/exports';
 import { QuoteConsentError, ReportInputError, quoteProblemText, type ReportExportKind } from '../../../shared/domain/report';
 import { loadDraft } from '../draft/draft-service';
-import { fsyncDir, safeUnlink, tempNameFor, writeFileAtomicSync } from '../files/atomic-write';
+import { fsyncDir, safeUnlink, tempNameFor, writeFileAtomicSync } from '../core/files/atomic-write';
 import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buildResponsesCsv, type ReportContext } from '../reports/index';
 import { assembleReport } from '../analysis/report/assemble';
 import { readSettings } from '../analysis/settings';
-import { checkOutputPath } from './output-path';
-import { logExport } from './export-log';
-import { audit } from '../workspace/audit';
-import type { ExportEnv, ExportRequest } from './export-service';
+import { checkOutputPath } from '../core/output-path';
+import { logExport } from '../core/export-log';
+import { audit } from '../core/audit';
+import type { ExportEnv, ExportRequest } from './export-request';
 
 /**
  * The four documents after the consultation — government response, analysis workbook, ministerial

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { ImportWarning } from '../../../shared/domain/survey-import/types';
 
 /**

@@ -2,7 +2,7 @@ import PostalMime from 'postal-mime';
 import type { Email as ParsedMail } from 'postal-mime';
 import * as msgReaderModule from '@kenjiuno/msgreader';
 import type MsgReaderClass from '@kenjiuno/msgreader';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { EmailAttachment, EmailMessage } from '../../../shared/domain/responses/email';
 import { formatBytes, withLimits, type ImportLimits } from './limits';
 import { htmlToText } from './html-to-text';

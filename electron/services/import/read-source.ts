@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { ImportWarning, RawTable, SourceFormat } from '../../../shared/domain/survey-import/types';
 import { decodeText } from './decode-text';
 import { parseDelimited } from './csv';

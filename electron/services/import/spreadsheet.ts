@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { ImportWarning } from '../../../shared/domain/survey-import/types';
 import type { ImportLimits } from './limits';
 

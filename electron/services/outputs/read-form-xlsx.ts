@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { QuestionType } from '../../../shared/domain/draft/model';
 import { FORM_SCHEMA_VERSION, type FormQuestion, type FormRow, type FormRowKind } from './forms/form-schema';
 import { cleanAnswer, interpretAnswer, isRespondentKey, type ReturnedForm } from './forms/returned-form';

@@ -1,4 +1,4 @@
-import type { WorkerSpec } from '../workers/worker-spec';
+import type { WorkerSpec } from '../core/workers/worker-spec';
 import type { ConsultationReport, PreparedReport, RedactionLevel } from '../../../shared/domain/report';
 import { prepareReport } from '../../../shared/domain/report';
 import type { OutputContext } from '../outputs/context';

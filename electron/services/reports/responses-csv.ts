@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { toCsv } from '../../../shared/analysis/spreadsheet-safety';
+import { toCsv } from '../../../shared/core/spreadsheet-safety';
 import type { ConsultationReport } from '../../../shared/domain/report';
 import { xmlSafe } from '../outputs/text-safety';
 import { prepareForOutput, type ReportContext } from './report-context';

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { BatchSummary } from '../../../shared/domain/responses/store';
 import type { Channel, ImportWarning } from '../../../shared/domain/survey-import/types';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { unindexBatch } from './search-index';
 
 /**

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
 import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
 import type { Channel, ResponseIssue } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '../../../shared/domain/responses/store';

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import type { CampaignMemberView, CampaignStatus, CampaignView } from '../../../shared/domain/responses/store';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { questionLabels } from './browse';
 
 /**

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
 import { CHANNELS } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, type RespondentKey } from '../../../shared/domain/responses/store';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import { detailsFromRow, personalColumns, RESPONDENT_COLUMN, RESPONDENT_SELECT_COLUMNS, respondentRow } from './respondent-columns';
 import { indexAnswer, indexRespondent, unindexAnswer, unindexRespondent } from './search-index';
 import { answersOf, firstAnswerId } from './answer-ids';

@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { responseFromEmail, type EmailMessage } from '../../../shared/domain/responses';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type InspectedFile, type RespondentDetails } from '../../../shared/domain/responses/store';

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import { normaliseOrganisationName, suggestOrganisationMerges } from '../../../shared/analysis/organisations';
 import type { OrganisationMergeView, OrganisationSuggestion } from '../../../shared/domain/responses/store';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 
 /**
  * Organisation names as people typed them ("ACME Ltd", "Acme Limited", "acme") → suggested merges

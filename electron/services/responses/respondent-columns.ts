@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import { normaliseOrganisationName } from '../../../shared/analysis/organisations';
 import { isOrganisationAnswer, isYes, RESPONDENT_COLUMNS_KEYS, type RespondentDetails, type RespondentKey } from '../../../shared/domain/responses/store';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../db/database';
-import type { WorkspaceFile } from '../db/workspace-file';
+import type { Db } from '../core/db/database';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import { ANSWER_INDEXED, RESPONDENT_INDEXED, type BacklogTarget } from './search-index';
 import { ANSWER_SLOTS } from './answer-ids';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 
 /**
  * Keeps the FTS4 indexes (answer_fts, respondent_fts, campaign_member_fts; external content, see

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
 import type { ResponseFilters, SearchHit, SearchResults } from '../../../shared/domain/responses/store';
 import { filterSql } from './filters';
 import { ANSWER_SLOTS, responseOfAnswer } from './answer-ids';

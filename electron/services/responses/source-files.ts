@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
 import type { ImportSourceType, InspectedFile } from '../../../shared/domain/responses/store';
 import { checkZip, zipEntryText } from '../import/zip-guard';
 import { DEFAULT_LIMITS, formatBytes } from '../import/limits';

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
 import type { Channel } from '../../../shared/domain/survey-import/types';

@@ -2,10 +2,10 @@ import type { Channel, ShellChannel } from '../../../shared/ipc/channels';
 import type { AppEvents, Contract, Out } from '../../../shared/ipc/contract';
 import type { ParsedInputOf } from '../../../shared/ipc/spec';
 import type { AppInfo } from '../../../shared/ipc/contract/app';
-import type { WorkspaceFile, WorkspaceFileOptions } from '../db/workspace-file';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkspaceFile, WorkspaceFileOptions } from '../core/db/workspace-file';
+import type { SettingsStore } from '../core/settings/settings-store';
 import type { DraftHistory } from '../draft/history';
-import type { WorkerSpec } from '../workers/worker-spec';
+import type { WorkerSpec } from '../core/workers/worker-spec';
 
 /** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
 export interface Session {
@@ -32,7 +32,7 @@ export interface Services {
    */
   background?: boolean;
   /**
-   * The task worker's script beside the bundle (workers/task-worker.ts): a thread for the work
+   * The task worker's script beside the bundle (backend/task-worker.ts): a thread for the work
    * that need not hold the database — a survey export read and mapped while its rows are written
    * (survey-import/import-survey.ts), an analysis workbook's XML and ZIP made while its rows are read
    * (reports/xlsx/remote-workbook.ts). Without one (tests, the CLI run from source) the same work

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { WorkspaceFile } from '../db/workspace-file';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import { answerCacheIsCurrent, warmAnswerCache } from '../analysis/data-cache';
 import { warmTallies } from '../analysis/tallies';
 import { loadDraft } from '../draft/draft-service';

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { WorkspaceFile } from '../db/workspace-file';
+import { AppError } from '../../../shared/core/errors';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { HandlerContext } from './context';
 
 /** The open workspace of this session, or a clear error. */

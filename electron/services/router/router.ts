@@ -1,6 +1,6 @@
 import { contract, type AppEvents, type Out } from '../../../shared/ipc/contract';
 import { isChannel, type Channel } from '../../../shared/ipc/channels';
-import { type AppError, isAppError, type Result } from '../../../shared/ipc/result';
+import { type AppError, isAppError, type Result } from '../../../shared/core/errors';
 import type { BackendChannel, HandlerContext, Services, Session } from './context';
 import { loadBackendHandler, type HandlerLoader } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';

@@ -1,11 +1,11 @@
 import type { ImportedColumn } from '../../../shared/domain/survey-import/plan/column-report';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
+import { AppError, type AppErrorShape } from '../../../shared/core/errors';
 import type { ImportOutcome } from '../../../shared/domain/responses/store';
-import type { WorkspaceFile } from '../db/workspace-file';
+import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { audit } from '../workspace/audit';
+import { audit } from '../core/audit';
 import type { SourceFile } from '../responses/source-files';
 import { savedMappingRows } from './read-survey';
 import { addPlannedQuestions, type AddQuestions, type SurveyPlanRequest } from './plan-survey';
@@ -13,11 +13,11 @@ import { errorShape, produceSurveyRows, type SurveyStreamJob, type SurveyStreamM
 import { closeBatch, firstIdsOf, indexBatchRows, insertBatchRecord, nextId } from '../responses/write-batch';
 import { personalColumns } from '../responses/respondent-columns';
 import { saveMapping } from './saved-mappings';
-import type { WorkerSpec } from '../workers/worker-spec';
+import type { WorkerSpec } from '../core/workers/worker-spec';
 
 /**
  * A single survey export imported with its reading and mapping in the task worker
- * (workers/task-worker.ts running survey-import/map-in-worker.ts) while this thread, which holds the workspace,
+ * (backend/task-worker.ts running survey-import/map-in-worker.ts) while this thread, which holds the workspace,
  * runs the statements the worker sends as they arrive: on two cores the file is read and mapped
  * while it is written. The write is one transaction from the first row to the last
  * (mutateAsync), so a cancel, a statement that fails, or the worker failing leaves nothing

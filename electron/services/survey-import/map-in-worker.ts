@@ -1,4 +1,4 @@
-import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
+import { AppError, type AppErrorShape } from '../../../shared/core/errors';
 import type { Draft } from '../../../shared/domain/draft/model';
 import type { RejectedRow } from '../../../shared/domain/survey-import/types';
 import { finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlan, type SurveyPlanRequest } from './plan-survey';
@@ -6,11 +6,11 @@ import { ResponseRows, type BatchRecord, type FirstIds, type RowSink } from '../
 import type { SavedMappingRow } from './read-survey';
 import type { SourceFile } from '../responses/source-files';
 import type { MessagePort } from 'node:worker_threads';
-import { AckWindow } from '../workers/ack-window';
+import { AckWindow } from '../core/workers/ack-window';
 
 /**
  * One survey export turned into the statements that store it, without a database: run in an
- * import worker thread (workers/task-worker.ts) while the thread that holds the workspace runs the
+ * import worker thread (backend/task-worker.ts) while the thread that holds the workspace runs the
  * statements as they arrive (survey-import/import-survey.ts), so reading and mapping the file overlaps with
  * writing it. Run in the same thread when there is no worker (tests, the CLI from source): the
  * same code, the same statements.

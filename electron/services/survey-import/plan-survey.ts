@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import type { Draft, Question } from '../../../shared/domain/draft/model';
 import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/survey-import/types';
 import { columnReport, inferQuestions, proposeMapping } from '../../../shared/domain/survey-import';
 import type { SourceFile } from '../responses/source-files';
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './read-survey';
 import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswer } from '../responses/write-batch';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/result';
-import type { Db } from '../db/database';
+import { AppError } from '../../../shared/core/errors';
+import type { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/survey-import/types';
 import type { PreviewColumn, SurveyPreview } from '../../../shared/domain/responses/store';

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/result';
-import { Db } from '../db/database';
+import { AppError } from '../../../shared/core/errors';
+import { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { readSourceFile } from '../import';
 import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '../../../shared/domain/survey-import';
@@ -9,7 +9,7 @@ import { answerOptions } from '../../../shared/domain/draft/model';
 import { dayOrderOf, type DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
 import { normaliseLabel } from '../../../shared/domain/survey-import/values/text-match';
 import type { SourceFile } from '../responses/source-files';
-import { throwIfCancelled } from '../responses/cancel';
+import { throwIfCancelled } from '../core/cancel';
 
 
 /**

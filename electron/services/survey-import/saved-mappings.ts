@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import type { ColumnMapping } from '../../../shared/domain/survey-import/types';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../core/db/database';
 import { draftSchema } from '../../../shared/domain/draft/model';
 import { readRows, rowsToDraft } from '../draft/draft-rows';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
-import type { AppErrorShape, Result } from '../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../shared/core/errors';
 import { call } from '../lib/api';
 import type { In } from '../../../shared/ipc/contract';
 import { hashToRoute, routeToHash, type Route } from './routes';

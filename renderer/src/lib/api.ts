@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { AppEventsApi, CallOptions, In, Out } from '../../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../shared/core/errors';
 
 /**
  * The only module that reads window.workbench. Everything else calls `call()` with a channel

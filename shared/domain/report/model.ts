@@ -22,7 +22,6 @@
  */
 import type { QuestionType } from '../draft/model';
 import type { CrossTab, EncodedAnswers, QuestionTally } from '../../analysis/tallies';
-import type { RowParts } from './rows';
 
 /** none: internal use, everything shown; redacted: for publication. */
 export type RedactionLevel = 'none' | 'redacted';
@@ -235,4 +234,10 @@ export interface ConsultationReport {
    */
   keptColumns?: string[];
   rows: RowSource;
+}
+
+/** What a pass over the rows needs: the cells, the matrix flags, or both (default). */
+export interface RowParts {
+  cells?: boolean;
+  flags?: boolean;
 }

@@ -17,7 +17,9 @@
  */
 import { londonParts } from '../govuk-dates';
 import { OTHER_AGGREGATED, SUPPRESSED } from '../../analysis/suppression';
-import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowSource } from './model';
+import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowParts, RowSource } from './model';
+
+export type { RowParts };
 
 export type CellValue = string | number;
 
@@ -135,11 +137,6 @@ export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: Matri
 
 const visibleFields = (plan: RowPlan): ResponseFieldDef[] => (plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal && !f.internalOnly) : plan.fields);
 
-/** What a pass over the rows needs: the cells, the matrix flags, or both (default). */
-export interface RowParts {
-  cells?: boolean;
-  flags?: boolean;
-}
 
 /** What prepareRow works out once per plan rather than once per row (100,000 rows). */
 interface PlanFacts {

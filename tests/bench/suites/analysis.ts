@@ -8,7 +8,7 @@ import { detectCampaigns } from '../../../shared/analysis/campaigns';
 import { crossTab, encodeAnswers, encodeField, maskExcluding, tallyQuestion, type TallyQuestion } from '../../../shared/analysis/tallies';
 import { suppressCrossTab, suppressSmallNumbers } from '../../../shared/analysis/suppression';
 import { suggestThemes } from '../../../shared/analysis/themes';
-import { seededRandom } from '../../../shared/analysis/hash';
+import { seededRandom } from '../../../shared/core/hash';
 import { answerOptions, type QuestionType } from '../../../shared/domain/draft/model';
 import { organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
 import { percentile, peakRssMiB, round, timed } from '../stats';

@@ -5,7 +5,7 @@
  * Reported for the default seed and over 5 seeds, beside two baselines for scale.
  */
 import { suggestThemes } from '../../../shared/analysis/themes';
-import { seededRandom } from '../../../shared/analysis/hash';
+import { seededRandom } from '../../../shared/core/hash';
 import { bestMatchF1, loadGamblingXs } from '../lib/gambling-xs';
 import { round, timed } from '../stats';
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceFile, integrityProblems } from '../../../electron/services/db/workspace-file';
+import { WorkspaceFile, integrityProblems } from '../../../electron/services/core/db/workspace-file';
 import { createWorkspace, setTitle } from '../../../electron/services/workspace/workspace-service';
 import { percentile, round, timed, peakRssMiB } from '../stats';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseBanding, detectCampaigns, looksLikeChoices, shingleSet, splitByTemplate } from '../../../shared/analysis/campaigns';
 import { wordHashSet, words } from '../../../shared/analysis/text';
 import { campaignMember, campaignTemplate, organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
-import { seededRandom } from '../../../shared/analysis/hash';
+import { seededRandom } from '../../../shared/core/hash';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 
 describe('campaign detection on planted campaigns', () => {

@@ -16,7 +16,7 @@ import {
   validateCodebook,
   type Codebook,
 } from '../../../shared/analysis/codebook';
-import { parseXml } from '../../../shared/analysis/xml';
+import { parseXml } from '../../../shared/core/xml';
 
 const book: Codebook = {
   themes: [

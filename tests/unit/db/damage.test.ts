@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { backupPathFor, WorkspaceFile } from '../../../electron/services/db/workspace-file';
-import { loadSqlJs } from '../../../electron/services/db/sqljs';
+import { backupPathFor, WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
+import { loadSqlJs } from '../../../electron/services/core/db/sqljs';
 import { createWorkspace, openWorkspace } from '../../../electron/services/workspace/workspace-service';
 import { JSON_COLUMNS } from '../../../electron/services/workspace/content-check';
 import { indexAnswer, unindexAnswer } from '../../../electron/services/responses/search-index';
 import { verifyWorkspace } from '../../../electron/services/workspace/verify';
-import { MIGRATIONS } from '../../../electron/services/db/migrations/index';
+import { MIGRATIONS } from '../../../electron/services/core/db/migrations/index';
 import { exampleDraft } from '../../../shared/domain/draft/example';
-import { isAppError, type AppError } from '../../../shared/ipc/result';
+import { isAppError, type AppError } from '../../../shared/core/errors';
 import { testRouter } from '../../harness/router';
 import { writeSurvey } from '../responses/helpers';
 import { tempDir } from '../../harness/temp';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadSqlJs } from '../../../electron/services/db/sqljs';
-import { Db } from '../../../electron/services/db/database';
-import { APPLICATION_ID, applyPending } from '../../../electron/services/db/migrate';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/db/migrations/index';
-import { WorkspaceFile, backupPathFor } from '../../../electron/services/db/workspace-file';
+import { loadSqlJs } from '../../../electron/services/core/db/sqljs';
+import { Db } from '../../../electron/services/core/db/database';
+import { APPLICATION_ID, applyPending } from '../../../electron/services/core/db/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/core/db/migrations/index';
+import { WorkspaceFile, backupPathFor } from '../../../electron/services/core/db/workspace-file';
 import { loadDraft, updateMetadata } from '../../../electron/services/draft/draft-service';
 import { DraftHistory } from '../../../electron/services/draft/history';
 import { tempDir } from '../../harness/temp';

@@ -4,7 +4,7 @@ import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
 import { questionNumbers, orderedQuestions, draftSchema } from '../../../shared/domain/draft/model';
 import { exampleDraft } from '../../../shared/domain/draft/example';
-import { WorkspaceFile } from '../../../electron/services/db/workspace-file';
+import { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
 import { loadDraft } from '../../../electron/services/draft/draft-service';
 
 describe('drafting through the router', () => {

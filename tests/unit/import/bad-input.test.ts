@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { exampleDraft } from '../../../shared/domain/draft/example';
-import { isAppError } from '../../../shared/ipc/result';
+import { isAppError } from '../../../shared/core/errors';
 import { readSourceFile } from '../../../electron/services/import';
 import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
 import { toCsv, toWorkbook } from '../../generators/encode';

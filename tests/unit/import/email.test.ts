@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { isAppError } from '../../../shared/ipc/result';
+import { isAppError } from '../../../shared/core/errors';
 import { readEmail, readSourceFile } from '../../../electron/services/import';
 import { buildMsg } from '../../generators/msg-file';
 

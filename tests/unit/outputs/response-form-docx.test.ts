@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
-import { isAppError } from '../../../shared/ipc/result';
+import { isAppError } from '../../../shared/core/errors';
 import { buildConsultationDocx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormDocx, type ReturnedAnswer } from '../../../electron/services/outputs';
 import { xmlSafe } from '../../../electron/services/outputs/text-safety';
 import { fillDocx } from '../../harness/fill-forms';

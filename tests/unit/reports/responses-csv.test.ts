@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreCell } from '../../../shared/analysis/spreadsheet-safety';
+import { restoreCell } from '../../../shared/core/spreadsheet-safety';
 import { prepareReport, type ResponseRow } from '../../../shared/domain/report';
 import { buildResponsesCsv } from '../../../electron/services/reports';
 import { tempDir } from '../../harness/temp';

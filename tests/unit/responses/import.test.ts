@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import { tempDir } from '../../harness/temp';
-import { WorkspaceFile } from '../../../electron/services/db/workspace-file';
+import { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
 import { loadDraft } from '../../../electron/services/draft/draft-service';
 import { CLOSED_TYPES, orderedQuestions } from '../../../shared/domain/draft/model';
 import { LAYOUT_NAMES, externalIdFor } from '../../generators/layouts';

@@ -7,9 +7,9 @@ import { exampleDraft } from '../../../shared/domain/draft/example';
 import { generateResponses } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
-import { integrityProblems } from '../../../electron/services/db/workspace-file';
+import { integrityProblems } from '../../../electron/services/core/db/workspace-file';
 import { backlogPending, indexBacklogChunk } from '../../../electron/services/responses/search-backlog';
-import { journalPathFor } from '../../../electron/services/db/workspace-file';
+import { journalPathFor } from '../../../electron/services/core/db/workspace-file';
 import { DEFER_INDEX_FROM } from '../../../electron/services/responses/write-batch';
 
 /**

@@ -6,7 +6,7 @@ import { normaliseLabel } from '../../../shared/domain/survey-import/values/text
 /**
  * normaliseLabel remembers the values it has seen for the life of the process. A value cut from a
  * file's text is, in V8, a view into that whole text: remembering the view kept every imported
- * survey export in memory (shared/domain/detached.ts).
+ * survey export in memory (shared/core/detached.ts).
  */
 describe('remembered labels', () => {
   it('keep no part of the text they were cut from alive', () => {

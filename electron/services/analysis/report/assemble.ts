@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import type { Db } from '../../core/db/database';
 import { answerOptions, type Draft } from '../../../../shared/domain/draft/model';
 import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '../../../../shared/domain/report/model';
 import { responseFieldsFor } from '../../../../shared/domain/report/fields';

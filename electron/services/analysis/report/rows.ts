@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { AppError } from '../../../../shared/ipc/result';
-import type { Db } from '../../db/database';
+import { AppError } from '../../../../shared/core/errors';
+import type { Db } from '../../core/db/database';
 import { CLOSED_TYPES, type Draft } from '../../../../shared/domain/draft/model';
 import type { ResponseAnswer, ResponseRow, RowSource } from '../../../../shared/domain/report/model';
 import type { RowParts } from '../../../../shared/domain/report/rows';

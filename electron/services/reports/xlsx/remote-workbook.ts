@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../../shared/ipc/result';
-import type { WorkerSpec } from '../../workers/worker-spec';
-import { AckWindow } from '../../workers/ack-window';
+import { AppError } from '../../../../shared/core/errors';
+import type { WorkerSpec } from '../../core/workers/worker-spec';
+import { AckWindow } from '../../core/workers/ack-window';
 import type { StreamedOutput } from '../stream/byte-sink';
 import type { CellInput, SheetPlan, WorkbookProps } from './stream-workbook';
 import type { RowOptions, WorkbookBatch, WorkbookCommand, WorkbookJob, WorkbookReply } from './workbook-worker';

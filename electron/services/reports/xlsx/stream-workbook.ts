@@ -1,6 +1,6 @@
 import { escapeXml } from '../../outputs/package/xml';
 import { cellText, colName, wrappedLines } from '../../outputs/xlsx/sheet-helpers';
-import { neutraliseCell } from '../../../../shared/analysis/spreadsheet-safety';
+import { neutraliseCell } from '../../../../shared/core/spreadsheet-safety';
 import type { ByteSink } from '../stream/byte-sink';
 import { ZipStreamWriter, type EntryWriter } from '../stream/zip-stream';
 

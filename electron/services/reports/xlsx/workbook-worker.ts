@@ -1,6 +1,6 @@
-import { diskWhy } from '../../files/disk-errors';
+import { diskWhy } from '../../core/files/disk-errors';
 import type { MessagePort } from 'node:worker_threads';
-import { AppError, type AppErrorShape } from '../../../../shared/ipc/result';
+import { AppError, type AppErrorShape } from '../../../../shared/core/errors';
 import { ByteSink } from '../stream/byte-sink';
 import { StreamWorkbook, type CellInput, type SheetPlan, type SheetWriter, type Style, type WorkbookProps } from './stream-workbook';
 

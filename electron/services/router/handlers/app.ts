@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { AppError } from '../../../../shared/ipc/result';
+import { AppError } from '../../../../shared/core/errors';
 import { slugify } from '../../../../shared/domain/filename';
 import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
 import type { HandlerTable } from '../context';

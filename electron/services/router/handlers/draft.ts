@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../../shared/ipc/result';
+import { AppError } from '../../../../shared/core/errors';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import { standardTemplate, blankDraft } from '../../../../shared/domain/draft/template';
 import { exampleDraft } from '../../../../shared/domain/draft/example';
-import { openReadOnly } from '../../db/workspace-file';
-import { writeFileAtomicSync } from '../../files/atomic-write';
+import { openReadOnly } from '../../core/db/workspace-file';
+import { writeFileAtomicSync } from '../../core/files/atomic-write';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireWorkspace } from '../require-workspace';
 import * as drafts from '../../draft/draft-service';

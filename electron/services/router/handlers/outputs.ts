@@ -3,7 +3,7 @@ import type { HandlerTable } from '../context';
 import type { OutputChannel } from '../../../../shared/ipc/channels';
 import { requireWorkspace } from '../require-workspace';
 import { listOutputs, runExport } from '../../exports/export-service';
-import { readExportLog } from '../../exports/export-log';
+import { readExportLog } from '../../core/export-log';
 import { openWorkspace } from '../../workspace/workspace-service';
 import { checkerErrorCount } from '../../draft/checker-gate';
 

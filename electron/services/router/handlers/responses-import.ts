@@ -1,11 +1,11 @@
 import { resolve as resolvePath } from 'node:path';
 import type { HandlerContext, HandlerTable } from '../context';
-import { AppError } from '../../../../shared/ipc/result';
+import { AppError } from '../../../../shared/core/errors';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
 import { findDuplicates } from '../../../../shared/analysis/duplicates';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly } from '../../db/workspace-file';
+import { openReadOnly } from '../../core/db/workspace-file';
 import { openWorkspace } from '../../workspace/workspace-service';
 import * as drafts from '../../draft/draft-service';
 import { expandPaths, inspected, readSource } from '../../responses/source-files';

@@ -5,7 +5,7 @@ import type { importHandlers } from './responses-import';
 import type { ResponseChannel } from '../../../../shared/ipc/channels';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly } from '../../db/workspace-file';
+import { openReadOnly } from '../../core/db/workspace-file';
 import * as drafts from '../../draft/draft-service';
 import { listBatches, undoBatch } from '../../responses/batches';
 import { acceptRejected, discardRejected, listRejected } from '../../responses/rejected';

@@ -5,7 +5,7 @@ import { useAnalysis } from './analysis-store';
 import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '../../../../shared/domain/coding/sentiment';
 import { QUOTE_STATUS_TEXT } from '../../../../shared/domain/coding/consent';
 import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '../../../../shared/domain/coding/types';
-import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../../shared/core/errors';
 import type { Out } from '../../../../shared/ipc/contract';
 
 type Move = 'current' | 'first' | 'next' | 'previous' | 'next-uncoded';

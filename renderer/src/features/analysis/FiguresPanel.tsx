@@ -5,7 +5,7 @@ import { useAnalysis } from './analysis-store';
 import { FigureChart } from './FigureChart';
 import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '../../../../shared/domain/coding/fields';
 import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '../../../../shared/domain/coding/types';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { AppErrorShape } from '../../../../shared/core/errors';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 

@@ -10,7 +10,7 @@ import { JobProgress } from './JobProgress';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/domain/coding/types';
 import type { CampaignView } from '../../../../shared/domain/responses/store';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { AppErrorShape } from '../../../../shared/core/errors';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 

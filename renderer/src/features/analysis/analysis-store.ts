@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AnalysisOverview, ThemeView } from '../../../../shared/domain/coding/types';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { AppErrorShape } from '../../../../shared/core/errors';
 import { call } from '../../lib/api';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Channel } from '../../../../shared/ipc/channels';
 import type { In, Out } from '../../../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../../shared/core/errors';
 import { call, events, newJobId } from '../../lib/api';
 import { useApp } from '../../app/store';
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Draft, DraftMetadata, PrivacyNotice, Question, QuestionType, SectionKind, AboutYouField } from '../../../../shared/domain/draft/model';
 import type { RichDoc } from '../../../../shared/domain/draft/rich-text';
 import type { DraftWithHistory } from '../../../../shared/ipc/contract/draft';
-import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../../shared/core/errors';
 import { call } from '../../lib/api';
 import { useApp } from '../../app/store';
 

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call, events, newJobId } from '../../lib/api';
-import type { ExportResult } from '../../../../shared/domain/exports';
-import type { OutputEntry } from './OutputsPage';
+import type { ExportKindInfo, ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
 import { TextField } from '../../components/TextField';
 import { CheckboxField, RadiosField } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useDraftFindingsSummary } from './useDraftFindings';
+
+/** An export kind as the Outputs page lists it: where it would be saved and when it was last made. */
+export type OutputEntry = ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null };
 
 /** One output: what it is, where to save it, progress while it is made, and where it went. */
 export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: ExportResult) => void }) {

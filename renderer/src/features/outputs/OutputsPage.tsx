@@ -2,11 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
-import type { ExportKindInfo, ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
+import type { ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
 import { whenText } from '../shared/format';
-import { ExportCard } from './ExportCard';
+import { ExportCard, type OutputEntry } from './ExportCard';
 
-export type OutputEntry = ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null };
 
 /**
  * Every document the app makes: what it contains, a button each, progress while it is made, where

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/ipc/channels';
 import type { In, Out } from '../../../../shared/ipc/contract';
-import type { Result } from '../../../../shared/ipc/result';
+import type { Result } from '../../../../shared/core/errors';
 import { call, events, newJobId } from '../../lib/api';
 import { useApp } from '../../app/store';
 

@@ -1,6 +1,6 @@
 import type { Draft, Question } from '../../draft/model';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers } from '../../draft/model';
-import { AppError } from '../../../ipc/result';
+import { AppError } from '../../../core/errors';
 import type { ApplyResult, Channel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from '../types';
 import { isBlankMarker, normaliseLabel, tickValue } from '../values/text-match';
 import { OptionMatcher } from '../values/option-matcher';

@@ -3,7 +3,7 @@
  * everywhere, so "Don't know", "don’t  know" and "DON'T KNOW" are one answer.
  */
 
-import { detached } from '../../detached';
+import { detached } from '../../../core/detached';
 
 const cache = new Map<string, string>();
 const PLAIN = /^[a-z0-9](?:[a-z0-9 ,;:()/-]*[a-z0-9,;:()/-])?$/;

@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { fastRunner, type FastRunner } from './fast-run';
+import { fastRunner, type FastRunner, type SqlValue } from './fast-run';
 
-export type SqlValue = string | number | null | Uint8Array;
+export type { SqlValue };
 export type Param = SqlValue | boolean | undefined;
 export type Row = Record<string, SqlValue>;
 

@@ -1,5 +1,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import type { SqlValue } from './database';
+
+/** A value SQLite stores (the one home of this type; database.ts re-exports it). */
+export type SqlValue = string | number | null | Uint8Array;
 
 /**
  * Runs a prepared write statement with its values bound straight through SQLite's C API, which

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError } from '../../../shared/core/errors';
 import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
 
 /**

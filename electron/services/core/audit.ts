@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from './db/database';
 
 /** Append to the workspace's audit log. Call inside a mutation so it is journaled with the change. */
 export function audit(db: Db, now: Date, actor: string, action: string, subject: string | null, detail?: unknown): void {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from './db/database';
 import type { ExportLogEntry, Redaction } from '../../../shared/domain/exports';
 
 export function logExport(db: Db, e: Omit<ExportLogEntry, 'id'>): void {

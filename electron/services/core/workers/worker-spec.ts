@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the task worker's script is (workers/task-worker.ts, bundled beside the code that starts it). */
+/** Where the task worker's script is (backend/task-worker.ts, bundled beside the code that starts it). */
 export interface WorkerSpec {
   /** task-worker.mjs/.cjs beside the bundle that starts it. */
   file: string;
