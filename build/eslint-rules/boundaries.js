@@ -10,6 +10,7 @@ const BUILTINS = new Set(builtinModules);
 /** Zones, most specific first. */
 const ZONES = [
   ['electron/services/core', 'services-core'],
+  ['electron/services/formats', 'services-formats'],
   ['electron/services', 'services'],
   ['electron/preload', 'preload'],
   ['electron/main', 'main'],
@@ -35,11 +36,15 @@ const RULES = {
   // The bottom of the services: the database and its journal, files, locks, settings, worker
   // plumbing, the audit and export logs. No feature code (drafts, responses, analysis, documents).
   'services-core': { zones: ['shared-core', 'shared', 'services-core'], node: true, electron: false, packages: 'any' },
-  // Disk, database, documents. Never Electron, so it runs in tests, the CLI and the browser host.
-  services: { zones: ['shared-core', 'shared', 'services-core', 'services'], node: true, electron: false, packages: 'any' },
-  main: { zones: ['shared-core', 'shared', 'services-core', 'services', 'main'], node: true, electron: true, packages: 'any' },
-  host: { zones: ['shared-core', 'shared', 'services-core', 'services', 'host'], node: true, electron: false, packages: 'any' },
-  cli: { zones: ['shared-core', 'shared', 'services-core', 'services', 'cli'], node: true, electron: false, packages: 'any' },
+  // File formats read and written (CSV, spreadsheets, email, ZIP, OOXML packages, XLSX streams,
+  // PNG charts): they know nothing of consultations, so no feature code.
+  'services-formats': { zones: ['shared-core', 'shared', 'services-core', 'services-formats'], node: true, electron: false, packages: 'any' },
+  // The features (draft, responses, survey-import, analysis, documents, workspace) and their
+  // composition (router, backend). Never Electron, so it runs in tests, the CLI and the browser host.
+  services: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services'], node: true, electron: false, packages: 'any' },
+  main: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'main'], node: true, electron: true, packages: 'any' },
+  host: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'host'], node: true, electron: false, packages: 'any' },
+  cli: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'cli'], node: true, electron: false, packages: 'any' },
   // Sandboxed preload: contextBridge/ipcRenderer and the contract's channel list, nothing else.
   preload: { zones: ['shared-core', 'shared', 'preload'], node: false, electron: true, packages: [] },
   // The UI: browser code only; reaches the main side through window.workbench (lib/api.ts).

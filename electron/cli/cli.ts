@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { Router } from '../services/router/router';
 import { SettingsStore } from '../services/core/settings/settings-store';
 import { defaultWorkspaceFolder } from '../services/core/settings/paths';
-import type { Result } from '../../shared/core/errors';
+import { isAppError } from '../../shared/core/errors';
 import { parseArgs, type ParsedArgs } from './args';
 import { dirname, join } from 'node:path';
 import { taskWorkerIn } from '../services/core/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
-import type { Draft } from '../../shared/domain/draft/model';
-import type { Out } from '../../shared/ipc/contract';
+import type { In, Out } from '../../shared/ipc/contract';
+import type { BackendChannel } from '../services/router/context';
 import { CHANNELS } from '../../shared/domain/survey-import/types';
 
 /**
@@ -42,10 +42,22 @@ interface Command {
 
 const SESSION = 'cli';
 
-async function unwrap<T>(r: Promise<Result<T>> | Result<T>): Promise<T> {
-  const res = await r;
-  if (!res.ok) throw new CliError(res.error.message, 1, res.error.code);
-  return res.value;
+/** A call through the Router, typed by the contract; a refusal becomes the command's error (exit 1). */
+async function call<K extends BackendChannel>(router: Router, channel: K, input: In<K>): Promise<Out<K>> {
+  try {
+    return await router.call(SESSION, channel, input);
+  } catch (e) {
+    if (isAppError(e)) throw new CliError(e.message, 1, e.code);
+    throw e;
+  }
+}
+
+/** A flag whose value must be one of a list: typed as that list's member, or a clear usage error. */
+function oneOf<T extends string>(args: ParsedArgs, name: string, values: readonly T[], what = values.join(', ')): T | undefined {
+  const v = flag(args, name);
+  if (v === undefined) return undefined;
+  if (!(values as readonly string[]).includes(v)) throw new CliError(`--${name} must be ${what}.`, 2);
+  return v as T;
 }
 
 function need(args: ParsedArgs, index: number, what: string, usage: string): string {
@@ -67,19 +79,17 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const fromJson = flag(args, 'from');
-      const template = flag(args, 'template');
-      if (template && !['standard', 'example', 'blank'].includes(template)) throw new CliError(`--template must be standard, example or blank.`, 2);
+      const template = oneOf(args, 'template', ['standard', 'example', 'blank'] as const, 'standard, example or blank');
       if (fromJson && template) throw new CliError('Use either --from or --template, not both.', 2);
       // With --from the title may come from the draft file itself.
       let title = flag(args, 'title');
       if (!title && fromJson) {
-        const d = await unwrap(router.dispatch(SESSION, 'draft.readJson', { path: fromJson }));
-        title = (d as { metadata: { title: string } }).metadata.title;
+        title = (await call(router, 'draft.readJson', { path: fromJson })).metadata.title;
       }
       if (!title) throw new CliError(`Missing --title.\nUsage: npx workbench ${this.usage}`, 2);
-      const from = fromJson ? { kind: 'json' as const, path: fromJson } : { kind: 'template' as const, template: (template ?? 'standard') as 'standard' | 'example' | 'blank' };
-      const summary = await unwrap(router.dispatch(SESSION, 'workspace.create', { path: file, title, from }));
-      await unwrap(router.dispatch(SESSION, 'workspace.close', {}));
+      const from = fromJson ? { kind: 'json' as const, path: fromJson } : { kind: 'template' as const, template: template ?? 'standard' };
+      const summary = await call(router, 'workspace.create', { path: file, title, from });
+      await call(router, 'workspace.close', {});
       return { json: summary };
     },
   },
@@ -88,7 +98,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Print a JSON summary of a workspace (without changing it).',
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
-      return { json: await unwrap(router.dispatch(SESSION, 'workspace.inspect', { path: file })) };
+      return { json: await call(router, 'workspace.inspect', { path: file }) };
     },
   },
   'draft-export': {
@@ -97,7 +107,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const out = need(args, 1, 'the output JSON file', this.usage);
-      return { json: await unwrap(router.dispatch(SESSION, 'draft.exportJson', { path: out, workspace: file })) };
+      return { json: await call(router, 'draft.exportJson', { path: out, workspace: file }) };
     },
   },
   check: {
@@ -105,7 +115,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Check the draft against the consultation standard. Prints the findings; exit 1 while an error remains.',
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
-      const draft = (await unwrap(router.dispatch(SESSION, 'draft.inspect', { path: file }))) as Draft;
+      const draft = await call(router, 'draft.inspect', { path: file });
       // Loaded here, not at start-up: the 70 rules are most of what `check` reads, and only it needs them.
       const { checkDraft, openErrors } = await import('../../shared/checker');
       const findings = checkDraft(draft);
@@ -132,12 +142,10 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(args, 0, 'the workspace file', this.usage);
       const kind = need(args, 1, 'the kind of output', this.usage);
       const out = need(args, 2, 'the output file', this.usage);
-      if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new CliError(`Unknown kind "${kind}". Kinds: ${EXPORT_KINDS.join(', ')}.`, 2);
-      const redaction = flag(args, 'redaction');
-      if (redaction && redaction !== 'none' && redaction !== 'redacted') throw new CliError('--redaction must be none or redacted.', 2);
-      const result = (await unwrap(
-        router.dispatch(SESSION, 'outputs.export', { kind, path: out, workspace: file, exportAnyway: true, ...(redaction ? { redaction } : {}) }),
-      )) as { checkerErrors: number; warning?: string };
+      const known = EXPORT_KINDS.find((k) => k === kind);
+      if (!known) throw new CliError(`Unknown kind "${kind}". Kinds: ${EXPORT_KINDS.join(', ')}.`, 2);
+      const redaction = oneOf(args, 'redaction', ['none', 'redacted'] as const, 'none or redacted');
+      const result = await call(router, 'outputs.export', { kind: known, path: out, workspace: file, exportAnyway: true, ...(redaction ? { redaction } : {}) });
       if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
       if (result.warning) io.err(`workbench export: warning: ${result.warning}`);
       return { json: result };
@@ -160,27 +168,24 @@ export const COMMANDS: Record<string, Command> = {
           throw new CliError(`Could not read the mapping file ${mappingArg}: ${(e as Error).message}`, 2);
         }
       }
-      const channel = flag(args, 'channel');
-      if (channel && !(CHANNELS as readonly string[]).includes(channel)) throw new CliError(`--channel must be one of ${CHANNELS.join(', ')}.`, 2);
+      const channel = oneOf(args, 'channel', CHANNELS, `one of ${CHANNELS.join(', ')}`);
       // A workbook with several sheets: which one holds the responses (the first, unless told).
       const sheet = flag(args, 'sheet');
       const headerRowsArg = flag(args, 'header-rows');
       const headerRows = headerRowsArg === undefined ? undefined : Number(headerRowsArg);
       if (headerRows !== undefined && !(Number.isInteger(headerRows) && headerRows >= 1 && headerRows <= 10)) throw new CliError('--header-rows must be a whole number from 1 to 10.', 2);
-      const out = await unwrap(
-        router.dispatch(SESSION, 'responses.import', {
+      const o = await call(router, 'responses.import', {
           workspace: file,
           paths: sources,
-          mapping,
+          // The file's JSON as read: the Router checks it against the contract like any input.
+          mapping: mapping as In<'responses.import'>['mapping'],
           dryRun: args.flags.get('dry-run') === true,
           createQuestions: args.flags.get('create-questions') === true,
           detect: args.flags.get('no-detect') !== true,
           ...(channel ? { channel } : {}),
           ...(sheet ? { sheet } : {}),
           ...(headerRows ? { headerRows } : {}),
-        }),
-      );
-      const o = out as Out<'responses.import'>;
+        });
       return {
         json: {
           batchId: o.batchId,
@@ -216,22 +221,18 @@ export const COMMANDS: Record<string, Command> = {
         if (!Number.isInteger(n) || n < 0 || n > max) throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
         return n;
       };
-      const channel = flag(args, 'channel');
-      if (channel && !(CHANNELS as readonly string[]).includes(channel)) throw new CliError(`--channel must be one of ${CHANNELS.join(', ')}.`, 2);
-      const scope = flag(args, 'scope');
-      if (scope && !['all', 'answers', 'respondents', 'additions'].includes(scope)) throw new CliError('--scope must be all, answers, respondents or additions.', 2);
+      const channel = oneOf(args, 'channel', CHANNELS, `one of ${CHANNELS.join(', ')}`);
+      const scope = oneOf(args, 'scope', ['all', 'answers', 'respondents', 'additions'] as const, 'all, answers, respondents or additions');
       const question = flag(args, 'question');
       const limit = num('limit', 50, 500);
-      const r = (await unwrap(
-        router.dispatch(SESSION, 'responses.search', {
+      const r = await call(router, 'responses.search', {
           workspace: file,
           query,
           limit: Math.max(1, limit),
           offset: num('offset', 0, 10_000_000),
           ...(scope ? { scope } : {}),
           filters: { ...(channel ? { channel } : {}), ...(question ? { questionId: question } : {}) },
-        }),
-      )) as Out<'responses.search'>;
+        });
       return { json: { total: r.total, responses: r.responses, offset: r.offset, results: r.results.map((h) => ({ responseId: h.responseId, questionId: h.questionId, snippet: h.snippet, field: h.field, highlights: h.highlights })) } };
     },
   },
@@ -240,7 +241,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Check a workspace: integrity, schema, journal, lock, backup. Exit 1 if it has problems.',
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
-      const report = (await unwrap(router.dispatch(SESSION, 'workspace.verify', { path: file }))) as { ok: boolean };
+      const report = await call(router, 'workspace.verify', { path: file });
       return { json: report, exitCode: report.ok ? 0 : 1 };
     },
   },

@@ -7,7 +7,7 @@ import { Rng } from './random';
 /**
  * Writers: synthetic responses → the table (header rows + one row per response) each survey tool
  * exports. Layouts follow peers.md §8; where a detail is not documented publicly (Citizen Space's
- * exact columns) it is a plausible reading, said so in electron/services/import/README.md.
+ * exact columns) it is a plausible reading, said so in electron/services/formats/read/README.md.
  * Encoding to CSV/XLSX/XLS/ODS bytes is encode.ts.
  */
 export type Table = string[][];

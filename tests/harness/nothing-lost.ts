@@ -8,7 +8,7 @@ import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } 
 import { responseFieldsFor } from '../../shared/domain/report/fields';
 import { receivedText } from '../../shared/domain/report/rows';
 import { tickValue } from '../../shared/domain/survey-import/values/text-match';
-import { readSourceFile } from '../../electron/services/import';
+import { readSourceFile } from '../../electron/services/formats/read';
 import { testRouter } from './router';
 
 /**

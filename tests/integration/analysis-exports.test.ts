@@ -11,7 +11,7 @@ import { ensureCliBuilt, workbench } from '../harness/cli';
 import { testRouter } from '../harness/router';
 import { Router } from '../../electron/services/router/router';
 import { SettingsStore } from '../../electron/services/core/settings/settings-store';
-import { ANALYSIS_SHEETS } from '../../electron/services/reports';
+import { ANALYSIS_SHEETS } from '../../electron/services/documents/reports';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { orderedQuestions } from '../../shared/domain/draft/model';
 import { analysisWorkspace, CLOCK, hand, importGenerated, importResponses, responseIds, type Ws } from '../unit/analysis-app/helpers';

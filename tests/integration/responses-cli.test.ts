@@ -4,7 +4,7 @@ import { tempDir } from '../harness/temp';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 import { writeSurvey } from '../unit/responses/helpers';
 import { plantedCorpus } from '../generators/campaign-text';
-import { readSourceFile } from '../../electron/services/import';
+import { readSourceFile } from '../../electron/services/formats/read';
 import { detectLayout, proposeMapping } from '../../shared/domain/survey-import';
 import { exampleDraft } from '../../shared/domain/draft/example';
 import { readFileSync } from 'node:fs';

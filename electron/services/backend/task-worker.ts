@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveSurveyRows, type SurveyStreamJob } from '../survey-import/map-in-worker';
-import { serveWorkbook, type WorkbookJob } from '../reports/xlsx/workbook-worker';
+import { serveWorkbook, type WorkbookJob } from '../documents/reports/workbook-worker';
 
 /**
  * The task worker thread: work that needs no database, taken off the backend thread so that on
@@ -9,7 +9,7 @@ import { serveWorkbook, type WorkbookJob } from '../reports/xlsx/workbook-worker
  * - 'survey-rows': read and map one survey export into statements (survey-import/map-in-worker.ts), posted to
  *   the thread that holds the workspace (survey-import/import-survey.ts), which writes them as they come;
  * - 'workbook': build an analysis workbook's XML and ZIP from rows the backend thread reads and
- *   posts (reports/xlsx/remote-workbook.ts), writing the file itself.
+ *   posts (documents/reports/remote-workbook.ts), writing the file itself.
  */
 export type TaskJob = ({ task: 'survey-rows' } & SurveyStreamJob) | ({ task: 'workbook' } & WorkbookJob);
 

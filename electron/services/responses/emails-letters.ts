@@ -4,7 +4,7 @@ import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { responseFromEmail, type EmailMessage } from '../../../shared/domain/responses';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type InspectedFile, type RespondentDetails } from '../../../shared/domain/responses/store';
-import { readEmail } from '../import';
+import { readEmail } from '../formats/read';
 import { emailSource, generalCommentsTarget } from './import-files';
 import { inspected, readSource } from './source-files';
 import { writeBatch, type IncomingResponse, type StoredAnswer } from './write-batch';

@@ -6,9 +6,9 @@ import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model
 import type { ColumnMapping, RejectedRow } from '../../../shared/domain/survey-import/types';
 import type { EmailMessage } from '../../../shared/domain/responses/email';
 import { GENERAL_COMMENTS_ID, type ImportOutcome, type ResponseSource } from '../../../shared/domain/responses/store';
-import { readEmail } from '../import';
+import { readEmail } from '../formats/read';
 import { responseFromEmail } from '../../../shared/domain/responses';
-import { readResponseFormDocx, readResponseFormXlsx, type ReturnedForm } from '../outputs';
+import { readResponseFormDocx, readResponseFormXlsx, type ReturnedForm } from '../documents/consultation-outputs';
 import { loadDraft } from '../draft/draft-service';
 import { audit } from '../core/audit';
 import { expandPaths, readSource, type SourceFile } from './source-files';

@@ -4,10 +4,10 @@ import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { ImportSourceType, InspectedFile } from '../../../shared/domain/responses/store';
-import { checkZip, zipEntryText } from '../import/zip-guard';
-import { DEFAULT_LIMITS, formatBytes } from '../import/limits';
-import { XLSX_SHEETS } from '../outputs/response-form-xlsx';
-import { DOCX_FORM_KIND } from '../outputs/forms/docx-form-ids';
+import { checkZip, zipEntryText } from '../formats/read/zip-guard';
+import { DEFAULT_LIMITS, formatBytes } from '../formats/read/limits';
+import { XLSX_SHEETS } from '../documents/forms/response-form-xlsx';
+import { DOCX_FORM_KIND } from '../documents/forms/docx-form-ids';
 
 /**
  * Files picked for import: read once (size-checked first), hashed, and sorted into what they are

@@ -35,7 +35,7 @@ export interface Services {
    * The task worker's script beside the bundle (backend/task-worker.ts): a thread for the work
    * that need not hold the database — a survey export read and mapped while its rows are written
    * (survey-import/import-survey.ts), an analysis workbook's XML and ZIP made while its rows are read
-   * (reports/xlsx/remote-workbook.ts). Without one (tests, the CLI run from source) the same work
+   * (documents/reports/remote-workbook.ts). Without one (tests, the CLI run from source) the same work
    * runs in this thread.
    */
   taskWorker?: WorkerSpec | undefined;

@@ -1,6 +1,6 @@
-import { contract, type AppEvents, type Out } from '../../../shared/ipc/contract';
+import { contract, type AppEvents, type In, type Out } from '../../../shared/ipc/contract';
 import { isChannel, type Channel } from '../../../shared/ipc/channels';
-import { type AppError, isAppError, type Result } from '../../../shared/core/errors';
+import { AppError, isAppError, type Result } from '../../../shared/core/errors';
 import type { BackendChannel, HandlerContext, Services, Session } from './context';
 import { loadBackendHandler, type HandlerLoader } from './handlers/index';
 import { stateOf } from '../workspace/workspace-service';
@@ -37,6 +37,18 @@ export class Router {
       this.sessions.set(id, s);
     }
     return s;
+  }
+
+  /**
+   * The typed way in for the CLI, tests and benchmarks: the same checks and queue as `dispatch`,
+   * the input typed from the contract and the output too; a failure is thrown as the AppError it
+   * was (its code, message and details).
+   */
+  async call<K extends BackendChannel>(sessionId: string, channel: K, input: In<K>, options: DispatchOptions = {}): Promise<Out<K>> {
+    const r = await this.dispatch(sessionId, channel, input, options);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+    // dispatch answers with the handler's output for this channel: the contract types it.
+    return r.value as Out<K>;
   }
 
   async dispatch(sessionId: string, channel: unknown, rawInput: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/core/errors';
 import { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { readSourceFile } from '../import';
+import { readSourceFile } from '../formats/read';
 import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '../../../shared/domain/survey-import';
 import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/survey-import/types';
 import { columnMappingSchema } from '../../../shared/domain/survey-import/types';

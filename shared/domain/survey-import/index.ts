@@ -1,7 +1,7 @@
 /**
  * The survey import's pure steps (README.md shows the pipeline): detect how an export is laid out,
  * plan what its columns become, map its cells to answers. Reading the bytes and writing the
- * workspace are the services' (electron/services/import and electron/services/survey-import).
+ * workspace are the services' (electron/services/formats/read and electron/services/survey-import).
  */
 export * from './types';
 export { detectLayout, columnLetter, type DetectOptions } from './detect/detect-layout';

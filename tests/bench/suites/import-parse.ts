@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { benchDraft } from '../../generators/drafts';
-import { readSourceFile } from '../../../electron/services/import';
+import { readSourceFile } from '../../../electron/services/formats/read';
 import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
 import { peakRssMiB, round } from '../stats';
 

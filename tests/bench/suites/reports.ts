@@ -2,7 +2,7 @@ import { builtTaskWorker } from '../../harness/task-worker';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buildResponsesCsv } from '../../../electron/services/reports';
+import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buildResponsesCsv } from '../../../electron/services/documents/reports';
 import { prepareReport, type ResponseRow } from '../../../shared/domain/report';
 import { reportFixture } from '../../generators/report-fixture';
 import { largeDraft } from '../large-draft';

@@ -3,7 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 import { isAppError } from '../../../shared/core/errors';
-import { readSourceFile } from '../../../electron/services/import';
+import { readSourceFile } from '../../../electron/services/formats/read';
 import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
 import { toCsv, toWorkbook } from '../../generators/encode';
 import { writeMicrosoftForms } from '../../generators/layouts';

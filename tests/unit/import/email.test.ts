@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { isAppError } from '../../../shared/core/errors';
-import { readEmail, readSourceFile } from '../../../electron/services/import';
+import { readEmail, readSourceFile } from '../../../electron/services/formats/read';
 import { buildMsg } from '../../generators/msg-file';
 
 /** Emailed responses: real RFC 822/MIME bytes and a real OLE2 .msg, parsed back. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 import { commaDraft } from '../../generators/drafts';
 import { toCsv } from '../../generators/encode';
-import { readSourceFile } from '../../../electron/services/import';
+import { readSourceFile } from '../../../electron/services/formats/read';
 import { detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '../../../shared/domain/survey-import';
 import { parseSurveyTime } from '../../../shared/domain/survey-import';
 import { OptionMatcher } from '../../../shared/domain/survey-import/values/option-matcher';

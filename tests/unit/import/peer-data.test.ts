@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { blankDraft } from '../../../shared/domain/draft/template';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { docFromText } from '../../../shared/domain/draft/rich-text';
-import { readSourceFile } from '../../../electron/services/import';
+import { readSourceFile } from '../../../electron/services/formats/read';
 import { detectLayout, proposeMapping, inferQuestions, applyMapping } from '../../../shared/domain/survey-import';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsultationDocx, buildQuestionsXlsx } from '../../../electron/services/outputs';
+import { buildConsultationDocx, buildQuestionsXlsx } from '../../../electron/services/documents/consultation-outputs';
 import { exampleDraft } from '../../../shared/domain/draft/example';
 import { validateOoxml } from '../../harness/ooxml';
 import { Package } from '../../harness/ooxml-read';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareReport, type ConsultationReport } from '../../../shared/domain/report';
-import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '../../../electron/services/reports';
-import { headline } from '../../../electron/services/reports/briefing-docx';
+import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '../../../electron/services/documents/reports';
+import { headline } from '../../../electron/services/documents/reports/briefing-docx';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
 import { builtTaskWorker } from '../../harness/task-worker';
-import { RemoteWorkbook } from '../../../electron/services/reports/xlsx/remote-workbook';
-import { Style } from '../../../electron/services/reports/xlsx/stream-workbook';
+import { RemoteWorkbook } from '../../../electron/services/documents/reports/remote-workbook';
+import { Style } from '../../../electron/services/formats/xlsx/stream-workbook';
 import { importGenerated, responseIds, CLOCK } from '../analysis-app/helpers';
 
 /**
  * The analysis workbook made in the task worker (its XML, compression and file) from rows the
- * backend thread reads (reports/xlsx/remote-workbook.ts): the same bytes as made in one thread,
+ * backend thread reads (documents/reports/remote-workbook.ts): the same bytes as made in one thread,
  * and a failure in the worker is an error here, never a file half written.
  */
 let t: ReturnType<typeof tempDir>;

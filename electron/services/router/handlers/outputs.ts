@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { HandlerTable } from '../context';
 import type { OutputChannel } from '../../../../shared/ipc/channels';
 import { requireWorkspace } from '../require-workspace';
-import { listOutputs, runExport } from '../../exports/export-service';
+import { listOutputs, runExport } from '../../documents/export-service';
 import { readExportLog } from '../../core/export-log';
 import { openWorkspace } from '../../workspace/workspace-service';
 import { checkerErrorCount } from '../../draft/checker-gate';
