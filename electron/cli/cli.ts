@@ -11,7 +11,7 @@ import { taskWorkerIn } from '../services/core/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
 import type { In, Out } from '../../shared/ipc/contract';
 import type { BackendChannel } from '../services/router/context';
-import { CHANNELS } from '../../shared/domain/survey-import/types';
+import { INTAKE_CHANNELS } from '../../shared/domain/survey-import/types';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -168,7 +168,7 @@ export const COMMANDS: Record<string, Command> = {
           throw new CliError(`Could not read the mapping file ${mappingArg}: ${(e as Error).message}`, 2);
         }
       }
-      const channel = oneOf(args, 'channel', CHANNELS, `one of ${CHANNELS.join(', ')}`);
+      const channel = oneOf(args, 'channel', INTAKE_CHANNELS, `one of ${INTAKE_CHANNELS.join(', ')}`);
       // A workbook with several sheets: which one holds the responses (the first, unless told).
       const sheet = flag(args, 'sheet');
       const headerRowsArg = flag(args, 'header-rows');
@@ -221,7 +221,7 @@ export const COMMANDS: Record<string, Command> = {
         if (!Number.isInteger(n) || n < 0 || n > max) throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
         return n;
       };
-      const channel = oneOf(args, 'channel', CHANNELS, `one of ${CHANNELS.join(', ')}`);
+      const channel = oneOf(args, 'channel', INTAKE_CHANNELS, `one of ${INTAKE_CHANNELS.join(', ')}`);
       const scope = oneOf(args, 'scope', ['all', 'answers', 'respondents', 'additions'] as const, 'all, answers, respondents or additions');
       const question = flag(args, 'question');
       const limit = num('limit', 50, 500);

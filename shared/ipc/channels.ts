@@ -55,8 +55,8 @@ export const DRAFT_CHANNELS = [
 
 export const OUTPUT_CHANNELS = ['outputs.list', 'outputs.export', 'outputs.log'] as const;
 
-export const RESPONSE_CHANNELS = [
-  'responses.summary',
+/** The Responses calls that read files people send (their handlers load the file readers on first use). */
+export const RESPONSE_IMPORT_CHANNELS = [
   'responses.inspectFiles',
   'responses.preview',
   'responses.createQuestions',
@@ -64,6 +64,11 @@ export const RESPONSE_CHANNELS = [
   'responses.readEmail',
   'responses.importEmail',
   'responses.addLetter',
+] as const;
+
+export const RESPONSE_CHANNELS = [
+  'responses.summary',
+  ...RESPONSE_IMPORT_CHANNELS,
   'responses.batches',
   'responses.undoBatch',
   'responses.rejected',
@@ -126,6 +131,9 @@ export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', '
 export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...RESPONSE_CHANNELS, ...ANALYSIS_CHANNELS, ...SHELL_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
+export type AppChannel = (typeof APP_CHANNELS)[number];
+export type WorkspaceChannel = (typeof WORKSPACE_CHANNELS)[number];
+export type ResponseImportChannel = (typeof RESPONSE_IMPORT_CHANNELS)[number];
 export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { BatchSummary } from '../../../shared/domain/responses/store';
-import type { Channel, ImportWarning } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel, ImportWarning } from '../../../shared/domain/survey-import/types';
 import { audit } from '../core/audit';
 import { unindexBatch } from './search-index';
 
@@ -51,7 +51,7 @@ export function listBatches(db: Db): BatchSummary[] {
       id: r.id,
       sourceName: r.source_name,
       sha256: r.sha256,
-      channel: r.channel as Channel,
+      channel: r.channel as IntakeChannel,
       format: r.format as BatchSummary['format'],
       sourceKind: r.source_kind as BatchSummary['sourceKind'],
       fingerprint: r.fingerprint,

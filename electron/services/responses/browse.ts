@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
-import type { Channel, ResponseIssue } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel, ResponseIssue } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '../../../shared/domain/responses/store';
 import { filterSql } from './filters';
 import { answersOf } from './answer-ids';
@@ -68,7 +68,7 @@ function toListRow(r: ListDbRow): ResponseListRow {
     batchId: r.batch_id,
     sourceName: r.source_name,
     sourceRow: r.source_row,
-    channel: r.channel as Channel,
+    channel: r.channel as IntakeChannel,
     submittedAt: r.submitted_at,
     status: r.status as ResponseStatus,
     name: r.name,
@@ -154,7 +154,7 @@ export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail
     id,
     batch: { id: r['batch_id'] as number, sourceName: r['source_name'] as string, format: r['format'] as ResponseDetail['batch']['format'], importedAt: r['imported_at'] as string },
     sourceRow: r['source_row'] as number | null,
-    channel: r['channel'] as Channel,
+    channel: r['channel'] as IntakeChannel,
     externalId: r['external_id'] as string | null,
     submittedAt: r['submitted_at'] as string | null,
     startedAt: r['started_at'] as string | null,

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { CHANNELS } from '../../../shared/domain/survey-import/types';
+import { INTAKE_CHANNELS } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, type RespondentKey } from '../../../shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { detailsFromRow, personalColumns, RESPONDENT_COLUMN, RESPONDENT_SELECT_COLUMNS, respondentRow } from './respondent-columns';
@@ -51,7 +51,7 @@ export function correctResponse(file: WorkspaceFile, input: CorrectionInput, dra
       return;
     }
     const col = RESPONSE_COLUMN[input.field];
-    if (input.field === 'channel' && !(CHANNELS as readonly string[]).includes(input.value)) throw new AppError('invalid-input', `The channel must be one of ${CHANNELS.join(', ')}.`, { field: 'value' });
+    if (input.field === 'channel' && !(INTAKE_CHANNELS as readonly string[]).includes(input.value)) throw new AppError('invalid-input', `The channel must be one of ${INTAKE_CHANNELS.join(', ')}.`, { field: 'value' });
     const old = db.scalar<string>(`SELECT ${col} FROM response WHERE id = ?`, [resp.id]) ?? null;
     const value = input.value.trim() === '' ? null : input.value.trim();
     if (input.field === 'channel' && value === null) throw new AppError('invalid-input', 'Choose a channel.', { field: 'value' });

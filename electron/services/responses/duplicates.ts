@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Channel } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel } from '../../../shared/domain/survey-import/types';
 import type { DuplicateGroupView, ResponseStatus } from '../../../shared/domain/responses/store';
 import { audit } from '../core/audit';
 
@@ -29,7 +29,7 @@ export function listDuplicateGroups(db: Db, status: 'open' | 'resolved' | 'dismi
         'SELECT r.id, r.channel, r.submitted_at, p.name, p.email, r.status, b.source_name FROM duplicate_member d JOIN response r ON r.id = d.response_id JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id WHERE d.group_id = ? ORDER BY r.submitted_at, r.id',
         [g.id],
       )
-      .map((m) => ({ responseId: m.id, channel: m.channel as Channel, submittedAt: m.submitted_at, name: m.name, email: m.email, status: m.status as ResponseStatus, sourceName: m.source_name })),
+      .map((m) => ({ responseId: m.id, channel: m.channel as IntakeChannel, submittedAt: m.submitted_at, name: m.name, email: m.email, status: m.status as ResponseStatus, sourceName: m.source_name })),
   }));
 }
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { RejectedRowView } from '../../../shared/domain/responses/store';
-import type { Channel, ColumnMapping, Layout, RawTable, SourceFormat, SourceKind } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel, ColumnMapping, Layout, RawTable, SourceFormat, SourceKind } from '../../../shared/domain/survey-import/types';
 import { applyMapping } from '../../../shared/domain/survey-import';
 import type { DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
 import { loadDraft } from '../draft/draft-service';
@@ -95,7 +95,7 @@ export function acceptRejected(file: WorkspaceFile, id: number, values: [string,
       multiSeparator: ';',
       notes: [],
     };
-    const result = applyMapping(table, layout, mapping, draft, { channel: batch.channel as Channel, ...(details.dayOrder ? { dayOrder: details.dayOrder } : {}) });
+    const result = applyMapping(table, layout, mapping, draft, { channel: batch.channel as IntakeChannel, ...(details.dayOrder ? { dayOrder: details.dayOrder } : {}) });
     if (result.rejected.length || !result.responses.length) {
       const why = result.rejected[0]?.reason ?? 'The row is blank.';
       throw new AppError('invalid-input', `The row still cannot be read: ${why}`, { field: 'row' });

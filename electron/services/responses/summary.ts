@@ -1,7 +1,7 @@
 import type { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import type { Channel } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel } from '../../../shared/domain/survey-import/types';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type ResponsesSummary } from '../../../shared/domain/responses/store';
 import { organisationSuggestions } from './organisations';
 
@@ -32,7 +32,7 @@ export function responsesSummary(db: Db, draft: Draft, opts: { withCounts?: bool
     },
     duplicateGroups: { open: n("SELECT count(*) FROM duplicate_group WHERE status = 'open'"), resolved: n("SELECT count(*) FROM duplicate_group WHERE status <> 'open'") },
     organisationSuggestions: opts.withCounts ? organisationSuggestions(db).length : null,
-    channels: db.all<{ channel: string; n: number }>("SELECT channel, count(*) AS n FROM response WHERE status = 'active' GROUP BY channel ORDER BY n DESC").map((r) => ({ channel: r.channel as Channel, count: r.n })),
+    channels: db.all<{ channel: string; n: number }>("SELECT channel, count(*) AS n FROM response WHERE status = 'active' GROUP BY channel ORDER BY n DESC").map((r) => ({ channel: r.channel as IntakeChannel, count: r.n })),
     respondentTypes: db
       .all<{ v: string | null; n: number }>("SELECT p.respondent_type AS v, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.status = 'active' GROUP BY p.respondent_type ORDER BY n DESC LIMIT 100")
       .map((r) => ({ value: r.v ?? '', count: r.n })),

@@ -1,7 +1,7 @@
 import type { Db } from '../core/db/database';
 import { AppError } from '../../../shared/core/errors';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '../../../shared/domain/draft/model';
-import type { Channel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/survey-import/types';
+import type { IntakeChannel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/survey-import/types';
 import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '../../../shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { personalColumns, pushRespondentValues, RESPONDENT_INSERT_COLUMNS, RESPONDENT_INSERT_PREFIX, respondentRow } from './respondent-columns';
@@ -32,7 +32,7 @@ export interface IncomingResponse {
   externalId?: string | undefined;
   submittedAt?: string | undefined;
   startedAt?: string | undefined;
-  channel: Channel;
+  channel: IntakeChannel;
   respondent: RespondentDetails;
   answers: StoredAnswer[];
   issues: ResponseIssue[];
@@ -44,7 +44,7 @@ export interface IncomingResponse {
 export interface BatchRecord {
   sourceName: string;
   sha256: string | null;
-  channel: Channel;
+  channel: IntakeChannel;
   format: BatchFormat;
   sourceKind: BatchSummary['sourceKind'];
   fingerprint: string | null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/core/errors';
 import type { Draft, Question } from '../../../shared/domain/draft/model';
-import type { ApplyResult, Channel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/survey-import/types';
+import type { ApplyResult, IntakeChannel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/survey-import/types';
 import { columnReport, inferQuestions, proposeMapping } from '../../../shared/domain/survey-import';
 import type { SourceFile } from '../responses/source-files';
 import type { Db } from '../core/db/database';
@@ -17,7 +17,7 @@ import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswe
 export interface SurveyPlanRequest extends SurveyReadOptions {
   /** A ColumnMapping for the file, or 'auto' (saved mapping for the source, else proposal). */
   mapping?: unknown;
-  channel?: Channel | undefined;
+  channel?: IntakeChannel | undefined;
   /** Create questions from columns that match none (or when the consultation has no questions yet). */
   createQuestions?: boolean | undefined;
   /** Keep the mapping for the next file from the same source. Default true. */

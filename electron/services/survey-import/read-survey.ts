@@ -3,7 +3,7 @@ import { Db } from '../core/db/database';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { readSourceFile } from '../formats/read';
 import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '../../../shared/domain/survey-import';
-import type { ApplyResult, Channel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/survey-import/types';
+import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/survey-import/types';
 import { columnMappingSchema } from '../../../shared/domain/survey-import/types';
 import { answerOptions } from '../../../shared/domain/draft/model';
 import { dayOrderOf, type DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
@@ -133,7 +133,7 @@ export interface MapEnv {
   progress?: ((done: number, total: number) => void) | undefined;
   /** Free each slice's rows once mapped (an import reads them once; a preview keeps them). */
   release?: boolean;
-  channel?: Channel | undefined;
+  channel?: IntakeChannel | undefined;
   sliceRows?: number;
   /** Take each response as it is mapped instead of collecting them (an import converts and keeps its own form). */
   take?: ((r: NormalisedResponse) => void) | undefined;

@@ -1,4 +1,4 @@
-import type { Channel } from '../survey-import/types';
+import type { IntakeChannel } from '../survey-import/types';
 
 /**
  * Respondent fields the analysis can split answers by: the non-personal "About you" answers,
@@ -23,7 +23,7 @@ export const CROSS_TAB_FIELD_LABELS: Record<CrossTabField, string> = {
 
 export const ORGANISATION_LEVELS = ['Individual', 'Organisation'] as const;
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
+export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
   'online-survey': 'Online survey',
   email: 'Email',
   letter: 'Letter',

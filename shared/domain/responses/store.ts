@@ -1,7 +1,7 @@
 import type { ImportedColumn } from '../survey-import/plan/column-report';
 import { z } from 'zod';
 import { RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../draft/model';
-import { CHANNELS, type Channel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from '../survey-import/types';
+import { INTAKE_CHANNELS, type IntakeChannel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from '../survey-import/types';
 
 /**
  * The collated responses as the app shows them: batches, responses and their answers, the review
@@ -65,7 +65,7 @@ export interface BatchSummary {
   id: number;
   sourceName: string;
   sha256: string | null;
-  channel: Channel;
+  channel: IntakeChannel;
   format: BatchFormat;
   sourceKind: SourceKind | 'response-form' | 'email' | 'letter';
   fingerprint: string | null;
@@ -186,7 +186,7 @@ export const responseFiltersSchema = z.strictObject({
   /** Responses that answered this question. */
   questionId: z.string().min(1).max(100).optional(),
   respondentType: z.string().max(300).optional(),
-  channel: z.enum(CHANNELS).optional(),
+  channel: z.enum(INTAKE_CHANNELS).optional(),
   batchId: z.number().int().positive().optional(),
   /** 'any': in some campaign; 'none': in none; a number: in that campaign. */
   campaign: z.union([z.enum(['any', 'none']), z.number().int().positive()]).optional(),
@@ -202,7 +202,7 @@ export interface ResponseListRow {
   batchId: number;
   sourceName: string;
   sourceRow: number | null;
-  channel: Channel;
+  channel: IntakeChannel;
   submittedAt: string | null;
   status: ResponseStatus;
   name: string | null;
@@ -272,7 +272,7 @@ export interface ResponseDetail {
   id: number;
   batch: { id: number; sourceName: string; format: BatchFormat; importedAt: string };
   sourceRow: number | null;
-  channel: Channel;
+  channel: IntakeChannel;
   externalId: string | null;
   submittedAt: string | null;
   startedAt: string | null;
@@ -314,7 +314,7 @@ export interface ResponsesSummary {
   duplicateGroups: { open: number; resolved: number };
   /** Null unless counts were asked for (it reads every organisation name). */
   organisationSuggestions: number | null;
-  channels: { channel: Channel; count: number }[];
+  channels: { channel: IntakeChannel; count: number }[];
   respondentTypes: { value: string; count: number }[];
   /** `answers` is -1 unless counts were asked for. */
   questions: { id: string; number: string; text: string; open: boolean; answers: number }[];
@@ -359,7 +359,7 @@ export interface DuplicateGroupView {
   status: 'open' | 'resolved' | 'dismissed';
   suggestedKeep: number | null;
   keepResponseId: number | null;
-  members: { responseId: number; channel: Channel; submittedAt: string | null; name: string | null; email: string | null; status: ResponseStatus; sourceName: string }[];
+  members: { responseId: number; channel: IntakeChannel; submittedAt: string | null; name: string | null; email: string | null; status: ResponseStatus; sourceName: string }[];
   resolvedAt: string | null;
   resolvedBy: string | null;
 }

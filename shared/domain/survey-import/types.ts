@@ -196,8 +196,9 @@ export interface MappingProposal {
 
 // ---------------------------------------------------------------- responses
 
-export const CHANNELS = ['online-survey', 'email', 'letter', 'response-form', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** How a response arrived (its channel): an online survey, a returned form, an email, a letter, or other. */
+export const INTAKE_CHANNELS = ['online-survey', 'email', 'letter', 'response-form', 'other'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 
 export interface NormalisedAnswer {
   questionId: string;
@@ -224,7 +225,7 @@ export interface NormalisedResponse {
   /** ISO 8601 instant, when the tool's time could be read; the text as written otherwise. */
   submittedAt?: string;
   startedAt?: string;
-  channel: Channel;
+  channel: IntakeChannel;
   respondent: Partial<Record<RespondentTargetKey, string>>;
   answers: NormalisedAnswer[];
   /** Things the official should look at; the response is imported all the same. */

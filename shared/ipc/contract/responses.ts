@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../spec';
 import { RESPONDENT_FIELD_KEYS } from '../../domain/draft/model';
-import { CHANNELS, columnMappingSchema } from '../../domain/survey-import/types';
+import { INTAKE_CHANNELS, columnMappingSchema } from '../../domain/survey-import/types';
 import {
   EXTRA_RESPONDENT_FIELDS,
   responseFiltersSchema,
@@ -57,7 +57,7 @@ export const responsesContract = {
     z.strictObject({
       paths: z.array(path).min(1).max(5000),
       mapping: z.union([z.literal('auto'), columnMappingSchema], { error: 'The mapping is not valid: it must be "auto" or a list with one entry per column, each such as {"kind":"ignore"} or {"kind":"question","questionId":"…","part":"answer"}.' }).optional(),
-      channel: z.enum(CHANNELS).optional(),
+      channel: z.enum(INTAKE_CHANNELS).optional(),
       dryRun: z.boolean().optional(),
       createQuestions: z.boolean().optional(),
       saveMapping: z.boolean().optional(),

@@ -5,7 +5,7 @@ import { responseFieldsFor } from '../../../../shared/domain/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '../../../../shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
 import { agreementView, type AgreementItem } from '../../../../shared/domain/coding/agreement-view';
-import type { Channel } from '../../../../shared/domain/survey-import/types';
+import type { IntakeChannel } from '../../../../shared/domain/survey-import/types';
 import { analysisQuestions } from '../../analysis/questions';
 import { tallyViews, crossField } from '../../analysis/tallies';
 import { themeCounts } from '../../analysis/coding';
@@ -25,7 +25,7 @@ import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from '.
  * merged coding packages, and the per-response rows streamed from the database in chunks.
  * Redaction and suppression are not applied here: prepareReport does that for every output.
  */
-const CHANNEL_WORDS: Record<Channel, string> = { 'online-survey': 'online survey', email: 'email', letter: 'post', 'response-form': 'the response form', other: 'other means' };
+const CHANNEL_WORDS: Record<IntakeChannel, string> = { 'online-survey': 'online survey', email: 'email', letter: 'post', 'response-form': 'the response form', other: 'other means' };
 export const NOT_ANSWERED_LABEL = 'Not answered';
 
 /** Counts of a field among included responses, in the field's level order; blanks as "Not answered". */
@@ -158,7 +158,7 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     organisations.set(name, (organisations.get(name) ?? false) || index.confidential[i] === 1);
   }
   const channelField = crossField(index, draft, 'channel');
-  const channelsUsed = [...new Set(db.all<{ channel: Channel }>("SELECT DISTINCT channel FROM response WHERE status = 'active'").map((r) => r.channel))];
+  const channelsUsed = [...new Set(db.all<{ channel: IntakeChannel }>("SELECT DISTINCT channel FROM response WHERE status = 'active'").map((r) => r.channel))];
   const m = draft.metadata;
   const title = db.scalar<string>('SELECT title FROM consultation WHERE id = 1') ?? m.title;
   const notes = ['Respondents could answer as many or as few questions as they wished, so each question has its own base.'];
@@ -177,7 +177,7 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       closesAt: m.closesAt,
       url: m.responsePaper.url,
       responseDue: m.responsePaper.dueDate,
-      channels: (Object.keys(CHANNEL_WORDS) as Channel[]).filter((c) => channelsUsed.includes(c)).map((c) => CHANNEL_WORDS[c]),
+      channels: (Object.keys(CHANNEL_WORDS) as IntakeChannel[]).filter((c) => channelsUsed.includes(c)).map((c) => CHANNEL_WORDS[c]),
     },
     respondents: {
       received: db.scalar<number>('SELECT count(*) FROM response') ?? 0,

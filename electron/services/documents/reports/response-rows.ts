@@ -7,7 +7,7 @@ import type { RowParts } from '../../../../shared/domain/report/rows';
 import { codableText } from '../../../../shared/domain/coding/codable';
 import { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
 import { isYes, type RespondentKey } from '../../../../shared/domain/responses/store';
-import type { Channel } from '../../../../shared/domain/survey-import/types';
+import type { IntakeChannel } from '../../../../shared/domain/survey-import/types';
 import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
 import { RESPONDENT_COLUMN, RESPONDENT_KEYS } from '../../responses/respondent-columns';
 import type { ResponseFieldDef } from '../../../../shared/domain/report/model';
@@ -212,7 +212,7 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         yield {
           id: String(id),
           receivedAt: instant(submittedAt),
-          channel: CHANNEL_LABELS[channel as Channel] ?? channel,
+          channel: CHANNEL_LABELS[channel as IntakeChannel] ?? channel,
           campaign: p >= 0 && index.campaignName[p] ? index.campaignName[p]! : null,
           confidential: confidentialRequested === 1,
           publishConsent: publishConsent && publishConsent.trim() ? isYes(publishConsent) : null,

@@ -3,9 +3,10 @@ import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../../shared/core/errors';
 import { slugify } from '../../../../shared/domain/filename';
 import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
+import type { AppChannel } from '../../../../shared/ipc/channels';
 import type { HandlerTable } from '../context';
 
-export const appHandlers: HandlerTable<'app.info' | 'recent.list' | 'recent.remove' | 'fs.suggestPath' | 'fs.listWorkspaces' | 'jobs.cancel'> = {
+export const appHandlers: HandlerTable<AppChannel> = {
   'app.info': (_input, { services }) => ({ name: 'Consultation Workbench', ...services.env }),
 
   'recent.list': (_input, { services }) =>

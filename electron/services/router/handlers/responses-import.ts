@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import type { ResponseImportChannel } from '../../../../shared/ipc/channels';
 import type { HandlerContext, HandlerTable } from '../context';
 import { AppError } from '../../../../shared/core/errors';
 import type { Draft } from '../../../../shared/domain/draft/model';
@@ -21,7 +22,6 @@ import { responseEnv } from './response-env';
  * The Responses calls that read what people send: survey exports and spreadsheets (previewed,
  * mapped, imported), returned forms, emails and typed letters. Loaded on first use (responses.ts).
  */
-type ImportChannel = 'responses.inspectFiles' | 'responses.preview' | 'responses.createQuestions' | 'responses.import' | 'responses.readEmail' | 'responses.importEmail' | 'responses.addLetter';
 
 /** Questions created from an export's columns, added through the draft service within the import's own transaction. */
 function addQuestionsVia(ctx: HandlerContext): NonNullable<ImportEnv['addQuestions']> {
@@ -58,7 +58,7 @@ async function dryRunDetection(responses: IncomingResponse[], draft: Draft, thre
   };
 }
 
-export const importHandlers: HandlerTable<ImportChannel> = {
+export const importHandlers: HandlerTable<ResponseImportChannel> = {
   'responses.inspectFiles': ({ paths }, ctx) => {
     const db = requireWorkspace(ctx).db;
     return { files: expandPaths(paths).map((p) => inspected(readSource(p, db))) };

@@ -1,25 +1,12 @@
 import { resolve as resolvePath, extname } from 'node:path';
 import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
+import type { WorkspaceChannel } from '../../../../shared/ipc/channels';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireWorkspace } from '../require-workspace';
 import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
 import { verifyWorkspace } from '../../workspace/verify';
 import { startingDraft } from './draft';
 import { consultationOverview } from '../../workspace/overview';
-
-type WorkspaceChannel =
-  | 'workspace.create'
-  | 'workspace.open'
-  | 'workspace.current'
-  | 'workspace.state'
-  | 'workspace.close'
-  | 'workspace.save'
-  | 'workspace.saveAs'
-  | 'workspace.setTitle'
-  | 'workspace.verify'
-  | 'workspace.inspect'
-  | 'workspace.overview';
-
 
 /** Absolute path with the workspace extension added when the user left it off. */
 function normalisePath(p: string): string {

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CHANNELS } from '../../../../shared/domain/survey-import/types';
+import { INTAKE_CHANNELS } from '../../../../shared/domain/survey-import/types';
 import type { ResponseFilters, ResponseListRow, SearchHit } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { CHANNEL_LABELS, plural, questionLabel } from './labels';
@@ -150,7 +150,7 @@ export function BrowseView() {
         <div className="govuk-details__text app-filters">
           <Filter id="filter-question" label="Question" value={filters.questionId ?? ''} onChange={(v) => setFilter('questionId', v || undefined)} options={[{ value: '', label: 'Any' }, ...(summary?.questions ?? []).map((q) => ({ value: q.id, label: q.number ? `Question ${q.number}` : q.text }))]} />
           <Filter id="filter-type" label="Type of respondent" value={filters.respondentType ?? '\u0000'} onChange={(v) => setFilter('respondentType', v === '\u0000' ? undefined : v)} options={[{ value: '\u0000', label: 'Any' }, ...(summary?.respondentTypes ?? []).map((t) => ({ value: t.value, label: t.value || 'Not given' }))]} />
-          <Filter id="filter-channel" label="Channel" value={filters.channel ?? ''} onChange={(v) => setFilter('channel', (v || undefined) as ResponseFilters['channel'])} options={[{ value: '', label: 'Any' }, ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))]} />
+          <Filter id="filter-channel" label="Channel" value={filters.channel ?? ''} onChange={(v) => setFilter('channel', (v || undefined) as ResponseFilters['channel'])} options={[{ value: '', label: 'Any' }, ...INTAKE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))]} />
           <Filter id="filter-batch" label="Import" value={filters.batchId ? String(filters.batchId) : ''} onChange={(v) => setFilter('batchId', v ? Number(v) : undefined)} options={[{ value: '', label: 'Any' }, ...batches.filter((b) => !b.undoneAt).map((b) => ({ value: String(b.id), label: b.sourceName }))]} />
           <Filter id="filter-campaign" label="Campaign" value={filters.campaign === undefined ? '' : String(filters.campaign)} onChange={(v) => setFilter('campaign', v === '' ? undefined : v === 'any' || v === 'none' ? v : Number(v))} options={campaignOptions} />
           <Filter id="filter-personal" label="Personal data" value={filters.hasPersonalData === undefined ? '' : filters.hasPersonalData ? 'yes' : 'no'} onChange={(v) => setFilter('hasPersonalData', v === '' ? undefined : v === 'yes')} options={[{ value: '', label: 'Any' }, { value: 'yes', label: 'Has personal data' }, { value: 'no', label: 'None' }]} />

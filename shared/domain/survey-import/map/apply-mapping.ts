@@ -1,7 +1,7 @@
 import type { Draft, Question } from '../../draft/model';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers } from '../../draft/model';
 import { AppError } from '../../../core/errors';
-import type { ApplyResult, Channel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from '../types';
+import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from '../types';
 import { isBlankMarker, normaliseLabel, tickValue } from '../values/text-match';
 import { OptionMatcher } from '../values/option-matcher';
 import { dayOrderOf, parseSurveyTime, type DayOrder } from '../values/survey-dates';
@@ -20,7 +20,7 @@ import { dayOrderOf, parseSurveyTime, type DayOrder } from '../values/survey-dat
  */
 export interface ApplyOptions {
   /** How these responses arrived. Default 'online-survey'. */
-  channel?: Channel;
+  channel?: IntakeChannel;
   /** Longest cell accepted, in characters. Default 200,000 (Excel itself stops at 32,767). */
   maxCellChars?: number;
   /** Day order of slash dates when the file does not settle it. Default: by the tool. */
@@ -46,7 +46,7 @@ type ColumnPlan =
   | { kind: 'other-text'; q: Question }
   | { kind: 'explanation'; q: Question };
 
-const CHANNEL_WORDS: [RegExp, Channel][] = [
+const CHANNEL_WORDS: [RegExp, IntakeChannel][] = [
   [/e-?mail/i, 'email'],
   [/letter|post/i, 'letter'],
   [/form|word|paper/i, 'response-form'],
