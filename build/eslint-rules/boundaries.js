@@ -17,6 +17,9 @@ const ZONES = [
   ['electron/host', 'host'],
   ['electron/cli', 'cli'],
   ['shared/core', 'shared-core'],
+  ['shared/domain', 'shared-domain'],
+  ['shared/analysis', 'shared-analysis'],
+  ['shared/checker', 'shared-checker'],
   ['shared', 'shared'],
   ['renderer', 'renderer'],
   ['tests', 'tests'],
@@ -28,27 +31,38 @@ const ZONES = [
  * For each zone: the zones it may import, whether Node built-ins are allowed, whether 'electron'
  * is, and which npm packages (a list, or 'any').
  */
+/** Every zone of shared/, for the zones that may use all of it. */
+const SHARED = ['shared-core', 'shared-domain', 'shared-analysis', 'shared-checker', 'shared'];
+const SHARED_PACKAGES = ['zod', 'diff'];
+
 const RULES = {
   // The bottom of shared/: errors, hashing, XML, CSV, cell safety. Knows nothing of consultations.
   'shared-core': { zones: ['shared-core'], node: false, electron: false, packages: [] },
-  // Pure TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
-  shared: { zones: ['shared-core', 'shared'], node: false, electron: false, packages: ['zod', 'diff'] },
+  // The consultation's own model: the draft, imports' layouts, responses, exports, dates.
+  'shared-domain': { zones: ['shared-core', 'shared-domain'], node: false, electron: false, packages: SHARED_PACKAGES },
+  // Algorithms over the domain: tallies, suppression, kappa, campaigns, themes.
+  'shared-analysis': { zones: ['shared-core', 'shared-domain', 'shared-analysis'], node: false, electron: false, packages: SHARED_PACKAGES },
+  // The consultation standard's rules, over the draft.
+  'shared-checker': { zones: ['shared-core', 'shared-domain', 'shared-checker'], node: false, electron: false, packages: SHARED_PACKAGES },
+  // What is built on them: the report and coding views, the contract (ipc), the CSP. Pure
+  // TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
+  shared: { zones: SHARED, node: false, electron: false, packages: SHARED_PACKAGES },
   // The bottom of the services: the database and its journal, files, locks, settings, worker
   // plumbing, the audit and export logs. No feature code (drafts, responses, analysis, documents).
-  'services-core': { zones: ['shared-core', 'shared', 'services-core'], node: true, electron: false, packages: 'any' },
+  'services-core': { zones: [...SHARED, 'services-core'], node: true, electron: false, packages: 'any' },
   // File formats read and written (CSV, spreadsheets, email, ZIP, OOXML packages, XLSX streams,
   // PNG charts): they know nothing of consultations, so no feature code.
-  'services-formats': { zones: ['shared-core', 'shared', 'services-core', 'services-formats'], node: true, electron: false, packages: 'any' },
+  'services-formats': { zones: [...SHARED, 'services-core', 'services-formats'], node: true, electron: false, packages: 'any' },
   // The features (draft, responses, survey-import, analysis, documents, workspace) and their
   // composition (router, backend). Never Electron, so it runs in tests, the CLI and the browser host.
-  services: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services'], node: true, electron: false, packages: 'any' },
-  main: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'main'], node: true, electron: true, packages: 'any' },
-  host: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'host'], node: true, electron: false, packages: 'any' },
-  cli: { zones: ['shared-core', 'shared', 'services-core', 'services-formats', 'services', 'cli'], node: true, electron: false, packages: 'any' },
+  services: { zones: [...SHARED, 'services-core', 'services-formats', 'services'], node: true, electron: false, packages: 'any' },
+  main: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'main'], node: true, electron: true, packages: 'any' },
+  host: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'host'], node: true, electron: false, packages: 'any' },
+  cli: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'cli'], node: true, electron: false, packages: 'any' },
   // Sandboxed preload: contextBridge/ipcRenderer and the contract's channel list, nothing else.
-  preload: { zones: ['shared-core', 'shared', 'preload'], node: false, electron: true, packages: [] },
+  preload: { zones: [...SHARED, 'preload'], node: false, electron: true, packages: [] },
   // The UI: browser code only; reaches the main side through window.workbench (lib/api.ts).
-  renderer: { zones: ['shared-core', 'shared', 'renderer'], node: false, electron: false, packages: 'any' },
+  renderer: { zones: [...SHARED, 'renderer'], node: false, electron: false, packages: 'any' },
   tests: { zones: 'any', node: true, electron: true, packages: 'any' },
   build: { zones: 'any', node: true, electron: true, packages: 'any' },
 };

@@ -1,4 +1,4 @@
-import { REPORT_EXPORT_INFO, REPORT_EXPORT_KINDS, type ReportExportKind } from './report/export-kinds';
+import { REPORT_EXPORT_INFO, REPORT_EXPORT_KINDS, type ReportExportKind } from './report-export-kinds';
 
 /**
  * Every file the app can produce, what it is for, and how the Outputs page describes it. The

@@ -5,8 +5,8 @@ import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers, type Dra
 import { isOtherHeader } from '../../shared/domain/survey-import/detect/header-vocabulary';
 import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '../../shared/domain/survey-import';
 import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '../../shared/domain/responses/store';
-import { responseFieldsFor } from '../../shared/domain/report/fields';
-import { receivedText } from '../../shared/domain/report/rows';
+import { responseFieldsFor } from '../../shared/report/fields';
+import { receivedText } from '../../shared/report/rows';
 import { tickValue } from '../../shared/domain/survey-import/values/text-match';
 import { readSourceFile } from '../../electron/services/formats/read';
 import { testRouter } from './router';

@@ -6,7 +6,7 @@ import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { codebookFromCsv, codebookFromQdc, codebookToCsv, codebookToQdc, codebookTree, CodebookImportError, themesForQuestion, validateCodebook, type Codebook, type CodebookTheme } from '../../../shared/analysis/codebook';
-import type { ThemeView } from '../../../shared/domain/coding/types';
+import type { ThemeView } from '../../../shared/coding/types';
 import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { analysisQuestions } from './questions';

@@ -7,10 +7,10 @@ import { openReadOnly, type WorkspaceFile, type WorkspaceFileOptions } from '../
 import type { Draft } from '../../../shared/domain/draft/model';
 import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
 import { hashString } from '../../../shared/core/hash';
-import { drawSample, describeSample, type SampleDefinition } from '../../../shared/domain/coding/sample';
-import { agreementView, isConflict, type AgreementItem } from '../../../shared/domain/coding/agreement-view';
-import { PACKAGE_META_KEY, parsePackageMeta } from '../../../shared/domain/coding/package-meta';
-import { MAIN_CODER_SET, packageCoderSet, type AgreementView, type ConflictView, type MergeOutcome, type PackageMeta, type PackageView } from '../../../shared/domain/coding/types';
+import { drawSample, describeSample, type SampleDefinition } from '../../../shared/coding/sample';
+import { agreementView, isConflict, type AgreementItem } from '../../../shared/coding/agreement-view';
+import { PACKAGE_META_KEY, parsePackageMeta } from '../../../shared/coding/package-meta';
+import { MAIN_CODER_SET, packageCoderSet, type AgreementView, type ConflictView, type MergeOutcome, type PackageMeta, type PackageView } from '../../../shared/coding/types';
 import { createWorkspace } from '../workspace/workspace-service';
 import { indexAnswersFrom } from '../responses/search-index';
 import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';

@@ -2,9 +2,9 @@ import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
-import { passageOf } from '../../../shared/domain/coding/codable';
-import { quoteConsent, quoteStatus } from '../../../shared/domain/coding/consent';
-import type { QuoteView } from '../../../shared/domain/coding/types';
+import { passageOf } from '../../../shared/coding/codable';
+import { quoteConsent, quoteStatus } from '../../../shared/coding/consent';
+import type { QuoteView } from '../../../shared/coding/types';
 import { audit } from '../core/audit';
 import { analysisQuestions, findQuestion } from './questions';
 import { requireCodableText } from './answer-text';
@@ -13,7 +13,7 @@ import { requireCodableText } from './answer-text';
  * Quotes: passages (or whole answers) marked as quotable. The respondent's confidentiality and
  * consent travel with each quote from the respondent record every time it is read (never copied),
  * so a correction to the respondent is reflected at once; publication refuses any quote that may
- * not be published (shared/domain/report prepareReport), naming it.
+ * not be published (shared/report prepareReport), naming it.
  */
 interface QuoteRow {
   id: number;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { AnalysisSettings } from '../../../shared/domain/coding/types';
+import type { AnalysisSettings } from '../../../shared/coding/types';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../../shared/analysis/suppression';
 import { audit } from '../core/audit';
 

@@ -6,7 +6,7 @@ import type { WorkspaceFile } from '../core/db/workspace-file';
 import type { Draft } from '../../../shared/domain/draft/model';
 import { suggestThemes, type ThemeSuggestionResult } from '../../../shared/analysis/themes';
 import { applyThemeReview, type ThemeDecision } from '../../../shared/analysis/theme-review';
-import { MAIN_CODER_SET, type SuggestionRunView, type ThemeView } from '../../../shared/domain/coding/types';
+import { MAIN_CODER_SET, type SuggestionRunView, type ThemeView } from '../../../shared/coding/types';
 import { audit } from '../core/audit';
 import { findQuestion, questionLabel, type AnalysisQuestion } from './questions';
 import { codableOf } from './coding';

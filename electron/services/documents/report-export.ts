@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import { AppError } from '../../../shared/core/errors';
 import { EXPORT_INFO, type ExportResult } from '../../../shared/domain/exports';
-import { QuoteConsentError, ReportInputError, quoteProblemText, type ReportExportKind } from '../../../shared/domain/report';
+import { QuoteConsentError, ReportInputError, quoteProblemText, type ReportExportKind } from '../../../shared/report';
 import { loadDraft } from '../draft/draft-service';
 import { fsyncDir, safeUnlink, tempNameFor, writeFileAtomicSync } from '../core/files/atomic-write';
 import type { ReportContext } from './reports/index';

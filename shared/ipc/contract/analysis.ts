@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { call } from '../spec';
-import { SENTIMENTS } from '../../domain/coding/sentiment';
-import { CROSS_TAB_FIELDS } from '../../domain/coding/fields';
-import { sampleDefinitionSchema } from '../../domain/coding/package-meta';
+import { SENTIMENTS } from '../../coding/sentiment';
+import { CROSS_TAB_FIELDS } from '../../coding/fields';
+import { sampleDefinitionSchema } from '../../coding/package-meta';
 import {
   RESPONSE_TEXT_SECTIONS,
   type AgreementView,
@@ -22,7 +22,7 @@ import {
   type TalliesResult,
   type ThemeCountsResult,
   type ThemeView,
-} from '../../domain/coding/types';
+} from '../../coding/types';
 
 /**
  * The Analysis page's calls (and the CLI's): tallies, the codebook, coding with the keyboard

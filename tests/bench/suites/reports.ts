@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buildResponsesCsv } from '../../../electron/services/documents/reports';
-import { prepareReport, type ResponseRow } from '../../../shared/domain/report';
+import { prepareReport, type ResponseRow } from '../../../shared/report';
 import { reportFixture } from '../../generators/report-fixture';
 import { largeDraft } from '../large-draft';
 import { mib, percentile, round, timed, withPeak } from '../stats';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPRESSED } from '../../../shared/analysis/suppression';
-import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/domain/report';
+import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/report';
 import { ANALYSIS_SHEETS as S, buildAnalysisXlsx } from '../../../electron/services/documents/reports';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, Package } from '../../harness/ooxml-read';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareReport, type ConsultationReport } from '../../../shared/domain/report';
+import { prepareReport, type ConsultationReport } from '../../../shared/report';
 import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '../../../electron/services/documents/reports';
 import { headline } from '../../../electron/services/documents/reports/briefing-docx';
 import { validateOoxml } from '../../harness/ooxml';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/domain/report';
+import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/report';
 import { buildGovernmentResponseDocx, GOVERNMENT_RESPONSE_HEADINGS as H } from '../../../electron/services/documents/reports';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package } from '../../harness/ooxml-read';

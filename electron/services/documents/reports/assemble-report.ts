@@ -1,10 +1,10 @@
 import type { Db } from '../../core/db/database';
 import { answerOptions, type Draft } from '../../../../shared/domain/draft/model';
-import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '../../../../shared/domain/report/model';
-import { responseFieldsFor } from '../../../../shared/domain/report/fields';
+import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '../../../../shared/report/model';
+import { responseFieldsFor } from '../../../../shared/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '../../../../shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
-import { agreementView, type AgreementItem } from '../../../../shared/domain/coding/agreement-view';
+import { agreementView, type AgreementItem } from '../../../../shared/coding/agreement-view';
 import type { IntakeChannel } from '../../../../shared/domain/survey-import/types';
 import { analysisQuestions } from '../../analysis/questions';
 import { tallyViews, crossField } from '../../analysis/tallies';
@@ -16,7 +16,7 @@ import { readSettings } from '../../analysis/settings';
 import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from './response-rows';
 
 /**
- * The ConsultationReport (shared/domain/report) for this workspace, from the database: who
+ * The ConsultationReport (shared/report) for this workspace, from the database: who
  * responded (counted responses: duplicates resolved away are left out; confirmed campaigns counted
  * apart or in, as the analysis settings say), the counts for each closed question with a cross-tab
  * by respondent type for agree/disagree and yes/no questions, the theme counts and quotes, the

@@ -1,5 +1,5 @@
 import { textWidth } from '../../../../shared/analysis/charts';
-import { formatCount, type ConsultationReport, type PreparedQuestion, type PreparedReport } from '../../../../shared/domain/report';
+import { formatCount, type ConsultationReport, type PreparedQuestion, type PreparedReport } from '../../../../shared/report';
 import { percent0dp } from '../../../../shared/analysis/tallies';
 import { anchorFactory, para, type OutBlock, type Run } from '../consultation/document/blocks';
 import { formatDate } from '../consultation/document/dates';

@@ -1,5 +1,5 @@
 /**
- * The documents after the consultation, built from a ConsultationReport (shared/domain/report):
+ * The documents after the consultation, built from a ConsultationReport (shared/report):
  * the government response and the ministerial briefing as .docx bytes; the analysis workbook and
  * the responses CSV streamed to a path or Writable (100,000 rows in bounded memory), returning the
  * size and SHA-256 the export log records. Every builder prepares the report at the redaction

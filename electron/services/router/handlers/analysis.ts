@@ -13,7 +13,7 @@ import { latestRun, reviewSuggestions, runSuggestions } from '../../analysis/sug
 import { listQuotes, markQuote, removeQuote, updateQuote } from '../../analysis/quotes';
 import { readTexts, saveText } from '../../analysis/texts';
 import { agreementFor, exportPackage, listConflicts, listPackages, mergePackage, resolveConflicts } from '../../analysis/packages';
-import { MAIN_CODER_SET } from '../../../../shared/domain/coding/types';
+import { MAIN_CODER_SET } from '../../../../shared/coding/types';
 
 /**
  * The Analysis page's calls: thin wrappers that find the workspace and its draft, pass the clock,

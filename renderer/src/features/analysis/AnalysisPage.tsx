@@ -14,7 +14,7 @@ import { QuestionResponsePanel } from './QuestionResponsePanel';
 import { SectionsPanel } from './SectionsPanel';
 import { CodebookPanel } from './CodebookPanel';
 import { TwoCodersPanel } from './TwoCodersPanel';
-import type { QuestionAnalysisSummary } from '../../../../shared/domain/coding/types';
+import type { QuestionAnalysisSummary } from '../../../../shared/coding/types';
 
 const TABS: Array<{ tab: QuestionTab; label: string }> = [
   { tab: 'figures', label: 'Figures' },

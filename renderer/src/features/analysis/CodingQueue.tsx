@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { useAnalysis } from './analysis-store';
-import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '../../../../shared/domain/coding/sentiment';
-import { QUOTE_STATUS_TEXT } from '../../../../shared/domain/coding/consent';
-import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '../../../../shared/domain/coding/types';
+import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '../../../../shared/coding/sentiment';
+import { QUOTE_STATUS_TEXT } from '../../../../shared/coding/consent';
+import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '../../../../shared/coding/types';
 import type { AppErrorShape, Result } from '../../../../shared/core/errors';
 import type { Out } from '../../../../shared/ipc/contract';
 

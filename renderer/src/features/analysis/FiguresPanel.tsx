@@ -3,8 +3,8 @@ import { call } from '../../lib/api';
 import { SelectField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
 import { FigureChart } from './FigureChart';
-import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '../../../../shared/domain/coding/fields';
-import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '../../../../shared/domain/coding/types';
+import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '../../../../shared/coding/fields';
+import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '../../../../shared/coding/types';
 import type { AppErrorShape } from '../../../../shared/core/errors';
 
 const n = (x: number) => x.toLocaleString('en-GB');

@@ -4,7 +4,7 @@ import { useAnalysis } from './analysis-store';
 import { useAutosave } from './useAutosave';
 import { SavedNote } from './SavedNote';
 import { FiguresPanel } from './FiguresPanel';
-import type { QuestionAnalysisSummary, QuoteView, ResponseTexts } from '../../../../shared/domain/coding/types';
+import type { QuestionAnalysisSummary, QuoteView, ResponseTexts } from '../../../../shared/coding/types';
 
 /**
  * Drafting the government's response to a question beside what people said: the figures and

@@ -3,8 +3,8 @@ import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { QUOTE_STATUS_TEXT } from '../../../../shared/domain/coding/consent';
-import type { QuestionAnalysisSummary, QuoteView } from '../../../../shared/domain/coding/types';
+import { QUOTE_STATUS_TEXT } from '../../../../shared/coding/consent';
+import type { QuestionAnalysisSummary, QuoteView } from '../../../../shared/coding/types';
 
 /**
  * The question's quotes, each with what its respondent said about publication: a quote from

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { TextBox } from './QuestionResponsePanel';
-import type { ResponseTextSection, ResponseTexts } from '../../../../shared/domain/coding/types';
+import type { ResponseTextSection, ResponseTexts } from '../../../../shared/coding/types';
 
 const SECTIONS: Array<{ section: ResponseTextSection; label: string; hint: string; rows: number }> = [
   { section: 'introduction', label: 'Introduction', hint: 'Added after the standard opening (dates, how people could respond, the number of responses).', rows: 6 },

@@ -3,7 +3,7 @@ import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { RadiosField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
-import type { CampaignCounting } from '../../../../shared/domain/coding/types';
+import type { CampaignCounting } from '../../../../shared/coding/types';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 

@@ -6,7 +6,7 @@ import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from './useJob';
 import { JobProgress } from './JobProgress';
-import type { QuestionAnalysisSummary, SuggestionRunView } from '../../../../shared/domain/coding/types';
+import type { QuestionAnalysisSummary, SuggestionRunView } from '../../../../shared/coding/types';
 
 type Choice = { action: 'undecided' | 'accept' | 'reject' | 'merge'; name: string; intoId: string };
 const n = (x: number) => x.toLocaleString('en-GB');

@@ -8,7 +8,7 @@ import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from './useJob';
 import { JobProgress } from './JobProgress';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/domain/coding/types';
+import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/coding/types';
 import type { CampaignView } from '../../../../shared/domain/responses/store';
 import type { AppErrorShape } from '../../../../shared/core/errors';
 

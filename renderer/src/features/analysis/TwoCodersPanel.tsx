@@ -9,7 +9,7 @@ import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from './useJob';
 import { JobProgress } from './JobProgress';
 import { PathField, workspaceFolder } from './PathField';
-import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '../../../../shared/domain/coding/types';
+import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '../../../../shared/coding/types';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const kappa = (k: KappaView) => (k.kappa === null ? k.band : `${k.kappa.toFixed(2)} (${k.band})`);

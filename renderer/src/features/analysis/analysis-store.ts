@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnalysisOverview, ThemeView } from '../../../../shared/domain/coding/types';
+import type { AnalysisOverview, ThemeView } from '../../../../shared/coding/types';
 import type { AppErrorShape } from '../../../../shared/core/errors';
 import { call } from '../../lib/api';
 

@@ -5,7 +5,7 @@ import { RESPONDENT_TARGET_KEYS } from '../../../../shared/domain/survey-import/
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 
 /** The channel names the analysis and its exports use, so the two pages say the same. */
-export { CHANNEL_LABELS } from '../../../../shared/domain/coding/fields';
+export { CHANNEL_LABELS } from '../../../../shared/coding/fields';
 
 export const META_LABELS: Record<(typeof META_FIELDS)[number], string> = {
   externalId: 'Response ID',

@@ -4,13 +4,13 @@
  * contract uses these as its result types. Answers are identified by (responseId, questionId):
  * response ids are never reused, so a coding can never move to another answer after an undo.
  */
-import type { QuestionType } from '../draft/model';
-import type { CrossTab, QuestionTally } from '../../analysis/tallies';
+import type { QuestionType } from '../domain/draft/model';
+import type { CrossTab, QuestionTally } from '../analysis/tallies';
 import type { Sentiment } from './sentiment';
 import type { QuoteStatus } from './consent';
 import type { SampleDefinition } from './sample';
 import type { CrossTabField } from './fields';
-import type { CodebookTheme } from '../../analysis/codebook';
+import type { CodebookTheme } from '../analysis/codebook';
 
 export const CODING_SOURCES = ['manual', 'bulk', 'suggestion', 'package'] as const;
 export type CodingSource = (typeof CODING_SOURCES)[number];

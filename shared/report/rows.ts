@@ -15,8 +15,8 @@
  *
  * An empty cell means "not answered" (explained on the workbook's Notes sheet).
  */
-import { londonParts } from '../govuk-dates';
-import { OTHER_AGGREGATED, SUPPRESSED } from '../../analysis/suppression';
+import { londonParts } from '../domain/govuk-dates';
+import { OTHER_AGGREGATED, SUPPRESSED } from '../analysis/suppression';
 import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowParts, RowSource } from './model';
 
 export type { RowParts };

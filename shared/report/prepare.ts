@@ -14,9 +14,9 @@
  * 'none' (internal use): real figures, all names, and the banner "Not for publication: contains
  * personal data" that every document shows prominently.
  */
-import { DEFAULT_SUPPRESSION_THRESHOLD, OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressionNote } from '../../analysis/suppression';
-import { percent0dp } from '../../analysis/tallies';
-import { CLOSED_TYPES, type QuestionType } from '../draft/model';
+import { DEFAULT_SUPPRESSION_THRESHOLD, OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressionNote } from '../analysis/suppression';
+import { percent0dp } from '../analysis/tallies';
+import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
 import type { ConsultationReport, CountRow, RedactionLevel, ReportCampaign, ReportConsultation, ReportMethod, ReportQuote } from './model';
 import { preparedRows, rowColumns, type MatrixColumn, type PreparedRow, type RowColumn, type RowParts, type RowPlan, type RowQuestionPlan } from './rows';

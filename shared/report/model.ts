@@ -20,8 +20,8 @@
  *   100,000 rows never need to be one array: the workbook reads them twice (responses, then the
  *   0/1 theme matrix), the CSV once.
  */
-import type { QuestionType } from '../draft/model';
-import type { CrossTab, EncodedAnswers, QuestionTally } from '../../analysis/tallies';
+import type { QuestionType } from '../domain/draft/model';
+import type { CrossTab, EncodedAnswers, QuestionTally } from '../analysis/tallies';
 
 /** none: internal use, everything shown; redacted: for publication. */
 export type RedactionLevel = 'none' | 'redacted';

@@ -1,4 +1,4 @@
-import { isYes } from '../responses/store';
+import { isYes } from '../domain/responses/store';
 
 /**
  * Whether a respondent's words may be quoted in something published, from what they told us:

@@ -1,5 +1,5 @@
-import { CLOSED_TYPES, type Question, type QuestionType } from '../draft/model';
-import { GENERAL_COMMENTS_ID } from '../responses/store';
+import { CLOSED_TYPES, type Question, type QuestionType } from '../domain/draft/model';
+import { GENERAL_COMMENTS_ID } from '../domain/responses/store';
 
 /**
  * What of an answer is coded against the codebook: the words the respondent wrote. For an open

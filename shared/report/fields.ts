@@ -1,5 +1,5 @@
-import { PERSONAL_FIELDS, type AboutYouField, type RespondentFieldKey } from '../draft/model';
-import { RESPONDENT_KEY_LABELS, type RespondentKey } from '../responses/store';
+import { PERSONAL_FIELDS, type AboutYouField, type RespondentFieldKey } from '../domain/draft/model';
+import { RESPONDENT_KEY_LABELS, type RespondentKey } from '../domain/responses/store';
 import type { ResponseFieldDef } from './model';
 
 /**

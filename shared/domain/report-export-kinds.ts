@@ -1,7 +1,7 @@
 /**
- * The four report outputs, described as shared/domain/exports.ts describes the others, ready to
- * be added to EXPORT_KINDS / EXPORT_INFO when they are wired to the export service (adding them
- * there now would make the export service and its tests expect builders it cannot call yet).
+ * The four documents made after the consultation from the responses and their analysis, described
+ * as shared/domain/exports.ts describes the others and listed there in EXPORT_KINDS / EXPORT_INFO
+ * (their builders: electron/services/documents/builders.ts).
  */
 export const REPORT_EXPORT_KINDS = ['government-response-docx', 'analysis-xlsx', 'briefing-docx', 'responses-csv'] as const;
 export type ReportExportKind = (typeof REPORT_EXPORT_KINDS)[number];

@@ -4,8 +4,8 @@
  * For publication the shared/analysis suppression rules apply unchanged; for internal use the
  * same shapes carry the real counts.
  */
-import { OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressSmallNumbers, type PublishableCrossTab } from '../../analysis/suppression';
-import { percent0dp, ROUNDING_NOTE, type EncodedAnswers, type QuestionTally } from '../../analysis/tallies';
+import { OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressSmallNumbers, type PublishableCrossTab } from '../analysis/suppression';
+import { percent0dp, ROUNDING_NOTE, type EncodedAnswers, type QuestionTally } from '../analysis/tallies';
 import type { CountRow, RedactionLevel } from './model';
 
 export interface CountTableRow {

@@ -1,4 +1,4 @@
-import { agreement, binaryKappa, kappaBand, type KappaResult, type TwoByTwo } from '../../analysis/agreement';
+import { agreement, binaryKappa, kappaBand, type KappaResult, type TwoByTwo } from '../analysis/agreement';
 import type { AgreementView, KappaView, QuestionAgreementView, ThemeAgreementView } from './types';
 
 /**

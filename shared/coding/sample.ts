@@ -1,4 +1,4 @@
-import { seededRandom } from '../../core/hash';
+import { seededRandom } from '../core/hash';
 
 /**
  * A reproducible random sample for double coding: the same items, size and seed give the same

@@ -1,4 +1,4 @@
-import type { IntakeChannel } from '../survey-import/types';
+import type { IntakeChannel } from '../domain/survey-import/types';
 
 /**
  * Respondent fields the analysis can split answers by: the non-personal "About you" answers,

@@ -8,5 +8,5 @@ export * from './errors';
 export * from './prepare';
 export * from './tables';
 export * from './rows';
-export * from './export-kinds';
+export * from '../domain/report-export-kinds';
 export * from './fields';
