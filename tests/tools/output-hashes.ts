@@ -5,7 +5,7 @@
  * content, so a zip entry's own timestamp does not count.
  * The workspaces are made in WORKDIR the first time and reused after (a response form carries
  * its workspace's own random id, so the same workspace must be exported before and after).
- *   node --import tsx tests/tools/output-hashes.ts WORKDIR [out.json]
+ *   npm run output-hashes -- WORKDIR [out.json]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
