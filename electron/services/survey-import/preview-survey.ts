@@ -5,7 +5,7 @@ import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/s
 import type { PreviewColumn, SurveyPreview } from '../../../shared/domain/responses/store';
 import { inspected, readSource } from '../responses/source-files';
 import { mapInSlices, parseMapping, readSurvey, resolveMapping, type SurveyReadOptions } from './read-survey';
-import { planQuestions } from './plan-survey';
+import { isBlankMarker } from '../../../shared/domain/survey-import';
 
 /**
  * The import wizard's view of a survey export before anything is saved: what the file is, how it
@@ -81,8 +81,17 @@ export async function previewSurvey(db: Db, draft: Draft, req: PreviewRequest, e
       ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
       ...(r.externalId ? { externalId: r.externalId } : {}),
     })),
-    // Offered only when it would make a question (a column nobody answered makes none).
-    canCreateQuestions: (draft.questions.length === 0 || proposal.unmatched.length > 0) && planQuestions(st, draft).created.length > 0,
+    // Offered only when it would make a question: a column that matches none and that somebody answered.
+    canCreateQuestions: proposal.unmatched.some((c) => anyAnswer(table.cells, layout.dataStart, c)),
     draftHasQuestions: draft.questions.length > 0,
   };
+}
+
+/** Whether any row has something in the column (stops at the first). */
+function anyAnswer(cells: string[][], dataStart: number, column: number): boolean {
+  for (let r = dataStart; r < cells.length; r++) {
+    const v = (cells[r]?.[column] ?? '').trim();
+    if (v && !isBlankMarker(v)) return true;
+  }
+  return false;
 }

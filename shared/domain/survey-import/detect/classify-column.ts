@@ -1,6 +1,6 @@
 import type { ColumnRole, LayoutColumn, MetaField, SourceKind, RespondentTargetKey } from '../types';
 import { normaliseLabel, tickValue } from '../values/text-match';
-import { headerNumber, isExplanationHeader, isOtherHeader, isPhoneHeader, looksLikeRespondingAs, metaFieldOf, respondentFieldOf } from './header-vocabulary';
+import { headerNumber, isExplanationHeader, isOtherHeader, isPhoneHeader, labelFirstParts, looksLikeRespondingAs, metaFieldOf, respondentFieldOf } from './header-vocabulary';
 import type { HeaderStyle } from './header-rows';
 
 /**
@@ -12,6 +12,9 @@ import type { HeaderStyle } from './header-rows';
 
 /** Tools whose questions are headed by their words, so a bare lower-case name is a field they were sent. */
 const HIDDEN_FIELD_TOOLS: ReadonlySet<SourceKind> = new Set(['alchemer', 'typeform', 'surveymonkey', 'smartsurvey', 'jotform', 'microsoft-forms', 'google-forms']);
+
+/** The analysts' own columns under a question ("Question - Analyst notes", "Question - Tags"). */
+const ANALYST_COLUMN = /^(analyst('s)? (notes?|comments?|tags?)|tags?|(internal|moderator|officer) notes?)$/i;
 
 /** A column's header as read, before it is classified. */
 export interface ColumnDraft {
@@ -58,12 +61,13 @@ export function classify(d: ColumnDraft, values: string[], style: HeaderStyle, s
   const numbering: Partial<LayoutColumn> = num ? { questionNumber: num.number, ...(num.section ? { sectionLabel: num.section } : {}) } : {};
 
   // Alchemer writes the label first ("First Name:Your details", "Other - Write In:How did you hear…?").
-  const labelFirst = source === 'alchemer' ? /^([^:]{1,200}):(\S.*)$/.exec(d.header) : null;
+  const labelFirst = source === 'alchemer' ? labelFirstParts(d.header) : null;
   if (labelFirst) {
-    const field = respondentFieldOf(labelFirst[1]!, source);
-    if (field) return make('respondent', `"About you" field recognised from the header`, { respondentField: field, questionText: labelFirst[1]! });
-    if (isOtherHeader(labelFirst[1]!) && lastQuestion && normaliseLabel(lastQuestion.header) === normaliseLabel(labelFirst[2]!))
-      return make('other-text', `"Other" text for the question before`, { group: lastQuestion.group ?? `c${d.index}`, questionText: lastQuestion.questionText ?? labelFirst[2]!, optionLabel: labelFirst[1]! });
+    const [label, question] = labelFirst;
+    const field = respondentFieldOf(label, source);
+    if (field) return make('respondent', `"About you" field recognised from the header`, { respondentField: field, questionText: label });
+    if (isOtherHeader(label) && lastQuestion && normaliseLabel(lastQuestion.header) === normaliseLabel(question))
+      return make('other-text', `"Other" text for the question before`, { group: lastQuestion.group ?? `c${d.index}`, questionText: lastQuestion.questionText ?? question, optionLabel: label });
   }
 
   if (!d.sub && !d.qualtricsKind) {
@@ -100,7 +104,7 @@ export function classify(d: ColumnDraft, values: string[], style: HeaderStyle, s
   const dash = /^(.*\S)\s+[-–:]\s+(.+)$/.exec(d.text) ?? /^(.*\S)\s*\[([^\]]+)\]$/.exec(d.text) ?? /^(.*[^\s-])-([^\s-][^-]*)$/.exec(d.text);
   const follows = dash && lastQuestion && normaliseLabel(lastQuestion.header).startsWith(normaliseLabel(dash[1]!));
   // Citizen Space and others add the analysts' own columns under a question: their notes, not the respondent's answer.
-  if (dash && normaliseLabel(dash[1]!).length > 10 && /^(analyst('s)? )?(notes?|comments?|tags?)$|^(internal|moderator|officer) notes?$|^analyst (notes?|comments?|tags?)$/i.test(dash[2]!.trim()) && /analyst|tags?$|internal|moderator|officer/i.test(dash[2]!)) {
+  if (dash && normaliseLabel(dash[1]!).length > 10 && ANALYST_COLUMN.test(dash[2]!.trim())) {
     return make('meta', `The analysts' "${dash[2]}" on a question, kept with the response as received (not the respondent's answer)`);
   }
   if (dash && follows && isOtherHeader(dash[2]!) && !values.every((v) => tickValue(v) !== null)) {

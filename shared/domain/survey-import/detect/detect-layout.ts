@@ -1,7 +1,7 @@
 import type { Layout, LayoutColumn, RawTable, SourceKind } from '../types';
 import { normaliseLabel } from '../values/text-match';
 import { assignBlocks, type BlockInput } from './column-blocks';
-import { cleanHeader, headerNumber, stripQualtricsSuffix } from './header-vocabulary';
+import { cleanHeader, headerNumber, labelFirstParts, stripQualtricsSuffix } from './header-vocabulary';
 import { detectHeaderStyle, isBlankRow, SM_SUBLABELS, type HeaderStyle } from './header-rows';
 import { detectSource, sourceName } from './source-tool';
 import { classify, type ColumnDraft } from './classify-column';
@@ -173,8 +173,8 @@ function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderSty
     if (code?.[4]) input.otherText = true;
     if (/^column\s?\d+$/i.test(d.header.trim())) input.followOn = true;
     // Alchemer writes the label first: "Option:Question", "Row:Question", "First Name:Your details".
-    const labelFirst = source === 'alchemer' ? /^([^:]{1,200}):(\S.*)$/.exec(d.header) : null;
-    if (labelFirst) Object.assign(input, { stem: labelFirst[2]!, label: labelFirst[1]! });
+    const labelFirst = source === 'alchemer' ? labelFirstParts(d.header) : null;
+    if (labelFirst) Object.assign(input, { stem: labelFirst[1], label: labelFirst[0] });
     // Kobo and ODK: "question/option" for a select_multiple's 0/1 columns.
     const path = source === 'kobo' || source === 'odk' ? /^(.+)\/([^/]+)$/.exec(d.header) : null;
     if (path && !input.stem) Object.assign(input, { stem: path[1]!, label: path[2]! });

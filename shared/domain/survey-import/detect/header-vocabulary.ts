@@ -420,6 +420,12 @@ export function isOtherHeader(text: string): boolean {
   return h.length < 300 && OTHER.test(h);
 }
 
+/** Alchemer heads a column label first: "Option:Question", "Row:Question", "First Name:Your details" → [label, question]. */
+export function labelFirstParts(header: string): [label: string, question: string] | null {
+  const m = /^([^:]{1,200}):(\S.*)$/.exec(header);
+  return m ? [m[1]!, m[2]!] : null;
+}
+
 /** Qualtrics adds "- Selected Choice" to a choice column and "- Other … - Text" to its text box. */
 export function stripQualtricsSuffix(text: string): { text: string; kind: 'choice' | 'text' | null; label?: string } {
   const sel = /\s+-\s+Selected Choice$/i.exec(text);

@@ -354,7 +354,9 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const cue = headerCue(text);
     // Lists joined with ";" (Microsoft Forms) or one choice a line (Jotform): closed when the pieces are.
     const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.partCount, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
-    const cells = () => columnCells(table, layout.dataStart, main.index);
+    // The column's cells, read once and only if a check below needs them.
+    let cellList: string[] | undefined;
+    const cells = () => (cellList ??= columnCells(table, layout.dataStart, main.index));
     // Places written in one cell, "1: Cheaper fares\n2: Later buses" (Jotform): a ranking.
     const ranked = !s.overflow && s.cellsWithSemicolon > 0 ? rankedItems(cells()) : null;
     // Kobo and ODK write choices by their names ("less_often", "shops bus_stop"): a choice, or a list.
