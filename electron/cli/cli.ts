@@ -52,6 +52,25 @@ async function call<K extends BackendChannel>(router: Router, channel: K, input:
   }
 }
 
+/**
+ * Open a workspace in the command line's session for the length of `work`, as the app's window
+ * would, and close it after: `readOnly` for commands that only read it (search, a dry run, the draft
+ * written out), so they neither lock nor change the file. The warning a close may give (the changes
+ * are safe in the journal, but the file could not be rewritten: a full disk) is returned beside the result.
+ */
+async function withWorkspace<T>(router: Router, path: string, readOnly: boolean, work: () => Promise<T>): Promise<{ result: T; warning: string | null }> {
+  await call(router, 'workspace.open', { path, ...(readOnly ? { readOnly } : {}) });
+  let result: T;
+  try {
+    result = await work();
+  } catch (e) {
+    await router.call(SESSION, 'workspace.close', {}).catch(() => undefined);
+    throw e;
+  }
+  const closed = await call(router, 'workspace.close', {});
+  return { result, warning: closed.warning ?? null };
+}
+
 /** A flag whose value must be one of a list: typed as that list's member, or a clear usage error. */
 function oneOf<T extends string>(args: ParsedArgs, name: string, values: readonly T[], what = values.join(', ')): T | undefined {
   const v = flag(args, name);
@@ -107,7 +126,8 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const out = need(args, 1, 'the output JSON file', this.usage);
-      return { json: await call(router, 'draft.exportJson', { path: out, workspace: file }) };
+      const { result } = await withWorkspace(router, file, true, () => call(router, 'draft.exportJson', { path: out }));
+      return { json: result };
     },
   },
   check: {
@@ -145,7 +165,11 @@ export const COMMANDS: Record<string, Command> = {
       const known = EXPORT_KINDS.find((k) => k === kind);
       if (!known) throw new CliError(`Unknown kind "${kind}". Kinds: ${EXPORT_KINDS.join(', ')}.`, 2);
       const redaction = oneOf(args, 'redaction', ['none', 'redacted'] as const, 'none or redacted');
-      const result = await call(router, 'outputs.export', { kind: known, path: out, workspace: file, exportAnyway: true, ...(redaction ? { redaction } : {}) });
+      // The export is logged in the workspace, so it is opened for editing.
+      const exported = await withWorkspace(router, file, false, () =>
+        call(router, 'outputs.export', { kind: known, path: out, exportAnyway: true, ...(redaction ? { redaction } : {}) }),
+      );
+      const result = exported.warning ? { ...exported.result, warning: exported.warning } : exported.result;
       if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
       if (result.warning) io.err(`workbench export: warning: ${result.warning}`);
       return { json: result };
@@ -174,18 +198,22 @@ export const COMMANDS: Record<string, Command> = {
       const headerRowsArg = flag(args, 'header-rows');
       const headerRows = headerRowsArg === undefined ? undefined : Number(headerRowsArg);
       if (headerRows !== undefined && !(Number.isInteger(headerRows) && headerRows >= 1 && headerRows <= 10)) throw new CliError('--header-rows must be a whole number from 1 to 10.', 2);
-      const o = await call(router, 'responses.import', {
-          workspace: file,
+      const dryRun = args.flags.get('dry-run') === true;
+      const imported = await withWorkspace(router, file, dryRun, () =>
+        call(router, 'responses.import', {
           paths: sources,
           // The file's JSON as read: the Router checks it against the contract like any input.
           mapping: mapping as In<'responses.import'>['mapping'],
-          dryRun: args.flags.get('dry-run') === true,
+          dryRun,
           createQuestions: args.flags.get('create-questions') === true,
           detect: args.flags.get('no-detect') !== true,
           ...(channel ? { channel } : {}),
           ...(sheet ? { sheet } : {}),
           ...(headerRows ? { headerRows } : {}),
-        });
+        }),
+      );
+      // A close that could not rewrite the file (a full disk) kept the import in the journal: it stands, with a warning saying where.
+      const o = imported.warning ? { ...imported.result, warnings: [...imported.result.warnings, imported.warning] } : imported.result;
       return {
         json: {
           batchId: o.batchId,
@@ -225,14 +253,15 @@ export const COMMANDS: Record<string, Command> = {
       const scope = oneOf(args, 'scope', ['all', 'answers', 'respondents', 'additions'] as const, 'all, answers, respondents or additions');
       const question = flag(args, 'question');
       const limit = num('limit', 50, 500);
-      const r = await call(router, 'responses.search', {
-          workspace: file,
+      const { result: r } = await withWorkspace(router, file, true, () =>
+        call(router, 'responses.search', {
           query,
           limit: Math.max(1, limit),
           offset: num('offset', 0, 10_000_000),
           ...(scope ? { scope } : {}),
           filters: { ...(channel ? { channel } : {}), ...(question ? { questionId: question } : {}) },
-        });
+        }),
+      );
       return { json: { total: r.total, responses: r.responses, offset: r.offset, results: r.results.map((h) => ({ responseId: h.responseId, questionId: h.questionId, snippet: h.snippet, field: h.field, highlights: h.highlights })) } };
     },
   },

@@ -46,7 +46,10 @@ export function finishBacklog(db: Db): void {
   while (indexBacklogChunk(db));
 }
 
-/** Before anything searches a workspace open for editing: index what is waiting, as one saved change. */
+/** Before anything searches a workspace: index what is waiting, as one saved change (in memory only when it is open to read). */
 export function completeSearchIndex(file: WorkspaceFile): void {
-  if (backlogPending(file.db)) file.mutate((db) => finishBacklog(db));
+  if (!backlogPending(file.db)) return;
+  // A workspace open to read only: what a crash left in the backlog is indexed in memory, never written.
+  if (file.readOnly) finishBacklog(file.db);
+  else file.mutate((db) => finishBacklog(db));
 }

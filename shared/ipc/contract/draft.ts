@@ -75,9 +75,9 @@ export const draftContract = {
     z.strictObject({ from: z.union([z.number().int().min(1), z.literal('current')]), to: z.union([z.number().int().min(1), z.literal('current')]) }),
     'query',
   ),
-  /** Write the draft as JSON: of the open workspace, or of `workspace` (read without opening it for editing). */
+  /** Write the open workspace's draft as JSON. */
   'draft.exportJson': call<{ path: string; bytes: number; sections: number; questions: number }>()(
-    z.strictObject({ path: z.string().min(1).max(4096), workspace: z.string().min(1).max(4096).optional() }),
+    z.strictObject({ path: z.string().min(1).max(4096) }),
     'query',
   ),
   /** Read and validate a draft JSON file. */

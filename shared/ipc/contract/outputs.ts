@@ -13,8 +13,6 @@ export const outputsContract = {
       redaction: z.enum(['none', 'redacted']).optional(),
       /** Produce the document although the standard checker reports errors. */
       exportAnyway: z.boolean().optional(),
-      /** Export a workspace other than the open one (the CLI): read without opening it for editing. */
-      workspace: z.string().min(1).max(4096).optional(),
     }),
     'job',
   ),

@@ -34,8 +34,6 @@ const surveyOptions = {
 };
 const respondentDetails = z.partialRecord(z.enum([...RESPONDENT_FIELD_KEYS, ...EXTRA_RESPONDENT_FIELDS]), shortText(4000));
 const assignments = z.array(z.strictObject({ questionId: z.string().min(1).max(100), text: shortText(200_000) })).max(500);
-/** CLI: work on a workspace other than the open one (read-only for search and dry runs). */
-const workspace = z.string().min(1).max(4096).optional();
 
 export const responsesContract = {
   'responses.summary': call<ResponsesSummary>()(z.strictObject({ withCounts: z.boolean().optional() }), 'query'),
@@ -63,7 +61,6 @@ export const responsesContract = {
       saveMapping: z.boolean().optional(),
       detect: z.boolean().optional(),
       threshold: z.number().min(0.2).max(1).optional(),
-      workspace,
       ...surveyOptions,
     }),
     'job',
@@ -103,7 +100,6 @@ export const responsesContract = {
       scope: z.enum(['all', 'answers', 'respondents', 'additions']).optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(500).optional(),
-      workspace,
     }),
     'query',
   ),

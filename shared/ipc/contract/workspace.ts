@@ -26,7 +26,11 @@ export const workspaceContract = {
     }),
     'mutation',
   ),
-  'workspace.open': call<WorkspaceSummary>()(z.strictObject({ path }), 'mutation'),
+  /**
+   * `readOnly`: open without locking or changing the file (the command line's search, dry runs and
+   * draft export): any change is refused with 'read-only'.
+   */
+  'workspace.open': call<WorkspaceSummary>()(z.strictObject({ path, readOnly: z.boolean().optional() }), 'mutation'),
   'workspace.current': call<WorkspaceSummary | null>()(z.strictObject({}), 'query'),
   'workspace.state': call<WorkspaceState | null>()(z.strictObject({}), 'query'),
   /** `warning`: the changes are saved in the journal, but the file could not be rewritten (a full disk). */

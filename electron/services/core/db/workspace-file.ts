@@ -200,8 +200,14 @@ function bytesChanged(bytes: Uint8Array, journal: JournalContents, meta: { works
  * that makes each acknowledged change durable. Snapshots (the whole database written atomically)
  * happen on save, on close, periodically, after migrations and after very large changes.
  */
+/** What a workspace file needs of its journal and its lock: neither, for one opened read-only. */
+type Journal = Pick<JournalWriter, 'append' | 'reset' | 'close' | 'entryCount' | 'bytes'>;
+type Lock = Pick<FileLock, 'release'>;
+const NO_JOURNAL: Journal = { append: () => undefined, reset: () => undefined, close: () => undefined, entryCount: 0, bytes: 0 };
+const NO_LOCK: Lock = { release: () => undefined };
+
 export class WorkspaceFile {
-  private journal: JournalWriter;
+  private journal: Journal;
   private lastSnapshotAt: Date | null;
   private lastChangeAt: Date | null = null;
   private closed = false;
@@ -209,11 +215,13 @@ export class WorkspaceFile {
   private constructor(
     public path: string,
     private currentDb: Db,
-    private lock: FileLock,
-    journal: JournalWriter,
+    private lock: Lock,
+    journal: Journal,
     private meta: { workspaceId: string; consultationId: string; generation: number },
     private readonly opts: Resolved,
     lastSnapshotAt: Date | null,
+    /** Opened to read (the command line's search and dry runs): no lock, no journal, no change allowed. */
+    readonly readOnly = false,
   ) {
     this.journal = journal;
     this.lastSnapshotAt = lastSnapshotAt;
@@ -292,6 +300,18 @@ export class WorkspaceFile {
       lock.release();
       throw e;
     }
+  }
+
+  /**
+   * Open a workspace to read it without locking or changing it (the command line's search, a dry
+   * run of an import, a draft written out as JSON): the journal is replayed in memory, migrations
+   * applied in memory, and every change refused. Work a read does on its own caches (the search
+   * index's backlog, search-backlog.ts) stays in memory and is never written.
+   */
+  static async openReadOnly(path: string, options?: WorkspaceFileOptions): Promise<WorkspaceFile> {
+    const opts = resolve(options);
+    const ro = await openReadOnly(path, { integrityCheck: false });
+    return new WorkspaceFile(path, ro.db, NO_LOCK, NO_JOURNAL, ro.meta, opts, null, true);
   }
 
   /** Open a workspace for editing: lock, load, check, migrate, replay the journal. */
@@ -385,6 +405,7 @@ export class WorkspaceFile {
    */
   mutate<T>(fn: (db: Db) => T): T {
     this.assertOpen();
+    this.assertWritable();
     this.assertNotBusy();
     const now = this.opts.clock();
     const { value, record, overflow } = this.db.recordedTransaction(() => fn(this.db), now.toISOString());
@@ -399,6 +420,7 @@ export class WorkspaceFile {
    */
   async mutateAsync<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     this.assertOpen();
+    this.assertWritable();
     this.assertNotBusy();
     const now = this.opts.clock();
     const { value, record, overflow } = await this.db.recordedTransactionAsync(() => fn(this.db), now.toISOString());
@@ -445,6 +467,7 @@ export class WorkspaceFile {
   /** Write the whole database atomically (keeping the previous file as backup), then empty the journal. */
   snapshot(): void {
     this.assertOpen();
+    this.assertWritable();
     const next = this.meta.generation + 1;
     this.db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [String(next)]);
     storeFtsChecksum(this.db);
@@ -473,6 +496,7 @@ export class WorkspaceFile {
   /** Copy to a new path and continue there (Word's "Save As"). The original keeps every saved change. */
   async saveAs(newPath: string): Promise<void> {
     this.assertOpen();
+    this.assertWritable();
     if (newPath === this.path) {
       this.snapshot();
       return;
@@ -515,6 +539,11 @@ export class WorkspaceFile {
    */
   close(): { warning: string | null } {
     if (this.closed) return { warning: null };
+    if (this.readOnly) {
+      this.db.close();
+      this.closed = true;
+      return { warning: null };
+    }
     let error: unknown;
     try {
       if (this.journal.entryCount > 0) this.snapshot();
@@ -558,6 +587,10 @@ export class WorkspaceFile {
 
   private assertOpen(): void {
     if (this.closed) throw new AppError('no-workspace', 'This workspace has been closed.');
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new AppError('read-only', `${basename(this.path)} is open to read only: nothing in it can be changed. Open it for editing first.`, { path: this.path });
   }
 }
 

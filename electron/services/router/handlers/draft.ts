@@ -147,8 +147,8 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
 
   'draft.compare': ({ from, to }, ctx) => compareVersions(requireWorkspace(ctx).db, from, to),
 
-  'draft.exportJson': async ({ path, workspace }, ctx) => {
-    const draft = workspace ? await readWorkspaceDraft(workspace) : drafts.loadDraft(requireWorkspace(ctx).db);
+  'draft.exportJson': ({ path }, ctx) => {
+    const draft = drafts.loadDraft(requireWorkspace(ctx).db);
     const bytes = Buffer.from(JSON.stringify(draft, null, 2) + '\n', 'utf8');
     const target = resolvePath(path);
     try {

@@ -1,4 +1,3 @@
-import { resolve as resolvePath } from 'node:path';
 import type { ResponseImportChannel } from '../../../../shared/ipc/channels';
 import type { HandlerContext, HandlerTable } from '../context';
 import { AppError } from '../../../../shared/core/errors';
@@ -6,8 +5,6 @@ import type { Draft } from '../../../../shared/domain/draft/model';
 import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
 import { findDuplicates } from '../../../../shared/analysis/duplicates';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly } from '../../core/db/workspace-file';
-import { openWorkspace } from '../../workspace/workspace-service';
 import * as drafts from '../../draft/draft-service';
 import { expandPaths, inspected, readSource } from '../../responses/source-files';
 import { previewSurvey } from '../../survey-import/preview-survey';
@@ -78,37 +75,19 @@ export const importHandlers: HandlerTable<ResponseImportChannel> = {
     return { created: plan.created.map((q) => q.id) };
   },
 
-  'responses.import': async ({ paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, workspace, headerRows, sheet, delimiter }, ctx) => {
+  'responses.import': async ({ paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, headerRows, sheet, delimiter }, ctx) => {
     const req = { paths, mapping, channel, dryRun, createQuestions, saveMapping, headerRows, sheet, delimiter };
+    const file = requireWorkspace(ctx);
     if (dryRun) {
-      // Read-only: a dry run never changes (or locks) the workspace.
-      const ro = workspace ? await openReadOnly(resolvePath(workspace), { integrityCheck: false }) : null;
-      const db = ro?.db ?? requireWorkspace(ctx).db;
-      const consultationId = ro?.meta.consultationId ?? requireWorkspace(ctx).consultationId;
-      try {
-        let collected: { responses: IncomingResponse[]; draft: Draft } | null = null;
-        const outcome = await importFiles(null, db, consultationId, req, { ...responseEnv(ctx), collect: (responses, draft) => (collected = { responses, draft }) });
-        if (!detect || !collected) return outcome;
-        const c = collected as { responses: IncomingResponse[]; draft: Draft };
-        return { ...outcome, detection: await dryRunDetection(c.responses, c.draft, threshold ?? 0.5, ctx) };
-      } finally {
-        ro?.db.close();
-      }
+      // A dry run never changes the workspace (the command line opens it to read only).
+      let collected: { responses: IncomingResponse[]; draft: Draft } | null = null;
+      const outcome = await importFiles(null, file.db, file.consultationId, req, { ...responseEnv(ctx), collect: (responses, draft) => (collected = { responses, draft }) });
+      if (!detect || !collected) return outcome;
+      const c = collected as { responses: IncomingResponse[]; draft: Draft };
+      return { ...outcome, detection: await dryRunDetection(c.responses, c.draft, threshold ?? 0.5, ctx) };
     }
-    const own = workspace ? await openWorkspace(resolvePath(workspace), ctx.services.workspaceOptions) : null;
-    const file = own ?? requireWorkspace(ctx);
-    let result;
-    try {
-      const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx) });
-      result = !detect || outcome.imported === 0 ? outcome : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
-    } catch (e) {
-      own?.close();
-      throw e;
-    }
-    // The command line's own workspace: a close that could not rewrite the file (a full disk) kept
-    // the import in the journal, so the import stands, with a warning saying where it is.
-    const warning = own?.close().warning;
-    return warning ? { ...result, warnings: [...result.warnings, warning] } : result;
+    const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx) });
+    return !detect || outcome.imported === 0 ? outcome : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
   },
 
   'responses.readEmail': ({ path }, ctx) => readEmailFile(requireWorkspace(ctx).db, path),

@@ -1,17 +1,15 @@
-import { resolve as resolvePath } from 'node:path';
 import type { Handler, HandlerContext, HandlerTable } from '../context';
 import { responseEnv } from './response-env';
 import type { importHandlers } from './responses-import';
 import type { ResponseChannel } from '../../../../shared/ipc/channels';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import { requireWorkspace } from '../require-workspace';
-import { openReadOnly } from '../../core/db/workspace-file';
 import * as drafts from '../../draft/draft-service';
 import { listBatches, undoBatch } from '../../responses/batches';
 import { acceptRejected, discardRejected, listRejected } from '../../responses/rejected';
 import { listResponses, responseDetail } from '../../responses/browse';
 import { searchResponses } from '../../responses/search';
-import { completeSearchIndex, finishBacklog } from '../../responses/search-backlog';
+import { completeSearchIndex } from '../../responses/search-backlog';
 import { correctResponse } from '../../responses/corrections';
 import { runDetection } from '../../responses/detection';
 import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from '../../responses/campaigns';
@@ -68,20 +66,10 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
 
   'responses.list': ({ filters, offset, limit, order }, ctx) => listResponses(requireWorkspace(ctx).db, { filters, offset, limit, order }),
 
-  'responses.search': async ({ query, filters, scope, offset, limit, workspace }, ctx) => {
-    if (!workspace) {
-      const file = requireWorkspace(ctx);
-      completeSearchIndex(file);
-      return searchResponses(file.db, { query, filters, scope, offset, limit });
-    }
-    const ro = await openReadOnly(resolvePath(workspace), { integrityCheck: false });
-    try {
-      // A read-only copy: what a crash left in the backlog is indexed in this copy only.
-      finishBacklog(ro.db);
-      return searchResponses(ro.db, { query, filters, scope, offset, limit });
-    } finally {
-      ro.db.close();
-    }
+  'responses.search': ({ query, filters, scope, offset, limit }, ctx) => {
+    const file = requireWorkspace(ctx);
+    completeSearchIndex(file);
+    return searchResponses(file.db, { query, filters, scope, offset, limit });
   },
 
   'responses.get': ({ id }, ctx) => {

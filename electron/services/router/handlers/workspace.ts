@@ -5,6 +5,7 @@ import type { HandlerContext, HandlerTable } from '../context';
 import { requireWorkspace } from '../require-workspace';
 import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
 import { verifyWorkspace } from '../../workspace/verify';
+import { WorkspaceFile } from '../../core/db/workspace-file';
 import { startingDraft } from './draft';
 import { consultationOverview } from '../../workspace/overview';
 
@@ -33,15 +34,17 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
     return summarise(ws.db, ws.path);
   },
 
-  'workspace.open': async ({ path }, ctx) => {
+  'workspace.open': async ({ path, readOnly }, ctx) => {
     const target = resolvePath(path.trim());
-    if (ctx.session.workspace?.path === target) return summarise(ctx.session.workspace.db, target);
+    const open = ctx.session.workspace;
+    if (open?.path === target && open.readOnly === !!readOnly) return summarise(open.db, target);
     // Open the new one before closing the old, so a failure leaves the user where they were.
-    const ws = await openWorkspace(target, ctx.services.workspaceOptions);
+    const ws = readOnly ? await WorkspaceFile.openReadOnly(target, ctx.services.workspaceOptions) : await openWorkspace(target, ctx.services.workspaceOptions);
     closeCurrent(ctx);
     ctx.session.workspace = ws;
     const summary = summarise(ws.db, ws.path);
-    ctx.services.settings.addRecent(ws.path, summary.title, ctx.services.clock());
+    // Opened to read (the command line's search, say) is not opened to work on: the recent list is left alone.
+    if (!readOnly) ctx.services.settings.addRecent(ws.path, summary.title, ctx.services.clock());
     return summary;
   },
 
