@@ -11,6 +11,8 @@ const BUILTINS = new Set(builtinModules);
 const ZONES = [
   ['electron/services/core', 'services-core'],
   ['electron/services/formats', 'services-formats'],
+  ['electron/services/router', 'services-router'],
+  ['electron/services/backend', 'services-router'],
   ['electron/services', 'services'],
   ['electron/preload', 'preload'],
   ['electron/main', 'main'],
@@ -34,6 +36,8 @@ const ZONES = [
 /** Every zone of shared/, for the zones that may use all of it. */
 const SHARED = ['shared-core', 'shared-domain', 'shared-analysis', 'shared-checker', 'shared'];
 const SHARED_PACKAGES = ['zod', 'diff'];
+/** Every zone of electron/services, for the zones built on all of it. */
+const SERVICES = ['services-core', 'services-formats', 'services', 'services-router'];
 
 const RULES = {
   // The bottom of shared/: errors, hashing, XML, CSV, cell safety. Knows nothing of consultations.
@@ -53,12 +57,16 @@ const RULES = {
   // File formats read and written (CSV, spreadsheets, email, ZIP, OOXML packages, XLSX streams,
   // PNG charts): they know nothing of consultations, so no feature code.
   'services-formats': { zones: [...SHARED, 'services-core', 'services-formats'], node: true, electron: false, packages: 'any' },
-  // The features (draft, responses, survey-import, analysis, documents, workspace) and their
-  // composition (router, backend). Never Electron, so it runs in tests, the CLI and the browser host.
+  // The features (draft, responses, survey-import, analysis, documents, workspace), each with its
+  // handlers beside its services. Never Electron, so it runs in tests, the CLI and the browser host.
+  // A feature never reaches up into the router that calls it.
   services: { zones: [...SHARED, 'services-core', 'services-formats', 'services'], node: true, electron: false, packages: 'any' },
-  main: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'main'], node: true, electron: true, packages: 'any' },
-  host: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'host'], node: true, electron: false, packages: 'any' },
-  cli: { zones: [...SHARED, 'services-core', 'services-formats', 'services', 'cli'], node: true, electron: false, packages: 'any' },
+  // The composition: the Router (one queue per session, the contract's validation, handler groups
+  // loaded on first use) and the backend worker that runs it off the window's thread.
+  'services-router': { zones: [...SHARED, ...SERVICES], node: true, electron: false, packages: 'any' },
+  main: { zones: [...SHARED, ...SERVICES, 'main'], node: true, electron: true, packages: 'any' },
+  host: { zones: [...SHARED, ...SERVICES, 'host'], node: true, electron: false, packages: 'any' },
+  cli: { zones: [...SHARED, ...SERVICES, 'cli'], node: true, electron: false, packages: 'any' },
   // Sandboxed preload: contextBridge/ipcRenderer and the contract's channel list, nothing else.
   preload: { zones: [...SHARED, 'preload'], node: false, electron: true, packages: [] },
   // The UI: browser code only; reaches the main side through window.workbench (lib/api.ts).

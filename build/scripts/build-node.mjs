@@ -25,7 +25,7 @@ export async function buildNode() {
   const stamp = takeStamp(root);
   await Promise.all([
     // Node programs: ESM, dependencies left in node_modules, split into chunks at dynamic imports
-    // so a command loads only what it needs (the router's handler groups: handlers/index.ts).
+    // so a command loads only what it needs (the router's handler groups: router/handler-groups.ts).
     build({
       ...common,
       entryPoints: {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { taskWorkerIn } from '../services/core/workers/worker-spec';
 import { EXPORT_KINDS } from '../../shared/domain/exports';
 import type { In, Out } from '../../shared/ipc/contract';
-import type { BackendChannel } from '../services/router/context';
+import type { BackendChannel } from '../services/core/session';
 import { INTAKE_CHANNELS } from '../../shared/domain/survey-import/types';
 
 /**

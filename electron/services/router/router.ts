@@ -1,10 +1,9 @@
 import { contract, type AppEvents, type In, type Out } from '../../../shared/ipc/contract';
 import { isChannel, type Channel } from '../../../shared/ipc/channels';
 import { AppError, isAppError, type Result } from '../../../shared/core/errors';
-import type { BackendChannel, HandlerContext, Services, Session } from './context';
-import { loadBackendHandler, type HandlerLoader } from './handlers/index';
+import type { BackendChannel, HandlerContext, Services, Session } from '../core/session';
+import { loadBackendHandler, type HandlerLoader } from './handler-groups';
 import { stateOf } from '../workspace/workspace-service';
-import { DraftHistory } from '../draft/history';
 import { plainIssue } from './plain-issue';
 
 export type EventSink = <E extends keyof AppEvents>(sessionId: string, event: E, payload: AppEvents[E]) => void;
@@ -33,7 +32,7 @@ export class Router {
   session(id: string): Session {
     let s = this.sessions.get(id);
     if (!s) {
-      s = { id, workspace: null, draftHistory: new DraftHistory() };
+      s = { id, workspace: null };
       this.sessions.set(id, s);
     }
     return s;
@@ -96,12 +95,9 @@ export class Router {
       cancelJob: (jobId) => this.cancelJob(jobId),
     };
     const before = session.workspace;
-    const beforePath = before?.path;
     try {
       const handler = (await this.loadHandler(channel as BackendChannel)) as (i: unknown, c: HandlerContext) => unknown;
       const value = (await handler(input, ctx)) as Out<typeof channel>;
-      // Undo history belongs to one workspace: start afresh when another is opened or this one closes.
-      if (session.workspace !== before || session.workspace?.path !== beforePath) session.draftHistory = new DraftHistory();
       const kind = contract[channel].kind;
       if (kind === 'mutation' || kind === 'job' || session.workspace !== before) {
         this.emit(sessionId, 'workspace.state', session.workspace ? stateOf(session.workspace) : null);

@@ -1,13 +1,13 @@
 import { resolve as resolvePath, extname } from 'node:path';
-import { WORKSPACE_EXTENSION } from '../../../../shared/domain/workspace';
-import type { WorkspaceChannel } from '../../../../shared/ipc/channels';
-import type { HandlerContext, HandlerTable } from '../context';
-import { requireWorkspace } from '../require-workspace';
-import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from '../../workspace/workspace-service';
-import { verifyWorkspace } from '../../workspace/verify';
-import { WorkspaceFile } from '../../core/db/workspace-file';
-import { startingDraft } from './draft';
-import { consultationOverview } from '../../workspace/overview';
+import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
+import type { WorkspaceChannel } from '../../../shared/ipc/channels';
+import type { HandlerContext, HandlerTable } from '../core/session';
+import { requireWorkspace } from '../core/require-workspace';
+import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from './workspace-service';
+import { verifyWorkspace } from './verify';
+import { WorkspaceFile } from '../core/db/workspace-file';
+import { startingDraft } from '../draft/handlers';
+import { consultationOverview } from './overview';
 
 /** Absolute path with the workspace extension added when the user left it off. */
 function normalisePath(p: string): string {

@@ -1,25 +1,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../../shared/core/errors';
-import type { Draft } from '../../../../shared/domain/draft/model';
-import { standardTemplate, blankDraft } from '../../../../shared/domain/draft/template';
-import { exampleDraft } from '../../../../shared/domain/draft/example';
-import { openReadOnly } from '../../core/db/workspace-file';
-import { writeFileAtomicSync } from '../../core/files/atomic-write';
-import type { HandlerContext, HandlerTable } from '../context';
-import { requireWorkspace } from '../require-workspace';
-import * as drafts from '../../draft/draft-service';
-import { compareVersions, getVersion, listVersions, saveVersion } from '../../draft/versions';
-import type { DraftChannel } from '../../../../shared/ipc/channels';
+import { AppError } from '../../../shared/core/errors';
+import type { Draft } from '../../../shared/domain/draft/model';
+import { standardTemplate, blankDraft } from '../../../shared/domain/draft/template';
+import { exampleDraft } from '../../../shared/domain/draft/example';
+import { openReadOnly } from '../core/db/workspace-file';
+import { writeFileAtomicSync } from '../core/files/atomic-write';
+import type { HandlerContext, HandlerTable } from '../core/session';
+import { requireWorkspace } from '../core/require-workspace';
+import * as drafts from './draft-service';
+import { compareVersions, getVersion, listVersions, saveVersion } from './versions';
+import type { DraftChannel } from '../../../shared/ipc/channels';
+import { draftHistoryOf } from './session-history';
 
 function dctx(ctx: HandlerContext): drafts.DraftContext {
-  return { file: requireWorkspace(ctx), history: ctx.session.draftHistory, actor: ctx.services.actor, now: ctx.services.clock() };
+  return { file: requireWorkspace(ctx), history: draftHistoryOf(ctx.session), actor: ctx.services.actor, now: ctx.services.clock() };
 }
 
 function withHistory(ctx: HandlerContext) {
   const ws = requireWorkspace(ctx);
-  return { draft: drafts.loadDraft(ws.db), canUndo: ctx.session.draftHistory.canUndo, canRedo: ctx.session.draftHistory.canRedo };
+  return { draft: drafts.loadDraft(ws.db), canUndo: draftHistoryOf(ctx.session).canUndo, canRedo: draftHistoryOf(ctx.session).canRedo };
 }
 
 const MAX_DRAFT_FILE = 200 * 1024 * 1024;
@@ -61,12 +62,12 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
 
   'draft.updateMetadata': ({ patch }, ctx) => {
     const metadata = drafts.updateMetadata(dctx(ctx), patch);
-    return { metadata, canUndo: ctx.session.draftHistory.canUndo };
+    return { metadata, canUndo: draftHistoryOf(ctx.session).canUndo };
   },
 
   'draft.updateSection': ({ id, title, body, kind }, ctx) => {
     drafts.updateSection(dctx(ctx), id, { ...(title !== undefined ? { title } : {}), ...(body ? { body } : {}), ...(kind ? { kind } : {}) });
-    return { canUndo: ctx.session.draftHistory.canUndo };
+    return { canUndo: draftHistoryOf(ctx.session).canUndo };
   },
 
   'draft.addSection': ({ kind, title, afterId }, ctx) => {
@@ -91,7 +92,7 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
 
   'draft.updateQuestion': ({ id, patch }, ctx) => {
     const question = drafts.updateQuestion(dctx(ctx), id, patch);
-    return { question, canUndo: ctx.session.draftHistory.canUndo };
+    return { question, canUndo: draftHistoryOf(ctx.session).canUndo };
   },
 
   'draft.deleteQuestion': ({ id }, ctx) => {
@@ -111,7 +112,7 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
 
   'draft.updatePrivacy': ({ patch }, ctx) => {
     drafts.updatePrivacy(dctx(ctx), patch);
-    return { canUndo: ctx.session.draftHistory.canUndo };
+    return { canUndo: draftHistoryOf(ctx.session).canUndo };
   },
 
   'draft.updateChecker': ({ patch }, ctx) => {

@@ -1,19 +1,20 @@
-import type { ResponseImportChannel } from '../../../../shared/ipc/channels';
-import type { HandlerContext, HandlerTable } from '../context';
-import { AppError } from '../../../../shared/core/errors';
-import type { Draft } from '../../../../shared/domain/draft/model';
-import type { DetectionOutcome } from '../../../../shared/domain/responses/store';
-import { findDuplicates } from '../../../../shared/analysis/duplicates';
-import { requireWorkspace } from '../require-workspace';
-import * as drafts from '../../draft/draft-service';
-import { expandPaths, inspected, readSource } from '../../responses/source-files';
-import { previewSurvey } from '../../survey-import/preview-survey';
-import { addPlannedQuestions, importFiles, planQuestions, type ImportEnv } from '../../responses/import-files';
-import { readSurvey } from '../../survey-import/read-survey';
-import { addLetter, importEmail, readEmailFile } from '../../responses/emails-letters';
-import { campaignQuestions, detectCampaignGroups, runDetection } from '../../responses/detection';
-import type { IncomingResponse } from '../../responses/write-batch';
+import type { ResponseImportChannel } from '../../../shared/ipc/channels';
+import type { HandlerContext, HandlerTable } from '../core/session';
+import { AppError } from '../../../shared/core/errors';
+import type { Draft } from '../../../shared/domain/draft/model';
+import type { DetectionOutcome } from '../../../shared/domain/responses/store';
+import { findDuplicates } from '../../../shared/analysis/duplicates';
+import { requireWorkspace } from '../core/require-workspace';
+import * as drafts from '../draft/draft-service';
+import { expandPaths, inspected, readSource } from './source-files';
+import { previewSurvey } from '../survey-import/preview-survey';
+import { addPlannedQuestions, importFiles, planQuestions, type ImportEnv } from './import-files';
+import { readSurvey } from '../survey-import/read-survey';
+import { addLetter, importEmail, readEmailFile } from './emails-letters';
+import { campaignQuestions, detectCampaignGroups, runDetection } from './detection';
+import type { IncomingResponse } from './write-batch';
 import { responseEnv } from './response-env';
+import { draftHistoryOf } from '../draft/session-history';
 
 /**
  * The Responses calls that read what people send: survey exports and spreadsheets (previewed,
@@ -23,7 +24,7 @@ import { responseEnv } from './response-env';
 /** Questions created from an export's columns, added through the draft service within the import's own transaction. */
 function addQuestionsVia(ctx: HandlerContext): NonNullable<ImportEnv['addQuestions']> {
   return (db, sectionId, newSectionTitle, questions) =>
-    drafts.addQuestionsWithin(db, { history: ctx.session.draftHistory, actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, newSectionTitle, questions });
+    drafts.addQuestionsWithin(db, { history: draftHistoryOf(ctx.session), actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, newSectionTitle, questions });
 }
 
 /** What a dry run would find: campaigns and duplicates among the file's own responses. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/core/errors';
-import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { HandlerContext } from './context';
+import type { WorkspaceFile } from './db/workspace-file';
+import type { HandlerContext } from './session';
 
 /** The open workspace of this session, or a clear error. */
 export function requireWorkspace(ctx: HandlerContext): WorkspaceFile {

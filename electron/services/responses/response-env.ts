@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../core/session';
 
 /** What the response services take from a call: the clock, the actor, the job's signal and progress, and where work may go. */
 export function responseEnv(ctx: HandlerContext) {

@@ -1,21 +1,21 @@
-import type { Handler, HandlerContext, HandlerTable } from '../context';
+import type { Handler, HandlerContext, HandlerTable } from '../core/session';
 import { responseEnv } from './response-env';
-import type { importHandlers } from './responses-import';
-import type { ResponseChannel } from '../../../../shared/ipc/channels';
-import type { Draft } from '../../../../shared/domain/draft/model';
-import { requireWorkspace } from '../require-workspace';
-import * as drafts from '../../draft/draft-service';
-import { listBatches, undoBatch } from '../../responses/batches';
-import { acceptRejected, discardRejected, listRejected } from '../../responses/rejected';
-import { listResponses, responseDetail } from '../../responses/browse';
-import { searchResponses } from '../../responses/search';
-import { completeSearchIndex } from '../../responses/search-backlog';
-import { correctResponse } from '../../responses/corrections';
-import { runDetection } from '../../responses/detection';
-import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from '../../responses/campaigns';
-import { listDuplicateGroups, resolveDuplicateGroup } from '../../responses/duplicates';
-import { listMerges, mergeOrganisations, organisationSuggestions, revertMerge } from '../../responses/organisations';
-import { responsesSummary } from '../../responses/summary';
+import type { importHandlers } from './import-handlers';
+import type { ResponseChannel } from '../../../shared/ipc/channels';
+import type { Draft } from '../../../shared/domain/draft/model';
+import { requireWorkspace } from '../core/require-workspace';
+import * as drafts from '../draft/draft-service';
+import { listBatches, undoBatch } from './batches';
+import { acceptRejected, discardRejected, listRejected } from './rejected';
+import { listResponses, responseDetail } from './browse';
+import { searchResponses } from './search';
+import { completeSearchIndex } from './search-backlog';
+import { correctResponse } from './corrections';
+import { runDetection } from './detection';
+import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from './campaigns';
+import { listDuplicateGroups, resolveDuplicateGroup } from './duplicates';
+import { listMerges, mergeOrganisations, organisationSuggestions, revertMerge } from './organisations';
+import { responsesSummary } from './summary';
 
 /**
  * The Responses page's calls (and the CLI's `import` and `search`): thin wrappers that find the
@@ -36,7 +36,7 @@ type ImportChannel = keyof typeof importHandlers;
 const lazily =
   <C extends ImportChannel>(channel: C): Handler<C> =>
   async (input, ctx) => {
-    const { importHandlers } = await import('./responses-import');
+    const { importHandlers } = await import('./import-handlers');
     return (importHandlers[channel] as Handler<C>)(input, ctx);
   };
 

@@ -1,10 +1,10 @@
-import type { BackendChannel, Handler, HandlerTable } from '../context';
-import type { appHandlers } from './app';
-import type { workspaceHandlers } from './workspace';
-import type { draftHandlers } from './draft';
-import type { outputHandlers } from './outputs';
-import type { responseHandlers } from './responses';
-import type { analysisHandlers } from './analysis';
+import type { BackendChannel, Handler, HandlerTable } from '../core/session';
+import type { appHandlers } from './app-handlers';
+import type { workspaceHandlers } from '../workspace/handlers';
+import type { draftHandlers } from '../draft/handlers';
+import type { outputHandlers } from '../documents/handlers';
+import type { responseHandlers } from '../responses/handlers';
+import type { analysisHandlers } from '../analysis/handlers';
 
 /**
  * Every backend call's handler, in six groups named by the channel's first word. A group's module
@@ -13,15 +13,15 @@ import type { analysisHandlers } from './analysis';
  * the workspace group. Bundles split at these imports (build/scripts/build-node.mjs).
  */
 const GROUPS = {
-  app: () => import('./app').then((m) => m.appHandlers),
-  fs: () => import('./app').then((m) => m.appHandlers),
-  jobs: () => import('./app').then((m) => m.appHandlers),
-  recent: () => import('./app').then((m) => m.appHandlers),
-  workspace: () => import('./workspace').then((m) => m.workspaceHandlers),
-  draft: () => import('./draft').then((m) => m.draftHandlers),
-  outputs: () => import('./outputs').then((m) => m.outputHandlers),
-  responses: () => import('./responses').then((m) => m.responseHandlers),
-  analysis: () => import('./analysis').then((m) => m.analysisHandlers),
+  app: () => import('./app-handlers').then((m) => m.appHandlers),
+  fs: () => import('./app-handlers').then((m) => m.appHandlers),
+  jobs: () => import('./app-handlers').then((m) => m.appHandlers),
+  recent: () => import('./app-handlers').then((m) => m.appHandlers),
+  workspace: () => import('../workspace/handlers').then((m) => m.workspaceHandlers),
+  draft: () => import('../draft/handlers').then((m) => m.draftHandlers),
+  outputs: () => import('../documents/handlers').then((m) => m.outputHandlers),
+  responses: () => import('../responses/handlers').then((m) => m.responseHandlers),
+  analysis: () => import('../analysis/handlers').then((m) => m.analysisHandlers),
 } as const;
 
 // Compile-time: the groups together hold exactly one handler for every backend channel, and the

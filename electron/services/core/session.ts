@@ -2,17 +2,14 @@ import type { Channel, ShellChannel } from '../../../shared/ipc/channels';
 import type { AppEvents, Contract, Out } from '../../../shared/ipc/contract';
 import type { ParsedInputOf } from '../../../shared/ipc/spec';
 import type { AppInfo } from '../../../shared/ipc/contract/app';
-import type { WorkspaceFile, WorkspaceFileOptions } from '../core/db/workspace-file';
-import type { SettingsStore } from '../core/settings/settings-store';
-import type { DraftHistory } from '../draft/history';
-import type { WorkerSpec } from '../core/workers/worker-spec';
+import type { WorkspaceFile, WorkspaceFileOptions } from './db/workspace-file';
+import type { SettingsStore } from './settings/settings-store';
+import type { WorkerSpec } from './workers/worker-spec';
 
 /** One renderer connection (an Electron window, a browser tab, a CLI run) and what it has open. */
 export interface Session {
   readonly id: string;
   workspace: WorkspaceFile | null;
-  /** Undo/redo of the open workspace's draft, for this session only. */
-  draftHistory: DraftHistory;
 }
 
 /** What handlers need from the outside world: injected, so tests and the CLI can supply their own. */

@@ -1,19 +1,19 @@
-import type { HandlerContext, HandlerTable } from '../context';
-import type { AnalysisChannel } from '../../../../shared/ipc/channels';
-import type { Draft } from '../../../../shared/domain/draft/model';
-import { requireWorkspace } from '../require-workspace';
-import { loadDraft } from '../../draft/draft-service';
-import { analysisOverview } from '../../analysis/overview';
-import { updateSettings } from '../../analysis/settings';
-import { computeTallies } from '../../analysis/tallies';
-import { annotate, answerList, code, codingsOf, queue, removeCoding, themeCounts } from '../../analysis/coding';
-import { archiveTheme, exportCodebook, importCodebook, listThemes, saveTheme } from '../../analysis/codebook';
-import { bulkCode, listOperations, undoOperation } from '../../analysis/bulk';
-import { latestRun, reviewSuggestions, runSuggestions } from '../../analysis/suggestions';
-import { listQuotes, markQuote, removeQuote, updateQuote } from '../../analysis/quotes';
-import { readTexts, saveText } from '../../analysis/texts';
-import { agreementFor, exportPackage, listConflicts, listPackages, mergePackage, resolveConflicts } from '../../analysis/packages';
-import { MAIN_CODER_SET } from '../../../../shared/coding/types';
+import type { HandlerContext, HandlerTable } from '../core/session';
+import type { AnalysisChannel } from '../../../shared/ipc/channels';
+import type { Draft } from '../../../shared/domain/draft/model';
+import { requireWorkspace } from '../core/require-workspace';
+import { loadDraft } from '../draft/draft-service';
+import { analysisOverview } from './overview';
+import { updateSettings } from './settings';
+import { computeTallies } from './tallies';
+import { annotate, answerList, code, codingsOf, queue, removeCoding, themeCounts } from './coding';
+import { archiveTheme, exportCodebook, importCodebook, listThemes, saveTheme } from './codebook';
+import { bulkCode, listOperations, undoOperation } from './bulk';
+import { latestRun, reviewSuggestions, runSuggestions } from './suggestions';
+import { listQuotes, markQuote, removeQuote, updateQuote } from './quotes';
+import { readTexts, saveText } from './texts';
+import { agreementFor, exportPackage, listConflicts, listPackages, mergePackage, resolveConflicts } from './packages';
+import { MAIN_CODER_SET } from '../../../shared/coding/types';
 
 /**
  * The Analysis page's calls: thin wrappers that find the workspace and its draft, pass the clock,

@@ -1,9 +1,9 @@
-import type { HandlerTable } from '../context';
-import type { OutputChannel } from '../../../../shared/ipc/channels';
-import { requireWorkspace } from '../require-workspace';
-import { listOutputs, runExport } from '../../documents/export-service';
-import { readExportLog } from '../../core/export-log';
-import { checkerErrorCount } from '../../draft/checker-gate';
+import type { HandlerTable } from '../core/session';
+import type { OutputChannel } from '../../../shared/ipc/channels';
+import { requireWorkspace } from '../core/require-workspace';
+import { listOutputs, runExport } from './export-service';
+import { readExportLog } from '../core/export-log';
+import { checkerErrorCount } from '../draft/checker-gate';
 
 export const outputHandlers: HandlerTable<OutputChannel> = {
   'outputs.list': (_i, ctx) => ({ kinds: listOutputs(requireWorkspace(ctx)) }),
