@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract/app';
 import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
 import type { AppErrorShape, Result } from '../../../shared/core/errors';
 import { call } from '../lib/api';
+import { trackSaves } from '../lib/save-tracking';
 import type { In } from '../../../shared/ipc/contract';
 import { hashToRoute, routeToHash, type Route } from './routes';
 
@@ -36,8 +37,6 @@ interface AppStore {
   saveAs: (path: string) => Promise<Result<WorkspaceSummary>>;
   closeWorkspace: () => Promise<void>;
   setTitle: (title: string) => Promise<Result<WorkspaceSummary>>;
-  /** Run any workspace-changing call, tracking "Saving…" / "Saved" for the header. */
-  mutate: <T>(run: () => Promise<Result<T>>) => Promise<Result<T>>;
   setDurability: (s: WorkspaceState | null) => void;
 }
 
@@ -99,7 +98,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   },
 
   async createWorkspace(path, title, from) {
-    const r = await get().mutate(() => call('workspace.create', { path, title, ...(from ? { from } : {}) }));
+    const r = await call('workspace.create', { path, title, ...(from ? { from } : {}) });
     if (r.ok) {
       set({ workspace: r.value });
       get().navigate({ page: 'workspace', tab: 'overview' });
@@ -120,7 +119,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   },
 
   async saveAs(path) {
-    const r = await get().mutate(() => call('workspace.saveAs', { path }));
+    const r = await call('workspace.saveAs', { path });
     if (r.ok) {
       set({ workspace: r.value });
       get().navigate({ page: 'workspace', tab: 'overview' });
@@ -144,19 +143,8 @@ export const useApp = create<AppStore>()((set, get) => ({
   },
 
   async setTitle(title) {
-    const r = await get().mutate(() => call('workspace.setTitle', { title }));
+    const r = await call('workspace.setTitle', { title });
     if (r.ok) set({ workspace: r.value });
-    return r;
-  },
-
-  async mutate(run) {
-    set((s) => ({ pending: s.pending + 1, saveState: 'saving' }));
-    const r = await run();
-    set((s) => {
-      const pending = s.pending - 1;
-      if (!r.ok && r.error.code !== 'invalid-input') return { pending, saveState: 'error', saveError: r.error.message };
-      return { pending, saveState: pending > 0 ? 'saving' : s.saveState === 'error' && !r.ok ? 'error' : 'saved', saveError: r.ok ? null : s.saveError };
-    });
     return r;
   },
 
@@ -164,3 +152,21 @@ export const useApp = create<AppStore>()((set, get) => ({
     set({ durability });
   },
 }));
+
+/**
+ * The header's "Saving…" / "Saved": every call that changes the workspace (lib/save-tracking.ts)
+ * counts as pending until it answers; a refusal of the input is the form's to show, not a failed save.
+ */
+trackSaves({
+  begin() {
+    useApp.setState((s) => ({ pending: s.pending + 1, saveState: 'saving' }));
+  },
+  end(r) {
+    useApp.setState((s) => {
+      const pending = s.pending - 1;
+      if (!r.ok && r.error.code !== 'invalid-input') return { pending, saveState: 'error', saveError: r.error.message };
+      const saveState = pending > 0 ? 'saving' : s.saveState === 'error' && !r.ok ? 'error' : 'saved';
+      return { pending, saveState, saveError: r.ok ? null : s.saveError };
+    });
+  },
+});

@@ -1,10 +1,12 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { AppEventsApi, CallOptions, In, Out } from '../../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../../shared/core/errors';
+import { changesWorkspace, saveEnded, saveStarted } from './save-tracking';
 
 /**
  * The only module that reads window.workbench. Everything else calls `call()` with a channel
  * from the contract and gets a typed Result; nothing in the renderer touches Node or the disk.
+ * A call that changes the workspace (its kind in the contract) drives the header's save state.
  */
 function bridge() {
   const wb = window.workbench;
@@ -13,6 +15,14 @@ function bridge() {
 }
 
 export async function call<K extends Channel>(channel: K, input: In<K>, options?: CallOptions): Promise<Result<Out<K>>> {
+  if (!changesWorkspace(channel)) return send(channel, input, options);
+  saveStarted();
+  const r = await send(channel, input, options);
+  saveEnded(r);
+  return r;
+}
+
+async function send<K extends Channel>(channel: K, input: In<K>, options?: CallOptions): Promise<Result<Out<K>>> {
   try {
     const fn = bridge().api[channel] as (i: In<K>, o?: CallOptions) => Promise<Result<Out<K>>>;
     return await fn(input, options);

@@ -20,7 +20,7 @@ export function CodebookPanel() {
 
   async function exportIt() {
     setError(null);
-    const r = await useApp.getState().mutate(() => call('analysis.exportCodebook', { path: out, format }));
+    const r = await call('analysis.exportCodebook', { path: out, format });
     if (!r.ok) return setError({ field: 'out', text: r.error.message });
     setMessage(`Saved the codebook to ${r.value.path}.`);
   }
@@ -28,7 +28,7 @@ export function CodebookPanel() {
   async function importIt() {
     setError(null);
     if (!inPath.trim()) return setError({ field: 'in', text: 'Enter the path of the codebook file' });
-    const r = await useApp.getState().mutate(() => call('analysis.importCodebook', { path: inPath }));
+    const r = await call('analysis.importCodebook', { path: inPath });
     if (!r.ok) return setError({ field: 'in', text: r.error.message });
     setMessage(`Imported the codebook: ${r.value.added} themes added, ${r.value.updated} updated.${r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : ''}`);
     useAnalysis.getState().changed();

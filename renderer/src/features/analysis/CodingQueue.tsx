@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { useAnalysis } from './analysis-store';
 import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '../../../../shared/coding/sentiment';
@@ -94,7 +93,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   async function act<T>(run: () => Promise<Result<T>>, done: string): Promise<boolean> {
     if (!answer) return false;
     const before = latest.current;
-    const r = await useApp.getState().mutate(run);
+    const r = await run();
     if (!r.ok) {
       setError(r.error);
       return false;

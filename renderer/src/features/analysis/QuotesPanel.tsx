@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
@@ -23,7 +22,7 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
   useEffect(load, [load, revision]);
 
   async function remove(q: QuoteView, restore: boolean) {
-    const r = await useApp.getState().mutate(() => call('analysis.removeQuote', { id: q.id, restore }));
+    const r = await call('analysis.removeQuote', { id: q.id, restore });
     if (!r.ok) return setError(r.error.message);
     setRemoved(restore ? null : q);
     load();

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { RadiosField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
@@ -16,7 +15,7 @@ export function SettingsBar() {
 
   async function save(patch: { campaigns?: CampaignCounting; threshold?: number }) {
     setError(null);
-    const r = await useApp.getState().mutate(() => call('analysis.settings', patch));
+    const r = await call('analysis.settings', patch);
     if (!r.ok) return setError(r.error.message);
     useAnalysis.getState().changed();
   }

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { CheckboxField } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { useJob, isCancelled } from './useJob';
-import { JobProgress } from './JobProgress';
+import { useJob, isCancelled } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import type { QuestionAnalysisSummary, SuggestionRunView } from '../../../../shared/coding/types';
 
 type Choice = { action: 'undecided' | 'accept' | 'reject' | 'merge'; name: string; intoId: string };
@@ -23,7 +22,7 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
   const [apply, setApply] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { job, run: runJob, cancel } = useJob();
+  const { progress: job, run: runJob, cancel } = useJob();
 
   useEffect(() => {
     void call('analysis.suggestions', { questionId: question.id }).then((r) => r.ok && setRun(r.value));
@@ -56,7 +55,7 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
     const decisions = decided.map(([id, c]) =>
       c.action === 'accept' ? { suggestionId: id, action: 'accept' as const, name: c.name.trim() || undefined } : c.action === 'merge' ? { suggestionId: id, action: 'merge' as const, intoId: c.intoId } : { suggestionId: id, action: 'reject' as const },
     );
-    const r = await useApp.getState().mutate(() => call('analysis.reviewSuggestions', { runId: run.id, decisions, applyToMembers: apply }));
+    const r = await call('analysis.reviewSuggestions', { runId: run.id, decisions, applyToMembers: apply });
     if (!r.ok) return setError(r.error.message);
     setDone(
       `${r.value.created.length === 1 ? '1 theme was' : `${r.value.created.length} themes were`} added to the codebook${r.value.applied ? ` and ${n(r.value.applied)} answers were coded with them (you can undo that under “Changes made in bulk”)` : ''}.${r.value.problems.length ? ` ${r.value.problems.join(' ')}` : ''}`,
@@ -82,7 +81,7 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
         </p>
       ) : null}
       {job ? (
-        <JobProgress job={job} label="Suggesting themes" onCancel={cancel} />
+        <JobProgress progress={job} label="Suggesting themes" onCancel={cancel} className="app-analysis-job" />
       ) : (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void suggest()}>
           {run ? 'Suggest themes again' : 'Suggest themes'}

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { CheckboxField, RadiosField, SelectField, TextArea } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { useJob, isCancelled } from './useJob';
-import { JobProgress } from './JobProgress';
+import { useJob, isCancelled } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/coding/types';
 import type { CampaignView } from '../../../../shared/domain/responses/store';
@@ -33,14 +32,14 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
 
   async function remove(t: ThemeView) {
     setConfirm(null);
-    const r = await useApp.getState().mutate(() => call('analysis.archiveTheme', { id: t.id, archived: true }));
+    const r = await call('analysis.archiveTheme', { id: t.id, archived: true });
     if (!r.ok) return setError(r.error);
     setDeleted(t);
     useAnalysis.getState().changed();
   }
 
   async function restore(t: ThemeView) {
-    const r = await useApp.getState().mutate(() => call('analysis.archiveTheme', { id: t.id, archived: false }));
+    const r = await call('analysis.archiveTheme', { id: t.id, archived: false });
     if (!r.ok) return setError(r.error);
     setDeleted(null);
     useAnalysis.getState().changed();
@@ -176,9 +175,7 @@ function ThemeForm({ question, theme, parents, onDone }: { question: QuestionAna
     e.preventDefault();
     setError(null);
     const questionIds = shared ? [] : theme && theme.questionIds.length ? [...new Set([...theme.questionIds, question.id])] : [question.id];
-    const r = await useApp.getState().mutate(() =>
-      call('analysis.saveTheme', { ...(theme ? { id: theme.id } : {}), name, description, parentId: parentId || null, questionIds, codable: !heading }),
-    );
+    const r = await call('analysis.saveTheme', { ...(theme ? { id: theme.id } : {}), name, description, parentId: parentId || null, questionIds, codable: !heading });
     if (!r.ok) return setError(r.error.message);
     useAnalysis.getState().changed();
     onDone();
@@ -222,7 +219,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
   const [checked, setChecked] = useState<{ applied: number; alreadyCoded: number; skipped: number } | null>(null);
   const [ops, setOps] = useState<OperationView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { job, run, cancel } = useJob();
+  const { progress: job, run, cancel } = useJob();
 
   const loadOps = useCallback(() => {
     void call('analysis.operations', {}).then((r) => r.ok && setOps(r.value.filter((o) => o.questionId === question.id)));
@@ -248,7 +245,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
   }
 
   async function undo(op: OperationView) {
-    const r = await useApp.getState().mutate(() => call('analysis.undoOperation', { opId: op.id }));
+    const r = await call('analysis.undoOperation', { opId: op.id });
     if (!r.ok) return setError(r.error.message);
     loadOps();
     useAnalysis.getState().changed();
@@ -295,7 +292,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
         </p>
       ) : null}
       {job ? (
-        <JobProgress job={job} label="Coding answers" onCancel={cancel} />
+        <JobProgress progress={job} label="Coding answers" onCancel={cancel} className="app-analysis-job" />
       ) : (
         <div className="govuk-button-group">
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void go(true)}>

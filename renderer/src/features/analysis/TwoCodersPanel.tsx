@@ -6,8 +6,8 @@ import { RadiosField } from '../../components/Fields';
 import { slugify } from '../../../../shared/domain/filename';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { useJob, isCancelled } from './useJob';
-import { JobProgress } from './JobProgress';
+import { useJob, isCancelled } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { PathField, workspaceFolder } from './PathField';
 import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '../../../../shared/coding/types';
 
@@ -61,7 +61,7 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
   const [path, setPath] = useState(`${workspaceFolder()}${slugify(title, 'consultation')}-coding-package.consult`);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { job, run, cancel } = useJob();
+  const { progress: job, run, cancel } = useJob();
 
   async function go() {
     setError(null);
@@ -122,7 +122,7 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
         </p>
       ) : null}
       {job ? (
-        <JobProgress job={job} label="Making the coding package" onCancel={cancel} />
+        <JobProgress progress={job} label="Making the coding package" onCancel={cancel} className="app-analysis-job" />
       ) : (
         <button type="button" className="govuk-button" onClick={() => void go()}>
           Make the coding package
@@ -135,7 +135,7 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
 function MergePackage({ onDone }: { onDone: (o: MergeOutcome) => void }) {
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { job, run, cancel } = useJob();
+  const { progress: job, run, cancel } = useJob();
   async function go() {
     setError(null);
     if (!path.trim()) return setError('Enter the path of the package your colleague sent back');
@@ -149,7 +149,7 @@ function MergePackage({ onDone }: { onDone: (o: MergeOutcome) => void }) {
       <h3 className="govuk-heading-s">Merge a colleague’s package</h3>
       <PathField id="merge-path" label="Coded package" hint="The .consult file your colleague sent back. It is read, not changed." value={path} onChange={setPath} mode="open" filterName="Coding package" extensions={['consult']} error={error} />
       {job ? (
-        <JobProgress job={job} label="Merging the package" onCancel={cancel} />
+        <JobProgress progress={job} label="Merging the package" onCancel={cancel} className="app-analysis-job" />
       ) : (
         <button type="button" className="govuk-button" onClick={() => void go()}>
           Merge the package
@@ -274,7 +274,7 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
   useEffect(load, [load]);
 
   async function resolve(take: 'mine' | 'theirs' | 'both', c?: ConflictView) {
-    const r = await useApp.getState().mutate(() => call('analysis.resolveConflicts', { packageId, take, ...(c ? { items: [{ responseId: c.responseId, questionId: c.questionId }] } : {}) }));
+    const r = await call('analysis.resolveConflicts', { packageId, take, ...(c ? { items: [{ responseId: c.responseId, questionId: c.questionId }] } : {}) });
     if (!r.ok) return setError(r.error.message);
     setLastOp(r.value.opId);
     load();
@@ -284,7 +284,7 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
 
   async function undo() {
     if (lastOp === null) return;
-    const r = await useApp.getState().mutate(() => call('analysis.undoOperation', { opId: lastOp }));
+    const r = await call('analysis.undoOperation', { opId: lastOp });
     if (!r.ok) return setError(r.error.message);
     setLastOp(null);
     load();

@@ -25,7 +25,7 @@ export function useAutosave(initial: string, save: (text: string) => Promise<Res
     timer.current = null;
     const text = latest.current;
     if (text === saved.current) return;
-    const r = await useApp.getState().mutate(() => saveRef.current(text));
+    const r = await saveRef.current(text);
     if (r.ok) {
       saved.current = text;
       setState(latest.current === text ? 'saved' : 'pending');

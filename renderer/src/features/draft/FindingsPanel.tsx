@@ -4,7 +4,6 @@ import { checkDraft } from '../../../../shared/checker';
 import type { Finding, Severity } from '../../../../shared/checker/types';
 import { goToFinding } from './finding-nav';
 import { call } from '../../lib/api';
-import { useApp } from '../../app/store';
 import type { DraftWithHistory } from '../../../../shared/ipc/contract/draft';
 
 const LABELS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', advice: 'Advice' };
@@ -26,16 +25,15 @@ function FindingItem({ f }: { f: Finding }) {
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const mutate = useApp((s) => s.mutate);
   const id = `finding-${f.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
   async function dismiss() {
-    const r = await mutate(() => call('draft.dismissFinding', { key: f.key, reason }));
+    const r = await call('draft.dismissFinding', { key: f.key, reason });
     if (!r.ok) return setError(r.error.message);
     useDraft.getState().applyWhole(r.value as DraftWithHistory);
   }
   async function restore() {
-    const r = await mutate(() => call('draft.restoreFinding', { key: f.key }));
+    const r = await call('draft.restoreFinding', { key: f.key });
     if (r.ok) useDraft.getState().applyWhole(r.value as DraftWithHistory);
   }
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
-import { useApp } from '../../app/store';
 import type { VersionSummary } from '../../../../shared/ipc/contract/draft';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import type { DraftComparison } from '../../../../shared/domain/draft/compare';
@@ -11,7 +10,6 @@ import { SelectField } from '../../components/Fields';
 
 /** Save a labelled version; list them; open one read-only; compare any two (or with the current draft). */
 export function VersionsPanel() {
-  const mutate = useApp((s) => s.mutate);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +31,7 @@ export function VersionsPanel() {
   async function saveVersion() {
     setError(null);
     setSaved(null);
-    const r = await mutate(() => call('draft.saveVersion', { label }));
+    const r = await call('draft.saveVersion', { label });
     if (!r.ok) return setError(r.error.message);
     setSaved(`Saved version “${r.value.label}”.`);
     setLabel('');

@@ -69,7 +69,7 @@ function schedule(key: string, run: () => Promise<Result<unknown>>) {
 }
 
 async function save(run: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
-  const r = await useApp.getState().mutate(run);
+  const r = await run(); // a draft call: lib/api.ts tracks it for the header
   if (pending.size > 0 && r.ok) useApp.setState({ saveState: 'saving' });
   if (!r.ok) useDraft.setState({ error: r.error });
   else {

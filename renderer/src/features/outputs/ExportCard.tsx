@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
-import { call, events, newJobId } from '../../lib/api';
+import { call } from '../../lib/api';
 import type { ExportKindInfo, ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
 import { TextField } from '../../components/TextField';
 import { CheckboxField, RadiosField } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useDraftFindingsSummary } from './useDraftFindings';
+import { useJob } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 
 /** An export kind as the Outputs page lists it: where it would be saved and when it was last made. */
 export type OutputEntry = ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null };
@@ -16,7 +18,7 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   const [path, setPath] = useState(entry.suggestedPath);
   const [redaction, setRedaction] = useState<'none' | 'redacted'>('redacted');
   const [anyway, setAnyway] = useState(false);
-  const [busy, setBusy] = useState<{ jobId: string; done: number; total: number; message: string } | null>(null);
+  const job = useJob();
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A refused publication lists each quote that may not be published.
@@ -25,21 +27,13 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   const id = `export-${entry.kind}`;
 
   useEffect(() => setPath(entry.suggestedPath), [entry.suggestedPath]);
-  useEffect(() => {
-    if (!busy) return;
-    return events().onJobProgress((p) => {
-      if (p.jobId === busy.jobId) setBusy((b) => (b ? { ...b, done: p.done, total: p.total, message: p.message } : b));
-    });
-  }, [busy]);
 
   async function run(target: string) {
     setError(null);
     setProblems([]);
     setResult(null);
-    const jobId = newJobId(entry.kind);
-    setBusy({ jobId, done: 0, total: 1, message: 'Starting' });
-    const r = await call('outputs.export', { kind: entry.kind, path: target, ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) }, { jobId });
-    setBusy(null);
+    const input = { kind: entry.kind, path: target, ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) };
+    const r = await job.run('outputs.export', input, 'Starting');
     if (!r.ok) {
       const list = (r.error.details as { problems?: unknown } | undefined)?.problems;
       const named = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
@@ -111,13 +105,8 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           ))}
         </ul>
       ) : null}
-      {busy ? (
-        <div role="status" aria-live="polite" className="govuk-body">
-          <progress max={Math.max(1, busy.total)} value={busy.done} aria-label={`Making the ${entry.title}`} /> {busy.message}…{' '}
-          <button type="button" className="app-link-button" onClick={() => void call('jobs.cancel', { jobId: busy.jobId })}>
-            Cancel
-          </button>
-        </div>
+      {job.progress ? (
+        <JobProgress progress={job.progress} label={`Making the ${entry.title}`} onCancel={job.cancel} className="" />
       ) : (
         <button type="button" className="govuk-button govuk-!-margin-bottom-2" onClick={() => void start()}>
           Export {entry.title.replace(/ \(.*\)$/, '').toLowerCase()}

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { CampaignMemberView, CampaignView } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';
-import { useJob } from './useJob';
-import { JobProgressBar } from './JobProgressBar';
+import { useJob } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
 
@@ -42,7 +41,7 @@ export function CampaignsView() {
     const t = Number(threshold);
     if (!Number.isFinite(t) || t < 0.2 || t > 1) return setError('Enter a similarity from 0.2 to 1, for example 0.5');
     setError(null);
-    const r = await job.run('responses.detect', { threshold: t }, { changes: true, label: 'Looking for campaigns and duplicates' });
+    const r = await job.run('responses.detect', { threshold: t }, 'Looking for campaigns and duplicates');
     if (!r.ok) return r.error.code === 'cancelled' ? undefined : setError(r.error.message);
     useResponses.getState().changed();
   }
@@ -66,7 +65,7 @@ export function CampaignsView() {
           error={error}
         />
         {job.progress ? (
-          <JobProgressBar progress={job.progress} label="Looking for campaigns and duplicates" onCancel={job.cancel} />
+          <JobProgress progress={job.progress} label="Looking for campaigns and duplicates" onCancel={job.cancel} />
         ) : (
           <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => void detect()}>
             Look for campaigns and duplicates
@@ -144,14 +143,14 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
   }, [load]);
 
   async function decide(decision: 'confirm' | 'reject' | 'reopen') {
-    const r = await useApp.getState().mutate(() => call('responses.decideCampaign', { id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) }));
+    const r = await call('responses.decideCampaign', { id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) });
     if (!r.ok) return setError(r.error.message);
     onChanged();
     useResponses.getState().changed();
   }
   async function split(restore: boolean) {
     if (!selected.size) return setError('Choose the respondents first');
-    const r = await useApp.getState().mutate(() => call('responses.splitCampaign', { id: campaign.id, responseIds: [...selected], restore }));
+    const r = await call('responses.splitCampaign', { id: campaign.id, responseIds: [...selected], restore });
     if (!r.ok) return setError(r.error.message);
     setSelected(new Set());
     await load();

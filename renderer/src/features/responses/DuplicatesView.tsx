@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { DuplicateGroupView } from '../../../../shared/domain/responses/store';
@@ -28,7 +27,7 @@ export function DuplicatesView() {
   }, [load, revision]);
 
   async function act(g: DuplicateGroupView, action: { kind: 'keep'; responseId: number } | { kind: 'dismiss' } | { kind: 'reopen' }) {
-    const r = await useApp.getState().mutate(() => call('responses.resolveDuplicates', { groupId: g.id, action }));
+    const r = await call('responses.resolveDuplicates', { groupId: g.id, action });
     if (!r.ok) return setError(r.error.message);
     setError(null);
     useResponses.getState().changed();

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { EmailMessage } from '../../../../shared/domain/responses/email';
@@ -34,7 +33,7 @@ export function EmailStep({ file, remaining, onImported, onSkip }: { file: Inspe
     if (!message) return;
     setBusy(true);
     setError(null);
-    const r = await useApp.getState().mutate(() => call('responses.importEmail', { path: file.path, assignments: assignmentsOf(paragraphsOf(message.body), targets) }));
+    const r = await call('responses.importEmail', { path: file.path, assignments: assignmentsOf(paragraphsOf(message.body), targets) });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     onImported(r.value);

@@ -5,8 +5,8 @@ import { TextArea } from '../../components/Fields';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import type { DetectionOutcome, ImportOutcome, InspectedFile } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';
-import { useJob } from './useJob';
-import { JobProgressBar } from './JobProgressBar';
+import { useJob } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { SurveyStep } from './SurveyStep';
 import { EmailStep } from './EmailStep';
 import { plural } from './labels';
@@ -69,7 +69,7 @@ export function ImportWizard() {
 
   async function importFiles(files: InspectedFile[]) {
     setErrors([]);
-    const r = await job.run('responses.import', { paths: files.map((f) => f.path) }, { changes: true, label: 'Importing' });
+    const r = await job.run('responses.import', { paths: files.map((f) => f.path) }, 'Importing');
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     done(r.value);
   }
@@ -122,7 +122,7 @@ export function ImportWizard() {
           onBack={() => setStep({ kind: 'choose' })}
         />
       ) : null}
-      {step.kind === 'files' && job.progress ? <JobProgressBar progress={job.progress} label="Importing the forms" onCancel={job.cancel} /> : null}
+      {step.kind === 'files' && job.progress ? <JobProgress progress={job.progress} label="Importing the forms" onCancel={job.cancel} /> : null}
 
       {step.kind === 'survey' ? <SurveyStep file={step.file} onImported={done} onBack={() => setStep({ kind: 'choose' })} /> : null}
 
@@ -230,7 +230,7 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
   useEffect(() => {
     if (started.current || outcome.imported === 0) return;
     started.current = true;
-    void run('responses.detect', {}, { changes: true, label: 'Looking for duplicates and campaigns' }).then((r) => {
+    void run('responses.detect', {}, 'Looking for duplicates and campaigns').then((r) => {
       if (r.ok) {
         setDetection(r.value);
         useResponses.getState().changed();
@@ -269,7 +269,7 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
           <li key={i}>{w}</li>
         ))}
       </ul>
-      {job.progress ? <JobProgressBar progress={job.progress} label="Looking for duplicates and campaigns" onCancel={job.cancel} /> : null}
+      {job.progress ? <JobProgress progress={job.progress} label="Looking for duplicates and campaigns" onCancel={job.cancel} /> : null}
       {error ? (
         <p className="govuk-error-message" role="alert">
           <span className="govuk-visually-hidden">Error:</span> {error}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { TextArea, SelectField } from '../../components/Fields';
@@ -41,9 +40,7 @@ export function LetterForm() {
     if (problems.length) return;
     setBusy(true);
     const all = paragraphs.map((_, i) => targets[i] ?? GENERAL_COMMENTS_ID);
-    const r = await useApp.getState().mutate(() =>
-      call('responses.addLetter', { respondent: details, text, assignments: assignmentsOf(paragraphs, all), ...(receivedAt ? { receivedAt } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) }),
-    );
+    const r = await call('responses.addLetter', { respondent: details, text, assignments: assignmentsOf(paragraphs, all), ...(receivedAt ? { receivedAt } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) });
     setBusy(false);
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     setSaved(r.value.batches[0]?.sourceName ?? 'The letter');

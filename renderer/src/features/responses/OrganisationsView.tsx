@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -28,7 +27,7 @@ export function OrganisationsView() {
   }, [load]);
 
   async function revert(id: number) {
-    const r = await useApp.getState().mutate(() => call('responses.revertMerge', { id }));
+    const r = await call('responses.revertMerge', { id });
     if (!r.ok) return setError(r.error.message);
     void load();
     useResponses.getState().changed();
@@ -95,7 +94,7 @@ function Suggestion({ s, onDone, onError }: { s: OrganisationSuggestion; onDone:
   const [name, setName] = useState(s.suggestedName);
   const [chosen, setChosen] = useState<Set<string>>(new Set(s.variants.map((v) => v.name)));
   async function merge() {
-    const r = await useApp.getState().mutate(() => call('responses.mergeOrganisations', { canonicalName: name, variants: [...chosen] }));
+    const r = await call('responses.mergeOrganisations', { canonicalName: name, variants: [...chosen] });
     if (!r.ok) return onError(r.error.message);
     onDone();
   }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useResponses } from './responses-store';
-import { useJob } from './useJob';
-import { JobProgressBar } from './JobProgressBar';
+import { useJob } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { CHANNEL_LABELS, plural } from './labels';
 import { whenText } from '../shared/format';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/survey-import/types';
@@ -26,7 +26,7 @@ export function Overview() {
 
   async function undo(b: BatchSummary) {
     setError(null);
-    const r = await job.run('responses.undoBatch', { batchId: b.id }, { changes: true, label: `Undoing ${b.sourceName}` });
+    const r = await job.run('responses.undoBatch', { batchId: b.id }, `Undoing ${b.sourceName}`);
     setConfirm(null);
     if (!r.ok) return setError(r.error.message);
     setMessage(`Undone: ${plural(r.value.removed, 'response')} from ${b.sourceName} removed. The batch stays in the list, marked undone.`);
@@ -151,7 +151,7 @@ export function Overview() {
             This removes its {plural(confirm.responses, 'response')}, their answers and anything decided about them (campaign membership, duplicates, corrections). The record of the import stays, marked undone, and the same file can then be imported again.
           </p>
           {job.progress ? (
-            <JobProgressBar progress={job.progress} label="Undoing the import" />
+            <JobProgress progress={job.progress} label="Undoing the import" />
           ) : (
             <div className="govuk-button-group">
               <button type="button" className="govuk-button govuk-button--warning" onClick={() => void undo(confirm)}>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextArea, SelectField } from '../../components/Fields';
 import { TextField } from '../../components/TextField';
@@ -211,7 +210,7 @@ function CorrectionForm({ detail, target, onDone }: { detail: ResponseDetail; ta
         : field === 'optionIds'
           ? ({ target: 'answer', responseId: detail.id, questionId: target.questionId, field: 'optionIds', value: chosen, reason } as const)
           : ({ target: 'answer', responseId: detail.id, questionId: target.questionId, field, value, reason } as const);
-    const r = await useApp.getState().mutate(() => call('responses.correct', input));
+    const r = await call('responses.correct', input);
     if (!r.ok) return setErrors([{ field: 'correction-value', message: r.error.message }]);
     onDone(r.value);
   }

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextArea } from '../../components/Fields';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
@@ -117,13 +116,13 @@ function FixRow({ row, onDone }: { row: RejectedRowView; onDone: (message: strin
   const [errors, setErrors] = useState<FieldError[]>([]);
 
   async function accept() {
-    const r = await useApp.getState().mutate(() => call('responses.acceptRejected', { id: row.id, values }));
+    const r = await call('responses.acceptRejected', { id: row.id, values });
     if (!r.ok) return setErrors([{ field: 'fix-0', message: r.error.message }]);
     onDone(`Row ${row.sourceRow} of ${row.sourceName} is now response ${r.value.responseId}.`);
   }
   async function discard() {
     if (!reason.trim()) return setErrors([{ field: 'discard-reason', message: 'Give a reason for discarding the row' }]);
-    const r = await useApp.getState().mutate(() => call('responses.discardRejected', { id: row.id, reason }));
+    const r = await call('responses.discardRejected', { id: row.id, reason });
     if (!r.ok) return setErrors([{ field: 'discard-reason', message: r.error.message }]);
     onDone(`Row ${row.sourceRow} of ${row.sourceName} was discarded. The row and your reason are kept.`);
   }

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/survey-import/types';
 import type { ImportOutcome, InspectedFile, SurveyPreview } from '../../../../shared/domain/responses/store';
 import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
 import { useResponses } from './responses-store';
-import { useJob } from './useJob';
-import { JobProgressBar } from './JobProgressBar';
+import { useJob } from '../shared/useJob';
+import { JobProgress } from '../shared/JobProgress';
 import { plural, questionLabel, targetOptions, targetValue } from './labels';
 
 function confidenceTag(c: number, ignored: boolean, kept: boolean) {
@@ -45,7 +44,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
   const load = useCallback(
     async (withMapping: ColumnMapping | undefined, rows: number | undefined, onSheet: string | undefined) => {
       setErrors([]);
-      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) }, { label: `Reading ${file.name}` });
+      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) }, `Reading ${file.name}`);
       if (!r.ok) {
         if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
         return;
@@ -68,7 +67,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
 
   async function createQuestions() {
     setErrors([]);
-    const r = await useApp.getState().mutate(() => call('responses.createQuestions', { path: file.path, ...readOptions(headerRows, sheet) }));
+    const r = await call('responses.createQuestions', { path: file.path, ...readOptions(headerRows, sheet) });
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     await useResponses.getState().refresh();
     await load(undefined, headerRows, sheet);
@@ -76,7 +75,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
 
   async function doImport() {
     setErrors([]);
-    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...readOptions(headerRows, sheet) }, { changes: true, label: `Importing ${file.name}` });
+    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...readOptions(headerRows, sheet) }, `Importing ${file.name}`);
     if (!r.ok) {
       if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
       else setErrors([{ message: 'The import was cancelled. Nothing was imported.' }]);
@@ -91,7 +90,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
         Check the columns of <span className="app-break">{file.name}</span>
       </h2>
       <ErrorSummary errors={errors} />
-      {job.progress ? <JobProgressBar progress={job.progress} label={/Importing/.test(job.progress.message) || /Saving/.test(job.progress.message) ? 'Importing' : 'Reading the file'} onCancel={job.cancel} /> : null}
+      {job.progress ? <JobProgress progress={job.progress} label={/Importing/.test(job.progress.message) || /Saving/.test(job.progress.message) ? 'Importing' : 'Reading the file'} onCancel={job.cancel} /> : null}
       {preview ? (
         <>
           <div className="govuk-inset-text">
