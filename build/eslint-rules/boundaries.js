@@ -75,6 +75,12 @@ const RULES = {
   build: { zones: 'any', node: true, electron: true, packages: 'any' },
 };
 
+/** The subpath imports of package.json ("imports"): '#shared/…' is shared/…, '#electron/…' is electron/…. */
+const SUBPATHS = { '#shared/': 'shared/', '#electron/': 'electron/' };
+
+/** The top folder of a path inside the repository (shared, electron, renderer, tests, build). */
+const topOf = (file) => relative(ROOT, file).split(sep)[0];
+
 function zoneOf(file) {
   const rel = relative(ROOT, file).split(sep).join('/');
   for (const [prefix, zone] of ZONES) if (rel === prefix || rel.startsWith(prefix + '/')) return zone;
@@ -96,10 +102,21 @@ export const boundaries = {
     function check(node, spec) {
       if (typeof spec !== 'string') return;
       const report = (why) => context.report({ node, message: `${zone}/ may not import '${spec}': ${why}` });
+      if (spec.startsWith('#')) {
+        const prefix = Object.keys(SUBPATHS).find((p) => spec.startsWith(p));
+        if (!prefix) return report(`the subpath imports are ${Object.keys(SUBPATHS).join(' and ')} (package.json "imports")`);
+        const target = zoneOf(resolve(ROOT, SUBPATHS[prefix] + spec.slice(prefix.length)));
+        if (rule.zones !== 'any' && !rule.zones.includes(target)) return report(`${zone} code must not depend on ${target} code`);
+        return;
+      }
       if (spec.startsWith('.') || spec.startsWith('/')) {
-        const target = zoneOf(resolve(dirname(file), spec));
+        const path = resolve(dirname(file), spec);
+        const target = zoneOf(path);
         if (!target) return report('it is outside the project folders');
         if (rule.zones !== 'any' && !rule.zones.includes(target)) return report(`${zone} code must not depend on ${target} code`);
+        // A relative path stays inside its own top folder; shared/ and electron/ are reached by name.
+        const top = topOf(path);
+        if (top !== topOf(file) && SUBPATHS[`#${top}/`] && topOf(file) !== 'renderer') return report(`import it as '#${top}/…' (a subpath import), not by a relative path out of ${topOf(file)}/`);
         return;
       }
       if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './build-node.mjs';
-import { draftJsonSchemaText } from '../../shared/domain/draft/json-schema.ts';
+import { draftJsonSchemaText } from '#shared/domain/draft/json-schema';
 
 writeFileSync(join(root, 'shared', 'domain', 'draft', 'draft.schema.json'), draftJsonSchemaText());
 console.log('Wrote shared/domain/draft/draft.schema.json');

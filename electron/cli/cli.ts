@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { Router } from '../services/router/router';
 import { SettingsStore } from '../services/core/settings/settings-store';
 import { defaultWorkspaceFolder } from '../services/core/settings/paths';
-import { isAppError } from '../../shared/core/errors';
+import { isAppError } from '#shared/core/errors';
 import { parseArgs, type ParsedArgs } from './args';
 import { dirname, join } from 'node:path';
 import { taskWorkerIn } from '../services/core/workers/worker-spec';
-import { EXPORT_KINDS } from '../../shared/domain/exports';
-import type { In, Out } from '../../shared/ipc/contract';
+import { EXPORT_KINDS } from '#shared/domain/exports';
+import type { In, Out } from '#shared/ipc/contract';
 import type { BackendChannel } from '../services/core/session';
-import { INTAKE_CHANNELS } from '../../shared/domain/survey-import/types';
+import { INTAKE_CHANNELS } from '#shared/domain/survey-import/types';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -137,7 +137,7 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(args, 0, 'the workspace file', this.usage);
       const draft = await call(router, 'draft.inspect', { path: file });
       // Loaded here, not at start-up: the 70 rules are most of what `check` reads, and only it needs them.
-      const { checkDraft, openErrors } = await import('../../shared/checker');
+      const { checkDraft, openErrors } = await import('#shared/checker/index');
       const findings = checkDraft(draft);
       const open = findings.filter((f) => !f.dismissed);
       const errors = openErrors(findings).length;

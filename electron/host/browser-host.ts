@@ -7,10 +7,10 @@ import { userInfo, platform } from 'node:os';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BackendClient } from '../services/backend/backend-client';
 import { dispatchShell, type ShellHandlers } from '../services/router/shell-dispatch';
-import { isChannel, isShellChannel } from '../../shared/ipc/channels';
-import { contentSecurityPolicy } from '../../shared/security/csp';
+import { isChannel, isShellChannel } from '#shared/ipc/channels';
+import { contentSecurityPolicy } from '#shared/security/csp';
 import { readStatic } from '../services/core/files/static-files';
-import { AppError } from '../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 
 /**
  * The browser host: where the Electron binary cannot run, serve the built UI on 127.0.0.1 and

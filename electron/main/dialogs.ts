@@ -1,5 +1,5 @@
 import { type BrowserWindow, dialog, shell } from 'electron';
-import { WORKSPACE_EXTENSION } from '../../shared/domain/workspace';
+import { WORKSPACE_EXTENSION } from '#shared/domain/workspace';
 import type { ShellHandlers } from '../services/router/shell-dispatch';
 
 const filters = [{ name: 'Consultation workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }];

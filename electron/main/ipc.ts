@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, IPC_EVENT_CHANNEL, IPC_PREFIX, isShellChannel } from '../../shared/ipc/channels';
-import type { Result } from '../../shared/core/errors';
+import { CHANNELS, IPC_EVENT_CHANNEL, IPC_PREFIX, isShellChannel } from '#shared/ipc/channels';
+import type { Result } from '#shared/core/errors';
 import type { BackendClient } from '../services/backend/backend-client';
 import { dispatchShell, type ShellHandlers } from '../services/router/shell-dispatch';
 import { isAppUrl } from './security';

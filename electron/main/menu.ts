@@ -1,5 +1,5 @@
 import { Menu, app, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/contract';
+import type { MenuCommand } from '#shared/ipc/contract';
 import type { RecentRecord } from '../services/core/settings/settings-store';
 
 /** Native menus. Each item sends a command to the focused window, which runs the same flow as its buttons. */

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readStatic } from '../services/core/files/static-files';
-import { contentSecurityPolicy } from '../../shared/security/csp';
+import { contentSecurityPolicy } from '#shared/security/csp';
 
 /**
  * The UI is served from app://ui/ rather than file://, so it has a real origin (which IPC sender

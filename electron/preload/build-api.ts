@@ -1,5 +1,5 @@
-import { CHANNELS, type EventName } from '../../shared/ipc/channels';
-import type { AppApi, AppEvents, AppEventsApi, CallOptions } from '../../shared/ipc/contract';
+import { CHANNELS, type EventName } from '#shared/ipc/channels';
+import type { AppApi, AppEvents, AppEventsApi, CallOptions } from '#shared/ipc/contract';
 
 /**
  * Build window.workbench from a transport: one named function per channel in the contract and

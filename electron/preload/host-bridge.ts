@@ -1,6 +1,6 @@
-import type { EventName } from '../../shared/ipc/channels';
-import type { WindowApi } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/core/errors';
+import type { EventName } from '#shared/ipc/channels';
+import type { WindowApi } from '#shared/ipc/contract';
+import type { Result } from '#shared/core/errors';
 import { buildApi, buildEvents } from './build-api';
 
 /**

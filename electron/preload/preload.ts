@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, type EventName } from '../../shared/ipc/channels';
-import type { WindowApi } from '../../shared/ipc/contract';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, type EventName } from '#shared/ipc/channels';
+import type { WindowApi } from '#shared/ipc/contract';
 import { buildApi, buildEvents } from './build-api';
 
 /**

@@ -4,10 +4,10 @@
  * varied sentences, bullet lists, a table and links. Seeded, so every run checks the same draft.
  * Some sentences break the style rules, as real drafts do, so the checker has findings to report.
  */
-import type { Draft, Question, QuestionType, Section } from '../../shared/domain/draft/model';
-import { exampleDraft } from '../../shared/domain/draft/example';
-import type { Block, Inline } from '../../shared/domain/draft/rich-text';
-import { seededRandom as rng } from '../../shared/core/hash';
+import type { Draft, Question, QuestionType, Section } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import type { Block, Inline } from '#shared/domain/draft/rich-text';
+import { seededRandom as rng } from '#shared/core/hash';
 
 
 const SUBJECTS = ['Local councils', 'NHS trusts', 'Small businesses', 'Patients and carers', 'GP practices', 'Community pharmacies', 'Housing associations', 'Schools', 'Regulators', 'Charities', 'Bus operators', 'Employers'];

@@ -1,6 +1,6 @@
-import { exampleDraft } from '../../shared/domain/draft/example';
-import type { Draft, Question, QuestionType, Section } from '../../shared/domain/draft/model';
-import type { Block } from '../../shared/domain/draft/rich-text';
+import { exampleDraft } from '#shared/domain/draft/example';
+import type { Draft, Question, QuestionType, Section } from '#shared/domain/draft/model';
+import type { Block } from '#shared/domain/draft/rich-text';
 
 /**
  * A large, realistic draft for benchmarks: the example's metadata, about-you questions and privacy

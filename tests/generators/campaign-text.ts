@@ -11,7 +11,7 @@
  * sentence left out, light rewording (synonyms) and typos. The ground truth records the campaign
  * and the added text of every member.
  */
-import { seededRandom } from '../../shared/core/hash';
+import { seededRandom } from '#shared/core/hash';
 
 export type Rng = () => number;
 

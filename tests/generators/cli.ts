@@ -10,8 +10,8 @@
  * (campaign members, planted duplicates, canonical organisations) as JSON.
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { draftSchema, type Draft } from '../../shared/domain/draft/model';
-import { exampleDraft } from '../../shared/domain/draft/example';
+import { draftSchema, type Draft } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { generateResponses } from './synthetic';
 import { LAYOUT_NAMES, writeLayout, externalIdFor, type LayoutName } from './layouts';
 import { csvText, encodeText, encodeTable, type CsvEncoding, type FileFormat } from './encode';

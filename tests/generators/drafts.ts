@@ -1,5 +1,5 @@
-import type { Draft, Question } from '../../shared/domain/draft/model';
-import { exampleDraft } from '../../shared/domain/draft/example';
+import type { Draft, Question } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
 
 /** Drafts for generator fixtures: the example, one with 20 questions (benchmarks), one with commas in its options. */
 

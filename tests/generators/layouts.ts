@@ -1,6 +1,6 @@
-import type { AboutYouField, Draft, Question } from '../../shared/domain/draft/model';
-import { answerOptions, OTHER_LABEL, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '../../shared/domain/draft/model';
-import { londonParts } from '../../shared/domain/govuk-dates';
+import type { AboutYouField, Draft, Question } from '#shared/domain/draft/model';
+import { answerOptions, OTHER_LABEL, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import { londonParts } from '#shared/domain/govuk-dates';
 import type { SyntheticAnswer, SyntheticResponse } from './synthetic';
 import { Rng } from './random';
 

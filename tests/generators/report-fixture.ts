@@ -1,9 +1,9 @@
-import { crossTab, encodeAnswers, encodeField, tallyQuestion, tallyQuestionOf } from '../../shared/analysis/tallies';
-import { exampleDraft } from '../../shared/domain/draft/example';
-import { answerOptions, CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question } from '../../shared/domain/draft/model';
-import { DEFAULT_REGIONS, RESPONDING_AS } from '../../shared/domain/draft/template';
-import { responseFieldsFromAboutYou } from '../../shared/report/fields';
-import type { ConsultationReport, ReportQuestion, ReportQuote, ReportTheme, ResponseAnswer, ResponseRow } from '../../shared/report/model';
+import { crossTab, encodeAnswers, encodeField, tallyQuestion, tallyQuestionOf } from '#shared/analysis/tallies';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { answerOptions, CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question } from '#shared/domain/draft/model';
+import { DEFAULT_REGIONS, RESPONDING_AS } from '#shared/domain/draft/template';
+import { responseFieldsFromAboutYou } from '#shared/report/fields';
+import type { ConsultationReport, ReportQuestion, ReportQuote, ReportTheme, ResponseAnswer, ResponseRow } from '#shared/report/model';
 import { CAMPAIGN_TEMPLATES, FIRST_NAMES, LAST_NAMES, openText, ORGANISATIONS } from './phrase-bank';
 import { Rng } from './random';
 

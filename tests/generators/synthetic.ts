@@ -1,5 +1,5 @@
-import type { Draft, Question, RespondentFieldKey } from '../../shared/domain/draft/model';
-import { answerOptions, OTHER_OPTION_ID, orderedQuestions } from '../../shared/domain/draft/model';
+import type { Draft, Question, RespondentFieldKey } from '#shared/domain/draft/model';
+import { answerOptions, OTHER_OPTION_ID, orderedQuestions } from '#shared/domain/draft/model';
 import { Rng } from './random';
 import { addTypos, CAMPAIGN_TEMPLATES, FIRST_NAMES, LAST_NAMES, openText, ORGANISATIONS, OTHER_TEXTS, PERSONAL_ADDITIONS, reword, ROLES } from './phrase-bank';
 

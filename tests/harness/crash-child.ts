@@ -6,8 +6,8 @@
  *
  * Usage: node --import tsx tests/harness/crash-child.ts <workspace> <start-n>
  */
-import { WorkspaceFile } from '../../electron/services/core/db/workspace-file';
-import { audit } from '../../electron/services/core/audit';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
+import { audit } from '#electron/services/core/audit';
 import { writeSync } from 'node:fs';
 
 const [path, startArg] = process.argv.slice(2);

@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers, type Draft, type QuestionType } from '../../shared/domain/draft/model';
-import { isOtherHeader } from '../../shared/domain/survey-import/detect/header-vocabulary';
-import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '../../shared/domain/survey-import';
-import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '../../shared/domain/responses/store';
-import { responseFieldsFor } from '../../shared/report/fields';
-import { receivedText } from '../../shared/report/rows';
-import { tickValue } from '../../shared/domain/survey-import/values/text-match';
-import { readSourceFile } from '../../electron/services/formats/read';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers, type Draft, type QuestionType } from '#shared/domain/draft/model';
+import { isOtherHeader } from '#shared/domain/survey-import/detect/header-vocabulary';
+import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '#shared/domain/survey-import/index';
+import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '#shared/domain/responses/store';
+import { responseFieldsFor } from '#shared/report/fields';
+import { receivedText } from '#shared/report/rows';
+import { tickValue } from '#shared/domain/survey-import/values/text-match';
+import { readSourceFile } from '#electron/services/formats/read/index';
 import { testRouter } from './router';
 
 /**

@@ -1,4 +1,4 @@
-import { readZip, writeZip } from '../../electron/services/formats/zip/zip';
+import { readZip, writeZip } from '#electron/services/formats/zip/zip';
 
 /**
  * Opening produced OOXML packages in tests: parts by name, parsed with a real namespace-aware

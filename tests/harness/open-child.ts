@@ -1,5 +1,5 @@
 /** Try to open a workspace for editing and print {ok} or {code, message}: used to test as another user. */
-import { WorkspaceFile } from '../../electron/services/core/db/workspace-file';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
 
 const path = process.argv[2]!;
 try {

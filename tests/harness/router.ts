@@ -1,8 +1,8 @@
-import { Router } from '../../electron/services/router/router';
-import { SettingsStore } from '../../electron/services/core/settings/settings-store';
-import type { Channel } from '../../shared/ipc/channels';
-import type { In, Out } from '../../shared/ipc/contract';
-import type { AppEvents } from '../../shared/ipc/contract';
+import { Router } from '#electron/services/router/router';
+import { SettingsStore } from '#electron/services/core/settings/settings-store';
+import type { Channel } from '#shared/ipc/channels';
+import type { In, Out } from '#shared/ipc/contract';
+import type { AppEvents } from '#shared/ipc/contract';
 
 /** A real Router over real services, rooted in a temp folder, with a typed `call` that throws on errors. */
 /** `taskWorker`: read survey exports (and write workbooks) in the bundled task worker, as the app and the CLI do (harness/task-worker.ts). */

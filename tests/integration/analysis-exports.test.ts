@@ -9,11 +9,11 @@ import { Package } from '../harness/ooxml-read';
 import { flatText, haveRenderer, renderToPdf } from '../harness/render';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 import { testRouter } from '../harness/router';
-import { Router } from '../../electron/services/router/router';
-import { SettingsStore } from '../../electron/services/core/settings/settings-store';
-import { ANALYSIS_SHEETS } from '../../electron/services/documents/reports';
-import { exampleDraft } from '../../shared/domain/draft/example';
-import { orderedQuestions } from '../../shared/domain/draft/model';
+import { Router } from '#electron/services/router/router';
+import { SettingsStore } from '#electron/services/core/settings/settings-store';
+import { ANALYSIS_SHEETS } from '#electron/services/documents/reports/index';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { orderedQuestions } from '#shared/domain/draft/model';
 import { analysisWorkspace, CLOCK, hand, importGenerated, importResponses, responseIds, type Ws } from '../unit/analysis-app/helpers';
 
 /**

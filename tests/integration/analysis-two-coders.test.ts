@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempDir } from '../harness/temp';
 import { testRouter } from '../harness/router';
-import { openReadOnly } from '../../electron/services/core/db/workspace-file';
+import { openReadOnly } from '#electron/services/core/db/workspace-file';
 import { analysisWorkspace, CLOCK, hand, importResponses, responseIds, type Ws } from '../unit/analysis-app/helpers';
 
 /**

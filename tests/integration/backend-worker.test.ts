@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
-import { BackendClient } from '../../electron/services/backend/backend-client';
+import { BackendClient } from '#electron/services/backend/backend-client';
 import { ensureCliBuilt, ROOT } from '../harness/cli';
 import { tempDir } from '../harness/temp';
 

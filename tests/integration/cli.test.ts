@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../harness/temp';
-import { SCHEMA_VERSION } from '../../electron/services/core/db/migrations/index';
+import { SCHEMA_VERSION } from '#electron/services/core/db/migrations/index';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 
 describe('npx workbench', () => {

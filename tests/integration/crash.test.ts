@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createWorkspace } from '../../electron/services/workspace/workspace-service';
-import { audit } from '../../electron/services/core/audit';
-import { WorkspaceFile } from '../../electron/services/core/db/workspace-file';
-import { integrityProblems } from '../../electron/services/core/db/workspace-file';
+import { createWorkspace } from '#electron/services/workspace/workspace-service';
+import { audit } from '#electron/services/core/audit';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
+import { integrityProblems } from '#electron/services/core/db/workspace-file';
 import { tempDir } from '../harness/temp';
 
 const ROOT = join(__dirname, '..', '..');

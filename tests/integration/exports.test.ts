@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { tempDir } from '../harness/temp';
 import { ensureCliBuilt, workbench } from '../harness/cli';
 import { testRouter } from '../harness/router';
-import { EXPORT_INFO, EXPORT_KINDS } from '../../shared/domain/exports';
+import { EXPORT_INFO, EXPORT_KINDS } from '#shared/domain/exports';
 import { validateOoxml } from '../harness/ooxml';
 
 describe('exports through the CLI and the router', () => {

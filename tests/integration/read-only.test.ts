@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWorkspace } from '../../electron/services/workspace/workspace-service';
+import { createWorkspace } from '#electron/services/workspace/workspace-service';
 import { tempDir } from '../harness/temp';
 import { folderFingerprint } from '../harness/files';
 import { openUpPath, runAsUnprivileged } from '../harness/as-user';

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { EXPORT_KINDS, EXPORT_INFO } from '../../shared/domain/exports';
+import { EXPORT_KINDS, EXPORT_INFO } from '#shared/domain/exports';
 import { testRouter } from '../harness/router';
 import { writeSurvey } from '../unit/responses/helpers';
 

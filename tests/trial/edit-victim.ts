@@ -10,8 +10,8 @@
 import { writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Router } from '../../electron/services/router/router';
-import { SettingsStore } from '../../electron/services/core/settings/settings-store';
+import { Router } from '#electron/services/router/router';
+import { SettingsStore } from '#electron/services/core/settings/settings-store';
 
 const [path, startArg] = process.argv.slice(2);
 if (!path) throw new Error('usage: edit-victim <workspace> <start>');

@@ -5,7 +5,7 @@
  * Usage: node --import tsx tests/trial/holder.ts <workspace>
  */
 import { writeSync } from 'node:fs';
-import { openWorkspace } from '../../electron/services/workspace/workspace-service';
+import { openWorkspace } from '#electron/services/workspace/workspace-service';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: holder <workspace>');

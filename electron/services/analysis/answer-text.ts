@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
-import { codableText } from '../../../shared/coding/codable';
+import { codableText } from '#shared/coding/codable';
 import type { AnalysisQuestion } from './questions';
 import { ANSWER_SLOTS, firstAnswerId } from '../responses/answer-ids';
 

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { MAIN_CODER_SET, type CodingSource, type OperationView } from '../../../shared/coding/types';
+import type { Draft } from '#shared/domain/draft/model';
+import { MAIN_CODER_SET, type CodingSource, type OperationView } from '#shared/coding/types';
 import { toMatchExpression } from '../responses/search';
 import { completeSearchIndex } from '../responses/search-backlog';
 import { audit } from '../core/audit';

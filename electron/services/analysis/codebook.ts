@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { codebookFromCsv, codebookFromQdc, codebookToCsv, codebookToQdc, codebookTree, CodebookImportError, themesForQuestion, validateCodebook, type Codebook, type CodebookTheme } from '../../../shared/analysis/codebook';
-import type { ThemeView } from '../../../shared/coding/types';
-import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import { codebookFromCsv, codebookFromQdc, codebookToCsv, codebookToQdc, codebookTree, CodebookImportError, themesForQuestion, validateCodebook, type Codebook, type CodebookTheme } from '#shared/analysis/codebook';
+import type { ThemeView } from '#shared/coding/types';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { analysisQuestions } from './questions';
 import { writeLoggedFile } from './logged-file';

@@ -1,11 +1,11 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { passageOf } from '../../../shared/coding/codable';
-import { SENTIMENTS, type Sentiment } from '../../../shared/coding/sentiment';
-import { MAIN_CODER_SET, type AnnotationView, type AnswerForCoding, type AnswerListRow, type CodingProgress, type CodingView, type QueueView, type ThemeCountsResult, type CampaignCounting } from '../../../shared/coding/types';
-import { percent0dp } from '../../../shared/analysis/tallies';
+import { answerOptions, type Draft } from '#shared/domain/draft/model';
+import { passageOf } from '#shared/coding/codable';
+import { SENTIMENTS, type Sentiment } from '#shared/coding/sentiment';
+import { MAIN_CODER_SET, type AnnotationView, type AnswerForCoding, type AnswerListRow, type CodingProgress, type CodingView, type QueueView, type ThemeCountsResult, type CampaignCounting } from '#shared/coding/types';
+import { percent0dp } from '#shared/analysis/tallies';
 import { findQuestion, type AnalysisQuestion } from './questions';
 import { answerData, codableResponses, responseIndex, type ResponseIndex } from './data-cache';
 import { questionThemes } from './codebook';

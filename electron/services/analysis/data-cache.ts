@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../core/db/database';
-import { detached } from '../../../shared/core/detached';
-import { encodeAnswers, encodeField, type EncodedAnswers, type EncodedField, type TallyQuestion } from '../../../shared/analysis/tallies';
-import { CROSS_TAB_FIELDS, type CrossTabField } from '../../../shared/coding/fields';
+import { detached } from '#shared/core/detached';
+import { encodeAnswers, encodeField, type EncodedAnswers, type EncodedField, type TallyQuestion } from '#shared/analysis/tallies';
+import { CROSS_TAB_FIELDS, type CrossTabField } from '#shared/coding/fields';
 import { ANSWER_SHIFT, ANSWER_SLOTS } from '../responses/answer-ids';
 
 /**

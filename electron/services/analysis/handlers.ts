@@ -1,6 +1,6 @@
 import type { HandlerContext, HandlerTable } from '../core/session';
-import type { AnalysisChannel } from '../../../shared/ipc/channels';
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { AnalysisChannel } from '#shared/ipc/channels';
+import type { Draft } from '#shared/domain/draft/model';
 import { requireWorkspace } from '../core/require-workspace';
 import { loadDraft } from '../draft/draft-service';
 import { analysisOverview } from './overview';
@@ -13,7 +13,7 @@ import { latestRun, reviewSuggestions, runSuggestions } from './suggestions';
 import { listQuotes, markQuote, removeQuote, updateQuote } from './quotes';
 import { readTexts, saveText } from './texts';
 import { agreementFor, exportPackage, listConflicts, listPackages, mergePackage, resolveConflicts } from './packages';
-import { MAIN_CODER_SET } from '../../../shared/coding/types';
+import { MAIN_CODER_SET } from '#shared/coding/types';
 
 /**
  * The Analysis page's calls: thin wrappers that find the workspace and its draft, pass the clock,

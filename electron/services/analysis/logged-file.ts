@@ -1,7 +1,7 @@
 import { saveError } from '../core/files/disk-errors';
 import { createHash } from 'node:crypto';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Redaction } from '../../../shared/domain/exports';
+import type { Redaction } from '#shared/domain/exports';
 import { writeFileAtomicSync } from '../core/files/atomic-write';
 import { checkOutputPath } from '../core/output-path';
 import { logExport } from '../core/export-log';

@@ -1,7 +1,7 @@
 import type { Db } from '../core/db/database';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
-import { MAIN_CODER_SET, type AnalysisOverview } from '../../../shared/coding/types';
+import type { Draft } from '#shared/domain/draft/model';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
+import { MAIN_CODER_SET, type AnalysisOverview } from '#shared/coding/types';
 import { analysisQuestions } from './questions';
 import { answerData, responseIndex } from './data-cache';
 import { codableOf, codedSet, progressOf } from './coding';

@@ -1,7 +1,7 @@
-import { AppError } from '../../../shared/core/errors';
-import { CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question, type QuestionType } from '../../../shared/domain/draft/model';
-import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL } from '../../../shared/domain/responses/store';
-import { takesCodableText } from '../../../shared/coding/codable';
+import { AppError } from '#shared/core/errors';
+import { CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question, type QuestionType } from '#shared/domain/draft/model';
+import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL } from '#shared/domain/responses/store';
+import { takesCodableText } from '#shared/coding/codable';
 
 /**
  * The questions the analysis works on: the draft's, in document order with their printed numbers

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { passageOf } from '../../../shared/coding/codable';
-import { quoteConsent, quoteStatus } from '../../../shared/coding/consent';
-import type { QuoteView } from '../../../shared/coding/types';
+import type { Draft } from '#shared/domain/draft/model';
+import { passageOf } from '#shared/coding/codable';
+import { quoteConsent, quoteStatus } from '#shared/coding/consent';
+import type { QuoteView } from '#shared/coding/types';
 import { audit } from '../core/audit';
 import { analysisQuestions, findQuestion } from './questions';
 import { requireCodableText } from './answer-text';

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { AnalysisSettings } from '../../../shared/coding/types';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../../shared/analysis/suppression';
+import type { AnalysisSettings } from '#shared/coding/types';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '#shared/analysis/suppression';
 import { audit } from '../core/audit';
 
 /** The analysis settings kept in the workspace: whether campaign responses are counted in, and the small-number threshold. */

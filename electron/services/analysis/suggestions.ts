@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { suggestThemes, type ThemeSuggestionResult } from '../../../shared/analysis/themes';
-import { applyThemeReview, type ThemeDecision } from '../../../shared/analysis/theme-review';
-import { MAIN_CODER_SET, type SuggestionRunView, type ThemeView } from '../../../shared/coding/types';
+import type { Draft } from '#shared/domain/draft/model';
+import { suggestThemes, type ThemeSuggestionResult } from '#shared/analysis/themes';
+import { applyThemeReview, type ThemeDecision } from '#shared/analysis/theme-review';
+import { MAIN_CODER_SET, type SuggestionRunView, type ThemeView } from '#shared/coding/types';
 import { audit } from '../core/audit';
 import { findQuestion, questionLabel, type AnalysisQuestion } from './questions';
 import { codableOf } from './coding';

@@ -1,9 +1,9 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../core/db/database';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '../../../shared/analysis/tallies';
-import type { CampaignCounting, TalliesResult, TallyView } from '../../../shared/coding/types';
-import { CROSS_TAB_FIELD_LABELS, ORGANISATION_LEVELS, CHANNEL_LABELS, type CrossTabField } from '../../../shared/coding/fields';
+import type { Draft } from '#shared/domain/draft/model';
+import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
+import type { CampaignCounting, TalliesResult, TallyView } from '#shared/coding/types';
+import { CROSS_TAB_FIELD_LABELS, ORGANISATION_LEVELS, CHANNEL_LABELS, type CrossTabField } from '#shared/coding/fields';
 import { analysisQuestions, type AnalysisQuestion } from './questions';
 import { answerData, encodedAnswers, HAS_SIDE_TEXT, HAS_TEXT, responseIndex, type AnswerData, type CacheStatus, type ResponseIndex } from './data-cache';
 import { readSettings } from './settings';

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { RESPONSE_TEXT_SECTIONS, type ResponseTextSection, type ResponseTexts, type TextEntry } from '../../../shared/coding/types';
+import type { Draft } from '#shared/domain/draft/model';
+import { RESPONSE_TEXT_SECTIONS, type ResponseTextSection, type ResponseTexts, type TextEntry } from '#shared/coding/types';
 import { audit } from '../core/audit';
 import { analysisQuestions } from './questions';
 

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { dirname, extname } from 'node:path';
 import { taskWorkerIn } from '../core/workers/worker-spec';
-import type { AppEvents } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/core/errors';
+import type { AppEvents } from '#shared/ipc/contract';
+import type { Result } from '#shared/core/errors';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { lockPathFor, readLock } from '../core/files/lock';
 import { safeUnlink } from '../core/files/atomic-write';

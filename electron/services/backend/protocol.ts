@@ -1,5 +1,5 @@
-import type { AppEvents } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/core/errors';
+import type { AppEvents } from '#shared/ipc/contract';
+import type { Result } from '#shared/core/errors';
 import type { Services } from '../core/session';
 
 /** Messages between a host thread (Electron main, browser host) and the backend worker. */

@@ -1,5 +1,5 @@
 import type { Db } from './db/database';
-import type { ExportLogEntry, Redaction } from '../../../shared/domain/exports';
+import type { ExportLogEntry, Redaction } from '#shared/domain/exports';
 
 export function logExport(db: Db, e: Omit<ExportLogEntry, 'id'>): void {
   db.run('INSERT INTO export_log (at, actor, kind, path, redaction, sha256, bytes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { AppError } from '../../../shared/core/errors';
-import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
+import { AppError } from '#shared/core/errors';
+import { WORKSPACE_EXTENSION } from '#shared/domain/workspace';
 
 /**
  * Where an export may be written: an absolute path in an existing folder, with the right

@@ -1,7 +1,7 @@
-import type { Channel, ShellChannel } from '../../../shared/ipc/channels';
-import type { AppEvents, Contract, Out } from '../../../shared/ipc/contract';
-import type { ParsedInputOf } from '../../../shared/ipc/spec';
-import type { AppInfo } from '../../../shared/ipc/contract/app';
+import type { Channel, ShellChannel } from '#shared/ipc/channels';
+import type { AppEvents, Contract, Out } from '#shared/ipc/contract';
+import type { ParsedInputOf } from '#shared/ipc/spec';
+import type { AppInfo } from '#shared/ipc/contract/app';
 import type { WorkspaceFile, WorkspaceFileOptions } from './db/workspace-file';
 import type { SettingsStore } from './settings/settings-store';
 import type { WorkerSpec } from './workers/worker-spec';

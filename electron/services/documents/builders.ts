@@ -1,6 +1,6 @@
-import type { Draft } from '../../../shared/domain/draft/model';
-import type { ExportKind } from '../../../shared/domain/exports';
-import type { ConsultationReport } from '../../../shared/report';
+import type { Draft } from '#shared/domain/draft/model';
+import type { ExportKind } from '#shared/domain/exports';
+import type { ConsultationReport } from '#shared/report/index';
 import type { StreamedOutput } from '../formats/zip/byte-sink';
 import type { OutputContext } from './output-context';
 import type { ReportContext } from './reports/report-context';

@@ -18,7 +18,7 @@ export { readResponseFormDocx } from './forms/read-form-docx';
 export type { ReturnedAnswer, ReturnedForm } from './forms/returned-form';
 export { FORM_SCHEMA_VERSION } from './forms/form-schema';
 
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import type { OutputContext } from './output-context';
 import type { OutputKind } from './output-file-names';
 import { DOCUMENT_BUILDERS } from './builders';

@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../core/session';
-import type { OutputChannel } from '../../../shared/ipc/channels';
+import type { OutputChannel } from '#shared/ipc/channels';
 import { requireWorkspace } from '../core/require-workspace';
 import { listOutputs, runExport } from './export-service';
 import { readExportLog } from '../core/export-log';

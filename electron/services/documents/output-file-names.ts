@@ -1,5 +1,5 @@
-import type { Draft } from '../../../shared/domain/draft/model';
-import { slugify } from '../../../shared/domain/filename';
+import type { Draft } from '#shared/domain/draft/model';
+import { slugify } from '#shared/domain/filename';
 
 /** The documents this folder produces. */
 export const OUTPUT_KINDS = ['consultation-docx', 'consultation-html', 'response-form-docx', 'response-form-xlsx', 'questions-xlsx'] as const;

@@ -9,12 +9,12 @@ import {
   type Draft,
   type Question,
   type Section,
-} from '../../../shared/domain/draft/model';
-import { DRAFT_FORMAT, DRAFT_FORMAT_VERSION } from '../../../shared/domain/draft/model';
-import { richDocSchema } from '../../../shared/domain/draft/rich-text';
-import { blankDraft } from '../../../shared/domain/draft/template';
+} from '#shared/domain/draft/model';
+import { DRAFT_FORMAT, DRAFT_FORMAT_VERSION } from '#shared/domain/draft/model';
+import { richDocSchema } from '#shared/domain/draft/rich-text';
+import { blankDraft } from '#shared/domain/draft/template';
 import { z } from 'zod';
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 
 /**
  * The draft's rows, read and written as plain records. Kept apart from the operations so the

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import {
   CLOSED_TYPES,
   type aboutYouFieldSchema,
@@ -16,8 +16,8 @@ import {
   type Question,
   type QuestionType,
   type SectionKind,
-} from '../../../shared/domain/draft/model';
-import { emptyDoc, type RichDoc } from '../../../shared/domain/draft/rich-text';
+} from '#shared/domain/draft/model';
+import { emptyDoc, type RichDoc } from '#shared/domain/draft/rich-text';
 import { audit } from '../core/audit';
 import { applyRows, diffRows, draftToRows, isEmptyChange, questionRow, readRows, rowsToDraft, upsertQuestion, upsertSection, writeMeta, writeWholeDraft, type QuestionRow } from './draft-rows';
 import type { DraftHistory } from './history';

@@ -1,17 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/core/errors';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { standardTemplate, blankDraft } from '../../../shared/domain/draft/template';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { AppError } from '#shared/core/errors';
+import type { Draft } from '#shared/domain/draft/model';
+import { standardTemplate, blankDraft } from '#shared/domain/draft/template';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { openReadOnly } from '../core/db/workspace-file';
 import { writeFileAtomicSync } from '../core/files/atomic-write';
 import type { HandlerContext, HandlerTable } from '../core/session';
 import { requireWorkspace } from '../core/require-workspace';
 import * as drafts from './draft-service';
 import { compareVersions, getVersion, listVersions, saveVersion } from './versions';
-import type { DraftChannel } from '../../../shared/ipc/channels';
+import type { DraftChannel } from '#shared/ipc/channels';
 import { draftHistoryOf } from './session-history';
 
 function dctx(ctx: HandlerContext): drafts.DraftContext {

@@ -1,11 +1,11 @@
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { AppError } from '../../../shared/core/errors';
-import { draftSchema, type Draft } from '../../../shared/domain/draft/model';
-import { compareDrafts, type DraftComparison } from '../../../shared/domain/draft/compare';
+import { AppError } from '#shared/core/errors';
+import { draftSchema, type Draft } from '#shared/domain/draft/model';
+import { compareDrafts, type DraftComparison } from '#shared/domain/draft/compare';
 import { audit } from '../core/audit';
 import { loadDraft } from './draft-service';
-import type { VersionSummary } from '../../../shared/ipc/contract/draft';
+import type { VersionSummary } from '#shared/ipc/contract/draft';
 
 /** Saved versions of the draft: a labelled copy of the whole draft, to open read-only or compare. */
 

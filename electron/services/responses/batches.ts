@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { BatchSummary } from '../../../shared/domain/responses/store';
-import type { IntakeChannel, ImportWarning } from '../../../shared/domain/survey-import/types';
+import type { BatchSummary } from '#shared/domain/responses/store';
+import type { IntakeChannel, ImportWarning } from '#shared/domain/survey-import/types';
 import { audit } from '../core/audit';
 import { unindexBatch } from './search-index';
 

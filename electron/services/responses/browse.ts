@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
-import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
-import type { IntakeChannel, ResponseIssue } from '../../../shared/domain/survey-import/types';
-import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '../../../shared/domain/responses/store';
+import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '#shared/domain/draft/model';
+import type { IntakeChannel, ResponseIssue } from '#shared/domain/survey-import/types';
+import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '#shared/domain/responses/store';
 import { filterSql } from './filters';
 import { answersOf } from './answer-ids';
 import { detailsFromRow, RESPONDENT_SELECT_COLUMNS } from './respondent-columns';

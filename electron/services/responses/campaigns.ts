@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import type { CampaignMemberView, CampaignStatus, CampaignView } from '../../../shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import type { CampaignMemberView, CampaignStatus, CampaignView } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { questionLabels } from './browse';
 

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { INTAKE_CHANNELS } from '../../../shared/domain/survey-import/types';
-import { GENERAL_COMMENTS_ID, type RespondentKey } from '../../../shared/domain/responses/store';
+import { answerOptions, type Draft } from '#shared/domain/draft/model';
+import { INTAKE_CHANNELS } from '#shared/domain/survey-import/types';
+import { GENERAL_COMMENTS_ID, type RespondentKey } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { detailsFromRow, personalColumns, RESPONDENT_COLUMN, RESPONDENT_SELECT_COLUMNS, respondentRow } from './respondent-columns';
 import { indexAnswer, indexRespondent, unindexAnswer, unindexRespondent } from './search-index';

@@ -1,9 +1,9 @@
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
-import { detectCampaigns, looksLikeChoices, type CampaignGroup } from '../../../shared/analysis/campaigns';
-import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate, type DuplicateGroup } from '../../../shared/analysis/duplicates';
-import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '../../../shared/domain/responses/store';
+import { orderedQuestions, type Draft } from '#shared/domain/draft/model';
+import { detectCampaigns, looksLikeChoices, type CampaignGroup } from '#shared/analysis/campaigns';
+import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate, type DuplicateGroup } from '#shared/analysis/duplicates';
+import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { indexMember, unindexMembersOfCampaign } from './search-index';
 import { throwIfCancelled } from '../core/cancel';

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { responseFromEmail, type EmailMessage } from '../../../shared/domain/responses';
-import { GENERAL_COMMENTS_ID, type ImportOutcome, type InspectedFile, type RespondentDetails } from '../../../shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import { responseFromEmail, type EmailMessage } from '#shared/domain/responses/index';
+import { GENERAL_COMMENTS_ID, type ImportOutcome, type InspectedFile, type RespondentDetails } from '#shared/domain/responses/store';
 import { readEmail } from '../formats/read';
 import { emailSource, generalCommentsTarget } from './import-files';
 import { inspected, readSource } from './source-files';

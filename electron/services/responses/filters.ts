@@ -1,4 +1,4 @@
-import type { ResponseFilters } from '../../../shared/domain/responses/store';
+import type { ResponseFilters } from '#shared/domain/responses/store';
 import { answersOf } from './answer-ids';
 
 /**

@@ -1,8 +1,8 @@
 import type { Handler, HandlerContext, HandlerTable } from '../core/session';
 import { responseEnv } from './response-env';
 import type { importHandlers } from './import-handlers';
-import type { ResponseChannel } from '../../../shared/ipc/channels';
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { ResponseChannel } from '#shared/ipc/channels';
+import type { Draft } from '#shared/domain/draft/model';
 import { requireWorkspace } from '../core/require-workspace';
 import * as drafts from '../draft/draft-service';
 import { listBatches, undoBatch } from './batches';

@@ -1,9 +1,9 @@
-import type { ResponseImportChannel } from '../../../shared/ipc/channels';
+import type { ResponseImportChannel } from '#shared/ipc/channels';
 import type { HandlerContext, HandlerTable } from '../core/session';
-import { AppError } from '../../../shared/core/errors';
-import type { Draft } from '../../../shared/domain/draft/model';
-import type { DetectionOutcome } from '../../../shared/domain/responses/store';
-import { findDuplicates } from '../../../shared/analysis/duplicates';
+import { AppError } from '#shared/core/errors';
+import type { Draft } from '#shared/domain/draft/model';
+import type { DetectionOutcome } from '#shared/domain/responses/store';
+import { findDuplicates } from '#shared/analysis/duplicates';
 import { requireWorkspace } from '../core/require-workspace';
 import * as drafts from '../draft/draft-service';
 import { expandPaths, inspected, readSource } from './source-files';

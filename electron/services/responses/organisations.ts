@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { normaliseOrganisationName, suggestOrganisationMerges } from '../../../shared/analysis/organisations';
-import type { OrganisationMergeView, OrganisationSuggestion } from '../../../shared/domain/responses/store';
+import { normaliseOrganisationName, suggestOrganisationMerges } from '#shared/analysis/organisations';
+import type { OrganisationMergeView, OrganisationSuggestion } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 
 /**

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { RejectedRowView } from '../../../shared/domain/responses/store';
-import type { IntakeChannel, ColumnMapping, Layout, RawTable, SourceFormat, SourceKind } from '../../../shared/domain/survey-import/types';
-import { applyMapping } from '../../../shared/domain/survey-import';
-import type { DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
+import type { RejectedRowView } from '#shared/domain/responses/store';
+import type { IntakeChannel, ColumnMapping, Layout, RawTable, SourceFormat, SourceKind } from '#shared/domain/survey-import/types';
+import { applyMapping } from '#shared/domain/survey-import/index';
+import type { DayOrder } from '#shared/domain/survey-import/values/survey-dates';
 import { loadDraft } from '../draft/draft-service';
 import { audit } from '../core/audit';
 import { validMapping } from '../survey-import/read-survey';

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db/database';
-import { normaliseOrganisationName } from '../../../shared/analysis/organisations';
-import { isOrganisationAnswer, isYes, RESPONDENT_COLUMNS_KEYS, type RespondentDetails, type RespondentKey } from '../../../shared/domain/responses/store';
+import { normaliseOrganisationName } from '#shared/analysis/organisations';
+import { isOrganisationAnswer, isYes, RESPONDENT_COLUMNS_KEYS, type RespondentDetails, type RespondentKey } from '#shared/domain/responses/store';
 
 /**
  * The respondent table's columns for each "About you" key, and the values derived from them when

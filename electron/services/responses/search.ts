@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
-import type { ResponseFilters, SearchHit, SearchResults } from '../../../shared/domain/responses/store';
+import type { ResponseFilters, SearchHit, SearchResults } from '#shared/domain/responses/store';
 import { filterSql } from './filters';
 import { ANSWER_SLOTS, responseOfAnswer } from './answer-ids';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
-import type { ImportSourceType, InspectedFile } from '../../../shared/domain/responses/store';
+import type { ImportSourceType, InspectedFile } from '#shared/domain/responses/store';
 import { checkZip, zipEntryText } from '../formats/read/zip-guard';
 import { DEFAULT_LIMITS, formatBytes } from '../formats/read/limits';
 import { XLSX_SHEETS } from '../documents/forms/response-form-xlsx';

@@ -1,8 +1,8 @@
 import type { Db } from '../core/db/database';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import type { IntakeChannel } from '../../../shared/domain/survey-import/types';
-import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type ResponsesSummary } from '../../../shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import type { IntakeChannel } from '#shared/domain/survey-import/types';
+import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type ResponsesSummary } from '#shared/domain/responses/store';
 import { organisationSuggestions } from './organisations';
 
 /** Everything the Responses page shows at the top, and the values its filters offer. */

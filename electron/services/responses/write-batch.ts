@@ -1,8 +1,8 @@
 import type { Db } from '../core/db/database';
-import { AppError } from '../../../shared/core/errors';
-import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '../../../shared/domain/draft/model';
-import type { IntakeChannel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '../../../shared/domain/survey-import/types';
-import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '../../../shared/domain/responses/store';
+import { AppError } from '#shared/core/errors';
+import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '#shared/domain/draft/model';
+import type { IntakeChannel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '#shared/domain/survey-import/types';
+import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { personalColumns, pushRespondentValues, RESPONDENT_INSERT_COLUMNS, RESPONDENT_INSERT_PREFIX, respondentRow } from './respondent-columns';
 import { indexAnswersFrom, indexRespondentsFrom } from './search-index';

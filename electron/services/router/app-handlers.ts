@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { AppError } from '../../../shared/core/errors';
-import { slugify } from '../../../shared/domain/filename';
-import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
-import type { AppChannel } from '../../../shared/ipc/channels';
+import { AppError } from '#shared/core/errors';
+import { slugify } from '#shared/domain/filename';
+import { WORKSPACE_EXTENSION } from '#shared/domain/workspace';
+import type { AppChannel } from '#shared/ipc/channels';
 import type { HandlerTable } from '../core/session';
 
 export const appHandlers: HandlerTable<AppChannel> = {

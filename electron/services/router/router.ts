@@ -1,6 +1,6 @@
-import { contract, type AppEvents, type In, type Out } from '../../../shared/ipc/contract';
-import { isChannel, type Channel } from '../../../shared/ipc/channels';
-import { AppError, isAppError, type Result } from '../../../shared/core/errors';
+import { contract, type AppEvents, type In, type Out } from '#shared/ipc/contract';
+import { isChannel, type Channel } from '#shared/ipc/channels';
+import { AppError, isAppError, type Result } from '#shared/core/errors';
 import type { BackendChannel, HandlerContext, Services, Session } from '../core/session';
 import { loadBackendHandler, type HandlerLoader } from './handler-groups';
 import { stateOf } from '../workspace/workspace-service';

@@ -1,7 +1,7 @@
-import { contract, type Out } from '../../../shared/ipc/contract';
-import type { ShellChannel } from '../../../shared/ipc/channels';
-import type { ParsedInputOf } from '../../../shared/ipc/spec';
-import { isAppError, type Result } from '../../../shared/core/errors';
+import { contract, type Out } from '#shared/ipc/contract';
+import type { ShellChannel } from '#shared/ipc/channels';
+import type { ParsedInputOf } from '#shared/ipc/spec';
+import { isAppError, type Result } from '#shared/core/errors';
 
 /** The calls a shell answers itself. Electron implements them with native dialogs; the browser host mostly cannot. */
 export type ShellHandlers = {

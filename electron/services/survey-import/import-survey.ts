@@ -1,10 +1,10 @@
-import type { ImportedColumn } from '../../../shared/domain/survey-import/plan/column-report';
+import type { ImportedColumn } from '#shared/domain/survey-import/plan/column-report';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { AppError, type AppErrorShape } from '../../../shared/core/errors';
-import type { ImportOutcome } from '../../../shared/domain/responses/store';
+import { AppError, type AppErrorShape } from '#shared/core/errors';
+import type { ImportOutcome } from '#shared/domain/responses/store';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { audit } from '../core/audit';
 import type { SourceFile } from '../responses/source-files';
 import { savedMappingRows } from './read-survey';

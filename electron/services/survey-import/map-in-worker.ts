@@ -1,6 +1,6 @@
-import { AppError, type AppErrorShape } from '../../../shared/core/errors';
-import type { Draft } from '../../../shared/domain/draft/model';
-import type { RejectedRow } from '../../../shared/domain/survey-import/types';
+import { AppError, type AppErrorShape } from '#shared/core/errors';
+import type { Draft } from '#shared/domain/draft/model';
+import type { RejectedRow } from '#shared/domain/survey-import/types';
 import { finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlan, type SurveyPlanRequest } from './plan-survey';
 import { ResponseRows, type BatchRecord, type FirstIds, type RowSink } from '../responses/write-batch';
 import type { SavedMappingRow } from './read-survey';

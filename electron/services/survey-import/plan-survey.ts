@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/core/errors';
-import type { Draft, Question } from '../../../shared/domain/draft/model';
-import type { ApplyResult, IntakeChannel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '../../../shared/domain/survey-import/types';
-import { columnReport, inferQuestions, proposeMapping } from '../../../shared/domain/survey-import';
+import { AppError } from '#shared/core/errors';
+import type { Draft, Question } from '#shared/domain/draft/model';
+import type { ApplyResult, IntakeChannel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '#shared/domain/survey-import/types';
+import { columnReport, inferQuestions, proposeMapping } from '#shared/domain/survey-import/index';
 import type { SourceFile } from '../responses/source-files';
 import type { Db } from '../core/db/database';
 import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './read-survey';

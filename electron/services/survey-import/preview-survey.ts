@@ -1,11 +1,11 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { SOURCE_KIND_LABELS, type ColumnMapping } from '../../../shared/domain/survey-import/types';
-import type { PreviewColumn, SurveyPreview } from '../../../shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import { SOURCE_KIND_LABELS, type ColumnMapping } from '#shared/domain/survey-import/types';
+import type { PreviewColumn, SurveyPreview } from '#shared/domain/responses/store';
 import { inspected, readSource } from '../responses/source-files';
 import { mapInSlices, parseMapping, readSurvey, resolveMapping, type SurveyReadOptions } from './read-survey';
-import { isBlankMarker } from '../../../shared/domain/survey-import';
+import { isBlankMarker } from '#shared/domain/survey-import/index';
 
 /**
  * The import wizard's view of a survey export before anything is saved: what the file is, how it

@@ -1,13 +1,13 @@
-import { AppError } from '../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import { Db } from '../core/db/database';
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { readSourceFile } from '../formats/read';
-import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '../../../shared/domain/survey-import';
-import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '../../../shared/domain/survey-import/types';
-import { columnMappingSchema } from '../../../shared/domain/survey-import/types';
-import { answerOptions } from '../../../shared/domain/draft/model';
-import { dayOrderOf, type DayOrder } from '../../../shared/domain/survey-import/values/survey-dates';
-import { normaliseLabel } from '../../../shared/domain/survey-import/values/text-match';
+import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '#shared/domain/survey-import/index';
+import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '#shared/domain/survey-import/types';
+import { columnMappingSchema } from '#shared/domain/survey-import/types';
+import { answerOptions } from '#shared/domain/draft/model';
+import { dayOrderOf, type DayOrder } from '#shared/domain/survey-import/values/survey-dates';
+import { normaliseLabel } from '#shared/domain/survey-import/values/text-match';
 import type { SourceFile } from '../responses/source-files';
 import { throwIfCancelled } from '../core/cancel';
 

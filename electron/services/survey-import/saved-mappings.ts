@@ -1,5 +1,5 @@
 import type { Db } from '../core/db/database';
-import type { ColumnMapping } from '../../../shared/domain/survey-import/types';
+import type { ColumnMapping } from '#shared/domain/survey-import/types';
 
 /**
  * The mapping the official confirmed for a source, keyed by its fingerprint (the tool and its

@@ -1,5 +1,5 @@
 import type { Db } from '../core/db/database';
-import { draftSchema } from '../../../shared/domain/draft/model';
+import { draftSchema } from '#shared/domain/draft/model';
 import { readRows, rowsToDraft } from '../draft/draft-rows';
 
 /**

@@ -1,6 +1,6 @@
 import { resolve as resolvePath, extname } from 'node:path';
-import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
-import type { WorkspaceChannel } from '../../../shared/ipc/channels';
+import { WORKSPACE_EXTENSION } from '#shared/domain/workspace';
+import type { WorkspaceChannel } from '#shared/ipc/channels';
 import type { HandlerContext, HandlerTable } from '../core/session';
 import { requireWorkspace } from '../core/require-workspace';
 import { createWorkspace, inspect, openWorkspace, setTitle, stateOf, summarise } from './workspace-service';

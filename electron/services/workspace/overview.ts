@@ -1,7 +1,7 @@
 import type { Db } from '../core/db/database';
-import type { ConsultationOverview } from '../../../shared/domain/overview';
+import type { ConsultationOverview } from '#shared/domain/overview';
 import { loadDraft } from '../draft/draft-service';
-import { checkDraft } from '../../../shared/checker';
+import { checkDraft } from '#shared/checker/index';
 import { readExportLog } from '../core/export-log';
 
 const tableExists = (db: Db, name: string) => db.scalar<number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) === 1;

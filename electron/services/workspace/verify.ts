@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import type { VerifyReport } from '../../../shared/domain/workspace';
+import type { VerifyReport } from '#shared/domain/workspace';
 import { backupPathFor, integrityProblems, openReadOnly } from '../core/db/workspace-file';
 import { SCHEMA_VERSION } from '../core/db/migrations/index';
 import { isStale, lockPathFor, readLock } from '../core/files/lock';
-import { isAppError } from '../../../shared/core/errors';
+import { isAppError } from '#shared/core/errors';
 import { fullContentProblems } from './content-check';
 
 /**

@@ -2,9 +2,9 @@ import { contentProblems } from './content-check';
 import type { Db } from '../core/db/database';
 import { WorkspaceFile, openReadOnly, type WorkspaceFileOptions } from '../core/db/workspace-file';
 import { SCHEMA_VERSION } from '../core/db/migrations/index';
-import type { WorkspaceInspection, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
+import type { WorkspaceInspection, WorkspaceState, WorkspaceSummary } from '#shared/domain/workspace';
 import { audit } from '../core/audit';
-import type { Draft } from '../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { writeWholeDraft } from '../draft/draft-rows';
 import { titleChanged } from '../draft/draft-service';
 

@@ -10,10 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Router } from '../../../electron/services/router/router';
-import { SettingsStore } from '../../../electron/services/core/settings/settings-store';
-import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
-import { backupPathFor, journalPathFor, openReadOnly } from '../../../electron/services/core/db/workspace-file';
+import { Router } from '#electron/services/router/router';
+import { SettingsStore } from '#electron/services/core/settings/settings-store';
+import { createWorkspace } from '#electron/services/workspace/workspace-service';
+import { backupPathFor, journalPathFor, openReadOnly } from '#electron/services/core/db/workspace-file';
 import { benchDraft } from '../../generators/drafts';
 import { builtTaskWorker } from '../../harness/task-worker';
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testRouter } from '../../harness/router';
 import { builtTaskWorker } from '../../harness/task-worker';
-import { answerCacheIsCurrent } from '../../../electron/services/analysis/data-cache';
+import { answerCacheIsCurrent } from '#electron/services/analysis/data-cache';
 import { generateResponses } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
 import { largeDraft } from '../large-draft';
-import { CLOSED_TYPES, orderedQuestions, type Draft } from '../../../shared/domain/draft/model';
+import { CLOSED_TYPES, orderedQuestions, type Draft } from '#shared/domain/draft/model';
 import { mib, percentile, round, timed, withPeak } from '../stats';
 
 /**

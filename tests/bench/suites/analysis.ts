@@ -4,12 +4,12 @@
  * theme suggestions for one question with 20,000 answers (target ≤ 10 s). Quality figures for the
  * planted campaigns are reported next to the timings.
  */
-import { detectCampaigns } from '../../../shared/analysis/campaigns';
-import { crossTab, encodeAnswers, encodeField, maskExcluding, tallyQuestion, type TallyQuestion } from '../../../shared/analysis/tallies';
-import { suppressCrossTab, suppressSmallNumbers } from '../../../shared/analysis/suppression';
-import { suggestThemes } from '../../../shared/analysis/themes';
-import { seededRandom } from '../../../shared/core/hash';
-import { answerOptions, type QuestionType } from '../../../shared/domain/draft/model';
+import { detectCampaigns } from '#shared/analysis/campaigns';
+import { crossTab, encodeAnswers, encodeField, maskExcluding, tallyQuestion, type TallyQuestion } from '#shared/analysis/tallies';
+import { suppressCrossTab, suppressSmallNumbers } from '#shared/analysis/suppression';
+import { suggestThemes } from '#shared/analysis/themes';
+import { seededRandom } from '#shared/core/hash';
+import { answerOptions, type QuestionType } from '#shared/domain/draft/model';
 import { organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
 import { percentile, peakRssMiB, round, timed } from '../stats';
 

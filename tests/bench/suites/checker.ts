@@ -3,8 +3,8 @@
  * draft (about 30,000 words of section text, 60 questions) is the figure that matters. Each run
  * edits one word first, as typing would, so nothing can be cached between runs.
  */
-import { checkDraft } from '../../../shared/checker';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { checkDraft } from '#shared/checker/index';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { generateDraft } from '../draft-generator';
 import { percentile, round } from '../stats';
 

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
-import * as drafts from '../../../electron/services/draft/draft-service';
-import { DraftHistory } from '../../../electron/services/draft/history';
-import { saveVersion } from '../../../electron/services/draft/versions';
+import { createWorkspace } from '#electron/services/workspace/workspace-service';
+import * as drafts from '#electron/services/draft/draft-service';
+import { DraftHistory } from '#electron/services/draft/history';
+import { saveVersion } from '#electron/services/draft/versions';
 import { largeDraft } from '../large-draft';
 import { percentile, round, timed } from '../stats';
-import type { RichDoc } from '../../../shared/domain/draft/rich-text';
+import type { RichDoc } from '#shared/domain/draft/rich-text';
 
 export const name = 'drafting';
 

@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { benchDraft } from '../../generators/drafts';
-import { readSourceFile } from '../../../electron/services/formats/read';
-import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
+import { readSourceFile } from '#electron/services/formats/read/index';
+import { detectLayout, proposeMapping, applyMapping } from '#shared/domain/survey-import/index';
 import { peakRssMiB, round } from '../stats';
 
 export const name = 'import-parse';

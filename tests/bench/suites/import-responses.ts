@@ -12,10 +12,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import Database from 'better-sqlite3';
-import { openReadOnly } from '../../../electron/services/core/db/workspace-file';
+import { openReadOnly } from '#electron/services/core/db/workspace-file';
 import { benchRouter, COUNT, ensureExport, freshWorkspace, WORKSPACE_FILE } from '../lib/responses-fixture';
 import { peakRssMiB, round } from '../stats';
-import { backlogPending } from '../../../electron/services/responses/search-backlog';
+import { backlogPending } from '#electron/services/responses/search-backlog';
 
 export const name = 'import-responses';
 

@@ -1,4 +1,4 @@
-import { buildConsultationDocx, buildConsultationHtml, buildQuestionsXlsx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormXlsx } from '../../../electron/services/documents/consultation-outputs';
+import { buildConsultationDocx, buildConsultationHtml, buildQuestionsXlsx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormXlsx } from '#electron/services/documents/consultation-outputs';
 import { largeDraft, proseWords } from '../large-draft';
 import { peakRssMiB, percentile, round, timed } from '../stats';
 

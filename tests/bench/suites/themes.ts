@@ -4,8 +4,8 @@
  * each ground-truth theme, the F1 over answers of the best-matching suggested theme, averaged.
  * Reported for the default seed and over 5 seeds, beside two baselines for scale.
  */
-import { suggestThemes } from '../../../shared/analysis/themes';
-import { seededRandom } from '../../../shared/core/hash';
+import { suggestThemes } from '#shared/analysis/themes';
+import { seededRandom } from '#shared/core/hash';
 import { bestMatchF1, loadGamblingXs } from '../lib/gambling-xs';
 import { round, timed } from '../stats';
 

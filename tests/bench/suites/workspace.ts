@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceFile, integrityProblems } from '../../../electron/services/core/db/workspace-file';
-import { createWorkspace, setTitle } from '../../../electron/services/workspace/workspace-service';
+import { WorkspaceFile, integrityProblems } from '#electron/services/core/db/workspace-file';
+import { createWorkspace, setTitle } from '#electron/services/workspace/workspace-service';
 import { percentile, round, timed, peakRssMiB } from '../stats';
 
 export const name = 'workspace';

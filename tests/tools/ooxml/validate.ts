@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser, XMLSerializer, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
 import { validateXML, memoryPages } from 'xmllint-wasm';
-import { readZip } from '../../../electron/services/formats/zip/zip';
+import { readZip } from '#electron/services/formats/zip/zip';
 
 /**
  * The OOXML schema check, inside Node: every XML part of a .docx/.xlsx is validated against the

@@ -1,7 +1,7 @@
 import { buildMsg } from '../../generators/msg-file';
 import type { Rng } from '../../generators/random';
 import { fillDocx } from '../../harness/fill-forms';
-import { readZip, writeZip } from '../../../electron/services/formats/zip/zip';
+import { readZip, writeZip } from '#electron/services/formats/zip/zip';
 import { enc, mutate, randomBytes, type TrialFile, type TrialInput } from './case';
 
 /**

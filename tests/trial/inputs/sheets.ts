@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { readZip, writeZip } from '../../../electron/services/formats/zip/zip';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { readZip, writeZip } from '#electron/services/formats/zip/zip';
 import { toWorkbook, type BookType } from '../../generators/encode';
 import { LAYOUT_NAMES, writeLayout } from '../../generators/layouts';
 import type { Rng } from '../../generators/random';

@@ -1,4 +1,4 @@
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { encodeTable, encodeText, csvText } from '../../generators/encode';
 import { LAYOUT_NAMES, writeLayout } from '../../generators/layouts';
 import type { Rng } from '../../generators/random';

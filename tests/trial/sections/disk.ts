@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { checkZip } from '../../../electron/services/formats/read/zip-guard';
-import { DEFAULT_LIMITS } from '../../../electron/services/formats/read/limits';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { checkZip } from '#electron/services/formats/read/zip-guard';
+import { DEFAULT_LIMITS } from '#electron/services/formats/read/limits';
 import { encodeTable } from '../../generators/encode';
 import { writeLayout } from '../../generators/layouts';
 import { generateResponses } from '../../generators/synthetic';

@@ -8,7 +8,7 @@ import { sheetInputs } from '../inputs/sheets';
 import { emailInputs, folderInputs, formInputs, msgInputs } from '../inputs/mail-forms-folders';
 import { judgeRefusal, firstLines, type CaseResult } from '../lib/outcome';
 import { pool, runCli } from '../lib/run-cli';
-import { readJournal } from '../../../electron/services/core/db/journal';
+import { readJournal } from '#electron/services/core/db/journal';
 
 /**
  * Every importer against hostile inputs, through the built command line: each case imported into

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { checkZip } from '../../../electron/services/formats/read/zip-guard';
-import { DEFAULT_LIMITS } from '../../../electron/services/formats/read/limits';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { checkZip } from '#electron/services/formats/read/zip-guard';
+import { DEFAULT_LIMITS } from '#electron/services/formats/read/limits';
 import { encodeTable } from '../../generators/encode';
 import { writeLayout } from '../../generators/layouts';
 import { Rng } from '../../generators/random';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { encodeTable } from '../../generators/encode';
 import { writeLayout } from '../../generators/layouts';
 import { Rng } from '../../generators/random';

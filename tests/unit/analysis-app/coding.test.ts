@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../../harness/temp';
-import { codebookFromCsv, codebookFromQdc } from '../../../shared/analysis/codebook';
+import { codebookFromCsv, codebookFromQdc } from '#shared/analysis/codebook';
 import { analysisWorkspace, hand, importResponses, responseIds, type Ws } from './helpers';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { codableText, passageOf, PART_SEPARATOR } from '../../../shared/coding/codable';
-import { quoteConsent, quoteStatus } from '../../../shared/coding/consent';
-import { drawSample, sampleSize } from '../../../shared/coding/sample';
-import { agreementView, isConflict } from '../../../shared/coding/agreement-view';
-import { parsePackageMeta } from '../../../shared/coding/package-meta';
+import { codableText, passageOf, PART_SEPARATOR } from '#shared/coding/codable';
+import { quoteConsent, quoteStatus } from '#shared/coding/consent';
+import { drawSample, sampleSize } from '#shared/coding/sample';
+import { agreementView, isConflict } from '#shared/coding/agreement-view';
+import { parsePackageMeta } from '#shared/coding/package-meta';
 
 /** The analysis's pure rules: what text is coded, passages, quote consent, samples, agreement views, package meta. */
 describe('coded text and passages', () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import type { RespondentFieldKey } from '../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import type { RespondentFieldKey } from '#shared/domain/draft/model';
 import { generateResponses, type GenerateOptions, type SyntheticAnswer, type SyntheticResponse } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
-import { answerCacheIsCurrent, answerData, invalidateAnalysisCache, warmAnswerCache, type AnswerData } from '../../../electron/services/analysis/data-cache';
-import type { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
+import { answerCacheIsCurrent, answerData, invalidateAnalysisCache, warmAnswerCache, type AnswerData } from '#electron/services/analysis/data-cache';
+import type { WorkspaceFile } from '#electron/services/core/db/workspace-file';
 import { analysisWorkspace, CLOCK, importGenerated, type Ws } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agreement, binaryKappa, cohensKappa, kappaBand } from '../../../shared/analysis/agreement';
+import { agreement, binaryKappa, cohensKappa, kappaBand } from '#shared/analysis/agreement';
 
 describe("Cohen's kappa against published worked examples", () => {
   it('Wikipedia "Cohen\'s kappa", simple example: 50 grant proposals, readers A and B → po 0.70, pe 0.50, κ 0.40', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBanding, detectCampaigns, looksLikeChoices, shingleSet, splitByTemplate } from '../../../shared/analysis/campaigns';
-import { wordHashSet, words } from '../../../shared/analysis/text';
+import { chooseBanding, detectCampaigns, looksLikeChoices, shingleSet, splitByTemplate } from '#shared/analysis/campaigns';
+import { wordHashSet, words } from '#shared/analysis/text';
 import { campaignMember, campaignTemplate, organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
-import { seededRandom } from '../../../shared/core/hash';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { seededRandom } from '#shared/core/hash';
+import { exampleDraft } from '#shared/domain/draft/example';
 
 describe('campaign detection on planted campaigns', () => {
   // 2,000 organic answers and 6 campaigns of 5 to 200 members: templates with personal additions,

@@ -15,8 +15,8 @@ import {
   themesForQuestion,
   validateCodebook,
   type Codebook,
-} from '../../../shared/analysis/codebook';
-import { parseXml } from '../../../shared/core/xml';
+} from '#shared/analysis/codebook';
+import { parseXml } from '#shared/core/xml';
 
 const book: Codebook = {
   themes: [

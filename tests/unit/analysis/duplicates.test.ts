@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentKey, findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate } from '../../../shared/analysis/duplicates';
+import { contentKey, findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate } from '#shared/analysis/duplicates';
 
 const r = (id: string, p: Partial<DuplicateCandidate>): DuplicateCandidate => ({ id, answers: {}, ...p });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseOrganisationName, suggestOrganisationMerges } from '../../../shared/analysis/organisations';
+import { normaliseOrganisationName, suggestOrganisationMerges } from '#shared/analysis/organisations';
 
 describe('normaliseOrganisationName', () => {
   it.each([

@@ -5,8 +5,8 @@ import * as XLSX from '@e965/xlsx';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isFormulaLike, neutraliseCell, restoreCell, toCsv } from '../../../shared/core/spreadsheet-safety';
-import { parseCsv } from '../../../shared/core/csv-parse';
+import { isFormulaLike, neutraliseCell, restoreCell, toCsv } from '#shared/core/spreadsheet-safety';
+import { parseCsv } from '#shared/core/csv-parse';
 
 /** Reads CSV bytes the way a spreadsheet program does (SheetJS), returning each cell's value and formula. */
 function openInSpreadsheet(bytes: Buffer): Array<{ v: unknown; f?: string }> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { crossTab, encodeAnswers, encodeField, tallyQuestion, tallyQuestionOf } from '../../../shared/analysis/tallies';
-import { OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressSmallNumbers } from '../../../shared/analysis/suppression';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { crossTab, encodeAnswers, encodeField, tallyQuestion, tallyQuestionOf } from '#shared/analysis/tallies';
+import { OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressSmallNumbers } from '#shared/analysis/suppression';
 
 const draft = exampleDraft();
 const q = (n: number) => tallyQuestionOf(draft.questions.find((x) => x.id === `example-q${n}`)!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import {
   ANSWERED,
   INVALID,
@@ -14,7 +14,7 @@ import {
   percent0dp,
   tallyQuestion,
   tallyQuestionOf,
-} from '../../../shared/analysis/tallies';
+} from '#shared/analysis/tallies';
 
 const draft = exampleDraft();
 const q = (n: number) => tallyQuestionOf(draft.questions.find((x) => x.id === `example-q${n}`)!);

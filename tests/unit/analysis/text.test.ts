@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, sentenceRanges, tokenize, words, WordBuffer } from '../../../shared/analysis/text';
-import { STOP_WORDS, stem } from '../../../shared/analysis/stemming';
+import { normaliseText, sentenceRanges, tokenize, words, WordBuffer } from '#shared/analysis/text';
+import { STOP_WORDS, stem } from '#shared/analysis/stemming';
 
 describe('words', () => {
   it('folds case and accents, joins apostrophes, splits on everything else', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankAnswer, suggestThemes } from '../../../shared/analysis/themes';
-import { applyThemeReview } from '../../../shared/analysis/theme-review';
-import { seededRandom } from '../../../shared/core/hash';
+import { isBlankAnswer, suggestThemes } from '#shared/analysis/themes';
+import { applyThemeReview } from '#shared/analysis/theme-review';
+import { seededRandom } from '#shared/core/hash';
 import { bestMatchF1, loadGamblingXs } from '../../bench/lib/gambling-xs';
 
 /** Answers on three clearly different subjects, in varied wording. */

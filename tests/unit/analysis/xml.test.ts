@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXmlAttr, escapeXmlText, parseXml, XmlError } from '../../../shared/core/xml';
+import { escapeXmlAttr, escapeXmlText, parseXml, XmlError } from '#shared/core/xml';
 
 describe('parseXml (the safe subset)', () => {
   it('reads elements, attributes in either quotes, entities, character references, CDATA, comments and PIs', () => {

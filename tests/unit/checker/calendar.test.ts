@@ -11,7 +11,7 @@ import {
   parseIsoDate,
   ruleBasedBankHolidays,
   weekday,
-} from '../../../shared/domain/calendar';
+} from '#shared/domain/calendar/index';
 
 describe('calendar', () => {
   it('Easter Sunday for known years', () => {

@@ -1,6 +1,6 @@
-import type { Draft } from '../../../shared/domain/draft/model';
-import { standardTemplate } from '../../../shared/domain/draft/template';
-import type { Finding } from '../../../shared/checker';
+import type { Draft } from '#shared/domain/draft/model';
+import { standardTemplate } from '#shared/domain/draft/template';
+import type { Finding } from '#shared/checker/index';
 import { bold, bullets, dated, ex, h, link, london, p, question, section, SECTION, t, withBlocks, withText } from './helpers';
 
 /**

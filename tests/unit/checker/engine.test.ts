@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, openErrors, RULES, type Finding } from '../../../shared/checker';
-import { draftSchema } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { docFromText } from '../../../shared/domain/draft/rich-text';
+import { checkDraft, openErrors, RULES, type Finding } from '#shared/checker/index';
+import { draftSchema } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { docFromText } from '#shared/domain/draft/rich-text';
 import { ex, NOW, run, section, SECTION, withText } from './helpers';
 
 describe('checkDraft on the filled-in example', () => {

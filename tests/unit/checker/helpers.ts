@@ -1,8 +1,8 @@
-import { checkDraft, type Finding } from '../../../shared/checker';
-import type { Draft, Question } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { docFromText, type Block, type Inline } from '../../../shared/domain/draft/rich-text';
-import { londonToInstant } from '../../../shared/domain/govuk-dates';
+import { checkDraft, type Finding } from '#shared/checker/index';
+import type { Draft, Question } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { docFromText, type Block, type Inline } from '#shared/domain/draft/rich-text';
+import { londonToInstant } from '#shared/domain/govuk-dates';
 
 /** A fixed "now" before the example opens, so the results do not depend on the day the tests run. */
 export const NOW = new Date('2026-11-24T12:00:00Z');

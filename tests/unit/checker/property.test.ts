@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, INTERNAL_RULE_ID, type Finding } from '../../../shared/checker';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import type { Block, Inline } from '../../../shared/domain/draft/rich-text';
+import { checkDraft, INTERNAL_RULE_ID, type Finding } from '#shared/checker/index';
+import type { Draft } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import type { Block, Inline } from '#shared/domain/draft/rich-text';
 import { NOW } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../shared/checker';
+import { RULES } from '#shared/checker/index';
 import { CASES } from './cases';
 import { of, NOW } from './helpers';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maskText } from '../../../shared/checker/text/mask';
-import { scoreSentences } from '../../../shared/checker/text/readability';
-import { syllables } from '../../../shared/checker/text/syllables';
-import { countWords, splitSentences } from '../../../shared/checker/text/words';
+import { maskText } from '#shared/checker/text/mask';
+import { scoreSentences } from '#shared/checker/text/readability';
+import { syllables } from '#shared/checker/text/syllables';
+import { countWords, splitSentences } from '#shared/checker/text/words';
 
 describe('text helpers', () => {
   it('splits sentences, not at abbreviations, initials, decimals or inside addresses', () => {

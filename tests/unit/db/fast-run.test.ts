@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../../electron/services/core/db/database';
-import { fastRunner } from '../../../electron/services/core/db/fast-run';
-import { loadSqlJs } from '../../../electron/services/core/db/sqljs';
+import { Db } from '#electron/services/core/db/database';
+import { fastRunner } from '#electron/services/core/db/fast-run';
+import { loadSqlJs } from '#electron/services/core/db/sqljs';
 
 /**
  * The direct binding path (fast-run.ts) must store exactly what sql.js's own Statement.run would:

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { appendFileSync, readFileSync, truncateSync, statSync, writeFileSync } from 'node:fs';
-import { JournalWriter, JOURNAL_MAGIC, readJournal, goodLength } from '../../../electron/services/core/db/journal';
-import type { JournalRecord } from '../../../electron/services/core/db/database';
+import { JournalWriter, JOURNAL_MAGIC, readJournal, goodLength } from '#electron/services/core/db/journal';
+import type { JournalRecord } from '#electron/services/core/db/database';
 import { tempDir } from '../../harness/temp';
 
 const rec = (n: number): JournalRecord => ({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadSqlJs } from '../../../electron/services/core/db/sqljs';
-import { Db } from '../../../electron/services/core/db/database';
-import { APPLICATION_ID, applyPending } from '../../../electron/services/core/db/migrate';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/core/db/migrations/index';
-import { WorkspaceFile, backupPathFor } from '../../../electron/services/core/db/workspace-file';
-import { loadDraft, updateMetadata } from '../../../electron/services/draft/draft-service';
-import { DraftHistory } from '../../../electron/services/draft/history';
+import { loadSqlJs } from '#electron/services/core/db/sqljs';
+import { Db } from '#electron/services/core/db/database';
+import { APPLICATION_ID, applyPending } from '#electron/services/core/db/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '#electron/services/core/db/migrations/index';
+import { WorkspaceFile, backupPathFor } from '#electron/services/core/db/workspace-file';
+import { loadDraft, updateMetadata } from '#electron/services/draft/draft-service';
+import { DraftHistory } from '#electron/services/draft/history';
 import { tempDir } from '../../harness/temp';
 
 /** A workspace file as an older version of the app would have written it: only the first `upTo` migrations. */

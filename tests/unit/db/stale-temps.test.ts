@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { cleanStaleTemps, tempNameFor } from '../../../electron/services/core/files/atomic-write';
-import { createWorkspace } from '../../../electron/services/workspace/workspace-service';
-import { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
+import { cleanStaleTemps, tempNameFor } from '#electron/services/core/files/atomic-write';
+import { createWorkspace } from '#electron/services/workspace/workspace-service';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
 import { tempDir } from '../../harness/temp';
 
 /**

@@ -2,18 +2,18 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, truncateSync, statSync, copyFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { WorkspaceFile, journalPathFor, backupPathFor, openReadOnly, integrityProblems } from '../../../electron/services/core/db/workspace-file';
-import { indexAnswer } from '../../../electron/services/responses/search-index';
-import { verifyWorkspace } from '../../../electron/services/workspace/verify';
-import { createWorkspace, setTitle } from '../../../electron/services/workspace/workspace-service';
-import { audit } from '../../../electron/services/core/audit';
-import { lockPathFor } from '../../../electron/services/core/files/lock';
-import { readJournal } from '../../../electron/services/core/db/journal';
-import { loadSqlJs } from '../../../electron/services/core/db/sqljs';
-import { Db } from '../../../electron/services/core/db/database';
+import { WorkspaceFile, journalPathFor, backupPathFor, openReadOnly, integrityProblems } from '#electron/services/core/db/workspace-file';
+import { indexAnswer } from '#electron/services/responses/search-index';
+import { verifyWorkspace } from '#electron/services/workspace/verify';
+import { createWorkspace, setTitle } from '#electron/services/workspace/workspace-service';
+import { audit } from '#electron/services/core/audit';
+import { lockPathFor } from '#electron/services/core/files/lock';
+import { readJournal } from '#electron/services/core/db/journal';
+import { loadSqlJs } from '#electron/services/core/db/sqljs';
+import { Db } from '#electron/services/core/db/database';
 import { tempDir } from '../../harness/temp';
 import { folderFingerprint } from '../../harness/files';
-import { type AppError } from '../../../shared/core/errors';
+import { type AppError } from '#shared/core/errors';
 
 /** Simulate the process dying: drop the lock without closing anything. */
 function abandon(f: WorkspaceFile): void {

@@ -2,10 +2,10 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
-import { questionNumbers, orderedQuestions, draftSchema } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
-import { loadDraft } from '../../../electron/services/draft/draft-service';
+import { questionNumbers, orderedQuestions, draftSchema } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
+import { loadDraft } from '#electron/services/draft/draft-service';
 
 describe('drafting through the router', () => {
   let t: ReturnType<typeof tempDir>;

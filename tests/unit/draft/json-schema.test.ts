@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftJsonSchemaText } from '../../../shared/domain/draft/json-schema';
+import { draftJsonSchemaText } from '#shared/domain/draft/json-schema';
 
 describe('the documented draft JSON schema', () => {
   it('is up to date with the schema imports are checked against', () => {

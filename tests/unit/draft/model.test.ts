@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { draftSchema, questionNumbers, orderedQuestions, answerOptions, type Draft } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { standardTemplate } from '../../../shared/domain/draft/template';
-import { formatDateTime } from '../../../shared/domain/govuk-dates';
+import { draftSchema, questionNumbers, orderedQuestions, answerOptions, type Draft } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { standardTemplate } from '#shared/domain/draft/template';
+import { formatDateTime } from '#shared/domain/govuk-dates';
 
 describe('draft model', () => {
   it('the example consultation is a valid draft with 11 questions numbered 1 to 11', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { isAppError } from '../../../shared/core/errors';
-import { readSourceFile } from '../../../electron/services/formats/read';
-import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { isAppError } from '#shared/core/errors';
+import { readSourceFile } from '#electron/services/formats/read/index';
+import { detectLayout, proposeMapping, applyMapping } from '#shared/domain/survey-import/index';
 import { toCsv, toWorkbook } from '../../generators/encode';
 import { writeMicrosoftForms } from '../../generators/layouts';
 import { generateResponses } from '../../generators/synthetic';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSourceFile } from '../../../electron/services/formats/read';
+import { readSourceFile } from '#electron/services/formats/read/index';
 import { toCsv, type CsvEncoding } from '../../generators/encode';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { isAppError } from '../../../shared/core/errors';
-import { readEmail, readSourceFile } from '../../../electron/services/formats/read';
+import { isAppError } from '#shared/core/errors';
+import { readEmail, readSourceFile } from '#electron/services/formats/read/index';
 import { buildMsg } from '../../generators/msg-file';
 
 /** Emailed responses: real RFC 822/MIME bytes and a real OLE2 .msg, parsed back. */
@@ -184,7 +184,7 @@ describe('.msg (Outlook)', () => {
 
 describe('an email as a response', () => {
   it('takes the sender, the time and the text the official assigned to questions', async () => {
-    const { responseFromEmail } = await import('../../../shared/domain/responses');
+    const { responseFromEmail } = await import('#shared/domain/responses/index');
     const m = await readEmail(enc('From: "Jane Smith" <jane@example.org>\nDate: Tue, 13 Apr 2027 09:30:00 +0100\nSubject: x\n\nPart one.\n\nPart two.\n'), 'a.eml');
     const r = responseFromEmail(m, [
       { questionId: 'example-q3', text: 'Part one.' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSourceFile } from '../../../electron/services/formats/read';
+import { readSourceFile } from '#electron/services/formats/read/index';
 import { csvText, encodeText, toCsv, type CsvEncoding } from '../../generators/encode';
 
 /** Text exports in every encoding and separator they arrive in, read back cell for cell. */

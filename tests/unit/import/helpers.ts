@@ -1,8 +1,8 @@
-import type { Draft } from '../../../shared/domain/draft/model';
-import { answerOptions, CLOSED_TYPES, orderedQuestions } from '../../../shared/domain/draft/model';
-import type { ApplyResult, Layout, MappingProposal, NormalisedResponse, RawTable } from '../../../shared/domain/survey-import/types';
-import { readSourceFile } from '../../../electron/services/formats/read';
-import { detectLayout, proposeMapping, applyMapping } from '../../../shared/domain/survey-import';
+import type { Draft } from '#shared/domain/draft/model';
+import { answerOptions, CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
+import type { ApplyResult, Layout, MappingProposal, NormalisedResponse, RawTable } from '#shared/domain/survey-import/types';
+import { readSourceFile } from '#electron/services/formats/read/index';
+import { detectLayout, proposeMapping, applyMapping } from '#shared/domain/survey-import/index';
 import type { SyntheticResponse } from '../../generators/synthetic';
 import { externalIdFor, type LayoutName } from '../../generators/layouts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { generateResponses, type SyntheticResponse } from '../../generators/synthetic';
 import { LAYOUT_NAMES, writeLayout, externalIdFor, type LayoutName } from '../../generators/layouts';
 import { encodeTable, type FileFormat } from '../../generators/encode';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { commaDraft } from '../../generators/drafts';
 import { toCsv } from '../../generators/encode';
-import { readSourceFile } from '../../../electron/services/formats/read';
-import { detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '../../../shared/domain/survey-import';
-import { parseSurveyTime } from '../../../shared/domain/survey-import';
-import { OptionMatcher } from '../../../shared/domain/survey-import/values/option-matcher';
+import { readSourceFile } from '#electron/services/formats/read/index';
+import { detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '#shared/domain/survey-import/index';
+import { parseSurveyTime } from '#shared/domain/survey-import/index';
+import { OptionMatcher } from '#shared/domain/survey-import/values/option-matcher';
 
 const csv = (rows: string[][]) => readSourceFile(toCsv(rows), 'a.csv');
 
@@ -193,8 +193,8 @@ describe('starting a workspace from an export alone', () => {
   it('a SurveyMonkey export becomes questions of the right types, then imports fully', async () => {
     const { generateResponses } = await import('../../generators/synthetic');
     const { writeSurveyMonkey } = await import('../../generators/layouts');
-    const { blankDraft } = await import('../../../shared/domain/draft/template');
-    const { docFromText } = await import('../../../shared/domain/draft/rich-text');
+    const { blankDraft } = await import('#shared/domain/draft/template');
+    const { docFromText } = await import('#shared/domain/draft/rich-text');
     const example = exampleDraft();
     const t = csv(writeSurveyMonkey(example, generateResponses(example, { count: 200, seed: 4 })));
     const l = detectLayout(t);

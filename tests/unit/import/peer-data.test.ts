@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blankDraft } from '../../../shared/domain/draft/template';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { docFromText } from '../../../shared/domain/draft/rich-text';
-import { readSourceFile } from '../../../electron/services/formats/read';
-import { detectLayout, proposeMapping, inferQuestions, applyMapping } from '../../../shared/domain/survey-import';
+import { blankDraft } from '#shared/domain/draft/template';
+import type { Draft } from '#shared/domain/draft/model';
+import { docFromText } from '#shared/domain/draft/rich-text';
+import { readSourceFile } from '#electron/services/formats/read/index';
+import { detectLayout, proposeMapping, inferQuestions, applyMapping } from '#shared/domain/survey-import/index';
 
 /**
  * i.AI Consult's fixtures (shared/reference/peer-data): files no one on this project wrote. Each

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSurveyTime } from '../../../shared/domain/survey-import';
-import { isYes } from '../../../shared/domain/responses/store';
-import { receivedText } from '../../../shared/report/rows';
+import { parseSurveyTime } from '#shared/domain/survey-import/index';
+import { isYes } from '#shared/domain/responses/store';
+import { receivedText } from '#shared/report/rows';
 
 describe("the survey tools' own ways of writing a time", () => {
   it('reads month names, JavaScript dates and epoch-free strings; a day alone stays a day', () => {

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOutput, OUTPUT_KINDS, outputFileName, readResponseFormDocx, readResponseFormXlsx } from '../../../electron/services/documents/consultation-outputs';
+import { buildOutput, OUTPUT_KINDS, outputFileName, readResponseFormDocx, readResponseFormXlsx } from '#electron/services/documents/consultation-outputs';
 import { validateOoxml } from '../../harness/ooxml';
 import { Package, wordParagraphs } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

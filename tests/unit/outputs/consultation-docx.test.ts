@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import { buildConsultationDocx } from '../../../electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import { buildConsultationDocx } from '#electron/services/documents/consultation-outputs';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package, paragraphText, R, W, WP, wAttr, wordParagraphs } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

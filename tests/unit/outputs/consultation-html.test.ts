@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import { buildConsultationDocx, buildConsultationHtml } from '../../../electron/services/documents/consultation-outputs';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import { buildConsultationDocx, buildConsultationHtml } from '#electron/services/documents/consultation-outputs';
 import { Package, wordParagraphs } from '../../harness/ooxml-read';
 import { CTX, richDraft } from './fixtures';
 

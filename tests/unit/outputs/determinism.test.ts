@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildOutput, defaultFormId, OUTPUT_KINDS } from '../../../electron/services/documents/consultation-outputs';
+import { buildOutput, defaultFormId, OUTPUT_KINDS } from '#electron/services/documents/consultation-outputs';
 import { Package } from '../../harness/ooxml-read';
 import { badDraft, CTX, richDraft } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { outputFileName } from '../../../electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { outputFileName } from '#electron/services/documents/consultation-outputs';
 
 const named = (title: string) => ({ metadata: { ...exampleDraft().metadata, title } });
 

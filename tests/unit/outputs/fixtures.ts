@@ -1,9 +1,9 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import type { Draft, Question } from '../../../shared/domain/draft/model';
-import type { Block, RichDoc } from '../../../shared/domain/draft/rich-text';
-import type { OutputContext } from '../../../electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
+import type { Draft, Question } from '#shared/domain/draft/model';
+import type { Block, RichDoc } from '#shared/domain/draft/rich-text';
+import type { OutputContext } from '#electron/services/documents/consultation-outputs';
 
 /** A fixed clock and ids: outputs made with it are byte-identical run to run. */
 export const CTX: OutputContext = { now: new Date('2027-02-15T10:30:00Z'), consultationId: 'consultation-example-1' };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { answerOptions, orderedQuestions, OTHER_OPTION_ID, questionNumbers, type Draft, type Question, type RespondentFieldKey } from '../../../shared/domain/draft/model';
-import type { ReturnedAnswer } from '../../../electron/services/documents/consultation-outputs';
-import { xmlSafe } from '../../../electron/services/formats/text-safety';
+import { answerOptions, orderedQuestions, OTHER_OPTION_ID, questionNumbers, type Draft, type Question, type RespondentFieldKey } from '#shared/domain/draft/model';
+import type { ReturnedAnswer } from '#electron/services/documents/consultation-outputs';
+import { xmlSafe } from '#electron/services/formats/text-safety';
 
 /**
  * Random respondents for the round-trip tests: what each question is answered with (or left

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsultationDocx, buildQuestionsXlsx } from '../../../electron/services/documents/consultation-outputs';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { buildConsultationDocx, buildQuestionsXlsx } from '#electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { validateOoxml } from '../../harness/ooxml';
 import { Package } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import { blankDraft } from '../../../shared/domain/draft/template';
-import { buildQuestionsXlsx } from '../../../electron/services/documents/consultation-outputs';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import { blankDraft } from '#shared/domain/draft/template';
+import { buildQuestionsXlsx } from '#electron/services/documents/consultation-outputs';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package, S } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

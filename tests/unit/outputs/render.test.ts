@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { orderedQuestions, questionNumbers } from '../../../shared/domain/draft/model';
-import { buildOutput, outputFileName, type OutputKind } from '../../../electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import { buildOutput, outputFileName, type OutputKind } from '#electron/services/documents/consultation-outputs';
 import { flatText, haveRenderer, renderToPdf, type Rendered } from '../../harness/render';
 import { tempDir } from '../../harness/temp';
 import { badDraft, CTX, writeTo } from './fixtures';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
-import { isAppError } from '../../../shared/core/errors';
-import { buildConsultationDocx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormDocx, type ReturnedAnswer } from '../../../electron/services/documents/consultation-outputs';
-import { xmlSafe } from '../../../electron/services/formats/text-safety';
+import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '#shared/domain/draft/model';
+import { isAppError } from '#shared/core/errors';
+import { buildConsultationDocx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormDocx, type ReturnedAnswer } from '#electron/services/documents/consultation-outputs';
+import { xmlSafe } from '#electron/services/formats/text-safety';
 import { fillDocx } from '../../harness/fill-forms';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, Package, paragraphText, W, wordParagraphs } from '../../harness/ooxml-read';

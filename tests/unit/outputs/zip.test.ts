@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../../../electron/services/formats/zip/zip';
+import { readZip, writeZip } from '#electron/services/formats/zip/zip';
 import { tempDir } from '../../harness/temp';
 
 const tmp = tempDir('cw-outputs-zip-');

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareReport, type ConsultationReport } from '../../../shared/report';
-import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '../../../electron/services/documents/reports';
-import { headline } from '../../../electron/services/documents/reports/briefing-docx';
+import { prepareReport, type ConsultationReport } from '#shared/report/index';
+import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '#electron/services/documents/reports/index';
+import { headline } from '#electron/services/documents/reports/briefing-docx';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { barChart, chartAltText, tallyChartData, textWidth, wrapText, type BarDatum } from '../../../shared/analysis/charts';
-import { encodeAnswers, tallyQuestion } from '../../../shared/analysis/tallies';
-import { renderChartPng } from '../../../electron/services/formats/chart-png';
+import { barChart, chartAltText, tallyChartData, textWidth, wrapText, type BarDatum } from '#shared/analysis/charts';
+import { encodeAnswers, tallyQuestion } from '#shared/analysis/tallies';
+import { renderChartPng } from '#electron/services/formats/chart-png';
 
 const jsdomModule: string = 'jsdom';
 const { JSDOM } = (await import(jsdomModule)) as { JSDOM: new (html: string) => { window: { DOMParser: typeof globalThis.DOMParser } } };

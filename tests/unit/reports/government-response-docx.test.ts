@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '../../../shared/report';
-import { buildGovernmentResponseDocx, GOVERNMENT_RESPONSE_HEADINGS as H } from '../../../electron/services/documents/reports';
+import { prepareReport, QuoteConsentError, type ConsultationReport, type ResponseRow } from '#shared/report/index';
+import { buildGovernmentResponseDocx, GOVERNMENT_RESPONSE_HEADINGS as H } from '#electron/services/documents/reports/index';
 import { validateOoxml } from '../../harness/ooxml';
 import { byNs, DC, Package } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';

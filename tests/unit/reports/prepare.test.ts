@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_AGGREGATED, SUPPRESSED } from '../../../shared/analysis/suppression';
-import { NOT_FOR_PUBLICATION, prepareReport, QuoteConsentError, quoteProblems, ReportInputError, type PreparedRow, type ResponseRow } from '../../../shared/report';
+import { OTHER_AGGREGATED, SUPPRESSED } from '#shared/analysis/suppression';
+import { NOT_FOR_PUBLICATION, prepareReport, QuoteConsentError, quoteProblems, ReportInputError, type PreparedRow, type ResponseRow } from '#shared/report/index';
 import { CONFIDENTIAL_ORG, HOSTILE_ANSWER, reportFixture } from '../../generators/report-fixture';
 
 /**

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx } from '../../../electron/services/documents/reports';
+import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx } from '#electron/services/documents/reports/index';
 import { flatText, haveRenderer, renderToPdf } from '../../harness/render';
 import { tempDir } from '../../harness/temp';
 import { largeDraft } from '../../bench/large-draft';

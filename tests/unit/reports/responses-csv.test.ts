@@ -2,9 +2,9 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreCell } from '../../../shared/core/spreadsheet-safety';
-import { prepareReport, type ResponseRow } from '../../../shared/report';
-import { buildResponsesCsv } from '../../../electron/services/documents/reports';
+import { restoreCell } from '#shared/core/spreadsheet-safety';
+import { prepareReport, type ResponseRow } from '#shared/report/index';
+import { buildResponsesCsv } from '#electron/services/documents/reports/index';
 import { tempDir } from '../../harness/temp';
 import { HOSTILE_ANSWER, HOSTILE_FIELD, reportFixture } from '../../generators/report-fixture';
 

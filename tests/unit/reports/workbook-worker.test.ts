@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
 import { builtTaskWorker } from '../../harness/task-worker';
-import { RemoteWorkbook } from '../../../electron/services/documents/reports/remote-workbook';
-import { Style } from '../../../electron/services/formats/xlsx/stream-workbook';
+import { RemoteWorkbook } from '#electron/services/documents/reports/remote-workbook';
+import { Style } from '#electron/services/formats/xlsx/stream-workbook';
 import { importGenerated, responseIds, CLOCK } from '../analysis-app/helpers';
 
 /**

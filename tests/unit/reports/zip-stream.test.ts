@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../../../electron/services/formats/zip/zip';
-import { ByteSink } from '../../../electron/services/formats/zip/byte-sink';
-import { ZipStreamWriter } from '../../../electron/services/formats/zip/zip-stream';
-import { StreamWorkbook, Style } from '../../../electron/services/formats/xlsx/stream-workbook';
+import { readZip } from '#electron/services/formats/zip/zip';
+import { ByteSink } from '#electron/services/formats/zip/byte-sink';
+import { ZipStreamWriter } from '#electron/services/formats/zip/zip-stream';
+import { StreamWorkbook, Style } from '#electron/services/formats/xlsx/stream-workbook';
 import { tempDir } from '../../harness/temp';
 
 /** The streaming ZIP writer: entries of many pieces read back exactly, by our reader and by unzip. */

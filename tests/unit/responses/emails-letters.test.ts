@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { tempDir } from '../../harness/temp';
 import { buildMsg } from '../../generators/msg-file';
-import { GENERAL_COMMENTS_ID } from '../../../shared/domain/responses/store';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
 import { workspaceWith } from './helpers';
 
 let t: ReturnType<typeof tempDir>;

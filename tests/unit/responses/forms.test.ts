@@ -5,9 +5,9 @@ import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph } from 'docx';
 import { tempDir } from '../../harness/temp';
 import { fillDocx, fillXlsx } from '../../harness/fill-forms';
-import { buildResponseFormDocx, buildResponseFormXlsx } from '../../../electron/services/documents/consultation-outputs';
-import { exampleDraft } from '../../../shared/domain/draft/example';
-import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '../../../shared/domain/draft/model';
+import { buildResponseFormDocx, buildResponseFormXlsx } from '#electron/services/documents/consultation-outputs';
+import { exampleDraft } from '#shared/domain/draft/example';
+import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '#shared/domain/draft/model';
 import { workspaceWith } from './helpers';
 
 /**

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Draft } from '../../../shared/domain/draft/model';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import type { Draft } from '#shared/domain/draft/model';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { generateResponses, type GenerateOptions, type SyntheticResponse } from '../../generators/synthetic';
 import { writeLayout, type LayoutName } from '../../generators/layouts';
 import { encodeTable, type CsvOptions, type FileFormat } from '../../generators/encode';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import { tempDir } from '../../harness/temp';
-import { WorkspaceFile } from '../../../electron/services/core/db/workspace-file';
-import { loadDraft } from '../../../electron/services/draft/draft-service';
-import { CLOSED_TYPES, orderedQuestions } from '../../../shared/domain/draft/model';
+import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
+import { loadDraft } from '#electron/services/draft/draft-service';
+import { CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
 import { LAYOUT_NAMES, externalIdFor } from '../../generators/layouts';
 import { workspaceWith, writeSurvey } from './helpers';
 

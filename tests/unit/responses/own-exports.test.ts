@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../../harness/temp';
 import { checkNothingLost } from '../../harness/nothing-lost';
-import type { ImportedColumnRole } from '../../../shared/domain/survey-import';
-import type { QuestionType } from '../../../shared/domain/draft/model';
+import type { ImportedColumnRole } from '#shared/domain/survey-import/index';
+import type { QuestionType } from '#shared/domain/draft/model';
 
 /**
  * Our own small exports, one folder per survey tool (tests/fixtures/survey-exports, README.md there

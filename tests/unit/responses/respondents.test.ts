@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../harness/temp';
 import { externalIdFor } from '../../generators/layouts';
-import { PERSONAL_FIELDS } from '../../../shared/domain/draft/model';
-import { normaliseEmail } from '../../../shared/analysis/duplicates';
-import { RESPONDENT_COLUMN } from '../../../electron/services/responses/respondent-columns';
+import { PERSONAL_FIELDS } from '#shared/domain/draft/model';
+import { normaliseEmail } from '#shared/analysis/duplicates';
+import { RESPONDENT_COLUMN } from '#electron/services/responses/respondent-columns';
 import { workspaceWith, writeCsv, writeSurvey, type SurveyFile } from './helpers';
 
 /**

@@ -3,14 +3,14 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
-import { exampleDraft } from '../../../shared/domain/draft/example';
+import { exampleDraft } from '#shared/domain/draft/example';
 import { generateResponses } from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
-import { integrityProblems } from '../../../electron/services/core/db/workspace-file';
-import { backlogPending, indexBacklogChunk } from '../../../electron/services/responses/search-backlog';
-import { journalPathFor } from '../../../electron/services/core/db/workspace-file';
-import { DEFER_INDEX_FROM } from '../../../electron/services/responses/write-batch';
+import { integrityProblems } from '#electron/services/core/db/workspace-file';
+import { backlogPending, indexBacklogChunk } from '#electron/services/responses/search-backlog';
+import { journalPathFor } from '#electron/services/core/db/workspace-file';
+import { DEFER_INDEX_FROM } from '#electron/services/responses/write-batch';
 
 /**
  * A large import in the app's backend returns before its search index is built; the index is
@@ -37,8 +37,7 @@ async function workspaceWith(name: string, background: boolean, keepOpen = false
   return { r, path, out, pendingAfterImport };
 }
 
-const searchAll = async (r: ReturnType<typeof testRouter>, query: string, workspace?: string) =>
-  r.call('responses.search', { query, limit: 500, ...(workspace ? { workspace } : {}) });
+const searchAll = async (r: ReturnType<typeof testRouter>, query: string) => r.call('responses.search', { query, limit: 500 });
 
 beforeAll(async () => {
   t = tempDir('cw-search-backlog-');
@@ -158,7 +157,10 @@ describe('the search index of a large import, built after it returns', () => {
     const before = readFileSync(p);
     const cli = testRouter(join(t.dir, 'cli-config'), CLOCK);
     const ref = await opened(reference, false);
-    for (const w of WORDS) expect((await searchAll(cli, w, p)).total).toBe((await searchAll(ref, w)).total);
+    // As `workbench search` does: open to read only, search, close.
+    await cli.call('workspace.open', { path: p, readOnly: true });
+    for (const w of WORDS) expect((await searchAll(cli, w)).total).toBe((await searchAll(ref, w)).total);
+    await cli.call('workspace.close', {});
     expect(readFileSync(p).equals(before)).toBe(true);
     await ref.router.shutdown();
   });

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { taskWorkerBeside } from '../../../electron/services/backend/backend-client';
+import { taskWorkerBeside } from '#electron/services/backend/backend-client';
 import { tempDir } from '../../harness/temp';
 import { builtTaskWorker } from '../../harness/task-worker';
-import { journalPathFor, openReadOnly } from '../../../electron/services/core/db/workspace-file';
-import type { SqlValue } from '../../../electron/services/core/db/database';
+import { journalPathFor, openReadOnly } from '#electron/services/core/db/workspace-file';
+import type { SqlValue } from '#electron/services/core/db/database';
 import { workspaceWith, writeSurvey } from './helpers';
 
 /**

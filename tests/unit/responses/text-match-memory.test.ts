@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { normaliseLabel } from '../../../shared/domain/survey-import/values/text-match';
+import { normaliseLabel } from '#shared/domain/survey-import/values/text-match';
 
 /**
  * normaliseLabel remembers the values it has seen for the life of the process. A value cut from a

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { tempDir } from '../../harness/temp';
-import { journalPathFor } from '../../../electron/services/core/db/workspace-file';
-import type { ColumnMapping } from '../../../shared/domain/survey-import/types';
+import { journalPathFor } from '#electron/services/core/db/workspace-file';
+import type { ColumnMapping } from '#shared/domain/survey-import/types';
 import type { CsvEncoding } from '../../generators/encode';
 import { workspaceWith, writeCsv, writeSurvey } from './helpers';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { Router } from '../../../electron/services/router/router';
-import { SettingsStore } from '../../../electron/services/core/settings/settings-store';
+import { Router } from '#electron/services/router/router';
+import { SettingsStore } from '#electron/services/core/settings/settings-store';
 import { tempDir } from '../../harness/temp';
-import { SCHEMA_VERSION } from '../../../electron/services/core/db/migrations/index';
-import type { AppEvents } from '../../../shared/ipc/contract';
+import { SCHEMA_VERSION } from '#electron/services/core/db/migrations/index';
+import type { AppEvents } from '#shared/ipc/contract';
 
 function makeRouter(dir: string, events: { event: keyof AppEvents; payload: unknown }[] = []) {
   return new Router(

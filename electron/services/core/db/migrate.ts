@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from './database';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index';
 

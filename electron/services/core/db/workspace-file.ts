@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { SqlJsStatic } from 'sql.js';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import { Db, type JournalRecord } from './database';
 import { JournalUncertainError, JournalWriter, goodLength, readJournal, type JournalContents } from './journal';
 import { applyPending, initialiseNew, inspectMigrations } from './migrate';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 
 /**
  * Why the file system said no, in words an official reads, and the one AppError every writer

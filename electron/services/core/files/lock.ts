@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 
 /**
  * A lock file beside the workspace ("<file>.lock") says it is open, by which process on which

@@ -1,6 +1,6 @@
 import { estimatePageNumbers } from 'docx/layout';
 import { AlignmentType, Document, Footer, Packer, Paragraph, PageNumber, TextRun } from 'docx';
-import type { Draft } from '../../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { resolveContext, type OutputContext } from '../output-context';
 import type { OutBlock } from './document/blocks';
 import { consultationOutline } from './document/consultation-outline';

@@ -1,4 +1,4 @@
-import type { Draft } from '../../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { resolveContext, type OutputContext } from '../output-context';
 import { consultationOutline } from './document/consultation-outline';
 import { escapeHtml, renderBlocks, type TocEntry } from '../html/render-html';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { orderedQuestions, questionNumbers, QUESTION_TYPE_LABELS, type Draft } from '../../../../shared/domain/draft/model';
+import { orderedQuestions, questionNumbers, QUESTION_TYPE_LABELS, type Draft } from '#shared/domain/draft/model';
 import { resolveContext, type OutputContext } from '../output-context';
 import { formatDate } from './document/dates';
 import { explainPrompt, isClosed, optionsOf, questionHeading } from './document/question-text';

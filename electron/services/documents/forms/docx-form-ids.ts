@@ -1,4 +1,4 @@
-import type { QuestionType, RespondentFieldKey } from '../../../../shared/domain/draft/model';
+import type { QuestionType, RespondentFieldKey } from '#shared/domain/draft/model';
 import type { FormQuestion, FormRowKind, FormSchema } from './form-schema';
 
 /**

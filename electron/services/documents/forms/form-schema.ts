@@ -1,6 +1,6 @@
-import { orderedQuestions, questionNumbers, type Draft, type QuestionType, type RespondentFieldKey } from '../../../../shared/domain/draft/model';
+import { orderedQuestions, questionNumbers, type Draft, type QuestionType, type RespondentFieldKey } from '#shared/domain/draft/model';
 import { explainPrompt, isClosed, optionsOf, OTHER_SPECIFY_PROMPT, wordLimitText } from '../consultation/document/question-text';
-import { OTHER_OPTION_ID } from '../../../../shared/domain/draft/model';
+import { OTHER_OPTION_ID } from '#shared/domain/draft/model';
 
 /**
  * What a response form asks and where each answer goes: the contract between the forms we issue

@@ -1,4 +1,4 @@
-import type { Draft } from '../../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { formatDateTime, instant } from '../consultation/document/dates';
 import type { FormFormat } from './form-schema';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import { DOCX_FORM_KIND, PROP, schemaFromProperties } from './docx-form-ids';
 import { FORM_SCHEMA_VERSION, type FormQuestion, type FormRow } from './form-schema';
 import { cleanAnswer, interpretAnswer, isRespondentKey, sameLabel, type ReturnedForm } from './returned-form';

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { AppError } from '../../../../shared/core/errors';
-import type { QuestionType } from '../../../../shared/domain/draft/model';
+import { AppError } from '#shared/core/errors';
+import type { QuestionType } from '#shared/domain/draft/model';
 import { FORM_SCHEMA_VERSION, type FormQuestion, type FormRow, type FormRowKind } from './form-schema';
 import { cleanAnswer, interpretAnswer, isRespondentKey, type ReturnedForm } from './returned-form';
 import { XLSX_FORM_KIND, XLSX_SHEETS } from './response-form-xlsx';

@@ -1,5 +1,5 @@
 import { Document, Packer } from 'docx';
-import type { Draft, Question } from '../../../../shared/domain/draft/model';
+import type { Draft, Question } from '#shared/domain/draft/model';
 import { pageFooter } from '../consultation/consultation-docx';
 import { resolveContext, type OutputContext } from '../output-context';
 import { anchorFactory, keepWithNext, linkify, para, paraRuns, paras, type OutBlock } from '../consultation/document/blocks';

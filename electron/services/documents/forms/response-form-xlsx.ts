@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Draft } from '../../../../shared/domain/draft/model';
+import type { Draft } from '#shared/domain/draft/model';
 import { resolveContext, type OutputContext } from '../output-context';
 import { answerInstruction, openGuidance, questionHeading } from '../consultation/document/question-text';
 import { formSchema, type FormSchema } from './form-schema';

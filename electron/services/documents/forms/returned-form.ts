@@ -1,4 +1,4 @@
-import { OTHER_OPTION_ID, RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../../../../shared/domain/draft/model';
+import { OTHER_OPTION_ID, RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '#shared/domain/draft/model';
 import { labelKey } from '../consultation/document/question-text';
 import { normaliseNewlines, xmlSafe } from '../../formats/text-safety';
 import type { FormQuestion, FormRow } from './form-schema';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { formatCount, NOT_FOR_PUBLICATION, type ConsultationReport, type PreparedReport } from '../../../../shared/report';
+import { formatCount, NOT_FOR_PUBLICATION, type ConsultationReport, type PreparedReport } from '#shared/report/index';
 import { formatDate } from '../consultation/document/dates';
 import { prepareForOutput, type ReportContext } from './report-context';
 import { periodText } from './report-text';

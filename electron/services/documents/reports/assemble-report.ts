@@ -1,11 +1,11 @@
 import type { Db } from '../../core/db/database';
-import { answerOptions, type Draft } from '../../../../shared/domain/draft/model';
-import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '../../../../shared/report/model';
-import { responseFieldsFor } from '../../../../shared/report/fields';
-import { crossTab, tallyQuestionOf, type EncodedField } from '../../../../shared/analysis/tallies';
-import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
-import { agreementView, type AgreementItem } from '../../../../shared/coding/agreement-view';
-import type { IntakeChannel } from '../../../../shared/domain/survey-import/types';
+import { answerOptions, type Draft } from '#shared/domain/draft/model';
+import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '#shared/report/model';
+import { responseFieldsFor } from '#shared/report/fields';
+import { crossTab, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
+import { agreementView, type AgreementItem } from '#shared/coding/agreement-view';
+import type { IntakeChannel } from '#shared/domain/survey-import/types';
 import { analysisQuestions } from '../../analysis/questions';
 import { tallyViews, crossField } from '../../analysis/tallies';
 import { themeCounts } from '../../analysis/coding';

@@ -1,6 +1,6 @@
-import { textWidth } from '../../../../shared/analysis/charts';
-import { formatCount, type ConsultationReport, type PreparedQuestion, type PreparedReport } from '../../../../shared/report';
-import { percent0dp } from '../../../../shared/analysis/tallies';
+import { textWidth } from '#shared/analysis/charts';
+import { formatCount, type ConsultationReport, type PreparedQuestion, type PreparedReport } from '#shared/report/index';
+import { percent0dp } from '#shared/analysis/tallies';
 import { anchorFactory, para, type OutBlock, type Run } from '../consultation/document/blocks';
 import { formatDate } from '../consultation/document/dates';
 import { renderReportDocx, type ReportPart } from './report-docx';

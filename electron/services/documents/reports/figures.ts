@@ -1,7 +1,7 @@
-import { barChart, type BarDatum } from '../../../../shared/analysis/charts';
+import { barChart, type BarDatum } from '#shared/analysis/charts';
 import type { OutBlock, Run } from '../consultation/document/blocks';
 import type { ReportPart } from './report-docx';
-import type { CountTable, PreparedCrossTab, PreparedTheme, RankingRow } from '../../../../shared/report';
+import type { CountTable, PreparedCrossTab, PreparedTheme, RankingRow } from '#shared/report/index';
 import { pngDataUrl, renderChartPng } from '../../formats/chart-png';
 
 /**

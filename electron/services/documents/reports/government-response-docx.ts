@@ -1,6 +1,6 @@
-import { countRowsChartData } from '../../../../shared/analysis/charts';
-import type { ConsultationReport, PreparedQuestion, PreparedReport } from '../../../../shared/report';
-import { formatCount } from '../../../../shared/report';
+import { countRowsChartData } from '#shared/analysis/charts';
+import type { ConsultationReport, PreparedQuestion, PreparedReport } from '#shared/report/index';
+import { formatCount } from '#shared/report/index';
 import { anchorFactory, para, paras, type OutBlock } from '../consultation/document/blocks';
 import { formatDate } from '../consultation/document/dates';
 import { countParts, renderReportDocx, type ReportPart } from './report-docx';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { WorkerSpec } from '../../core/workers/worker-spec';
 import { AckWindow } from '../../core/workers/ack-window';
 import type { StreamedOutput } from '../../formats/zip/byte-sink';

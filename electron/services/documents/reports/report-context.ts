@@ -1,6 +1,6 @@
 import type { WorkerSpec } from '../../core/workers/worker-spec';
-import type { ConsultationReport, PreparedReport, RedactionLevel } from '../../../../shared/report';
-import { prepareReport } from '../../../../shared/report';
+import type { ConsultationReport, PreparedReport, RedactionLevel } from '#shared/report/index';
+import { prepareReport } from '#shared/report/index';
 import type { OutputContext } from '../output-context';
 
 /**

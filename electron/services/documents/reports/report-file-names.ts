@@ -1,5 +1,5 @@
-import { slugify } from '../../../../shared/domain/filename';
-import type { ReportExportKind } from '../../../../shared/report';
+import { slugify } from '#shared/domain/filename';
+import type { ReportExportKind } from '#shared/report/index';
 
 const SUFFIX: Record<ReportExportKind, string> = {
   'government-response-docx': 'government-response.docx',

@@ -1,4 +1,4 @@
-import { formatCount, type PreparedQuestion, type PreparedReport } from '../../../../shared/report';
+import { formatCount, type PreparedQuestion, type PreparedReport } from '#shared/report/index';
 import { formatDate, formatDateTime, formatIsoDate, instant } from '../consultation/document/dates';
 
 /**

@@ -1,17 +1,17 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { Db } from '../../core/db/database';
-import { CLOSED_TYPES, type Draft } from '../../../../shared/domain/draft/model';
-import type { ResponseAnswer, ResponseRow, RowSource } from '../../../../shared/report/model';
-import type { RowParts } from '../../../../shared/report/rows';
-import { codableText } from '../../../../shared/coding/codable';
-import { CHANNEL_LABELS } from '../../../../shared/coding/fields';
-import { isYes, type RespondentKey } from '../../../../shared/domain/responses/store';
-import type { IntakeChannel } from '../../../../shared/domain/survey-import/types';
-import { MAIN_CODER_SET } from '../../../../shared/coding/types';
+import { CLOSED_TYPES, type Draft } from '#shared/domain/draft/model';
+import type { ResponseAnswer, ResponseRow, RowSource } from '#shared/report/model';
+import type { RowParts } from '#shared/report/rows';
+import { codableText } from '#shared/coding/codable';
+import { CHANNEL_LABELS } from '#shared/coding/fields';
+import { isYes, type RespondentKey } from '#shared/domain/responses/store';
+import type { IntakeChannel } from '#shared/domain/survey-import/types';
+import { MAIN_CODER_SET } from '#shared/coding/types';
 import { RESPONDENT_COLUMN, RESPONDENT_KEYS } from '../../responses/respondent-columns';
-import type { ResponseFieldDef } from '../../../../shared/report/model';
-import type { ColumnMapping } from '../../../../shared/domain/survey-import/types';
+import type { ResponseFieldDef } from '#shared/report/model';
+import type { ColumnMapping } from '#shared/domain/survey-import/types';
 import { answerData, type ClosedAnswers, type ResponseIndex } from '../../analysis/data-cache';
 import { ANSWER_SLOTS, firstAnswerId } from '../../responses/answer-ids';
 

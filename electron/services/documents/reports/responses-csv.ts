@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import { toCsv } from '../../../../shared/core/spreadsheet-safety';
-import type { ConsultationReport } from '../../../../shared/report';
+import { toCsv } from '#shared/core/spreadsheet-safety';
+import type { ConsultationReport } from '#shared/report/index';
 import { xmlSafe } from '../../formats/text-safety';
 import { prepareForOutput, type ReportContext } from './report-context';
 import { ByteSink, type StreamedOutput } from '../../formats/zip/byte-sink';

@@ -1,6 +1,6 @@
 import { diskWhy } from '../../core/files/disk-errors';
 import type { MessagePort } from 'node:worker_threads';
-import { AppError, type AppErrorShape } from '../../../../shared/core/errors';
+import { AppError, type AppErrorShape } from '#shared/core/errors';
 import { ByteSink } from '../../formats/zip/byte-sink';
 import { StreamWorkbook, type CellInput, type SheetPlan, type SheetWriter, type Style, type WorkbookProps } from '../../formats/xlsx/stream-workbook';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 
 /**
  * Checks an OLE2 compound file (an Outlook .msg) before the message reader sees it, as zip-guard.ts

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ImportWarning } from '../../../../shared/domain/survey-import/types';
+import type { ImportWarning } from '#shared/domain/survey-import/types';
 
 /**
  * Delimited text → rows of cells, with papaparse (RFC 4180 quoting: separators, quotes and line

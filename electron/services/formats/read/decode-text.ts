@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { AppError } from '../../../../shared/core/errors';
-import type { ImportWarning } from '../../../../shared/domain/survey-import/types';
+import { AppError } from '#shared/core/errors';
+import type { ImportWarning } from '#shared/domain/survey-import/types';
 
 /**
  * Bytes of a text export → a string, with the encoding it was in. Byte-order marks first (UTF-8,

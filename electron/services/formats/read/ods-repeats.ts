@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import type { ImportLimits } from './limits';
 
 /**

@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/core/errors';
-import type { ImportWarning, RawTable, SourceFormat } from '../../../../shared/domain/survey-import/types';
+import { AppError } from '#shared/core/errors';
+import type { ImportWarning, RawTable, SourceFormat } from '#shared/domain/survey-import/types';
 import { decodeText } from './decode-text';
 import { parseDelimited } from './csv';
 import { readWorkbook } from './spreadsheet';

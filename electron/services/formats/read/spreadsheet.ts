@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { AppError } from '../../../../shared/core/errors';
-import type { ImportWarning } from '../../../../shared/domain/survey-import/types';
+import { AppError } from '#shared/core/errors';
+import type { ImportWarning } from '#shared/domain/survey-import/types';
 import type { ImportLimits } from './limits';
 
 /**

@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { AppError } from '../../../../shared/core/errors';
+import { AppError } from '#shared/core/errors';
 import { formatBytes, type ImportLimits } from './limits';
 
 /**

@@ -1,6 +1,6 @@
 import { escapeXml } from '../ooxml/xml';
 import { cellText, colName, wrappedLines } from './sheet-helpers';
-import { neutraliseCell } from '../../../../shared/core/spreadsheet-safety';
+import { neutraliseCell } from '#shared/core/spreadsheet-safety';
 import type { ByteSink } from '../zip/byte-sink';
 import { ZipStreamWriter, type EntryWriter } from '../zip/zip-stream';
 

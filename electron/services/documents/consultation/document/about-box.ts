@@ -1,4 +1,4 @@
-import { TERRITORIAL_LABELS, type Draft } from '../../../../../shared/domain/draft/model';
+import { TERRITORIAL_LABELS, type Draft } from '#shared/domain/draft/model';
 import { linkify, safeHref, type OutBlock, type Run } from './blocks';
 import { durationText, formatDateTime, formatIsoDate, instant } from './dates';
 

@@ -1,4 +1,4 @@
-import { orderedQuestions, questionNumbers, type Draft, type Question, type Section } from '../../../../../shared/domain/draft/model';
+import { orderedQuestions, questionNumbers, type Draft, type Question, type Section } from '#shared/domain/draft/model';
 import { anchorFactory, keepWithNext, linkify, para, paraRuns, paras, type OutBlock } from './blocks';
 import { aboutTable, TO_BE_CONFIRMED, waysToRespond } from './about-box';
 import { formatDateTime, instant } from './dates';

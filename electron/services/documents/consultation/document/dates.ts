@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, londonParts, MONTHS } from '../../../../../shared/domain/govuk-dates';
+import { formatDate, formatDateTime, londonParts, MONTHS } from '#shared/domain/govuk-dates';
 
 /** GOV.UK date of a calendar date "2027-08-16" → "16 August 2027" (no time zone involved). */
 export function formatIsoDate(ymd: string): string {

@@ -1,4 +1,4 @@
-import { answerOptions, CLOSED_TYPES, type Question, type QuestionOption } from '../../../../../shared/domain/draft/model';
+import { answerOptions, CLOSED_TYPES, type Question, type QuestionOption } from '#shared/domain/draft/model';
 
 /**
  * The wording around a question, in one place so the consultation document, its Annex A, the

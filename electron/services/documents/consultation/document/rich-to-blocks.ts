@@ -1,4 +1,4 @@
-import type { Block, Inline, RichDoc } from '../../../../../shared/domain/draft/rich-text';
+import type { Block, Inline, RichDoc } from '#shared/domain/draft/rich-text';
 import { linkify, safeHref, type OutBlock, type Run } from './blocks';
 
 /**
