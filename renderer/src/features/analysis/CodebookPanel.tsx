@@ -5,6 +5,7 @@ import { RadiosField } from '../../components/Fields';
 import { slugify } from '../../../../shared/domain/filename';
 import { useAnalysis } from './analysis-store';
 import { PathField, workspaceFolder } from './PathField';
+import { Table, Row, Cell } from '../../components/Table';
 
 /** The whole codebook as a tree, and moving it between tools: CSV or REFI-QDA .qdc in and out. */
 export function CodebookPanel() {
@@ -48,32 +49,22 @@ export function CodebookPanel() {
       {live.length === 0 ? (
         <p className="govuk-body">There are no themes yet. Add them for a question on its Themes tab, or import a codebook.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Every theme, sub-themes under their theme</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Theme
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Questions
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {live.map((t) => (
-              <tr key={t.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  {'— '.repeat(t.depth)}
-                  <strong>{t.name}</strong>
-                  {!t.codable ? ' (heading)' : ''}
-                  {t.description ? <div className="govuk-body-s govuk-!-margin-bottom-0">{t.description}</div> : null}
-                </td>
-                <td className="govuk-table__cell">{t.questionIds.length ? t.questionIds.map((q) => numbers.get(q) ?? q).join(', ') : 'All'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Every theme, sub-themes under their theme"
+          columns={[{ label: 'Theme' }, { label: 'Questions' }]}
+        >
+          {live.map((t) => (
+            <Row key={t.id}>
+              <Cell>
+                {'— '.repeat(t.depth)}
+                <strong>{t.name}</strong>
+                {!t.codable ? ' (heading)' : ''}
+                {t.description ? <div className="govuk-body-s govuk-!-margin-bottom-0">{t.description}</div> : null}
+              </Cell>
+              <Cell>{t.questionIds.length ? t.questionIds.map((q) => numbers.get(q) ?? q).join(', ') : 'All'}</Cell>
+            </Row>
+          ))}
+        </Table>
       )}
       <div className="app-dialog">
         <h3 className="govuk-heading-s">Save the codebook as a file</h3>

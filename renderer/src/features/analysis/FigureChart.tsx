@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { barChart, type BarDatum } from '../../../../shared/analysis/charts';
+import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 export interface FigureRow {
   label: string;
@@ -25,35 +26,19 @@ export function FigureChart({ id, title, measure, rows, firstColumn, baseText }:
         <div className="app-analysis-chart" dangerouslySetInnerHTML={{ __html: chart.svg }} />
         <figcaption className="govuk-body-s govuk-!-margin-top-1">{title}</figcaption>
       </figure>
-      <table className="govuk-table app-analysis-figure__table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          {title} ({baseText})
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {firstColumn}
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Number
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Per cent
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.map((r) => (
-            <tr className="govuk-table__row" key={r.label}>
-              <th scope="row" className="govuk-table__header">
-                {r.label}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{fmt(r.count)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.percent === null ? 'no data' : `${r.percent}%`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="app-analysis-figure__table"
+        caption={`${title} (${baseText})`}
+        columns={[{ label: firstColumn }, { label: 'Number', numeric: true }, { label: 'Per cent', numeric: true }]}
+      >
+        {rows.map((r) => (
+          <Row key={r.label}>
+            <RowHeader>{r.label}</RowHeader>
+            <Cell numeric>{fmt(r.count)}</Cell>
+            <Cell numeric>{r.percent === null ? 'no data' : `${r.percent}%`}</Cell>
+          </Row>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { FigureChart } from './FigureChart';
 import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '../../../../shared/coding/fields';
 import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '../../../../shared/coding/types';
 import type { AppErrorShape } from '../../../../shared/core/errors';
+import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -86,44 +87,31 @@ export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }
 function CrossTabTable({ view }: { view: TallyView }) {
   const ct = view.crossTab!;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">
-        Answers to question {view.number} by {ct.fieldLabel.toLowerCase()}: number (percentage of the group who answered)
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            {ct.fieldLabel}
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Answered
-          </th>
-          {ct.columns.map((c) => (
-            <th key={c.optionId} scope="col" className="govuk-table__header govuk-table__header--numeric">
-              {c.label}
-            </th>
+    <Table
+      caption={
+        <>
+          Answers to question {view.number} by {ct.fieldLabel.toLowerCase()}: number (percentage of the group who answered)
+        </>
+      }
+      columns={[
+        { label: ct.fieldLabel },
+        { label: 'Answered', numeric: true },
+        ...ct.columns.map((c) => ({ label: c.label, numeric: true })),
+        { label: 'Not answered', numeric: true },
+      ]}
+    >
+      {ct.rows.map((r, i) => (
+        <Row key={r.label}>
+          <RowHeader>{r.label}</RowHeader>
+          <Cell numeric>{n(r.base)}</Cell>
+          {ct.columns.map((c, j) => (
+            <Cell key={c.optionId} numeric>
+              {n(ct.counts[i]![j]!)} ({ct.rowPercent[i]![j] === null ? '–' : `${ct.rowPercent[i]![j]}%`})
+            </Cell>
           ))}
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Not answered
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {ct.rows.map((r, i) => (
-          <tr key={r.label} className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              {r.label}
-            </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{n(r.base)}</td>
-            {ct.columns.map((c, j) => (
-              <td key={c.optionId} className="govuk-table__cell govuk-table__cell--numeric">
-                {n(ct.counts[i]![j]!)} ({ct.rowPercent[i]![j] === null ? '–' : `${ct.rowPercent[i]![j]}%`})
-              </td>
-            ))}
-            <td className="govuk-table__cell govuk-table__cell--numeric">{n(r.notAnswered)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          <Cell numeric>{n(r.notAnswered)}</Cell>
+        </Row>
+      ))}
+    </Table>
   );
 }

@@ -1,6 +1,6 @@
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
-import { TextField } from '../../components/TextField';
+import { FileField } from '../../components/FileField';
 
 /** The folder of the open workspace, where files are suggested. */
 export function workspaceFolder(): string {
@@ -10,8 +10,8 @@ export function workspaceFolder(): string {
 }
 
 /**
- * A file path: typed (the browser host has no native dialogs) or picked with the system's dialog
- * where the app has one.
+ * A file path: typed in a FileField (the browser host has no native dialogs) or picked with the
+ * system's dialog where the app has one.
  */
 export function PathField({ id, label, hint, value, onChange, error, mode, filterName, extensions }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | null; mode: 'save' | 'open'; filterName: string; extensions: string[] }) {
   const native = useApp((s) => s.info?.nativeDialogs);
@@ -26,7 +26,7 @@ export function PathField({ id, label, hint, value, onChange, error, mode, filte
   }
   return (
     <>
-      <TextField id={id} label={label} hint={hint} value={value} error={error} onChange={(e) => onChange(e.target.value)} mono autoComplete="off" spellCheck={false} />
+      <FileField id={id} label={label} hint={hint} value={value} error={error} onChange={onChange} />
       {native ? (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void choose()}>
           Choose a file<span className="govuk-visually-hidden"> for {label.toLowerCase()}</span>

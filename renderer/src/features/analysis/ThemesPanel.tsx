@@ -10,6 +10,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/coding/types';
 import type { CampaignView } from '../../../../shared/domain/responses/store';
 import type { AppErrorShape } from '../../../../shared/core/errors';
+import { Table, Row, Cell } from '../../components/Table';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -83,54 +84,42 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
           </div>
         </div>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Themes for this question</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Theme
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Answers
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {own.length === 0 ? (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>
-                No themes yet.
-              </td>
-            </tr>
-          ) : null}
-          {own.map((t) => {
-            const c = counts?.themes.find((x) => x.themeId === t.id);
-            return (
-              <tr key={t.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <span className={t.depth ? 'govuk-!-padding-left-4' : undefined}>{t.depth ? '↳ ' : ''}</span>
-                  <strong>{t.name}</strong>
-                  {!t.codable ? ' (heading)' : ''}
-                  {t.questionIds.length === 0 ? <span className="govuk-body-s"> · all questions</span> : null}
-                  {t.description ? <div className="govuk-body-s govuk-!-margin-bottom-0">{t.description}</div> : null}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{c ? `${n(c.count)}${c.percent === null ? '' : ` (${c.percent}%)`}` : '–'}</td>
-                <td className="govuk-table__cell">
-                  <button type="button" className="app-link-button govuk-body-s" onClick={() => setEditing(t)}>
-                    Change<span className="govuk-visually-hidden"> {t.name}</span>
-                  </button>{' '}
-                  <button type="button" className="app-link-button govuk-body-s" onClick={() => setConfirm(t)}>
-                    Delete<span className="govuk-visually-hidden"> {t.name}</span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        captionSize="m"
+        caption="Themes for this question"
+        columns={[{ label: 'Theme' }, { label: 'Answers', numeric: true }, { label: 'Actions', hidden: true }]}
+      >
+        {own.length === 0 ? (
+          <Row>
+            <Cell colSpan={3}>
+              No themes yet.
+            </Cell>
+          </Row>
+        ) : null}
+        {own.map((t) => {
+          const c = counts?.themes.find((x) => x.themeId === t.id);
+          return (
+            <Row key={t.id}>
+              <Cell>
+                <span className={t.depth ? 'govuk-!-padding-left-4' : undefined}>{t.depth ? '↳ ' : ''}</span>
+                <strong>{t.name}</strong>
+                {!t.codable ? ' (heading)' : ''}
+                {t.questionIds.length === 0 ? <span className="govuk-body-s"> · all questions</span> : null}
+                {t.description ? <div className="govuk-body-s govuk-!-margin-bottom-0">{t.description}</div> : null}
+              </Cell>
+              <Cell numeric>{c ? `${n(c.count)}${c.percent === null ? '' : ` (${c.percent}%)`}` : '–'}</Cell>
+              <Cell>
+                <button type="button" className="app-link-button govuk-body-s" onClick={() => setEditing(t)}>
+                  Change<span className="govuk-visually-hidden"> {t.name}</span>
+                </button>{' '}
+                <button type="button" className="app-link-button govuk-body-s" onClick={() => setConfirm(t)}>
+                  Delete<span className="govuk-visually-hidden"> {t.name}</span>
+                </button>
+              </Cell>
+            </Row>
+          );
+        })}
+      </Table>
       {editing ? (
         <ThemeForm question={question} theme={editing === 'new' ? null : editing} parents={own} onDone={() => setEditing(null)} />
       ) : (

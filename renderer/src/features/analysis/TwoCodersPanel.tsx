@@ -10,6 +10,7 @@ import { useJob, isCancelled } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { PathField, workspaceFolder } from './PathField';
 import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '../../../../shared/coding/types';
+import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const kappa = (k: KappaView) => (k.kappa === null ? k.band : `${k.kappa.toFixed(2)} (${k.band})`);
@@ -213,51 +214,33 @@ function AgreementTables({ agreement }: { agreement: AgreementView }) {
         {agreement.overall.meanKappa !== null ? `; mean of the themes’ kappas ${agreement.overall.meanKappa.toFixed(2)}` : ''}. Coder A: {agreement.coderA}; coder B: {agreement.coderB}.
       </p>
       {agreement.questions.map((q) => (
-        <table key={q.questionId} className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            Question {q.number}: {q.doubleCoded} of {q.sampled} sampled answers coded by both; kappa {kappa(q.pooled)}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Theme
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Kappa
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Agreement
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Both
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                A only
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                B only
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Neither
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {q.themes.map((t) => (
-              <tr key={t.themeId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {t.name}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{kappa(t)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(t.percentAgreement)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{t.table.both}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{t.table.aOnly}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{t.table.bOnly}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{t.table.neither}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          key={q.questionId}
+          caption={<>Question {q.number}: {q.doubleCoded} of {q.sampled} sampled answers coded by both; kappa {kappa(q.pooled)}</>}
+          columns={[
+            { label: 'Theme' },
+            { label: 'Kappa', numeric: true },
+            { label: 'Agreement', numeric: true },
+            { label: 'Both', numeric: true },
+            { label: 'A only', numeric: true },
+            { label: 'B only', numeric: true },
+            { label: 'Neither', numeric: true },
+          ]}
+        >
+          {q.themes.map((t) => (
+            <Row key={t.themeId}>
+              <RowHeader>
+                {t.name}
+              </RowHeader>
+              <Cell numeric>{kappa(t)}</Cell>
+              <Cell numeric>{pct(t.percentAgreement)}</Cell>
+              <Cell numeric>{t.table.both}</Cell>
+              <Cell numeric>{t.table.aOnly}</Cell>
+              <Cell numeric>{t.table.bOnly}</Cell>
+              <Cell numeric>{t.table.neither}</Cell>
+            </Row>
+          ))}
+        </Table>
       ))}
       <p className="govuk-body-s">{agreement.note}</p>
     </>

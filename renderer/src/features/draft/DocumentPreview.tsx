@@ -2,6 +2,8 @@ import type { Draft, Question } from '../../../../shared/domain/draft/model';
 import { answerOptions, orderedQuestions, questionNumbers, TERRITORIAL_LABELS } from '../../../../shared/domain/draft/model';
 import { formatDate, formatDateTime } from '../../../../shared/domain/govuk-dates';
 import { RichDocView } from './RichDocView';
+import { Table, Row, Cell, RowHeader } from '../../components/Table';
+import { SummaryList } from '../../components/SummaryList';
 
 /**
  * A print-like preview, in the order and wording of the Word document: cover, contents,
@@ -110,16 +112,11 @@ export function DocumentPreview({ draft }: { draft: Draft }) {
           ))}
       </ul>
       <h2 className="govuk-heading-l">Annex C: privacy notice</h2>
-      <dl className="govuk-summary-list">
-        {Object.entries(draft.privacyNotice)
+      <SummaryList
+        rows={Object.entries(draft.privacyNotice)
           .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <div className="govuk-summary-list__row" key={k}>
-              <dt className="govuk-summary-list__key">{PRIVACY_LABELS[k] ?? k}</dt>
-              <dd className="govuk-summary-list__value">{v}</dd>
-            </div>
-          ))}
-      </dl>
+          .map(([k, v]) => ({ id: k, key: PRIVACY_LABELS[k] ?? k, value: v }))}
+      />
     </article>
   );
 }
@@ -143,29 +140,20 @@ function AboutBox({ box }: { box: [string, string][] }) {
   return (
     <>
       <h2 className="govuk-heading-l">About this consultation</h2>
-      <table className="govuk-table">
-        <caption className="govuk-visually-hidden">About this consultation</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Item
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {box.map(([k, v]) => (
-            <tr className="govuk-table__row" key={k}>
-              <th scope="row" className="govuk-table__header">
-                {k}
-              </th>
-              <td className="govuk-table__cell">{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        captionSize="hidden"
+        caption="About this consultation"
+        columns={[{ label: 'Item' }, { label: 'Details' }]}
+      >
+        {box.map(([k, v]) => (
+          <Row key={k}>
+            <RowHeader>
+              {k}
+            </RowHeader>
+            <Cell>{v}</Cell>
+          </Row>
+        ))}
+      </Table>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { whenText } from '../shared/format';
 import { DocumentPreview } from './DocumentPreview';
 import { TextField } from '../../components/TextField';
 import { SelectField } from '../../components/Fields';
+import { Table, Row, Cell } from '../../components/Table';
 
 /** Save a labelled version; list them; open one read-only; compare any two (or with the current draft). */
 export function VersionsPanel() {
@@ -85,41 +86,31 @@ export function VersionsPanel() {
       {versions.length === 0 ? (
         <p className="govuk-body">No versions saved yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-visually-hidden">Saved versions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Label
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Saved
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Questions
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {versions.map((v) => (
-              <tr className="govuk-table__row" key={v.id}>
-                <td className="govuk-table__cell">{v.label}</td>
-                <td className="govuk-table__cell">
-                  {whenText(v.createdAt)} by {v.createdBy}
-                </td>
-                <td className="govuk-table__cell">{v.questions}</td>
-                <td className="govuk-table__cell">
-                  <button type="button" className="app-link-button" onClick={() => void call('draft.getVersion', { id: v.id }).then((r) => r.ok && setViewing(r.value))}>
-                    View<span className="govuk-visually-hidden"> {v.label}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          captionSize="hidden"
+          caption="Saved versions"
+          columns={[
+            { label: 'Label' },
+            { label: 'Saved' },
+            { label: 'Questions' },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {versions.map((v) => (
+            <Row key={v.id}>
+              <Cell>{v.label}</Cell>
+              <Cell>
+                {whenText(v.createdAt)} by {v.createdBy}
+              </Cell>
+              <Cell>{v.questions}</Cell>
+              <Cell>
+                <button type="button" className="app-link-button" onClick={() => void call('draft.getVersion', { id: v.id }).then((r) => r.ok && setViewing(r.value))}>
+                  View<span className="govuk-visually-hidden"> {v.label}</span>
+                </button>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       )}
 
       {versions.length ? (

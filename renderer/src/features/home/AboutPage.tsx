@@ -1,5 +1,6 @@
 import { useApp } from '../../app/store';
 import { PageHeading } from '../../components/PageHeading';
+import { SummaryList } from '../../components/SummaryList';
 
 export function AboutPage() {
   const info = useApp((s) => s.info);
@@ -12,20 +13,16 @@ export function AboutPage() {
         Consultation Workbench helps policy teams draft a formal consultation, collect and analyse the public&apos;s responses, and
         produce the documents the consultation standard asks for. It works offline; nothing you do is sent anywhere.
       </p>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Version</dt>
-          <dd className="govuk-summary-list__value">{info?.version}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Running as</dt>
-          <dd className="govuk-summary-list__value">{info?.shell === 'electron' ? 'Desktop app' : 'Browser host (in your web browser)'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">New workspaces are saved in</dt>
-          <dd className="govuk-summary-list__value app-path">{info?.defaultFolder}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: 'Version', value: info?.version },
+          {
+            key: 'Running as',
+            value: info?.shell === 'electron' ? 'Desktop app' : 'Browser host (in your web browser)',
+          },
+          { key: 'New workspaces are saved in', value: info?.defaultFolder, valueClassName: 'app-path' },
+        ]}
+      />
       <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(ws ? { page: 'workspace', tab: 'overview' } : { page: 'home' })}>
         Back
       </button>

@@ -8,6 +8,7 @@ import { TITLE_MAX } from '../../../../shared/domain/workspace';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { RadiosField } from '../../components/Fields';
 import { useResponses } from '../responses/responses-store';
+import { FileField } from '../../components/FileField';
 
 /** The file a draft is started from, for the choices that need one. */
 const SOURCE = {
@@ -107,19 +108,16 @@ export function NewConsultationPage() {
           <p className={`govuk-hint govuk-character-count__message${remaining < 0 ? ' govuk-error-message' : ''}`} aria-live="polite">
             {remaining >= 0 ? `You have ${remaining} characters remaining` : `You have ${-remaining} characters too many`}
           </p>
-          <TextField
+          <FileField
             id="path"
             label="Where to save it"
             hint="One consultation is one file. Every change is saved to it as you work."
             error={pathError}
             value={path}
-            onChange={(e) => {
-              setPath(e.target.value);
+            onChange={(value) => {
+              setPath(value);
               setPathEdited(true);
             }}
-            mono
-            autoComplete="off"
-            spellCheck={false}
           />
           <RadiosField
             name="start"
@@ -137,16 +135,13 @@ export function NewConsultationPage() {
           />
           {start === 'workspace' || start === 'json' || start === 'survey' ? (
             <>
-              <TextField
+              <FileField
                 id="source-path"
                 label={SOURCE[start].label}
                 hint={SOURCE[start].hint}
                 error={errors.find((e) => e.field === 'source-path')?.message}
                 value={sourcePath}
-                onChange={(e) => setSourcePath(e.target.value)}
-                mono
-                autoComplete="off"
-                spellCheck={false}
+                onChange={setSourcePath}
                 list={start === 'workspace' ? 'recent-workspaces' : undefined}
               />
               <datalist id="recent-workspaces">

@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
-import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { FolderEntry } from '../../../../shared/domain/workspace';
 import { whenText } from '../shared/format';
+import { FileField } from '../../components/FileField';
 
 /** The in-page stand-in for a native Open dialog (browser host): a path field and the default folder's workspaces. */
 export function OpenPage() {
@@ -42,16 +42,13 @@ export function OpenPage() {
         {error ? <ErrorSummary errors={[{ field: 'open-path', message: error }]} /> : null}
         <PageHeading>Open a workspace</PageHeading>
         <form onSubmit={submit} noValidate>
-          <TextField
+          <FileField
             id="open-path"
             label="Workspace file"
             hint="The full path of a .consult file, for example /home/you/Documents/my-consultation.consult"
             error={error}
             value={path}
-            onChange={(e) => setPath(e.target.value)}
-            mono
-            autoComplete="off"
-            spellCheck={false}
+            onChange={setPath}
           />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">

@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
-import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FileField } from '../../components/FileField';
 
 /** The in-page Save As (browser host), also reached from the Overview page. */
 export function SaveAsPage() {
@@ -42,15 +42,12 @@ export function SaveAsPage() {
           The copy holds everything in this workspace. You will carry on working in the copy; the original stays as it is now.
         </p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <TextField
+          <FileField
             id="save-path"
             label="Save the copy to"
             error={error}
             value={path}
-            onChange={(e) => setPath(e.target.value)}
-            mono
-            autoComplete="off"
-            spellCheck={false}
+            onChange={setPath}
           />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">

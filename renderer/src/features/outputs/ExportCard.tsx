@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import type { ExportKindInfo, ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
-import { TextField } from '../../components/TextField';
+import { FileField } from '../../components/FileField';
 import { CheckboxField, RadiosField } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useDraftFindingsSummary } from './useDraftFindings';
@@ -92,7 +92,7 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
         />
       ) : null}
       {!info?.nativeDialogs ? (
-        <TextField id={`${id}-path`} label="Save to" value={path} onChange={(e) => setPath(e.target.value)} mono autoComplete="off" spellCheck={false} error={error} />
+        <FileField id={`${id}-path`} label="Save to" value={path} onChange={setPath} error={error} />
       ) : error ? (
         <p className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}

@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import type { ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
 import { whenText } from '../shared/format';
 import { ExportCard, type OutputEntry } from './ExportCard';
+import { Table, Row, Cell } from '../../components/Table';
 
 
 /**
@@ -56,45 +57,29 @@ export function OutputsPage() {
       {log.length === 0 ? (
         <p className="govuk-body">Nothing has been exported from this workspace yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Every file written from this workspace, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Redaction
-              </th>
-              <th scope="col" className="govuk-table__header">
-                File
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {log.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">
-                  {whenText(e.at)}
-                  <br />
-                  <span className="govuk-body-s">by {e.actor}</span>
-                </td>
-                <td className="govuk-table__cell">{kinds.find((k) => k.kind === e.kind)?.title ?? e.kind}</td>
-                <td className="govuk-table__cell">{e.redaction === 'none' ? 'None (internal use)' : e.redaction === 'redacted' ? 'Redacted for publication' : 'Not applicable'}</td>
-                <td className="govuk-table__cell">
-                  <span className="app-path">{e.path}</span>
-                  <br />
-                  <span className="govuk-body-s">
-                    {Math.max(1, Math.round(e.bytes / 1024))}KB · SHA-256 {e.sha256.slice(0, 12)}…
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Every file written from this workspace, newest first"
+          columns={[{ label: 'When' }, { label: 'What' }, { label: 'Redaction' }, { label: 'File' }]}
+        >
+          {log.map((e) => (
+            <Row key={e.id}>
+              <Cell>
+                {whenText(e.at)}
+                <br />
+                <span className="govuk-body-s">by {e.actor}</span>
+              </Cell>
+              <Cell>{kinds.find((k) => k.kind === e.kind)?.title ?? e.kind}</Cell>
+              <Cell>{e.redaction === 'none' ? 'None (internal use)' : e.redaction === 'redacted' ? 'Redacted for publication' : 'Not applicable'}</Cell>
+              <Cell>
+                <span className="app-path">{e.path}</span>
+                <br />
+                <span className="govuk-body-s">
+                  {Math.max(1, Math.round(e.bytes / 1024))}KB · SHA-256 {e.sha256.slice(0, 12)}…
+                </span>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -10,11 +10,26 @@ import { CHANNEL_LABELS, plural, questionLabel } from './labels';
 import { ResponseDetailPanel } from './ResponseDetailPanel';
 import { Highlighted } from './Highlighted';
 import { whenText } from '../shared/format';
+import { Table, Row as TableRow, Cell, type Column } from '../../components/Table';
 
 const PAGE = 100;
 const ROW_HEIGHT = 76;
 
 type Row = { kind: 'response'; row: ResponseListRow } | { kind: 'hit'; hit: SearchHit };
+
+/** The list's columns, and a search's: the virtual list keeps one table for both. */
+const LIST_COLUMNS: Column[] = [
+  { label: 'Response', className: 'app-virtual__id' },
+  { label: 'Respondent' },
+  { label: 'Channel' },
+  { label: 'Received' },
+  { label: 'First answer' },
+];
+const SEARCH_COLUMNS: Column[] = [
+  { label: 'Response', className: 'app-virtual__id' },
+  { label: 'Where', className: 'app-virtual__where' },
+  { label: 'Match' },
+];
 
 /**
  * Every response, or every search match, in a table that scrolls smoothly at 100,000 rows: only
@@ -162,103 +177,75 @@ export function BrowseView() {
         {total === null ? 'Loading…' : searching ? `${plural(total, 'match', 'matches')}${responsesMatched !== null ? ` in ${plural(responsesMatched, 'response')}` : ''}` : plural(total, 'response')}
       </p>
       <div ref={scrollRef} className="app-virtual" tabIndex={0} role="region" aria-label={searching ? 'Search results, scrollable' : 'Responses, scrollable'}>
-        <table className="govuk-table app-virtual__table" aria-rowcount={(total ?? 0) + 1}>
-          <caption className="govuk-visually-hidden">{searching ? `Matches for ${query}` : 'Responses'}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row" aria-rowindex={1}>
-              <th scope="col" className="govuk-table__header app-virtual__id">
-                Response
-              </th>
-              {searching ? (
-                <>
-                  <th scope="col" className="govuk-table__header app-virtual__where">
-                    Where
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Match
-                  </th>
-                </>
-              ) : (
-                <>
-                  <th scope="col" className="govuk-table__header">
-                    Respondent
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Channel
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Received
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    First answer
-                  </th>
-                </>
-              )}
+        <Table
+          className="app-virtual__table"
+          aria-rowcount={(total ?? 0) + 1}
+          captionSize="hidden"
+          caption={searching ? `Matches for ${query}` : 'Responses'}
+          headRow={{ 'aria-rowindex': 1 }}
+          columns={searching ? SEARCH_COLUMNS : LIST_COLUMNS}
+        >
+          {padTop > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={columns} style={{ height: padTop, padding: 0, border: 0 }} />
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {padTop > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={columns} style={{ height: padTop, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((it) => {
-              const r = rowAt(it.index);
-              return (
-                <tr className="govuk-table__row app-virtual__row" key={it.key} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
-                  {!r ? (
-                    <td className="govuk-table__cell" colSpan={columns}>
-                      Loading…
-                    </td>
-                  ) : r.kind === 'response' ? (
-                    <>
-                      <td className="govuk-table__cell">
-                        <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.row.id)}>
-                          <span className="govuk-visually-hidden">Open response </span>
-                          {r.row.id}
-                        </button>
-                        {r.row.status === 'duplicate' ? <strong className="govuk-tag govuk-tag--grey app-tag-s">Duplicate</strong> : null}
-                      </td>
-                      <td className="govuk-table__cell app-clip">
-                        {r.row.name ?? (r.row.organisation ? '' : 'No name given')}
-                        {r.row.organisation ? `${r.row.name ? ', ' : ''}${r.row.organisation}` : ''}
-                        {r.row.respondentType ? <span className="govuk-body-s"> · {r.row.respondentType}</span> : null}
-                      </td>
-                      <td className="govuk-table__cell">{CHANNEL_LABELS[r.row.channel]}</td>
-                      <td className="govuk-table__cell app-clip">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</td>
-                      <td className="govuk-table__cell">
-                        <span className="app-clip-2">{r.row.excerpt || <span className="govuk-hint">No written answer</span>}</span>
-                      </td>
-                    </>
-                  ) : (
-                    <>
-                      <td className="govuk-table__cell">
-                        <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.hit.responseId)}>
-                          <span className="govuk-visually-hidden">Open response </span>
-                          {r.hit.responseId}
-                        </button>
-                      </td>
-                      <td className="govuk-table__cell">
-                        {questionLabel(draft, r.hit.questionId)}
-                        {r.hit.field === 'explanation' ? ' (explanation)' : r.hit.field === 'otherText' ? ' (“Other”)' : r.hit.field === 'campaignAddition' ? ' (own words in a campaign)' : ''}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <span className="app-clip-2">
-                          <Highlighted text={r.hit.snippet} ranges={r.hit.highlights} />
-                        </span>
-                      </td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-            {padBottom > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={columns} style={{ height: padBottom, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          ) : null}
+          {items.map((it) => {
+            const r = rowAt(it.index);
+            return (
+              <TableRow className="app-virtual__row" key={it.key} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
+                {!r ? (
+                  <Cell colSpan={columns}>
+                    Loading…
+                  </Cell>
+                ) : r.kind === 'response' ? (
+                  <>
+                    <Cell>
+                      <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.row.id)}>
+                        <span className="govuk-visually-hidden">Open response </span>
+                        {r.row.id}
+                      </button>
+                      {r.row.status === 'duplicate' ? <strong className="govuk-tag govuk-tag--grey app-tag-s">Duplicate</strong> : null}
+                    </Cell>
+                    <Cell className="app-clip">
+                      {r.row.name ?? (r.row.organisation ? '' : 'No name given')}
+                      {r.row.organisation ? `${r.row.name ? ', ' : ''}${r.row.organisation}` : ''}
+                      {r.row.respondentType ? <span className="govuk-body-s"> · {r.row.respondentType}</span> : null}
+                    </Cell>
+                    <Cell>{CHANNEL_LABELS[r.row.channel]}</Cell>
+                    <Cell className="app-clip">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</Cell>
+                    <Cell>
+                      <span className="app-clip-2">{r.row.excerpt || <span className="govuk-hint">No written answer</span>}</span>
+                    </Cell>
+                  </>
+                ) : (
+                  <>
+                    <Cell>
+                      <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.hit.responseId)}>
+                        <span className="govuk-visually-hidden">Open response </span>
+                        {r.hit.responseId}
+                      </button>
+                    </Cell>
+                    <Cell>
+                      {questionLabel(draft, r.hit.questionId)}
+                      {r.hit.field === 'explanation' ? ' (explanation)' : r.hit.field === 'otherText' ? ' (“Other”)' : r.hit.field === 'campaignAddition' ? ' (own words in a campaign)' : ''}
+                    </Cell>
+                    <Cell>
+                      <span className="app-clip-2">
+                        <Highlighted text={r.hit.snippet} ranges={r.hit.highlights} />
+                      </span>
+                    </Cell>
+                  </>
+                )}
+              </TableRow>
+            );
+          })}
+          {padBottom > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={columns} style={{ height: padBottom, padding: 0, border: 0 }} />
+            </tr>
+          ) : null}
+        </Table>
         {total === 0 ? <p className="govuk-body govuk-!-margin-2">{searching ? 'Nothing matches. Try fewer or shorter words.' : 'No responses match these filters.'}</p> : null}
       </div>
       {openResponse !== null ? <ResponseDetailPanel key={openResponse} id={openResponse} /> : null}

@@ -9,6 +9,7 @@ import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
+import { Table, Row, Cell } from '../../components/Table';
 
 const STATUS_TAGS: Record<CampaignView['status'], [string, string]> = {
   proposed: ['To check', 'govuk-tag--yellow'],
@@ -75,43 +76,32 @@ export function CampaignsView() {
       </div>
       {campaigns === null ? <p className="govuk-body">Loading…</p> : campaigns.length === 0 ? <p className="govuk-body">No campaigns found.</p> : null}
       {campaigns?.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{plural(campaigns.length, 'campaign')}, the ones to check first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Campaign
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Question
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Respondents
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {campaigns.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  <button type="button" className="app-link-button" onClick={() => setOpen(c.id)}>
-                    {c.label || `Campaign ${c.id}`}
-                  </button>
-                  <br />
-                  <span className="govuk-body-s app-clip-2">{c.template.slice(0, 160)}</span>
-                </td>
-                <td className="govuk-table__cell">{c.questionNumber ? `Question ${c.questionNumber}` : c.questionText}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{c.size.toLocaleString('en-GB')}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${STATUS_TAGS[c.status][1]}`}>{STATUS_TAGS[c.status][0]}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={<>{plural(campaigns.length, 'campaign')}, the ones to check first</>}
+          columns={[
+            { label: 'Campaign' },
+            { label: 'Question' },
+            { label: 'Respondents', numeric: true },
+            { label: 'Status' },
+          ]}
+        >
+          {campaigns.map((c) => (
+            <Row key={c.id}>
+              <Cell>
+                <button type="button" className="app-link-button" onClick={() => setOpen(c.id)}>
+                  {c.label || `Campaign ${c.id}`}
+                </button>
+                <br />
+                <span className="govuk-body-s app-clip-2">{c.template.slice(0, 160)}</span>
+              </Cell>
+              <Cell>{c.questionNumber ? `Question ${c.questionNumber}` : c.questionText}</Cell>
+              <Cell numeric>{c.size.toLocaleString('en-GB')}</Cell>
+              <Cell>
+                <strong className={`govuk-tag ${STATUS_TAGS[c.status][1]}`}>{STATUS_TAGS[c.status][0]}</strong>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       ) : null}
       {shown ? <CampaignDetail key={shown.id} campaign={shown} onChanged={() => void load()} onClose={() => setOpen(null)} /> : null}
     </section>
@@ -202,63 +192,48 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
           </label>
         </div>
       </div>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          {total ? `${offset + 1} to ${Math.min(offset + MEMBERS_PAGE, total)} of ${total.toLocaleString('en-GB')}` : 'None'}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Select</span>
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Respondent
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Their own words
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {members.map((m) => (
-            <tr className="govuk-table__row" key={m.responseId}>
-              <td className="govuk-table__cell">
-                <div className="govuk-checkboxes govuk-checkboxes--small">
-                  <div className="govuk-checkboxes__item">
-                    <input
-                      className="govuk-checkboxes__input"
-                      id={`member-${m.responseId}`}
-                      type="checkbox"
-                      checked={selected.has(m.responseId)}
-                      onChange={(e) => {
-                        const next = new Set(selected);
-                        if (e.target.checked) next.add(m.responseId);
-                        else next.delete(m.responseId);
-                        setSelected(next);
-                      }}
-                    />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`member-${m.responseId}`}>
-                      <span className="govuk-visually-hidden">Select response </span>
-                      {m.responseId}
-                    </label>
-                  </div>
+      <Table
+        caption={total ? `${offset + 1} to ${Math.min(offset + MEMBERS_PAGE, total)} of ${total.toLocaleString('en-GB')}` : 'None'}
+        columns={[{ label: 'Select', hidden: true }, { label: 'Respondent' }, { label: 'Their own words' }]}
+      >
+        {members.map((m) => (
+          <Row key={m.responseId}>
+            <Cell>
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    className="govuk-checkboxes__input"
+                    id={`member-${m.responseId}`}
+                    type="checkbox"
+                    checked={selected.has(m.responseId)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.target.checked) next.add(m.responseId);
+                      else next.delete(m.responseId);
+                      setSelected(next);
+                    }}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`member-${m.responseId}`}>
+                    <span className="govuk-visually-hidden">Select response </span>
+                    {m.responseId}
+                  </label>
                 </div>
-              </td>
-              <td className="govuk-table__cell">
-                {m.name ?? 'No name given'}
-                {m.organisation ? `, ${m.organisation}` : ''}
-                {m.removed ? (
-                  <>
-                    {' '}
-                    <strong className="govuk-tag govuk-tag--grey">Taken out</strong>
-                  </>
-                ) : null}
-              </td>
-              <td className="govuk-table__cell app-pre">{m.addition || <span className="govuk-hint">Only the campaign text</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </div>
+            </Cell>
+            <Cell>
+              {m.name ?? 'No name given'}
+              {m.organisation ? `, ${m.organisation}` : ''}
+              {m.removed ? (
+                <>
+                  {' '}
+                  <strong className="govuk-tag govuk-tag--grey">Taken out</strong>
+                </>
+              ) : null}
+            </Cell>
+            <Cell className="app-pre">{m.addition || <span className="govuk-hint">Only the campaign text</span>}</Cell>
+          </Row>
+        ))}
+      </Table>
       <div className="govuk-button-group">
         <button type="button" className="govuk-button govuk-button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MEMBERS_PAGE))}>
           Previous

@@ -9,6 +9,7 @@ import { useResponses } from './responses-store';
 import { assignmentsOf, ParagraphAssigner, paragraphsOf } from './ParagraphAssigner';
 import { whenText } from '../shared/format';
 import { plural } from './labels';
+import { SummaryList } from '../../components/SummaryList';
 
 /** One email: who sent it, when, the subject, attachments listed, and the body to assign. */
 export function EmailStep({ file, remaining, onImported, onSkip }: { file: InspectedFile; remaining: number; onImported: (o: ImportOutcome) => void; onSkip: () => void }) {
@@ -49,39 +50,14 @@ export function EmailStep({ file, remaining, onImported, onSkip }: { file: Inspe
       {!message && !error ? <p className="govuk-body">Reading the email…</p> : null}
       {message ? (
         <>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">From</dt>
-              <dd className="govuk-summary-list__value">
-                {message.fromName} {message.from ? `<${message.from}>` : ''}
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Sent</dt>
-              <dd className="govuk-summary-list__value">{message.date ? whenText(message.date) : 'No date in the email'}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Subject</dt>
-              <dd className="govuk-summary-list__value">{message.subject || '(no subject)'}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Attachments</dt>
-              <dd className="govuk-summary-list__value">
-                {message.attachments.length ? (
-                  <ul className="govuk-list">
-                    {message.attachments.map((a, i) => (
-                      <li key={i}>
-                        {a.name} ({a.contentType}, {Math.max(1, Math.round(a.size / 1024))}KB)
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  'None'
-                )}
-                {message.attachments.length ? <p className="govuk-hint">Attachments are listed, not opened. If one holds the response, import it separately.</p> : null}
-              </dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: 'From', value: `${message.fromName} ${message.from ? `<${message.from}>` : ''}` },
+              { key: 'Sent', value: message.date ? whenText(message.date) : 'No date in the email' },
+              { key: 'Subject', value: message.subject || '(no subject)' },
+              { key: 'Attachments', value: <Attachments list={message.attachments} /> },
+            ]}
+          />
           {paragraphs.length ? <ParagraphAssigner idPrefix="email-paragraph" paragraphs={paragraphs} targets={targets} draft={draft} onChange={setTargets} /> : <p className="govuk-body">The email has no text.</p>}
           <div className="govuk-button-group">
             <button type="button" className="govuk-button" disabled={busy} onClick={() => void save()}>
@@ -95,5 +71,22 @@ export function EmailStep({ file, remaining, onImported, onSkip }: { file: Inspe
         </>
       ) : null}
     </section>
+  );
+}
+
+/** An email's attachments, listed and not opened. */
+function Attachments({ list }: { list: EmailMessage['attachments'] }) {
+  if (!list.length) return <>None</>;
+  return (
+    <>
+      <ul className="govuk-list">
+        {list.map((a, i) => (
+          <li key={i}>
+            {a.name} ({a.contentType}, {Math.max(1, Math.round(a.size / 1024))}KB)
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-hint">Attachments are listed, not opened. If one holds the response, import it separately.</p>
+    </>
   );
 }

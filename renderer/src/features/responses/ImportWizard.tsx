@@ -11,6 +11,7 @@ import { SurveyStep } from './SurveyStep';
 import { EmailStep } from './EmailStep';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
+import { Table, Row, Cell } from '../../components/Table';
 
 const EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'docx', 'eml', 'msg'];
 
@@ -155,43 +156,33 @@ function FilesStep({ files, busy, onSurvey, onForms, onEmails, onBack }: { files
       <h2 className="govuk-heading-m" id="import-files">
         What you chose
       </h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">{plural(files.length, 'file')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              File
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What it is
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {files.map((f) => (
-            <tr className="govuk-table__row" key={f.path}>
-              <td className="govuk-table__cell">
-                <span className="app-break">{f.name}</span>
-                <br />
-                <span className="govuk-body-s">{Math.max(1, Math.round(f.bytes / 1024)).toLocaleString('en-GB')}KB</span>
-              </td>
-              <td className="govuk-table__cell">
-                {f.alreadyImported ? (
-                  <>
-                    <strong className="govuk-tag govuk-tag--yellow">Already imported</strong> on {whenText(f.alreadyImported.at)}. Undo that import first to import it again.
-                  </>
-                ) : f.type ? (
-                  TYPE_LABELS[f.type]
-                ) : (
-                  <>
-                    <strong className="govuk-tag govuk-tag--red">Cannot be imported</strong> {f.problem}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={plural(files.length, 'file')}
+        columns={[{ label: 'File' }, { label: 'What it is' }]}
+      >
+        {files.map((f) => (
+          <Row key={f.path}>
+            <Cell>
+              <span className="app-break">{f.name}</span>
+              <br />
+              <span className="govuk-body-s">{Math.max(1, Math.round(f.bytes / 1024)).toLocaleString('en-GB')}KB</span>
+            </Cell>
+            <Cell>
+              {f.alreadyImported ? (
+                <>
+                  <strong className="govuk-tag govuk-tag--yellow">Already imported</strong> on {whenText(f.alreadyImported.at)}. Undo that import first to import it again.
+                </>
+              ) : f.type ? (
+                TYPE_LABELS[f.type]
+              ) : (
+                <>
+                  <strong className="govuk-tag govuk-tag--red">Cannot be imported</strong> {f.problem}
+                </>
+              )}
+            </Cell>
+          </Row>
+        ))}
+      </Table>
       {surveys.length > 1 ? <p className="govuk-body">Survey exports are checked one at a time: choose “Check the columns” for each in turn.</p> : null}
       <div className="govuk-button-group">
         {surveys.map((f) => (

@@ -6,6 +6,7 @@ import type { OrganisationMergeView, OrganisationSuggestion } from '../../../../
 import { useResponses } from './responses-store';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
+import { Table, Row, Cell } from '../../components/Table';
 
 /**
  * Organisation names as people typed them, with suggested merges ("ACME Ltd", "Acme Limited") the
@@ -48,43 +49,32 @@ export function OrganisationsView() {
       {active.length === 0 ? (
         <p className="govuk-body">None yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Names counted under another name in analysis</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                As typed
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Counted as
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Confirmed
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {active.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <td className="govuk-table__cell">
-                  {m.variantName} <span className="govuk-body-s">({plural(m.respondents, 'respondent')})</span>
-                </td>
-                <td className="govuk-table__cell">{m.canonicalName}</td>
-                <td className="govuk-table__cell">
-                  {whenText(m.confirmedAt)} by {m.confirmedBy}
-                </td>
-                <td className="govuk-table__cell">
-                  <button type="button" className="app-link-button" onClick={() => void revert(m.id)}>
-                    Undo<span className="govuk-visually-hidden"> merging {m.variantName}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Names counted under another name in analysis"
+          columns={[
+            { label: 'As typed' },
+            { label: 'Counted as' },
+            { label: 'Confirmed' },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {active.map((m) => (
+            <Row key={m.id}>
+              <Cell>
+                {m.variantName} <span className="govuk-body-s">({plural(m.respondents, 'respondent')})</span>
+              </Cell>
+              <Cell>{m.canonicalName}</Cell>
+              <Cell>
+                {whenText(m.confirmedAt)} by {m.confirmedBy}
+              </Cell>
+              <Cell>
+                <button type="button" className="app-link-button" onClick={() => void revert(m.id)}>
+                  Undo<span className="govuk-visually-hidden"> merging {m.variantName}</span>
+                </button>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       )}
     </section>
   );

@@ -6,7 +6,9 @@ import { JobProgress } from '../shared/JobProgress';
 import { CHANNEL_LABELS, plural } from './labels';
 import { whenText } from '../shared/format';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/survey-import/types';
-import type { BatchSummary } from '../../../../shared/domain/responses/store';
+import type { BatchSummary, ResponsesSummary } from '../../../../shared/domain/responses/store';
+import { Table, Row, Cell } from '../../components/Table';
+import { SummaryList } from '../../components/SummaryList';
 
 function sourceLabel(b: BatchSummary): string {
   if (b.sourceKind === 'response-form') return b.format === 'form-docx' ? 'Response form (Word)' : 'Response form (Excel)';
@@ -46,37 +48,27 @@ export function Overview() {
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      <dl className="govuk-summary-list app-responses-summary">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Responses</dt>
-          <dd className="govuk-summary-list__value">
-            {summary.activeResponses.toLocaleString('en-GB')}
-            {summary.duplicatesResolved ? ` (and ${plural(summary.duplicatesResolved, 'duplicate')} left out)` : ''}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">How they arrived</dt>
-          <dd className="govuk-summary-list__value">{summary.channels.length ? summary.channels.map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.count.toLocaleString('en-GB')}`).join(', ') : 'None yet'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rows to review</dt>
-          <dd className="govuk-summary-list__value">{summary.openRejected ? plural(summary.openRejected, 'row') : 'None'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Campaigns</dt>
-          <dd className="govuk-summary-list__value">
-            {summary.campaigns.proposed + summary.campaigns.confirmed === 0
-              ? summary.lastDetection
-                ? 'None found'
-                : 'Not looked for yet'
-              : `${summary.campaigns.confirmed} confirmed, ${summary.campaigns.proposed} to check (${plural(summary.campaigns.members, 'respondent')})`}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Possible duplicates</dt>
-          <dd className="govuk-summary-list__value">{summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve'}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        className="app-responses-summary"
+        rows={[
+          {
+            key: 'Responses',
+            value: (
+              <>
+                {summary.activeResponses.toLocaleString('en-GB')}
+                {summary.duplicatesResolved ? ` (and ${plural(summary.duplicatesResolved, 'duplicate')} left out)` : ''}
+              </>
+            ),
+          },
+          { key: 'How they arrived', value: channelsText(summary) },
+          { key: 'Rows to review', value: summary.openRejected ? plural(summary.openRejected, 'row') : 'None' },
+          { key: 'Campaigns', value: campaignsText(summary) },
+          {
+            key: 'Possible duplicates',
+            value: summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve',
+          },
+        ]}
+      />
       <div className="govuk-button-group">
         <button type="button" className="govuk-button" onClick={() => go('import')}>
           Import responses
@@ -90,57 +82,44 @@ export function Overview() {
       {batches.length === 0 ? (
         <p className="govuk-body">Nothing has been imported yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Every import, newest first. Undoing one removes its responses; the record of it stays.</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Source
-              </th>
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Responses
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Rejected rows
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {batches.map((b) => (
-              <tr className="govuk-table__row" key={b.id}>
-                <td className="govuk-table__cell">
-                  <span className="app-break">{b.sourceName}</span>
-                  <br />
-                  <span className="govuk-body-s">
-                    {sourceLabel(b)} · {CHANNEL_LABELS[b.channel]}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  {whenText(b.importedAt)}
-                  <br />
-                  <span className="govuk-body-s">by {b.importedBy}</span>
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{b.undoneAt ? '–' : b.responses.toLocaleString('en-GB')}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{b.rejected ? `${b.rejected} (${b.openRejected} open)` : '0'}</td>
-                <td className="govuk-table__cell">
-                  {b.undoneAt ? (
-                    <strong className="govuk-tag govuk-tag--grey">Undone {whenText(b.undoneAt)}</strong>
-                  ) : confirm?.id === b.id ? null : (
-                    <button type="button" className="app-link-button" onClick={() => setConfirm(b)} disabled={job.busy}>
-                      Undo<span className="govuk-visually-hidden"> the import of {b.sourceName}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Every import, newest first. Undoing one removes its responses; the record of it stays."
+          columns={[
+            { label: 'Source' },
+            { label: 'When' },
+            { label: 'Responses', numeric: true },
+            { label: 'Rejected rows', numeric: true },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {batches.map((b) => (
+            <Row key={b.id}>
+              <Cell>
+                <span className="app-break">{b.sourceName}</span>
+                <br />
+                <span className="govuk-body-s">
+                  {sourceLabel(b)} · {CHANNEL_LABELS[b.channel]}
+                </span>
+              </Cell>
+              <Cell>
+                {whenText(b.importedAt)}
+                <br />
+                <span className="govuk-body-s">by {b.importedBy}</span>
+              </Cell>
+              <Cell numeric>{b.undoneAt ? '–' : b.responses.toLocaleString('en-GB')}</Cell>
+              <Cell numeric>{b.rejected ? `${b.rejected} (${b.openRejected} open)` : '0'}</Cell>
+              <Cell>
+                {b.undoneAt ? (
+                  <strong className="govuk-tag govuk-tag--grey">Undone {whenText(b.undoneAt)}</strong>
+                ) : confirm?.id === b.id ? null : (
+                  <button type="button" className="app-link-button" onClick={() => setConfirm(b)} disabled={job.busy}>
+                    Undo<span className="govuk-visually-hidden"> the import of {b.sourceName}</span>
+                  </button>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       )}
       {confirm ? (
         <div className="app-dialog" role="alertdialog" aria-labelledby="undo-title">
@@ -166,4 +145,15 @@ export function Overview() {
       ) : null}
     </>
   );
+}
+
+function channelsText(summary: ResponsesSummary): string {
+  if (!summary.channels.length) return 'None yet';
+  return summary.channels.map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.count.toLocaleString('en-GB')}`).join(', ');
+}
+
+function campaignsText(summary: ResponsesSummary): string {
+  const { proposed, confirmed, members } = summary.campaigns;
+  if (proposed + confirmed === 0) return summary.lastDetection ? 'None found' : 'Not looked for yet';
+  return `${confirmed} confirmed, ${proposed} to check (${plural(members, 'respondent')})`;
 }

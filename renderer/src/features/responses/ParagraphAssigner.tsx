@@ -1,5 +1,6 @@
 import { orderedQuestions, questionNumbers, type Draft } from '../../../../shared/domain/draft/model';
 import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
+import { Table, Row, Cell } from '../../components/Table';
 
 /**
  * An email's or letter's text, paragraph by paragraph, each assigned by the official to a question,
@@ -24,48 +25,39 @@ export function ParagraphAssigner({ idPrefix, paragraphs, targets, draft, onChan
   const nums = draft ? questionNumbers(draft) : new Map<string, string>();
   const questions = draft ? orderedQuestions(draft) : [];
   return (
-    <table className="govuk-table app-assign">
-      <caption className="govuk-table__caption govuk-table__caption--s">Assign each paragraph to a question, to general comments, or leave it out</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Paragraph
-          </th>
-          <th scope="col" className="govuk-table__header app-assign__target">
-            Assign to
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {paragraphs.map((p, i) => (
-          <tr className="govuk-table__row" key={i}>
-            <td className="govuk-table__cell app-pre">{p}</td>
-            <td className="govuk-table__cell">
-              <label className="govuk-visually-hidden" htmlFor={`${idPrefix}-${i}`}>
-                Assign paragraph {i + 1} to
-              </label>
-              <select
-                id={`${idPrefix}-${i}`}
-                className="govuk-select app-assign__select"
-                value={targets[i] ?? GENERAL_COMMENTS_ID}
-                onChange={(e) => {
-                  const next = [...targets];
-                  next[i] = e.target.value;
-                  onChange(next);
-                }}
-              >
-                <option value={GENERAL_COMMENTS_ID}>General comments</option>
-                <option value={LEAVE_OUT}>Leave out (greeting, signature)</option>
-                {questions.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    Question {nums.get(q.id)}: {q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      className="app-assign"
+      caption="Assign each paragraph to a question, to general comments, or leave it out"
+      columns={[{ label: 'Paragraph' }, { label: 'Assign to', className: 'app-assign__target' }]}
+    >
+      {paragraphs.map((p, i) => (
+        <Row key={i}>
+          <Cell className="app-pre">{p}</Cell>
+          <Cell>
+            <label className="govuk-visually-hidden" htmlFor={`${idPrefix}-${i}`}>
+              Assign paragraph {i + 1} to
+            </label>
+            <select
+              id={`${idPrefix}-${i}`}
+              className="govuk-select app-assign__select"
+              value={targets[i] ?? GENERAL_COMMENTS_ID}
+              onChange={(e) => {
+                const next = [...targets];
+                next[i] = e.target.value;
+                onChange(next);
+              }}
+            >
+              <option value={GENERAL_COMMENTS_ID}>General comments</option>
+              <option value={LEAVE_OUT}>Leave out (greeting, signature)</option>
+              {questions.map((q) => (
+                <option key={q.id} value={q.id}>
+                  Question {nums.get(q.id)}: {q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text}
+                </option>
+              ))}
+            </select>
+          </Cell>
+        </Row>
+      ))}
+    </Table>
   );
 }

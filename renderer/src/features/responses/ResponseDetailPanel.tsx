@@ -9,6 +9,8 @@ import { answerOptions } from '../../../../shared/domain/draft/model';
 import { useResponses } from './responses-store';
 import { CHANNEL_LABELS } from './labels';
 import { whenText } from '../shared/format';
+import { Table, Row, Cell } from '../../components/Table';
+import { SummaryList } from '../../components/SummaryList';
 
 const PERSONAL = new Set<RespondentKey>(['name', 'email', 'role', 'confidentialReason', 'address', 'postcode']);
 const FIELD_LABELS: Record<string, string> = { text: 'Answer', otherText: '“Other” text', explanation: 'Explanation', optionIds: 'Options chosen', channel: 'Channel', submittedAt: 'Time received', externalId: 'Response ID' };
@@ -55,25 +57,31 @@ export function ResponseDetailPanel({ id }: { id: number }) {
       </p>
 
       <h3 className="govuk-heading-s">Respondent</h3>
-      <dl className="govuk-summary-list">
-        {RESPONDENT_COLUMNS_KEYS.filter((k) => d.respondent.fields[k] !== undefined).map((k) => (
-          <div className="govuk-summary-list__row" key={k}>
-            <dt className="govuk-summary-list__key">
+      <SummaryList
+        rows={RESPONDENT_COLUMNS_KEYS.filter((k) => d.respondent.fields[k] !== undefined).map((k) => ({
+          id: k,
+          key: (
+            <>
               {RESPONDENT_KEY_LABELS[k]}
               {PERSONAL.has(k) ? <span className="govuk-visually-hidden"> (personal data)</span> : null}
-            </dt>
-            <dd className="govuk-summary-list__value app-pre">
+            </>
+          ),
+          value: (
+            <>
               {d.respondent.fields[k]}
-              {k === 'organisation' && d.respondent.canonicalOrganisation ? <span className="govuk-body-s"> (counted as {d.respondent.canonicalOrganisation})</span> : null}
-            </dd>
-            <dd className="govuk-summary-list__actions">
-              <button type="button" className="app-link-button govuk-body-s" onClick={() => setTarget({ kind: 'respondent', field: k })}>
-                Correct<span className="govuk-visually-hidden"> {RESPONDENT_KEY_LABELS[k].toLowerCase()}</span>
-              </button>
-            </dd>
-          </div>
-        ))}
-      </dl>
+              {k === 'organisation' && d.respondent.canonicalOrganisation ? (
+                <span className="govuk-body-s"> (counted as {d.respondent.canonicalOrganisation})</span>
+              ) : null}
+            </>
+          ),
+          valueClassName: 'app-pre',
+          actions: (
+            <button type="button" className="app-link-button govuk-body-s" onClick={() => setTarget({ kind: 'respondent', field: k })}>
+              Correct<span className="govuk-visually-hidden"> {RESPONDENT_KEY_LABELS[k].toLowerCase()}</span>
+            </button>
+          ),
+        }))}
+      />
       <button type="button" className="app-link-button govuk-body-s govuk-!-margin-bottom-4" onClick={() => setTarget({ kind: 'respondent', field: 'name' })}>
         Add or correct a detail about the respondent
       </button>
@@ -124,14 +132,10 @@ export function ResponseDetailPanel({ id }: { id: number }) {
             <span className="govuk-details__summary-text">Also in the export ({d.kept.length} {d.kept.length === 1 ? 'column' : 'columns'}, kept as received)</span>
           </summary>
           <div className="govuk-details__text">
-            <dl className="govuk-summary-list govuk-summary-list--no-border">
-              {d.kept.map((k, i) => (
-                <div className="govuk-summary-list__row" key={i}>
-                  <dt className="govuk-summary-list__key app-break">{k.header}</dt>
-                  <dd className="govuk-summary-list__value app-pre">{k.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList
+              noBorder
+              rows={d.kept.map((k, i) => ({ id: i, key: k.header, value: k.value, keyClassName: 'app-break', valueClassName: 'app-pre' }))}
+            />
           </div>
         </details>
       ) : null}
@@ -142,43 +146,27 @@ export function ResponseDetailPanel({ id }: { id: number }) {
       {d.corrections.length === 0 ? (
         <p className="govuk-body">None.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Every change made to this response after it was imported</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Was
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Now
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {d.corrections.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  {whenText(c.at)}
-                  <br />
-                  <span className="govuk-body-s">by {c.by}</span>
-                </td>
-                <td className="govuk-table__cell">
-                  {c.target === 'respondent' ? RESPONDENT_KEY_LABELS[c.field as RespondentKey] : FIELD_LABELS[c.field] ?? c.field}
-                  {c.questionId ? ` (${d.answers.find((a) => a.questionId === c.questionId)?.number ? `question ${d.answers.find((a) => a.questionId === c.questionId)!.number}` : 'a question'})` : ''}
-                  {c.reason ? <span className="govuk-body-s"> · {c.reason}</span> : null}
-                </td>
-                <td className="govuk-table__cell app-pre">{c.oldValue ?? '(empty)'}</td>
-                <td className="govuk-table__cell app-pre">{c.newValue ?? '(empty)'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Every change made to this response after it was imported"
+          columns={[{ label: 'When' }, { label: 'What' }, { label: 'Was' }, { label: 'Now' }]}
+        >
+          {d.corrections.map((c) => (
+            <Row key={c.id}>
+              <Cell>
+                {whenText(c.at)}
+                <br />
+                <span className="govuk-body-s">by {c.by}</span>
+              </Cell>
+              <Cell>
+                {c.target === 'respondent' ? RESPONDENT_KEY_LABELS[c.field as RespondentKey] : FIELD_LABELS[c.field] ?? c.field}
+                {c.questionId ? ` (${d.answers.find((a) => a.questionId === c.questionId)?.number ? `question ${d.answers.find((a) => a.questionId === c.questionId)!.number}` : 'a question'})` : ''}
+                {c.reason ? <span className="govuk-body-s"> · {c.reason}</span> : null}
+              </Cell>
+              <Cell className="app-pre">{c.oldValue ?? '(empty)'}</Cell>
+              <Cell className="app-pre">{c.newValue ?? '(empty)'}</Cell>
+            </Row>
+          ))}
+        </Table>
       )}
     </section>
   );

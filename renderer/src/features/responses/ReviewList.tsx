@@ -6,6 +6,7 @@ import type { RejectedRowView } from '../../../../shared/domain/responses/store'
 import { useResponses } from './responses-store';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
+import { Table, Row, Cell } from '../../components/Table';
 
 /**
  * Rows an import could not read, with the reason and the row as it was. Fix a value and accept the
@@ -50,49 +51,36 @@ export function ReviewList() {
       </div>
       {total === 0 ? <p className="govuk-body">{status === 'open' ? 'No rows are waiting. Every row of every import was read or has been decided.' : 'No import has rejected a row.'}</p> : null}
       {rows.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{total !== null ? plural(total, 'row') : ''}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Where
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Why it was not read
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Decision</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr className="govuk-table__row" key={r.id}>
-                <td className="govuk-table__cell">
-                  <span className="app-break">{r.sourceName}</span>, row {r.sourceRow}
-                </td>
-                <td className="govuk-table__cell">{r.reason}</td>
-                <td className="govuk-table__cell">
-                  {r.status === 'open' ? (
-                    <button type="button" className="app-link-button" onClick={() => setEditing(r)}>
-                      Fix or discard<span className="govuk-visually-hidden"> row {r.sourceRow} of {r.sourceName}</span>
-                    </button>
-                  ) : (
-                    <>
-                      <strong className={`govuk-tag ${r.status === 'accepted' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>{r.status === 'accepted' ? 'Accepted' : 'Discarded'}</strong>
-                      <span className="govuk-body-s">
-                        {' '}
-                        {whenText(r.resolvedAt)} by {r.resolvedBy}
-                        {r.note ? `: ${r.note}` : ''}
-                        {r.responseId ? ` (response ${r.responseId})` : ''}
-                      </span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={total !== null ? plural(total, 'row') : ''}
+          columns={[{ label: 'Where' }, { label: 'Why it was not read' }, { label: 'Decision', hidden: true }]}
+        >
+          {rows.map((r) => (
+            <Row key={r.id}>
+              <Cell>
+                <span className="app-break">{r.sourceName}</span>, row {r.sourceRow}
+              </Cell>
+              <Cell>{r.reason}</Cell>
+              <Cell>
+                {r.status === 'open' ? (
+                  <button type="button" className="app-link-button" onClick={() => setEditing(r)}>
+                    Fix or discard<span className="govuk-visually-hidden"> row {r.sourceRow} of {r.sourceName}</span>
+                  </button>
+                ) : (
+                  <>
+                    <strong className={`govuk-tag ${r.status === 'accepted' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>{r.status === 'accepted' ? 'Accepted' : 'Discarded'}</strong>
+                    <span className="govuk-body-s">
+                      {' '}
+                      {whenText(r.resolvedAt)} by {r.resolvedBy}
+                      {r.note ? `: ${r.note}` : ''}
+                      {r.responseId ? ` (response ${r.responseId})` : ''}
+                    </span>
+                  </>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       ) : null}
       {editing ? (
         <FixRow

@@ -9,6 +9,7 @@ import { useResponses } from './responses-store';
 import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { plural, questionLabel, targetOptions, targetValue } from './labels';
+import { Table, Row, Cell } from '../../components/Table';
 
 function confidenceTag(c: number, ignored: boolean, kept: boolean) {
   if (ignored) return <strong className="govuk-tag govuk-tag--grey">Left out</strong>;
@@ -170,68 +171,57 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             </button>
           </div>
 
-          <table className="govuk-table app-mapping">
-            <caption className="govuk-table__caption govuk-table__caption--m">What each column holds</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Column
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Import as
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  How sure
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {preview.columns.map((c, i) => {
-                const value = mapping[i] ?? '';
-                const ignored = value === JSON.stringify({ kind: 'ignore' });
-                const kept = value === JSON.stringify({ kind: 'keep' });
-                return (
-                  <tr className="govuk-table__row" key={c.index}>
-                    <td className="govuk-table__cell">
-                      <span className="govuk-!-font-weight-bold app-break">{c.header || `Column ${i + 1}`}</span>
-                      {c.rawHeader ? <span className="govuk-body-s app-samples app-break">In the file: {c.rawHeader}</span> : null}
-                      {c.samples.length ? <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span> : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      <label className="govuk-visually-hidden" htmlFor={`map-${i}`}>
-                        Import column {i + 1} ({c.header}) as
-                      </label>
-                      <select
-                        id={`map-${i}`}
-                        className="govuk-select app-mapping__select"
-                        value={value}
-                        onChange={(e) => {
-                          const next = [...mapping];
-                          next[i] = e.target.value;
-                          setMapping(next);
-                          setDirty(true);
-                        }}
-                      >
-                        {options.map((g) => (
-                          <optgroup key={g.group} label={g.group}>
-                            {g.options.map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </optgroup>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="govuk-table__cell">
-                      {confidenceTag(preview.proposal.confidence[i] ?? 0, ignored, kept)}
-                      <span className="govuk-body-s app-reason">{preview.proposal.reasons[i] || c.because}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            className="app-mapping"
+            captionSize="m"
+            caption="What each column holds"
+            columns={[{ label: 'Column' }, { label: 'Import as' }, { label: 'How sure' }]}
+          >
+            {preview.columns.map((c, i) => {
+              const value = mapping[i] ?? '';
+              const ignored = value === JSON.stringify({ kind: 'ignore' });
+              const kept = value === JSON.stringify({ kind: 'keep' });
+              return (
+                <Row key={c.index}>
+                  <Cell>
+                    <span className="govuk-!-font-weight-bold app-break">{c.header || `Column ${i + 1}`}</span>
+                    {c.rawHeader ? <span className="govuk-body-s app-samples app-break">In the file: {c.rawHeader}</span> : null}
+                    {c.samples.length ? <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span> : null}
+                  </Cell>
+                  <Cell>
+                    <label className="govuk-visually-hidden" htmlFor={`map-${i}`}>
+                      Import column {i + 1} ({c.header}) as
+                    </label>
+                    <select
+                      id={`map-${i}`}
+                      className="govuk-select app-mapping__select"
+                      value={value}
+                      onChange={(e) => {
+                        const next = [...mapping];
+                        next[i] = e.target.value;
+                        setMapping(next);
+                        setDirty(true);
+                      }}
+                    >
+                      {options.map((g) => (
+                        <optgroup key={g.group} label={g.group}>
+                          {g.options.map((o) => (
+                            <option key={o.value} value={o.value}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ))}
+                    </select>
+                  </Cell>
+                  <Cell>
+                    {confidenceTag(preview.proposal.confidence[i] ?? 0, ignored, kept)}
+                    <span className="govuk-body-s app-reason">{preview.proposal.reasons[i] || c.because}</span>
+                  </Cell>
+                </Row>
+              );
+            })}
+          </Table>
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--secondary" disabled={!dirty || job.busy} aria-disabled={!dirty || job.busy} onClick={() => void load(current(), headerRows, sheet)}>
               Update the preview
@@ -267,70 +257,44 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             </details>
           ) : null}
           {preview.dryRun.unmatchedValues.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Answers that match no option (kept as written and flagged)</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Question
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Answer
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Times
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {preview.dryRun.unmatchedValues.slice(0, 20).map((u) => (
-                  <tr className="govuk-table__row" key={`${u.column}-${u.value}`}>
-                    <td className="govuk-table__cell">{questionLabel(draft, u.questionId)}</td>
-                    <td className="govuk-table__cell app-break">{u.value}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{u.count.toLocaleString('en-GB')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Answers that match no option (kept as written and flagged)"
+              columns={[{ label: 'Question' }, { label: 'Answer' }, { label: 'Times', numeric: true }]}
+            >
+              {preview.dryRun.unmatchedValues.slice(0, 20).map((u) => (
+                <Row key={`${u.column}-${u.value}`}>
+                  <Cell>{questionLabel(draft, u.questionId)}</Cell>
+                  <Cell className="app-break">{u.value}</Cell>
+                  <Cell numeric>{u.count.toLocaleString('en-GB')}</Cell>
+                </Row>
+              ))}
+            </Table>
           ) : null}
           {preview.rows.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">The first responses as they will be imported</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Row
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Respondent
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Answers
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {preview.rows.map((r) => (
-                  <tr className="govuk-table__row" key={r.sourceRow}>
-                    <td className="govuk-table__cell">{r.sourceRow}</td>
-                    <td className="govuk-table__cell">
-                      {Object.entries(r.respondent)
-                        .slice(0, 4)
-                        .map(([k, v]) => `${RESPONDENT_KEY_LABELS[k as keyof typeof RESPONDENT_KEY_LABELS]}: ${v}`)
-                        .join('; ') || 'No details given'}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {r.answers
-                        .slice(0, 4)
-                        .map((a) => `${questionLabel(draft, a.questionId)}: ${(a.text || (a.otherText ? `Other: ${a.otherText}` : '')).slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
-                        .join(' · ')}
-                      {r.answers.length > 4 ? ` and ${r.answers.length - 4} more` : ''}
-                      {r.issues.length ? <span className="govuk-body-s app-issue"> {r.issues[0]!.message}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="The first responses as they will be imported"
+              columns={[{ label: 'Row' }, { label: 'Respondent' }, { label: 'Answers' }]}
+            >
+              {preview.rows.map((r) => (
+                <Row key={r.sourceRow}>
+                  <Cell>{r.sourceRow}</Cell>
+                  <Cell>
+                    {Object.entries(r.respondent)
+                      .slice(0, 4)
+                      .map(([k, v]) => `${RESPONDENT_KEY_LABELS[k as keyof typeof RESPONDENT_KEY_LABELS]}: ${v}`)
+                      .join('; ') || 'No details given'}
+                  </Cell>
+                  <Cell>
+                    {r.answers
+                      .slice(0, 4)
+                      .map((a) => `${questionLabel(draft, a.questionId)}: ${(a.text || (a.otherText ? `Other: ${a.otherText}` : '')).slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
+                      .join(' · ')}
+                    {r.answers.length > 4 ? ` and ${r.answers.length - 4} more` : ''}
+                    {r.issues.length ? <span className="govuk-body-s app-issue"> {r.issues[0]!.message}</span> : null}
+                  </Cell>
+                </Row>
+              ))}
+            </Table>
           ) : null}
           <div className="govuk-button-group">
             <button type="button" className="govuk-button" disabled={job.busy || dirty} aria-disabled={job.busy || dirty} onClick={() => void doImport()}>

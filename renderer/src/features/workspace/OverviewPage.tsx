@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useEffect, useState } from 'react';
 import type { ConsultationOverview } from '../../../../shared/domain/overview';
 import type { WorkspaceTab } from '../../app/routes';
+import { SummaryList } from '../../components/SummaryList';
 
 type Status = 'Not started' | 'In progress' | 'Completed' | 'Cannot start yet' | 'Needs attention';
 
@@ -124,28 +125,20 @@ export function OverviewPage() {
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Details</h2>
           <TitleField />
-          <dl className="govuk-summary-list govuk-summary-list--no-border app-details-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">File</dt>
-              <dd className="govuk-summary-list__value app-path">{ws.path}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Created</dt>
-              <dd className="govuk-summary-list__value">{whenText(ws.createdAt)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Last saved</dt>
-              <dd className="govuk-summary-list__value">{whenText(durability?.lastChangeAt ?? durability?.lastSnapshotAt ?? ws.updatedAt)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Questions</dt>
-              <dd className="govuk-summary-list__value">{(o?.draft.questions ?? ws.questions).toLocaleString('en-GB')}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Responses</dt>
-              <dd className="govuk-summary-list__value">{(o?.responses.count ?? ws.responses).toLocaleString('en-GB')}</dd>
-            </div>
-          </dl>
+          <SummaryList
+            noBorder
+            className="app-details-list"
+            rows={[
+              { key: 'File', value: ws.path, valueClassName: 'app-path' },
+              { key: 'Created', value: whenText(ws.createdAt) },
+              {
+                key: 'Last saved',
+                value: whenText(durability?.lastChangeAt ?? durability?.lastSnapshotAt ?? ws.updatedAt),
+              },
+              { key: 'Questions', value: (o?.draft.questions ?? ws.questions).toLocaleString('en-GB') },
+              { key: 'Responses', value: (o?.responses.count ?? ws.responses).toLocaleString('en-GB') },
+            ]}
+          />
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void saveCopy()}>
               Save a copy as…
