@@ -29,10 +29,9 @@ export function CodebookPanel() {
   async function importIt() {
     setError(null);
     if (!inPath.trim()) return setError({ field: 'in', text: 'Enter the path of the codebook file' });
-    const r = await call('analysis.importCodebook', { path: inPath });
+    const r = await useAnalysis.getState().importCodebook({ path: inPath });
     if (!r.ok) return setError({ field: 'in', text: r.error.message });
     setMessage(`Imported the codebook: ${r.value.added} themes added, ${r.value.updated} updated.${r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : ''}`);
-    useAnalysis.getState().changed();
   }
 
   const live = codebook.filter((t) => !t.archived);

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
 import { RadiosField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
 import type { CampaignCounting } from '../../../../shared/coding/types';
@@ -15,9 +14,8 @@ export function SettingsBar() {
 
   async function save(patch: { campaigns?: CampaignCounting; threshold?: number }) {
     setError(null);
-    const r = await call('analysis.settings', patch);
+    const r = await useAnalysis.getState().settings(patch);
     if (!r.ok) return setError(r.error.message);
-    useAnalysis.getState().changed();
   }
 
   function saveThreshold() {

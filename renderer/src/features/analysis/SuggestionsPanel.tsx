@@ -55,12 +55,11 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
     const decisions = decided.map(([id, c]) =>
       c.action === 'accept' ? { suggestionId: id, action: 'accept' as const, name: c.name.trim() || undefined } : c.action === 'merge' ? { suggestionId: id, action: 'merge' as const, intoId: c.intoId } : { suggestionId: id, action: 'reject' as const },
     );
-    const r = await call('analysis.reviewSuggestions', { runId: run.id, decisions, applyToMembers: apply });
+    const r = await useAnalysis.getState().reviewSuggestions({ runId: run.id, decisions, applyToMembers: apply });
     if (!r.ok) return setError(r.error.message);
     setDone(
       `${r.value.created.length === 1 ? '1 theme was' : `${r.value.created.length} themes were`} added to the codebook${r.value.applied ? ` and ${n(r.value.applied)} answers were coded with them (you can undo that under “Changes made in bulk”)` : ''}.${r.value.problems.length ? ` ${r.value.problems.join(' ')}` : ''}`,
     );
-    useAnalysis.getState().changed();
     setRun({ ...run, reviewedAt: new Date().toISOString() });
   }
 

@@ -33,17 +33,15 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
 
   async function remove(t: ThemeView) {
     setConfirm(null);
-    const r = await call('analysis.archiveTheme', { id: t.id, archived: true });
+    const r = await useAnalysis.getState().archiveTheme({ id: t.id, archived: true });
     if (!r.ok) return setError(r.error);
     setDeleted(t);
-    useAnalysis.getState().changed();
   }
 
   async function restore(t: ThemeView) {
-    const r = await call('analysis.archiveTheme', { id: t.id, archived: false });
+    const r = await useAnalysis.getState().archiveTheme({ id: t.id, archived: false });
     if (!r.ok) return setError(r.error);
     setDeleted(null);
-    useAnalysis.getState().changed();
   }
 
   return (
@@ -164,9 +162,9 @@ function ThemeForm({ question, theme, parents, onDone }: { question: QuestionAna
     e.preventDefault();
     setError(null);
     const questionIds = shared ? [] : theme && theme.questionIds.length ? [...new Set([...theme.questionIds, question.id])] : [question.id];
-    const r = await call('analysis.saveTheme', { ...(theme ? { id: theme.id } : {}), name, description, parentId: parentId || null, questionIds, codable: !heading });
+    const fields = { name, description, parentId: parentId || null, questionIds, codable: !heading };
+    const r = await useAnalysis.getState().saveTheme({ ...(theme ? { id: theme.id } : {}), ...fields });
     if (!r.ok) return setError(r.error.message);
-    useAnalysis.getState().changed();
     onDone();
   }
 
@@ -234,10 +232,9 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
   }
 
   async function undo(op: OperationView) {
-    const r = await call('analysis.undoOperation', { opId: op.id });
+    const r = await useAnalysis.getState().undoOperation({ opId: op.id });
     if (!r.ok) return setError(r.error.message);
     loadOps();
-    useAnalysis.getState().changed();
   }
 
   return (

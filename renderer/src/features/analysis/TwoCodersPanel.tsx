@@ -257,21 +257,20 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
   useEffect(load, [load]);
 
   async function resolve(take: 'mine' | 'theirs' | 'both', c?: ConflictView) {
-    const r = await call('analysis.resolveConflicts', { packageId, take, ...(c ? { items: [{ responseId: c.responseId, questionId: c.questionId }] } : {}) });
+    const items = c ? { items: [{ responseId: c.responseId, questionId: c.questionId }] } : {};
+    const r = await useAnalysis.getState().resolveConflicts({ packageId, take, ...items });
     if (!r.ok) return setError(r.error.message);
     setLastOp(r.value.opId);
     load();
     onChange();
-    useAnalysis.getState().changed();
   }
 
   async function undo() {
     if (lastOp === null) return;
-    const r = await call('analysis.undoOperation', { opId: lastOp });
+    const r = await useAnalysis.getState().undoOperation({ opId: lastOp });
     if (!r.ok) return setError(r.error.message);
     setLastOp(null);
     load();
-    useAnalysis.getState().changed();
   }
 
   return (

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AnalysisOverview, ThemeView } from '../../../../shared/coding/types';
 import type { AppErrorShape } from '../../../../shared/core/errors';
 import { call } from '../../lib/api';
+import { changeAction, type ChangeAction } from '../../lib/change-action';
 
 /**
  * The Analysis page's state: the overview (questions with coding progress, settings, package),
@@ -23,6 +24,14 @@ interface AnalysisStore {
   select: (view: View) => void;
   changed: () => void;
   reset: () => void;
+  // Changes to the codebook and settings: each one call; on success the panels read again.
+  saveTheme: ChangeAction<'analysis.saveTheme'>;
+  archiveTheme: ChangeAction<'analysis.archiveTheme'>;
+  importCodebook: ChangeAction<'analysis.importCodebook'>;
+  settings: ChangeAction<'analysis.settings'>;
+  reviewSuggestions: ChangeAction<'analysis.reviewSuggestions'>;
+  resolveConflicts: ChangeAction<'analysis.resolveConflicts'>;
+  undoOperation: ChangeAction<'analysis.undoOperation'>;
 }
 
 export const useAnalysis = create<AnalysisStore>()((set, get) => ({
@@ -60,4 +69,12 @@ export const useAnalysis = create<AnalysisStore>()((set, get) => ({
   reset() {
     set({ overview: null, codebook: [], view: null, error: null, revision: 0 });
   },
+
+  saveTheme: changeAction('analysis.saveTheme', () => get().changed()),
+  archiveTheme: changeAction('analysis.archiveTheme', () => get().changed()),
+  importCodebook: changeAction('analysis.importCodebook', () => get().changed()),
+  settings: changeAction('analysis.settings', () => get().changed()),
+  reviewSuggestions: changeAction('analysis.reviewSuggestions', () => get().changed()),
+  resolveConflicts: changeAction('analysis.resolveConflicts', () => get().changed()),
+  undoOperation: changeAction('analysis.undoOperation', () => get().changed()),
 }));

@@ -3,8 +3,6 @@ import { useDraft } from './draft-store';
 import { checkDraft } from '../../../../shared/checker';
 import type { Finding, Severity } from '../../../../shared/checker/types';
 import { goToFinding } from './finding-nav';
-import { call } from '../../lib/api';
-import type { DraftWithHistory } from '../../../../shared/ipc/contract/draft';
 
 const LABELS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', advice: 'Advice' };
 
@@ -28,14 +26,10 @@ function FindingItem({ f }: { f: Finding }) {
   const id = `finding-${f.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
   async function dismiss() {
-    const r = await call('draft.dismissFinding', { key: f.key, reason });
-    if (!r.ok) return setError(r.error.message);
-    useDraft.getState().applyWhole(r.value as DraftWithHistory);
+    const r = await useDraft.getState().dismissFinding(f.key, reason);
+    if (!r.ok) setError(r.error.message);
   }
-  async function restore() {
-    const r = await call('draft.restoreFinding', { key: f.key });
-    if (r.ok) useDraft.getState().applyWhole(r.value as DraftWithHistory);
-  }
+  const restore = () => void useDraft.getState().restoreFinding(f.key);
 
   return (
     <li className={`app-finding app-finding--${f.severity}`}>

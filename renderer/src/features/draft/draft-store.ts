@@ -50,6 +50,9 @@ interface DraftStore {
   redo: () => Promise<void>;
   flush: () => Promise<void>;
   applyWhole: (r: DraftWithHistory) => void;
+  /** Set a checker finding aside with a reason, or bring it back; the draft that comes back replaces the copy. */
+  dismissFinding: (key: string, reason: string) => Promise<Result<unknown>>;
+  restoreFinding: (key: string) => Promise<Result<unknown>>;
 }
 
 /** Pending text saves, keyed by what they save; the latest value wins. */
@@ -242,6 +245,18 @@ export const useDraft = create<DraftStore>()((set, get) => ({
   },
 
   flush: flushAll,
+
+  async dismissFinding(key, reason) {
+    const r = await call('draft.dismissFinding', { key, reason });
+    if (r.ok) get().applyWhole(r.value as DraftWithHistory);
+    return r;
+  },
+
+  async restoreFinding(key) {
+    const r = await call('draft.restoreFinding', { key });
+    if (r.ok) get().applyWhole(r.value as DraftWithHistory);
+    return r;
+  },
 }));
 
 /** Send whatever is waiting when the window is hidden or closed. */

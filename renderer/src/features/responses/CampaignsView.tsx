@@ -133,19 +133,17 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
   }, [load]);
 
   async function decide(decision: 'confirm' | 'reject' | 'reopen') {
-    const r = await call('responses.decideCampaign', { id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) });
+    const r = await useResponses.getState().decideCampaign({ id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) });
     if (!r.ok) return setError(r.error.message);
     onChanged();
-    useResponses.getState().changed();
   }
   async function split(restore: boolean) {
     if (!selected.size) return setError('Choose the respondents first');
-    const r = await call('responses.splitCampaign', { id: campaign.id, responseIds: [...selected], restore });
+    const r = await useResponses.getState().splitCampaign({ id: campaign.id, responseIds: [...selected], restore });
     if (!r.ok) return setError(r.error.message);
     setSelected(new Set());
     await load();
     onChanged();
-    useResponses.getState().changed();
   }
 
   return (

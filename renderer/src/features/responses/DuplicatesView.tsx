@@ -27,11 +27,10 @@ export function DuplicatesView() {
   }, [load, revision]);
 
   async function act(g: DuplicateGroupView, action: { kind: 'keep'; responseId: number } | { kind: 'dismiss' } | { kind: 'reopen' }) {
-    const r = await call('responses.resolveDuplicates', { groupId: g.id, action });
+    // Accepted, the store's revision moves on and the groups are read again (the effect above).
+    const r = await useResponses.getState().resolveDuplicates({ groupId: g.id, action });
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    useResponses.getState().changed();
-    void load();
   }
 
   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { TextArea, SelectField } from '../../components/Fields';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
@@ -40,7 +39,9 @@ export function LetterForm() {
     if (problems.length) return;
     setBusy(true);
     const all = paragraphs.map((_, i) => targets[i] ?? GENERAL_COMMENTS_ID);
-    const r = await call('responses.addLetter', { respondent: details, text, assignments: assignmentsOf(paragraphs, all), ...(receivedAt ? { receivedAt } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) });
+    const letter = { respondent: details, text, assignments: assignmentsOf(paragraphs, all) };
+    const when = { ...(receivedAt ? { receivedAt } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) };
+    const r = await useResponses.getState().addLetter({ ...letter, ...when });
     setBusy(false);
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     setSaved(r.value.batches[0]?.sourceName ?? 'The letter');
@@ -49,7 +50,6 @@ export function LetterForm() {
     setTargets([]);
     setReceivedAt('');
     setReference('');
-    useResponses.getState().changed();
   }
 
   return (

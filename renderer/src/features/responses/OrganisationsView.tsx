@@ -13,6 +13,7 @@ import { Table, Row, Cell } from '../../components/Table';
  * official confirms under the name to use in analysis. A merge can be reverted; the record stays.
  */
 export function OrganisationsView() {
+  const revision = useResponses((s) => s.revision);
   const [suggestions, setSuggestions] = useState<OrganisationSuggestion[] | null>(null);
   const [merges, setMerges] = useState<OrganisationMergeView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -23,15 +24,14 @@ export function OrganisationsView() {
     setSuggestions(r.value.suggestions);
     setMerges(r.value.merges);
   }, []);
+  // Read again whenever the responses change (a merge or its revert here, or elsewhere).
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   async function revert(id: number) {
-    const r = await call('responses.revertMerge', { id });
+    const r = await useResponses.getState().revertMerge({ id });
     if (!r.ok) return setError(r.error.message);
-    void load();
-    useResponses.getState().changed();
   }
 
   const active = merges.filter((m) => !m.revertedAt);
@@ -43,7 +43,7 @@ export function OrganisationsView() {
       {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
       {suggestions === null ? <p className="govuk-body">Loading…</p> : suggestions.length === 0 ? <p className="govuk-body">No names look like spellings of the same organisation.</p> : null}
       {suggestions?.map((s) => (
-        <Suggestion key={s.id} s={s} onDone={() => (void load(), useResponses.getState().changed())} onError={setError} />
+        <Suggestion key={s.id} s={s} onError={setError} />
       ))}
       <h3 className="govuk-heading-s">Merged names</h3>
       {active.length === 0 ? (
@@ -80,13 +80,12 @@ export function OrganisationsView() {
   );
 }
 
-function Suggestion({ s, onDone, onError }: { s: OrganisationSuggestion; onDone: () => void; onError: (m: string) => void }) {
+function Suggestion({ s, onError }: { s: OrganisationSuggestion; onError: (m: string) => void }) {
   const [name, setName] = useState(s.suggestedName);
   const [chosen, setChosen] = useState<Set<string>>(new Set(s.variants.map((v) => v.name)));
   async function merge() {
-    const r = await call('responses.mergeOrganisations', { canonicalName: name, variants: [...chosen] });
+    const r = await useResponses.getState().mergeOrganisations({ canonicalName: name, variants: [...chosen] });
     if (!r.ok) return onError(r.error.message);
-    onDone();
   }
   const idBase = `org-${s.id.replace(/[^a-z0-9]/gi, '-')}`;
   return (

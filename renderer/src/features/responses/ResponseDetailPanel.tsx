@@ -140,7 +140,7 @@ export function ResponseDetailPanel({ id }: { id: number }) {
         </details>
       ) : null}
 
-      {target ? <CorrectionForm detail={d} target={target} onDone={(next) => (next ? (setDetail(next), setTarget(null), useResponses.getState().changed()) : setTarget(null))} /> : null}
+      {target ? <CorrectionForm detail={d} target={target} onDone={(next) => (next ? (setDetail(next), setTarget(null)) : setTarget(null))} /> : null}
 
       <h3 className="govuk-heading-s">Corrections</h3>
       {d.corrections.length === 0 ? (
@@ -198,7 +198,7 @@ function CorrectionForm({ detail, target, onDone }: { detail: ResponseDetail; ta
         : field === 'optionIds'
           ? ({ target: 'answer', responseId: detail.id, questionId: target.questionId, field: 'optionIds', value: chosen, reason } as const)
           : ({ target: 'answer', responseId: detail.id, questionId: target.questionId, field, value, reason } as const);
-    const r = await call('responses.correct', input);
+    const r = await useResponses.getState().correct(input);
     if (!r.ok) return setErrors([{ field: 'correction-value', message: r.error.message }]);
     onDone(r.value);
   }

@@ -90,7 +90,6 @@ export function ReviewList() {
             setEditing(null);
             if (text) setMessage(text);
             void load();
-            useResponses.getState().changed();
           }}
         />
       ) : null}
@@ -104,13 +103,13 @@ function FixRow({ row, onDone }: { row: RejectedRowView; onDone: (message: strin
   const [errors, setErrors] = useState<FieldError[]>([]);
 
   async function accept() {
-    const r = await call('responses.acceptRejected', { id: row.id, values });
+    const r = await useResponses.getState().acceptRejected({ id: row.id, values });
     if (!r.ok) return setErrors([{ field: 'fix-0', message: r.error.message }]);
     onDone(`Row ${row.sourceRow} of ${row.sourceName} is now response ${r.value.responseId}.`);
   }
   async function discard() {
     if (!reason.trim()) return setErrors([{ field: 'discard-reason', message: 'Give a reason for discarding the row' }]);
-    const r = await call('responses.discardRejected', { id: row.id, reason });
+    const r = await useResponses.getState().discardRejected({ id: row.id, reason });
     if (!r.ok) return setErrors([{ field: 'discard-reason', message: r.error.message }]);
     onDone(`Row ${row.sourceRow} of ${row.sourceName} was discarded. The row and your reason are kept.`);
   }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { call } from '../../lib/api';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/survey-import/types';
 import type { ImportOutcome, InspectedFile, SurveyPreview } from '../../../../shared/domain/responses/store';
@@ -68,9 +67,8 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
 
   async function createQuestions() {
     setErrors([]);
-    const r = await call('responses.createQuestions', { path: file.path, ...readOptions(headerRows, sheet) });
+    const r = await useResponses.getState().createQuestions({ path: file.path, ...readOptions(headerRows, sheet) });
     if (!r.ok) return setErrors([{ message: r.error.message }]);
-    await useResponses.getState().refresh();
     await load(undefined, headerRows, sheet);
   }
 

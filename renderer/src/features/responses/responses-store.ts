@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import type { BatchSummary, ResponseFilters, ResponsesSummary } from '../../../../shared/domain/responses/store';
 import type { Draft } from '../../../../shared/domain/draft/model';
 import { call } from '../../lib/api';
+import { changeAction, type ChangeAction } from '../../lib/change-action';
+import type { In, Out } from '../../../../shared/ipc/contract';
+import type { Result } from '../../../../shared/core/errors';
 
 /**
  * The Responses page: which part is shown, the summary and batches at the top, and the browse
@@ -47,6 +50,18 @@ interface ResponsesStore {
   refresh: () => Promise<void>;
   changed: () => void;
   reset: () => void;
+  // The page's changes: each one call, and on success what it affects is read again.
+  decideCampaign: ChangeAction<'responses.decideCampaign'>;
+  splitCampaign: ChangeAction<'responses.splitCampaign'>;
+  resolveDuplicates: ChangeAction<'responses.resolveDuplicates'>;
+  mergeOrganisations: ChangeAction<'responses.mergeOrganisations'>;
+  revertMerge: ChangeAction<'responses.revertMerge'>;
+  acceptRejected: ChangeAction<'responses.acceptRejected'>;
+  discardRejected: ChangeAction<'responses.discardRejected'>;
+  correct: ChangeAction<'responses.correct'>;
+  addLetter: ChangeAction<'responses.addLetter'>;
+  /** Questions made from a survey export's columns: the page's copy of the draft is read before it resolves. */
+  createQuestions: (input: In<'responses.createQuestions'>) => Promise<Result<Out<'responses.createQuestions'>>>;
 }
 
 export const useResponses = create<ResponsesStore>()((set, get) => ({
@@ -87,4 +102,18 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
     void get().refresh();
   },
   reset: () => set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, pendingImport: null }),
+  decideCampaign: changeAction('responses.decideCampaign', () => get().changed()),
+  splitCampaign: changeAction('responses.splitCampaign', () => get().changed()),
+  resolveDuplicates: changeAction('responses.resolveDuplicates', () => get().changed()),
+  mergeOrganisations: changeAction('responses.mergeOrganisations', () => get().changed()),
+  revertMerge: changeAction('responses.revertMerge', () => get().changed()),
+  acceptRejected: changeAction('responses.acceptRejected', () => get().changed()),
+  discardRejected: changeAction('responses.discardRejected', () => get().changed()),
+  correct: changeAction('responses.correct', () => get().changed()),
+  addLetter: changeAction('responses.addLetter', () => get().changed()),
+  async createQuestions(input) {
+    const r = await call('responses.createQuestions', input);
+    if (r.ok) await get().refresh();
+    return r;
+  },
 }));
