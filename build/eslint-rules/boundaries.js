@@ -45,9 +45,19 @@ const RULES = {
   // The consultation's own model: the draft, imports' layouts, responses, exports, dates.
   'shared-domain': { zones: ['shared-core', 'shared-domain'], node: false, electron: false, packages: SHARED_PACKAGES },
   // Algorithms over the domain: tallies, suppression, kappa, campaigns, themes.
-  'shared-analysis': { zones: ['shared-core', 'shared-domain', 'shared-analysis'], node: false, electron: false, packages: SHARED_PACKAGES },
+  'shared-analysis': {
+    zones: ['shared-core', 'shared-domain', 'shared-analysis'],
+    node: false,
+    electron: false,
+    packages: SHARED_PACKAGES,
+  },
   // The consultation standard's rules, over the draft.
-  'shared-checker': { zones: ['shared-core', 'shared-domain', 'shared-checker'], node: false, electron: false, packages: SHARED_PACKAGES },
+  'shared-checker': {
+    zones: ['shared-core', 'shared-domain', 'shared-checker'],
+    node: false,
+    electron: false,
+    packages: SHARED_PACKAGES,
+  },
   // What is built on them: the report and coding views, the contract (ipc), the CSP. Pure
   // TypeScript that runs anywhere: no Node, no DOM, no Electron; only dependency-free helpers.
   shared: { zones: SHARED, node: false, electron: false, packages: SHARED_PACKAGES },
@@ -56,11 +66,21 @@ const RULES = {
   'services-core': { zones: [...SHARED, 'services-core'], node: true, electron: false, packages: 'any' },
   // File formats read and written (CSV, spreadsheets, email, ZIP, OOXML packages, XLSX streams,
   // PNG charts): they know nothing of consultations, so no feature code.
-  'services-formats': { zones: [...SHARED, 'services-core', 'services-formats'], node: true, electron: false, packages: 'any' },
+  'services-formats': {
+    zones: [...SHARED, 'services-core', 'services-formats'],
+    node: true,
+    electron: false,
+    packages: 'any',
+  },
   // The features (draft, responses, survey-import, analysis, documents, workspace), each with its
   // handlers beside its services. Never Electron, so it runs in tests, the CLI and the browser host.
   // A feature never reaches up into the router that calls it.
-  services: { zones: [...SHARED, 'services-core', 'services-formats', 'services'], node: true, electron: false, packages: 'any' },
+  services: {
+    zones: [...SHARED, 'services-core', 'services-formats', 'services'],
+    node: true,
+    electron: false,
+    packages: 'any',
+  },
   // The composition: the Router (one queue per session, the contract's validation, handler groups
   // loaded on first use) and the backend worker that runs it off the window's thread.
   'services-router': { zones: [...SHARED, ...SERVICES], node: true, electron: false, packages: 'any' },
@@ -104,19 +124,23 @@ export const boundaries = {
       const report = (why) => context.report({ node, message: `${zone}/ may not import '${spec}': ${why}` });
       if (spec.startsWith('#')) {
         const prefix = Object.keys(SUBPATHS).find((p) => spec.startsWith(p));
-        if (!prefix) return report(`the subpath imports are ${Object.keys(SUBPATHS).join(' and ')} (package.json "imports")`);
+        if (!prefix)
+          return report(`the subpath imports are ${Object.keys(SUBPATHS).join(' and ')} (package.json "imports")`);
         const target = zoneOf(resolve(ROOT, SUBPATHS[prefix] + spec.slice(prefix.length)));
-        if (rule.zones !== 'any' && !rule.zones.includes(target)) return report(`${zone} code must not depend on ${target} code`);
+        if (rule.zones !== 'any' && !rule.zones.includes(target))
+          return report(`${zone} code must not depend on ${target} code`);
         return;
       }
       if (spec.startsWith('.') || spec.startsWith('/')) {
         const path = resolve(dirname(file), spec);
         const target = zoneOf(path);
         if (!target) return report('it is outside the project folders');
-        if (rule.zones !== 'any' && !rule.zones.includes(target)) return report(`${zone} code must not depend on ${target} code`);
+        if (rule.zones !== 'any' && !rule.zones.includes(target))
+          return report(`${zone} code must not depend on ${target} code`);
         // A relative path stays inside its own top folder; shared/ and electron/ are reached by name.
         const top = topOf(path);
-        if (top !== topOf(file) && SUBPATHS[`#${top}/`] && topOf(file) !== 'renderer') return report(`import it as '#${top}/…' (a subpath import), not by a relative path out of ${topOf(file)}/`);
+        if (top !== topOf(file) && SUBPATHS[`#${top}/`] && topOf(file) !== 'renderer')
+          return report(`import it as '#${top}/…' (a subpath import), not by a relative path out of ${topOf(file)}/`);
         return;
       }
       if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {
@@ -141,7 +165,8 @@ export const boundaries = {
         if (arg && arg.type === 'Literal') check(arg, arg.value);
       },
       CallExpression: (n) => {
-        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal') check(n.arguments[0], n.arguments[0].value);
+        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal')
+          check(n.arguments[0], n.arguments[0].value);
       },
     };
   },

@@ -60,7 +60,10 @@ export async function buildNode() {
     // copied next to the bundle, where sql.js looks for it.
     build({
       ...common,
-      entryPoints: { 'backend-worker': 'electron/services/backend/worker-entry.ts', 'task-worker': 'electron/services/backend/task-worker.ts' },
+      entryPoints: {
+        'backend-worker': 'electron/services/backend/worker-entry.ts',
+        'task-worker': 'electron/services/backend/task-worker.ts',
+      },
       outdir: join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },
       platform: 'node',

@@ -57,7 +57,11 @@ const isDebian = () => existsSync('/etc/debian_version') && Boolean(onPath('apt-
  */
 export async function chromiumForTests(log = console.log) {
   if (process.env.CHROMIUM_PATH && !isExecutable(process.env.CHROMIUM_PATH)) {
-    return { problem: `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file. Point it at Chromium, or unset it.` };
+    return {
+      problem:
+        `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file. Point it at ` +
+        `Chromium, or unset it.`,
+    };
   }
   const found = await findChromium();
   if (found) return { path: found };
@@ -65,13 +69,22 @@ export async function chromiumForTests(log = console.log) {
   if (!isDebian() || !isRoot()) {
     return {
       problem: isDebian()
-        ? `${what}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH to a Chromium or Chrome), then npm test again.`
+        ? `${what}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH to a Chromium or Chrome), then ` +
+          `npm test again.`
         : `${what}: install Chromium or Google Chrome, or set CHROMIUM_PATH to one, then npm test again.`,
     };
   }
-  log("No Chromium on this machine: installing Debian's chromium package for the end-to-end tests (apt-get install chromium) …");
+  log(
+    "No Chromium on this machine: installing Debian's chromium package for the end-to-end tests (apt-get " +
+      'install chromium) …',
+  );
   // apt's own output is kept back unless it fails: a page of dpkg lines says nothing useful.
-  const run = (args) => spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 2 ** 20 });
+  const run = (args) =>
+    spawnSync('apt-get', args, {
+      encoding: 'utf8',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      maxBuffer: 64 * 2 ** 20,
+    });
   const update = run(['update', '-qq']);
   const install = update.status === 0 ? run(['install', '-y', '-qq', '--no-install-recommends', 'chromium']) : update;
   const after = await findChromium();
@@ -81,5 +94,9 @@ export async function chromiumForTests(log = console.log) {
   }
   const tail = `${install.stdout ?? ''}${install.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
   if (tail) log(tail);
-  return { problem: `${what}, and \`apt-get install chromium\` did not succeed (exit ${install.status ?? install.signal}). Install it by hand, then npm test again.` };
+  return {
+    problem:
+      `${what}, and \`apt-get install chromium\` did not succeed (exit ${install.status ?? install.signal}). ` +
+      `Install it by hand, then npm test again.`,
+  };
 }

@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure.
-// Type checks per folder → lint (with the import rules) → build → unit/integration (vitest) → e2e (Playwright + Chromium).
+// Type checks per folder → lint (with the import rules) → build → unit/integration (vitest) → e2e (Playwright +
+// Chromium).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './build-node.mjs';
@@ -15,10 +16,16 @@ const steps = [
   ['typecheck build/', [bin('tsc'), '-p', 'build']],
   ['lint', [bin('eslint'), '-c', 'build/eslint.config.js', '--max-warnings', '0', '.']],
   ['build', [process.execPath, 'build/scripts/build.mjs']],
-  ['packaging check (electron-builder, offline)', [process.execPath, 'build/scripts/dist.mjs', '--check', '--no-build']],
+  [
+    'packaging check (electron-builder, offline)',
+    [process.execPath, 'build/scripts/dist.mjs', '--check', '--no-build'],
+  ],
   ['unit and integration tests', [bin('vitest'), 'run', '-c', 'tests/vitest.config.ts']],
   ['end-to-end tests (Chromium)', [bin('playwright'), 'test', '-c', 'tests/playwright.config.ts']],
-  ['Electron shell tests (skipped without the Electron binary)', [bin('playwright'), 'test', '-c', 'tests/playwright-electron.config.ts']],
+  [
+    'Electron shell tests (skipped without the Electron binary)',
+    [bin('playwright'), 'test', '-c', 'tests/playwright-electron.config.ts'],
+  ],
 ];
 
 const only = process.argv.slice(2);

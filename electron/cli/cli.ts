@@ -58,7 +58,12 @@ async function call<K extends BackendChannel>(router: Router, channel: K, input:
  * written out), so they neither lock nor change the file. The warning a close may give (the changes
  * are safe in the journal, but the file could not be rewritten: a full disk) is returned beside the result.
  */
-async function withWorkspace<T>(router: Router, path: string, readOnly: boolean, work: () => Promise<T>): Promise<{ result: T; warning: string | null }> {
+async function withWorkspace<T>(
+  router: Router,
+  path: string,
+  readOnly: boolean,
+  work: () => Promise<T>,
+): Promise<{ result: T; warning: string | null }> {
   await call(router, 'workspace.open', { path, ...(readOnly ? { readOnly } : {}) });
   let result: T;
   try {
@@ -72,7 +77,12 @@ async function withWorkspace<T>(router: Router, path: string, readOnly: boolean,
 }
 
 /** A flag whose value must be one of a list: typed as that list's member, or a clear usage error. */
-function oneOf<T extends string>(args: ParsedArgs, name: string, values: readonly T[], what = values.join(', ')): T | undefined {
+function oneOf<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  values: readonly T[],
+  what = values.join(', '),
+): T | undefined {
   const v = flag(args, name);
   if (v === undefined) return undefined;
   if (!(values as readonly string[]).includes(v)) throw new CliError(`--${name} must be ${what}.`, 2);
@@ -106,7 +116,9 @@ export const COMMANDS: Record<string, Command> = {
         title = (await call(router, 'draft.readJson', { path: fromJson })).metadata.title;
       }
       if (!title) throw new CliError(`Missing --title.\nUsage: npx workbench ${this.usage}`, 2);
-      const from = fromJson ? { kind: 'json' as const, path: fromJson } : { kind: 'template' as const, template: template ?? 'standard' };
+      const from = fromJson
+        ? { kind: 'json' as const, path: fromJson }
+        : { kind: 'template' as const, template: template ?? 'standard' };
       const summary = await call(router, 'workspace.create', { path: file, title, from });
       await call(router, 'workspace.close', {});
       return { json: summary };
@@ -167,17 +179,30 @@ export const COMMANDS: Record<string, Command> = {
       const redaction = oneOf(args, 'redaction', ['none', 'redacted'] as const, 'none or redacted');
       // The export is logged in the workspace, so it is opened for editing.
       const exported = await withWorkspace(router, file, false, () =>
-        call(router, 'outputs.export', { kind: known, path: out, exportAnyway: true, ...(redaction ? { redaction } : {}) }),
+        call(router, 'outputs.export', {
+          kind: known,
+          path: out,
+          exportAnyway: true,
+          ...(redaction ? { redaction } : {}),
+        }),
       );
       const result = exported.warning ? { ...exported.result, warning: exported.warning } : exported.result;
-      if (result.checkerErrors) io.err(`workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the draft (npx workbench check ${file}).`);
+      if (result.checkerErrors)
+        io.err(
+          `workbench export: warning: the standard checker reports ${result.checkerErrors} error(s) in the ` +
+            `draft (npx workbench check ${file}).`,
+        );
       if (result.warning) io.err(`workbench export: warning: ${result.warning}`);
       return { json: result };
     },
   },
   import: {
-    usage: 'import <file> <source...> [--mapping <json>|auto] [--dry-run] [--create-questions] [--channel <channel>] [--no-detect] [--sheet <name>] [--header-rows <n>]',
-    summary: 'Import responses: survey exports (CSV, XLSX, XLS, ODS), returned response forms (.xlsx, .docx; a folder of them), emails (.eml, .msg). Then find duplicates and campaigns.',
+    usage:
+      'import <file> <source...> [--mapping <json>|auto] [--dry-run] [--create-questions] [--channel <channel>] ' +
+      '[--no-detect] [--sheet <name>] [--header-rows <n>]',
+    summary:
+      'Import responses: survey exports (CSV, XLSX, XLS, ODS), returned response forms (.xlsx, .docx; a folder ' +
+      'of them), emails (.eml, .msg). Then find duplicates and campaigns.',
     booleans: ['dry-run', 'create-questions', 'no-detect'],
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
@@ -197,7 +222,8 @@ export const COMMANDS: Record<string, Command> = {
       const sheet = flag(args, 'sheet');
       const headerRowsArg = flag(args, 'header-rows');
       const headerRows = headerRowsArg === undefined ? undefined : Number(headerRowsArg);
-      if (headerRows !== undefined && !(Number.isInteger(headerRows) && headerRows >= 1 && headerRows <= 10)) throw new CliError('--header-rows must be a whole number from 1 to 10.', 2);
+      if (headerRows !== undefined && !(Number.isInteger(headerRows) && headerRows >= 1 && headerRows <= 10))
+        throw new CliError('--header-rows must be a whole number from 1 to 10.', 2);
       const dryRun = args.flags.get('dry-run') === true;
       const imported = await withWorkspace(router, file, dryRun, () =>
         call(router, 'responses.import', {
@@ -212,15 +238,23 @@ export const COMMANDS: Record<string, Command> = {
           ...(headerRows ? { headerRows } : {}),
         }),
       );
-      // A close that could not rewrite the file (a full disk) kept the import in the journal: it stands, with a warning saying where.
-      const o = imported.warning ? { ...imported.result, warnings: [...imported.result.warnings, imported.warning] } : imported.result;
+      // A close that could not rewrite the file (a full disk) kept the import in the journal: it stands, with a warning
+      // saying where.
+      const o = imported.warning
+        ? { ...imported.result, warnings: [...imported.result.warnings, imported.warning] }
+        : imported.result;
       return {
         json: {
           batchId: o.batchId,
           imported: o.imported,
           rejected: o.rejected.map((r) => ({ row: r.row, reason: r.reason, file: r.file })),
           duplicates: o.detection?.duplicateGroups ?? null,
-          campaigns: (o.detection?.campaigns ?? []).map((c) => ({ id: c.id, size: c.size, questionId: c.questionId, status: c.status })),
+          campaigns: (o.detection?.campaigns ?? []).map((c) => ({
+            id: c.id,
+            size: c.size,
+            questionId: c.questionId,
+            status: c.status,
+          })),
           dryRun: o.dryRun,
           batches: o.batches,
           skipped: o.skipped,
@@ -236,8 +270,12 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   search: {
-    usage: 'search <file> <query> [--limit <n>] [--offset <n>] [--question <id>] [--channel <channel>] [--scope all|answers|respondents|additions]',
-    summary: 'Full-text search over the answers and respondents (words, "a phrase", word*, OR, -word). Prints the matches with snippets.',
+    usage:
+      'search <file> <query> [--limit <n>] [--offset <n>] [--question <id>] [--channel <channel>] [--scope ' +
+      'all|answers|respondents|additions]',
+    summary:
+      'Full-text search over the answers and respondents (words, "a phrase", word*, OR, -word). Prints the ' +
+      'matches with snippets.',
     async run(args, router) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const query = args.positionals.slice(1).join(' ').trim();
@@ -246,11 +284,17 @@ export const COMMANDS: Record<string, Command> = {
         const v = flag(args, name);
         if (v === undefined) return fallback;
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > max) throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
+        if (!Number.isInteger(n) || n < 0 || n > max)
+          throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
         return n;
       };
       const channel = oneOf(args, 'channel', INTAKE_CHANNELS, `one of ${INTAKE_CHANNELS.join(', ')}`);
-      const scope = oneOf(args, 'scope', ['all', 'answers', 'respondents', 'additions'] as const, 'all, answers, respondents or additions');
+      const scope = oneOf(
+        args,
+        'scope',
+        ['all', 'answers', 'respondents', 'additions'] as const,
+        'all, answers, respondents or additions',
+      );
       const question = flag(args, 'question');
       const limit = num('limit', 50, 500);
       const { result: r } = await withWorkspace(router, file, true, () =>
@@ -262,7 +306,20 @@ export const COMMANDS: Record<string, Command> = {
           filters: { ...(channel ? { channel } : {}), ...(question ? { questionId: question } : {}) },
         }),
       );
-      return { json: { total: r.total, responses: r.responses, offset: r.offset, results: r.results.map((h) => ({ responseId: h.responseId, questionId: h.questionId, snippet: h.snippet, field: h.field, highlights: h.highlights })) } };
+      return {
+        json: {
+          total: r.total,
+          responses: r.responses,
+          offset: r.offset,
+          results: r.results.map((h) => ({
+            responseId: h.responseId,
+            questionId: h.questionId,
+            snippet: h.snippet,
+            field: h.field,
+            highlights: h.highlights,
+          })),
+        },
+      };
     },
   },
   verify: {
@@ -277,7 +334,13 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 function helpText(): string {
-  const lines = ['Consultation Workbench command line', '', 'Usage: npx workbench <command> [arguments]', '', 'Commands:'];
+  const lines = [
+    'Consultation Workbench command line',
+    '',
+    'Usage: npx workbench <command> [arguments]',
+    '',
+    'Commands:',
+  ];
   for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage.padEnd(44)} ${c.summary}`);
   lines.push('', 'Output is JSON on stdout. Errors go to stderr with exit code 1 (or 2 for a wrong command line).');
   return lines.join('\n');
@@ -286,7 +349,10 @@ function helpText(): string {
 export function cliRouter(): Router {
   const pkgVersion = (() => {
     try {
-      return (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+      return (
+        (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version?: string }).version ??
+        '0.0.0'
+      );
     } catch {
       return '0.0.0';
     }
@@ -303,7 +369,13 @@ export function cliRouter(): Router {
     settings: new SettingsStore(join(tmpdir(), `workbench-cli-${process.pid}`)),
     clock: () => new Date(),
     actor: `${actor} (cli)`,
-    env: { version: pkgVersion, shell: 'cli', nativeDialogs: false, platform: platform(), defaultFolder: defaultWorkspaceFolder() },
+    env: {
+      version: pkgVersion,
+      shell: 'cli',
+      nativeDialogs: false,
+      platform: platform(),
+      defaultFolder: defaultWorkspaceFolder(),
+    },
     ...(taskWorker ? { taskWorker: { file: taskWorker } } : {}),
   });
 }

@@ -47,7 +47,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const backend = new BackendClient(opts.workerFile, {
     configDir: opts.configDir,
     actor: safeUser(),
-    env: { version: opts.version, shell: 'browser-host', nativeDialogs: false, platform: platform(), defaultFolder: opts.defaultFolder },
+    env: {
+      version: opts.version,
+      shell: 'browser-host',
+      nativeDialogs: false,
+      platform: platform(),
+      defaultFolder: opts.defaultFolder,
+    },
     snapshotEveryMs: 60_000,
   });
   await backend.whenReady();
@@ -60,10 +66,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 
   const shell: ShellHandlers = {
-    'dialog.openWorkspace': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
-    'dialog.saveWorkspace': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
-    'dialog.saveFile': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
-    'dialog.openFiles': () => Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.openWorkspace': () =>
+      Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.saveWorkspace': () =>
+      Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.saveFile': () =>
+      Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
+    'dialog.openFiles': () =>
+      Promise.reject(new AppError('unsupported', 'There are no native dialogs in the browser host.')),
     'shell.showItemInFolder': ({ path }) => Promise.resolve({ shown: openFolder(dirname(path)) }),
   };
 
@@ -108,7 +118,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     let body = file.body;
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The bridge defines window.workbench before the app's module script runs.
-      body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`), 'utf8');
+      body = Buffer.from(
+        body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`),
+        'utf8',
+      );
     }
     res.writeHead(200, { ...headers, 'Content-Type': file.type }).end(req.method === 'HEAD' ? undefined : body);
   }
@@ -142,7 +155,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     ws.on('message', (data) => {
       let msg: { t?: unknown; id?: unknown; channel?: unknown; input?: unknown; jobId?: unknown };
       try {
-        msg = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8')) as typeof msg;
+        msg = JSON.parse(
+          Buffer.isBuffer(data)
+            ? data.toString('utf8')
+            : Array.isArray(data)
+              ? Buffer.concat(data).toString('utf8')
+              : Buffer.from(data).toString('utf8'),
+        ) as typeof msg;
       } catch {
         return;
       }
@@ -153,7 +172,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id, result }));
       };
       const channel = msg.channel;
-      if (isChannel(channel) && isShellChannel(channel)) void dispatchShell(shell, channel, msg.input, sessionId).then(reply);
+      if (isChannel(channel) && isShellChannel(channel))
+        void dispatchShell(shell, channel, msg.input, sessionId).then(reply);
       else void backend.call(sessionId, String(channel), msg.input, jobId).then(reply);
     });
     ws.on('close', () => {

@@ -31,9 +31,13 @@ async function main(): Promise<void> {
     version: pkg.version,
   });
   const reason = arg('--reason');
-  if (reason) console.log(`Electron is not available (${reason}), so Consultation Workbench is running in your browser instead.`);
+  if (reason)
+    console.log(`Electron is not available (${reason}), so Consultation Workbench is running in your browser instead.`);
   console.log(`URL: ${host.url}`);
-  console.log('Open that address in Chromium or Chrome. Keep this window open while you work; press Ctrl+C to close the app (your work is saved as you go).');
+  console.log(
+    'Open that address in Chromium or Chrome. Keep this window open while you work; press Ctrl+C to close the ' +
+      'app (your work is saved as you go).',
+  );
   if (!process.argv.includes('--no-open')) tryOpenBrowser(host.url);
 
   let stopping = false;

@@ -11,7 +11,10 @@ import { isAppUrl } from './security';
  * backend side against the contract's schema.
  */
 export function registerIpc(backend: BackendClient, shell: ShellHandlers, windows: () => BrowserWindow[]): void {
-  const forbidden: Result<never> = { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+  const forbidden: Result<never> = {
+    ok: false,
+    error: { code: 'forbidden', message: 'This request did not come from the app window.' },
+  };
   const trusted = (e: IpcMainInvokeEvent): boolean => {
     const frame = e.senderFrame;
     if (!frame || frame.parent !== null) return false; // top frame only

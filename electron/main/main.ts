@@ -41,12 +41,21 @@ async function start(): Promise<void> {
   const settings = new SettingsStore(app.getPath('userData'));
   const defaultFolder = defaultWorkspaceFolder();
   // The self-contained worker bundle (unpacked from the asar; see build/scripts/build-node.mjs).
-  const backend = new BackendClient(join(distDir, 'electron', 'backend-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), {
-    configDir: app.getPath('userData'),
-    actor: safeUser(),
-    env: { version: app.getVersion(), shell: 'electron', nativeDialogs: true, platform: process.platform, defaultFolder },
-    snapshotEveryMs: 60_000,
-  });
+  const backend = new BackendClient(
+    join(distDir, 'electron', 'backend-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
+    {
+      configDir: app.getPath('userData'),
+      actor: safeUser(),
+      env: {
+        version: app.getVersion(),
+        shell: 'electron',
+        nativeDialogs: true,
+        platform: process.platform,
+        defaultFolder,
+      },
+      snapshotEveryMs: 60_000,
+    },
+  );
   await backend.whenReady();
 
   const windows = () => BrowserWindow.getAllWindows();
@@ -57,7 +66,8 @@ async function start(): Promise<void> {
     const win = BrowserWindow.getFocusedWindow() ?? windows()[0];
     win?.webContents.send(IPC_EVENT_CHANNEL, 'menu.command', { command, ...(path ? { path } : {}) });
   };
-  const refreshMenu = () => Menu.setApplicationMenu(buildMenu(sendMenu, settings.read().recent, () => BrowserWindow.getFocusedWindow()));
+  const refreshMenu = () =>
+    Menu.setApplicationMenu(buildMenu(sendMenu, settings.read().recent, () => BrowserWindow.getFocusedWindow()));
   refreshMenu();
   // The recent list changes as workspaces open; keep Open Recent current.
   backend.onEvent((_s, event) => {
@@ -68,7 +78,10 @@ async function start(): Promise<void> {
     const win = createMainWindow(distDir, settings);
     const id = String(win.webContents.id);
     win.on('closed', () => void backend.endSession(id));
-    if (path) win.webContents.once('did-finish-load', () => win.webContents.send(IPC_EVENT_CHANNEL, 'menu.command', { command: 'open-recent', path }));
+    if (path)
+      win.webContents.once('did-finish-load', () =>
+        win.webContents.send(IPC_EVENT_CHANNEL, 'menu.command', { command: 'open-recent', path }),
+      );
     return win;
   };
   open(fileArg(process.argv));
@@ -96,7 +109,12 @@ async function start(): Promise<void> {
     quitting = true;
     backend
       .shutdown()
-      .catch((err: unknown) => dialog.showErrorBox('Consultation Workbench', `Could not close cleanly: ${(err as Error).message}. Your saved changes are kept.`))
+      .catch((err: unknown) =>
+        dialog.showErrorBox(
+          'Consultation Workbench',
+          `Could not close cleanly: ${(err as Error).message}. Your saved changes are kept.`,
+        ),
+      )
       .finally(() => app.exit(0));
   });
 }

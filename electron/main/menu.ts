@@ -3,7 +3,11 @@ import type { MenuCommand } from '#shared/ipc/contract';
 import type { RecentRecord } from '../services/core/settings/settings-store';
 
 /** Native menus. Each item sends a command to the focused window, which runs the same flow as its buttons. */
-export function buildMenu(send: (command: MenuCommand, path?: string) => void, recent: RecentRecord[], focused: () => BrowserWindow | null): Menu {
+export function buildMenu(
+  send: (command: MenuCommand, path?: string) => void,
+  recent: RecentRecord[],
+  focused: () => BrowserWindow | null,
+): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -34,7 +38,9 @@ export function buildMenu(send: (command: MenuCommand, path?: string) => void, r
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+        ...(app.isPackaged
+          ? []
+          : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },
     {

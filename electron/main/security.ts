@@ -20,7 +20,11 @@ export function hardenSessions(): void {
   ses.setPermissionCheckHandler(() => false);
   // No network, ever: only the app's own scheme (and devtools in development) may load.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const ok =
+      details.url.startsWith(`${APP_SCHEME}:`) ||
+      details.url.startsWith('devtools:') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !ok });
   });
 }

@@ -30,7 +30,10 @@ function visibleOnSomeDisplay(b: Rectangle): boolean {
 export function createMainWindow(distDir: string, settings: SettingsStore): BrowserWindow {
   const saved = settings.read().window;
   const bounds =
-    saved && saved.x !== undefined && saved.y !== undefined && visibleOnSomeDisplay({ x: saved.x, y: saved.y, width: saved.width, height: saved.height })
+    saved &&
+    saved.x !== undefined &&
+    saved.y !== undefined &&
+    visibleOnSomeDisplay({ x: saved.x, y: saved.y, width: saved.width, height: saved.height })
       ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height }
       : { width: saved?.width ?? 1280, height: saved?.height ?? 860 };
   const win = new BrowserWindow({

@@ -35,7 +35,9 @@ import { buildApi, buildEvents } from './build-api';
   const connect = (): Promise<WebSocket> => {
     if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
     opening ??= new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/__host/ws?token=${encodeURIComponent(token)}&session=${session}`);
+      const ws = new WebSocket(
+        `${location.origin.replace(/^http/, 'ws')}/__host/ws?token=${encodeURIComponent(token)}&session=${session}`,
+      );
       ws.onopen = () => {
         socket = ws;
         opening = null;
@@ -48,12 +50,24 @@ import { buildApi, buildEvents } from './build-api';
       ws.onclose = () => {
         if (socket === ws) socket = null;
         for (const [id, done] of pending) {
-          done({ ok: false, error: { code: 'internal', message: 'Lost the connection to the app. Check it is still running, then reload the page.' } });
+          done({
+            ok: false,
+            error: {
+              code: 'internal',
+              message: 'Lost the connection to the app. Check it is still running, then reload the page.',
+            },
+          });
           pending.delete(id);
         }
       };
       ws.onmessage = (m) => {
-        const msg = JSON.parse(String(m.data)) as { t: string; id?: number; result?: unknown; event?: EventName; payload?: unknown };
+        const msg = JSON.parse(String(m.data)) as {
+          t: string;
+          id?: number;
+          result?: unknown;
+          event?: EventName;
+          payload?: unknown;
+        };
         if (msg.t === 'result' && msg.id !== undefined) {
           pending.get(msg.id)?.(msg.result);
           pending.delete(msg.id);
@@ -72,7 +86,12 @@ import { buildApi, buildEvents } from './build-api';
     } catch {
       return {
         ok: false,
-        error: { code: 'forbidden', message: 'Could not connect to the app. Open the address printed when the app started (it includes a security token).' },
+        error: {
+          code: 'forbidden',
+          message:
+            'Could not connect to the app. Open the address printed when the app started (it includes a ' +
+            'security token).',
+        },
       };
     }
     const id = nextId++;

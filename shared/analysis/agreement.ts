@@ -120,7 +120,9 @@ export function agreement(items: readonly DoubleCodedItem[], themeIds?: readonly
   const byId = new Map<string, DoubleCodedItem>();
   for (const it of items) byId.set(it.itemId, it);
   const list = [...byId.values()];
-  const themes = themeIds ? [...new Set(themeIds)] : [...new Set(list.flatMap((it) => [...it.coderA, ...it.coderB]))].sort();
+  const themes = themeIds
+    ? [...new Set(themeIds)]
+    : [...new Set(list.flatMap((it) => [...it.coderA, ...it.coderB]))].sort();
   const index = new Map(themes.map((t, i) => [t, i]));
   const tables = themes.map<TwoByTwo>(() => ({ both: 0, aOnly: 0, bOnly: 0, neither: 0 }));
   let exact = 0;

@@ -185,7 +185,8 @@ function intersectCount(a: Uint32Array, a0: number, a1: number, b: Uint32Array, 
 
 /** Links are not words anyone wrote: two answers citing pages of one site are not a campaign. */
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
-const withoutLinks = (text: string): string => (text.includes('://') || text.includes('www.') ? text.replace(LINK, ' ') : text);
+const withoutLinks = (text: string): string =>
+  text.includes('://') || text.includes('www.') ? text.replace(LINK, ' ') : text;
 
 /**
  * Answers that are mostly a few set strings — a choice's options in a column read as text: at
@@ -281,8 +282,10 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
    * The similarity test, for two texts or a template and a text: the shorter must be mostly in the
    * longer, and what they share must be substantial or most of the longer one too.
    */
-  const similarEnough = (inter: number, a: number, b: number) => inter >= threshold * Math.min(a, b) && (inter >= minShared || inter >= threshold * Math.max(a, b));
-  const similar = (u: number, v: number) => similarEnough(intersectCount(sh, off[u]!, off[u + 1]!, sh, off[v]!, off[v + 1]!), size(u), size(v));
+  const similarEnough = (inter: number, a: number, b: number) =>
+    inter >= threshold * Math.min(a, b) && (inter >= minShared || inter >= threshold * Math.max(a, b));
+  const similar = (u: number, v: number) =>
+    similarEnough(intersectCount(sh, off[u]!, off[u + 1]!, sh, off[v]!, off[v + 1]!), size(u), size(v));
 
   // 3. MinHash signatures.
   opts.onPhase?.('signatures');
@@ -421,7 +424,11 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
     let seed = component[0]!;
     for (const u of component) if (degree[u]! + weight[u]! > degree[seed]! + weight[seed]!) seed = u;
     const seedSet = sh.subarray(off[seed]!, off[seed + 1]!);
-    const members = component.filter((u) => u === seed || similarEnough(intersectCount(seedSet, 0, seedSet.length, sh, off[u]!, off[u + 1]!), seedSet.length, size(u)));
+    const members = component.filter(
+      (u) =>
+        u === seed ||
+        similarEnough(intersectCount(seedSet, 0, seedSet.length, sh, off[u]!, off[u + 1]!), seedSet.length, size(u)),
+    );
     // Sample large groups: the template is what most members share, so 400 texts are plenty.
     let sample = members;
     if (members.length > 400) {
@@ -452,7 +459,8 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
     }
     return sh.slice(off[best]!, off[best + 1]!);
   };
-  const containsTemplate = (t: Uint32Array, u: number) => similarEnough(intersectCount(t, 0, t.length, sh, off[u]!, off[u + 1]!), t.length, size(u));
+  const containsTemplate = (t: Uint32Array, u: number) =>
+    similarEnough(intersectCount(t, 0, t.length, sh, off[u]!, off[u + 1]!), t.length, size(u));
 
   let pending = components(
     Array.from({ length: U }, (_, u) => u),
@@ -593,7 +601,16 @@ export function detectCampaigns(docs: readonly CampaignDoc[], opts: CampaignOpti
   out.sort((a, b) => b.size - a.size || a.id.localeCompare(b.id));
   return {
     groups: out,
-    stats: { documents: n, considered: uniqueOf.reduce((s, u) => s + (u >= 0 ? 1 : 0), 0), uniqueTexts: U, comparisons, verifiedPairs, inCampaigns, bands, rows },
+    stats: {
+      documents: n,
+      considered: uniqueOf.reduce((s, u) => s + (u >= 0 ? 1 : 0), 0),
+      uniqueTexts: U,
+      comparisons,
+      verifiedPairs,
+      inCampaigns,
+      bands,
+      rows,
+    },
   };
 }
 
@@ -638,7 +655,8 @@ export function splitByTemplate(
         else if (!un && runStart >= 0) {
           let fresh = 0;
           if (templateWords) for (let j = runStart; j < i; j++) fresh += templateWords.has(hashes[j]!) ? 0 : 1;
-          if (i - runStart >= 4 && (!templateWords || fresh >= 3)) additionParts.push(text.slice(starts[runStart]!, ends[i - 1]!));
+          if (i - runStart >= 4 && (!templateWords || fresh >= 3))
+            additionParts.push(text.slice(starts[runStart]!, ends[i - 1]!));
           runStart = -1;
         }
       }

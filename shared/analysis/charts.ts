@@ -58,11 +58,24 @@ const MAX_LABEL_LINES = 3;
 
 // Arial / Helvetica advance widths (1/1000 em) for U+0020–U+007E; Liberation Sans matches them.
 const ASCII_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667,
-  667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
-  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
-const OTHER_WIDTHS: Record<string, number> = { '‘': 222, '’': 222, '“': 333, '”': 333, '–': 556, '—': 1000, '…': 1000, '£': 556, '€': 556, '\u00a0': 278 };
+const OTHER_WIDTHS: Record<string, number> = {
+  '‘': 222,
+  '’': 222,
+  '“': 333,
+  '”': 333,
+  '–': 556,
+  '—': 1000,
+  '…': 1000,
+  '£': 556,
+  '€': 556,
+  '\u00a0': 278,
+};
 
 function charWidth(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
@@ -119,12 +132,15 @@ const esc = (s: string): string =>
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 
-const figure = (d: BarDatum): string => (d.percentText && d.percentText !== d.valueText ? `${d.valueText} (${d.percentText})` : d.valueText);
+const figure = (d: BarDatum): string =>
+  d.percentText && d.percentText !== d.valueText ? `${d.valueText} (${d.percentText})` : d.valueText;
 
 /** The chart's description: its measure and every category with its figure. */
 export function chartAltText(spec: Pick<BarChartSpec, 'title' | 'measure' | 'data' | 'withheldNote'>): string {
   const items = spec.data.map((d) => `${d.label.replace(/\s+/g, ' ').trim()}: ${figure(d)}`);
-  const withheld = spec.data.some((d) => d.value === null) ? ` ${spec.withheldNote ?? '[c] means the figure is withheld.'}` : '';
+  const withheld = spec.data.some((d) => d.value === null)
+    ? ` ${spec.withheldNote ?? '[c] means the figure is withheld.'}`
+    : '';
   return `Bar chart: ${spec.title}. ${spec.measure}. ${items.join('; ')}.${withheld}`;
 }
 
@@ -132,7 +148,9 @@ export function chartAltText(spec: Pick<BarChartSpec, 'title' | 'measure' | 'dat
 export function barChart(spec: BarChartSpec): BarChart {
   const width = Math.max(320, Math.round(spec.width ?? 600));
   const valueWidth = Math.max(40, ...spec.data.map((d) => textWidth(figure(d)))) + 8;
-  const labelWidth = Math.round(Math.min(Math.max(120, width * 0.4), Math.max(80, ...spec.data.map((d) => textWidth(d.label) + 4))));
+  const labelWidth = Math.round(
+    Math.min(Math.max(120, width * 0.4), Math.max(80, ...spec.data.map((d) => textWidth(d.label) + 4))),
+  );
   const barStart = PAD + labelWidth + 8;
   const barSpace = Math.max(40, width - barStart - valueWidth - PAD);
   const max = Math.max(0, ...spec.data.map((d) => d.value ?? 0));
@@ -145,23 +163,36 @@ export function barChart(spec: BarChartSpec): BarChart {
     const mid = y + rowHeight / 2;
     const firstBaseline = mid - ((lines.length - 1) * LINE) / 2 + FONT_SIZE * 0.35;
     parts.push(
-      `<text x="${PAD + labelWidth}" y="${r1(firstBaseline)}" text-anchor="end" font-size="${FONT_SIZE}" fill="${TEXT}">` +
-        lines.map((l, i) => `<tspan x="${PAD + labelWidth}" y="${r1(firstBaseline + i * LINE)}">${esc(l)}</tspan>`).join('') +
+      `<text x="${PAD + labelWidth}" y="${r1(firstBaseline)}" text-anchor="end" font-size="${FONT_SIZE}" ` +
+        `fill="${TEXT}">` +
+        lines
+          .map((l, i) => `<tspan x="${PAD + labelWidth}" y="${r1(firstBaseline + i * LINE)}">${esc(l)}</tspan>`)
+          .join('') +
         `</text>`,
     );
     const len = d.value !== null && max > 0 ? Math.max(d.value > 0 ? 2 : 0, (d.value / max) * barSpace) : 0;
-    if (len > 0) parts.push(`<rect x="${barStart}" y="${r1(mid - BAR_HEIGHT / 2)}" width="${r1(len)}" height="${BAR_HEIGHT}" fill="${BAR}"/>`);
-    parts.push(`<text x="${r1(barStart + len + 6)}" y="${r1(mid + FONT_SIZE * 0.35)}" font-size="${FONT_SIZE}" fill="${TEXT}">${esc(figure(d))}</text>`);
+    if (len > 0)
+      parts.push(
+        `<rect x="${barStart}" y="${r1(mid - BAR_HEIGHT / 2)}" width="${r1(len)}" height="${BAR_HEIGHT}" ` +
+          `fill="${BAR}"/>`,
+      );
+    parts.push(
+      `<text x="${r1(barStart + len + 6)}" y="${r1(mid + FONT_SIZE * 0.35)}" font-size="${FONT_SIZE}" ` +
+        `fill="${TEXT}">${esc(figure(d))}</text>`,
+    );
     y += rowHeight + ROW_GAP;
   }
   const height = Math.max(40, Math.round(y - ROW_GAP + PAD));
   const altText = chartAltText(spec);
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${esc(CHART_FONT_FAMILY)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 ` +
+    `0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
+    `font-family="${esc(CHART_FONT_FAMILY)}">` +
     `<title id="${id}-title">${esc(spec.title)}</title><desc id="${id}-desc">${esc(altText)}</desc>` +
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>` +
     // The axis the bars grow from.
-    `<line x1="${barStart}" y1="${PAD / 2}" x2="${barStart}" y2="${height - PAD / 2}" stroke="${TEXT}" stroke-width="1"/>` +
+    (`<line x1="${barStart}" y1="${PAD / 2}" x2="${barStart}" y2="${height - PAD / 2}" stroke="${TEXT}" ` +
+      `stroke-width="1"/>`) +
     parts.join('') +
     `</svg>`;
   return { svg, width, height, altText };
@@ -170,11 +201,25 @@ export function barChart(spec: BarChartSpec): BarChart {
 const r1 = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** Chart data from a tally's rows as the outputs print them (suppressed rows keep their "[c]"). */
-export function countRowsChartData(rows: ReadonlyArray<{ label: string; count: number | null; countText: string; percentText?: string | null }>): BarDatum[] {
-  return rows.map((r) => ({ label: r.label, value: r.count, valueText: r.countText, percentText: r.percentText ?? null }));
+export function countRowsChartData(
+  rows: ReadonlyArray<{ label: string; count: number | null; countText: string; percentText?: string | null }>,
+): BarDatum[] {
+  return rows.map((r) => ({
+    label: r.label,
+    value: r.count,
+    valueText: r.countText,
+    percentText: r.percentText ?? null,
+  }));
 }
 
 /** Chart data straight from a shared/analysis QuestionTally (the app's analysis screens). */
-export function tallyChartData(tally: { options: ReadonlyArray<{ label: string; count: number; percent: number | null }> }): BarDatum[] {
-  return tally.options.map((o) => ({ label: o.label, value: o.count, valueText: o.count.toLocaleString('en-GB'), percentText: o.percent === null ? null : `${o.percent}%` }));
+export function tallyChartData(tally: {
+  options: ReadonlyArray<{ label: string; count: number; percent: number | null }>;
+}): BarDatum[] {
+  return tally.options.map((o) => ({
+    label: o.label,
+    value: o.count,
+    valueText: o.count.toLocaleString('en-GB'),
+    percentText: o.percent === null ? null : `${o.percent}%`,
+  }));
 }

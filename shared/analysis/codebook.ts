@@ -70,12 +70,14 @@ export function validateCodebook(cb: Codebook): CodebookProblem[] {
   const out: CodebookProblem[] = [];
   const byId = new Map<string, CodebookTheme>();
   for (const t of cb.themes) {
-    if (byId.has(t.id)) out.push({ themeId: t.id, problem: 'duplicate-id', message: `Two themes have the id "${t.id}"` });
+    if (byId.has(t.id))
+      out.push({ themeId: t.id, problem: 'duplicate-id', message: `Two themes have the id "${t.id}"` });
     byId.set(t.id, t);
     if (!t.name.trim()) out.push({ themeId: t.id, problem: 'empty-name', message: `Theme "${t.id}" has no name` });
   }
   for (const t of cb.themes) {
-    if (t.parentId !== null && !byId.has(t.parentId)) out.push({ themeId: t.id, problem: 'missing-parent', message: `The parent of "${t.name}" does not exist` });
+    if (t.parentId !== null && !byId.has(t.parentId))
+      out.push({ themeId: t.id, problem: 'missing-parent', message: `The parent of "${t.name}" does not exist` });
     const seen = new Set<string>([t.id]);
     let p = t.parentId;
     while (p !== null && byId.has(p)) {
@@ -90,7 +92,12 @@ export function validateCodebook(cb: Codebook): CodebookProblem[] {
   const siblings = new Map<string, string>();
   for (const t of cb.themes) {
     const k = `${t.parentId ?? ''}\u0000${t.name.trim().toLowerCase()}`;
-    if (siblings.has(k)) out.push({ themeId: t.id, problem: 'duplicate-name', message: `Two themes in the same place are called "${t.name}"` });
+    if (siblings.has(k))
+      out.push({
+        themeId: t.id,
+        problem: 'duplicate-name',
+        message: `Two themes in the same place are called "${t.name}"`,
+      });
     else siblings.set(k, t.id);
   }
   return out;
@@ -123,11 +130,12 @@ export function codebookTree(cb: Codebook): Array<{ theme: CodebookTheme; depth:
   };
   walk(null, 0);
   // Themes caught in a cycle are never reached from the top: list them at the top level.
-  for (const t of cb.themes) if (!visited.has(t.id)) {
-    visited.add(t.id);
-    out.push({ theme: t, depth: 0 });
-    walk(t.id, 1);
-  }
+  for (const t of cb.themes)
+    if (!visited.has(t.id)) {
+      visited.add(t.id);
+      out.push({ theme: t, depth: 0 });
+      walk(t.id, 1);
+    }
   return out;
 }
 
@@ -138,7 +146,8 @@ export const CODEBOOK_CSV_COLUMNS = ['id', 'name', 'parent', 'description', 'que
 /** The codebook as CSV (UTF-8 BOM, CRLF, formula-like cells neutralised), parents before children. */
 export function codebookToCsv(cb: Codebook): string {
   const rows: string[][] = [[...CODEBOOK_CSV_COLUMNS]];
-  for (const { theme: t } of codebookTree(cb)) rows.push([t.id, t.name, t.parentId ?? '', t.description, t.questionIds.join('; ')]);
+  for (const { theme: t } of codebookTree(cb))
+    rows.push([t.id, t.name, t.parentId ?? '', t.description, t.questionIds.join('; ')]);
   return toCsv(rows, { bom: true });
 }
 
@@ -179,7 +188,8 @@ export function codebookFromCsv(text: string): CodebookImport {
   try {
     rows = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvError) throw new CodebookImportError('The file is not valid CSV: a quoted field is not closed', e.line);
+    if (e instanceof CsvError)
+      throw new CodebookImportError('The file is not valid CSV: a quoted field is not closed', e.line);
     throw e;
   }
   const warnings: string[] = [];
@@ -190,7 +200,8 @@ export function codebookFromCsv(text: string): CodebookImport {
     const k = HEADER_ALIASES[restoreCell(h).trim().toLowerCase()];
     if (k && col[k] === undefined) col[k] = i;
   });
-  if (col.name === undefined) throw new CodebookImportError('No "name" column (also accepted: tag, code, path, theme)', 1);
+  if (col.name === undefined)
+    throw new CodebookImportError('No "name" column (also accepted: tag, code, path, theme)', 1);
 
   interface Raw {
     line: number;
@@ -259,9 +270,12 @@ export function codebookFromCsv(text: string): CodebookImport {
       continue;
     }
     const id = r.id ?? uniqueId(slugId(r.name));
-    themes.push(newTheme({ id, name: r.name, description: r.description, questionIds: r.questions, parentId: r.parent || null }));
+    themes.push(
+      newTheme({ id, name: r.name, description: r.description, questionIds: r.questions, parentId: r.parent || null }),
+    );
   }
-  if (col.id === undefined && raws.length) warnings.push('The file has no id column, so ids were made from the theme names.');
+  if (col.id === undefined && raws.length)
+    warnings.push('The file has no id column, so ids were made from the theme names.');
   // Parents may be given by id or, as Taguette and spreadsheets do, by name.
   const ids = new Set(themes.map((t) => t.id));
   const byName = new Map<string, CodebookTheme[]>();
@@ -270,7 +284,11 @@ export function codebookFromCsv(text: string): CodebookImport {
     if (t.parentId === null || ids.has(t.parentId)) return;
     const named = byName.get(t.parentId.toLowerCase());
     if (named?.length === 1) t.parentId = named[0]!.id;
-    else throw new CodebookImportError(`The parent "${t.parentId}" of "${t.name}" is not in the file`, splitPaths ? null : raws[i]!.line);
+    else
+      throw new CodebookImportError(
+        `The parent "${t.parentId}" of "${t.name}" is not in the file`,
+        splitPaths ? null : raws[i]!.line,
+      );
   });
   const problems = validateCodebook({ themes }).filter((p) => p.problem !== 'duplicate-name');
   if (problems.length) throw new CodebookImportError(problems[0]!.message);
@@ -294,7 +312,12 @@ export interface QdcExportOptions {
 
 /** The codebook as a REFI-QDA codebook document (UTF-8 XML text). */
 export function codebookToQdc(cb: Codebook, opts: QdcExportOptions = {}): string {
-  const guidOf = new Map(cb.themes.map((t) => [t.id, isGuid(t.id) ? t.id.replace(/[{}]/g, '').toUpperCase() : guidFromString(`theme:${t.id}`)]));
+  const guidOf = new Map(
+    cb.themes.map((t) => [
+      t.id,
+      isGuid(t.id) ? t.id.replace(/[{}]/g, '').toUpperCase() : guidFromString(`theme:${t.id}`),
+    ]),
+  );
   const tree = codebookTree(cb);
   const lines: string[] = [];
   const open: number[] = [];
@@ -319,7 +342,9 @@ export function codebookToQdc(cb: Codebook, opts: QdcExportOptions = {}): string
   closeTo(0);
   const questions = [...new Set(cb.themes.flatMap((t) => t.questionIds))];
   const sets = questions.map((q) => {
-    const members = cb.themes.filter((t) => t.questionIds.includes(q)).map((t) => `      <MemberCode targetGUID="${guidOf.get(t.id)!}"/>`);
+    const members = cb.themes
+      .filter((t) => t.questionIds.includes(q))
+      .map((t) => `      <MemberCode targetGUID="${guidOf.get(t.id)!}"/>`);
     const label = opts.questionLabel?.(q) ?? q;
     return [
       `    <Set guid="${guidFromString(`question:${q}`)}" name="${escapeXmlAttr(`Question: ${label}`)}">`,
@@ -330,7 +355,9 @@ export function codebookToQdc(cb: Codebook, opts: QdcExportOptions = {}): string
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${QDC_NAMESPACE} Codebook.xsd" origin="${escapeXmlAttr(opts.origin ?? 'Consultation Workbench')}">`,
+    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+      `xsi:schemaLocation="${QDC_NAMESPACE} Codebook.xsd" ` +
+      `origin="${escapeXmlAttr(opts.origin ?? 'Consultation Workbench')}">`,
     '  <Codes>',
     ...lines,
     '  </Codes>',
@@ -373,7 +400,16 @@ export function codebookFromQdc(xml: string): CodebookImport {
       seen.add(id);
       const desc = c.children.find((d) => d.name === 'Description');
       const colour = c.attrs.color && /^#[0-9a-fA-F]{6}$/.test(c.attrs.color) ? c.attrs.color.toUpperCase() : null;
-      themes.push(newTheme({ id, name, parentId, description: desc?.text.trim() ?? '', codable: c.attrs.isCodable !== 'false', colour }));
+      themes.push(
+        newTheme({
+          id,
+          name,
+          parentId,
+          description: desc?.text.trim() ?? '',
+          codable: c.attrs.isCodable !== 'false',
+          colour,
+        }),
+      );
       visit(c, id);
     }
   };
@@ -384,7 +420,9 @@ export function codebookFromQdc(xml: string): CodebookImport {
     const desc = set.children.find((d) => d.name === 'Description')?.text.trim() ?? '';
     const m = QUESTION_SET.exec(desc);
     if (!m) {
-      warnings.push(`The code set "${set.attrs.name ?? ''}" was not imported (code sets other than questions are not used).`);
+      warnings.push(
+        `The code set "${set.attrs.name ?? ''}" was not imported (code sets other than questions are not used).`,
+      );
       continue;
     }
     for (const mc of set.children) {

@@ -126,7 +126,8 @@ export function findDuplicates(responses: readonly DuplicateCandidate[]): Duplic
     if (list) list.push(i);
     else people.set(r, [i]);
   }
-  const order = (a: number, b: number) => (responses[a]!.receivedAt ?? '').localeCompare(responses[b]!.receivedAt ?? '') || a - b;
+  const order = (a: number, b: number) =>
+    (responses[a]!.receivedAt ?? '').localeCompare(responses[b]!.receivedAt ?? '') || a - b;
   const groups: DuplicateGroup[] = [];
   for (const [root, members] of people) {
     if (members.length < 2) continue;
@@ -142,7 +143,13 @@ export function findDuplicates(responses: readonly DuplicateCandidate[]): Duplic
       const sorted = [...idx].sort(order);
       const ids = sorted.map((i) => responses[i]!.id);
       const h = [...ids].sort().reduce((acc, id) => combineHash(acc, hashString(id)), 0x2545f491);
-      return { id: `${kind}-${h.toString(16).padStart(8, '0')}`, kind, memberIds: ids, matchedOn, suggestedKeepId: ids[ids.length - 1]! };
+      return {
+        id: `${kind}-${h.toString(16).padStart(8, '0')}`,
+        kind,
+        memberIds: ids,
+        matchedOn,
+        suggestedKeepId: ids[ids.length - 1]!,
+      };
     };
     for (const idx of byContent.values()) if (idx.length > 1) groups.push(make('exact', idx));
     if (byContent.size > 1) groups.push(make('same-person', members));

@@ -31,7 +31,20 @@ const ABBREVIATIONS: Record<string, string> = {
   organizations: 'organisations',
 };
 
-const TRAILING = new Set(['ltd', 'limited', 'plc', 'llp', 'lp', 'cic', 'cio', 'inc', 'incorporated', 'llc', 'uk', 'gb']);
+const TRAILING = new Set([
+  'ltd',
+  'limited',
+  'plc',
+  'llp',
+  'lp',
+  'cic',
+  'cio',
+  'inc',
+  'incorporated',
+  'llc',
+  'uk',
+  'gb',
+]);
 /** Words ignored for the loose key and acronyms. */
 const MINOR = new Set(['of', 'for', 'the', 'and', 'in', 'on', 'at', 'to']);
 
@@ -66,7 +79,11 @@ export function normaliseOrganisationName(name: string): string {
     if (TRAILING.has(last)) {
       t.pop();
       changed = true;
-    } else if (t.length > 2 && last.length >= 2 && (last === initials(t.slice(0, -1), true) || last === initials(t.slice(0, -1), false))) {
+    } else if (
+      t.length > 2 &&
+      last.length >= 2 &&
+      (last === initials(t.slice(0, -1), true) || last === initials(t.slice(0, -1), false))
+    ) {
       t.pop();
       changed = true;
     }
@@ -135,7 +152,10 @@ export interface OrganisationMergeOptions {
  * Suggested merge clusters from organisation names as typed (one entry per response; blanks are
  * ignored). Only clusters with at least two different variants are returned, largest first.
  */
-export function suggestOrganisationMerges(names: readonly string[], opts: OrganisationMergeOptions = {}): OrganisationCluster[] {
+export function suggestOrganisationMerges(
+  names: readonly string[],
+  opts: OrganisationMergeOptions = {},
+): OrganisationCluster[] {
   const similarity = opts.similarity ?? 0.9;
   const useAcronyms = opts.acronyms ?? true;
 
@@ -144,7 +164,9 @@ export function suggestOrganisationMerges(names: readonly string[], opts: Organi
     const name = raw.replace(/\s+/g, ' ').trim();
     if (name) variantCounts.set(name, (variantCounts.get(name) ?? 0) + 1);
   }
-  const variants: OrganisationVariant[] = [...variantCounts].map(([name, count]) => ({ name, count, key: normaliseOrganisationName(name) })).filter((v) => v.key);
+  const variants: OrganisationVariant[] = [...variantCounts]
+    .map(([name, count]) => ({ name, count, key: normaliseOrganisationName(name) }))
+    .filter((v) => v.key);
 
   // Union-find over distinct keys.
   const keys = [...new Set(variants.map((v) => v.key))];
@@ -202,7 +224,8 @@ export function suggestOrganisationMerges(names: readonly string[], opts: Organi
     if (list.length < 2) continue;
     if (list.length <= 100) {
       list.sort((a, b) => keys[a]!.length - keys[b]!.length);
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) if (!compare(list[x]!, list[y]!)) break;
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) if (!compare(list[x]!, list[y]!)) break;
       continue;
     }
     // A crowded block ("national …", "… council"): compare neighbours in sorted order only,
@@ -210,7 +233,8 @@ export function suggestOrganisationMerges(names: readonly string[], opts: Organi
     const rev = (i: number) => [...keys[i]!].reverse().join('');
     const sortKey = new Map(list.map((i) => [i, block.startsWith('^') ? keys[i]! : rev(i)]));
     list.sort((a, b) => (sortKey.get(a)! < sortKey.get(b)! ? -1 : sortKey.get(a)! > sortKey.get(b)! ? 1 : a - b));
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < Math.min(list.length, x + 1 + WINDOW); y++) compare(list[x]!, list[y]!);
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < Math.min(list.length, x + 1 + WINDOW); y++) compare(list[x]!, list[y]!);
   }
 
   // Acronyms: a one-word key of 2–8 letters equal to the initials of exactly one longer name.

@@ -6,25 +6,40 @@
  */
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
+  // Common English function words.
   (
-    // Common English function words.
-    'a about above after again against all almost along already also although always am among an and another any anybody anyone anything ' +
-    'anyway are around as at away be became because become been before being below between both but by can cannot could did do does doing ' +
-    'done down during each either else enough etc even ever every everyone everything few for from further get gets getting give given go goes ' +
-    'going gone got had has have having he her here hers herself him himself his how however i if in into is it its itself just least less let ' +
-    'lot lots many may me might mine more most much must my myself neither no nobody none nor not nothing now of off often on once one only onto ' +
-    'or other others otherwise our ours ourselves out over own per perhaps please quite rather re really said same say says see seem seems ' +
-    'shall she should since so some somebody someone something sometimes still such than that the their theirs them themselves then there ' +
-    'therefore these they thing things this those though through thus to too toward towards under until up upon us use used very via want ' +
-    'wants was way we well were what whatever when where whether which while who whom whose why will with within without would yes yet you ' +
-    'your yours yourself yourselves dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt cant im ive id youre theyre thats ' +
+    'a about above after again against all almost along already also although always am among an and another ' +
+    'any anybody anyone anything ' +
+    ('anyway are around as at away be became because become been before being below between both but by can ' +
+      'cannot could did do does doing ') +
+    ('done down during each either else enough etc even ever every everyone everything few for from further get ' +
+      'gets getting give given go goes ') +
+    ('going gone got had has have having he her here hers herself him himself his how however i if in into is it ' +
+      'its itself just least less let ') +
+    ('lot lots many may me might mine more most much must my myself neither no nobody none nor not nothing now ' +
+      'of off often on once one only onto ') +
+    ('or other others otherwise our ours ourselves out over own per perhaps please quite rather re really said ' +
+      'same say says see seem seems ') +
+    ('shall she should since so some somebody someone something sometimes still such than that the their theirs ' +
+      'them themselves then there ') +
+    ('therefore these they thing things this those though through thus to too toward towards under until up upon ' +
+      'us use used very via want ') +
+    ('wants was way we well were what whatever when where whether which while who whom whose why will with ' +
+      'within without would yes yet you ') +
+    ('your yours yourself yourselves dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt ' +
+      'cant im ive id youre theyre thats ') +
     'theres whats lets its hes shes weve theyve youve ill youll theyll well ' +
     // Consultation boilerplate: how people frame an answer rather than what it is about.
-    'think thinks thought believe believes feel feels felt view views opinion opinions agree agrees disagree disagrees answer answers question ' +
-    'questions response respond consultation proposal proposals propose proposed option options comment comments regard regarding respect ' +
-    'need needs needed make makes made like likes also important really clearly certainly definitely surely probably simply just actually ' +
-    'currently strongly completely totally absolutely generally particularly especially course sure true much many lot lots way ways ' +
-    'people person would could should might must can will shall one ones two three first second new good better best bad worse'
+    ('think thinks thought believe believes feel feels felt view views opinion opinions agree agrees disagree ' +
+      'disagrees answer answers question ') +
+    ('questions response respond consultation proposal proposals propose proposed option options comment ' +
+      'comments regard regarding respect ') +
+    ('need needs needed make makes made like likes also important really clearly certainly definitely surely ' +
+      'probably simply just actually ') +
+    ('currently strongly completely totally absolutely generally particularly especially course sure true much ' +
+      'many lot lots way ways ') +
+    ('people person would could should might must can will shall one ones two three first second new good better ' +
+      'best bad worse')
   ).split(/\s+/),
 );
 
@@ -81,7 +96,8 @@ export function stem(word: string): string {
   if (w.length <= 3 || /^\d+$/.test(w)) return w;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3)
+    w = w.slice(0, -1);
   for (const [suf, repl] of SUFFIXES) {
     if (!w.endsWith(suf)) continue;
     const base = w.slice(0, -suf.length) + repl;

@@ -31,7 +31,8 @@ export const OTHER_AGGREGATED = 'Other (aggregated)';
 export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
 
 export const suppressionNote = (threshold: number): string =>
-  `Options chosen by fewer than ${threshold} respondents are combined as "${OTHER_AGGREGATED}"; [c] marks figures withheld because fewer than ${threshold} respondents gave them.`;
+  `Options chosen by fewer than ${threshold} respondents are combined as "${OTHER_AGGREGATED}"; [c] marks ` +
+  `figures withheld because fewer than ${threshold} respondents gave them.`;
 
 export interface PublishableRow {
   label: string;
@@ -53,7 +54,13 @@ export interface PublishableTally {
   notAnswered: number;
   rows: PublishableRow[];
   /** Ranking questions: mean rank per option, null ("[c]") where fewer than the threshold ranked it. */
-  ranking: Array<{ optionId: string; label: string; ranked: number | null; meanRank: number | null; meanRankText: string }> | null;
+  ranking: Array<{
+    optionId: string;
+    label: string;
+    ranked: number | null;
+    meanRank: number | null;
+    meanRankText: string;
+  }> | null;
   /** Whether anything was merged or withheld. */
   suppressed: boolean;
   notes: string[];
@@ -68,7 +75,8 @@ export function suppressSmallNumbers(
   threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
   source?: { answers: EncodedAnswers; include?: Uint8Array },
 ): PublishableTally {
-  if (tally.multiple && !source) throw new Error('Suppressing a multiple-choice tally needs its encoded answers, to count each respondent once');
+  if (tally.multiple && !source)
+    throw new Error('Suppressing a multiple-choice tally needs its encoded answers, to count each respondent once');
   const base = tally.answered;
   const opts = tally.options.map((o, index) => ({ ...o, index }));
   const small = (c: number) => c > 0 && c < threshold;
@@ -76,11 +84,15 @@ export function suppressSmallNumbers(
   const aggregateCount = (): number => {
     if (!merged.size) return 0;
     const idx = [...merged];
-    return tally.multiple ? respondentsChoosingAny(source!.answers, idx, source!.include) : idx.reduce((s, i) => s + opts[i]!.count, 0);
+    return tally.multiple
+      ? respondentsChoosingAny(source!.answers, idx, source!.include)
+      : idx.reduce((s, i) => s + opts[i]!.count, 0);
   };
   let agg = aggregateCount();
   while (merged.size && agg < threshold) {
-    const rest = opts.filter((o) => !merged.has(o.index) && o.count > 0).sort((a, b) => a.count - b.count || a.index - b.index);
+    const rest = opts
+      .filter((o) => !merged.has(o.index) && o.count > 0)
+      .sort((a, b) => a.count - b.count || a.index - b.index);
     if (!rest.length) break;
     merged.add(rest[0]!.index);
     agg = aggregateCount();
@@ -88,7 +100,15 @@ export function suppressSmallNumbers(
   const rows: PublishableRow[] = [];
   for (const o of opts) {
     if (merged.has(o.index)) continue;
-    rows.push({ label: o.label, optionIds: [o.optionId], merged: [], count: o.count, percent: o.percent, countText: String(o.count), percentText: fmtPct(o.percent) });
+    rows.push({
+      label: o.label,
+      optionIds: [o.optionId],
+      merged: [],
+      count: o.count,
+      percent: o.percent,
+      countText: String(o.count),
+      percentText: fmtPct(o.percent),
+    });
   }
   let withheld = false;
   if (merged.size) {
@@ -164,8 +184,10 @@ export function suppressCrossTab(ct: CrossTab, threshold: number = DEFAULT_SUPPR
   for (let changed = true, guard = 0; changed && guard < R * C + 2; guard++) {
     changed = false;
     const lines: Array<Array<[number, number]>> = [];
-    for (let r = 0; r < R; r++) if (rowShown[r]) lines.push(Array.from({ length: C }, (_, c) => [r, c] as [number, number]));
-    for (let c = 0; c < C; c++) if (colShown[c]) lines.push(Array.from({ length: R }, (_, r) => [r, c] as [number, number]));
+    for (let r = 0; r < R; r++)
+      if (rowShown[r]) lines.push(Array.from({ length: C }, (_, c) => [r, c] as [number, number]));
+    for (let c = 0; c < C; c++)
+      if (colShown[c]) lines.push(Array.from({ length: R }, (_, r) => [r, c] as [number, number]));
     for (const line of lines) {
       const hid = line.filter(([r, c]) => hidden[r]![c]);
       if (hid.length !== 1) continue;
@@ -173,14 +195,17 @@ export function suppressCrossTab(ct: CrossTab, threshold: number = DEFAULT_SUPPR
       // Pick the partner cell that does the least harm: best one whose other line already has a
       // single hidden cell (fixing two lines at once), then one whose other line is already
       // safe, then the smallest count.
-      const otherHidden = (r: number, c: number) => (isRow ? hidden.reduce((s, row) => s + (row[c] ? 1 : 0), 0) : hidden[r]!.filter(Boolean).length);
+      const otherHidden = (r: number, c: number) =>
+        isRow ? hidden.reduce((s, row) => s + (row[c] ? 1 : 0), 0) : hidden[r]!.filter(Boolean).length;
       const score = (r: number, c: number) => {
         const h = otherHidden(r, c);
         return h === 1 ? 0 : h >= 2 ? 1 : 2;
       };
       // A zero can be hidden too, unless its row or column is all zeros (then it is known anyway).
       const candidates = line
-        .filter(([r, c]) => !hidden[r]![c] && (ct.counts[r]![c]! > 0 || (ct.rows[r]!.base > 0 && ct.columns[c]!.total > 0)))
+        .filter(
+          ([r, c]) => !hidden[r]![c] && (ct.counts[r]![c]! > 0 || (ct.rows[r]!.base > 0 && ct.columns[c]!.total > 0)),
+        )
         .sort(([r1, c1], [r2, c2]) => score(r1, c1) - score(r2, c2) || ct.counts[r1]![c1]! - ct.counts[r2]![c2]!);
       if (!candidates.length) continue;
       const [r, c] = candidates[0]!;

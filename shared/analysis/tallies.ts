@@ -41,7 +41,10 @@ export interface EncodedAnswers {
   questionId: string;
   /** Respondents (the length of the answers array given to encodeAnswers). */
   n: number;
-  /** Respondent i's choices are codes[offsets[i] .. offsets[i + 1]): option indices, in rank order for ranking questions. */
+  /**
+   * Respondent i's choices are codes[offsets[i] .. offsets[i + 1]): option indices, in rank order for ranking
+   * questions.
+   */
   offsets: Uint32Array;
   codes: Uint16Array;
   /** ANSWERED, NOT_ANSWERED or INVALID per respondent. */
@@ -52,7 +55,10 @@ export interface EncodedAnswers {
  * Encodes each respondent's answer (option ids; rank order for ranking questions; null, undefined
  * or [] for not answered) against the question's options.
  */
-export function encodeAnswers(q: TallyQuestion, answers: ReadonlyArray<readonly string[] | null | undefined>): EncodedAnswers {
+export function encodeAnswers(
+  q: TallyQuestion,
+  answers: ReadonlyArray<readonly string[] | null | undefined>,
+): EncodedAnswers {
   const n = answers.length;
   const index = new Map(q.options.map((o, i) => [o.id, i]));
   if (q.options.length > 65535) throw new RangeError('Too many options to encode');
@@ -114,7 +120,11 @@ export interface EncodedField {
  * "About you"); values not in it are added after, in order of first appearance. Blank values are
  * "not answered" (-1).
  */
-export function encodeField(key: string, values: ReadonlyArray<string | null | undefined>, levels: readonly string[] = []): EncodedField {
+export function encodeField(
+  key: string,
+  values: ReadonlyArray<string | null | undefined>,
+  levels: readonly string[] = [],
+): EncodedField {
   const out = [...levels];
   const index = new Map(out.map((l, i) => [l, i]));
   const codes = new Int32Array(values.length);
@@ -151,7 +161,8 @@ export function percent0dp(count: number, base: number): number | null {
 
 export const ROUNDING_NOTE = 'Percentages are rounded to whole numbers, so they may not total 100.';
 export const MULTIPLE_NOTE = 'Respondents could choose more than one option, so percentages may total more than 100.';
-export const RANKING_NOTE = 'Mean rank is the average position given to the option by those who ranked it (1 = most preferred); lower is better.';
+export const RANKING_NOTE =
+  'Mean rank is the average position given to the option by those who ranked it (1 = most preferred); lower is better.';
 
 export interface OptionCount {
   optionId: string;
@@ -188,7 +199,10 @@ export interface QuestionTally {
   notAnswered: number;
   /** Answers that could not be counted (unknown options, two choices for a single-choice question). */
   invalid: number;
-  /** Single choice and scales: each option; multiple choice: each option as % of respondents answering; ranking: ranked first. */
+  /**
+   * Single choice and scales: each option; multiple choice: each option as % of respondents answering; ranking: ranked
+   * first.
+   */
   options: OptionCount[];
   ranking: RankSummary[] | null;
   notes: string[];
@@ -252,7 +266,18 @@ export function tallyQuestion(q: TallyQuestion, enc: EncodedAnswers, include?: U
   const multiple = isMultiple(q.type);
   const notes = [multiple ? MULTIPLE_NOTE : ROUNDING_NOTE];
   if (ranking) notes.push(RANKING_NOTE);
-  return { questionId: q.id, type: q.type, multiple, respondents, answered, notAnswered, invalid, options, ranking: rank, notes };
+  return {
+    questionId: q.id,
+    type: q.type,
+    multiple,
+    respondents,
+    answered,
+    notAnswered,
+    invalid,
+    options,
+    ranking: rank,
+    notes,
+  };
 }
 
 export interface CrossTabRow {
@@ -327,7 +352,12 @@ export function crossTab(
     questionId: q.id,
     fieldKey: field.key,
     multiple: isMultiple(q.type),
-    rows: rowIdx.map((r) => ({ level: r === L ? null : field.levels[r]!, label: r === L ? FIELD_NOT_ANSWERED_LABEL : field.levels[r]!, base: base[r]!, notAnswered: na[r]! })),
+    rows: rowIdx.map((r) => ({
+      level: r === L ? null : field.levels[r]!,
+      label: r === L ? FIELD_NOT_ANSWERED_LABEL : field.levels[r]!,
+      base: base[r]!,
+      notAnswered: na[r]!,
+    })),
     columns: q.options.map((o, c) => ({ optionId: o.id, label: o.label, total: colTotals[c]! })),
     counts: table,
     rowPercent: table.map((row, ri) => row.map((v) => percent0dp(v, base[rowIdx[ri]!]!))),
@@ -338,7 +368,11 @@ export function crossTab(
 }
 
 /** Respondents (after the mask) who chose at least one of the given options: multiple choice counts people once. */
-export function respondentsChoosingAny(enc: EncodedAnswers, optionIndices: readonly number[], include?: Uint8Array): number {
+export function respondentsChoosingAny(
+  enc: EncodedAnswers,
+  optionIndices: readonly number[],
+  include?: Uint8Array,
+): number {
   const want = new Uint8Array(65536);
   for (const i of optionIndices) want[i] = 1;
   let count = 0;

@@ -70,7 +70,9 @@ export function applyThemeReview(
     if (!d || d.action === 'reject') continue;
     const t = target(s.id);
     if (t === null) {
-      problems.push(`“${s.label}” was merged into a suggestion that was rejected, not decided, or merged back into it.`);
+      problems.push(
+        `“${s.label}” was merged into a suggestion that was rejected, not decided, or merged back into it.`,
+      );
       continue;
     }
     const list = suggestedMembers[themeOf.get(t)!]!;

@@ -362,7 +362,14 @@ interface KMeansResult {
 }
 
 /** Spherical k-means on dense unit rows (n×d) with k-means++ seeding. */
-function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rnd: () => number, maxIter = 40): KMeansResult {
+function sphericalKMeans(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  rnd: () => number,
+  maxIter = 40,
+): KMeansResult {
   const C = new Float64Array(k * d);
   // k-means++: each new centre drawn with probability ∝ squared distance to the nearest centre.
   const first = Math.floor(rnd() * n);
@@ -474,7 +481,10 @@ function refine(X: Float64Array, n: number, d: number, k: number, centres: Float
   return { assign, centroids: C, sims, score };
 }
 
-/** Simplified silhouette: for each point, (b − a) / max(a, b) with a, b the distances to its own and the nearest other centre. */
+/**
+ * Simplified silhouette: for each point, (b − a) / max(a, b) with a, b the distances to its own and the nearest other
+ * centre.
+ */
 function simplifiedSilhouette(X: Float64Array, n: number, d: number, r: KMeansResult, k: number): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -595,7 +605,10 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
   if (typeof opts.k === 'number') k = Math.max(1, Math.min(opts.k, n));
   else {
     const lo = Math.max(2, Math.min(opts.minK ?? 4, Math.floor(n / 2)));
-    const hi = Math.max(lo, Math.min(opts.maxK ?? Math.min(40, Math.floor(n / 8), Math.round(Math.sqrt(n)) + 2), n - 1));
+    const hi = Math.max(
+      lo,
+      Math.min(opts.maxK ?? Math.min(40, Math.floor(n / 8), Math.round(Math.sqrt(n)) + 2), n - 1),
+    );
     const m = Math.min(n, 1500);
     const sample = new Float64Array(m * d);
     for (let i = 0; i < m; i++) {
@@ -676,7 +689,9 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
         continue;
       }
       const head = chosen.find((c) => c.parts.length > 1 && c.parts[0] === parts[1] && !c.parts.includes(parts[0]!));
-      const tail = chosen.find((c) => c.parts.length > 1 && c.parts[c.parts.length - 1] === parts[0] && !c.parts.includes(parts[1]!));
+      const tail = chosen.find(
+        (c) => c.parts.length > 1 && c.parts[c.parts.length - 1] === parts[0] && !c.parts.includes(parts[1]!),
+      );
       if (head && head.parts.length < 4) {
         head.parts.unshift(parts[0]!);
         head.shown.unshift(shown[0]!);
@@ -693,7 +708,12 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
       }
     }
     // Single words that ended up inside a longer phrase are dropped.
-    const phrases = chosen.filter((c) => c.parts.length > 1 || !chosen.some((o) => o !== c && o.parts.length > 1 && o.parts.includes(c.parts[0]!))).map((c) => c.shown.join(' '));
+    const phrases = chosen
+      .filter(
+        (c) =>
+          c.parts.length > 1 || !chosen.some((o) => o !== c && o.parts.length > 1 && o.parts.includes(c.parts[0]!)),
+      )
+      .map((c) => c.shown.join(' '));
     const ids = [...prim, ...sec].map(([r]) => docs[live[rows[r]!]!]!.id);
     const cohesion = prim.reduce((s, [, v]) => s + v, 0) / prim.length;
     const label = phrases.slice(0, 3).join(', ');

@@ -143,7 +143,10 @@ export class CheckContext {
     this.reports.push({ report: r, order: r.offset === undefined ? base : [...base, r.offset] });
   }
 
-  /** Where a location comes in the document: draft-wide first, then the box, sections with their questions, about you, privacy notice. */
+  /**
+   * Where a location comes in the document: draft-wide first, then the box, sections with their questions, about you,
+   * privacy notice.
+   */
   orderOf(loc: FindingLocation): number[] {
     switch (loc.kind) {
       case 'draft':
@@ -201,7 +204,10 @@ export class CheckContext {
   private buildUnits(): TextUnit[] {
     const out: TextUnit[] = [];
     const d = this.draft;
-    const add = (raw: string, u: Omit<TextUnit, 'raw' | 'text' | 'inList' | 'inTable'> & Partial<Pick<TextUnit, 'inList' | 'inTable'>>) => {
+    const add = (
+      raw: string,
+      u: Omit<TextUnit, 'raw' | 'text' | 'inList' | 'inTable'> & Partial<Pick<TextUnit, 'inList' | 'inTable'>>,
+    ) => {
       if (!raw || !raw.trim()) return;
       out.push({ raw, text: maskText(raw), inList: false, inTable: false, ...u });
     };
@@ -209,7 +215,13 @@ export class CheckContext {
     for (const [field, role] of METADATA_TEXT) {
       const [a, b] = field.split('.') as [string, string | undefined];
       const v = b ? (meta[a] as Record<string, unknown> | undefined)?.[b] : meta[a];
-      if (typeof v === 'string') add(v, { location: { kind: 'metadata', field }, order: this.orderOf({ kind: 'metadata', field }), role, source: 'metadata' });
+      if (typeof v === 'string')
+        add(v, {
+          location: { kind: 'metadata', field },
+          order: this.orderOf({ kind: 'metadata', field }),
+          role,
+          source: 'metadata',
+        });
     }
     const bySection = new Map<string, typeof d.questions>();
     for (const q of d.questions) {
@@ -222,10 +234,25 @@ export class CheckContext {
       for (const q of qs ?? []) {
         const base = this.orderOf({ kind: 'question', questionId: q.id });
         const order = base.slice(0, -1);
-        add(q.text, { location: { kind: 'question', questionId: q.id, field: 'text' }, order: [...order, 1], role: 'prose', source: 'question' });
-        add(q.hint, { location: { kind: 'question', questionId: q.id, field: 'hint' }, order: [...order, 2], role: 'prose', source: 'question' });
+        add(q.text, {
+          location: { kind: 'question', questionId: q.id, field: 'text' },
+          order: [...order, 1],
+          role: 'prose',
+          source: 'question',
+        });
+        add(q.hint, {
+          location: { kind: 'question', questionId: q.id, field: 'hint' },
+          order: [...order, 2],
+          role: 'prose',
+          source: 'question',
+        });
         q.options.forEach((o, oi) =>
-          add(o.label, { location: { kind: 'question', questionId: q.id, field: 'options' }, order: [...order, 3, oi], role: 'option', source: 'question' }),
+          add(o.label, {
+            location: { kind: 'question', questionId: q.id, field: 'options' },
+            order: [...order, 3, oi],
+            role: 'option',
+            source: 'question',
+          }),
         );
       }
     };
@@ -259,7 +286,12 @@ export class CheckContext {
     const p = d.privacyNotice as unknown as Record<string, string>;
     for (const field of PRIVACY_ORDER) {
       if (field === 'dpoContact') continue; // contact details, not prose
-      add(p[field] ?? '', { location: { kind: 'privacy', field }, order: this.orderOf({ kind: 'privacy', field }), role: 'prose', source: 'privacy' });
+      add(p[field] ?? '', {
+        location: { kind: 'privacy', field },
+        order: this.orderOf({ kind: 'privacy', field }),
+        role: 'prose',
+        source: 'privacy',
+      });
     }
     return out;
   }

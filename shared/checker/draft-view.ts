@@ -1,4 +1,12 @@
-import type { AboutYouField, CheckerSettings, Draft, DraftMetadata, PrivacyNotice, Question, Section } from '../domain/draft/model';
+import type {
+  AboutYouField,
+  CheckerSettings,
+  Draft,
+  DraftMetadata,
+  PrivacyNotice,
+  Question,
+  Section,
+} from '../domain/draft/model';
 
 /**
  * The draft as the rules read it: every field present with the right kind of value. The checker
@@ -15,7 +23,12 @@ export interface DraftView {
   dismissed: Draft['dismissed'];
 }
 
-export const DEFAULT_SETTINGS: CheckerSettings = { maxGrade: 9, minReadingEase: 50, maxSentenceWords: 25, maxQuestions: 25 };
+export const DEFAULT_SETTINGS: CheckerSettings = {
+  maxGrade: 9,
+  minReadingEase: 50,
+  maxSentenceWords: 25,
+  maxQuestions: 25,
+};
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -37,24 +50,47 @@ export function viewDraft(draft: Draft): DraftView {
     department: str(m['department']),
     leadTeam: str(m['leadTeam']),
     audience: str(m['audience']),
-    territorialExtent: (typeof m['territorialExtent'] === 'string' ? m['territorialExtent'] : null) as DraftMetadata['territorialExtent'],
+    territorialExtent: (typeof m['territorialExtent'] === 'string'
+      ? m['territorialExtent']
+      : null) as DraftMetadata['territorialExtent'],
     territorialNote: str(m['territorialNote']),
     opensAt: typeof m['opensAt'] === 'string' ? m['opensAt'] : null,
     closesAt: typeof m['closesAt'] === 'string' ? m['closesAt'] : null,
-    enquiries: { email: str(enq['email']), phone: str(enq['phone']), address: str(enq['address']), alternativeFormats: str(enq['alternativeFormats']) },
-    waysToRespond: { onlineUrl: str(ways['onlineUrl']), email: str(ways['email']), postalAddress: str(ways['postalAddress']), responseForm: ways['responseForm'] === true },
+    enquiries: {
+      email: str(enq['email']),
+      phone: str(enq['phone']),
+      address: str(enq['address']),
+      alternativeFormats: str(enq['alternativeFormats']),
+    },
+    waysToRespond: {
+      onlineUrl: str(ways['onlineUrl']),
+      email: str(ways['email']),
+      postalAddress: str(ways['postalAddress']),
+      responseForm: ways['responseForm'] === true,
+    },
     additionalWays: str(m['additionalWays']),
     responsePaper: { dueDate: typeof paper['dueDate'] === 'string' ? paper['dueDate'] : null, url: str(paper['url']) },
-    impactAssessment: { status: (str(ia['status']) || 'unknown') as DraftMetadata['impactAssessment']['status'], note: str(ia['note']) },
+    impactAssessment: {
+      status: (str(ia['status']) || 'unknown') as DraftMetadata['impactAssessment']['status'],
+      note: str(ia['note']),
+    },
     legalDutyToConsult: (str(m['legalDutyToConsult']) || 'unknown') as DraftMetadata['legalDutyToConsult'],
     openToInfluence: str(m['openToInfluence']),
     complianceStatement: str(m['complianceStatement']),
     welshVersion: m['welshVersion'] === true,
     easyReadVersion: m['easyReadVersion'] === true,
     durationJustification: str(m['durationJustification']),
-    electionPeriods: arr<Record<string, unknown>>(m['electionPeriods']).map((x) => ({ label: str(obj(x)['label']), start: str(obj(x)['start']), end: str(obj(x)['end']) })),
+    electionPeriods: arr<Record<string, unknown>>(m['electionPeriods']).map((x) => ({
+      label: str(obj(x)['label']),
+      start: str(obj(x)['start']),
+      end: str(obj(x)['end']),
+    })),
     holidayPeriods: Array.isArray(m['holidayPeriods'])
-      ? arr<Record<string, unknown>>(m['holidayPeriods']).map((x) => ({ label: str(obj(x)['label']), start: str(obj(x)['start']), end: str(obj(x)['end']) }))
+      ? arr<Record<string, unknown>>(m['holidayPeriods']).map((x) => ({
+          label: str(obj(x)['label']),
+          start: str(obj(x)['start']),
+          end: str(obj(x)['end']),
+        }))
       : null,
     bankHolidays: Array.isArray(m['bankHolidays']) ? arr<unknown>(m['bankHolidays']).map(str) : null,
   };
@@ -77,7 +113,10 @@ export function viewDraft(draft: Draft): DraftView {
       type: str(q['type']) as Question['type'],
       text: str(q['text']),
       hint: str(q['hint']),
-      options: arr<Record<string, unknown>>(q['options']).map((o) => ({ id: str(obj(o)['id']), label: str(obj(o)['label']) })),
+      options: arr<Record<string, unknown>>(q['options']).map((o) => ({
+        id: str(obj(o)['id']),
+        label: str(obj(o)['label']),
+      })),
       allowOther: q['allowOther'] === true,
       explain: q['explain'] === true,
       wordLimit: typeof q['wordLimit'] === 'number' ? q['wordLimit'] : null,
@@ -86,7 +125,13 @@ export function viewDraft(draft: Draft): DraftView {
   });
   const aboutYou = arr<Record<string, unknown>>(d['aboutYou']).map((f0) => {
     const f = obj(f0);
-    return { key: str(f['key']) as AboutYouField['key'], label: str(f['label']), enabled: f['enabled'] === true, options: arr<unknown>(f['options']).map(str), hint: str(f['hint']) };
+    return {
+      key: str(f['key']) as AboutYouField['key'],
+      label: str(f['label']),
+      enabled: f['enabled'] === true,
+      options: arr<unknown>(f['options']).map(str),
+      hint: str(f['hint']),
+    };
   });
   const privacyNotice: PrivacyNotice = {
     controller: str(p['controller']),

@@ -28,7 +28,9 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
       ctx.report({
         ruleId: INTERNAL_RULE_ID,
         title: 'Some checks could not run',
-        message: `The checker could not finish the “${m.rules[0]?.title ?? 'unknown'}” checks on this draft (${e instanceof Error ? e.message : String(e)}). Other checks ran. Please report this.`,
+        message:
+          `The checker could not finish the “${m.rules[0]?.title ?? 'unknown'}” checks on this draft ` +
+          `(${e instanceof Error ? e.message : String(e)}). Other checks ran. Please report this.`,
         location: { kind: 'draft' },
         fingerprint: m.rules[0]?.id ?? '',
         severity: 'advice',

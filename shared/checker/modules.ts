@@ -22,7 +22,8 @@ const internalRules: RuleModule = {
       id: 'R-INTERNAL',
       severity: 'advice',
       title: 'Some checks could not run',
-      description: 'A group of checks failed on unexpected input; the others still ran. Never expected: please report it.',
+      description:
+        'A group of checks failed on unexpected input; the others still ran. Never expected: please report it.',
       standardRef: '—',
     },
   ],

@@ -16,7 +16,9 @@ import type { AgreementView, KappaView, QuestionAgreementView, ThemeAgreementVie
  * never as 0 or 1; with no double-coded answers it is "Not defined (no answers coded by both)".
  */
 export const UNDEFINED_KAPPA_NOTE =
-  'Kappa is not defined for a theme when both coders made the same decision on every answer (neither used it, or both used it on every answer): agreement is then 100% but kappa cannot be worked out. It is also not defined when no answers were coded by both.';
+  'Kappa is not defined for a theme when both coders made the same decision on every answer (neither used it, ' +
+  'or both used it on every answer): agreement is then 100% but kappa cannot be worked out. It is also not ' +
+  'defined when no answers were coded by both.';
 
 export interface AgreementItem {
   responseId: number;
@@ -29,8 +31,19 @@ export interface AgreementItem {
 }
 
 export function kappaView(k: KappaResult, table: TwoByTwo): KappaView {
-  const band = k.kappa === null ? (k.undefinedReason === 'no-items' ? 'Not defined (no answers coded by both)' : 'Not defined (every answer coded the same way)') : kappaBand(k.kappa);
-  return { kappa: k.kappa, band, undefinedReason: k.undefinedReason, percentAgreement: k.observed, table: { ...table } };
+  const band =
+    k.kappa === null
+      ? k.undefinedReason === 'no-items'
+        ? 'Not defined (no answers coded by both)'
+        : 'Not defined (every answer coded the same way)'
+      : kappaBand(k.kappa);
+  return {
+    kappa: k.kappa,
+    band,
+    undefinedReason: k.undefinedReason,
+    percentAgreement: k.observed,
+    table: { ...table },
+  };
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -75,7 +88,15 @@ export function agreementView(input: {
       pooled.neither += t.table.neither;
       return { themeId: t.themeId, name: names.get(t.themeId) ?? t.themeId, ...kappaView(t, t.table) };
     });
-    const qPooled = themes.reduce<TwoByTwo>((s, t) => ({ both: s.both + t.table.both, aOnly: s.aOnly + t.table.aOnly, bOnly: s.bOnly + t.table.bOnly, neither: s.neither + t.table.neither }), { both: 0, aOnly: 0, bOnly: 0, neither: 0 });
+    const qPooled = themes.reduce<TwoByTwo>(
+      (s, t) => ({
+        both: s.both + t.table.both,
+        aOnly: s.aOnly + t.table.aOnly,
+        bOnly: s.bOnly + t.table.bOnly,
+        neither: s.neither + t.table.neither,
+      }),
+      { both: 0, aOnly: 0, bOnly: 0, neither: 0 },
+    );
     return {
       questionId: q.id,
       number: q.number,
@@ -94,7 +115,11 @@ export function agreementView(input: {
     coderA: input.coderA,
     coderB: input.coderB,
     questions,
-    overall: { ...kappaView(overall, pooled), items, meanKappa: kappas.length ? kappas.reduce((s, k) => s + k, 0) / kappas.length : null },
+    overall: {
+      ...kappaView(overall, pooled),
+      items,
+      meanKappa: kappas.length ? kappas.reduce((s, k) => s + k, 0) / kappas.length : null,
+    },
     note: UNDEFINED_KAPPA_NOTE,
   };
 }

@@ -24,14 +24,18 @@ export function isOpenType(type: QuestionType | null): boolean {
 
 /** The coded text of an answer ('' when there is nothing to code). `type` null = general comments. */
 export function codableText(type: QuestionType | null, a: AnswerParts): string {
-  const parts = isOpenType(type) && type !== 'numeric' ? [a.text, a.otherText, a.explanation] : [a.otherText, a.explanation];
+  const parts =
+    isOpenType(type) && type !== 'numeric' ? [a.text, a.otherText, a.explanation] : [a.otherText, a.explanation];
   return parts
     .map((p) => (p ?? '').trim())
     .filter((p) => p !== '')
     .join(PART_SEPARATOR);
 }
 
-/** Whether a question's answers can hold text to code: open questions, and closed ones that ask for an explanation or "Other". */
+/**
+ * Whether a question's answers can hold text to code: open questions, and closed ones that ask for an explanation or
+ * "Other".
+ */
 export function takesCodableText(q: Pick<Question, 'type' | 'explain' | 'allowOther'>): boolean {
   if (q.type === 'numeric') return false;
   return !CLOSED_TYPES.has(q.type) || q.explain || q.allowOther;
@@ -40,7 +44,9 @@ export function takesCodableText(q: Pick<Question, 'type' | 'explain' | 'allowOt
 /** SQL condition (over an `answer` row) for "holds text to code" for a question of this type. */
 export function codableSql(type: QuestionType | null, alias = ''): string {
   const p = alias ? `${alias}.` : '';
-  const side = `(${p}other_text IS NOT NULL AND trim(${p}other_text) <> '') OR (${p}explanation IS NOT NULL AND trim(${p}explanation) <> '')`;
+  const side =
+    `(${p}other_text IS NOT NULL AND trim(${p}other_text) <> '') OR (${p}explanation IS NOT NULL AND ` +
+    `trim(${p}explanation) <> '')`;
   if (type === 'numeric') return '0';
   return isOpenType(type) ? `(trim(${p}text) <> '' OR ${side})` : `(${side})`;
 }
@@ -53,7 +59,11 @@ export const isGeneralComments = (questionId: string): boolean => questionId ===
  * never starts or ends in the middle of a surrogate pair) on code point boundaries. Returns the
  * passage text, trimmed offsets included.
  */
-export function passageOf(text: string, start: number, end: number): { start: number; end: number; text: string } | null {
+export function passageOf(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; text: string } | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) return null;
   let s = start;
   let e = end;

@@ -16,7 +16,11 @@ export interface QuoteConsent {
 
 const answered = (v: string | null | undefined): boolean => !!v && v.trim() !== '';
 
-export function quoteConsent(r: { confidentialRequested: boolean; publishConsent: string | null; quoteConsent: string | null }): QuoteConsent {
+export function quoteConsent(r: {
+  confidentialRequested: boolean;
+  publishConsent: string | null;
+  quoteConsent: string | null;
+}): QuoteConsent {
   const decide = (v: string | null): boolean | null => (answered(v) ? isYes(v) : null);
   const quote = decide(r.quoteConsent);
   return { confidential: r.confidentialRequested, publishConsent: quote !== null ? quote : decide(r.publishConsent) };

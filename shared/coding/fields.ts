@@ -5,7 +5,18 @@ import type { IntakeChannel } from '../domain/survey-import/types';
  * whether someone answered as an individual or for an organisation, and how the response came in.
  * Fields that identify a person (name, email, role, postcode…) are never offered.
  */
-export const CROSS_TAB_FIELDS = ['respondentType', 'organisationOrIndividual', 'respondingAs', 'region', 'ageBand', 'channel', 'organisation', 'confidential', 'publishConsent', 'contactConsent'] as const;
+export const CROSS_TAB_FIELDS = [
+  'respondentType',
+  'organisationOrIndividual',
+  'respondingAs',
+  'region',
+  'ageBand',
+  'channel',
+  'organisation',
+  'confidential',
+  'publishConsent',
+  'contactConsent',
+] as const;
 export type CrossTabField = (typeof CROSS_TAB_FIELDS)[number];
 
 export const CROSS_TAB_FIELD_LABELS: Record<CrossTabField, string> = {

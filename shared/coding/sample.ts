@@ -5,7 +5,8 @@ import { seededRandom } from '../core/hash';
  * sample on any computer, so the sample definition stored with a coding package says exactly
  * which answers were sent. A partial Fisher–Yates shuffle over the items in a fixed order.
  */
-export type SampleDefinition = { kind: 'count'; n: number; seed: number } | { kind: 'percent'; percent: number; seed: number };
+export type SampleDefinition =
+  { kind: 'count'; n: number; seed: number } | { kind: 'percent'; percent: number; seed: number };
 
 export function sampleSize(def: SampleDefinition, available: number): number {
   if (def.kind === 'count') return Math.max(0, Math.min(available, Math.floor(def.n)));
@@ -32,5 +33,7 @@ export function drawSample<T>(items: readonly T[], def: SampleDefinition): T[] {
 }
 
 export function describeSample(def: SampleDefinition, drawn: number): string {
-  return def.kind === 'count' ? `a random sample of ${drawn} answers (seed ${def.seed})` : `a random ${def.percent}% of answers: ${drawn} (seed ${def.seed})`;
+  return def.kind === 'count'
+    ? `a random sample of ${drawn} answers (seed ${def.seed})`
+    : `a random ${def.percent}% of answers: ${drawn} (seed ${def.seed})`;
 }

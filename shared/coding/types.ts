@@ -28,7 +28,10 @@ export interface AnalysisSettings {
   threshold: number;
 }
 
-/** A theme as the Analysis page shows it: the codebook's theme (questionIds empty: shared by every question) and its state. */
+/**
+ * A theme as the Analysis page shows it: the codebook's theme (questionIds empty: shared by every question) and its
+ * state.
+ */
 export interface ThemeView extends CodebookTheme {
   order: number;
   /** Deleted (kept so the deletion can be undone; its codings are left out while it is). */

@@ -44,7 +44,9 @@ export class AppError extends Error {
     this.details = details;
   }
   toShape(): AppErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -55,5 +57,7 @@ export const fail = (code: ErrorCode, message: string, details?: Record<string, 
 });
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AppError');
+  return (
+    e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AppError')
+  );
 }

@@ -53,7 +53,12 @@ export function seededRandom(seed: number): () => number {
 export function guidFromString(s: string): string {
   const parts = [hashString(s, 1), hashString(s, 2), hashString(s, 3), hashString(s, 4)].map(hex32).join('');
   // RFC 9562 version 8 (vendor-specific) and the RFC variant bits, so it reads as a valid UUID.
-  const v = parts.slice(0, 12) + '8' + parts.slice(13, 16) + ((parseInt(parts[16]!, 16) & 0x3) | 0x8).toString(16) + parts.slice(17, 32);
+  const v =
+    parts.slice(0, 12) +
+    '8' +
+    parts.slice(13, 16) +
+    ((parseInt(parts[16]!, 16) & 0x3) | 0x8).toString(16) +
+    parts.slice(17, 32);
   return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`.toUpperCase();
 }
 

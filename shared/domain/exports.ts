@@ -34,7 +34,10 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
   'consultation-docx': {
     kind: 'consultation-docx',
     title: 'Consultation document (Word)',
-    description: 'The full consultation: cover, contents, foreword, the “About this consultation” box, every section and question, and annexes A to C. Accessible: heading styles, title and language set, table header rows, alt text.',
+    description:
+      'The full consultation: cover, contents, foreword, the “About this consultation” box, every section and ' +
+      'question, and annexes A to C. Accessible: heading styles, title and language set, table header rows, alt ' +
+      'text.',
     extension: '.docx',
     stage: 'consultation',
     holdsResponses: false,
@@ -52,7 +55,9 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
   'response-form-docx': {
     kind: 'response-form-docx',
     title: 'Response form (Word)',
-    description: 'The “About you” questions and every question with its options and a space to answer. Returned forms are imported with no mapping needed.',
+    description:
+      'The “About you” questions and every question with its options and a space to answer. Returned forms are ' +
+      'imported with no mapping needed.',
     extension: '.docx',
     stage: 'consultation',
     holdsResponses: false,
@@ -61,7 +66,9 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
   'response-form-xlsx': {
     kind: 'response-form-xlsx',
     title: 'Response form (Excel)',
-    description: 'For respondents who prefer a spreadsheet: drop-down lists for closed questions, protected question text, and hidden ids so a returned form is recognised automatically.',
+    description:
+      'For respondents who prefer a spreadsheet: drop-down lists for closed questions, protected question text, ' +
+      'and hidden ids so a returned form is recognised automatically.',
     extension: '.xlsx',
     stage: 'consultation',
     holdsResponses: false,
@@ -70,7 +77,9 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
   'questions-xlsx': {
     kind: 'questions-xlsx',
     title: 'Questions list (Excel)',
-    description: 'Every question with its number, type and options, one row each: for setting up an online survey or checking the questions.',
+    description:
+      'Every question with its number, type and options, one row each: for setting up an online survey or ' +
+      'checking the questions.',
     extension: '.xlsx',
     stage: 'consultation',
     holdsResponses: false,
@@ -79,7 +88,8 @@ export const EXPORT_INFO: Record<ExportKind, ExportKindInfo> = {
   ...REPORT_EXPORT_INFO,
 };
 
-export const isReportKind = (kind: ExportKind): kind is ReportExportKind => (REPORT_EXPORT_KINDS as readonly string[]).includes(kind);
+export const isReportKind = (kind: ExportKind): kind is ReportExportKind =>
+  (REPORT_EXPORT_KINDS as readonly string[]).includes(kind);
 
 export interface ExportLogEntry {
   id: number;
@@ -101,6 +111,9 @@ export interface ExportResult {
   redaction: Redaction;
   /** Standard checker errors open when the document was made (exported anyway). */
   checkerErrors: number;
-  /** Something the user should know that did not stop the export (the command line's workspace could not be rewritten on close). */
+  /**
+   * Something the user should know that did not stop the export (the command line's workspace could not be rewritten on
+   * close).
+   */
   warning?: string;
 }

@@ -24,7 +24,20 @@ const partsFmt = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
 });
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Calendar parts of an instant as seen on a clock in London. */
 export function londonParts(d: Date): Parts {
@@ -68,7 +81,8 @@ export function londonToInstant(year: number, month: number, day: number, hour =
   for (const offsetHours of [0, 1]) {
     const candidate = new Date(guess - offsetHours * 3600_000);
     const p = londonParts(candidate);
-    if (p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute) return candidate;
+    if (p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute)
+      return candidate;
   }
   return new Date(guess - 3600_000);
 }

@@ -45,7 +45,14 @@ export interface VerifyReport {
   integrity: string[];
   schemaVersion: number;
   knownSchemaVersion: number;
-  journal: { present: boolean; entries: number; bytes: number; tornTail: boolean; generation: number | null; matches: boolean };
+  journal: {
+    present: boolean;
+    entries: number;
+    bytes: number;
+    tornTail: boolean;
+    generation: number | null;
+    matches: boolean;
+  };
   lock: { present: boolean; pid: number | null; host: string | null; stale: boolean | null };
   backup: { present: boolean; bytes: number };
   fileBytes: number;

@@ -126,9 +126,23 @@ export const ANALYSIS_CHANNELS = [
 ] as const;
 
 /** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
-export const SHELL_CHANNELS = ['dialog.openWorkspace', 'dialog.saveWorkspace', 'dialog.saveFile', 'dialog.openFiles', 'shell.showItemInFolder'] as const;
+export const SHELL_CHANNELS = [
+  'dialog.openWorkspace',
+  'dialog.saveWorkspace',
+  'dialog.saveFile',
+  'dialog.openFiles',
+  'shell.showItemInFolder',
+] as const;
 
-export const CHANNELS = [...APP_CHANNELS, ...WORKSPACE_CHANNELS, ...DRAFT_CHANNELS, ...OUTPUT_CHANNELS, ...RESPONSE_CHANNELS, ...ANALYSIS_CHANNELS, ...SHELL_CHANNELS] as const;
+export const CHANNELS = [
+  ...APP_CHANNELS,
+  ...WORKSPACE_CHANNELS,
+  ...DRAFT_CHANNELS,
+  ...OUTPUT_CHANNELS,
+  ...RESPONSE_CHANNELS,
+  ...ANALYSIS_CHANNELS,
+  ...SHELL_CHANNELS,
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type ShellChannel = (typeof SHELL_CHANNELS)[number];
 export type AppChannel = (typeof APP_CHANNELS)[number];

@@ -29,7 +29,8 @@ export class QuoteConsentError extends Error {
   constructor(problems: QuoteProblem[]) {
     const n = problems.length;
     super(
-      `${n === 1 ? 'A quote' : `${n} quotes`} cannot be published. Remove ${n === 1 ? 'it' : 'them'}, or export for internal use only.\n` +
+      `${n === 1 ? 'A quote' : `${n} quotes`} cannot be published. Remove ${n === 1 ? 'it' : 'them'}, or export ` +
+        `for internal use only.\n` +
         problems.map((p) => `- ${quoteProblemText(p)}`).join('\n'),
     );
     this.name = 'QuoteConsentError';

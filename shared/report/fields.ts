@@ -22,7 +22,11 @@ const SHORT: Partial<Record<RespondentFieldKey, string>> = {
   contactConsent: 'May be contacted',
 };
 const IDENTIFYING: ReadonlySet<RespondentFieldKey> = new Set(['organisation', 'represents']);
-const GROUPED: Partial<Record<RespondentFieldKey, ResponseFieldDef['groupedAs']>> = { respondingAs: 'respondingAs', respondentType: 'type', region: 'region' };
+const GROUPED: Partial<Record<RespondentFieldKey, ResponseFieldDef['groupedAs']>> = {
+  respondingAs: 'respondingAs',
+  respondentType: 'type',
+  region: 'region',
+};
 const FLAGS: ReadonlySet<RespondentFieldKey> = new Set(['confidential', 'publishConsent']);
 
 export function responseFieldsFromAboutYou(aboutYou: readonly AboutYouField[]): ResponseFieldDef[] {
@@ -30,7 +34,13 @@ export function responseFieldsFromAboutYou(aboutYou: readonly AboutYouField[]): 
     .filter((f) => f.enabled && !FLAGS.has(f.key))
     .map((f) => {
       const groupedAs = GROUPED[f.key];
-      return { key: f.key, label: SHORT[f.key] ?? f.label, personal: PERSONAL_FIELDS.has(f.key), identifying: IDENTIFYING.has(f.key), ...(groupedAs ? { groupedAs } : {}) };
+      return {
+        key: f.key,
+        label: SHORT[f.key] ?? f.label,
+        personal: PERSONAL_FIELDS.has(f.key),
+        identifying: IDENTIFYING.has(f.key),
+        ...(groupedAs ? { groupedAs } : {}),
+      };
     });
 }
 
@@ -39,13 +49,22 @@ export function responseFieldsFromAboutYou(aboutYou: readonly AboutYouField[]): 
  * draft's "About you" does not ask (a survey exported from another tool): marked internalOnly, so
  * the internal exports carry every detail imported and the published ones only what was asked.
  */
-export function responseFieldsFor(aboutYou: readonly AboutYouField[], present: readonly RespondentKey[]): ResponseFieldDef[] {
+export function responseFieldsFor(
+  aboutYou: readonly AboutYouField[],
+  present: readonly RespondentKey[],
+): ResponseFieldDef[] {
   const fields = responseFieldsFromAboutYou(aboutYou);
   const have = new Set<string>(fields.map((f) => f.key));
   for (const key of present) {
     if (have.has(key) || FLAGS.has(key as RespondentFieldKey)) continue;
     const personal = PERSONAL_FIELDS.has(key as RespondentFieldKey) || key === 'address' || key === 'postcode';
-    fields.push({ key, label: SHORT[key as RespondentFieldKey] ?? RESPONDENT_KEY_LABELS[key], personal, identifying: IDENTIFYING.has(key as RespondentFieldKey), internalOnly: true });
+    fields.push({
+      key,
+      label: SHORT[key as RespondentFieldKey] ?? RESPONDENT_KEY_LABELS[key],
+      personal,
+      identifying: IDENTIFYING.has(key as RespondentFieldKey),
+      internalOnly: true,
+    });
   }
   return fields;
 }

@@ -196,8 +196,17 @@ export interface ResponseRow {
   themes: Readonly<Record<string, readonly string[] | undefined>>;
   /** Cells kept as received from the export's other columns, by position in ConsultationReport.keptColumns. */
   kept?: Readonly<Record<number, string>>;
-  /** Where the response came from (internal exports only): the file, its row, the tool's own id, when it was started. */
-  origin?: { file: string; row: number | null; externalId: string | null; startedAt: string | null; submittedAt: string | null; publishConsent?: string | null };
+  /**
+   * Where the response came from (internal exports only): the file, its row, the tool's own id, when it was started.
+   */
+  origin?: {
+    file: string;
+    row: number | null;
+    externalId: string | null;
+    startedAt: string | null;
+    submittedAt: string | null;
+    publishConsent?: string | null;
+  };
 }
 
 /**

@@ -14,13 +14,47 @@
  * 'none' (internal use): real figures, all names, and the banner "Not for publication: contains
  * personal data" that every document shows prominently.
  */
-import { DEFAULT_SUPPRESSION_THRESHOLD, OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressionNote } from '../analysis/suppression';
+import {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  OTHER_AGGREGATED,
+  SUPPRESSED,
+  suppressCrossTab,
+  suppressionNote,
+} from '../analysis/suppression';
 import { percent0dp } from '../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
-import type { ConsultationReport, CountRow, RedactionLevel, ReportCampaign, ReportConsultation, ReportMethod, ReportQuote } from './model';
-import { preparedRows, rowColumns, type MatrixColumn, type PreparedRow, type RowColumn, type RowParts, type RowPlan, type RowQuestionPlan } from './rows';
-import { categoryTable, formatCount, formatPercent, optionTable, prepareCrossTab, publishable, rankingRows, type CountTable, type PreparedCrossTab, type RankingRow } from './tables';
+import type {
+  ConsultationReport,
+  CountRow,
+  RedactionLevel,
+  ReportCampaign,
+  ReportConsultation,
+  ReportMethod,
+  ReportQuote,
+} from './model';
+import {
+  preparedRows,
+  rowColumns,
+  type MatrixColumn,
+  type PreparedRow,
+  type RowColumn,
+  type RowParts,
+  type RowPlan,
+  type RowQuestionPlan,
+} from './rows';
+import {
+  categoryTable,
+  formatCount,
+  formatPercent,
+  optionTable,
+  prepareCrossTab,
+  publishable,
+  rankingRows,
+  type CountTable,
+  type PreparedCrossTab,
+  type RankingRow,
+} from './tables';
 
 export const NOT_FOR_PUBLICATION = 'Not for publication: contains personal data';
 
@@ -116,7 +150,15 @@ export function quoteProblems(report: Pick<ConsultationReport, 'questions'>): Qu
   for (const q of report.questions) {
     for (const quote of q.quotes) {
       const reason = quote.confidential ? 'confidential' : quote.publishConsent !== true ? 'no-consent' : null;
-      if (reason) out.push({ quoteId: quote.id, questionId: q.id, questionNumber: q.number, respondentId: quote.respondentId, reason, excerpt: excerpt(quote.text) });
+      if (reason)
+        out.push({
+          quoteId: quote.id,
+          questionId: q.id,
+          questionNumber: q.number,
+          respondentId: quote.respondentId,
+          reason,
+          excerpt: excerpt(quote.text),
+        });
     }
   }
   return out;
@@ -125,19 +167,36 @@ export function quoteProblems(report: Pick<ConsultationReport, 'questions'>): Qu
 function checkInput(report: ConsultationReport): void {
   for (const q of report.questions) {
     for (const quote of q.quotes) {
-      if (quote.questionId !== q.id) throw new ReportInputError(`Quote ${quote.id} is filed under question ${q.number} but belongs to question id ${quote.questionId}.`);
+      if (quote.questionId !== q.id)
+        throw new ReportInputError(
+          `Quote ${quote.id} is filed under question ${q.number} but belongs to question id ${quote.questionId}.`,
+        );
     }
     if (q.tally) {
-      if (q.tally.questionId !== q.id) throw new ReportInputError(`Question ${q.number} carries the counts of another question (${q.tally.questionId}).`);
+      if (q.tally.questionId !== q.id)
+        throw new ReportInputError(
+          `Question ${q.number} carries the counts of another question (${q.tally.questionId}).`,
+        );
       if (q.tally.answered !== q.answered || q.tally.notAnswered !== q.notAnswered) {
-        throw new ReportInputError(`Question ${q.number}: the base (${q.answered} answered, ${q.notAnswered} not) differs from its counts (${q.tally.answered}, ${q.tally.notAnswered}).`);
+        throw new ReportInputError(
+          `Question ${q.number}: the base (${q.answered} answered, ${q.notAnswered} not) differs from its ` +
+            `counts (${q.tally.answered}, ${q.tally.notAnswered}).`,
+        );
       }
-    } else if (CLOSED_TYPES.has(q.type)) throw new ReportInputError(`Question ${q.number} is a closed question with no counts.`);
-    for (const t of q.themes) if (t.count < 0 || !Number.isInteger(t.count)) throw new ReportInputError(`Question ${q.number}: theme "${t.name}" has an impossible count ${t.count}.`);
+    } else if (CLOSED_TYPES.has(q.type))
+      throw new ReportInputError(`Question ${q.number} is a closed question with no counts.`);
+    for (const t of q.themes)
+      if (t.count < 0 || !Number.isInteger(t.count))
+        throw new ReportInputError(`Question ${q.number}: theme "${t.name}" has an impossible count ${t.count}.`);
   }
 }
 
-function themeRows(themes: ReadonlyArray<{ id?: string; name: string; description: string; count: number }>, base: number, redaction: RedactionLevel, threshold: number): PreparedTheme[] {
+function themeRows(
+  themes: ReadonlyArray<{ id?: string; name: string; description: string; count: number }>,
+  base: number,
+  redaction: RedactionLevel,
+  threshold: number,
+): PreparedTheme[] {
   const rows = themes.map((t, i): PreparedTheme => {
     const hide = redaction === 'redacted' && !publishable(t.count, threshold);
     const pct = percent0dp(t.count, base);
@@ -152,7 +211,12 @@ function themeRows(themes: ReadonlyArray<{ id?: string; name: string; descriptio
     };
   });
   // Most mentioned first; withheld ones after, by name, so their order gives nothing away.
-  return rows.sort((a, b) => (a.count === null ? 1 : 0) - (b.count === null ? 1 : 0) || (b.count ?? 0) - (a.count ?? 0) || a.name.localeCompare(b.name, 'en-GB'));
+  return rows.sort(
+    (a, b) =>
+      (a.count === null ? 1 : 0) - (b.count === null ? 1 : 0) ||
+      (b.count ?? 0) - (a.count ?? 0) ||
+      a.name.localeCompare(b.name, 'en-GB'),
+  );
 }
 
 /** Published label of every key in a table (merged keys → "Other (aggregated)"). */
@@ -170,9 +234,11 @@ const sum = (rows: readonly CountRow[]): number => rows.reduce((s, r) => s + r.c
  */
 export function prepareReport(report: ConsultationReport, options: PrepareOptions): PreparedReport {
   const redaction = options.redaction;
-  if (redaction !== 'none' && redaction !== 'redacted') throw new ReportInputError(`Unknown redaction level "${String(redaction)}".`);
+  if (redaction !== 'none' && redaction !== 'redacted')
+    throw new ReportInputError(`Unknown redaction level "${String(redaction)}".`);
   const threshold = redaction === 'redacted' ? (options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD) : 0;
-  if (!Number.isInteger(threshold) || threshold < (redaction === 'redacted' ? 1 : 0)) throw new ReportInputError(`The suppression threshold must be a whole number of at least 1 (got ${threshold}).`);
+  if (!Number.isInteger(threshold) || threshold < (redaction === 'redacted' ? 1 : 0))
+    throw new ReportInputError(`The suppression threshold must be a whole number of at least 1 (got ${threshold}).`);
   checkInput(report);
   if (redaction === 'redacted') {
     const problems = quoteProblems(report);
@@ -180,10 +246,16 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
   }
 
   const questions: PreparedQuestion[] = report.questions.map((q) => {
-    if (redaction === 'redacted' && q.tally?.multiple && !q.encoded) throw new ReportInputError(`Question ${q.number} is multiple choice: its encoded answers are needed to suppress small numbers.`);
+    if (redaction === 'redacted' && q.tally?.multiple && !q.encoded)
+      throw new ReportInputError(
+        `Question ${q.number} is multiple choice: its encoded answers are needed to suppress small numbers.`,
+      );
     const table = q.tally ? optionTable(q.tally, redaction, threshold, q.encoded) : null;
     const themes = themeRows(q.themes, q.coded, redaction, threshold);
-    const themeNotes = [`Percentages are of the ${formatCount(q.coded)} answers coded; an answer can mention several themes, so they may total more than 100.`];
+    const themeNotes = [
+      `Percentages are of the ${formatCount(q.coded)} answers coded; an answer can mention several themes, so ` +
+        `they may total more than 100.`,
+    ];
     if (themes.some((t) => t.count === null)) themeNotes.push(suppressionNote(threshold));
     return {
       id: q.id,
@@ -240,14 +312,29 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
       const pq = questions[i]!;
       const closed = q.tally !== null;
       const optionLabels = new Map<string, string>(q.options.map((o) => [o.id, o.label]));
-      if (redaction === 'redacted' && pq.table && q.tally && !q.tally.ranking) for (const [k, v] of labelsOf(pq.table)) optionLabels.set(k, v);
+      if (redaction === 'redacted' && pq.table && q.tally && !q.tally.ranking)
+        for (const [k, v] of labelsOf(pq.table)) optionLabels.set(k, v);
       const themeNames = new Map<string, string>();
-      for (const t of q.themes) if (redaction === 'none' || publishable(t.count, threshold)) themeNames.set(t.id, t.name);
-      return { id: q.id, number: q.number, closed, takesText: q.takesText || !closed, optionLabels, themeNames, hasThemes: q.themes.length > 0 };
+      for (const t of q.themes)
+        if (redaction === 'none' || publishable(t.count, threshold)) themeNames.set(t.id, t.name);
+      return {
+        id: q.id,
+        number: q.number,
+        closed,
+        takesText: q.takesText || !closed,
+        optionLabels,
+        themeNames,
+        hasThemes: q.themes.length > 0,
+      };
     }),
     categoryLabels:
       redaction === 'redacted'
-        ? { respondingAs: labelsOf(respondents.byRespondingAs), type: labelsOf(respondents.byType), region: labelsOf(respondents.byRegion), channel: labelsOf(respondents.byChannel) }
+        ? {
+            respondingAs: labelsOf(respondents.byRespondingAs),
+            type: labelsOf(respondents.byType),
+            region: labelsOf(respondents.byRegion),
+            channel: labelsOf(respondents.byChannel),
+          }
         : {},
   };
   const { columns, matrix } = rowColumns(plan);

@@ -119,7 +119,12 @@ export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: Matri
   if (plan.redaction === 'none') {
     cols.push({ header: 'Asked for confidentiality', width: 14 }, { header: 'Consented to publication', width: 14 });
     // Where each response came from, so every row can be traced back to the file it was in.
-    cols.push({ header: 'Source file', width: 24 }, { header: 'Row in the source', width: 10 }, { header: 'ID in the source', width: 16 }, { header: 'Started', width: 18 });
+    cols.push(
+      { header: 'Source file', width: 24 },
+      { header: 'Row in the source', width: 10 },
+      { header: 'ID in the source', width: 16 },
+      { header: 'Started', width: 18 },
+    );
   }
   for (const f of visibleFields(plan)) cols.push({ header: f.label, width: 24 });
   const matrix: MatrixColumn[] = [];
@@ -127,16 +132,20 @@ export function rowColumns(plan: RowPlan): { columns: RowColumn[]; matrix: Matri
     if (q.closed) cols.push({ header: `Q${q.number} answer`, width: 24 });
     if (q.takesText) cols.push({ header: q.closed ? `Q${q.number} comments` : `Q${q.number} answer`, width: 60 });
     if (q.hasThemes) cols.push({ header: `Q${q.number} themes`, width: 30 });
-    for (const [themeId, name] of q.themeNames) matrix.push({ header: `Q${q.number}: ${name}`, questionId: q.id, themeId });
+    for (const [themeId, name] of q.themeNames)
+      matrix.push({ header: `Q${q.number}: ${name}`, questionId: q.id, themeId });
   }
   if (plan.redaction === 'none') for (const k of plan.kept ?? []) cols.push({ header: k, width: 20 });
   const headers = uniqueHeaders(cols.map((c) => c.header));
   const mHeaders = uniqueHeaders(['Response id', ...matrix.map((m) => m.header)]).slice(1);
-  return { columns: cols.map((c, i) => ({ ...c, header: headers[i]! })), matrix: matrix.map((m, i) => ({ ...m, header: mHeaders[i]! })) };
+  return {
+    columns: cols.map((c, i) => ({ ...c, header: headers[i]! })),
+    matrix: matrix.map((m, i) => ({ ...m, header: mHeaders[i]! })),
+  };
 }
 
-const visibleFields = (plan: RowPlan): ResponseFieldDef[] => (plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal && !f.internalOnly) : plan.fields);
-
+const visibleFields = (plan: RowPlan): ResponseFieldDef[] =>
+  plan.redaction === 'redacted' ? plan.fields.filter((f) => !f.personal && !f.internalOnly) : plan.fields;
 
 /** What prepareRow works out once per plan rather than once per row (100,000 rows). */
 interface PlanFacts {
@@ -151,7 +160,9 @@ function factsOf(plan: RowPlan): PlanFacts {
     const redacted = plan.redaction === 'redacted';
     f = {
       fields: visibleFields(plan),
-      labelOf: plan.questions.map((q) => (redacted ? (c: string) => q.optionLabels.get(c) ?? OTHER_AGGREGATED : (c: string) => q.optionLabels.get(c) ?? c)),
+      labelOf: plan.questions.map((q) =>
+        redacted ? (c: string) => q.optionLabels.get(c) ?? OTHER_AGGREGATED : (c: string) => q.optionLabels.get(c) ?? c,
+      ),
     };
     planFacts.set(plan, f);
   }
@@ -194,16 +205,28 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
   const redacted = plan.redaction === 'redacted';
   const withholdIdentity = redacted && row.confidential;
   const withholdText = redacted && (row.confidential || row.publishConsent !== true);
-  const category = (key: keyof RowPlan['categoryLabels'], v: string): string => (redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v);
+  const category = (key: keyof RowPlan['categoryLabels'], v: string): string =>
+    redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v;
   // Internally, a time the app could not read is shown as it was written rather than left blank.
   const received = receivedText(row.receivedAt) || (redacted ? '' : (row.origin?.submittedAt ?? ''));
   const cells: CellValue[] = [row.id, received, category('channel', row.channel), row.campaign ?? ''];
   if (!redacted) {
-    // Internally, consent in the respondent's own words when they say more than yes or no ("Publish response only (without name)").
+    // Internally, consent in the respondent's own words when they say more than yes or no ("Publish response only
+    // (without name)").
     const words = row.origin?.publishConsent?.trim() ?? '';
-    cells.push(row.confidential ? 'Yes' : 'No', words && !/^(yes|no|y|n|true|false)$/i.test(words) ? `${yesNo(row.publishConsent)} (${words})` : yesNo(row.publishConsent));
+    cells.push(
+      row.confidential ? 'Yes' : 'No',
+      words && !/^(yes|no|y|n|true|false)$/i.test(words)
+        ? `${yesNo(row.publishConsent)} (${words})`
+        : yesNo(row.publishConsent),
+    );
     const o = row.origin;
-    cells.push(o?.file ?? '', o?.row ?? '', o?.externalId ?? '', o?.startedAt ? (receivedText(o.startedAt) || o.startedAt) : '');
+    cells.push(
+      o?.file ?? '',
+      o?.row ?? '',
+      o?.externalId ?? '',
+      o?.startedAt ? receivedText(o.startedAt) || o.startedAt : '',
+    );
   }
   for (const f of facts.fields) {
     const v = row.fields[f.key] ?? '';
@@ -256,7 +279,12 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
 }
 
 /** Prepared rows, one at a time, from a fresh pass over the source. */
-export async function* preparedRows(source: RowSource, plan: RowPlan, matrix: MatrixColumn[], parts: RowParts = {}): AsyncGenerator<PreparedRow> {
+export async function* preparedRows(
+  source: RowSource,
+  plan: RowPlan,
+  matrix: MatrixColumn[],
+  parts: RowParts = {},
+): AsyncGenerator<PreparedRow> {
   const it = source(parts);
   // A synchronous source is read without an await per row (much quicker over 100,000 rows).
   if (Symbol.iterator in it) for (const row of it) yield prepareRow(plan, row, matrix, parts);

@@ -4,7 +4,13 @@
  * For publication the shared/analysis suppression rules apply unchanged; for internal use the
  * same shapes carry the real counts.
  */
-import { OTHER_AGGREGATED, SUPPRESSED, suppressCrossTab, suppressSmallNumbers, type PublishableCrossTab } from '../analysis/suppression';
+import {
+  OTHER_AGGREGATED,
+  SUPPRESSED,
+  suppressCrossTab,
+  suppressSmallNumbers,
+  type PublishableCrossTab,
+} from '../analysis/suppression';
 import { percent0dp, ROUNDING_NOTE, type EncodedAnswers, type QuestionTally } from '../analysis/tallies';
 import type { CountRow, RedactionLevel } from './model';
 
@@ -44,7 +50,11 @@ export function optionTable(
   encoded?: { answers: EncodedAnswers; include?: Uint8Array },
 ): CountTable {
   if (redaction === 'redacted') {
-    const p = suppressSmallNumbers(tally, threshold, encoded ? { answers: encoded.answers, ...(encoded.include ? { include: encoded.include } : {}) } : undefined);
+    const p = suppressSmallNumbers(
+      tally,
+      threshold,
+      encoded ? { answers: encoded.answers, ...(encoded.include ? { include: encoded.include } : {}) } : undefined,
+    );
     return {
       base: p.answered,
       notAnswered: p.notAnswered,
@@ -64,7 +74,15 @@ export function optionTable(
   return {
     base: tally.answered,
     notAnswered: tally.notAnswered,
-    rows: tally.options.map((o) => ({ label: o.label, keys: [o.optionId], merged: [], count: o.count, percent: o.percent, countText: formatCount(o.count), percentText: formatPercent(o.percent) })),
+    rows: tally.options.map((o) => ({
+      label: o.label,
+      keys: [o.optionId],
+      merged: [],
+      count: o.count,
+      percent: o.percent,
+      countText: formatCount(o.count),
+      percentText: formatPercent(o.percent),
+    })),
     suppressed: false,
     notes: [...tally.notes],
   };
@@ -74,7 +92,12 @@ export function optionTable(
  * A one-way table of mutually exclusive categories (respondents by type, by region…): the same
  * rule as a single-choice question, so small categories merge into "Other (aggregated)".
  */
-export function categoryTable(rows: readonly CountRow[], redaction: RedactionLevel, threshold: number, id = 'categories'): CountTable {
+export function categoryTable(
+  rows: readonly CountRow[],
+  redaction: RedactionLevel,
+  threshold: number,
+  id = 'categories',
+): CountTable {
   const base = rows.reduce((s, r) => s + r.count, 0);
   const tally: QuestionTally = {
     questionId: id,
@@ -84,7 +107,13 @@ export function categoryTable(rows: readonly CountRow[], redaction: RedactionLev
     answered: base,
     notAnswered: 0,
     invalid: 0,
-    options: rows.map((r) => ({ optionId: r.label, label: r.label, count: r.count, percent: percent0dp(r.count, base), share: base ? r.count / base : null })),
+    options: rows.map((r) => ({
+      optionId: r.label,
+      label: r.label,
+      count: r.count,
+      percent: percent0dp(r.count, base),
+      share: base ? r.count / base : null,
+    })),
     ranking: null,
     notes: [ROUNDING_NOTE],
   };
@@ -116,7 +145,12 @@ export function rankingRows(tally: QuestionTally, redaction: RedactionLevel, thr
 export interface PreparedCrossTab {
   fieldLabel: string;
   columns: string[];
-  rows: Array<{ label: string; base: number | null; baseText: string; cells: Array<{ count: number | null; countText: string; percent: number | null; percentText: string }> }>;
+  rows: Array<{
+    label: string;
+    base: number | null;
+    baseText: string;
+    cells: Array<{ count: number | null; countText: string; percent: number | null; percentText: string }>;
+  }>;
   /** Cells withheld (primary + secondary). */
   withheld: number;
   notes: string[];

@@ -9,9 +9,30 @@ import { exampleDraft } from '#shared/domain/draft/example';
 import type { Block, Inline } from '#shared/domain/draft/rich-text';
 import { seededRandom as rng } from '#shared/core/hash';
 
-
-const SUBJECTS = ['Local councils', 'NHS trusts', 'Small businesses', 'Patients and carers', 'GP practices', 'Community pharmacies', 'Housing associations', 'Schools', 'Regulators', 'Charities', 'Bus operators', 'Employers'];
-const VERBS = ['would need to', 'could', 'should', 'already', 'told us they want to', 'may find it hard to', 'would be able to', 'are expected to'];
+const SUBJECTS = [
+  'Local councils',
+  'NHS trusts',
+  'Small businesses',
+  'Patients and carers',
+  'GP practices',
+  'Community pharmacies',
+  'Housing associations',
+  'Schools',
+  'Regulators',
+  'Charities',
+  'Bus operators',
+  'Employers',
+];
+const VERBS = [
+  'would need to',
+  'could',
+  'should',
+  'already',
+  'told us they want to',
+  'may find it hard to',
+  'would be able to',
+  'are expected to',
+];
 const ACTIONS = [
   'publish their data in one place',
   'check the accuracy of information every year',
@@ -35,10 +56,21 @@ const REASONS = [
   '',
   '',
 ];
-const OPENERS = ['We propose that', 'In 2026,', 'Under the current rules,', 'The evidence suggests that', 'Respondents to the 2024 survey said that', 'If the proposal goes ahead,', 'At present,', ''];
+const OPENERS = [
+  'We propose that',
+  'In 2026,',
+  'Under the current rules,',
+  'The evidence suggests that',
+  'Respondents to the 2024 survey said that',
+  'If the proposal goes ahead,',
+  'At present,',
+  '',
+];
 const LONG_TAILS = [
-  ', and in the longer term we would expect the same approach to be taken by every organisation that receives public money for these services in England',
-  ', although we recognise that smaller organisations in rural areas may need more time, more support and clearer guidance before they can meet the new standard',
+  ', and in the longer term we would expect the same approach to be taken by every organisation that receives ' +
+    'public money for these services in England',
+  ', although we recognise that smaller organisations in rural areas may need more time, more support and ' +
+    'clearer guidance before they can meet the new standard',
 ];
 /** Realistic slips that the checker should catch. */
 const SLIPS = [
@@ -61,7 +93,14 @@ const SHORT = [
   'We will publish guidance before the rules start.',
   'This is not a new idea.',
 ];
-const HEADINGS = ['What we propose', 'Why we propose it', 'Who it affects', 'Costs and benefits', 'How it would work', 'What happens next'];
+const HEADINGS = [
+  'What we propose',
+  'Why we propose it',
+  'Who it affects',
+  'Costs and benefits',
+  'How it would work',
+  'What happens next',
+];
 
 function sentence(r: () => number): string {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
@@ -95,7 +134,19 @@ export function generateDraft(options: { words?: number; questions?: number; see
   const fixed = d.sections;
   const before = fixed.filter((s) => ['foreword', 'executive-summary', 'background'].includes(s.kind));
   const after = fixed.filter((s) => ['impacts', 'next-steps', 'how-to-respond', 'confidentiality'].includes(s.kind));
-  let words = fixed.reduce((n, s) => n + s.body.content.reduce((m, b) => m + (b.type === 'paragraph' ? countWords((b.content ?? []).map((i) => (i.type === 'text' ? i.text : ' ')).join('')) : 0), 0), 0);
+  let words = fixed.reduce(
+    (n, s) =>
+      n +
+      s.body.content.reduce(
+        (m, b) =>
+          m +
+          (b.type === 'paragraph'
+            ? countWords((b.content ?? []).map((i) => (i.type === 'text' ? i.text : ' ')).join(''))
+            : 0),
+        0,
+      ),
+    0,
+  );
   const proposals: Section[] = [];
   const perSection = Math.ceil(targetWords / 20);
   for (let n = 1; words < targetWords; n++) {
@@ -109,29 +160,69 @@ export function generateDraft(options: { words?: number; questions?: number; see
         const sentences = Array.from({ length: 2 + Math.floor(r() * 4) }, () => sentence(r));
         const t = sentences.join(' ');
         sectionWords += countWords(t);
-        if (r() < 0.15) content.push(para(text(`${t} Read the `), { type: 'text', text: `evidence review for proposal ${n}`, marks: [{ type: 'link', attrs: { href: `https://www.gov.uk/government/publications/evidence-${n}` } }] }, text('.')));
+        if (r() < 0.15)
+          content.push(
+            para(
+              text(`${t} Read the `),
+              {
+                type: 'text',
+                text: `evidence review for proposal ${n}`,
+                marks: [{ type: 'link', attrs: { href: `https://www.gov.uk/government/publications/evidence-${n}` } }],
+              },
+              text('.'),
+            ),
+          );
         else content.push(para(text(t)));
       }
       if (r() < 0.4) {
         content.push(para(text('This would mean that organisations:')));
         const items = Array.from({ length: 3 + Math.floor(r() * 3) }, () => pick(ACTIONS));
         sectionWords += items.reduce((m, i) => m + countWords(i), 0);
-        content.push({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [para(text(i))] })) });
+        content.push({
+          type: 'bulletList',
+          content: items.map((i) => ({ type: 'listItem', content: [para(text(i))] })),
+        });
       }
       if (r() < 0.1)
         content.push({
           type: 'table',
           content: [
-            { type: 'tableRow', content: ['Option', 'Cost a year', 'People affected'].map((h) => ({ type: 'tableHeader' as const, content: [para(text(h))] })) },
-            ...[1, 2, 3].map((o) => ({ type: 'tableRow' as const, content: [`Option ${o}`, `£${o * 3} million`, `${o * 120},000`].map((c) => ({ type: 'tableCell' as const, content: [para(text(c))] })) })),
+            {
+              type: 'tableRow',
+              content: ['Option', 'Cost a year', 'People affected'].map((h) => ({
+                type: 'tableHeader' as const,
+                content: [para(text(h))],
+              })),
+            },
+            ...[1, 2, 3].map((o) => ({
+              type: 'tableRow' as const,
+              content: [`Option ${o}`, `£${o * 3} million`, `${o * 120},000`].map((c) => ({
+                type: 'tableCell' as const,
+                content: [para(text(c))],
+              })),
+            })),
           ],
         });
     }
     words += sectionWords;
-    proposals.push({ id: `bench-proposal-${n}`, kind: 'proposal', title: `Proposal ${n}: ${pick(ACTIONS)}`, body: { type: 'doc', content: content }, guidance: '' });
+    proposals.push({
+      id: `bench-proposal-${n}`,
+      kind: 'proposal',
+      title: `Proposal ${n}: ${pick(ACTIONS)}`,
+      body: { type: 'doc', content: content },
+      guidance: '',
+    });
   }
   d.sections = [...before, ...proposals, ...after];
-  const types: QuestionType[] = ['likert_agree5', 'open_text', 'single_choice', 'multi_choice', 'yes_no', 'ranking', 'open_text'];
+  const types: QuestionType[] = [
+    'likert_agree5',
+    'open_text',
+    'single_choice',
+    'multi_choice',
+    'yes_no',
+    'ranking',
+    'open_text',
+  ];
   const questions: Question[] = [];
   for (let i = 0; i < targetQuestions; i++) {
     const type = types[i % types.length]!;

@@ -9,10 +9,14 @@ import type { Block } from '#shared/domain/draft/rich-text';
  * across them. Seeded, so every run builds the same draft.
  */
 const VOCAB = (
-  'the we propose that people services health information online NHS local organisations should would could access support care patients ' +
-  'public staff standard quality records booking appointments digital front door app website evidence data privacy safe secure help ' +
-  'telephone person practice pharmacy community nobody behind every checked years responsible national body independent regulator ' +
-  'costs benefits impact assessment equality characteristics territorial England consultation response views proposals options'
+  'the we propose that people services health information online NHS local organisations should would could ' +
+  'access support care patients ' +
+  ('public staff standard quality records booking appointments digital front door app website evidence data ' +
+    'privacy safe secure help ') +
+  ('telephone person practice pharmacy community nobody behind every checked years responsible national body ' +
+    'independent regulator ') +
+  ('costs benefits impact assessment equality characteristics territorial England consultation response views ' +
+    'proposals options')
 ).split(' ');
 
 function rng(seed: number): () => number {
@@ -49,10 +53,18 @@ export function largeDraft({ words = 30_000, questions = 60, sections = 12, seed
     let written = 0;
     let para = 0;
     while (written < perSection) {
-      if (para % 6 === 0) content.push({ type: 'heading', attrs: { level: para % 12 === 0 ? 2 : 3 }, content: [{ type: 'text', text: sentence(5).slice(0, -1) }] });
+      if (para % 6 === 0)
+        content.push({
+          type: 'heading',
+          attrs: { level: para % 12 === 0 ? 2 : 3 },
+          content: [{ type: 'text', text: sentence(5).slice(0, -1) }],
+        });
       if (para % 9 === 4) {
         const items = 3 + Math.floor(rand() * 4);
-        content.push({ type: 'bulletList', content: Array.from({ length: items }, () => ({ type: 'listItem' as const, content: [paragraph(10)] })) });
+        content.push({
+          type: 'bulletList',
+          content: Array.from({ length: items }, () => ({ type: 'listItem' as const, content: [paragraph(10)] })),
+        });
         written += items * 10;
       } else {
         const n = Math.min(perSection - written, 40 + Math.floor(rand() * 60));
@@ -61,20 +73,46 @@ export function largeDraft({ words = 30_000, questions = 60, sections = 12, seed
       }
       para++;
     }
-    const cell = (text: string) => ({ type: 'tableCell' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
+    const cell = (text: string) => ({
+      type: 'tableCell' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }],
+    });
     content.push({
       type: 'table',
       content: [
         { type: 'tableRow', content: [cell('Option'), cell('Cost'), cell('Benefit')] },
-        ...Array.from({ length: 5 }, (_, i) => ({ type: 'tableRow' as const, content: [cell(`Option ${i + 1}`), cell(`£${(i + 1) * 12},000,000`), cell(sentence(8))] })),
+        ...Array.from({ length: 5 }, (_, i) => ({
+          type: 'tableRow' as const,
+          content: [cell(`Option ${i + 1}`), cell(`£${(i + 1) * 12},000,000`), cell(sentence(8))],
+        })),
       ],
     });
-    body.push({ id: `large-section-${s + 1}`, kind: 'proposal', title: `Proposal ${s + 1}: ${sentence(4).slice(0, -1).toLowerCase()}`, body: { type: 'doc', content }, guidance: '' });
+    body.push({
+      id: `large-section-${s + 1}`,
+      kind: 'proposal',
+      title: `Proposal ${s + 1}: ${sentence(4).slice(0, -1).toLowerCase()}`,
+      body: { type: 'doc', content },
+      guidance: '',
+    });
   }
-  const types: QuestionType[] = ['likert_agree5', 'open_text', 'multi_choice', 'single_choice', 'yes_no', 'ranking', 'numeric', 'open_text'];
+  const types: QuestionType[] = [
+    'likert_agree5',
+    'open_text',
+    'multi_choice',
+    'single_choice',
+    'yes_no',
+    'ranking',
+    'numeric',
+    'open_text',
+  ];
   const qs: Question[] = Array.from({ length: questions }, (_, i) => {
     const type = types[i % types.length]!;
-    const options = ['multi_choice', 'single_choice', 'ranking'].includes(type) ? Array.from({ length: 4 + (i % 5) }, (_, o) => ({ id: `large-q${i + 1}-o${o + 1}`, label: sentence(4).slice(0, -1) })) : [];
+    const options = ['multi_choice', 'single_choice', 'ranking'].includes(type)
+      ? Array.from({ length: 4 + (i % 5) }, (_, o) => ({
+          id: `large-q${i + 1}-o${o + 1}`,
+          label: sentence(4).slice(0, -1),
+        }))
+      : [];
     return {
       id: `large-q${i + 1}`,
       sectionId: body[i % sections]!.id,
@@ -98,7 +136,12 @@ export function proseWords(d: Draft): number {
   let n = 0;
   const walk = (blocks: Block[]) => {
     for (const b of blocks) {
-      if (b.type === 'paragraph') n += (b.content ?? []).map((c) => (c.type === 'text' ? c.text : ' ')).join('').split(/\s+/).filter(Boolean).length;
+      if (b.type === 'paragraph')
+        n += (b.content ?? [])
+          .map((c) => (c.type === 'text' ? c.text : ' '))
+          .join('')
+          .split(/\s+/)
+          .filter(Boolean).length;
       else if (b.type === 'bulletList' || b.type === 'orderedList') for (const li of b.content) walk(li.content);
     }
   };

@@ -67,13 +67,19 @@ try {
       if (!only.some((o) => suite.name.includes(o))) continue;
     }
     const out = join(scratch, `${f}.json`);
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--suite', f, '--out', out], { stdio: 'inherit', cwd: root });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--suite', f, '--out', out],
+      { stdio: 'inherit', cwd: root },
+    );
     try {
       const r = JSON.parse(readFileSync(out, 'utf8')) as { name: string; figures: Figures };
       results[r.name] = r.figures;
     } catch {
       console.error(`  ${f}: the suite's process ended (${child.signal ?? `exit ${child.status}`}) without figures`);
-      results[f.replace(/\.ts$/, '')] = { error: `process ended (${child.signal ?? `exit ${child.status}`}) without figures` };
+      results[f.replace(/\.ts$/, '')] = {
+        error: `process ended (${child.signal ?? `exit ${child.status}`}) without figures`,
+      };
     }
   }
 } finally {
@@ -82,7 +88,12 @@ try {
 
 const out = {
   at: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   results,
 };
 const dir = join(root, 'bench-results');

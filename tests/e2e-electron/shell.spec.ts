@@ -19,11 +19,19 @@ function electronPath(): string | null {
 }
 const exe = electronPath();
 
-test.skip(!exe, 'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD); the browser-host tests cover the UI.');
+test.skip(
+  !exe,
+  'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD); the browser-host tests ' +
+    'cover the UI.',
+);
 
 test('the window is hardened and exposes only the named API', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'cw-electron-'));
-  const app = await electron.launch({ executablePath: exe!, args: [root, `--user-data-dir=${userData}`], env: { ...process.env, CW_DEFAULT_FOLDER: userData } });
+  const app = await electron.launch({
+    executablePath: exe!,
+    args: [root, `--user-data-dir=${userData}`],
+    env: { ...process.env, CW_DEFAULT_FOLDER: userData },
+  });
   const win = await app.firstWindow();
   await expect(win.getByRole('heading', { level: 1 })).toHaveText('Consultation Workbench');
   expect(win.url()).toMatch(/^app:\/\/ui\//);

@@ -41,13 +41,23 @@ async function prepare(dir: string): Promise<string> {
     dir,
     'survey.csv',
     ANSWERS.map((text, i) =>
-      hand(i + 1, { name: `Person ${i + 1}`, respondingAs: 'As an individual', respondentType: 'Member of the public', publishConsent: 'Yes, without my name' }, {
-        'example-q1': { optionIds: [i % 2 ? 'likert-agree' : 'likert-strongly-agree'] },
-        'example-q3': { optionIds: [], text },
-      }),
+      hand(
+        i + 1,
+        {
+          name: `Person ${i + 1}`,
+          respondingAs: 'As an individual',
+          respondentType: 'Member of the public',
+          publishConsent: 'Yes, without my name',
+        },
+        {
+          'example-q1': { optionIds: [i % 2 ? 'likert-agree' : 'likert-strongly-agree'] },
+          'example-q3': { optionIds: [], text },
+        },
+      ),
     ),
   );
-  for (const name of ['Poor broadband', 'Privacy', 'Keep the telephone']) await ws.call('analysis.saveTheme', { name, questionIds: ['example-q3'] });
+  for (const name of ['Poor broadband', 'Privacy', 'Keep the telephone'])
+    await ws.call('analysis.saveTheme', { name, questionIds: ['example-q3'] });
   await ws.router.shutdown();
   return ws.path;
 }
@@ -59,7 +69,9 @@ async function openWorkspace(page: Page, path: string, title: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-test('code with the keyboard, double-code through a package, merge it, and export the three documents', async ({ page }) => {
+test('code with the keyboard, double-code through a package, merge it, and export the three documents', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const cspViolations: string[] = [];
   page.on('console', (m) => {
@@ -101,7 +113,9 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   // A passage: select words, then the theme's number.
   await analysis.selectWords('broadband is unreliable');
   await page.keyboard.press('1');
-  await expect(analysis.queue().getByRole('listitem').filter({ hasText: '“broadband is unreliable”: Poor broadband' })).toBeVisible();
+  await expect(
+    analysis.queue().getByRole('listitem').filter({ hasText: '“broadband is unreliable”: Poor broadband' }),
+  ).toBeVisible();
   await expect(analysis.themeButton('Poor broadband')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('ArrowRight');
   await analysis.expectPosition(3, 6);
@@ -127,7 +141,11 @@ test('code with the keyboard, double-code through a package, merge it, and expor
 
   await analysis.tab('Figures');
   await expect(page.getByRole('img', { name: 'Themes, question 3' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Themes, question 3 \(base: 6 coded answers\)/ }).getByRole('row', { name: /Privacy 2 33%/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /Themes, question 3 \(base: 6 coded answers\)/ })
+      .getByRole('row', { name: /Privacy 2 33%/ }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'analysis: figures with themes');
 
   // A coding package for a colleague: every answer to question 3.
@@ -177,7 +195,9 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   // The government's response to question 1, beside its figures, saved as typed.
   await analysis.select(/^Question 1:/);
   await analysis.tab('Government response');
-  await page.getByLabel('Response to what people said').fill('We will build one online front door, and keep the telephone.');
+  await page
+    .getByLabel('Response to what people said')
+    .fill('We will build one online front door, and keep the telephone.');
   await expect(page.getByText('Saved', { exact: true }).first()).toBeVisible();
   await app.expectSaved();
   await expectNoAxeViolations(page, 'analysis: government response');
@@ -195,7 +215,9 @@ test('code with the keyboard, double-code through a package, merge it, and expor
     const v = await validateOoxml(out);
     expect(v.ok, v.output).toBe(true);
   }
-  await expect(page.getByRole('table', { name: /Every file written from this workspace/ })).toContainText('Redacted for publication');
+  await expect(page.getByRole('table', { name: /Every file written from this workspace/ })).toContainText(
+    'Redacted for publication',
+  );
   await expectNoAxeViolations(page, 'outputs after the reports');
   expect(cspViolations).toEqual([]);
 });
@@ -203,7 +225,23 @@ test('code with the keyboard, double-code through a package, merge it, and expor
 test('the Outputs page refuses to publish a quote from a confidential respondent, and names it', async ({ page }) => {
   const ws = await analysisWorkspace(host.docsDir, 'confidential.consult', TITLE);
   await importResponses(ws, host.docsDir, 'letters.csv', [
-    hand(1, { name: 'Pat Pharmacist', respondingAs: 'On behalf of an organisation', organisation: 'Hilltop Pharmacy', respondentType: 'Business', confidential: 'Yes', publishConsent: 'No' }, { 'example-q3': { optionIds: [], text: 'The online system would put small pharmacies like ours out of business.' } }),
+    hand(
+      1,
+      {
+        name: 'Pat Pharmacist',
+        respondingAs: 'On behalf of an organisation',
+        organisation: 'Hilltop Pharmacy',
+        respondentType: 'Business',
+        confidential: 'Yes',
+        publishConsent: 'No',
+      },
+      {
+        'example-q3': {
+          optionIds: [],
+          text: 'The online system would put small pharmacies like ours out of business.',
+        },
+      },
+    ),
   ]);
   const [responseId] = (await ws.call('responses.list', { offset: 0, limit: 5 })).rows.map((r) => r.id);
   await ws.call('analysis.markQuote', { responseId: responseId!, questionId: 'example-q3' });
@@ -224,8 +262,12 @@ test('the Outputs page refuses to publish a quote from a confidential respondent
   const out = await card.getByLabel('Save to').inputValue();
   await card.getByRole('button', { name: /^Export / }).click();
   await expect(card).toContainText('A quote cannot be published.');
-  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(`Question 3, respondent ${responseId}`);
-  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText('asked for their response to be confidential');
+  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(
+    `Question 3, respondent ${responseId}`,
+  );
+  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(
+    'asked for their response to be confidential',
+  );
   expect(existsSync(out)).toBe(false);
   await expectNoAxeViolations(page, 'outputs: publication refused');
   // For internal use it is made, with the quote.

@@ -23,7 +23,9 @@ const TYPES = [
   'Any other comments',
 ];
 
-test('draft from the template: write sections, add every question type, reorder, versions, reopen', async ({ page }) => {
+test('draft from the template: write sections, add every question type, reorder, versions, reopen', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   const draft = new DraftPageObject(page);
   await app.open(host.url);
@@ -32,7 +34,9 @@ test('draft from the template: write sections, add every question type, reorder,
   await expectNoAxeViolations(page, 'draft: about this consultation');
 
   // Details: the audience and the closing date.
-  await page.getByLabel('To (who the consultation is for)').fill('Bus users, operators and local authorities in England.');
+  await page
+    .getByLabel('To (who the consultation is for)')
+    .fill('Bus users, operators and local authorities in England.');
   await page.getByRole('group', { name: 'Closes' }).getByLabel('Date').fill('2027-05-24');
   await expect(page.getByRole('group', { name: 'Closes' })).toContainText('11:59pm on 24 May 2027');
   await draft.expectSaved();
@@ -105,7 +109,10 @@ test('draft from the template: write sections, add every question type, reorder,
   await expect(draft.outline().getByRole('button', { name: 'Move question 7 up' })).toBeFocused();
   qs = await draft.outlineQuestions();
   expect(qs[6]).toMatch(/^Q7\. About any other comments\?/);
-  await draft.outline().getByRole('button', { name: /^Q1\. About open text/ }).focus();
+  await draft
+    .outline()
+    .getByRole('button', { name: /^Q1\. About open text/ })
+    .focus();
   await page.keyboard.press('Alt+ArrowDown');
   await expect.poll(async () => (await draft.outlineQuestions())[1]).toMatch(/^Q2\. About open text\?/);
   await draft.expectSaved();
@@ -135,14 +142,18 @@ test('draft from the template: write sections, add every question type, reorder,
   await expectNoAxeViolations(page, 'draft: versions and comparison');
 
   await draft.select('Preview the document');
-  await expect(page.getByRole('article', { name: 'Preview of the consultation document' })).toContainText('Question 3: A reworded question?');
+  await expect(page.getByRole('article', { name: 'Preview of the consultation document' })).toContainText(
+    'Question 3: A reworded question?',
+  );
   await expectNoAxeViolations(page, 'draft: preview');
 
   // Close, reopen: everything is there.
   await app.closeWorkspace();
   await app.openRecent('Rural bus services');
   await draft.open();
-  await expect(page.getByLabel('To (who the consultation is for)')).toHaveValue('Bus users, operators and local authorities in England.');
+  await expect(page.getByLabel('To (who the consultation is for)')).toHaveValue(
+    'Bus users, operators and local authorities in England.',
+  );
   qs = await draft.outlineQuestions();
   expect(qs).toHaveLength(8);
   expect(qs[1]).toMatch(/^Q2\. About open text\?/);

@@ -19,7 +19,9 @@ test('export the consultation document and the Excel response form from the Outp
   await page.getByRole('button', { name: 'New consultation' }).click();
   await page.getByLabel('Title of the consultation').fill('One online place for NHS information and services');
   await page.getByLabel('The filled-in example').check();
-  await expect(page.getByLabel('Where to save it')).toHaveValue(/one-online-place-for-nhs-information-and-services\.consult$/);
+  await expect(page.getByLabel('Where to save it')).toHaveValue(
+    /one-online-place-for-nhs-information-and-services\.consult$/,
+  );
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await app.expectSaved();
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Outputs' }).click();

@@ -20,7 +20,15 @@ test.afterEach(async () => {
 /** A survey export: 260 answers to "anything else" with a planted campaign of 60, and one row with a stray cell. */
 function writeExport(dir: string): string {
   const { docs } = plantedCorpus({ seed: 21, organic: 200, campaigns: [60] });
-  const rows = [['Response ID', 'Your name', 'To what extent do you agree that there should be one online front door for NHS information and services in England?', 'Is there anything else you would like to tell us about these proposals?']];
+  const rows = [
+    [
+      'Response ID',
+      'Your name',
+      'To what extent do you agree that there should be one online front door for NHS information and services ' +
+        'in England?',
+      'Is there anything else you would like to tell us about these proposals?',
+    ],
+  ];
   docs.forEach((d, i) => rows.push([`R${i + 1}`, `Person ${i + 1}`, i % 3 ? 'Agree' : 'Disagree', d.text]));
   rows.push(['R999', 'Late Lamb', 'Agree', 'Please keep the telephone line for my grandmother.', 'a stray cell']);
   const path = join(dir, 'survey export.csv');
@@ -72,7 +80,11 @@ test('import a survey export with the wizard, fix a rejected row, confirm a camp
 
   // The campaign: the template once, then confirm it.
   await responses.section(/^Campaigns/);
-  await page.getByRole('table', { name: /campaign/ }).getByRole('button').first().click();
+  await page
+    .getByRole('table', { name: /campaign/ })
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: 'The text they sent' })).toBeVisible();
   await page.getByLabel('Name for this campaign (optional)').fill('Planted letter');
   await expectNoAxeViolations(page, 'responses: campaign');
@@ -130,7 +142,9 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   await page.getByLabel('Assign paragraph 3 to').selectOption({ label: 'Leave out (greeting, signature)' });
   await expectNoAxeViolations(page, 'responses: letter');
   await page.getByRole('button', { name: 'Add the letter' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved: Letter from Margaret Hughes (2027-04-20)' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved: Letter from Margaret Hughes (2027-04-20)' }),
+  ).toBeVisible();
 
   await responses.section('Import');
   await page.getByLabel('Files or folder to import').fill(file);
@@ -153,7 +167,9 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   await expect(page.locator('.app-responses-summary')).toContainText('Letter: 1');
 });
 
-test('a consultation started from a survey export: questions made from its columns, then its responses imported', async ({ page }) => {
+test('a consultation started from a survey export: questions made from its columns, then its responses imported', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   const file = writeExport(host.docsDir);
   await app.open(host.url);
@@ -194,9 +210,18 @@ test('a consultation started from a survey export: questions made from its colum
 test('a workbook with several sheets: the official chooses the sheet that holds the responses', async ({ page }) => {
   const app = new AppPage(page);
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['About this export'], ['Downloaded on 3 March 2027 by the policy team'], ['Two late responses were added by hand']]), 'Notes');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['About this export'],
+      ['Downloaded on 3 March 2027 by the policy team'],
+      ['Two late responses were added by hand'],
+    ]),
+    'Notes',
+  );
   const rows = [['Response ID', 'How often do you use the bus?', 'What would make it better?']];
-  for (let i = 1; i <= 9; i++) rows.push([`R${i}`, ['Daily', 'Weekly', 'Never'][i % 3]!, `More buses on route ${i} in the evening`]);
+  for (let i = 1; i <= 9; i++)
+    rows.push([`R${i}`, ['Daily', 'Weekly', 'Never'][i % 3]!, `More buses on route ${i} in the evening`]);
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Responses');
   const file = join(host.docsDir, 'bus survey.xlsx');
   writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);

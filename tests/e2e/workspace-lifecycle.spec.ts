@@ -20,7 +20,9 @@ test('create a workspace, retitle it, close, reopen and find the change', async 
 
   await app.retitle('Improving bus services in rural areas');
   await app.closeWorkspace();
-  await expect(page.getByRole('list', { name: 'Recent workspaces' })).toContainText('Improving bus services in rural areas');
+  await expect(page.getByRole('list', { name: 'Recent workspaces' })).toContainText(
+    'Improving bus services in rural areas',
+  );
 
   await app.openRecent('Improving bus services in rural areas');
   await expect(page.getByLabel('Consultation title')).toHaveValue('Improving bus services in rural areas');

@@ -35,7 +35,12 @@ if (!Number.isInteger(count) || count < 1) fail('--count must be a whole number 
 if (!LAYOUT_NAMES.includes(layout)) fail(`--layout must be one of ${LAYOUT_NAMES.join(', ')}`);
 if (!['csv', 'xlsx', 'xls', 'ods'].includes(format)) fail('--format must be csv, xlsx, xls or ods');
 const draftArg = arg('draft', 'example')!;
-const draft: Draft = draftArg === 'example' ? exampleDraft() : draftArg === 'bench' ? benchDraft() : draftSchema.parse(JSON.parse(readFileSync(draftArg, 'utf8')));
+const draft: Draft =
+  draftArg === 'example'
+    ? exampleDraft()
+    : draftArg === 'bench'
+      ? benchDraft()
+      : draftSchema.parse(JSON.parse(readFileSync(draftArg, 'utf8')));
 
 const t0 = Date.now();
 const lengths = arg('open-lengths');
@@ -53,7 +58,8 @@ if (format === 'csv') {
   const fd = openSync(out, 'w');
   for (let i = 0; i < table.length; i += 5000) {
     let chunk = encodeText(csvText(table.slice(i, i + 5000), { delimiter }), encoding);
-    if (i > 0 && encoding !== 'utf-8' && encoding !== 'windows-1252') chunk = chunk.subarray(encoding === 'utf-8-bom' ? 3 : 2);
+    if (i > 0 && encoding !== 'utf-8' && encoding !== 'windows-1252')
+      chunk = chunk.subarray(encoding === 'utf-8-bom' ? 3 : 2);
     writeSync(fd, chunk);
     size += chunk.length;
   }
@@ -73,4 +79,6 @@ if (truthFile)
       0,
     ),
   );
-process.stdout.write(`${JSON.stringify({ out, layout, format, responses: count, bytes: size, seconds: (Date.now() - t0) / 1000 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ out, layout, format, responses: count, bytes: size, seconds: (Date.now() - t0) / 1000 })}\n`,
+);

@@ -21,7 +21,11 @@ export function csvText(rows: string[][], opts: CsvOptions = {}): string {
   const eol = opts.eol ?? '\r\n';
   const parts: string[] = [];
   for (const row of rows) {
-    const cells = row.map((c) => (opts.quoteAll || c.includes(d) || c.includes('"') || c.includes('\n') || c.includes('\r') || /^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c));
+    const cells = row.map((c) =>
+      opts.quoteAll || c.includes(d) || c.includes('"') || c.includes('\n') || c.includes('\r') || /^\s|\s$/.test(c)
+        ? `"${c.replace(/"/g, '""')}"`
+        : c,
+    );
     parts.push(cells.join(d));
   }
   return parts.join(eol) + eol;
@@ -54,7 +58,11 @@ export function toWorkbook(rows: string[][], bookType: BookType, sheetName = 'Re
   // aoa_to_sheet keeps strings as strings; nothing here is a formula.
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheetName);
-  const out = XLSX.write(wb, { type: 'array', bookType: bookType === 'xls' ? 'biff8' : bookType, compression: true }) as ArrayBuffer;
+  const out = XLSX.write(wb, {
+    type: 'array',
+    bookType: bookType === 'xls' ? 'biff8' : bookType,
+    compression: true,
+  }) as ArrayBuffer;
   return new Uint8Array(out);
 }
 

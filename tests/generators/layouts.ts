@@ -1,5 +1,11 @@
 import type { AboutYouField, Draft, Question } from '#shared/domain/draft/model';
-import { answerOptions, OTHER_LABEL, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
+import {
+  answerOptions,
+  OTHER_LABEL,
+  OTHER_OPTION_ID,
+  orderedQuestions,
+  questionNumbers,
+} from '#shared/domain/draft/model';
 import { londonParts } from '#shared/domain/govuk-dates';
 import type { SyntheticAnswer, SyntheticResponse } from './synthetic';
 import { Rng } from './random';
@@ -11,8 +17,17 @@ import { Rng } from './random';
  * Encoding to CSV/XLSX/XLS/ODS bytes is encode.ts.
  */
 export type Table = string[][];
-export type LayoutName = 'microsoft-forms' | 'surveymonkey' | 'surveymonkey-condensed' | 'qualtrics' | 'citizen-space' | 'decidim' | 'plain';
-export const LAYOUT_NAMES: LayoutName[] = ['microsoft-forms', 'surveymonkey', 'surveymonkey-condensed', 'qualtrics', 'citizen-space', 'decidim', 'plain'];
+export type LayoutName =
+  'microsoft-forms' | 'surveymonkey' | 'surveymonkey-condensed' | 'qualtrics' | 'citizen-space' | 'decidim' | 'plain';
+export const LAYOUT_NAMES: LayoutName[] = [
+  'microsoft-forms',
+  'surveymonkey',
+  'surveymonkey-condensed',
+  'qualtrics',
+  'citizen-space',
+  'decidim',
+  'plain',
+];
 
 type D = Pick<Draft, 'sections' | 'questions' | 'aboutYou'>;
 
@@ -29,7 +44,14 @@ function wall(d: Date): { y: number; mo: number; d: number; h: number; mi: numbe
     offsetByHour.set(hourKey, off);
   }
   const t = new Date(d.getTime() + off * 3600_000);
-  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+  };
 }
 
 export const formatIsoLocal = (d: Date) => {
@@ -60,7 +82,7 @@ export function externalIdFor(layout: LayoutName, seq: number): string {
     case 'surveymonkey-condensed':
       return String(11_400_000_000 + seq * 7);
     case 'qualtrics':
-      return `R_${(seq * 2654435761 >>> 0).toString(36).padStart(7, '0')}${seq.toString(36)}`;
+      return `R_${((seq * 2654435761) >>> 0).toString(36).padStart(7, '0')}${seq.toString(36)}`;
     case 'citizen-space':
       return `ANON-${pad(seq, 6)}`;
     case 'decidim':
@@ -92,19 +114,36 @@ const EXPLAIN = 'Please explain your answer';
 export function writeMicrosoftForms(draft: D, rs: SyntheticResponse[]): Table {
   const qs = orderedQuestions(draft);
   const ay = about(draft);
-  const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', ...ay.map((f) => f.label)];
+  const header = [
+    'ID',
+    'Start time',
+    'Completion time',
+    'Email',
+    'Name',
+    'Last modified time',
+    ...ay.map((f) => f.label),
+  ];
   for (const q of qs) {
     header.push(q.text);
     if (hasExplain(q)) header.push(EXPLAIN);
   }
   const rows: Table = [header];
   for (const r of rs) {
-    const row = [externalIdFor('microsoft-forms', r.seq), formatForms(r.startedAt), formatForms(r.submittedAt), 'anonymous', 'anonymous', '', ...ay.map((f) => r.respondent[f.key] ?? '')];
+    const row = [
+      externalIdFor('microsoft-forms', r.seq),
+      formatForms(r.startedAt),
+      formatForms(r.submittedAt),
+      'anonymous',
+      'anonymous',
+      '',
+      ...ay.map((f) => r.respondent[f.key] ?? ''),
+    ];
     for (const q of qs) {
       const a = r.answers[q.id];
       if (!a) row.push('');
       else if (a.text !== undefined) row.push(a.text);
-      else if (q.type === 'multi_choice' || q.type === 'ranking') row.push([...chosenLabels(q, a), ...(a.otherText ? [a.otherText] : [])].map((l) => `${l};`).join(''));
+      else if (q.type === 'multi_choice' || q.type === 'ranking')
+        row.push([...chosenLabels(q, a), ...(a.otherText ? [a.otherText] : [])].map((l) => `${l};`).join(''));
       else row.push(a.otherText ?? labelOf(q, a.optionIds[0]!));
       if (hasExplain(q)) row.push(a?.explanation ?? '');
     }
@@ -120,11 +159,25 @@ export function writeMicrosoftForms(draft: D, rs: SyntheticResponse[]): Table {
  * "Response" / "Open-Ended Response" / an option label / "Other (please specify)". Expanded:
  * one column per option holding the option's text. Condensed: multi-select in one column, ", ".
  */
-export function writeSurveyMonkey(draft: D, rs: SyntheticResponse[], mode: 'expanded' | 'condensed' = 'expanded'): Table {
+export function writeSurveyMonkey(
+  draft: D,
+  rs: SyntheticResponse[],
+  mode: 'expanded' | 'condensed' = 'expanded',
+): Table {
   const qs = orderedQuestions(draft);
   const ay = about(draft);
   const layout: LayoutName = mode === 'expanded' ? 'surveymonkey' : 'surveymonkey-condensed';
-  const top = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1'];
+  const top = [
+    'Respondent ID',
+    'Collector ID',
+    'Start Date',
+    'End Date',
+    'IP Address',
+    'Email Address',
+    'First Name',
+    'Last Name',
+    'Custom Data 1',
+  ];
   const sub = top.map(() => '');
   type Cell = (r: SyntheticResponse) => string;
   const cells: Cell[] = [
@@ -147,10 +200,20 @@ export function writeSurveyMonkey(draft: D, rs: SyntheticResponse[], mode: 'expa
   for (const q of qs) {
     const opts = answerOptions(q).filter((o) => o.id !== OTHER_OPTION_ID);
     if (opts.length === 0) add(q.text, 'Open-Ended Response', (r) => r.answers[q.id]?.text ?? '');
-    else if (q.type === 'ranking') opts.forEach((o, i) => add(i === 0 ? q.text : '', o.label, (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || '')));
-    else if (q.type === 'multi_choice' && mode === 'expanded') opts.forEach((o, i) => add(i === 0 ? q.text : '', o.label, (r) => (r.answers[q.id]?.optionIds.includes(o.id) ? o.label : '')));
-    else if (q.type === 'multi_choice') add(q.text, 'Response', (r) => (r.answers[q.id] ? chosenLabels(q, r.answers[q.id]!).join(', ') : ''));
-    else add(q.text, 'Response', (r) => (r.answers[q.id] && !r.answers[q.id]!.otherText ? labelOf(q, r.answers[q.id]!.optionIds[0]!) : ''));
+    else if (q.type === 'ranking')
+      opts.forEach((o, i) =>
+        add(i === 0 ? q.text : '', o.label, (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || '')),
+      );
+    else if (q.type === 'multi_choice' && mode === 'expanded')
+      opts.forEach((o, i) =>
+        add(i === 0 ? q.text : '', o.label, (r) => (r.answers[q.id]?.optionIds.includes(o.id) ? o.label : '')),
+      );
+    else if (q.type === 'multi_choice')
+      add(q.text, 'Response', (r) => (r.answers[q.id] ? chosenLabels(q, r.answers[q.id]!).join(', ') : ''));
+    else
+      add(q.text, 'Response', (r) =>
+        r.answers[q.id] && !r.answers[q.id]!.otherText ? labelOf(q, r.answers[q.id]!.optionIds[0]!) : '',
+      );
     if (q.allowOther) add('', OTHER_LABEL, (r) => r.answers[q.id]?.otherText ?? '');
     if (hasExplain(q)) add(EXPLAIN, 'Open-Ended Response', (r) => r.answers[q.id]?.explanation ?? '');
   }
@@ -165,14 +228,29 @@ export function writeQualtrics(draft: D, rs: SyntheticResponse[]): Table {
   const nums = questionNumbers(draft);
   const ay = about(draft);
   const meta: [string, string, string, (r: SyntheticResponse) => string][] = [
-    ['StartDate', 'Start Date', '{"ImportId":"startDate","timeZone":"Europe/London"}', (r) => formatIsoLocal(r.startedAt)],
+    [
+      'StartDate',
+      'Start Date',
+      '{"ImportId":"startDate","timeZone":"Europe/London"}',
+      (r) => formatIsoLocal(r.startedAt),
+    ],
     ['EndDate', 'End Date', '{"ImportId":"endDate","timeZone":"Europe/London"}', (r) => formatIsoLocal(r.submittedAt)],
     ['Status', 'Response Type', '{"ImportId":"status"}', () => 'IP Address'],
     ['IPAddress', 'IP Address', '{"ImportId":"ipAddress"}', (r) => `198.51.100.${r.seq % 250}`],
     ['Progress', 'Progress', '{"ImportId":"progress"}', () => '100'],
-    ['Duration (in seconds)', 'Duration (in seconds)', '{"ImportId":"duration"}', (r) => String(Math.round((r.submittedAt.getTime() - r.startedAt.getTime()) / 1000))],
+    [
+      'Duration (in seconds)',
+      'Duration (in seconds)',
+      '{"ImportId":"duration"}',
+      (r) => String(Math.round((r.submittedAt.getTime() - r.startedAt.getTime()) / 1000)),
+    ],
     ['Finished', 'Finished', '{"ImportId":"finished"}', () => 'True'],
-    ['RecordedDate', 'Recorded Date', '{"ImportId":"recordedDate","timeZone":"Europe/London"}', (r) => formatIsoLocal(r.submittedAt)],
+    [
+      'RecordedDate',
+      'Recorded Date',
+      '{"ImportId":"recordedDate","timeZone":"Europe/London"}',
+      (r) => formatIsoLocal(r.submittedAt),
+    ],
     ['ResponseId', 'Response ID', '{"ImportId":"_recordId"}', (r) => externalIdFor('qualtrics', r.seq)],
     ['RecipientLastName', 'Recipient Last Name', '{"ImportId":"recipientLastName"}', () => ''],
     ['RecipientFirstName', 'Recipient First Name', '{"ImportId":"recipientFirstName"}', () => ''],
@@ -189,10 +267,16 @@ export function writeQualtrics(draft: D, rs: SyntheticResponse[]): Table {
     const n = nums.get(q.id)!;
     const opts = answerOptions(q).filter((o) => o.id !== OTHER_OPTION_ID);
     const short = `Q${n}`;
-    if (opts.length === 0) meta.push([short, q.text, `{"ImportId":"QID${qid}_TEXT"}`, (r) => r.answers[q.id]?.text ?? '']);
+    if (opts.length === 0)
+      meta.push([short, q.text, `{"ImportId":"QID${qid}_TEXT"}`, (r) => r.answers[q.id]?.text ?? '']);
     else if (q.type === 'ranking')
       opts.forEach((o, i) =>
-        meta.push([`${short}_${i + 1}`, `${q.text} - ${o.label}`, `{"ImportId":"QID${qid}_${i + 1}"}`, (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || '')]),
+        meta.push([
+          `${short}_${i + 1}`,
+          `${q.text} - ${o.label}`,
+          `{"ImportId":"QID${qid}_${i + 1}"}`,
+          (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || ''),
+        ]),
       );
     else {
       const label = q.allowOther ? `${q.text} - Selected Choice` : q.text;
@@ -207,13 +291,32 @@ export function writeQualtrics(draft: D, rs: SyntheticResponse[]): Table {
           return q.type === 'multi_choice' ? labels.join(',') : labels[0]!;
         },
       ]);
-      if (q.allowOther) meta.push([`${short}_${opts.length + 1}_TEXT`, `${q.text} - ${OTHER_LABEL} - Text`, `{"ImportId":"QID${qid}_${opts.length + 1}_TEXT"}`, (r) => r.answers[q.id]?.otherText ?? '']);
+      if (q.allowOther)
+        meta.push([
+          `${short}_${opts.length + 1}_TEXT`,
+          `${q.text} - ${OTHER_LABEL} - Text`,
+          `{"ImportId":"QID${qid}_${opts.length + 1}_TEXT"}`,
+          (r) => r.answers[q.id]?.otherText ?? '',
+        ]);
     }
-    if (hasExplain(q)) meta.push([`Q${n}_explain`, EXPLAIN, `{"ImportId":"QID${qid}e_TEXT"}`, (r) => r.answers[q.id]?.explanation ?? '']);
+    if (hasExplain(q))
+      meta.push([
+        `Q${n}_explain`,
+        EXPLAIN,
+        `{"ImportId":"QID${qid}e_TEXT"}`,
+        (r) => r.answers[q.id]?.explanation ?? '',
+      ]);
   }
   // "About you" at the end, as most surveys do.
-  ay.forEach((f, i) => meta.push([`QD${i + 1}`, f.label, `{"ImportId":"QID${100 + i}"}`, (r) => r.respondent[f.key] ?? '']));
-  return [meta.map((m) => m[0]), meta.map((m) => m[1]), meta.map((m) => m[2]), ...rs.map((r) => meta.map((m) => m[3](r)))];
+  ay.forEach((f, i) =>
+    meta.push([`QD${i + 1}`, f.label, `{"ImportId":"QID${100 + i}"}`, (r) => r.respondent[f.key] ?? '']),
+  );
+  return [
+    meta.map((m) => m[0]),
+    meta.map((m) => m[1]),
+    meta.map((m) => m[2]),
+    ...rs.map((r) => meta.map((m) => m[3](r))),
+  ];
 }
 
 // ---------------------------------------------------------------- Citizen Space
@@ -236,8 +339,15 @@ export function writeCitizenSpace(draft: D, rs: SyntheticResponse[]): Table {
   for (const q of qs) {
     const opts = answerOptions(q).filter((o) => o.id !== OTHER_OPTION_ID);
     if (opts.length === 0) cols.push([q.text, (r) => r.answers[q.id]?.text ?? '']);
-    else if (q.type === 'ranking') for (const o of opts) cols.push([`${q.text} - ${o.label}`, (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || '')]);
-    else if (q.type === 'multi_choice') for (const o of opts) cols.push([`${q.text} - ${o.label}`, (r) => (r.answers[q.id]?.optionIds.includes(o.id) ? 'Yes' : '')]);
+    else if (q.type === 'ranking')
+      for (const o of opts)
+        cols.push([
+          `${q.text} - ${o.label}`,
+          (r) => String((r.answers[q.id]?.optionIds.indexOf(o.id) ?? -1) + 1 || ''),
+        ]);
+    else if (q.type === 'multi_choice')
+      for (const o of opts)
+        cols.push([`${q.text} - ${o.label}`, (r) => (r.answers[q.id]?.optionIds.includes(o.id) ? 'Yes' : '')]);
     else cols.push([q.text, (r) => (r.answers[q.id] ? labelOf(q, r.answers[q.id]!.optionIds[0]!) : '')]);
     if (q.allowOther) cols.push([`${q.text} - ${OTHER_LABEL}`, (r) => r.answers[q.id]?.otherText ?? '']);
     if (hasExplain(q)) cols.push([`${q.text} - ${EXPLAIN}`, (r) => r.answers[q.id]?.explanation ?? '']);
@@ -254,7 +364,7 @@ export function writeDecidim(draft: D, rs: SyntheticResponse[]): Table {
   const cols: [string, (r: SyntheticResponse) => string][] = [
     ['ID', (r) => externalIdFor('decidim', r.seq)],
     ['Created at', (r) => formatUtc(r.submittedAt)],
-    ['IP Hash', (r) => (r.seq * 2246822519 >>> 0).toString(16)],
+    ['IP Hash', (r) => ((r.seq * 2246822519) >>> 0).toString(16)],
     ['User status', (r) => (r.seq % 3 ? 'Registered' : 'Unregistered')],
   ];
   let pos = 0;
@@ -266,7 +376,9 @@ export function writeDecidim(draft: D, rs: SyntheticResponse[]): Table {
         const a = r.answers[q.id];
         if (!a) return '';
         if (a.text !== undefined) return a.text;
-        const labels = a.optionIds.map((id) => (id === OTHER_OPTION_ID && a.otherText ? `${OTHER_LABEL} (${a.otherText})` : labelOf(q, id)));
+        const labels = a.optionIds.map((id) =>
+          id === OTHER_OPTION_ID && a.otherText ? `${OTHER_LABEL} (${a.otherText})` : labelOf(q, id),
+        );
         return labels.join(', ');
       },
     ]);
@@ -295,12 +407,17 @@ export function writePlain(draft: D, rs: SyntheticResponse[], seed = 7): Table {
   }
   const rows: Table = [header];
   for (const r of rs) {
-    const row = [externalIdFor('plain', r.seq), formatUk(r.submittedAt), ...ay.map((f) => r.respondent[f.key] ?? blank())];
+    const row = [
+      externalIdFor('plain', r.seq),
+      formatUk(r.submittedAt),
+      ...ay.map((f) => r.respondent[f.key] ?? blank()),
+    ];
     for (const q of qs) {
       const a = r.answers[q.id];
       if (!a) row.push(blank());
       else if (a.text !== undefined) row.push(a.text);
-      else if (q.type === 'multi_choice' || q.type === 'ranking') row.push([...chosenLabels(q, a).map(typed), ...(a.otherText ? [a.otherText] : [])].join('; '));
+      else if (q.type === 'multi_choice' || q.type === 'ranking')
+        row.push([...chosenLabels(q, a).map(typed), ...(a.otherText ? [a.otherText] : [])].join('; '));
       else row.push(a.otherText ?? typed(labelOf(q, a.optionIds[0]!)));
       if (hasExplain(q)) row.push(a?.explanation ?? blank());
     }

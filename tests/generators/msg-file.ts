@@ -57,13 +57,29 @@ export function buildMsg(spec: MsgSpec): Uint8Array {
   add('/__substg1.0_0C1F001F', utf16(spec.senderEmail));
   add('/__substg1.0_5D01001F', utf16(spec.senderEmail));
   add('/__substg1.0_0E04001F', utf16(spec.to.map((t) => t.name).join('; ')));
-  add('/__properties_version1.0', props(32, [{ tag: 0x00390040, value: filetime(spec.sent) }, { tag: 0x0e060040, value: filetime(spec.sent) }], [spec.to.length, spec.attachments.length, spec.to.length, spec.attachments.length]));
+  add(
+    '/__properties_version1.0',
+    props(
+      32,
+      [
+        { tag: 0x00390040, value: filetime(spec.sent) },
+        { tag: 0x0e060040, value: filetime(spec.sent) },
+      ],
+      [spec.to.length, spec.attachments.length, spec.to.length, spec.attachments.length],
+    ),
+  );
   spec.to.forEach((t, i) => {
     const dir = `/__recip_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`;
     add(`${dir}/__substg1.0_3001001F`, utf16(t.name));
     add(`${dir}/__substg1.0_3003001F`, utf16(t.email));
     add(`${dir}/__substg1.0_39FE001F`, utf16(t.email));
-    add(`${dir}/__properties_version1.0`, props(8, [{ tag: 0x0c150003, value: int32(1) }, { tag: 0x30000003, value: int32(i) }]));
+    add(
+      `${dir}/__properties_version1.0`,
+      props(8, [
+        { tag: 0x0c150003, value: int32(1) },
+        { tag: 0x30000003, value: int32(i) },
+      ]),
+    );
   });
   spec.attachments.forEach((a, i) => {
     const dir = `/__attach_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`;
@@ -71,7 +87,14 @@ export function buildMsg(spec: MsgSpec): Uint8Array {
     add(`${dir}/__substg1.0_3001001F`, utf16(a.name));
     add(`${dir}/__substg1.0_370E001F`, utf16(a.mime));
     add(`${dir}/__substg1.0_37010102`, a.data);
-    add(`${dir}/__properties_version1.0`, props(8, [{ tag: 0x37050003, value: int32(1) }, { tag: 0x0e200003, value: int32(a.data.length) }, { tag: 0x0ffe0003, value: int32(7) }]));
+    add(
+      `${dir}/__properties_version1.0`,
+      props(8, [
+        { tag: 0x37050003, value: int32(1) },
+        { tag: 0x0e200003, value: int32(a.data.length) },
+        { tag: 0x0ffe0003, value: int32(7) },
+      ]),
+    );
   });
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'buffer', fileType: 'cfb' }) as Buffer);
 }

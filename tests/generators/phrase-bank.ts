@@ -93,9 +93,15 @@ export const PERSONAL_ADDITIONS = [
 ];
 
 export const CAMPAIGN_TEMPLATES = [
-  'I am writing to support the Keep Care Local campaign. Any online front door must not replace face-to-face care, telephone booking must stay free, and no one should be made to use an app to see their GP. Please protect local services and publish how you will measure the effect on older and disabled people.',
-  'As a member of Patients for Plain Information, I ask the government to adopt one clear standard for NHS health information. Every page should say who wrote it, when it was checked and what evidence it uses. Pages should be checked every year, not every three years.',
-  'I support the Rural Health Access Alliance. Online services are no use where broadband is poor. Before moving services online, the NHS must fund telephone and in-person alternatives in rural areas and report each year on how many people cannot get online.',
+  'I am writing to support the Keep Care Local campaign. Any online front door must not replace face-to-face ' +
+    'care, telephone booking must stay free, and no one should be made to use an app to see their GP. Please ' +
+    'protect local services and publish how you will measure the effect on older and disabled people.',
+  'As a member of Patients for Plain Information, I ask the government to adopt one clear standard for NHS ' +
+    'health information. Every page should say who wrote it, when it was checked and what evidence it uses. Pages ' +
+    'should be checked every year, not every three years.',
+  'I support the Rural Health Access Alliance. Online services are no use where broadband is poor. Before ' +
+    'moving services online, the NHS must fund telephone and in-person alternatives in rural areas and report each ' +
+    'year on how many people cannot get online.',
 ];
 
 /** Light rewording of a campaign letter: members edit the template a little. */
@@ -127,7 +133,9 @@ export function openText(rng: Rng, lengths: readonly number[] = [35, 45, 20]): s
   if (kind === 0) return rng.pick(SHORT);
   if (kind === 1) return Array.from({ length: rng.int(1, 3) }, () => sentence(rng)).join(' ');
   const paras = rng.int(2, 3);
-  return Array.from({ length: paras }, () => Array.from({ length: rng.int(2, 4) }, () => sentence(rng)).join(' ')).join('\n\n');
+  return Array.from({ length: paras }, () => Array.from({ length: rng.int(2, 4) }, () => sentence(rng)).join(' ')).join(
+    '\n\n',
+  );
 }
 
 /** A typo or two: swapped, dropped or doubled letters. */
@@ -140,26 +148,117 @@ export function addTypos(rng: Rng, text: string): string {
     if (w.length < 4 || !/^[a-z]+$/i.test(w)) continue;
     const p = rng.int(1, w.length - 2);
     const kind = rng.int(0, 2);
-    words[i] = kind === 0 ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2) : kind === 1 ? w.slice(0, p) + w.slice(p + 1) : w.slice(0, p) + w[p] + w.slice(p);
+    words[i] =
+      kind === 0
+        ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2)
+        : kind === 1
+          ? w.slice(0, p) + w.slice(p + 1)
+          : w.slice(0, p) + w[p] + w.slice(p);
   }
   return words.join(' ');
 }
 
-export const FIRST_NAMES = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Eleanor', 'Farhan', 'Grace', 'Harry', 'Imogen', 'Jack', 'Kiran', 'Lucy', 'Mohammed', 'Niamh', 'Oliver', 'Priya', 'Rhys', 'Sophie', 'Tom', 'Una', 'Viktor', 'Wendy', 'Yusuf', 'Zara', 'Siân', 'Chloë', 'Seán', 'Zoë'];
-export const LAST_NAMES = ['Ahmed', 'Baker', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', "O'Brien", 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walker', 'Wright', 'Young', 'Nowak', 'Okafor', 'McLeod'];
+export const FIRST_NAMES = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Eleanor',
+  'Farhan',
+  'Grace',
+  'Harry',
+  'Imogen',
+  'Jack',
+  'Kiran',
+  'Lucy',
+  'Mohammed',
+  'Niamh',
+  'Oliver',
+  'Priya',
+  'Rhys',
+  'Sophie',
+  'Tom',
+  'Una',
+  'Viktor',
+  'Wendy',
+  'Yusuf',
+  'Zara',
+  'Siân',
+  'Chloë',
+  'Seán',
+  'Zoë',
+];
+export const LAST_NAMES = [
+  'Ahmed',
+  'Baker',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fraser',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morgan',
+  "O'Brien",
+  'Patel',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Walker',
+  'Wright',
+  'Young',
+  'Nowak',
+  'Okafor',
+  'McLeod',
+];
 
 /** Organisations with the spellings people really use for one body. */
 export const ORGANISATIONS: { canonical: string; variants: string[] }[] = [
-  { canonical: 'Acme Health Ltd', variants: ['Acme Health Ltd', 'ACME Health Limited', 'Acme Health', 'acme health ltd.'] },
-  { canonical: 'Northshire County Council', variants: ['Northshire County Council', 'Northshire CC', 'Northshire Council'] },
-  { canonical: 'Patients Together', variants: ['Patients Together', 'Patients Together (charity)', 'PATIENTS TOGETHER'] },
-  { canonical: 'Royal College of Example Practitioners', variants: ['Royal College of Example Practitioners', 'RCEP', 'The Royal College of Example Practitioners'] },
-  { canonical: 'Riverside NHS Foundation Trust', variants: ['Riverside NHS Foundation Trust', 'Riverside NHS FT', 'Riverside Foundation Trust'] },
+  {
+    canonical: 'Acme Health Ltd',
+    variants: ['Acme Health Ltd', 'ACME Health Limited', 'Acme Health', 'acme health ltd.'],
+  },
+  {
+    canonical: 'Northshire County Council',
+    variants: ['Northshire County Council', 'Northshire CC', 'Northshire Council'],
+  },
+  {
+    canonical: 'Patients Together',
+    variants: ['Patients Together', 'Patients Together (charity)', 'PATIENTS TOGETHER'],
+  },
+  {
+    canonical: 'Royal College of Example Practitioners',
+    variants: ['Royal College of Example Practitioners', 'RCEP', 'The Royal College of Example Practitioners'],
+  },
+  {
+    canonical: 'Riverside NHS Foundation Trust',
+    variants: ['Riverside NHS Foundation Trust', 'Riverside NHS FT', 'Riverside Foundation Trust'],
+  },
   { canonical: 'Carers Voice UK', variants: ['Carers Voice UK', "Carers' Voice UK", 'Carers Voice'] },
-  { canonical: 'Digital Inclusion Network', variants: ['Digital Inclusion Network', 'The Digital Inclusion Network', 'DIN'] },
-  { canonical: 'Hilltop Pharmacy Group', variants: ['Hilltop Pharmacy Group', 'Hilltop Pharmacies', 'Hilltop Pharmacy Group plc'] },
+  {
+    canonical: 'Digital Inclusion Network',
+    variants: ['Digital Inclusion Network', 'The Digital Inclusion Network', 'DIN'],
+  },
+  {
+    canonical: 'Hilltop Pharmacy Group',
+    variants: ['Hilltop Pharmacy Group', 'Hilltop Pharmacies', 'Hilltop Pharmacy Group plc'],
+  },
   { canonical: 'MediSoft Systems', variants: ['MediSoft Systems', 'Medisoft Systems Ltd', 'MediSoft'] },
-  { canonical: 'Association of Rural Surgeries', variants: ['Association of Rural Surgeries', 'Assoc. of Rural Surgeries', 'ARS'] },
+  {
+    canonical: 'Association of Rural Surgeries',
+    variants: ['Association of Rural Surgeries', 'Assoc. of Rural Surgeries', 'ARS'],
+  },
 ];
 
-export const ROLES = ['Chief executive', 'Policy officer', 'Practice manager', 'Head of digital', 'Trustee', 'Volunteer coordinator', 'Clinical lead'];
+export const ROLES = [
+  'Chief executive',
+  'Policy officer',
+  'Practice manager',
+  'Head of digital',
+  'Trustee',
+  'Volunteer coordinator',
+  'Clinical lead',
+];

@@ -1,9 +1,23 @@
 import { crossTab, encodeAnswers, encodeField, tallyQuestion, tallyQuestionOf } from '#shared/analysis/tallies';
 import { exampleDraft } from '#shared/domain/draft/example';
-import { answerOptions, CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question } from '#shared/domain/draft/model';
+import {
+  answerOptions,
+  CLOSED_TYPES,
+  orderedQuestions,
+  questionNumbers,
+  type Draft,
+  type Question,
+} from '#shared/domain/draft/model';
 import { DEFAULT_REGIONS, RESPONDING_AS } from '#shared/domain/draft/template';
 import { responseFieldsFromAboutYou } from '#shared/report/fields';
-import type { ConsultationReport, ReportQuestion, ReportQuote, ReportTheme, ResponseAnswer, ResponseRow } from '#shared/report/model';
+import type {
+  ConsultationReport,
+  ReportQuestion,
+  ReportQuote,
+  ReportTheme,
+  ResponseAnswer,
+  ResponseRow,
+} from '#shared/report/model';
 import { CAMPAIGN_TEMPLATES, FIRST_NAMES, LAST_NAMES, openText, ORGANISATIONS } from './phrase-bank';
 import { Rng } from './random';
 
@@ -33,8 +47,20 @@ export const HOSTILE_FIELD = '+44 20 7946 0000';
 
 const CAMPAIGN = 'Campaign A: keep care local';
 export const CONFIDENTIAL_ORG = 'Hilltop Pharmacy Group';
-const TYPES_INDIVIDUAL = ['Member of the public', 'Patient or service user', 'Carer', 'Health or social care professional'];
-const TYPES_ORG = ['NHS organisation', 'Local authority', 'Charity, voluntary or community organisation', 'Business', 'Trade or professional body', 'Researcher or academic'];
+const TYPES_INDIVIDUAL = [
+  'Member of the public',
+  'Patient or service user',
+  'Carer',
+  'Health or social care professional',
+];
+const TYPES_ORG = [
+  'NHS organisation',
+  'Local authority',
+  'Charity, voluntary or community organisation',
+  'Business',
+  'Trade or professional body',
+  'Researcher or academic',
+];
 const CHANNELS = ['Online survey', 'Email', 'Post'];
 const THEME_BANK: ReadonlyArray<readonly [string, string]> = [
   ['Worried about digital exclusion', 'Older, disabled and poorer people may be left out if services move online.'],
@@ -44,7 +70,10 @@ const THEME_BANK: ReadonlyArray<readonly [string, string]> = [
   ['Quality of information', 'Information should be accurate, checked and say where it comes from.'],
   ['Cost and funding', 'Questions about who pays and whether money would be taken from front-line care.'],
   ['Rural connectivity', 'Poor broadband and mobile signal make online services hard to use.'],
-  ['Accessibility for disabled people', 'Services must work with screen readers and for people with learning disabilities.'],
+  [
+    'Accessibility for disabled people',
+    'Services must work with screen readers and for people with learning disabilities.',
+  ],
 ];
 /** A theme almost nobody raises: its count stays under 10, so publication withholds it. */
 const RARE_THEME = ['Welsh-language services', 'Services should be available in Welsh.'] as const;
@@ -75,7 +104,9 @@ function choices(q: Question, r: Rng): string[] | null {
       return [opts[r.weighted([62, 30, 8])]!.id];
     case 'multi_choice': {
       // The last listed option before "Other" is rare (suppression); "Other" too.
-      const picked = opts.filter((o, k) => r.chance(o.id === 'other' ? 0.004 : k === opts.length - 2 ? 0.003 : 0.25 + 0.1 * (k % 3)));
+      const picked = opts.filter((o, k) =>
+        r.chance(o.id === 'other' ? 0.004 : k === opts.length - 2 ? 0.003 : 0.25 + 0.1 * (k % 3)),
+      );
       return picked.length ? picked.map((o) => o.id) : [opts[0]!.id];
     }
     case 'single_choice': {
@@ -104,7 +135,12 @@ function makePlan(draft: Draft): Plan {
     if (!q.explain && CLOSED_TYPES.has(q.type)) return;
     if (q.type === 'numeric') return;
     const picked = Array.from({ length: 6 }, (_, k) => THEME_BANK[(qi + k * 3) % THEME_BANK.length]!);
-    const list = [...new Map(picked.map((t) => [t[0], t])).values()].map(([name, description], k) => ({ id: `${q.id}-theme-${k + 1}`, name, description, weight: 0.45 / (k + 1) }));
+    const list = [...new Map(picked.map((t) => [t[0], t])).values()].map(([name, description], k) => ({
+      id: `${q.id}-theme-${k + 1}`,
+      name,
+      description,
+      weight: 0.45 / (k + 1),
+    }));
     list.push({ id: `${q.id}-theme-rare`, name: RARE_THEME[0], description: RARE_THEME[1], weight: 0.003 });
     themes.set(q.id, list);
   });
@@ -119,7 +155,8 @@ function rowAt(plan: Plan, seed: number, i: number, n: number, long: boolean): R
   const orgName = org ? ORGANISATIONS[r.int(0, ORGANISATIONS.length - 1)]!.canonical : '';
   const type = org ? TYPES_ORG[r.weighted([25, 15, 30, 15, 10, 5])]! : TYPES_INDIVIDUAL[r.weighted([55, 25, 12, 8])]!;
   const region = DEFAULT_REGIONS[r.weighted([4, 11, 9, 8, 10, 11, 16, 16, 10, 0.5, 0.5, 0.3, 0.2])]!;
-  // An organisation's responses share its choice (one of them asks for confidentiality); individuals choose for themselves.
+  // An organisation's responses share its choice (one of them asks for confidentiality); individuals choose for
+  // themselves.
   const confidential = org ? orgName === CONFIDENTIAL_ORG : r.chance(0.05);
   const consent = r.next();
   const publishConsent = consent < 0.7 ? true : consent < 0.9 ? false : null;
@@ -144,7 +181,10 @@ function rowAt(plan: Plan, seed: number, i: number, n: number, long: boolean): R
     let text: string | null = null;
     const qThemes = plan.themes.get(q.id);
     if (qThemes && (c !== null || !CLOSED_TYPES.has(q.type)) && r.chance(CLOSED_TYPES.has(q.type) ? 0.5 : 0.75)) {
-      text = campaign && q === plan.questions.find((x) => plan.themes.has(x.id)) ? CAMPAIGN_TEMPLATES[0]! : openText(r, long ? [35, 45, 20] : [60, 40, 0]);
+      text =
+        campaign && q === plan.questions.find((x) => plan.themes.has(x.id))
+          ? CAMPAIGN_TEMPLATES[0]!
+          : openText(r, long ? [35, 45, 20] : [60, 40, 0]);
       const coded = qThemes.filter((t) => r.chance(t.weight)).map((t) => t.id);
       themes[q.id] = coded.length ? coded : [qThemes[0]!.id];
     }
@@ -214,7 +254,8 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
       bump(byAs, row.fields['respondingAs']!);
       bump(byType, row.fields['respondentType']!);
       bump(byRegion, row.fields['region']!);
-      if (row.fields['organisation']) orgs.set(row.fields['organisation'], (orgs.get(row.fields['organisation']) ?? false) || row.confidential);
+      if (row.fields['organisation'])
+        orgs.set(row.fields['organisation'], (orgs.get(row.fields['organisation']) ?? false) || row.confidential);
       else individuals++;
     }
     for (const q of plan.questions) {
@@ -246,7 +287,9 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
     questionId: qid,
     respondentId: row.id,
     text: row.answers[qid]!.text!,
-    attribution: row.fields['organisation'] ? `${row.fields['organisation']} (${row.fields['respondentType']!.toLowerCase()})` : row.fields['respondentType']!,
+    attribution: row.fields['organisation']
+      ? `${row.fields['organisation']} (${row.fields['respondentType']!.toLowerCase()})`
+      : row.fields['respondentType']!,
     confidential: row.confidential,
     publishConsent: row.publishConsent,
     themeIds: [...(row.themes[qid] ?? [])],
@@ -261,7 +304,12 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
     const analysed = include.reduce((s, v) => s + v, 0);
     const qThemes = plan.themes.get(q.id) ?? [];
     const counts = themeCounts.get(q.id) ?? new Map<string, number>();
-    const themes: ReportTheme[] = qThemes.map((t) => ({ id: t.id, name: t.name, description: t.description, count: counts.get(t.id) ?? 0 }));
+    const themes: ReportTheme[] = qThemes.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      count: counts.get(t.id) ?? 0,
+    }));
     const quotes = (quoteCandidates.get(q.id) ?? []).slice(0, 2).map((row, k) => quoteOf(row, q.id, k + 1));
     const answered = tally ? tally.answered : (answeredText.get(q.id) ?? 0);
     return {
@@ -276,11 +324,23 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
       notAnswered: tally ? tally.notAnswered : analysed - answered,
       tally,
       ...(enc && q.type === 'multi_choice' ? { encoded: { answers: enc, include } } : {}),
-      crossTabs: enc && (q.type === 'likert_agree5' || q.type === 'yes_no') ? [{ fieldLabel: 'Respondent type', table: crossTab(tq, enc, typeField, { include, includeBlankField: false }) }] : [],
+      crossTabs:
+        enc && (q.type === 'likert_agree5' || q.type === 'yes_no')
+          ? [
+              {
+                fieldLabel: 'Respondent type',
+                table: crossTab(tq, enc, typeField, { include, includeBlankField: false }),
+              },
+            ]
+          : [],
       coded: coded.get(q.id) ?? 0,
       themes,
       quotes,
-      governmentResponse: `We welcome the views on question ${plan.numbers.get(q.id)!}. Most respondents supported the proposal, but many were concerned that people who do not use the internet could be left behind.\n\nWe will keep telephone and face-to-face services, and we will publish an assessment of the effect on people who are digitally excluded before any change is made.`,
+      governmentResponse:
+        `We welcome the views on question ${plan.numbers.get(q.id)!}. Most respondents supported the proposal, ` +
+        `but many were concerned that people who do not use the internet could be left behind.\n\nWe will keep ` +
+        `telephone and face-to-face services, and we will publish an assessment of the effect on people who are ` +
+        `digitally excluded before any change is made.`,
     };
   });
   if (opts.badQuotes) {
@@ -317,19 +377,38 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
       byChannel: count(byChannel, CHANNELS),
       byRegion: count(byRegion, DEFAULT_REGIONS),
     },
-    method: { codeFrameThemes: THEME_BANK.length + 1, codeFrameDescription: '', doubleCodedShare: 0.1, kappa: 0.78, percentAgreement: 0.91, notes: '' },
+    method: {
+      codeFrameThemes: THEME_BANK.length + 1,
+      codeFrameDescription: '',
+      doubleCodedShare: 0.1,
+      kappa: 0.78,
+      percentAgreement: 0.91,
+      notes: '',
+    },
     questions,
     otherThemes: [
-      { name: 'Staff training', description: 'NHS staff need time and training to help patients online.', count: Math.round(n * 0.04) },
-      { name: 'Links with social care', description: 'Social care records and services should be reachable from the same place.', count: Math.round(n * 0.02) },
+      {
+        name: 'Staff training',
+        description: 'NHS staff need time and training to help patients online.',
+        count: Math.round(n * 0.04),
+      },
+      {
+        name: 'Links with social care',
+        description: 'Social care records and services should be reachable from the same place.',
+        count: Math.round(n * 0.02),
+      },
       { name: 'Veterans’ health records', description: 'Records from military service should be included.', count: 4 },
     ],
     nextSteps:
-      'We will publish a detailed plan for the online front door in spring 2028, with an equality impact assessment.\n\nWe will consult on the draft standard for health information in summer 2028.',
+      'We will publish a detailed plan for the online front door in spring 2028, with an equality impact ' +
+      'assessment.\n\nWe will consult on the draft standard for health information in summer 2028.',
     introduction: '',
     organisations,
     individuals,
-    notes: ['Figures exclude campaign responses unless stated.', 'Respondents could answer as many or as few questions as they wished.'],
+    notes: [
+      'Figures exclude campaign responses unless stated.',
+      'Respondents could answer as many or as few questions as they wished.',
+    ],
     issues: [
       'Strong support for one front door, but 1 in 5 respondents worry about being left behind.',
       'A campaign (Keep Care Local) sent 12% of all responses; its view is reported once.',

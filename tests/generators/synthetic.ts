@@ -1,7 +1,18 @@
 import type { Draft, Question, RespondentFieldKey } from '#shared/domain/draft/model';
 import { answerOptions, OTHER_OPTION_ID, orderedQuestions } from '#shared/domain/draft/model';
 import { Rng } from './random';
-import { addTypos, CAMPAIGN_TEMPLATES, FIRST_NAMES, LAST_NAMES, openText, ORGANISATIONS, OTHER_TEXTS, PERSONAL_ADDITIONS, reword, ROLES } from './phrase-bank';
+import {
+  addTypos,
+  CAMPAIGN_TEMPLATES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  openText,
+  ORGANISATIONS,
+  OTHER_TEXTS,
+  PERSONAL_ADDITIONS,
+  reword,
+  ROLES,
+} from './phrase-bank';
 
 /**
  * Synthetic responses to a consultation, deterministic from a seed: respondent types and
@@ -65,7 +76,10 @@ export function campaignQuestion(draft: Pick<Draft, 'sections' | 'questions'>): 
   return qs.find((q) => q.type === 'any_other_comments') ?? [...qs].reverse().find((q) => q.type === 'open_text');
 }
 
-export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 'aboutYou' | 'metadata'>, opts: GenerateOptions): SyntheticResponse[] {
+export function generateResponses(
+  draft: Pick<Draft, 'sections' | 'questions' | 'aboutYou' | 'metadata'>,
+  opts: GenerateOptions,
+): SyntheticResponse[] {
   const rng = new Rng(opts.seed ?? 1);
   const blankRate = opts.blankRate ?? 0.1;
   const typoRate = opts.typoRate ?? 0.05;
@@ -85,9 +99,15 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
 
   // Per question, a skewed preference over its options (the same for the whole run).
   const weights = new Map<string, number[]>();
-  for (const q of questions) weights.set(q.id, answerOptions(q).map(() => rng.next() ** 2 + 0.05));
+  for (const q of questions)
+    weights.set(
+      q.id,
+      answerOptions(q).map(() => rng.next() ** 2 + 0.05),
+    );
   // Campaign members lean to one option on each closed question.
-  const campaignLean = campaigns.map(() => new Map(questions.map((q) => [q.id, rng.int(0, Math.max(0, answerOptions(q).length - 1))])));
+  const campaignLean = campaigns.map(
+    () => new Map(questions.map((q) => [q.id, rng.int(0, Math.max(0, answerOptions(q).length - 1))])),
+  );
 
   // Who is in which campaign: a shuffled assignment of seqs.
   const role: (number | null)[] = new Array<number | null>(opts.count).fill(null);
@@ -108,10 +128,24 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
     // A planted duplicate: the same person sending the same response again, later.
     if (i > 10 && role[i] === null && rng.chance(dupRate)) {
       const orig = out[rng.int(0, out.length - 1)]!;
-      out.push({ ...orig, seq, startedAt, submittedAt, answers: structuredClone(orig.answers), respondent: { ...orig.respondent }, truth: { ...orig.truth, duplicateOf: orig.seq } });
+      out.push({
+        ...orig,
+        seq,
+        startedAt,
+        submittedAt,
+        answers: structuredClone(orig.answers),
+        respondent: { ...orig.respondent },
+        truth: { ...orig.truth, duplicateOf: orig.seq },
+      });
       continue;
     }
-    const truth: SyntheticTruth = { campaign: role[i] ?? null, personalAddition: null, duplicateOf: null, organisation: null, typos: false };
+    const truth: SyntheticTruth = {
+      campaign: role[i] ?? null,
+      personalAddition: null,
+      duplicateOf: null,
+      organisation: null,
+      typos: false,
+    };
     const respondent: Partial<Record<RespondentFieldKey, string>> = {};
     const asWhat = rng.weighted([70, 25, 5]);
     const isOrg = asWhat === 1;
@@ -122,7 +156,8 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
     const last = rng.pick(LAST_NAMES);
     if (!isOrg && rng.chance(0.8)) set('name', `${first} ${last}`);
     if (isOrg) set('name', `${first} ${last}`);
-    if (rng.chance(0.6)) set('email', `${first}.${last}${rng.int(1, 99)}@example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, ''));
+    if (rng.chance(0.6))
+      set('email', `${first}.${last}${rng.int(1, 99)}@example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, ''));
     const respondingAs = about.get('respondingAs')?.options ?? [];
     if (respondingAs.length) set('respondingAs', respondingAs[Math.min(asWhat, respondingAs.length - 1)]!);
     if (isOrg) {
@@ -130,7 +165,8 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
       set('organisation', rng.pick(org.variants));
       truth.organisation = org.canonical;
       set('role', rng.pick(ROLES));
-      if (rng.chance(0.5)) set('represents', `About ${rng.int(2, 900) * 10} members, asked through an online survey and meetings`);
+      if (rng.chance(0.5))
+        set('represents', `About ${rng.int(2, 900) * 10} members, asked through an online survey and meetings`);
     }
     for (const key of ['respondentType', 'region', 'ageBand', 'contactConsent'] as const) {
       const opts2 = about.get(key)?.options ?? [];
@@ -149,7 +185,10 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
     for (const q of questions) {
       const inCampaign = truth.campaign !== null;
       if (q.id === cq?.id && inCampaign) {
-        let text = reword(rng, campaigns[truth.campaign!]!.template ?? CAMPAIGN_TEMPLATES[truth.campaign! % CAMPAIGN_TEMPLATES.length]!);
+        let text = reword(
+          rng,
+          campaigns[truth.campaign!]!.template ?? CAMPAIGN_TEMPLATES[truth.campaign! % CAMPAIGN_TEMPLATES.length]!,
+        );
         if (rng.chance(0.5)) {
           const add = rng.pick(PERSONAL_ADDITIONS);
           truth.personalAddition = add;
@@ -175,8 +214,11 @@ export function generateResponses(draft: Pick<Draft, 'sections' | 'questions' | 
       const ans: SyntheticAnswer = { optionIds: [] };
       const lean = inCampaign ? campaignLean[truth.campaign!]!.get(q.id)! : -1;
       if (q.type === 'multi_choice') {
-        const picked = options.filter((o, oi) => o.id !== OTHER_OPTION_ID && rng.chance(Math.min(0.9, w[oi]! * 0.8 + (oi === lean ? 0.5 : 0))));
-        if (picked.length === 0) picked.push(options[rng.weighted(w.map((x, oi) => (options[oi]!.id === OTHER_OPTION_ID ? 0 : x)))]!);
+        const picked = options.filter(
+          (o, oi) => o.id !== OTHER_OPTION_ID && rng.chance(Math.min(0.9, w[oi]! * 0.8 + (oi === lean ? 0.5 : 0))),
+        );
+        if (picked.length === 0)
+          picked.push(options[rng.weighted(w.map((x, oi) => (options[oi]!.id === OTHER_OPTION_ID ? 0 : x)))]!);
         ans.optionIds = picked.map((o) => o.id);
         if (q.allowOther && rng.chance(0.06)) {
           ans.optionIds.push(OTHER_OPTION_ID);

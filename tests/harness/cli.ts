@@ -8,7 +8,10 @@ export const ROOT = ROOT_DIR;
 export const CLI_BUNDLE = join(ROOT, 'dist', 'node', 'cli.mjs');
 
 /** Run `npx workbench …` the way a script would (through bin/workbench.mjs, which rebuilds if stale). */
-export function workbench(args: string[], opts: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> & { json: () => unknown } {
+export function workbench(
+  args: string[],
+  opts: { cwd?: string; input?: string } = {},
+): SpawnSyncReturns<string> & { json: () => unknown } {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'workbench.mjs'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',

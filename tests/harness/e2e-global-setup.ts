@@ -8,7 +8,10 @@ const ROOT_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 /** The e2e tests run the built app; build it if `npm test` has not already. */
 export default function globalSetup(): void {
   const root = ROOT_DIR;
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html')) || !existsSync(join(root, 'dist', 'node', 'host.mjs'))) {
+  if (
+    !existsSync(join(root, 'dist', 'renderer', 'index.html')) ||
+    !existsSync(join(root, 'dist', 'node', 'host.mjs'))
+  ) {
     execFileSync(process.execPath, [join(root, 'build', 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
   }
 }

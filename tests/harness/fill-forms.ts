@@ -14,8 +14,15 @@ export function fillXlsx(bytes: Uint8Array, answers: Map<string, string>): Uint8
   const pkg = new Package(bytes);
   const workbook = pkg.xml('xl/workbook.xml');
   const rels = pkg.xml('xl/_rels/workbook.xml.rels');
-  const target = new Map(byNs(rels, PKG_REL, 'Relationship').map((r) => [r.getAttribute('Id'), r.getAttribute('Target')]));
-  const sheetPart = new Map(byNs(workbook, S, 'sheet').map((s) => [s.getAttribute('name'), `xl/${String(target.get(s.getAttributeNS(R, 'id')))}`]));
+  const target = new Map(
+    byNs(rels, PKG_REL, 'Relationship').map((r) => [r.getAttribute('Id'), r.getAttribute('Target')]),
+  );
+  const sheetPart = new Map(
+    byNs(workbook, S, 'sheet').map((s) => [
+      s.getAttribute('name'),
+      `xl/${String(target.get(s.getAttributeNS(R, 'id')))}`,
+    ]),
+  );
   const styles = pkg.xml('xl/styles.xml');
   const xfs = byNs(byNs(styles, S, 'cellXfs')[0]!, S, 'xf');
   const unlocked = (s: number) => byNs(xfs[s]!, S, 'protection')[0]?.getAttribute('locked') === '0';
@@ -38,7 +45,10 @@ export function fillXlsx(bytes: Uint8Array, answers: Map<string, string>): Uint8
       const style = /\bs="(\d+)"/.exec(attrs);
       if (!unlocked(Number(style?.[1] ?? 0))) throw new Error(`${sheet}!${addr} is locked`);
       const escaped = excelText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      xml = xml.replace(cell, () => `<c r="${addr}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c>`);
+      xml = xml.replace(
+        cell,
+        () => `<c r="${addr}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c>`,
+      );
     }
     pkg.set(part, xml);
   }
@@ -66,7 +76,13 @@ export function fillDocx(bytes: Uint8Array, answers: Map<string, Map<number, str
   const paragraphs = (text: string) =>
     text
       .split('\n')
-      .map((line) => `<w:p><w:r>${line.split('\t').map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`).join('')}</w:r></w:p>`)
+      .map(
+        (line) =>
+          `<w:p><w:r>${line
+            .split('\t')
+            .map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`)
+            .join('')}</w:r></w:p>`,
+      )
       .join('');
   const done = new Set<string>();
   const out = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (tbl) => {
@@ -79,7 +95,10 @@ export function fillDocx(bytes: Uint8Array, answers: Map<string, Map<number, str
       const at = i + 2; // rows[0] is the table properties, rows[1] the header row
       if (!rows[at]) throw new Error(`Table “${label}” has no row ${i}`);
       let n = 0;
-      rows[at] = rows[at]!.replace(/(<w:tc>(?:<w:tcPr>[\s\S]*?<\/w:tcPr>)?)[\s\S]*?(<\/w:tc>)/g, (m, open: string, close: string) => (n++ === 1 ? `${open}${paragraphs(text)}${close}` : m));
+      rows[at] = rows[at]!.replace(
+        /(<w:tc>(?:<w:tcPr>[\s\S]*?<\/w:tcPr>)?)[\s\S]*?(<\/w:tc>)/g,
+        (m, open: string, close: string) => (n++ === 1 ? `${open}${paragraphs(text)}${close}` : m),
+      );
     }
     return rows.join('');
   });

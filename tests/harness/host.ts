@@ -26,11 +26,15 @@ export async function startHost(opts: { docsDir?: string; configDir?: string } =
   const docsDir = opts.docsDir ?? join(t.dir, 'Documents');
   mkdirSync(configDir, { recursive: true });
   mkdirSync(docsDir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'node', 'host.mjs'), '--port', '0', '--no-open'], {
-    cwd: root,
-    env: { ...process.env, CW_CONFIG_DIR: configDir, CW_DEFAULT_FOLDER: docsDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'dist', 'node', 'host.mjs'), '--port', '0', '--no-open'],
+    {
+      cwd: root,
+      env: { ...process.env, CW_CONFIG_DIR: configDir, CW_DEFAULT_FOLDER: docsDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,9 +1,23 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers, type Draft, type QuestionType } from '#shared/domain/draft/model';
+import {
+  answerOptions,
+  CLOSED_TYPES,
+  OTHER_OPTION_ID,
+  questionNumbers,
+  type Draft,
+  type QuestionType,
+} from '#shared/domain/draft/model';
 import { isOtherHeader } from '#shared/domain/survey-import/detect/header-vocabulary';
-import { detectLayout, isBlankMarker, normaliseLabel, OptionMatcher, parseSurveyTime, type ImportedColumn } from '#shared/domain/survey-import/index';
+import {
+  detectLayout,
+  isBlankMarker,
+  normaliseLabel,
+  OptionMatcher,
+  parseSurveyTime,
+  type ImportedColumn,
+} from '#shared/domain/survey-import/index';
 import { isYes, RESPONDENT_KEY_LABELS, type ImportOutcome, type RespondentKey } from '#shared/domain/responses/store';
 import { responseFieldsFor } from '#shared/report/fields';
 import { receivedText } from '#shared/report/rows';
@@ -42,7 +56,10 @@ export interface LossReport {
 
 const HEADERISH = /^(response|open-ended response|\{\s*['"]importid['"]\s*:.*\})$/i;
 
-/** A row whose cells are mostly its columns' own header texts, "Response" or ImportId objects: a header row taken as a response. */
+/**
+ * A row whose cells are mostly its columns' own header texts, "Response" or ImportId objects: a header row taken as a
+ * response.
+ */
 function echoesHeader(cells: string[], columns: ImportedColumn[], headerTexts: Map<number, Set<string>>): boolean {
   let seen = 0;
   let echo = 0;
@@ -59,38 +76,75 @@ function echoesHeader(cells: string[], columns: ImportedColumn[], headerTexts: M
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const RESPONDENT_KEYS = Object.keys(RESPONDENT_KEY_LABELS) as RespondentKey[];
 
-export async function checkNothingLost(file: string, dir: string, options: { sheet?: string } = {}): Promise<LossReport> {
+export async function checkNothingLost(
+  file: string,
+  dir: string,
+  options: { sheet?: string } = {},
+): Promise<LossReport> {
   const { router, call } = testRouter(dir);
   try {
-    await call('workspace.create', { path: join(dir, 'lost.consult'), title: 'Nothing lost', from: { kind: 'template', template: 'blank' } });
-    const outcome: ImportOutcome = await call('responses.import', { paths: [file], createQuestions: true, detect: false, ...options });
+    await call('workspace.create', {
+      path: join(dir, 'lost.consult'),
+      title: 'Nothing lost',
+      from: { kind: 'template', template: 'blank' },
+    });
+    const outcome: ImportOutcome = await call('responses.import', {
+      paths: [file],
+      createQuestions: true,
+      detect: false,
+      ...options,
+    });
     const csvPath = join(dir, 'internal.csv');
     await call('outputs.export', { kind: 'responses-csv', path: csvPath, redaction: 'none', exportAnyway: true });
     const { draft } = (await call('draft.get', {})) as { draft: Draft };
 
-    const csv = Papa.parse<string[]>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const csv = Papa.parse<string[]>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
     const head = csv[0]!;
     const col = (name: string) => head.indexOf(name);
     const rowOf = new Map<number, string[]>();
     const sourceRowCol = col('Row in the source');
     for (const r of csv.slice(1)) rowOf.set(Number(r[sourceRowCol]), r);
 
-    const table = readSourceFile(new Uint8Array(readFileSync(file)), basename(file), options.sheet ? { sheet: options.sheet } : {});
+    const table = readSourceFile(
+      new Uint8Array(readFileSync(file)),
+      basename(file),
+      options.sheet ? { sheet: options.sheet } : {},
+    );
     const layout = detectLayout(table);
     const numbers = questionNumbers(draft);
     const byId = new Map(draft.questions.map((q) => [q.id, q]));
     const labels = new Map(responseFieldsFor(draft.aboutYou, RESPONDENT_KEYS).map((f) => [f.key, f.label]));
     const keptHeaders = outcome.columns.filter((c) => c.role === 'kept');
-    const distinctKept = [...new Set(keptHeaders.map((c) => (c.header.trim() || `Column ${c.index + 1}`).toLowerCase()))];
-    const keptCol = (c: ImportedColumn) => head.length - distinctKept.length + distinctKept.indexOf((c.header.trim() || `Column ${c.index + 1}`).toLowerCase());
+    const distinctKept = [
+      ...new Set(keptHeaders.map((c) => (c.header.trim() || `Column ${c.index + 1}`).toLowerCase())),
+    ];
+    const keptCol = (c: ImportedColumn) =>
+      head.length -
+      distinctKept.length +
+      distinctKept.indexOf((c.header.trim() || `Column ${c.index + 1}`).toLowerCase());
 
     const problems: string[] = [];
-    const problem = (row: number, c: ImportedColumn, what: string) => problems.length < 200 && problems.push(`row ${row}, column ${c.index + 1} ("${c.header.slice(0, 60)}"): ${what}`);
+    const problem = (row: number, c: ImportedColumn, what: string) =>
+      problems.length < 200 && problems.push(`row ${row}, column ${c.index + 1} ("${c.header.slice(0, 60)}"): ${what}`);
     let blank = 0;
     let dataRows = 0;
     const headerEchoes: number[] = [];
     const headerTexts = new Map<number, Set<string>>();
-    for (const c of outcome.columns) headerTexts.set(c.index, new Set([c.header, ...(c.headerRows ?? []), ...table.cells.slice(0, layout.dataStart).map((row) => row[c.index] ?? '')].map(norm).filter(Boolean)));
+    for (const c of outcome.columns)
+      headerTexts.set(
+        c.index,
+        new Set(
+          [
+            c.header,
+            ...(c.headerRows ?? []),
+            ...table.cells.slice(0, layout.dataStart).map((row) => row[c.index] ?? ''),
+          ]
+            .map(norm)
+            .filter(Boolean),
+        ),
+      );
     const rejectedRows = new Set((outcome.rejected ?? []).map((r) => r.row));
     for (let r = layout.dataStart; r < table.cells.length; r++) {
       const cells = table.cells[r]!;
@@ -122,41 +176,54 @@ export async function checkNothingLost(file: string, dir: string, options: { she
             problem(sourceRow, c, `"${v.slice(0, 40)}" is in a column that was left out`);
             break;
           case 'kept':
-            if (norm(out[keptCol(c)] ?? '') !== norm(raw) && !norm(out[keptCol(c)] ?? '').includes(norm(raw))) problem(sourceRow, c, `kept as "${(out[keptCol(c)] ?? '').slice(0, 40)}", not "${v.slice(0, 40)}"`);
+            if (norm(out[keptCol(c)] ?? '') !== norm(raw) && !norm(out[keptCol(c)] ?? '').includes(norm(raw)))
+              problem(sourceRow, c, `kept as "${(out[keptCol(c)] ?? '').slice(0, 40)}", not "${v.slice(0, 40)}"`);
             break;
           case 'respondent': {
             if ((c.field === 'name' || c.field === 'email') && normaliseLabel(v) === 'anonymous') break;
             // Confidentiality and consent are flags the redaction reads, in columns of their own:
             // consent in the respondent's words when they say more than yes or no.
             if (c.field === 'confidential') {
-              if (!has('Asked for confidentiality', isYes(v) ? 'Yes' : 'No')) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the confidentiality column`);
+              if (!has('Asked for confidentiality', isYes(v) ? 'Yes' : 'No'))
+                problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the confidentiality column`);
               break;
             }
             if (c.field === 'publishConsent') {
-              if (!has('Consented to publication', /^(yes|no|y|n)$/i.test(v) ? (isYes(v) ? 'Yes' : 'No') : v)) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the consent column`);
+              if (!has('Consented to publication', /^(yes|no|y|n)$/i.test(v) ? (isYes(v) ? 'Yes' : 'No') : v))
+                problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the consent column`);
               break;
             }
             const label = labels.get(c.field as RespondentKey);
-            if (!label || !has(label, v)) problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the ${label ?? c.field} column`);
+            if (!label || !has(label, v))
+              problem(sourceRow, c, `"${v.slice(0, 40)}" is not in the ${label ?? c.field} column`);
             break;
           }
           case 'meta':
-            if (c.field === 'externalId' && !has('ID in the source', v)) problem(sourceRow, c, `the id "${v}" is not in the export`);
+            if (c.field === 'externalId' && !has('ID in the source', v))
+              problem(sourceRow, c, `the id "${v}" is not in the export`);
             if (c.field === 'submittedAt' || c.field === 'startedAt') {
               const shown = out[col(c.field === 'submittedAt' ? 'Received' : 'Started')] ?? '';
-              const as = [parseSurveyTime(v, 'dmy'), parseSurveyTime(v, 'mdy')].map((iso) => (iso ? receivedText(iso) : v));
-              if (!as.includes(shown) && !(c.field === 'submittedAt' && shown && as.some((a) => a.slice(0, 10) === shown.slice(0, 10)))) problem(sourceRow, c, `the time "${v}" shows as "${shown}"`);
+              const as = [parseSurveyTime(v, 'dmy'), parseSurveyTime(v, 'mdy')].map((iso) =>
+                iso ? receivedText(iso) : v,
+              );
+              if (
+                !as.includes(shown) &&
+                !(c.field === 'submittedAt' && shown && as.some((a) => a.slice(0, 10) === shown.slice(0, 10)))
+              )
+                problem(sourceRow, c, `the time "${v}" shows as "${shown}"`);
             }
             break;
           case 'rank': {
-            // The cell names the option put in this place: that option is in the answer, or the cell is kept as written.
+            // The cell names the option put in this place: that option is in the answer, or the cell is kept as
+            // written.
             if (!q || !n) {
               problem(sourceRow, c, 'mapped to a question that is not in the draft');
               break;
             }
             const id = new OptionMatcher(answerOptions(q)).matchOne(v);
             const label = answerOptions(q).find((o) => o.id === id)?.label;
-            if (!(label && has(`Q${n} answer`, label)) && !has(`Q${n} comments`, v)) problem(sourceRow, c, `"${v.slice(0, 40)}" (place ${c.field}) is not in question ${n}'s columns`);
+            if (!(label && has(`Q${n} answer`, label)) && !has(`Q${n} comments`, v))
+              problem(sourceRow, c, `"${v.slice(0, 40)}" (place ${c.field}) is not in question ${n}'s columns`);
             break;
           }
           case 'answer':
@@ -179,20 +246,32 @@ export async function checkNothingLost(file: string, dir: string, options: { she
               const label = opts.find((o) => o.id === c.field)?.label;
               const tick = tickValue(v);
               if (tick === false) break;
-              if (!label || !(has(answer, label) || anywhere(v))) problem(sourceRow, c, `option "${label ?? c.field}" (cell "${v.slice(0, 30)}") is not in question ${n}'s answer`);
+              if (!label || !(has(answer, label) || anywhere(v)))
+                problem(
+                  sourceRow,
+                  c,
+                  `option "${label ?? c.field}" (cell "${v.slice(0, 30)}") is not in question ${n}'s answer`,
+                );
               // A tick, or the option's own text, says only "chosen"; a rank says where (kept by the order);
               // anything else — a rating in a matrix row — is information of its own and must be there too.
-              const saysOnlyChosen = tick === true || norm(v) === norm(label ?? '') || (q.type === 'ranking' && /^\d{1,3}$/.test(v)) || (c.field === OTHER_OPTION_ID && isOtherHeader(v));
-              if (!saysOnlyChosen && !anywhere(v)) problem(sourceRow, c, `"${v.slice(0, 40)}" under option "${label ?? c.field}" is not kept`);
+              const saysOnlyChosen =
+                tick === true ||
+                norm(v) === norm(label ?? '') ||
+                (q.type === 'ranking' && /^\d{1,3}$/.test(v)) ||
+                (c.field === OTHER_OPTION_ID && isOtherHeader(v));
+              if (!saysOnlyChosen && !anywhere(v))
+                problem(sourceRow, c, `"${v.slice(0, 40)}" under option "${label ?? c.field}" is not kept`);
               break;
             }
             const m = new OptionMatcher(opts);
             const found = q.type === 'multi_choice' || q.type === 'ranking' ? m.multi(v) : m.single(v);
             for (const id of found.optionIds) {
               const label = opts.find((o) => o.id === id)?.label ?? id;
-              if (!has(answer, label) && !anywhere(v)) problem(sourceRow, c, `option "${label}" is not in question ${n}'s answer`);
+              if (!has(answer, label) && !anywhere(v))
+                problem(sourceRow, c, `option "${label}" is not in question ${n}'s answer`);
             }
-            for (const u of found.unknown) if (!anywhere(u)) problem(sourceRow, c, `"${u.slice(0, 40)}" is not in question ${n}'s columns`);
+            for (const u of found.unknown)
+              if (!anywhere(u)) problem(sourceRow, c, `"${u.slice(0, 40)}" is not in question ${n}'s columns`);
             break;
           }
         }
@@ -207,7 +286,17 @@ export async function checkNothingLost(file: string, dir: string, options: { she
       questions: draft.questions.length,
       numbered: draft.questions.filter((q) => !q.continues).length,
       // A detail a reader counts is one somebody gave: a column empty in every row asked nothing.
-      respondentFields: [...new Set(outcome.columns.filter((c) => c.role === 'respondent' && table.cells.slice(layout.dataStart).some((r) => (r[c.index] ?? '').trim() !== '')).map((c) => c.field!))],
+      respondentFields: [
+        ...new Set(
+          outcome.columns
+            .filter(
+              (c) =>
+                c.role === 'respondent' &&
+                table.cells.slice(layout.dataStart).some((r) => (r[c.index] ?? '').trim() !== ''),
+            )
+            .map((c) => c.field!),
+        ),
+      ],
       columns: outcome.columns,
       questionTypes: Object.fromEntries(draft.questions.map((q) => [q.id, q.type])),
       problems,

@@ -13,7 +13,10 @@ export const DC = 'http://purl.org/dc/elements/1.1/';
 // jsdom ships no types of its own (and @types/jsdom is not installed): load it by name, typed here.
 const jsdomModule: string = 'jsdom';
 const { JSDOM } = (await import(jsdomModule)) as {
-  JSDOM: new (html: string, options: { url: string }) => { window: { DOMParser: typeof globalThis.DOMParser; XMLSerializer: typeof globalThis.XMLSerializer } };
+  JSDOM: new (
+    html: string,
+    options: { url: string },
+  ) => { window: { DOMParser: typeof globalThis.DOMParser; XMLSerializer: typeof globalThis.XMLSerializer } };
 };
 const { DOMParser, XMLSerializer } = new JSDOM('', { url: 'http://localhost/' }).window;
 export const serializeXml = (doc: Document): string => new XMLSerializer().serializeToString(doc);
@@ -34,7 +37,10 @@ export class Package {
   }
   /** The package as a ZIP again, entries in their original order. */
   bytes(mtime = new Date('2027-03-15T12:00:00Z')): Uint8Array {
-    return writeZip([...this.files].map(([name, data]) => ({ name, data })), mtime);
+    return writeZip(
+      [...this.files].map(([name, data]) => ({ name, data })),
+      mtime,
+    );
   }
   xml(name: string): Document {
     const doc = new DOMParser().parseFromString(this.text(name), 'application/xml');
@@ -44,7 +50,8 @@ export class Package {
   }
 }
 
-export const byNs = (el: Document | Element, ns: string, local: string): Element[] => Array.from(el.getElementsByTagNameNS(ns, local));
+export const byNs = (el: Document | Element, ns: string, local: string): Element[] =>
+  Array.from(el.getElementsByTagNameNS(ns, local));
 export const wAttr = (el: Element, local: string): string | null => el.getAttributeNS(W, local);
 
 /** The text of a Word paragraph (w:t, tabs and breaks). */

@@ -25,11 +25,14 @@ let renderer: boolean | undefined;
  */
 export function haveRenderer(): boolean {
   if (renderer === undefined) {
-    const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0);
+    const missing = ['soffice', 'pdfinfo', 'pdftotext'].filter(
+      (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0,
+    );
     renderer = missing.length === 0;
     if (!renderer) {
       console.log(
-        `LibreOffice render checks skipped: ${missing.join(', ')} not found (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils).`,
+        `LibreOffice render checks skipped: ${missing.join(', ')} not found (Debian: apt-get install ` +
+          `libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils).`,
       );
     }
   }
@@ -40,10 +43,24 @@ export function convertWithLibreOffice(file: string, to: string, outDir: string)
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   mkdirSync(outDir, { recursive: true });
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        file,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     const ext = to.split(':')[0]!;
     const out = join(outDir, `${basename(file, extname(file))}.${ext}`);
-    if (!existsSync(out)) throw new Error(`LibreOffice could not convert ${file} to ${to} (exit ${r.status}): ${r.stderr || r.stdout}`);
+    if (!existsSync(out))
+      throw new Error(`LibreOffice could not convert ${file} to ${to} (exit ${r.status}): ${r.stderr || r.stdout}`);
     return out;
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -55,7 +72,10 @@ export function renderToPdf(file: string, opts: { outDir?: string; pngDpi?: numb
   const pdf = convertWithLibreOffice(file, 'pdf', outDir);
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   let pngs: string[] = [];
   if (opts.pngDpi) {
     const prefix = join(outDir, basename(pdf, '.pdf'));

@@ -5,8 +5,15 @@ import type { In, Out } from '#shared/ipc/contract';
 import type { AppEvents } from '#shared/ipc/contract';
 
 /** A real Router over real services, rooted in a temp folder, with a typed `call` that throws on errors. */
-/** `taskWorker`: read survey exports (and write workbooks) in the bundled task worker, as the app and the CLI do (harness/task-worker.ts). */
-export function testRouter(dir: string, clock: () => Date = () => new Date(), opts: { background?: boolean; taskWorker?: string } = {}) {
+/**
+ * `taskWorker`: read survey exports (and write workbooks) in the bundled task worker, as the app and the CLI do
+ * (harness/task-worker.ts).
+ */
+export function testRouter(
+  dir: string,
+  clock: () => Date = () => new Date(),
+  opts: { background?: boolean; taskWorker?: string } = {},
+) {
   const events: { event: keyof AppEvents; payload: unknown }[] = [];
   const router = new Router(
     {

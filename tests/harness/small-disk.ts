@@ -11,8 +11,16 @@ let available: string | null | undefined;
 /** Null when small disks can be made here; otherwise why not (printed by the tests that skip). */
 export function smallDiskUnavailable(): string | null {
   if (available === undefined) {
-    const r = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'], { encoding: 'utf8' });
-    available = r.status === 0 ? null : `cannot mount a tmpfs in a user namespace here (unshare -rm: ${(r.error?.message ?? r.stderr).trim() || `exit ${r.status}`})`;
+    const r = spawnSync(
+      'unshare',
+      ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'],
+      { encoding: 'utf8' },
+    );
+    available =
+      r.status === 0
+        ? null
+        : `cannot mount a tmpfs in a user namespace here (unshare ` +
+          `-rm: ${(r.error?.message ?? r.stderr).trim() || `exit ${r.status}`})`;
     if (available) console.log(`Full-disk tests skipped: ${available}.`);
   }
   return available;
@@ -23,14 +31,23 @@ export function smallDiskUnavailable(): string | null {
  * in the script leaves that many bytes free on it (a filler file). Returns the script's exit
  * status and output.
  */
-export function withSmallDisk(mountPoint: string, sizeKiB: number, script: string): { status: number | null; stdout: string; stderr: string } {
+export function withSmallDisk(
+  mountPoint: string,
+  sizeKiB: number,
+  script: string,
+): { status: number | null; stdout: string; stderr: string } {
   const prelude = [
     'set -u',
     `mount -t tmpfs -o size=${sizeKiB}k tmpfs '${mountPoint}'`,
     // fill N: leave N bytes free on the small disk.
-    `fill() { avail=$(df --output=avail -B1 '${mountPoint}' | tail -1); head -c $((avail - $1)) /dev/zero > '${mountPoint}/.filler' 2>/dev/null; true; }`,
+    `fill() { avail=$(df --output=avail -B1 '${mountPoint}' | tail -1); head -c $((avail - $1)) /dev/zero > ` +
+      `'${mountPoint}/.filler' 2>/dev/null; true; }`,
     `unfill() { rm -f '${mountPoint}/.filler'; }`,
   ].join('\n');
-  const r = spawnSync('unshare', ['-rm', 'sh', '-c', `${prelude}\n${script}`], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync('unshare', ['-rm', 'sh', '-c', `${prelude}\n${script}`], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 2 ** 20,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -27,7 +27,12 @@ describe('npx workbench', () => {
     workbench(['new', p, '--title', 'Verify me']);
     const good = workbench(['verify', p]);
     expect(good.status).toBe(0);
-    expect(good.json()).toMatchObject({ ok: true, integrity: ['ok'], journal: { present: true, entries: 0, matches: true }, lock: { present: false } });
+    expect(good.json()).toMatchObject({
+      ok: true,
+      integrity: ['ok'],
+      journal: { present: true, entries: 0, matches: true },
+      lock: { present: false },
+    });
     writeFileSync(`${p}-journal`, 'garbage'); // a journal that is not one
     const odd = workbench(['verify', p]);
     expect(odd.json()).toMatchObject({ journal: { tornTail: true } });
@@ -66,7 +71,10 @@ describe('npx workbench', () => {
   it('draft-export then new --from round-trips the draft; bad drafts are refused clearly', () => {
     const t = tempDir();
     const src = t.path('example.consult');
-    expect(workbench(['new', src, '--title', 'One online place for NHS information and services', '--template', 'example']).status).toBe(0);
+    expect(
+      workbench(['new', src, '--title', 'One online place for NHS information and services', '--template', 'example'])
+        .status,
+    ).toBe(0);
     expect(workbench(['info', src]).json()).toMatchObject({ questions: 11 });
     const out = t.path('draft.json');
     const exp = workbench(['draft-export', src, out]);

@@ -13,10 +13,14 @@ const KILLS = Number(process.env['CRASH_KILLS'] ?? 60);
 /** Run the child until it has acknowledged some changes, then SIGKILL it at a random moment. */
 function runAndKill(path: string, start: number, delayMs: number): Promise<{ acked: number[]; ready: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/harness/crash-child.ts'), path, String(start)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'tests/harness/crash-child.ts'), path, String(start)],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const acked: number[] = [];
     let ready = false;
     let buf = '';
@@ -67,7 +71,11 @@ describe('crash safety', () => {
       // After every kill: the workspace opens (stale lock taken over), is intact, holds every ack.
       const w = await WorkspaceFile.open(path);
       expect(integrityProblems(w.db)).toEqual([]);
-      const present = new Set(w.db.all<{ subject: string }>("SELECT subject FROM audit_log WHERE action = 'crash.ack'").map((r) => Number(r.subject)));
+      const present = new Set(
+        w.db
+          .all<{ subject: string }>("SELECT subject FROM audit_log WHERE action = 'crash.ack'")
+          .map((r) => Number(r.subject)),
+      );
       const missing = [...allAcked].filter((a) => !present.has(a));
       expect(missing, `kill ${k}: acknowledged changes missing after recovery`).toEqual([]);
       // The title reflects the last acknowledged change or a later, unacknowledged one: never an older one.

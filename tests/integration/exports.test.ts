@@ -13,7 +13,10 @@ describe('exports through the CLI and the router', () => {
   it('npx workbench export writes every kind for the example, each logged with its hash', async () => {
     const t = tempDir();
     const ws = t.path('example.consult');
-    expect(workbench(['new', ws, '--title', 'One online place for NHS information and services', '--template', 'example']).status).toBe(0);
+    expect(
+      workbench(['new', ws, '--title', 'One online place for NHS information and services', '--template', 'example'])
+        .status,
+    ).toBe(0);
     // The documents after the consultation need responses: tests/integration/analysis-exports.test.ts.
     for (const kind of EXPORT_KINDS.filter((k) => EXPORT_INFO[k].stage === 'consultation')) {
       const ext = kind.endsWith('docx') ? '.docx' : kind.endsWith('xlsx') ? '.xlsx' : '.html';
@@ -35,7 +38,10 @@ describe('exports through the CLI and the router', () => {
     workbench(['new', ws, '--title', 'One online place for NHS information and services', '--template', 'example']);
     const ok = workbench(['check', ws]);
     expect(ok.status).toBe(0);
-    const j = ok.json() as { summary: { errors: number; warnings: number }; findings: { ruleId: string; severity: string }[] };
+    const j = ok.json() as {
+      summary: { errors: number; warnings: number };
+      findings: { ruleId: string; severity: string }[];
+    };
     expect(j.summary.errors).toBe(0);
     expect(j.findings.length).toBeGreaterThan(0);
     const blank = t.path('blank.consult');
@@ -49,7 +55,11 @@ describe('exports through the CLI and the router', () => {
   it('the app refuses to export a draft with checker errors unless told to, and never over a workspace', async () => {
     const t = tempDir();
     const { call, fails, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('blank.consult'), title: 'Blank', from: { kind: 'template', template: 'blank' } });
+    await call('workspace.create', {
+      path: t.path('blank.consult'),
+      title: 'Blank',
+      from: { kind: 'template', template: 'blank' },
+    });
     const refused = await fails('outputs.export', { kind: 'consultation-docx', path: t.path('out.docx') });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/standard checker reports \d+ errors/);
@@ -59,10 +69,19 @@ describe('exports through the CLI and the router', () => {
     expect(anyway.checkerErrors).toBeGreaterThan(0);
     const log = await call('outputs.log', {});
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ kind: 'consultation-docx', path: t.path('out.docx'), redaction: 'not-applicable', note: expect.stringMatching(/checker error/) });
+    expect(log[0]).toMatchObject({
+      kind: 'consultation-docx',
+      path: t.path('out.docx'),
+      redaction: 'not-applicable',
+      note: expect.stringMatching(/checker error/),
+    });
     writeFileSync(t.path('other.consult'), 'x');
-    expect((await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('blank.consult') })).code).toBe('forbidden');
-    expect((await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('no-such-folder/q.xlsx') })).code).toBe('not-found');
+    expect((await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('blank.consult') })).code).toBe(
+      'forbidden',
+    );
+    expect(
+      (await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('no-such-folder/q.xlsx') })).code,
+    ).toBe('not-found');
     const listed = await call('outputs.list', {});
     expect(listed.kinds.find((k) => k.kind === 'consultation-docx')!.lastExport?.path).toBe(t.path('out.docx'));
     expect(listed.kinds.find((k) => k.kind === 'questions-xlsx')!.suggestedPath).toBe(t.path('blank-questions.xlsx'));

@@ -26,7 +26,10 @@ async function hashOf(path: string): Promise<string> {
   for (const name of Object.keys(zip.files).sort()) {
     const f = zip.files[name]!;
     if (f.dir) continue;
-    h.update(name).update('\0').update(await f.async('uint8array')).update('\0');
+    h.update(name)
+      .update('\0')
+      .update(await f.async('uint8array'))
+      .update('\0');
   }
   return h.digest('hex');
 }
@@ -38,13 +41,20 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cw-hashes-'));
   const out: Record<string, string> = {};
   try {
-    for (const [label, count] of [['example', 0], ['1000 responses', 1000]] as const) {
+    for (const [label, count] of [
+      ['example', 0],
+      ['1000 responses', 1000],
+    ] as const) {
       const { router, call } = testRouter(join(dir, label), CLOCK);
       try {
         const ws = join(work, `${label}.consult`);
         if (existsSync(ws)) await call('workspace.open', { path: ws });
         else {
-          await call('workspace.create', { path: ws, title: 'Hashes', from: { kind: 'template', template: 'example' } });
+          await call('workspace.create', {
+            path: ws,
+            title: 'Hashes',
+            from: { kind: 'template', template: 'example' },
+          });
           if (count) {
             const f = writeSurvey(dir, `${count}.csv`, { count, seed: 5 });
             await call('responses.import', { paths: [f.path], detect: true });

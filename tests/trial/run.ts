@@ -37,7 +37,10 @@ const wanted = (s: string) => !sections.length || sections.includes(s);
 const log = (line: string) => console.log(line);
 
 // What ships: build the bundles first.
-const build = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const work = mkdtempSync(join(tmpdir(), 'cw-trial-'));
@@ -65,7 +68,9 @@ try {
 }
 
 const failed = results.filter((r) => FAILING.has(r.outcome));
-console.log(`\nOutcomes by family (seed ${seed}, ${results.length} cases, ${Math.round((Date.now() - started) / 1000)} s):\n`);
+console.log(
+  `\nOutcomes by family (seed ${seed}, ${results.length} cases, ${Math.round((Date.now() - started) / 1000)} s):\n`,
+);
 console.log(table(results, (r) => `${r.section}: ${r.family}`));
 const peak = results.reduce((m, r) => Math.max(m, r.peakMiB), 0);
 const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0);
@@ -75,8 +80,20 @@ if (failed.length > 40) console.log(`  … and ${failed.length - 40} more (trial
 
 const dir = join(ROOT, 'trial-results');
 mkdirSync(dir, { recursive: true });
-const report = { at: new Date().toISOString(), seed, sections: sections.length ? sections : ['inputs', 'kills', 'disk', 'workspaces'], machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }, seconds: Math.round((Date.now() - started) / 1000), peakMiB: peak, failed: failed.length, results };
+const report = {
+  at: new Date().toISOString(),
+  seed,
+  sections: sections.length ? sections : ['inputs', 'kills', 'disk', 'workspaces'],
+  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+  seconds: Math.round((Date.now() - started) / 1000),
+  peakMiB: peak,
+  failed: failed.length,
+  results,
+};
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2));
 writeFileSync(join(dir, `trial-${report.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(report, null, 2));
-console.log(`\n${failed.length ? `FAILED: ${failed.length} case(s).` : 'No crash, hang, loss, unclear refusal or memory over 2 GB.'} Written to trial-results/latest.json.`);
+console.log(
+  `\n${failed.length ? `FAILED: ${failed.length} case(s).` : 'No crash, hang, loss, unclear refusal or memory over 2 GB.'} ` +
+    `Written to trial-results/latest.json.`,
+);
 process.exit(failed.length ? 1 : 0);

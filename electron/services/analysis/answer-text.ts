@@ -17,7 +17,10 @@ export interface AnswerRow {
 
 export function answerRow(db: Db, responseId: number, questionId: string): AnswerRow | undefined {
   // A response's answers are a range of the answer key (answer-ids.ts): no index needed.
-  return db.get<AnswerRow>('SELECT text, other_text, explanation, option_ids FROM answer WHERE id BETWEEN ? AND ? AND question_id = ?', [firstAnswerId(responseId), firstAnswerId(responseId) + ANSWER_SLOTS - 1, questionId]);
+  return db.get<AnswerRow>(
+    'SELECT text, other_text, explanation, option_ids FROM answer WHERE id BETWEEN ? AND ? AND question_id = ?',
+    [firstAnswerId(responseId), firstAnswerId(responseId) + ANSWER_SLOTS - 1, questionId],
+  );
 }
 
 export function textOf(q: AnalysisQuestion, a: AnswerRow | undefined): string {
@@ -28,9 +31,12 @@ export function textOf(q: AnalysisQuestion, a: AnswerRow | undefined): string {
 export function requireCodableText(db: Db, q: AnalysisQuestion, responseId: number): string {
   const active = db.scalar<string>('SELECT status FROM response WHERE id = ?', [responseId]);
   if (!active) throw new AppError('not-found', `There is no response ${responseId}.`, { field: 'responseId' });
-  if (active !== 'active') throw new AppError('conflict', `Response ${responseId} was set aside as a duplicate, so it is not coded.`);
+  if (active !== 'active')
+    throw new AppError('conflict', `Response ${responseId} was set aside as a duplicate, so it is not coded.`);
   const text = textOf(q, answerRow(db, responseId, q.id));
-  if (!text) throw new AppError('not-found', `Response ${responseId} has no text to code for this question.`, { field: 'responseId' });
+  if (!text)
+    throw new AppError('not-found', `Response ${responseId} has no text to code for this question.`, {
+      field: 'responseId',
+    });
   return text;
 }
-

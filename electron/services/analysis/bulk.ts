@@ -15,7 +15,10 @@ import { questionThemes } from './codebook';
  * as one operation that can be undone as a whole. Only answers that hold text to code are coded;
  * answers that already have the theme are left as they are (and not touched by the undo).
  */
-export type BulkTarget = { kind: 'search'; query: string } | { kind: 'campaign'; campaignId: number } | { kind: 'responses'; responseIds: number[] };
+export type BulkTarget =
+  | { kind: 'search'; query: string }
+  | { kind: 'campaign'; campaignId: number }
+  | { kind: 'responses'; responseIds: number[] };
 
 export interface BulkEnv {
   now: Date;
@@ -40,14 +43,26 @@ function targetResponses(db: Db, questionId: string, target: BulkTarget): number
       const match = toMatchExpression(target.query);
       return db
         .all<{ rid: number }>(
-          "SELECT DISTINCT a.response_id AS rid FROM answer_fts CROSS JOIN answer a ON a.id = answer_fts.docid CROSS JOIN response r ON r.id = a.response_id WHERE answer_fts MATCH ? AND a.question_id = ? AND r.status = 'active'",
+          'SELECT DISTINCT a.response_id AS rid FROM answer_fts CROSS JOIN answer a ON a.id = answer_fts.docid ' +
+            'CROSS JOIN response r ON r.id = a.response_id WHERE answer_fts MATCH ? AND a.question_id = ? AND ' +
+            "r.status = 'active'",
           [match, questionId],
         )
         .map((r) => r.rid);
     }
     case 'campaign': {
-      if (!db.get('SELECT 1 FROM campaign WHERE id = ?', [target.campaignId])) throw new AppError('not-found', `There is no campaign ${target.campaignId}. Detection may have been run again.`);
-      return db.all<{ rid: number }>('SELECT response_id AS rid FROM campaign_member WHERE campaign_id = ? AND removed_at IS NULL ORDER BY response_id', [target.campaignId]).map((r) => r.rid);
+      if (!db.get('SELECT 1 FROM campaign WHERE id = ?', [target.campaignId]))
+        throw new AppError(
+          'not-found',
+          `There is no campaign ${target.campaignId}. Detection may have been run again.`,
+        );
+      return db
+        .all<{ rid: number }>(
+          'SELECT response_id AS rid FROM campaign_member WHERE campaign_id = ? AND removed_at IS NULL ORDER BY ' +
+            'response_id',
+          [target.campaignId],
+        )
+        .map((r) => r.rid);
     }
     case 'responses':
       return [...new Set(target.responseIds)];
@@ -59,7 +74,9 @@ const describe = (target: BulkTarget, themeName: string, question: string): stri
     ? `“${themeName}” added to answers to ${question} matching “${target.query}”`
     : target.kind === 'campaign'
       ? `“${themeName}” added to campaign ${target.campaignId}’s answers to ${question}`
-      : `“${themeName}” added to ${target.responseIds.length === 1 ? '1 answer' : `${target.responseIds.length} answers`} to ${question}`;
+      : `“${themeName}” added ` +
+        `to ${target.responseIds.length === 1 ? '1 answer' : `${target.responseIds.length} answers`} ` +
+        `to ${question}`;
 
 /**
  * Apply a theme to every answer the target picks out. With `dryRun`, only counts what would change.
@@ -69,30 +86,71 @@ const describe = (target: BulkTarget, themeName: string, question: string): stri
 export function bulkCode(
   file: WorkspaceFile,
   draft: Draft,
-  input: { questionId: string; themeId: string; target: BulkTarget; dryRun?: boolean | undefined; source?: CodingSource | undefined; description?: string | undefined },
+  input: {
+    questionId: string;
+    themeId: string;
+    target: BulkTarget;
+    dryRun?: boolean | undefined;
+    source?: CodingSource | undefined;
+    description?: string | undefined;
+  },
   env: BulkEnv,
 ): BulkOutcome {
   const q = findQuestion(draft, input.questionId);
   const db = file.db;
   const theme = questionThemes(db, q.id).find((t) => t.id === input.themeId);
-  if (!theme) throw new AppError('invalid-input', 'Choose a theme from this question’s codebook (not deleted, not a heading).', { field: 'themeId' });
+  if (!theme)
+    throw new AppError('invalid-input', 'Choose a theme from this question’s codebook (not deleted, not a heading).', {
+      field: 'themeId',
+    });
   env.progress?.(0, 3, 'Finding the answers');
   const codable = new Set(codableOf(db, q));
   if (input.target.kind === 'search') completeSearchIndex(file); // a search must not miss answers still being indexed
   const wanted = targetResponses(file.db, q.id, input.target);
   const already = new Set(
-    db.all<{ response_id: number }>('SELECT response_id FROM coding WHERE coder_set = ? AND question_id = ? AND theme_id = ? AND start_offset IS NULL AND removed_at IS NULL', [MAIN_CODER_SET, q.id, theme.id]).map((r) => r.response_id),
+    db
+      .all<{ response_id: number }>(
+        'SELECT response_id FROM coding WHERE coder_set = ? AND question_id = ? AND theme_id = ? AND ' +
+          'start_offset IS NULL AND removed_at IS NULL',
+        [MAIN_CODER_SET, q.id, theme.id],
+      )
+      .map((r) => r.response_id),
   );
   const toCode = wanted.filter((r) => codable.has(r) && !already.has(r));
   const alreadyCoded = wanted.filter((r) => codable.has(r) && already.has(r)).length;
   const skipped = wanted.length - toCode.length - alreadyCoded;
-  if (input.dryRun || toCode.length === 0) return { opId: null, applied: input.dryRun ? toCode.length : 0, alreadyCoded, skipped };
+  if (input.dryRun || toCode.length === 0)
+    return { opId: null, applied: input.dryRun ? toCode.length : 0, alreadyCoded, skipped };
   if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');
   env.progress?.(1, 3, `Coding ${toCode.length} answers`);
-  const kind: OperationView['kind'] = input.source === 'suggestion' ? 'suggestion' : input.target.kind === 'search' ? 'bulk-search' : input.target.kind === 'campaign' ? 'bulk-campaign' : 'bulk-responses';
+  const kind: OperationView['kind'] =
+    input.source === 'suggestion'
+      ? 'suggestion'
+      : input.target.kind === 'search'
+        ? 'bulk-search'
+        : input.target.kind === 'campaign'
+          ? 'bulk-campaign'
+          : 'bulk-responses';
   const opId = file.mutate((wdb) => {
-    const id = addCodingsOp(wdb, { kind, description: input.description ?? describe(input.target, theme.name, questionLabel(q)), questionId: q.id, themeId: theme.id, responseIds: toCode, source: input.source ?? 'bulk', now: env.now, actor: env.actor });
-    audit(wdb, env.now, env.actor, 'analysis.bulk-code', `operation ${id}`, { questionId: q.id, themeId: theme.id, target: input.target.kind === 'responses' ? { kind: 'responses', count: input.target.responseIds.length } : input.target, applied: toCode.length });
+    const id = addCodingsOp(wdb, {
+      kind,
+      description: input.description ?? describe(input.target, theme.name, questionLabel(q)),
+      questionId: q.id,
+      themeId: theme.id,
+      responseIds: toCode,
+      source: input.source ?? 'bulk',
+      now: env.now,
+      actor: env.actor,
+    });
+    audit(wdb, env.now, env.actor, 'analysis.bulk-code', `operation ${id}`, {
+      questionId: q.id,
+      themeId: theme.id,
+      target:
+        input.target.kind === 'responses'
+          ? { kind: 'responses', count: input.target.responseIds.length }
+          : input.target,
+      applied: toCode.length,
+    });
     return id;
   });
   env.progress?.(3, 3, 'Done');
@@ -102,13 +160,29 @@ export function bulkCode(
 /** Inside a mutation: record an operation and add its whole-answer codings (callers skip answers already coded). */
 export function addCodingsOp(
   db: Db,
-  op: { kind: OperationView['kind']; description: string; questionId: string; themeId: string; responseIds: readonly number[]; source: CodingSource; now: Date; actor: string },
+  op: {
+    kind: OperationView['kind'];
+    description: string;
+    questionId: string;
+    themeId: string;
+    responseIds: readonly number[];
+    source: CodingSource;
+    now: Date;
+    actor: string;
+  },
 ): number {
   const at = op.now.toISOString();
-  db.run('INSERT INTO coding_op (kind, description, question_id, theme_id, count, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)', [op.kind, op.description, op.questionId, op.themeId, op.responseIds.length, at, op.actor]);
+  db.run(
+    'INSERT INTO coding_op (kind, description, question_id, theme_id, count, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [op.kind, op.description, op.questionId, op.themeId, op.responseIds.length, at, op.actor],
+  );
   const id = db.scalar<number>('SELECT max(id) FROM coding_op')!;
   for (const rid of op.responseIds) {
-    db.run('INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, op_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [rid, op.questionId, op.themeId, MAIN_CODER_SET, op.actor, op.source, id, at]);
+    db.run(
+      'INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, op_id, at) VALUES (?, ' +
+        '?, ?, ?, ?, ?, ?, ?)',
+      [rid, op.questionId, op.themeId, MAIN_CODER_SET, op.actor, op.source, id, at],
+    );
   }
   return id;
 }
@@ -127,36 +201,71 @@ interface OpRow {
 }
 
 export function listOperations(db: Db, limit = 50): OperationView[] {
-  return db
-    .all<OpRow>('SELECT * FROM coding_op ORDER BY id DESC LIMIT ?', [limit])
-    .map((r) => ({ id: r.id, kind: r.kind, description: r.description, questionId: r.question_id, themeId: r.theme_id, count: r.count, at: r.at, by: r.by, undoneAt: r.undone_at, undoneBy: r.undone_by }));
+  return db.all<OpRow>('SELECT * FROM coding_op ORDER BY id DESC LIMIT ?', [limit]).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    description: r.description,
+    questionId: r.question_id,
+    themeId: r.theme_id,
+    count: r.count,
+    at: r.at,
+    by: r.by,
+    undoneAt: r.undone_at,
+    undoneBy: r.undone_by,
+  }));
 }
 
-/** Undo an operation: its codings are removed, codings it removed come back, conflict decisions it made are reopened. */
-export function undoOperation(file: WorkspaceFile, opId: number, now: Date, actor: string): { removed: number; restored: number } {
+/**
+ * Undo an operation: its codings are removed, codings it removed come back, conflict decisions it made are reopened.
+ */
+export function undoOperation(
+  file: WorkspaceFile,
+  opId: number,
+  now: Date,
+  actor: string,
+): { removed: number; restored: number } {
   return file.mutate((db) => {
     const op = db.get<OpRow>('SELECT * FROM coding_op WHERE id = ?', [opId]);
     if (!op) throw new AppError('not-found', 'That operation does not exist.');
     if (op.undone_at) throw new AppError('conflict', `That was already undone on ${op.undone_at.slice(0, 10)}.`);
     const at = now.toISOString();
-    const removed = db.scalar<number>('SELECT count(*) FROM coding WHERE op_id = ? AND removed_at IS NULL', [opId]) ?? 0;
-    db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE op_id = ? AND removed_at IS NULL', [at, actor, opId]);
+    const removed =
+      db.scalar<number>('SELECT count(*) FROM coding WHERE op_id = ? AND removed_at IS NULL', [opId]) ?? 0;
+    db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE op_id = ? AND removed_at IS NULL', [
+      at,
+      actor,
+      opId,
+    ]);
     // Bring back what it removed, unless the same whole-answer coding has been added again since.
-    const back = db.all<{ id: number; coder_set: string; response_id: number; question_id: string; theme_id: string; start_offset: number | null }>(
-      'SELECT id, coder_set, response_id, question_id, theme_id, start_offset FROM coding WHERE removed_op = ?',
-      [opId],
-    );
+    const back = db.all<{
+      id: number;
+      coder_set: string;
+      response_id: number;
+      question_id: string;
+      theme_id: string;
+      start_offset: number | null;
+    }>('SELECT id, coder_set, response_id, question_id, theme_id, start_offset FROM coding WHERE removed_op = ?', [
+      opId,
+    ]);
     let restored = 0;
     for (const c of back) {
       if (
         c.start_offset === null &&
-        db.get('SELECT 1 FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? AND start_offset IS NULL AND removed_at IS NULL', [c.coder_set, c.response_id, c.question_id, c.theme_id])
+        db.get(
+          'SELECT 1 FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? ' +
+            'AND start_offset IS NULL AND removed_at IS NULL',
+          [c.coder_set, c.response_id, c.question_id, c.theme_id],
+        )
       )
         continue;
       db.run('UPDATE coding SET removed_at = NULL, removed_by = NULL, removed_op = NULL WHERE id = ?', [c.id]);
       restored++;
     }
-    db.run('UPDATE package_item SET resolution = NULL, resolved_op = NULL, resolved_by = NULL, resolved_at = NULL WHERE resolved_op = ?', [opId]);
+    db.run(
+      'UPDATE package_item SET resolution = NULL, resolved_op = NULL, resolved_by = NULL, resolved_at = NULL ' +
+        'WHERE resolved_op = ?',
+      [opId],
+    );
     db.run('UPDATE coding_op SET undone_at = ?, undone_by = ? WHERE id = ?', [at, actor, opId]);
     audit(db, now, actor, 'analysis.undo', `operation ${opId}`, { removed, restored });
     return { removed, restored };

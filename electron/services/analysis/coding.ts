@@ -4,7 +4,17 @@ import type { WorkspaceFile } from '../core/db/workspace-file';
 import { answerOptions, type Draft } from '#shared/domain/draft/model';
 import { passageOf } from '#shared/coding/codable';
 import { SENTIMENTS, type Sentiment } from '#shared/coding/sentiment';
-import { MAIN_CODER_SET, type AnnotationView, type AnswerForCoding, type AnswerListRow, type CodingProgress, type CodingView, type QueueView, type ThemeCountsResult, type CampaignCounting } from '#shared/coding/types';
+import {
+  MAIN_CODER_SET,
+  type AnnotationView,
+  type AnswerForCoding,
+  type AnswerListRow,
+  type CodingProgress,
+  type CodingView,
+  type QueueView,
+  type ThemeCountsResult,
+  type CampaignCounting,
+} from '#shared/coding/types';
 import { percent0dp } from '#shared/analysis/tallies';
 import { findQuestion, type AnalysisQuestion } from './questions';
 import { answerData, codableResponses, responseIndex, type ResponseIndex } from './data-cache';
@@ -42,7 +52,10 @@ export function codingsOf(db: Db, coderSet: string, responseId: number, question
     .map((r) => ({
       id: r.id,
       themeId: r.theme_id,
-      passage: r.start_offset !== null && r.end_offset !== null ? { start: r.start_offset, end: r.end_offset, text: r.passage ?? '' } : null,
+      passage:
+        r.start_offset !== null && r.end_offset !== null
+          ? { start: r.start_offset, end: r.end_offset, text: r.passage ?? '' }
+          : null,
       coder: r.coder,
       source: r.source,
       at: r.at,
@@ -50,22 +63,36 @@ export function codingsOf(db: Db, coderSet: string, responseId: number, question
 }
 
 export function annotationOf(db: Db, coderSet: string, responseId: number, questionId: string): AnnotationView {
-  const r = db.get<{ sentiment: Sentiment | null; memo: string; complete: number; updated_by: string; updated_at: string }>(
-    'SELECT sentiment, memo, complete, updated_by, updated_at FROM annotation WHERE coder_set = ? AND question_id = ? AND response_id = ?',
+  const r = db.get<{
+    sentiment: Sentiment | null;
+    memo: string;
+    complete: number;
+    updated_by: string;
+    updated_at: string;
+  }>(
+    'SELECT sentiment, memo, complete, updated_by, updated_at FROM annotation WHERE coder_set = ? AND ' +
+      'question_id = ? AND response_id = ?',
     [coderSet, questionId, responseId],
   );
-  return r ? { sentiment: r.sentiment, memo: r.memo, complete: r.complete === 1, by: r.updated_by, at: r.updated_at } : { sentiment: null, memo: '', complete: false, by: null, at: null };
+  return r
+    ? { sentiment: r.sentiment, memo: r.memo, complete: r.complete === 1, by: r.updated_by, at: r.updated_at }
+    : { sentiment: null, memo: '', complete: false, by: null, at: null };
 }
 
 /** Response ids whose answer to the question is coded by this coder set: a theme (not deleted) or marked complete. */
 export function codedSet(db: Db, coderSet: string, questionId: string): Set<number> {
   const out = new Set<number>();
   for (const r of db.all<{ response_id: number }>(
-    'SELECT DISTINCT c.response_id FROM coding c JOIN theme t ON t.id = c.theme_id WHERE c.coder_set = ? AND c.question_id = ? AND c.removed_at IS NULL AND t.archived_at IS NULL',
+    'SELECT DISTINCT c.response_id FROM coding c JOIN theme t ON t.id = c.theme_id WHERE c.coder_set = ? AND ' +
+      'c.question_id = ? AND c.removed_at IS NULL AND t.archived_at IS NULL',
     [coderSet, questionId],
   ))
     out.add(r.response_id);
-  for (const r of db.all<{ response_id: number }>('SELECT response_id FROM annotation WHERE coder_set = ? AND question_id = ? AND complete = 1', [coderSet, questionId])) out.add(r.response_id);
+  for (const r of db.all<{ response_id: number }>(
+    'SELECT response_id FROM annotation WHERE coder_set = ? AND question_id = ? AND complete = 1',
+    [coderSet, questionId],
+  ))
+    out.add(r.response_id);
   return out;
 }
 
@@ -82,17 +109,30 @@ export function codableOf(db: Db, q: AnalysisQuestion): Int32Array {
 
 function contextOf(db: Db, responseId: number): AnswerForCoding['context'] {
   const r = db.get<{ channel: string; respondent_type: string | null; is_organisation: number }>(
-    'SELECT r.channel, p.respondent_type, p.is_organisation FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.id = ?',
+    'SELECT r.channel, p.respondent_type, p.is_organisation FROM response r JOIN respondent p ON p.id = ' +
+      'r.respondent_id WHERE r.id = ?',
     [responseId],
   );
   const c = db.get<{ id: number; label: string }>(
-    "SELECT c.id, c.label FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = ? AND m.removed_at IS NULL AND c.status = 'confirmed' ORDER BY c.id LIMIT 1",
+    'SELECT c.id, c.label FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = ' +
+      "? AND m.removed_at IS NULL AND c.status = 'confirmed' ORDER BY c.id LIMIT 1",
     [responseId],
   );
-  return { respondentType: r?.respondent_type ?? null, organisation: r?.is_organisation === 1, channel: r?.channel ?? '', campaign: c ? c.label.trim() || `Campaign ${c.id}` : null };
+  return {
+    respondentType: r?.respondent_type ?? null,
+    organisation: r?.is_organisation === 1,
+    channel: r?.channel ?? '',
+    campaign: c ? c.label.trim() || `Campaign ${c.id}` : null,
+  };
 }
 
-export function answerForCoding(db: Db, q: AnalysisQuestion, responseId: number, codable: Int32Array, coderSet = MAIN_CODER_SET): AnswerForCoding {
+export function answerForCoding(
+  db: Db,
+  q: AnalysisQuestion,
+  responseId: number,
+  codable: Int32Array,
+  coderSet = MAIN_CODER_SET,
+): AnswerForCoding {
   const a = answerRow(db, responseId, q.id);
   const labels = new Map((q.question ? answerOptions(q.question) : []).map((o) => [o.id, o.label]));
   let choices: string[] = [];
@@ -137,7 +177,11 @@ export type QueueMove = 'current' | 'first' | 'next' | 'previous' | 'next-uncode
  * `previous` by response order, `next-uncoded` (after the given response, wrapping round) or
  * `previous-uncoded`. The answer is null when there is nothing (left) to show.
  */
-export function queue(db: Db, draft: Draft, input: { questionId: string; responseId?: number | undefined; move: QueueMove; coderSet?: string | undefined }): QueueView {
+export function queue(
+  db: Db,
+  draft: Draft,
+  input: { questionId: string; responseId?: number | undefined; move: QueueMove; coderSet?: string | undefined },
+): QueueView {
   const q = findQuestion(draft, input.questionId);
   const coderSet = input.coderSet ?? MAIN_CODER_SET;
   const codable = codableOf(db, q);
@@ -194,15 +238,31 @@ export interface CodeInput {
 function checkTheme(db: Db, q: AnalysisQuestion, themeId: string): void {
   const t = questionThemes(db, q.id).find((x) => x.id === themeId);
   if (t) return;
-  const any = db.get<{ archived_at: string | null; codable: number }>('SELECT archived_at, codable FROM theme WHERE id = ?', [themeId]);
+  const any = db.get<{ archived_at: string | null; codable: number }>(
+    'SELECT archived_at, codable FROM theme WHERE id = ?',
+    [themeId],
+  );
   if (!any) throw new AppError('not-found', 'That theme is not in the codebook.', { field: 'themeId' });
-  if (any.archived_at) throw new AppError('conflict', 'That theme was deleted. Restore it to use it again.', { field: 'themeId' });
-  if (!any.codable) throw new AppError('invalid-input', 'That theme is a heading that groups other themes: code with one of the themes under it.', { field: 'themeId' });
+  if (any.archived_at)
+    throw new AppError('conflict', 'That theme was deleted. Restore it to use it again.', { field: 'themeId' });
+  if (!any.codable)
+    throw new AppError(
+      'invalid-input',
+      'That theme is a heading that groups other themes: code with one of the themes under it.',
+      { field: 'themeId' },
+    );
   throw new AppError('invalid-input', 'That theme is for other questions.', { field: 'themeId' });
 }
 
 /** Add or remove a theme on an answer (or add it on a passage). Returns the answer's codings. */
-export function code(file: WorkspaceFile, draft: Draft, input: CodeInput, now: Date, actor: string, coderSet = MAIN_CODER_SET): CodingView[] {
+export function code(
+  file: WorkspaceFile,
+  draft: Draft,
+  input: CodeInput,
+  now: Date,
+  actor: string,
+  coderSet = MAIN_CODER_SET,
+): CodingView[] {
   const q = findQuestion(draft, input.questionId);
   file.mutate((db) => {
     const text = requireCodableText(db, q, input.responseId);
@@ -210,27 +270,57 @@ export function code(file: WorkspaceFile, draft: Draft, input: CodeInput, now: D
     const at = now.toISOString();
     if (input.passage) {
       const p = passageOf(text, input.passage.start, input.passage.end);
-      if (!p) throw new AppError('invalid-input', 'Select some of the answer’s words to code a passage.', { field: 'passage' });
-      const dup = db.get('SELECT 1 FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? AND start_offset = ? AND end_offset = ? AND removed_at IS NULL', [coderSet, input.responseId, q.id, input.themeId, p.start, p.end]);
+      if (!p)
+        throw new AppError('invalid-input', 'Select some of the answer’s words to code a passage.', {
+          field: 'passage',
+        });
+      const dup = db.get(
+        'SELECT 1 FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? AND ' +
+          'start_offset = ? AND end_offset = ? AND removed_at IS NULL',
+        [coderSet, input.responseId, q.id, input.themeId, p.start, p.end],
+      );
       if (!dup && input.action !== 'remove') {
-        db.run('INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, start_offset, end_offset, passage, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [input.responseId, q.id, input.themeId, coderSet, actor, 'manual', p.start, p.end, p.text, at]);
+        db.run(
+          'INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, start_offset, ' +
+            'end_offset, passage, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [input.responseId, q.id, input.themeId, coderSet, actor, 'manual', p.start, p.end, p.text, at],
+        );
       }
       return;
     }
-    const existing = db.get<{ id: number }>('SELECT id FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? AND start_offset IS NULL AND removed_at IS NULL', [coderSet, input.responseId, q.id, input.themeId]);
+    const existing = db.get<{ id: number }>(
+      'SELECT id FROM coding WHERE coder_set = ? AND response_id = ? AND question_id = ? AND theme_id = ? AND ' +
+        'start_offset IS NULL AND removed_at IS NULL',
+      [coderSet, input.responseId, q.id, input.themeId],
+    );
     const action = input.action ?? 'toggle';
-    if (existing && (action === 'toggle' || action === 'remove')) db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?', [at, actor, existing.id]);
-    else if (!existing && (action === 'toggle' || action === 'add')) db.run('INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [input.responseId, q.id, input.themeId, coderSet, actor, 'manual', at]);
+    if (existing && (action === 'toggle' || action === 'remove'))
+      db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?', [at, actor, existing.id]);
+    else if (!existing && (action === 'toggle' || action === 'add'))
+      db.run(
+        'INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, at) VALUES (?, ?, ?, ' +
+          '?, ?, ?, ?)',
+        [input.responseId, q.id, input.themeId, coderSet, actor, 'manual', at],
+      );
   });
   return codingsOf(file.db, coderSet, input.responseId, q.id);
 }
 
 /** Remove one coding (a passage, usually) by id. */
-export function removeCoding(file: WorkspaceFile, codingId: number, now: Date, actor: string): { responseId: number; questionId: string } {
+export function removeCoding(
+  file: WorkspaceFile,
+  codingId: number,
+  now: Date,
+  actor: string,
+): { responseId: number; questionId: string } {
   return file.mutate((db) => {
-    const c = db.get<{ response_id: number; question_id: string; removed_at: string | null }>('SELECT response_id, question_id, removed_at FROM coding WHERE id = ?', [codingId]);
+    const c = db.get<{ response_id: number; question_id: string; removed_at: string | null }>(
+      'SELECT response_id, question_id, removed_at FROM coding WHERE id = ?',
+      [codingId],
+    );
     if (!c) throw new AppError('not-found', 'That coding does not exist.');
-    if (!c.removed_at) db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?', [now.toISOString(), actor, codingId]);
+    if (!c.removed_at)
+      db.run('UPDATE coding SET removed_at = ?, removed_by = ? WHERE id = ?', [now.toISOString(), actor, codingId]);
     return { responseId: c.response_id, questionId: c.question_id };
   });
 }
@@ -244,9 +334,21 @@ export interface AnnotateInput {
   complete?: boolean | undefined;
 }
 
-export function annotate(file: WorkspaceFile, draft: Draft, input: AnnotateInput, now: Date, actor: string, coderSet = MAIN_CODER_SET): AnnotationView {
+export function annotate(
+  file: WorkspaceFile,
+  draft: Draft,
+  input: AnnotateInput,
+  now: Date,
+  actor: string,
+  coderSet = MAIN_CODER_SET,
+): AnnotationView {
   const q = findQuestion(draft, input.questionId);
-  if (input.sentiment !== undefined && input.sentiment !== null && !(SENTIMENTS as readonly string[]).includes(input.sentiment)) throw new AppError('invalid-input', 'Unknown sentiment.', { field: 'sentiment' });
+  if (
+    input.sentiment !== undefined &&
+    input.sentiment !== null &&
+    !(SENTIMENTS as readonly string[]).includes(input.sentiment)
+  )
+    throw new AppError('invalid-input', 'Unknown sentiment.', { field: 'sentiment' });
   file.mutate((db) => {
     requireCodableText(db, q, input.responseId);
     const before = annotationOf(db, coderSet, input.responseId, q.id);
@@ -269,7 +371,8 @@ export function annotate(file: WorkspaceFile, draft: Draft, input: AnnotateInput
 export function themesByResponse(db: Db, coderSet: string, questionId: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const r of db.all<{ response_id: number; theme_id: string }>(
-    'SELECT c.response_id, c.theme_id FROM coding c JOIN theme t ON t.id = c.theme_id WHERE c.coder_set = ? AND c.question_id = ? AND c.removed_at IS NULL AND t.archived_at IS NULL',
+    'SELECT c.response_id, c.theme_id FROM coding c JOIN theme t ON t.id = c.theme_id WHERE c.coder_set = ? AND ' +
+      'c.question_id = ? AND c.removed_at IS NULL AND t.archived_at IS NULL',
     [coderSet, questionId],
   )) {
     let s = out.get(r.response_id);
@@ -282,19 +385,35 @@ export function themesByResponse(db: Db, coderSet: string, questionId: string): 
 export function sentimentsByResponse(db: Db, coderSet: string, questionId: string): Map<number, Sentiment> {
   return new Map(
     db
-      .all<{ response_id: number; sentiment: Sentiment }>('SELECT response_id, sentiment FROM annotation WHERE coder_set = ? AND question_id = ? AND sentiment IS NOT NULL', [coderSet, questionId])
+      .all<{ response_id: number; sentiment: Sentiment }>(
+        'SELECT response_id, sentiment FROM annotation WHERE coder_set = ? AND question_id = ? AND sentiment IS ' +
+          'NOT NULL',
+        [coderSet, questionId],
+      )
       .map((r) => [r.response_id, r.sentiment]),
   );
 }
 
-const emptySentiment = (): Record<Sentiment | 'none', number> => ({ agree: 0, disagree: 0, mixed: 0, unclear: 0, none: 0 });
+const emptySentiment = (): Record<Sentiment | 'none', number> => ({
+  agree: 0,
+  disagree: 0,
+  mixed: 0,
+  unclear: 0,
+  none: 0,
+});
 
 /**
  * Respondents coded with each theme of a question (whole answer or passage, counted once), among
  * the responses in the figures (campaigns as the settings say), with the sentiment of those
  * answers. `coded` (the base) counts answers with a theme or marked complete.
  */
-export function themeCounts(db: Db, draft: Draft, questionId: string, campaigns?: CampaignCounting, index: ResponseIndex = responseIndex(db)): ThemeCountsResult {
+export function themeCounts(
+  db: Db,
+  draft: Draft,
+  questionId: string,
+  campaigns?: CampaignCounting,
+  index: ResponseIndex = responseIndex(db),
+): ThemeCountsResult {
   const q = findQuestion(draft, questionId);
   const include = includeMask(index, campaigns ?? readSettings(db).campaigns);
   const counted = (rid: number) => {
@@ -353,10 +472,23 @@ export function answerList(db: Db, draft: Draft, input: AnswerListInput): { tota
   if (input.themeId) ids = ids.filter((r) => byResponse.get(r)?.has(input.themeId!));
   const page = ids.slice(input.offset, input.offset + input.limit);
   const sentiments = sentimentsByResponse(db, MAIN_CODER_SET, q.id);
-  const completes = new Set(db.all<{ response_id: number }>('SELECT response_id FROM annotation WHERE coder_set = ? AND question_id = ? AND complete = 1', [MAIN_CODER_SET, q.id]).map((r) => r.response_id));
+  const completes = new Set(
+    db
+      .all<{ response_id: number }>(
+        'SELECT response_id FROM annotation WHERE coder_set = ? AND question_id = ? AND complete = 1',
+        [MAIN_CODER_SET, q.id],
+      )
+      .map((r) => r.response_id),
+  );
   const rows = page.map((rid) => {
     const text = textOf(q, answerRow(db, rid, q.id)).replace(/\s+/g, ' ');
-    return { responseId: rid, excerpt: text.length > 300 ? `${text.slice(0, 297)}…` : text, themeIds: [...(byResponse.get(rid) ?? [])], sentiment: sentiments.get(rid) ?? null, complete: completes.has(rid) };
+    return {
+      responseId: rid,
+      excerpt: text.length > 300 ? `${text.slice(0, 297)}…` : text,
+      themeIds: [...(byResponse.get(rid) ?? [])],
+      sentiment: sentiments.get(rid) ?? null,
+      complete: completes.has(rid),
+    };
   });
   return { total: ids.length, rows };
 }

@@ -1,7 +1,13 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../core/db/database';
 import { detached } from '#shared/core/detached';
-import { encodeAnswers, encodeField, type EncodedAnswers, type EncodedField, type TallyQuestion } from '#shared/analysis/tallies';
+import {
+  encodeAnswers,
+  encodeField,
+  type EncodedAnswers,
+  type EncodedField,
+  type TallyQuestion,
+} from '#shared/analysis/tallies';
 import { CROSS_TAB_FIELDS, type CrossTabField } from '#shared/coding/fields';
 import { ANSWER_SHIFT, ANSWER_SLOTS } from '../responses/answer-ids';
 
@@ -123,7 +129,12 @@ function indexVersion(db: Db): string {
 }
 
 function answersVersion(db: Db): string {
-  const audit = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_RANGE} AND action NOT IN (${NOT_ANSWER_CHANGES.map(() => '?').join(',')})`, NOT_ANSWER_CHANGES) ?? 0;
+  const audit =
+    db.scalar<number>(
+      `SELECT max(id) FROM audit_log WHERE ${RESPONSES_RANGE} AND action NOT IN ` +
+        `(${NOT_ANSWER_CHANGES.map(() => '?').join(',')})`,
+      NOT_ANSWER_CHANGES,
+    ) ?? 0;
   const maxId = db.scalar<number>('SELECT max(id) FROM answer') ?? 0;
   return `${audit}:${maxId}`;
 }
@@ -133,7 +144,10 @@ export function invalidateAnalysisCache(db: Db): void {
   caches.delete(db);
 }
 
-/** Organisation names: the view respondent_organisation's rule (canonical name of a live merge, else as given), joined directly for speed. */
+/**
+ * Organisation names: the view respondent_organisation's rule (canonical name of a live merge, else as given), joined
+ * directly for speed.
+ */
 interface IndexRow {
   id: number;
   respondent_id: number;
@@ -150,7 +164,21 @@ interface IndexRow {
   contact_consent: string | null;
 }
 
-type IndexTuple = [number, number, string, string | null, string | null, string | null, string | null, number, string | null, string | null, number, string | null, string | null];
+type IndexTuple = [
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+];
 const toIndexRow = (t: IndexTuple): IndexRow => ({
   id: t[0],
   respondent_id: t[1],
@@ -192,7 +220,8 @@ function loadIndex(db: Db, version: string): ResponseIndex {
   const campaign = new Uint8Array(n);
   const campaignName = new Array<string>(n).fill('');
   const members = db.all<{ response_id: number; id: number; label: string }>(
-    "SELECT m.response_id, c.id, c.label FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.removed_at IS NULL AND c.status = 'confirmed' ORDER BY c.id",
+    'SELECT m.response_id, c.id, c.label FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE ' +
+      "m.removed_at IS NULL AND c.status = 'confirmed' ORDER BY c.id",
   );
   for (const m of members) {
     const p = m.response_id < pos.length ? pos[m.response_id]! : -1;
@@ -215,7 +244,18 @@ function loadIndex(db: Db, version: string): ResponseIndex {
   const fields = {} as Record<CrossTabField, EncodedField>;
   for (const f of CROSS_TAB_FIELDS) fields[f] = encodeField(f, rows.map(column[f]));
   const duplicatesRemoved = db.scalar<number>("SELECT count(*) FROM response WHERE status = 'duplicate'") ?? 0;
-  return { version, ids, pos, campaign, campaignName, fields, respondentIds, organisation, confidential, duplicatesRemoved };
+  return {
+    version,
+    ids,
+    pos,
+    campaign,
+    campaignName,
+    fields,
+    respondentIds,
+    organisation,
+    confidential,
+    duplicatesRemoved,
+  };
 }
 
 /** Growable typed buffer. */
@@ -318,7 +358,13 @@ function loadChunk(db: Db, load: AnswerLoad, onProgress?: (done: number, total: 
       if (opts) {
         let b = closed.get(qid);
         if (!b) {
-          b = { optionIds: [], index: new Map(), rids: new IntBuffer(), offsets: new IntBuffer(), codes: new IntBuffer() };
+          b = {
+            optionIds: [],
+            index: new Map(),
+            rids: new IntBuffer(),
+            offsets: new IntBuffer(),
+            codes: new IntBuffer(),
+          };
           closed.set(detached(qid), b);
         }
         const list = parseIds(opts);
@@ -357,10 +403,16 @@ function finishLoad(load: AnswerLoad): AnswerData {
     const offsets = new Uint32Array(b.rids.length + 1);
     offsets.set(b.offsets.toInt32());
     offsets[b.rids.length] = b.codes.length;
-    outClosed.set(qid, { optionIds: b.optionIds, rids: b.rids.toInt32(), offsets, codes: Uint16Array.from(b.codes.toInt32()) });
+    outClosed.set(qid, {
+      optionIds: b.optionIds,
+      rids: b.rids.toInt32(),
+      offsets,
+      codes: Uint16Array.from(b.codes.toInt32()),
+    });
   }
   const outText = new Map<string, TextualAnswers>();
-  for (const [qid, t] of load.textual) outText.set(qid, sortTextual({ rids: t.rids.toInt32(), flags: Uint8Array.from(t.flags) }));
+  for (const [qid, t] of load.textual)
+    outText.set(qid, sortTextual({ rids: t.rids.toInt32(), flags: Uint8Array.from(t.flags) }));
   return { version: load.version, closed: outClosed, textual: outText, loadMs: load.ms };
 }
 
@@ -388,7 +440,11 @@ export function responseIndex(db: Db, status?: CacheStatus): ResponseIndex {
 }
 
 /** Every answer's choices and text flags, reloaded when answers changed. */
-export function answerData(db: Db, status?: CacheStatus, onProgress?: (done: number, total: number) => void): AnswerData {
+export function answerData(
+  db: Db,
+  status?: CacheStatus,
+  onProgress?: (done: number, total: number) => void,
+): AnswerData {
   const e = entry(db);
   const v = answersVersion(db);
   if (e.answers?.version === v) return e.answers;
@@ -448,7 +504,13 @@ export async function warmAnswerCache(db: Db): Promise<boolean> {
  * Encoded answers of a closed question over the counted responses (aligned with index.ids),
  * cached until the question's options, the answers or the response index change.
  */
-export function encodedAnswers(db: Db, q: TallyQuestion, index: ResponseIndex, data: AnswerData, status?: CacheStatus): EncodedAnswers {
+export function encodedAnswers(
+  db: Db,
+  q: TallyQuestion,
+  index: ResponseIndex,
+  data: AnswerData,
+  status?: CacheStatus,
+): EncodedAnswers {
   const e = entry(db);
   const key = `${index.version}|${data.version}|${q.type}|${q.options.map((o) => o.id).join('\u0001')}`;
   const hit = e.encoded.get(q.id);
@@ -476,7 +538,12 @@ export function encodedAnswers(db: Db, q: TallyQuestion, index: ResponseIndex, d
 }
 
 /** Response ids (ascending) of counted responses whose answer to the question holds text to code. */
-export function codableResponses(index: ResponseIndex, data: AnswerData, questionId: string, open: boolean): Int32Array {
+export function codableResponses(
+  index: ResponseIndex,
+  data: AnswerData,
+  questionId: string,
+  open: boolean,
+): Int32Array {
   const t = data.textual.get(questionId);
   if (!t) return new Int32Array(0);
   const out = new IntBuffer(t.rids.length || 1);

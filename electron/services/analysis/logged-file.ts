@@ -31,13 +31,43 @@ export function writeLoggedFile(file: WorkspaceFile, f: LoggedFile): { path: str
     throw saveError(e, target);
   }
   const sha256 = createHash('sha256').update(f.bytes).digest('hex');
-  recordExport(file, { kind: f.kind, path: target, redaction: f.redaction, sha256, bytes: f.bytes.length, note: f.note, now: f.now, actor: f.actor });
+  recordExport(file, {
+    kind: f.kind,
+    path: target,
+    redaction: f.redaction,
+    sha256,
+    bytes: f.bytes.length,
+    note: f.note,
+    now: f.now,
+    actor: f.actor,
+  });
   return { path: target, bytes: f.bytes.length, sha256 };
 }
 
-export function recordExport(file: WorkspaceFile, e: { kind: string; path: string; redaction: Redaction; sha256: string; bytes: number; note: string | null; now: Date; actor: string }): void {
+export function recordExport(
+  file: WorkspaceFile,
+  e: {
+    kind: string;
+    path: string;
+    redaction: Redaction;
+    sha256: string;
+    bytes: number;
+    note: string | null;
+    now: Date;
+    actor: string;
+  },
+): void {
   file.mutate((db) => {
-    logExport(db, { at: e.now.toISOString(), actor: e.actor, kind: e.kind, path: e.path, redaction: e.redaction, sha256: e.sha256, bytes: e.bytes, note: e.note });
+    logExport(db, {
+      at: e.now.toISOString(),
+      actor: e.actor,
+      kind: e.kind,
+      path: e.path,
+      redaction: e.redaction,
+      sha256: e.sha256,
+      bytes: e.bytes,
+      note: e.note,
+    });
     audit(db, e.now, e.actor, 'export', e.kind, { path: e.path, redaction: e.redaction, sha256: e.sha256 });
   });
 }

@@ -1,5 +1,12 @@
 import { AppError } from '#shared/core/errors';
-import { CLOSED_TYPES, orderedQuestions, questionNumbers, type Draft, type Question, type QuestionType } from '#shared/domain/draft/model';
+import {
+  CLOSED_TYPES,
+  orderedQuestions,
+  questionNumbers,
+  type Draft,
+  type Question,
+  type QuestionType,
+} from '#shared/domain/draft/model';
 import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL } from '#shared/domain/responses/store';
 import { takesCodableText } from '#shared/coding/codable';
 
@@ -33,7 +40,17 @@ export function analysisQuestions(draft: Draft, withGeneral: boolean): AnalysisQ
     closed: CLOSED_TYPES.has(q.type),
     codable: takesCodableText(q),
   }));
-  if (withGeneral) out.push({ id: GENERAL_COMMENTS_ID, number: '', text: GENERAL_COMMENTS_LABEL, type: null, question: null, sectionTitle: 'Other comments', closed: false, codable: true });
+  if (withGeneral)
+    out.push({
+      id: GENERAL_COMMENTS_ID,
+      number: '',
+      text: GENERAL_COMMENTS_LABEL,
+      type: null,
+      question: null,
+      sectionTitle: 'Other comments',
+      closed: false,
+      codable: true,
+    });
   return out;
 }
 
@@ -44,4 +61,5 @@ export function findQuestion(draft: Draft, questionId: string): AnalysisQuestion
 }
 
 /** "Question 4" or "General comments", for messages. */
-export const questionLabel = (q: Pick<AnalysisQuestion, 'number' | 'text' | 'id'>): string => (q.number ? `question ${q.number}` : q.text.toLowerCase());
+export const questionLabel = (q: Pick<AnalysisQuestion, 'number' | 'text' | 'id'>): string =>
+  q.number ? `question ${q.number}` : q.text.toLowerCase();

@@ -39,15 +39,24 @@ const SELECT = `SELECT q.*, p.is_organisation, o.organisation, p.respondent_type
   FROM quote q LEFT JOIN response r ON r.id = q.response_id LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN respondent_organisation o ON o.respondent_id = p.id`;
 
 /** How a respondent is described under a quote: never a person's name. */
-export function attributionOf(r: { is_organisation: number | null; organisation: string | null; respondent_type: string | null }): string {
+export function attributionOf(r: {
+  is_organisation: number | null;
+  organisation: string | null;
+  respondent_type: string | null;
+}): string {
   const type = r.respondent_type?.trim() ?? '';
-  if (r.is_organisation && r.organisation?.trim()) return type ? `${r.organisation.trim()} (${type.charAt(0).toLowerCase()}${type.slice(1)})` : r.organisation.trim();
+  if (r.is_organisation && r.organisation?.trim())
+    return type ? `${r.organisation.trim()} (${type.charAt(0).toLowerCase()}${type.slice(1)})` : r.organisation.trim();
   if (r.is_organisation) return type || 'An organisation';
   return type || 'Individual respondent';
 }
 
 function toView(r: QuoteRow, numbers: Map<string, string>): QuoteView {
-  const consent = quoteConsent({ confidentialRequested: r.confidential_requested === 1, publishConsent: r.publish_consent, quoteConsent: r.quote_consent });
+  const consent = quoteConsent({
+    confidentialRequested: r.confidential_requested === 1,
+    publishConsent: r.publish_consent,
+    quoteConsent: r.quote_consent,
+  });
   let themeIds: string[];
   try {
     themeIds = JSON.parse(r.theme_ids) as string[];
@@ -78,17 +87,29 @@ function toView(r: QuoteRow, numbers: Map<string, string>): QuoteView {
 const NO_NUMBERS = new Map<string, string>();
 
 export function quotesForAnswer(db: Db, responseId: number, questionId: string): QuoteView[] {
-  return db.all<QuoteRow>(`${SELECT} WHERE q.response_id = ? AND q.question_id = ? AND q.removed_at IS NULL ORDER BY q.id`, [responseId, questionId]).map((r) => toView(r, NO_NUMBERS));
+  return db
+    .all<QuoteRow>(`${SELECT} WHERE q.response_id = ? AND q.question_id = ? AND q.removed_at IS NULL ORDER BY q.id`, [
+      responseId,
+      questionId,
+    ])
+    .map((r) => toView(r, NO_NUMBERS));
 }
 
 /** Quotes, for one question or all, in question order; removed ones only when asked. */
-export function listQuotes(db: Db, draft: Draft, opts: { questionId?: string | undefined; includeRemoved?: boolean | undefined } = {}): QuoteView[] {
+export function listQuotes(
+  db: Db,
+  draft: Draft,
+  opts: { questionId?: string | undefined; includeRemoved?: boolean | undefined } = {},
+): QuoteView[] {
   const qs = analysisQuestions(draft, true);
   const numbers = new Map(qs.map((q) => [q.id, q.number]));
   const order = new Map(qs.map((q, i) => [q.id, i]));
   const where = [opts.includeRemoved ? '1' : 'q.removed_at IS NULL', opts.questionId ? 'q.question_id = ?' : '1'];
   return db
-    .all<QuoteRow>(`${SELECT} WHERE ${where.join(' AND ')} AND r.status = 'active' ORDER BY q.id`, opts.questionId ? [opts.questionId] : [])
+    .all<QuoteRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} AND r.status = 'active' ORDER BY q.id`,
+      opts.questionId ? [opts.questionId] : [],
+    )
     .map((r) => toView(r, numbers))
     .sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9) || a.id - b.id);
 }
@@ -102,27 +123,45 @@ export interface MarkQuoteInput {
   themeIds?: string[] | undefined;
 }
 
-export function markQuote(file: WorkspaceFile, draft: Draft, input: MarkQuoteInput, now: Date, actor: string): QuoteView {
+export function markQuote(
+  file: WorkspaceFile,
+  draft: Draft,
+  input: MarkQuoteInput,
+  now: Date,
+  actor: string,
+): QuoteView {
   const q = findQuestion(draft, input.questionId);
   const id = file.mutate((db) => {
     const text = requireCodableText(db, q, input.responseId);
-    const p = input.passage ? passageOf(text, input.passage.start, input.passage.end) : { start: null, end: null, text: text.trim() };
-    if (!p) throw new AppError('invalid-input', 'Select some of the answer’s words to mark them as a quote.', { field: 'passage' });
+    const p = input.passage
+      ? passageOf(text, input.passage.start, input.passage.end)
+      : { start: null, end: null, text: text.trim() };
+    if (!p)
+      throw new AppError('invalid-input', 'Select some of the answer’s words to mark them as a quote.', {
+        field: 'passage',
+      });
     const known = new Set(db.all<{ id: string }>('SELECT id FROM theme').map((t) => t.id));
     const themeIds = (input.themeIds ?? []).filter((t) => known.has(t));
-    db.run('INSERT INTO quote (response_id, question_id, start_offset, end_offset, text, note, theme_ids, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      input.responseId,
-      q.id,
-      p.start,
-      p.end,
-      p.text,
-      (input.note ?? '').trim(),
-      JSON.stringify(themeIds),
-      actor,
-      now.toISOString(),
-    ]);
+    db.run(
+      'INSERT INTO quote (response_id, question_id, start_offset, end_offset, text, note, theme_ids, marked_by, ' +
+        'marked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        input.responseId,
+        q.id,
+        p.start,
+        p.end,
+        p.text,
+        (input.note ?? '').trim(),
+        JSON.stringify(themeIds),
+        actor,
+        now.toISOString(),
+      ],
+    );
     const quoteId = db.scalar<number>('SELECT max(id) FROM quote')!;
-    audit(db, now, actor, 'analysis.quote-mark', `quote ${quoteId}`, { responseId: input.responseId, questionId: q.id });
+    audit(db, now, actor, 'analysis.quote-mark', `quote ${quoteId}`, {
+      responseId: input.responseId,
+      questionId: q.id,
+    });
     return quoteId;
   });
   return listQuotes(file.db, draft, { includeRemoved: true }).find((x) => x.id === id)!;
@@ -134,17 +173,26 @@ export function removeQuote(file: WorkspaceFile, id: number, restore: boolean, n
     const r = db.get<{ removed_at: string | null }>('SELECT removed_at FROM quote WHERE id = ?', [id]);
     if (!r) throw new AppError('not-found', 'That quote does not exist.');
     if (restore && r.removed_at) db.run('UPDATE quote SET removed_at = NULL, removed_by = NULL WHERE id = ?', [id]);
-    else if (!restore && !r.removed_at) db.run('UPDATE quote SET removed_at = ?, removed_by = ? WHERE id = ?', [now.toISOString(), actor, id]);
+    else if (!restore && !r.removed_at)
+      db.run('UPDATE quote SET removed_at = ?, removed_by = ? WHERE id = ?', [now.toISOString(), actor, id]);
     else return;
     audit(db, now, actor, restore ? 'analysis.quote-restore' : 'analysis.quote-remove', `quote ${id}`);
   });
 }
 
-export function updateQuote(file: WorkspaceFile, id: number, patch: { note?: string | undefined; themeIds?: string[] | undefined }, now: Date, actor: string): void {
+export function updateQuote(
+  file: WorkspaceFile,
+  id: number,
+  patch: { note?: string | undefined; themeIds?: string[] | undefined },
+  now: Date,
+  actor: string,
+): void {
   file.mutate((db) => {
-    if (!db.get('SELECT 1 FROM quote WHERE id = ?', [id])) throw new AppError('not-found', 'That quote does not exist.');
+    if (!db.get('SELECT 1 FROM quote WHERE id = ?', [id]))
+      throw new AppError('not-found', 'That quote does not exist.');
     if (patch.note !== undefined) db.run('UPDATE quote SET note = ? WHERE id = ?', [patch.note.trim(), id]);
-    if (patch.themeIds !== undefined) db.run('UPDATE quote SET theme_ids = ? WHERE id = ?', [JSON.stringify([...new Set(patch.themeIds)]), id]);
+    if (patch.themeIds !== undefined)
+      db.run('UPDATE quote SET theme_ids = ? WHERE id = ?', [JSON.stringify([...new Set(patch.themeIds)]), id]);
     audit(db, now, actor, 'analysis.quote-change', `quote ${id}`);
   });
 }

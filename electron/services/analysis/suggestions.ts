@@ -35,7 +35,10 @@ const cancelled = () => new AppError('cancelled', 'Cancelled. Nothing was change
 export function codableTexts(db: Db, q: AnalysisQuestion): Array<{ id: string; text: string }> {
   const codable = new Set(codableOf(db, q));
   const out: Array<{ id: string; text: string }> = [];
-  for (const r of db.all<AnswerRow & { response_id: number }>('SELECT response_id, text, other_text, explanation, option_ids FROM answer WHERE question_id = ? ORDER BY id', [q.id])) {
+  for (const r of db.all<AnswerRow & { response_id: number }>(
+    'SELECT response_id, text, other_text, explanation, option_ids FROM answer WHERE question_id = ? ORDER BY id',
+    [q.id],
+  )) {
     if (!codable.has(r.response_id)) continue;
     const text = textOf(q, r);
     if (text) out.push({ id: String(r.response_id), text });
@@ -43,7 +46,14 @@ export function codableTexts(db: Db, q: AnalysisQuestion): Array<{ id: string; t
   return out;
 }
 
-function toView(row: { id: number; question_id: string; at: string; by: string; result: string; reviewed_at: string | null }): SuggestionRunView {
+function toView(row: {
+  id: number;
+  question_id: string;
+  at: string;
+  by: string;
+  result: string;
+  reviewed_at: string | null;
+}): SuggestionRunView {
   const r = JSON.parse(row.result) as ThemeSuggestionResult & { answers: number };
   return {
     id: row.id,
@@ -66,12 +76,25 @@ function toView(row: { id: number; question_id: string; at: string; by: string; 
   };
 }
 
-export async function runSuggestions(file: WorkspaceFile, draft: Draft, input: { questionId: string; k?: number | undefined }, env: SuggestEnv): Promise<SuggestionRunView> {
+export async function runSuggestions(
+  file: WorkspaceFile,
+  draft: Draft,
+  input: { questionId: string; k?: number | undefined },
+  env: SuggestEnv,
+): Promise<SuggestionRunView> {
   const q = findQuestion(draft, input.questionId);
-  if (!q.codable) throw new AppError('invalid-input', 'This question has no written answers to suggest themes for.', { field: 'questionId' });
+  if (!q.codable)
+    throw new AppError('invalid-input', 'This question has no written answers to suggest themes for.', {
+      field: 'questionId',
+    });
   env.progress(0, 3, 'Reading the answers');
   const docs = codableTexts(file.db, q);
-  if (docs.length < 10) throw new AppError('conflict', `There ${docs.length === 1 ? 'is 1 answer' : `are ${docs.length} answers`} to ${questionLabel(q)}: at least 10 are needed to suggest themes.`);
+  if (docs.length < 10)
+    throw new AppError(
+      'conflict',
+      `There ${docs.length === 1 ? 'is 1 answer' : `are ${docs.length} answers`} to ${questionLabel(q)}: at ` +
+        `least 10 are needed to suggest themes.`,
+    );
   // Let a cancel request through before the long, uninterruptible computation starts.
   await yieldToEvents();
   if (env.signal.aborted) throw cancelled();
@@ -81,9 +104,19 @@ export async function runSuggestions(file: WorkspaceFile, draft: Draft, input: {
   if (env.signal.aborted) throw cancelled();
   env.progress(2, 3, 'Saving the suggestions');
   const id = file.mutate((db) => {
-    db.run('INSERT INTO suggestion_run (question_id, at, by, params, result) VALUES (?, ?, ?, ?, ?)', [q.id, env.now.toISOString(), env.actor, JSON.stringify({ k: input.k ?? 'auto' }), JSON.stringify({ ...result, answers: docs.length })]);
+    db.run('INSERT INTO suggestion_run (question_id, at, by, params, result) VALUES (?, ?, ?, ?, ?)', [
+      q.id,
+      env.now.toISOString(),
+      env.actor,
+      JSON.stringify({ k: input.k ?? 'auto' }),
+      JSON.stringify({ ...result, answers: docs.length }),
+    ]);
     const runId = db.scalar<number>('SELECT max(id) FROM suggestion_run')!;
-    audit(db, env.now, env.actor, 'analysis.suggest', `run ${runId}`, { questionId: q.id, answers: docs.length, suggestions: result.themes.length });
+    audit(db, env.now, env.actor, 'analysis.suggest', `run ${runId}`, {
+      questionId: q.id,
+      answers: docs.length,
+      suggestions: result.themes.length,
+    });
     return runId;
   });
   env.progress(3, 3, 'Done');
@@ -91,7 +124,14 @@ export async function runSuggestions(file: WorkspaceFile, draft: Draft, input: {
 }
 
 export function getRun(db: Db, id: number): SuggestionRunView | null {
-  const row = db.get<{ id: number; question_id: string; at: string; by: string; result: string; reviewed_at: string | null }>('SELECT id, question_id, at, by, result, reviewed_at FROM suggestion_run WHERE id = ?', [id]);
+  const row = db.get<{
+    id: number;
+    question_id: string;
+    at: string;
+    by: string;
+    result: string;
+    reviewed_at: string | null;
+  }>('SELECT id, question_id, at, by, result, reviewed_at FROM suggestion_run WHERE id = ?', [id]);
   return row ? toView(row) : null;
 }
 
@@ -113,15 +153,28 @@ export interface ReviewOutcome {
  * The analyst's decisions on a run. `applyToMembers` codes each accepted theme's suggested answers
  * (after the analyst confirmed it in the UI).
  */
-export function reviewSuggestions(file: WorkspaceFile, draft: Draft, input: { runId: number; decisions: ThemeDecision[]; applyToMembers: boolean }, now: Date, actor: string): ReviewOutcome {
-  const row = file.db.get<{ question_id: string; result: string }>('SELECT question_id, result FROM suggestion_run WHERE id = ?', [input.runId]);
+export function reviewSuggestions(
+  file: WorkspaceFile,
+  draft: Draft,
+  input: { runId: number; decisions: ThemeDecision[]; applyToMembers: boolean },
+  now: Date,
+  actor: string,
+): ReviewOutcome {
+  const row = file.db.get<{ question_id: string; result: string }>(
+    'SELECT question_id, result FROM suggestion_run WHERE id = ?',
+    [input.runId],
+  );
   if (!row) throw new AppError('not-found', 'Those suggestions are no longer there. Suggest themes again.');
   const q = findQuestion(draft, row.question_id);
   const result = JSON.parse(row.result) as ThemeSuggestionResult;
   if (!input.decisions.some((d) => d.action === 'accept')) {
-    if (!input.decisions.length) throw new AppError('invalid-input', 'Accept, merge or reject at least one suggestion.', { field: 'decisions' });
+    if (!input.decisions.length)
+      throw new AppError('invalid-input', 'Accept, merge or reject at least one suggestion.', { field: 'decisions' });
   }
-  const reviewed = applyThemeReview(result.themes, input.decisions, { questionId: q.id, themeId: () => randomUUID().toUpperCase() });
+  const reviewed = applyThemeReview(result.themes, input.decisions, {
+    questionId: q.id,
+    themeId: () => randomUUID().toUpperCase(),
+  });
   const codable = new Set(codableOf(file.db, q));
   const opIds: number[] = [];
   let applied = 0;
@@ -132,14 +185,35 @@ export function reviewSuggestions(file: WorkspaceFile, draft: Draft, input: { ru
         const members = (reviewed.suggestedMembers[t.id] ?? []).map(Number).filter((rid) => codable.has(rid));
         if (!members.length) continue;
         const already = new Set(
-          db.all<{ response_id: number }>('SELECT response_id FROM coding WHERE coder_set = ? AND question_id = ? AND theme_id = ? AND start_offset IS NULL AND removed_at IS NULL', [MAIN_CODER_SET, q.id, t.id]).map((r) => r.response_id),
+          db
+            .all<{ response_id: number }>(
+              'SELECT response_id FROM coding WHERE coder_set = ? AND question_id = ? AND theme_id = ? AND ' +
+                'start_offset IS NULL AND removed_at IS NULL',
+              [MAIN_CODER_SET, q.id, t.id],
+            )
+            .map((r) => r.response_id),
         );
         const ids = members.filter((m) => !already.has(m));
-        opIds.push(addCodingsOp(db, { kind: 'suggestion', description: `Suggested theme “${t.name}” applied to ${ids.length} answers to ${questionLabel(q)}`, questionId: q.id, themeId: t.id, responseIds: ids, source: 'suggestion', now, actor }));
+        opIds.push(
+          addCodingsOp(db, {
+            kind: 'suggestion',
+            description: `Suggested theme “${t.name}” applied to ${ids.length} answers to ${questionLabel(q)}`,
+            questionId: q.id,
+            themeId: t.id,
+            responseIds: ids,
+            source: 'suggestion',
+            now,
+            actor,
+          }),
+        );
         applied += ids.length;
       }
     }
-    db.run('UPDATE suggestion_run SET reviewed_at = ?, reviewed_by = ? WHERE id = ?', [now.toISOString(), actor, input.runId]);
+    db.run('UPDATE suggestion_run SET reviewed_at = ?, reviewed_by = ? WHERE id = ?', [
+      now.toISOString(),
+      actor,
+      input.runId,
+    ]);
     audit(db, now, actor, 'analysis.suggestions-review', `run ${input.runId}`, {
       accepted: input.decisions.filter((d) => d.action === 'accept').length,
       merged: input.decisions.filter((d) => d.action === 'merge').length,

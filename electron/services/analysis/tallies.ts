@@ -5,7 +5,16 @@ import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '#sh
 import type { CampaignCounting, TalliesResult, TallyView } from '#shared/coding/types';
 import { CROSS_TAB_FIELD_LABELS, ORGANISATION_LEVELS, CHANNEL_LABELS, type CrossTabField } from '#shared/coding/fields';
 import { analysisQuestions, type AnalysisQuestion } from './questions';
-import { answerData, encodedAnswers, HAS_SIDE_TEXT, HAS_TEXT, responseIndex, type AnswerData, type CacheStatus, type ResponseIndex } from './data-cache';
+import {
+  answerData,
+  encodedAnswers,
+  HAS_SIDE_TEXT,
+  HAS_TEXT,
+  responseIndex,
+  type AnswerData,
+  type CacheStatus,
+  type ResponseIndex,
+} from './data-cache';
 import { readSettings } from './settings';
 
 /**
@@ -69,7 +78,13 @@ export function openAnswered(index: ResponseIndex, data: AnswerData, questionId:
   return n;
 }
 
-export function tallyViews(db: Db, draft: Draft, questions: readonly AnalysisQuestion[], opts: { campaigns: CampaignCounting; crossBy?: CrossTabField | undefined }, status: CacheStatus = { cached: true }) {
+export function tallyViews(
+  db: Db,
+  draft: Draft,
+  questions: readonly AnalysisQuestion[],
+  opts: { campaigns: CampaignCounting; crossBy?: CrossTabField | undefined },
+  status: CacheStatus = { cached: true },
+) {
   const index = responseIndex(db, status);
   const data = answerData(db, status);
   const include = includeMask(index, opts.campaigns);
@@ -92,11 +107,22 @@ export function tallyViews(db: Db, draft: Draft, questions: readonly AnalysisQue
         tally,
         answered: tally.answered,
         notAnswered: tally.notAnswered,
-        crossTab: field ? { ...crossTab(tq, enc, field, { include }), fieldLabel: CROSS_TAB_FIELD_LABELS[opts.crossBy!] } : null,
+        crossTab: field
+          ? { ...crossTab(tq, enc, field, { include }), fieldLabel: CROSS_TAB_FIELD_LABELS[opts.crossBy!] }
+          : null,
       });
     } else {
       const answered = openAnswered(index, data, q.id, include);
-      views.push({ questionId: q.id, number: q.number, text: q.text, type: q.question.type, tally: null, answered, notAnswered: respondents - answered, crossTab: null });
+      views.push({
+        questionId: q.id,
+        number: q.number,
+        text: q.text,
+        type: q.question.type,
+        tally: null,
+        answered,
+        notAnswered: respondents - answered,
+        crossTab: null,
+      });
     }
   }
   return { index, data, include, respondents, views, encoded };
@@ -123,5 +149,10 @@ export function computeTallies(db: Db, draft: Draft, opts: TallyOptions = {}): T
   const wanted = opts.questionIds ? all.filter((q) => opts.questionIds!.includes(q.id)) : all;
   const status: CacheStatus = { cached: true };
   const { respondents, views } = tallyViews(db, draft, wanted, { campaigns, crossBy: opts.crossBy }, status);
-  return { campaigns, respondents, questions: views, timing: { ms: Math.round((performance.now() - t0) * 10) / 10, cached: status.cached } };
+  return {
+    campaigns,
+    respondents,
+    questions: views,
+    timing: { ms: Math.round((performance.now() - t0) * 10) / 10, cached: status.cached },
+  };
 }

@@ -8,7 +8,8 @@ import { lockPathFor, readLock } from '../core/files/lock';
 import { safeUnlink } from '../core/files/atomic-write';
 
 /** The task worker bundled beside the backend worker (backend-worker.mjs → task-worker.mjs), if there is one. */
-export const taskWorkerBeside = (workerFile: string): string | undefined => taskWorkerIn(dirname(workerFile), extname(workerFile));
+export const taskWorkerBeside = (workerFile: string): string | undefined =>
+  taskWorkerIn(dirname(workerFile), extname(workerFile));
 
 type Pending = { resolve: (v: unknown) => void };
 export type BackendEventListener = (sessionId: string, event: keyof AppEvents, payload: unknown) => void;
@@ -42,7 +43,9 @@ export class BackendClient {
 
   private start(): void {
     const taskWorkerFile = this.config.taskWorkerFile ?? taskWorkerBeside(this.workerFile);
-    const worker = new Worker(this.workerFile, { workerData: { ...this.config, ...(taskWorkerFile ? { taskWorkerFile } : {}) } });
+    const worker = new Worker(this.workerFile, {
+      workerData: { ...this.config, ...(taskWorkerFile ? { taskWorkerFile } : {}) },
+    });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: FromWorker) => {
@@ -62,7 +65,15 @@ export class BackendClient {
   private onExit(worker: Worker, code: number): void {
     if (worker !== this.worker) return;
     for (const [, p] of this.pending) {
-      p.resolve({ ok: false, error: { code: 'internal', message: `The backend stopped unexpectedly (exit ${code}). Your saved changes are kept: open the workspace again.` } });
+      p.resolve({
+        ok: false,
+        error: {
+          code: 'internal',
+          message:
+            `The backend stopped unexpectedly (exit ${code}). Your saved changes are kept: open the workspace ` +
+            `again.`,
+        },
+      });
     }
     this.pending.clear();
     if (this.stopping) {
@@ -78,7 +89,9 @@ export class BackendClient {
     this.openPaths.clear();
     this.restarts += 1;
     this.start();
-    const message = 'Consultation Workbench restarted its background process after a problem. Every change that was saved is kept: open your workspace again.';
+    const message =
+      'Consultation Workbench restarted its background process after a problem. Every change that was saved is ' +
+      'kept: open your workspace again.';
     for (const s of sessions) {
       for (const l of this.listeners) {
         l(s, 'workspace.state', null);

@@ -13,11 +13,21 @@ const config = workerData as WorkerConfig;
 const post = (m: FromWorker) => port.postMessage(m);
 
 const router = new Router(
-  { settings: new SettingsStore(config.configDir), clock: () => new Date(), actor: config.actor, env: config.env, background: true, ...(config.taskWorkerFile ? { taskWorker: { file: config.taskWorkerFile } } : {}) },
+  {
+    settings: new SettingsStore(config.configDir),
+    clock: () => new Date(),
+    actor: config.actor,
+    env: config.env,
+    background: true,
+    ...(config.taskWorkerFile ? { taskWorker: { file: config.taskWorkerFile } } : {}),
+  },
   (sessionId, event, payload) => post({ type: 'event', sessionId, event, payload }),
 );
 
-const timer = setInterval(() => router.snapshotDue(config.snapshotEveryMs), Math.max(1000, Math.floor(config.snapshotEveryMs / 2)));
+const timer = setInterval(
+  () => router.snapshotDue(config.snapshotEveryMs),
+  Math.max(1000, Math.floor(config.snapshotEveryMs / 2)),
+);
 timer.unref();
 
 port.on('message', (msg: ToWorker) => {

@@ -1,7 +1,14 @@
 import type { Db } from './db/database';
 
 /** Append to the workspace's audit log. Call inside a mutation so it is journaled with the change. */
-export function audit(db: Db, now: Date, actor: string, action: string, subject: string | null, detail?: unknown): void {
+export function audit(
+  db: Db,
+  now: Date,
+  actor: string,
+  action: string,
+  subject: string | null,
+  detail?: unknown,
+): void {
   db.run('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)', [
     now.toISOString(),
     actor,

@@ -52,6 +52,9 @@ export interface HandlerContext {
 
 export type BackendChannel = Exclude<Channel, ShellChannel>;
 
-export type Handler<K extends Channel> = (input: ParsedInputOf<Contract[K]>, ctx: HandlerContext) => Out<K> | Promise<Out<K>>;
+export type Handler<K extends Channel> = (
+  input: ParsedInputOf<Contract[K]>,
+  ctx: HandlerContext,
+) => Out<K> | Promise<Out<K>>;
 
 export type HandlerTable<K extends Channel = BackendChannel> = { [C in K]: Handler<C> };

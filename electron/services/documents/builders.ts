@@ -25,7 +25,10 @@ import { buildResponsesCsv } from './reports/responses-csv';
 export type DocumentBuilder =
   | { from: 'draft'; build: (draft: Draft, ctx: OutputContext) => Promise<Uint8Array> }
   | { from: 'report'; build: (report: ConsultationReport, ctx: ReportContext) => Promise<Uint8Array> }
-  | { from: 'report-streamed'; write: (report: ConsultationReport, ctx: ReportContext, path: string) => Promise<StreamedOutput> };
+  | {
+      from: 'report-streamed';
+      write: (report: ConsultationReport, ctx: ReportContext, path: string) => Promise<StreamedOutput>;
+    };
 
 export const DOCUMENT_BUILDERS: { readonly [K in ExportKind]: DocumentBuilder } = {
   'consultation-docx': { from: 'draft', build: (draft, ctx) => buildConsultationDocx(draft, ctx) },

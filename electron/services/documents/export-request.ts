@@ -2,7 +2,9 @@ import type { ExportKind } from '#shared/domain/exports';
 import type { Draft } from '#shared/domain/draft/model';
 import type { WorkerSpec } from '../core/workers/worker-spec';
 
-/** What an export is asked for, and what it runs with: shared by the export service and the report exports it hands to. */
+/**
+ * What an export is asked for, and what it runs with: shared by the export service and the report exports it hands to.
+ */
 export interface ExportRequest {
   kind: ExportKind;
   path: string;

@@ -4,7 +4,15 @@ import { dirname, join } from 'node:path';
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import { AppError } from '#shared/core/errors';
-import { EXPORT_INFO, EXPORT_KINDS, isReportKind, type ExportKind, type ExportLogEntry, type ExportResult, type Redaction } from '#shared/domain/exports';
+import {
+  EXPORT_INFO,
+  EXPORT_KINDS,
+  isReportKind,
+  type ExportKind,
+  type ExportLogEntry,
+  type ExportResult,
+  type Redaction,
+} from '#shared/domain/exports';
 import type { Draft } from '#shared/domain/draft/model';
 import { writeFileAtomicSync } from '../core/files/atomic-write';
 import { loadDraft } from '../draft/draft-service';
@@ -23,7 +31,10 @@ import type { ExportEnv, ExportRequest } from './export-request';
 export type { ExportEnv, ExportRequest };
 
 export function suggestedPath(kind: ExportKind, draft: Draft, workspacePath: string): string {
-  return join(dirname(workspacePath), isReportKind(kind) ? reportFileName(kind, draft.metadata.title) : outputFileName(kind, draft));
+  return join(
+    dirname(workspacePath),
+    isReportKind(kind) ? reportFileName(kind, draft.metadata.title) : outputFileName(kind, draft),
+  );
 }
 
 export function lastExports(db: Db): Map<string, ExportLogEntry> {
@@ -35,7 +46,11 @@ export function lastExports(db: Db): Map<string, ExportLogEntry> {
 export function listOutputs(file: WorkspaceFile) {
   const draft = loadDraft(file.db);
   const last = lastExports(file.db);
-  return EXPORT_KINDS.map((k) => ({ ...EXPORT_INFO[k], suggestedPath: suggestedPath(k, draft, file.path), lastExport: last.get(k) ?? null }));
+  return EXPORT_KINDS.map((k) => ({
+    ...EXPORT_INFO[k],
+    suggestedPath: suggestedPath(k, draft, file.path),
+    lastExport: last.get(k) ?? null,
+  }));
 }
 
 /**
@@ -53,7 +68,8 @@ export async function runExport(file: WorkspaceFile, req: ExportRequest, env: Ex
   if (errors > 0 && !req.exportAnyway) {
     throw new AppError(
       'conflict',
-      `The standard checker reports ${errors} error${errors === 1 ? '' : 's'} in the draft. Fix ${errors === 1 ? 'it' : 'them'}, or export anyway.`,
+      `The standard checker reports ${errors} error${errors === 1 ? '' : 's'} in the draft. ` +
+        `Fix ${errors === 1 ? 'it' : 'them'}, or export anyway.`,
       { checkerErrors: errors },
     );
   }
@@ -71,7 +87,16 @@ export async function runExport(file: WorkspaceFile, req: ExportRequest, env: Ex
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   env.progress(2, 3, 'Recording the export');
   file.mutate((db) => {
-    logExport(db, { at: env.now.toISOString(), actor: env.actor, kind: req.kind, path: target, redaction, sha256, bytes: bytes.length, note: errors ? `exported with ${errors} checker error(s)` : null });
+    logExport(db, {
+      at: env.now.toISOString(),
+      actor: env.actor,
+      kind: req.kind,
+      path: target,
+      redaction,
+      sha256,
+      bytes: bytes.length,
+      note: errors ? `exported with ${errors} checker error(s)` : null,
+    });
     audit(db, env.now, env.actor, 'export', req.kind, { path: target, redaction, sha256 });
   });
   env.progress(3, 3, 'Done');

@@ -11,12 +11,16 @@ export const outputHandlers: HandlerTable<OutputChannel> = {
   'outputs.log': (_i, ctx) => readExportLog(requireWorkspace(ctx).db),
 
   'outputs.export': ({ kind, path, redaction, exportAnyway }, ctx) =>
-    runExport(requireWorkspace(ctx), { kind, path, redaction, exportAnyway }, {
-      now: ctx.services.clock(),
-      actor: ctx.services.actor,
-      progress: (d: number, t: number, m: string) => ctx.progress(d, t, m),
-      signal: ctx.signal,
-      checkerErrors: checkerErrorCount,
-      worker: ctx.services.taskWorker,
-    }),
+    runExport(
+      requireWorkspace(ctx),
+      { kind, path, redaction, exportAnyway },
+      {
+        now: ctx.services.clock(),
+        actor: ctx.services.actor,
+        progress: (d: number, t: number, m: string) => ctx.progress(d, t, m),
+        signal: ctx.signal,
+        checkerErrors: checkerErrorCount,
+        worker: ctx.services.taskWorker,
+      },
+    ),
 };

@@ -24,6 +24,11 @@ export function defaultFormId(consultationId: string, now: Date): string {
 }
 
 export function resolveContext(ctx: OutputContext): ResolvedContext {
-  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) throw new TypeError('OutputContext.now must be a valid Date');
-  return { now: ctx.now, consultationId: ctx.consultationId, formId: ctx.formId ?? defaultFormId(ctx.consultationId, ctx.now) };
+  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime()))
+    throw new TypeError('OutputContext.now must be a valid Date');
+  return {
+    now: ctx.now,
+    consultationId: ctx.consultationId,
+    formId: ctx.formId ?? defaultFormId(ctx.consultationId, ctx.now),
+  };
 }

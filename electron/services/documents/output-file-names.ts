@@ -2,7 +2,13 @@ import type { Draft } from '#shared/domain/draft/model';
 import { slugify } from '#shared/domain/filename';
 
 /** The documents this folder produces. */
-export const OUTPUT_KINDS = ['consultation-docx', 'consultation-html', 'response-form-docx', 'response-form-xlsx', 'questions-xlsx'] as const;
+export const OUTPUT_KINDS = [
+  'consultation-docx',
+  'consultation-html',
+  'response-form-docx',
+  'response-form-xlsx',
+  'questions-xlsx',
+] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 const SUFFIX: Record<OutputKind, { words: string; ext: string }> = {

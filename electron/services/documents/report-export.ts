@@ -28,12 +28,20 @@ import type { ExportEnv, ExportRequest } from './export-request';
  * to a temporary file beside the target that is renamed into place once complete. Every export is
  * logged with its level and SHA-256.
  */
-export async function runReportExport(file: WorkspaceFile, req: ExportRequest & { kind: ReportExportKind }, env: ExportEnv): Promise<ExportResult> {
+export async function runReportExport(
+  file: WorkspaceFile,
+  req: ExportRequest & { kind: ReportExportKind },
+  env: ExportEnv,
+): Promise<ExportResult> {
   const info = EXPORT_INFO[req.kind];
   const target = checkOutputPath(req.path, info.extension, file.path);
   const db = file.db;
   const counted = db.scalar<number>("SELECT count(*) FROM response WHERE status = 'active'") ?? 0;
-  if (counted === 0) throw new AppError('conflict', 'There are no responses in this workspace yet, so there is nothing to report. Import the responses first.');
+  if (counted === 0)
+    throw new AppError(
+      'conflict',
+      'There are no responses in this workspace yet, so there is nothing to report. Import the responses first.',
+    );
   const redaction = req.redaction ?? 'redacted';
   const settings = readSettings(db);
   const draft = loadDraft(db);
@@ -45,11 +53,22 @@ export async function runReportExport(file: WorkspaceFile, req: ExportRequest & 
   env.progress(0, 100, 'Counting the responses and themes');
   const report = assembleReport(db, draft, {
     signal: env.signal,
-    onRows: (done, total, pass) => env.progress(10 + Math.floor((85 * ((pass - 1) * total + done)) / Math.max(1, passes * total)), 100, `Writing the responses (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')})`),
+    onRows: (done, total, pass) =>
+      env.progress(
+        10 + Math.floor((85 * ((pass - 1) * total + done)) / Math.max(1, passes * total)),
+        100,
+        `Writing the responses (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')})`,
+      ),
   });
   if (env.signal.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was saved.');
   env.progress(10, 100, 'Making the document');
-  const ctx: ReportContext = { now: env.now, redaction, threshold: settings.threshold, consultationId: file.consultationId, worker: env.worker };
+  const ctx: ReportContext = {
+    now: env.now,
+    redaction,
+    threshold: settings.threshold,
+    consultationId: file.consultationId,
+    worker: env.worker,
+  };
   let bytes = 0;
   let sha256 = '';
   try {
@@ -89,13 +108,23 @@ export async function runReportExport(file: WorkspaceFile, req: ExportRequest & 
         problems: e.problems.map(quoteProblemText),
       });
     }
-    if (e instanceof ReportInputError) throw new AppError('internal', `The figures could not be put together (${e.message}). Nothing was saved.`);
+    if (e instanceof ReportInputError)
+      throw new AppError('internal', `The figures could not be put together (${e.message}). Nothing was saved.`);
     throw e;
   }
   const level = redaction;
   const note = `${report.respondents.campaignsCountedSeparately ? 'campaign responses counted separately' : 'campaign responses included'}${level === 'redacted' ? `; numbers under ${settings.threshold} suppressed` : '; not for publication'}`;
   file.mutate((wdb) => {
-    logExport(wdb, { at: env.now.toISOString(), actor: env.actor, kind: req.kind, path: target, redaction: level, sha256, bytes, note });
+    logExport(wdb, {
+      at: env.now.toISOString(),
+      actor: env.actor,
+      kind: req.kind,
+      path: target,
+      redaction: level,
+      sha256,
+      bytes,
+      note,
+    });
     audit(wdb, env.now, env.actor, 'export', req.kind, { path: target, redaction: level, sha256 });
   });
   env.progress(100, 100, 'Done');

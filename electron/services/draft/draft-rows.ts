@@ -56,12 +56,19 @@ export interface DraftRows {
 }
 
 export function readRows(db: Db): DraftRows {
-  const meta = db.get<MetaRow & Record<string, string>>('SELECT metadata, about_you, privacy, checker, dismissed FROM draft_meta WHERE id = 1') ?? null;
+  const meta =
+    db.get<MetaRow & Record<string, string>>(
+      'SELECT metadata, about_you, privacy, checker, dismissed FROM draft_meta WHERE id = 1',
+    ) ?? null;
   const sections = new Map<string, SectionRow>();
-  for (const r of db.all<SectionRow & Record<string, string | number>>('SELECT id, position, kind, title, body, guidance FROM section ORDER BY position')) sections.set(r.id, r);
+  for (const r of db.all<SectionRow & Record<string, string | number>>(
+    'SELECT id, position, kind, title, body, guidance FROM section ORDER BY position',
+  ))
+    sections.set(r.id, r);
   const questions = new Map<string, QuestionRow>();
   for (const r of db.all<QuestionRow & Record<string, string | number | null>>(
-    'SELECT id, section_id, position, type, text, hint, options, allow_other, explain, word_limit, continues FROM question ORDER BY position',
+    'SELECT id, section_id, position, type, text, hint, options, allow_other, explain, word_limit, continues ' +
+      'FROM question ORDER BY position',
   ))
     questions.set(r.id, r);
   return { meta, sections, questions };
@@ -75,10 +82,20 @@ const parse = <T>(schema: z.ZodType<T>, json: string, what: string): T => {
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new AppError('corrupt', `This workspace is damaged: the stored ${what} of the draft cannot be read. Run Verify, and open a copy of the backup (.bak) if it fails.`);
+    throw new AppError(
+      'corrupt',
+      `This workspace is damaged: the stored ${what} of the draft cannot be read. Run Verify, and open a copy ` +
+        `of the backup (.bak) if it fails.`,
+    );
   }
   const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError('corrupt', `This workspace is damaged: the stored ${what} of the draft is not valid (${r.error.issues[0]?.message ?? 'unknown problem'}). Run Verify, and open a copy of the backup (.bak) if it fails.`);
+  if (!r.success)
+    throw new AppError(
+      'corrupt',
+      `This workspace is damaged: the stored ${what} of the draft is not valid ` +
+        `(${r.error.issues[0]?.message ?? 'unknown problem'}). Run Verify, and open a copy of the backup (.bak) if ` +
+        `it fails.`,
+    );
   return r.data;
 };
 
@@ -87,10 +104,19 @@ export function rowsToDraft(rows: DraftRows, fallbackTitle: string): Draft {
   const m = rows.meta;
   const sections: Section[] = [...rows.sections.values()]
     .sort((a, b) => a.position - b.position)
-    .map((s) => ({ id: s.id, kind: s.kind as Section['kind'], title: s.title, body: parse(richDocSchema, s.body, 'section'), guidance: s.guidance }));
+    .map((s) => ({
+      id: s.id,
+      kind: s.kind as Section['kind'],
+      title: s.title,
+      body: parse(richDocSchema, s.body, 'section'),
+      guidance: s.guidance,
+    }));
   const sectionOrder = new Map(sections.map((s, i) => [s.id, i]));
   const questions: Question[] = [...rows.questions.values()]
-    .sort((a, b) => (sectionOrder.get(a.section_id) ?? 0) - (sectionOrder.get(b.section_id) ?? 0) || a.position - b.position)
+    .sort(
+      (a, b) =>
+        (sectionOrder.get(a.section_id) ?? 0) - (sectionOrder.get(b.section_id) ?? 0) || a.position - b.position,
+    )
     .map((q) => ({
       id: q.id,
       sectionId: q.section_id,
@@ -137,7 +163,16 @@ export function questionRow(q: Question, position: number): QuestionRow {
 
 export function draftToRows(d: Draft): DraftRows {
   const sections = new Map<string, SectionRow>();
-  d.sections.forEach((s, i) => sections.set(s.id, { id: s.id, position: i, kind: s.kind, title: s.title, body: JSON.stringify(s.body), guidance: s.guidance }));
+  d.sections.forEach((s, i) =>
+    sections.set(s.id, {
+      id: s.id,
+      position: i,
+      kind: s.kind,
+      title: s.title,
+      body: JSON.stringify(s.body),
+      guidance: s.guidance,
+    }),
+  );
   const questions = new Map<string, QuestionRow>();
   const perSection = new Map<string, number>();
   for (const q of d.questions) {
@@ -166,7 +201,8 @@ export interface RowChange {
   questions: { id: string; before: QuestionRow | null; after: QuestionRow | null }[];
 }
 
-const same = (a: object | null | undefined, b: object | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: object | null | undefined, b: object | null | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function diffRows(before: DraftRows, after: DraftRows): RowChange {
   const change: RowChange = { sections: [], questions: [] };
@@ -231,7 +267,20 @@ export function upsertQuestion(db: Db, q: QuestionRow, now: string): void {
      ON CONFLICT (id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, type = excluded.type,
        text = excluded.text, hint = excluded.hint, options = excluded.options, allow_other = excluded.allow_other,
        explain = excluded.explain, word_limit = excluded.word_limit, continues = excluded.continues, updated_at = excluded.updated_at`,
-    [q.id, q.section_id, q.position, q.type, q.text, q.hint, q.options, q.allow_other, q.explain, q.word_limit, q.continues, now],
+    [
+      q.id,
+      q.section_id,
+      q.position,
+      q.type,
+      q.text,
+      q.hint,
+      q.options,
+      q.allow_other,
+      q.explain,
+      q.word_limit,
+      q.continues,
+      now,
+    ],
   );
 }
 

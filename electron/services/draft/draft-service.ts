@@ -19,7 +19,20 @@ import {
 } from '#shared/domain/draft/model';
 import { emptyDoc, type RichDoc } from '#shared/domain/draft/rich-text';
 import { audit } from '../core/audit';
-import { applyRows, diffRows, draftToRows, isEmptyChange, questionRow, readRows, rowsToDraft, upsertQuestion, upsertSection, writeMeta, writeWholeDraft, type QuestionRow } from './draft-rows';
+import {
+  applyRows,
+  diffRows,
+  draftToRows,
+  isEmptyChange,
+  questionRow,
+  readRows,
+  rowsToDraft,
+  upsertQuestion,
+  upsertSection,
+  writeMeta,
+  writeWholeDraft,
+  type QuestionRow,
+} from './draft-rows';
 import type { DraftHistory } from './history';
 
 /**
@@ -46,7 +59,12 @@ function change(ctx: DraftContext, what: string | null, fn: (db: Db, now: string
 }
 
 /** A draft change made inside a transaction the caller holds; returns what changed, for the undo history. */
-function changeWithin(db: Db, ctx: Pick<DraftContext, 'now' | 'actor'>, what: string | null, fn: (db: Db, now: string) => void): ReturnType<typeof diffRows> {
+function changeWithin(
+  db: Db,
+  ctx: Pick<DraftContext, 'now' | 'actor'>,
+  what: string | null,
+  fn: (db: Db, now: string) => void,
+): ReturnType<typeof diffRows> {
   const now = ctx.now.toISOString();
   const before = readRows(db);
   if (!before.meta) writeMeta(db, draftToRows(rowsToDraft(before, titleOf(db))).meta, now);
@@ -62,7 +80,8 @@ function syncTitle(db: Db, now: string): void {
   const json = db.scalar<string>('SELECT metadata FROM draft_meta WHERE id = 1');
   if (!json) return;
   const title = (JSON.parse(json) as { title?: string }).title ?? '';
-  if (title && title !== titleOf(db)) db.run('UPDATE consultation SET title = ?, updated_at = ? WHERE id = 1', [title, now]);
+  if (title && title !== titleOf(db))
+    db.run('UPDATE consultation SET title = ?, updated_at = ? WHERE id = 1', [title, now]);
 }
 
 // ---------------------------------------------------------------- whole draft
@@ -95,7 +114,8 @@ export function updateMetadata(ctx: DraftContext, patch: Partial<DraftMetadata>)
 
 export function updateAboutYou(ctx: DraftContext, fields: z.infer<typeof aboutYouFieldSchema>[]): void {
   const keys = fields.map((f) => f.key);
-  if (new Set(keys).size !== keys.length) throw new AppError('invalid-input', 'Each "About you" field can appear only once.');
+  if (new Set(keys).size !== keys.length)
+    throw new AppError('invalid-input', 'Each "About you" field can appear only once.');
   change(ctx, 'about you', (db, now) => {
     db.run('UPDATE draft_meta SET about_you = ?, updated_at = ? WHERE id = 1', [JSON.stringify(fields), now]);
   });
@@ -104,14 +124,20 @@ export function updateAboutYou(ctx: DraftContext, fields: z.infer<typeof aboutYo
 export function updatePrivacy(ctx: DraftContext, patch: Partial<z.infer<typeof privacyNoticeSchema>>): void {
   change(ctx, null, (db, now) => {
     const d = loadDraft(db);
-    db.run('UPDATE draft_meta SET privacy = ?, updated_at = ? WHERE id = 1', [JSON.stringify(privacyNoticeSchema.parse({ ...d.privacyNotice, ...patch })), now]);
+    db.run('UPDATE draft_meta SET privacy = ?, updated_at = ? WHERE id = 1', [
+      JSON.stringify(privacyNoticeSchema.parse({ ...d.privacyNotice, ...patch })),
+      now,
+    ]);
   });
 }
 
 export function updateChecker(ctx: DraftContext, patch: Partial<z.infer<typeof checkerSettingsSchema>>): void {
   change(ctx, 'checker settings', (db, now) => {
     const d = loadDraft(db);
-    db.run('UPDATE draft_meta SET checker = ?, updated_at = ? WHERE id = 1', [JSON.stringify(checkerSettingsSchema.parse({ ...d.checker, ...patch })), now]);
+    db.run('UPDATE draft_meta SET checker = ?, updated_at = ? WHERE id = 1', [
+      JSON.stringify(checkerSettingsSchema.parse({ ...d.checker, ...patch })),
+      now,
+    ]);
   });
 }
 
@@ -126,7 +152,10 @@ export function dismissFinding(ctx: DraftContext, key: string, reason: string): 
 export function restoreFinding(ctx: DraftContext, key: string): void {
   change(ctx, `restored finding ${key}`, (db, now) => {
     const d = loadDraft(db);
-    db.run('UPDATE draft_meta SET dismissed = ?, updated_at = ? WHERE id = 1', [JSON.stringify(d.dismissed.filter((x) => x.key !== key)), now]);
+    db.run('UPDATE draft_meta SET dismissed = ?, updated_at = ? WHERE id = 1', [
+      JSON.stringify(d.dismissed.filter((x) => x.key !== key)),
+      now,
+    ]);
   });
 }
 
@@ -135,11 +164,18 @@ export function restoreFinding(ctx: DraftContext, key: string): void {
 function sectionRow(db: Db, id: string) {
   const rows = readRows(db);
   const s = rows.sections.get(id);
-  if (!s) throw new AppError('not-found', 'That section no longer exists. It may have been deleted or undone.', { sectionId: id });
+  if (!s)
+    throw new AppError('not-found', 'That section no longer exists. It may have been deleted or undone.', {
+      sectionId: id,
+    });
   return { rows, s };
 }
 
-export function updateSection(ctx: DraftContext, id: string, patch: { title?: string; body?: RichDoc; kind?: SectionKind }): void {
+export function updateSection(
+  ctx: DraftContext,
+  id: string,
+  patch: { title?: string; body?: RichDoc; kind?: SectionKind },
+): void {
   change(ctx, null, (db, now) => {
     const { s } = sectionRow(db, id);
     upsertSection(
@@ -163,13 +199,27 @@ function renumberSections(db: Db, orderedIds: string[], now: string): void {
   });
 }
 
-export function addSection(ctx: DraftContext, input: { kind: SectionKind; title: string; afterId?: string | undefined }): string {
+export function addSection(
+  ctx: DraftContext,
+  input: { kind: SectionKind; title: string; afterId?: string | undefined },
+): string {
   const id = randomUUID();
   change(ctx, `added section "${input.title}"`, (db, now) => {
     const order = [...readRows(db).sections.values()].sort((a, b) => a.position - b.position).map((s) => s.id);
     const at = input.afterId ? order.indexOf(input.afterId) + 1 : order.length;
     if (input.afterId && at === 0) throw new AppError('not-found', 'The section to add after no longer exists.');
-    upsertSection(db, { id, position: order.length, kind: input.kind, title: input.title, body: JSON.stringify(emptyDoc()), guidance: '' }, now);
+    upsertSection(
+      db,
+      {
+        id,
+        position: order.length,
+        kind: input.kind,
+        title: input.title,
+        body: JSON.stringify(emptyDoc()),
+        guidance: '',
+      },
+      now,
+    );
     order.splice(at, 0, id);
     renumberSections(db, order, now);
   });
@@ -181,12 +231,19 @@ export function deleteSection(ctx: DraftContext, id: string): void {
     const { rows, s } = sectionRow(db, id);
     const qs = [...rows.questions.values()].filter((q) => q.section_id === id);
     if (qs.length) {
-      throw new AppError('conflict', `The section "${s.title}" has ${qs.length} question${qs.length === 1 ? '' : 's'}. Move or delete them first.`, { sectionId: id });
+      throw new AppError(
+        'conflict',
+        `The section "${s.title}" has ${qs.length} question${qs.length === 1 ? '' : 's'}. Move or delete them first.`,
+        { sectionId: id },
+      );
     }
     db.run('DELETE FROM section WHERE id = ?', [id]);
     renumberSections(
       db,
-      [...rows.sections.values()].filter((x) => x.id !== id).sort((a, b) => a.position - b.position).map((x) => x.id),
+      [...rows.sections.values()]
+        .filter((x) => x.id !== id)
+        .sort((a, b) => a.position - b.position)
+        .map((x) => x.id),
       now,
     );
   });
@@ -195,7 +252,10 @@ export function deleteSection(ctx: DraftContext, id: string): void {
 export function moveSection(ctx: DraftContext, id: string, toIndex: number): void {
   change(ctx, 'moved section', (db, now) => {
     const { rows } = sectionRow(db, id);
-    const order = [...rows.sections.values()].sort((a, b) => a.position - b.position).map((s) => s.id).filter((x) => x !== id);
+    const order = [...rows.sections.values()]
+      .sort((a, b) => a.position - b.position)
+      .map((s) => s.id)
+      .filter((x) => x !== id);
     order.splice(Math.max(0, Math.min(toIndex, order.length)), 0, id);
     renumberSections(db, order, now);
   });
@@ -209,7 +269,8 @@ function questionsOf(rows: ReturnType<typeof readRows>, sectionId: string): Ques
 
 function renumberQuestions(db: Db, sectionId: string, ordered: QuestionRow[], now: string): void {
   ordered.forEach((q, i) => {
-    if (q.position !== i || q.section_id !== sectionId) upsertQuestion(db, { ...q, section_id: sectionId, position: i }, now);
+    if (q.position !== i || q.section_id !== sectionId)
+      upsertQuestion(db, { ...q, section_id: sectionId, position: i }, now);
   });
 }
 
@@ -224,7 +285,10 @@ const DEFAULT_TEXT: Record<QuestionType, string> = {
   any_other_comments: 'Is there anything else you would like to tell us about these proposals?',
 };
 
-export function addQuestion(ctx: DraftContext, input: { sectionId: string; type: QuestionType; afterId?: string | undefined }): string {
+export function addQuestion(
+  ctx: DraftContext,
+  input: { sectionId: string; type: QuestionType; afterId?: string | undefined },
+): string {
   const id = randomUUID();
   change(ctx, `added question`, (db, now) => {
     const rows = readRows(db);
@@ -239,7 +303,14 @@ export function addQuestion(ctx: DraftContext, input: { sectionId: string; type:
       type: input.type,
       text: DEFAULT_TEXT[input.type],
       hint: input.type === 'multi_choice' ? 'Select all that apply.' : '',
-      options: JSON.stringify(needsOptions ? [{ id: randomUUID(), label: 'Option 1' }, { id: randomUUID(), label: 'Option 2' }] : []),
+      options: JSON.stringify(
+        needsOptions
+          ? [
+              { id: randomUUID(), label: 'Option 1' },
+              { id: randomUUID(), label: 'Option 2' },
+            ]
+          : [],
+      ),
       allow_other: 0,
       explain: input.type === 'likert_agree5' || input.type === 'yes_no' ? 1 : 0,
       word_limit: null,
@@ -262,38 +333,66 @@ export function addQuestion(ctx: DraftContext, input: { sectionId: string; type:
  * export's rows (so a refused or failed import leaves no questions behind). Returns a function to
  * call once that transaction is saved, which makes the addition undoable.
  */
-export function addQuestionsWithin(db: Db, ctx: Omit<DraftContext, 'file'>, input: { sectionId: string; newSectionTitle?: string | undefined; questions: Question[] }): () => void {
+export function addQuestionsWithin(
+  db: Db,
+  ctx: Omit<DraftContext, 'file'>,
+  input: { sectionId: string; newSectionTitle?: string | undefined; questions: Question[] },
+): () => void {
   if (!input.questions.length) return () => {};
-  const diff = changeWithin(db, ctx, `added ${input.questions.length} question${input.questions.length === 1 ? '' : 's'} from a survey export`, (d, now) => {
-    const rows = readRows(d);
-    if (!rows.sections.has(input.sectionId)) {
-      if (!input.newSectionTitle) throw new AppError('not-found', 'That section no longer exists.');
-      upsertSection(d, { id: input.sectionId, position: rows.sections.size, kind: 'proposal', title: input.newSectionTitle, body: JSON.stringify(emptyDoc()), guidance: '' }, now);
-    }
-    const list = questionsOf(readRows(d), input.sectionId);
-    for (const raw of input.questions) {
-      if (rows.questions.has(raw.id)) throw new AppError('conflict', `A question with the id ${raw.id} already exists.`);
-      const q = questionSchema.parse({ ...raw, sectionId: input.sectionId });
-      upsertQuestion(d, questionRow(q, list.length), now);
-      list.push({ id: q.id } as QuestionRow);
-    }
-  });
+  const diff = changeWithin(
+    db,
+    ctx,
+    `added ${input.questions.length} question${input.questions.length === 1 ? '' : 's'} from a survey export`,
+    (d, now) => {
+      const rows = readRows(d);
+      if (!rows.sections.has(input.sectionId)) {
+        if (!input.newSectionTitle) throw new AppError('not-found', 'That section no longer exists.');
+        upsertSection(
+          d,
+          {
+            id: input.sectionId,
+            position: rows.sections.size,
+            kind: 'proposal',
+            title: input.newSectionTitle,
+            body: JSON.stringify(emptyDoc()),
+            guidance: '',
+          },
+          now,
+        );
+      }
+      const list = questionsOf(readRows(d), input.sectionId);
+      for (const raw of input.questions) {
+        if (rows.questions.has(raw.id))
+          throw new AppError('conflict', `A question with the id ${raw.id} already exists.`);
+        const q = questionSchema.parse({ ...raw, sectionId: input.sectionId });
+        upsertQuestion(d, questionRow(q, list.length), now);
+        list.push({ id: q.id } as QuestionRow);
+      }
+    },
+  );
   return () => {
     if (!isEmptyChange(diff)) ctx.history.record(diff);
   };
 }
 
 /** Fields of a question that can be edited; options keep their ids (new ones get fresh ids). */
-export type QuestionPatch = Partial<Omit<Question, 'id' | 'sectionId' | 'options'>> & { options?: { id?: string | undefined; label: string }[] };
+export type QuestionPatch = Partial<Omit<Question, 'id' | 'sectionId' | 'options'>> & {
+  options?: { id?: string | undefined; label: string }[];
+};
 
 export function updateQuestion(ctx: DraftContext, id: string, patch: QuestionPatch): Question {
   let out: Question | undefined;
   change(ctx, null, (db, now) => {
     const rows = readRows(db);
     const row = rows.questions.get(id);
-    if (!row) throw new AppError('not-found', 'That question no longer exists. It may have been deleted or undone.', { questionId: id });
+    if (!row)
+      throw new AppError('not-found', 'That question no longer exists. It may have been deleted or undone.', {
+        questionId: id,
+      });
     const current = loadDraft(db).questions.find((q) => q.id === id)!;
-    const options = patch.options ? patch.options.map((o) => ({ id: o.id || randomUUID(), label: o.label })) : current.options;
+    const options = patch.options
+      ? patch.options.map((o) => ({ id: o.id || randomUUID(), label: o.label }))
+      : current.options;
     const next = questionSchema.parse({ ...current, ...patch, options });
     if (next.allowOther && !(next.type === 'single_choice' || next.type === 'multi_choice')) next.allowOther = false;
     if (!CLOSED_TYPES.has(next.type)) next.explain = false;
@@ -309,7 +408,12 @@ export function deleteQuestion(ctx: DraftContext, id: string): void {
     const row = rows.questions.get(id);
     if (!row) throw new AppError('not-found', 'That question no longer exists.');
     db.run('DELETE FROM question WHERE id = ?', [id]);
-    renumberQuestions(db, row.section_id, questionsOf(rows, row.section_id).filter((q) => q.id !== id), now);
+    renumberQuestions(
+      db,
+      row.section_id,
+      questionsOf(rows, row.section_id).filter((q) => q.id !== id),
+      now,
+    );
   });
 }
 
@@ -319,7 +423,13 @@ export function moveQuestion(ctx: DraftContext, id: string, sectionId: string, t
     const row = rows.questions.get(id);
     if (!row) throw new AppError('not-found', 'That question no longer exists.');
     if (!rows.sections.has(sectionId)) throw new AppError('not-found', 'That section no longer exists.');
-    if (row.section_id !== sectionId) renumberQuestions(db, row.section_id, questionsOf(rows, row.section_id).filter((q) => q.id !== id), now);
+    if (row.section_id !== sectionId)
+      renumberQuestions(
+        db,
+        row.section_id,
+        questionsOf(rows, row.section_id).filter((q) => q.id !== id),
+        now,
+      );
     const target = questionsOf(rows, sectionId).filter((q) => q.id !== id);
     // The moved row keeps its old section here so renumberQuestions sees it differs and writes it.
     target.splice(Math.max(0, Math.min(toIndex, target.length)), 0, row);

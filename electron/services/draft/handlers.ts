@@ -15,12 +15,21 @@ import type { DraftChannel } from '#shared/ipc/channels';
 import { draftHistoryOf } from './session-history';
 
 function dctx(ctx: HandlerContext): drafts.DraftContext {
-  return { file: requireWorkspace(ctx), history: draftHistoryOf(ctx.session), actor: ctx.services.actor, now: ctx.services.clock() };
+  return {
+    file: requireWorkspace(ctx),
+    history: draftHistoryOf(ctx.session),
+    actor: ctx.services.actor,
+    now: ctx.services.clock(),
+  };
 }
 
 function withHistory(ctx: HandlerContext) {
   const ws = requireWorkspace(ctx);
-  return { draft: drafts.loadDraft(ws.db), canUndo: draftHistoryOf(ctx.session).canUndo, canRedo: draftHistoryOf(ctx.session).canRedo };
+  return {
+    draft: drafts.loadDraft(ws.db),
+    canUndo: draftHistoryOf(ctx.session).canUndo,
+    canRedo: draftHistoryOf(ctx.session).canRedo,
+  };
 }
 
 const MAX_DRAFT_FILE = 200 * 1024 * 1024;
@@ -33,7 +42,8 @@ export function readDraftFile(path: string): Draft {
   } catch {
     throw new AppError('not-found', `There is no file at ${path}.`, { path });
   }
-  if (size > MAX_DRAFT_FILE) throw new AppError('bad-file', `${path} is ${Math.round(size / 2 ** 20)} MB, too big to be a consultation draft.`);
+  if (size > MAX_DRAFT_FILE)
+    throw new AppError('bad-file', `${path} is ${Math.round(size / 2 ** 20)} MB, too big to be a consultation draft.`);
   return drafts.parseDraftJson(readFileSync(path, 'utf8'), `The file ${path}`);
 }
 
@@ -47,8 +57,18 @@ export async function readWorkspaceDraft(path: string): Promise<Draft> {
   }
 }
 
-/** A new workspace's starting draft. Copies get fresh ids for sections (questions keep theirs: they are new questions in a new consultation either way). */
-export async function startingDraft(from: { kind: 'template'; template: 'standard' | 'example' | 'blank' } | { kind: 'workspace'; path: string } | { kind: 'json'; path: string } | undefined, title: string): Promise<Draft> {
+/**
+ * A new workspace's starting draft. Copies get fresh ids for sections (questions keep theirs: they are new questions in
+ * a new consultation either way).
+ */
+export async function startingDraft(
+  from:
+    | { kind: 'template'; template: 'standard' | 'example' | 'blank' }
+    | { kind: 'workspace'; path: string }
+    | { kind: 'json'; path: string }
+    | undefined,
+  title: string,
+): Promise<Draft> {
   if (!from || from.kind === 'template') {
     const t = from?.template ?? 'standard';
     return t === 'example' ? exampleDraft() : t === 'blank' ? blankDraft(title) : standardTemplate(title, randomUUID);
@@ -66,7 +86,11 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
   },
 
   'draft.updateSection': ({ id, title, body, kind }, ctx) => {
-    drafts.updateSection(dctx(ctx), id, { ...(title !== undefined ? { title } : {}), ...(body ? { body } : {}), ...(kind ? { kind } : {}) });
+    drafts.updateSection(dctx(ctx), id, {
+      ...(title !== undefined ? { title } : {}),
+      ...(body ? { body } : {}),
+      ...(kind ? { kind } : {}),
+    });
     return { canUndo: draftHistoryOf(ctx.session).canUndo };
   },
 
@@ -140,7 +164,8 @@ export const draftHandlers: HandlerTable<DraftChannel> = {
     return { ...withHistory(ctx), changed };
   },
 
-  'draft.saveVersion': ({ label }, ctx) => saveVersion(requireWorkspace(ctx), label, ctx.services.actor, ctx.services.clock()),
+  'draft.saveVersion': ({ label }, ctx) =>
+    saveVersion(requireWorkspace(ctx), label, ctx.services.actor, ctx.services.clock()),
 
   'draft.listVersions': (_i, ctx) => listVersions(requireWorkspace(ctx).db),
 

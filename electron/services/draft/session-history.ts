@@ -7,7 +7,10 @@ import { DraftHistory } from './history';
  * the draft feature that uses it (not in the session itself, which the core defines), and starts
  * afresh when the session opens another workspace, closes it, or saves it under a new name.
  */
-const histories = new WeakMap<Session, { file: WorkspaceFile | null; path: string | undefined; history: DraftHistory }>();
+const histories = new WeakMap<
+  Session,
+  { file: WorkspaceFile | null; path: string | undefined; history: DraftHistory }
+>();
 
 export function draftHistoryOf(session: Session): DraftHistory {
   const file = session.workspace;

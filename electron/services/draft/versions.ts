@@ -12,10 +12,22 @@ import type { VersionSummary } from '#shared/ipc/contract/draft';
 export function saveVersion(file: WorkspaceFile, label: string, actor: string, now: Date): VersionSummary {
   return file.mutate((db) => {
     const draft = loadDraft(db);
-    db.run('INSERT INTO draft_version (label, created_at, created_by, draft) VALUES (?, ?, ?, ?)', [label, now.toISOString(), actor, JSON.stringify(draft)]);
+    db.run('INSERT INTO draft_version (label, created_at, created_by, draft) VALUES (?, ?, ?, ?)', [
+      label,
+      now.toISOString(),
+      actor,
+      JSON.stringify(draft),
+    ]);
     const id = db.scalar<number>('SELECT last_insert_rowid()')!;
     audit(db, now, actor, 'draft.version', String(id), { label });
-    return { id, label, createdAt: now.toISOString(), createdBy: actor, sections: draft.sections.length, questions: draft.questions.length };
+    return {
+      id,
+      label,
+      createdAt: now.toISOString(),
+      createdBy: actor,
+      sections: draft.sections.length,
+      questions: draft.questions.length,
+    };
   });
 }
 
@@ -26,7 +38,14 @@ export function listVersions(db: Db): VersionSummary[] {
               json_array_length(draft, '$.sections') AS sections, json_array_length(draft, '$.questions') AS questions
        FROM draft_version ORDER BY id DESC`,
     )
-    .map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, sections: r.sections, questions: r.questions }));
+    .map((r) => ({
+      id: r.id,
+      label: r.label,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      sections: r.sections,
+      questions: r.questions,
+    }));
 }
 
 export function getVersion(db: Db, id: number): { summary: VersionSummary; draft: Draft } {
@@ -37,7 +56,14 @@ export function getVersion(db: Db, id: number): { summary: VersionSummary; draft
   if (!row) throw new AppError('not-found', `There is no saved version ${id}.`);
   const draft = draftSchema.parse(JSON.parse(row.draft));
   return {
-    summary: { id: row.id, label: row.label, createdAt: row.created_at, createdBy: row.created_by, sections: draft.sections.length, questions: draft.questions.length },
+    summary: {
+      id: row.id,
+      label: row.label,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      sections: draft.sections.length,
+      questions: draft.questions.length,
+    },
     draft,
   };
 }

@@ -46,7 +46,13 @@ export function renderChartPng(svg: string, scale = 2): ChartPng {
   const files = chartFontFiles();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
-    font: files.length ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: files.some((f) => /arial/i.test(f)) ? 'Arial' : 'Liberation Sans' } : { loadSystemFonts: true, defaultFontFamily: 'Arial' },
+    font: files.length
+      ? {
+          loadSystemFonts: false,
+          fontFiles: files,
+          defaultFontFamily: files.some((f) => /arial/i.test(f)) ? 'Arial' : 'Liberation Sans',
+        }
+      : { loadSystemFonts: true, defaultFontFamily: 'Arial' },
     shapeRendering: 2,
     textRendering: 1,
     imageRendering: 0,

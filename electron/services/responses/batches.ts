@@ -43,7 +43,8 @@ export function listBatches(db: Db): BatchSummary[] {
     let warnings: ImportWarning[] = [];
     try {
       const w = (JSON.parse(r.details) as { warnings?: unknown }).warnings;
-      if (Array.isArray(w)) warnings = w.map((x) => (typeof x === 'string' ? { code: 'form', message: x } : (x as ImportWarning)));
+      if (Array.isArray(w))
+        warnings = w.map((x) => (typeof x === 'string' ? { code: 'form', message: x } : (x as ImportWarning)));
     } catch {
       // details are ours; a bad value only loses the warnings shown
     }
@@ -73,9 +74,16 @@ export function listBatches(db: Db): BatchSummary[] {
 /** Undo a batch. Returns how many responses were removed. */
 export function undoBatch(file: WorkspaceFile, batchId: number, now: Date, actor: string): { removed: number } {
   return file.mutate((db) => {
-    const b = db.get<{ id: number; source_name: string; undone_at: string | null }>('SELECT id, source_name, undone_at FROM import_batch WHERE id = ?', [batchId]);
+    const b = db.get<{ id: number; source_name: string; undone_at: string | null }>(
+      'SELECT id, source_name, undone_at FROM import_batch WHERE id = ?',
+      [batchId],
+    );
     if (!b) throw new AppError('not-found', `There is no batch ${batchId}.`);
-    if (b.undone_at) throw new AppError('conflict', `Batch ${batchId} (${b.source_name}) was already undone on ${b.undone_at.slice(0, 10)}.`);
+    if (b.undone_at)
+      throw new AppError(
+        'conflict',
+        `Batch ${batchId} (${b.source_name}) was already undone on ${b.undone_at.slice(0, 10)}.`,
+      );
     const removed = db.scalar<number>('SELECT count(*) FROM response WHERE batch_id = ?', [batchId]) ?? 0;
     const inBatch = 'SELECT id FROM response WHERE batch_id = ?';
     unindexBatch(db, batchId);
@@ -84,8 +92,14 @@ export function undoBatch(file: WorkspaceFile, batchId: number, now: Date, actor
     // Duplicate groups lose these members; responses marked duplicate of one of them count again.
     db.run(`UPDATE response SET status = 'active', duplicate_of = NULL WHERE duplicate_of IN (${inBatch})`, [batchId]);
     db.run(`DELETE FROM duplicate_member WHERE response_id IN (${inBatch})`, [batchId]);
-    db.run('DELETE FROM duplicate_member WHERE group_id IN (SELECT group_id FROM duplicate_member GROUP BY group_id HAVING count(*) < 2)');
-    db.run('DELETE FROM duplicate_group WHERE NOT EXISTS (SELECT 1 FROM duplicate_member m WHERE m.group_id = duplicate_group.id)');
+    db.run(
+      'DELETE FROM duplicate_member WHERE group_id IN (SELECT group_id FROM duplicate_member GROUP BY group_id ' +
+        'HAVING count(*) < 2)',
+    );
+    db.run(
+      'DELETE FROM duplicate_group WHERE NOT EXISTS (SELECT 1 FROM duplicate_member m WHERE m.group_id = ' +
+        'duplicate_group.id)',
+    );
     db.run(`DELETE FROM response_correction WHERE response_id IN (${inBatch})`, [batchId]);
     db.run('DELETE FROM rejected_row WHERE batch_id = ?', [batchId]);
     // Answers hold their response in their id: one pass over the key, no per-response lookups.

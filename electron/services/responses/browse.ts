@@ -2,7 +2,18 @@ import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
 import { answerOptions, orderedQuestions, questionNumbers, type Draft } from '#shared/domain/draft/model';
 import type { IntakeChannel, ResponseIssue } from '#shared/domain/survey-import/types';
-import { GENERAL_COMMENTS_ID, GENERAL_COMMENTS_LABEL, type AnswerView, type CorrectionView, type ResponseDetail, type ResponseFilters, type ResponseList, type ResponseListRow, type ResponseSource, type ResponseStatus } from '#shared/domain/responses/store';
+import {
+  GENERAL_COMMENTS_ID,
+  GENERAL_COMMENTS_LABEL,
+  type AnswerView,
+  type CorrectionView,
+  type ResponseDetail,
+  type ResponseFilters,
+  type ResponseList,
+  type ResponseListRow,
+  type ResponseSource,
+  type ResponseStatus,
+} from '#shared/domain/responses/store';
 import { filterSql } from './filters';
 import { answersOf } from './answer-ids';
 import { detailsFromRow, RESPONDENT_SELECT_COLUMNS } from './respondent-columns';
@@ -42,7 +53,9 @@ interface ListDbRow {
 export function countResponses(db: Db, filters: ResponseFilters = {}): number {
   const f = filterSql(filters);
   const w = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
-  return db.scalar<number>(`SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id ${w}`, f.params) ?? 0;
+  return (
+    db.scalar<number>(`SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id ${w}`, f.params) ?? 0
+  );
 }
 
 export function listResponses(db: Db, q: ListQuery): ResponseList {
@@ -85,10 +98,19 @@ function toListRow(r: ListDbRow): ResponseListRow {
 }
 
 /** Number and text of each question (and the general-comments pseudo-question), for labelling answers. */
-export function questionLabels(draft: Draft): Map<string, { number: string; text: string; options: Map<string, string>; order: number }> {
+export function questionLabels(
+  draft: Draft,
+): Map<string, { number: string; text: string; options: Map<string, string>; order: number }> {
   const nums = questionNumbers(draft);
   const out = new Map<string, { number: string; text: string; options: Map<string, string>; order: number }>();
-  orderedQuestions(draft).forEach((q, i) => out.set(q.id, { number: nums.get(q.id) ?? '', text: q.text, options: new Map(answerOptions(q).map((o) => [o.id, o.label])), order: i }));
+  orderedQuestions(draft).forEach((q, i) =>
+    out.set(q.id, {
+      number: nums.get(q.id) ?? '',
+      text: q.text,
+      options: new Map(answerOptions(q).map((o) => [o.id, o.label])),
+      order: i,
+    }),
+  );
   out.set(GENERAL_COMMENTS_ID, { number: '', text: GENERAL_COMMENTS_LABEL, options: new Map(), order: 1e6 });
   return out;
 }
@@ -106,7 +128,11 @@ interface AnswerDbRow {
 
 export function answerViews(db: Db, responseId: number, draft: Draft): AnswerView[] {
   const labels = questionLabels(draft);
-  const rows = db.all<AnswerDbRow>(`SELECT id, question_id, option_ids, text, other_text, explanation, unmatched, value FROM answer a WHERE ${answersOf('a', '?')}`, [responseId, responseId]);
+  const rows = db.all<AnswerDbRow>(
+    `SELECT id, question_id, option_ids, text, other_text, explanation, unmatched, value FROM answer a ` +
+      `WHERE ${answersOf('a', '?')}`,
+    [responseId, responseId],
+  );
   return rows
     .map((a) => {
       const l = labels.get(a.question_id);
@@ -132,7 +158,11 @@ export function answerViews(db: Db, responseId: number, draft: Draft): AnswerVie
 
 export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail {
   const r = db.get<Record<string, string | number | null>>(
-    `SELECT r.*, b.source_name, b.format, b.imported_at, b.details AS batch_details, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
+    `SELECT r.*, b.source_name, b.format, b.imported_at, b.details AS batch_details, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(
+      ', ',
+    )
+      .map((c) => `p.${c}`)
+      .join(', ')},
             p.is_organisation, p.confidential_requested, p.has_personal, m.canonical_name AS canonical_organisation
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      LEFT JOIN organisation_merge m ON m.variant_key = p.org_key AND m.reverted_at IS NULL
@@ -141,18 +171,60 @@ export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail
   );
   if (!r) throw new AppError('not-found', `There is no response ${id}. Its batch may have been undone.`);
   const corrections = db
-    .all<{ id: number; target: CorrectionView['target']; question_id: string | null; field: string; old_value: string | null; new_value: string | null; reason: string; at: string; by: string }>('SELECT * FROM response_correction WHERE response_id = ? ORDER BY at DESC, id DESC', [id])
-    .map((c) => ({ id: c.id, target: c.target, questionId: c.question_id, field: c.field, oldValue: c.old_value, newValue: c.new_value, reason: c.reason, at: c.at, by: c.by }));
+    .all<{
+      id: number;
+      target: CorrectionView['target'];
+      question_id: string | null;
+      field: string;
+      old_value: string | null;
+      new_value: string | null;
+      reason: string;
+      at: string;
+      by: string;
+    }>('SELECT * FROM response_correction WHERE response_id = ? ORDER BY at DESC, id DESC', [id])
+    .map((c) => ({
+      id: c.id,
+      target: c.target,
+      questionId: c.question_id,
+      field: c.field,
+      oldValue: c.old_value,
+      newValue: c.new_value,
+      reason: c.reason,
+      at: c.at,
+      by: c.by,
+    }));
   const campaigns = db
-    .all<{ id: number; status: string; addition: string; removed_at: string | null }>('SELECT c.id, c.status, m.addition, m.removed_at FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = ? ORDER BY c.id', [id])
-    .map((c) => ({ id: c.id, status: c.status as ResponseDetail['campaigns'][number]['status'], addition: c.addition, removed: c.removed_at !== null }));
+    .all<{ id: number; status: string; addition: string; removed_at: string | null }>(
+      'SELECT c.id, c.status, m.addition, m.removed_at FROM campaign_member m JOIN campaign c ON c.id = ' +
+        'm.campaign_id WHERE m.response_id = ? ORDER BY c.id',
+      [id],
+    )
+    .map((c) => ({
+      id: c.id,
+      status: c.status as ResponseDetail['campaigns'][number]['status'],
+      addition: c.addition,
+      removed: c.removed_at !== null,
+    }));
   const duplicateGroups = db
-    .all<{ id: number; kind: string; status: string }>('SELECT g.id, g.kind, g.status FROM duplicate_member d JOIN duplicate_group g ON g.id = d.group_id WHERE d.response_id = ? ORDER BY g.id', [id])
-    .map((g) => ({ id: g.id, kind: g.kind as 'exact' | 'same-person', status: g.status as 'open' | 'resolved' | 'dismissed' }));
+    .all<{ id: number; kind: string; status: string }>(
+      'SELECT g.id, g.kind, g.status FROM duplicate_member d JOIN duplicate_group g ON g.id = d.group_id WHERE ' +
+        'd.response_id = ? ORDER BY g.id',
+      [id],
+    )
+    .map((g) => ({
+      id: g.id,
+      kind: g.kind as 'exact' | 'same-person',
+      status: g.status as 'open' | 'resolved' | 'dismissed',
+    }));
   const canonical = r['canonical_organisation'] as string | null;
   return {
     id,
-    batch: { id: r['batch_id'] as number, sourceName: r['source_name'] as string, format: r['format'] as ResponseDetail['batch']['format'], importedAt: r['imported_at'] as string },
+    batch: {
+      id: r['batch_id'] as number,
+      sourceName: r['source_name'] as string,
+      format: r['format'] as ResponseDetail['batch']['format'],
+      importedAt: r['imported_at'] as string,
+    },
     sourceRow: r['source_row'] as number | null,
     channel: r['channel'] as IntakeChannel,
     externalId: r['external_id'] as string | null,
@@ -181,6 +253,10 @@ export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail
 /** A response's cells kept as received, under the batch's headers. */
 export function keptCells(extra: string | null, batchDetails: string | null): { header: string; value: string }[] {
   if (!extra) return [];
-  const headers = ((batchDetails ? (JSON.parse(batchDetails) as { headers?: string[] }).headers : undefined) ?? []) as string[];
-  return (JSON.parse(extra) as [number, string][]).map(([i, value]) => ({ header: headers[i] || `Column ${i + 1}`, value }));
+  const headers = ((batchDetails ? (JSON.parse(batchDetails) as { headers?: string[] }).headers : undefined) ??
+    []) as string[];
+  return (JSON.parse(extra) as [number, string][]).map(([i, value]) => ({
+    header: headers[i] || `Column ${i + 1}`,
+    value,
+  }));
 }

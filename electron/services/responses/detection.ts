@@ -2,7 +2,14 @@ import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
 import { orderedQuestions, type Draft } from '#shared/domain/draft/model';
 import { detectCampaigns, looksLikeChoices, type CampaignGroup } from '#shared/analysis/campaigns';
-import { findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate, type DuplicateGroup } from '#shared/analysis/duplicates';
+import {
+  findDuplicates,
+  normaliseEmail,
+  normalisePersonName,
+  normalisePostcode,
+  type DuplicateCandidate,
+  type DuplicateGroup,
+} from '#shared/analysis/duplicates';
 import { GENERAL_COMMENTS_ID, type DetectionOutcome } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
 import { indexMember, unindexMembersOfCampaign } from './search-index';
@@ -49,37 +56,63 @@ export interface QuestionGroups {
 }
 
 /** Detection itself, over documents already in memory (the workspace's, or a dry run's). */
-export async function detectCampaignGroups(docsByQuestion: Map<string, { id: string; text: string }[]>, questionText: Map<string, string>, opts: DetectOptions, env: Pick<DetectEnv, 'signal' | 'progress'>): Promise<QuestionGroups[]> {
+export async function detectCampaignGroups(
+  docsByQuestion: Map<string, { id: string; text: string }[]>,
+  questionText: Map<string, string>,
+  opts: DetectOptions,
+  env: Pick<DetectEnv, 'signal' | 'progress'>,
+): Promise<QuestionGroups[]> {
   const out: QuestionGroups[] = [];
   // Only where people wrote text: not over a choice's options read as text.
-  const entries = [...docsByQuestion].filter(([, docs]) => docs.length >= (opts.minSize ?? 5) && !looksLikeChoices(docs));
+  const entries = [...docsByQuestion].filter(
+    ([, docs]) => docs.length >= (opts.minSize ?? 5) && !looksLikeChoices(docs),
+  );
   let i = 0;
   for (const [questionId, docs] of entries) {
     throwIfCancelled(env.signal);
     env.progress?.(i++, entries.length, `Looking for campaigns in ${docs.length.toLocaleString('en-GB')} answers`);
     await yieldNow();
     const text = questionText.get(questionId);
-    const r = detectCampaigns(docs, { threshold: opts.threshold ?? 0.5, minSize: opts.minSize ?? 5, ...(text ? { ignoreTexts: [text] } : {}) });
+    const r = detectCampaigns(docs, {
+      threshold: opts.threshold ?? 0.5,
+      minSize: opts.minSize ?? 5,
+      ...(text ? { ignoreTexts: [text] } : {}),
+    });
     if (r.groups.length) out.push({ questionId, groups: r.groups });
   }
   return out;
 }
 
 /** Free-text answers of active responses to each campaign question. */
-export function campaignDocs(db: Db, draft: Draft): { docs: Map<string, { id: string; text: string }[]>; text: Map<string, string> } {
+export function campaignDocs(
+  db: Db,
+  draft: Draft,
+): { docs: Map<string, { id: string; text: string }[]>; text: Map<string, string> } {
   const qs = campaignQuestions(draft);
   const docs = new Map<string, { id: string; text: string }[]>(qs.map((q) => [q.id, []]));
   const rows = db.all<{ rid: number; qid: string; text: string }>(
-    "SELECT a.id >> 12 AS rid, a.question_id AS qid, a.text FROM answer a JOIN response r ON r.id = (a.id >> 12) WHERE r.status = 'active' AND a.text <> '' ORDER BY a.id",
+    'SELECT a.id >> 12 AS rid, a.question_id AS qid, a.text FROM answer a JOIN response r ON r.id = (a.id >> ' +
+      "12) WHERE r.status = 'active' AND a.text <> '' ORDER BY a.id",
   );
   for (const r of rows) docs.get(r.qid)?.push({ id: String(r.rid), text: r.text });
   return { docs, text: new Map(qs.map((q) => [q.id, q.text])) };
 }
 
-/** Candidates for duplicate detection: only responses sharing an email, or a name and postcode, with another need their answers read. */
+/**
+ * Candidates for duplicate detection: only responses sharing an email, or a name and postcode, with another need their
+ * answers read.
+ */
 export function duplicateCandidates(db: Db): DuplicateCandidate[] {
-  const people = db.all<{ id: number; name: string | null; email: string | null; postcode: string | null; submitted_at: string | null; channel: string }>(
-    'SELECT r.id, p.name, p.email, p.postcode, r.submitted_at, r.channel FROM response r JOIN respondent p ON p.id = r.respondent_id',
+  const people = db.all<{
+    id: number;
+    name: string | null;
+    email: string | null;
+    postcode: string | null;
+    submitted_at: string | null;
+    channel: string;
+  }>(
+    'SELECT r.id, p.name, p.email, p.postcode, r.submitted_at, r.channel FROM response r JOIN respondent p ON ' +
+      'p.id = r.respondent_id',
   );
   const count = new Map<string, number>();
   const keys = people.map((p) => {
@@ -95,8 +128,16 @@ export function duplicateCandidates(db: Db): DuplicateCandidate[] {
   const chosen = people.filter((_, i) => keys[i]!.some((k) => (count.get(k) ?? 0) > 1));
   const answers = new Map<number, Record<string, string | string[]>>();
   for (const p of chosen) {
-    for (const a of db.all<{ response_id: number; question_id: string; option_ids: string | null; text: string; other_text: string | null; explanation: string | null }>(
-      `SELECT a.response_id, a.question_id, a.option_ids, a.text, a.other_text, a.explanation FROM answer a WHERE ${answersOf('a', '?')}`,
+    for (const a of db.all<{
+      response_id: number;
+      question_id: string;
+      option_ids: string | null;
+      text: string;
+      other_text: string | null;
+      explanation: string | null;
+    }>(
+      `SELECT a.response_id, a.question_id, a.option_ids, a.text, a.other_text, a.explanation FROM answer a ` +
+        `WHERE ${answersOf('a', '?')}`,
       [p.id, p.id],
     )) {
       const rec = answers.get(a.response_id) ?? {};
@@ -107,7 +148,15 @@ export function duplicateCandidates(db: Db): DuplicateCandidate[] {
       answers.set(a.response_id, rec);
     }
   }
-  return chosen.map((p) => ({ id: String(p.id), name: p.name, email: p.email, postcode: p.postcode, receivedAt: p.submitted_at, channel: p.channel, answers: answers.get(p.id) ?? {} }));
+  return chosen.map((p) => ({
+    id: String(p.id),
+    name: p.name,
+    email: p.email,
+    postcode: p.postcode,
+    receivedAt: p.submitted_at,
+    channel: p.channel,
+    answers: answers.get(p.id) ?? {},
+  }));
 }
 
 interface ExistingCampaign {
@@ -119,8 +168,16 @@ interface ExistingCampaign {
 
 function existingCampaigns(db: Db, questionId: string): ExistingCampaign[] {
   const out = new Map<number, ExistingCampaign>();
-  for (const c of db.all<{ id: number; key: string; status: string }>('SELECT id, key, status FROM campaign WHERE question_id = ?', [questionId])) out.set(c.id, { ...c, members: new Map() });
-  for (const m of db.all<{ id: number; campaign_id: number; response_id: number; removed_at: string | null }>('SELECT m.id, m.campaign_id, m.response_id, m.removed_at FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE c.question_id = ?', [questionId])) {
+  for (const c of db.all<{ id: number; key: string; status: string }>(
+    'SELECT id, key, status FROM campaign WHERE question_id = ?',
+    [questionId],
+  ))
+    out.set(c.id, { ...c, members: new Map() });
+  for (const m of db.all<{ id: number; campaign_id: number; response_id: number; removed_at: string | null }>(
+    'SELECT m.id, m.campaign_id, m.response_id, m.removed_at FROM campaign_member m JOIN campaign c ON c.id = ' +
+      'm.campaign_id WHERE c.question_id = ?',
+    [questionId],
+  )) {
     out.get(m.campaign_id)?.members.set(m.response_id, { memberId: m.id, removed: m.removed_at !== null });
   }
   return [...out.values()];
@@ -128,12 +185,23 @@ function existingCampaigns(db: Db, questionId: string): ExistingCampaign[] {
 
 function insertMember(db: Db, campaignId: number, responseId: number, addition: string): void {
   const id = nextId(db, 'campaign_member');
-  db.run('INSERT INTO campaign_member (id, campaign_id, response_id, addition) VALUES (?, ?, ?, ?)', [id, campaignId, responseId, addition]);
+  db.run('INSERT INTO campaign_member (id, campaign_id, response_id, addition) VALUES (?, ?, ?, ?)', [
+    id,
+    campaignId,
+    responseId,
+    addition,
+  ]);
   indexMember(db, id);
 }
 
 /** Write detected campaigns for each question, keeping the official's decisions. */
-export function storeCampaigns(db: Db, found: QuestionGroups[], questionIds: string[], threshold: number, now: Date): void {
+export function storeCampaigns(
+  db: Db,
+  found: QuestionGroups[],
+  questionIds: string[],
+  threshold: number,
+  now: Date,
+): void {
   const at = now.toISOString();
   const byQuestion = new Map(found.map((f) => [f.questionId, f.groups]));
   for (const questionId of questionIds) {
@@ -157,18 +225,49 @@ export function storeCampaigns(db: Db, found: QuestionGroups[], questionIds: str
       }
       if (same && same.status !== 'proposed') {
         matched.add(same.id);
-        if (same.status === 'confirmed') for (const id of members) if (!same.members.has(id)) insertMember(db, same.id, id, g.additions[String(id)] ?? '');
+        if (same.status === 'confirmed')
+          for (const id of members)
+            if (!same.members.has(id)) insertMember(db, same.id, id, g.additions[String(id)] ?? '');
         continue;
       }
       if (same) {
         matched.add(same.id);
         unindexMembersOfCampaign(db, same.id);
         db.run('DELETE FROM campaign_member WHERE campaign_id = ?', [same.id]);
-        db.run('UPDATE campaign SET key = ?, template = ?, representative_id = ?, threshold = ?, similarity_min = ?, similarity_mean = ?, identical_count = ?, detected_at = ? WHERE id = ?', [g.id, g.template, Number(g.representativeId), threshold, g.similarity.min, g.similarity.mean, g.identicalCount, at, same.id]);
+        db.run(
+          'UPDATE campaign SET key = ?, template = ?, representative_id = ?, threshold = ?, similarity_min = ?, ' +
+            'similarity_mean = ?, identical_count = ?, detected_at = ? WHERE id = ?',
+          [
+            g.id,
+            g.template,
+            Number(g.representativeId),
+            threshold,
+            g.similarity.min,
+            g.similarity.mean,
+            g.identicalCount,
+            at,
+            same.id,
+          ],
+        );
         for (const id of members) insertMember(db, same.id, id, g.additions[String(id)] ?? '');
         continue;
       }
-      db.run('INSERT INTO campaign (key, question_id, template, representative_id, threshold, similarity_min, similarity_mean, identical_count, status, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [g.id, questionId, g.template, Number(g.representativeId), threshold, g.similarity.min, g.similarity.mean, g.identicalCount, 'proposed', at]);
+      db.run(
+        'INSERT INTO campaign (key, question_id, template, representative_id, threshold, similarity_min, ' +
+          'similarity_mean, identical_count, status, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          g.id,
+          questionId,
+          g.template,
+          Number(g.representativeId),
+          threshold,
+          g.similarity.min,
+          g.similarity.mean,
+          g.identicalCount,
+          'proposed',
+          at,
+        ],
+      );
       const cid = db.scalar<number>('SELECT id FROM campaign WHERE question_id = ? AND key = ?', [questionId, g.id])!;
       for (const id of members) insertMember(db, cid, id, g.additions[String(id)] ?? '');
     }
@@ -193,14 +292,24 @@ export function storeDuplicates(db: Db, groups: DuplicateGroup[], now: Date): vo
   }
   for (const g of groups) {
     if (db.get('SELECT 1 FROM duplicate_group WHERE key = ?', [g.id])) continue;
-    db.run('INSERT INTO duplicate_group (key, kind, matched_on, suggested_keep, status, detected_at) VALUES (?, ?, ?, ?, ?, ?)', [g.id, g.kind, JSON.stringify(g.matchedOn), Number(g.suggestedKeepId), 'open', at]);
+    db.run(
+      'INSERT INTO duplicate_group (key, kind, matched_on, suggested_keep, status, detected_at) VALUES (?, ?, ' +
+        '?, ?, ?, ?)',
+      [g.id, g.kind, JSON.stringify(g.matchedOn), Number(g.suggestedKeepId), 'open', at],
+    );
     const gid = db.scalar<number>('SELECT id FROM duplicate_group WHERE key = ?', [g.id])!;
-    for (const m of g.memberIds) db.run('INSERT INTO duplicate_member (group_id, response_id) VALUES (?, ?)', [gid, Number(m)]);
+    for (const m of g.memberIds)
+      db.run('INSERT INTO duplicate_member (group_id, response_id) VALUES (?, ?)', [gid, Number(m)]);
   }
 }
 
 /** The whole detection job over the workspace. */
-export async function runDetection(file: WorkspaceFile, draft: Draft, opts: DetectOptions, env: DetectEnv): Promise<DetectionOutcome> {
+export async function runDetection(
+  file: WorkspaceFile,
+  draft: Draft,
+  opts: DetectOptions,
+  env: DetectEnv,
+): Promise<DetectionOutcome> {
   const started = performance.now();
   const threshold = opts.threshold ?? 0.5;
   const minSize = opts.minSize ?? 5;
@@ -229,7 +338,10 @@ export async function runDetection(file: WorkspaceFile, draft: Draft, opts: Dete
     if (doDuplicates) storeDuplicates(db, dupGroups, env.now);
     const campaigns = db.scalar<number>("SELECT count(*) FROM campaign WHERE status <> 'rejected'") ?? 0;
     const groups = db.scalar<number>("SELECT count(*) FROM duplicate_group WHERE status = 'open'") ?? 0;
-    db.run('INSERT INTO detection_run (at, by, threshold, min_size, campaigns, duplicate_groups) VALUES (?, ?, ?, ?, ?, ?)', [env.now.toISOString(), env.actor, threshold, minSize, campaigns, groups]);
+    db.run(
+      'INSERT INTO detection_run (at, by, threshold, min_size, campaigns, duplicate_groups) VALUES (?, ?, ?, ?, ?, ?)',
+      [env.now.toISOString(), env.actor, threshold, minSize, campaigns, groups],
+    );
     audit(db, env.now, env.actor, 'responses.detect', null, { threshold, minSize, campaigns, duplicateGroups: groups });
   });
   return detectionSummary(file.db, threshold, (performance.now() - started) / 1000);
@@ -237,9 +349,22 @@ export async function runDetection(file: WorkspaceFile, draft: Draft, opts: Dete
 
 export function detectionSummary(db: Db, threshold: number, seconds: number): DetectionOutcome {
   const campaigns = db
-    .all<{ id: number; size: number; question_id: string; status: string }>("SELECT c.id, count(m.id) AS size, c.question_id, c.status FROM campaign c JOIN campaign_member m ON m.campaign_id = c.id AND m.removed_at IS NULL WHERE c.status <> 'rejected' GROUP BY c.id ORDER BY size DESC, c.id")
-    .map((c) => ({ id: c.id, size: c.size, questionId: c.question_id, status: c.status as DetectionOutcome['campaigns'][number]['status'] }));
+    .all<{ id: number; size: number; question_id: string; status: string }>(
+      'SELECT c.id, count(m.id) AS size, c.question_id, c.status FROM campaign c JOIN campaign_member m ON ' +
+        "m.campaign_id = c.id AND m.removed_at IS NULL WHERE c.status <> 'rejected' GROUP BY c.id ORDER BY size " +
+        'DESC, c.id',
+    )
+    .map((c) => ({
+      id: c.id,
+      size: c.size,
+      questionId: c.question_id,
+      status: c.status as DetectionOutcome['campaigns'][number]['status'],
+    }));
   const duplicateGroups = db.scalar<number>("SELECT count(*) FROM duplicate_group WHERE status = 'open'") ?? 0;
-  const duplicateResponses = db.scalar<number>("SELECT count(DISTINCT d.response_id) FROM duplicate_member d JOIN duplicate_group g ON g.id = d.group_id WHERE g.status = 'open'") ?? 0;
+  const duplicateResponses =
+    db.scalar<number>(
+      'SELECT count(DISTINCT d.response_id) FROM duplicate_member d JOIN duplicate_group g ON g.id = d.group_id ' +
+        "WHERE g.status = 'open'",
+    ) ?? 0;
   return { campaigns, duplicateGroups, duplicateResponses, threshold, seconds: Math.round(seconds * 100) / 100 };
 }

@@ -12,7 +12,9 @@ export interface FilterSql {
   onlyDefault: boolean;
 }
 
-const LIVE_MEMBER = "SELECT 1 FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = r.id AND m.removed_at IS NULL AND c.status <> 'rejected'";
+const LIVE_MEMBER =
+  'SELECT 1 FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = r.id AND ' +
+  "m.removed_at IS NULL AND c.status <> 'rejected'";
 
 export function filterSql(f: ResponseFilters = {}): FilterSql {
   const where: string[] = [];

@@ -49,22 +49,26 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
   'responses.importEmail': lazily('responses.importEmail'),
   'responses.addLetter': lazily('responses.addLetter'),
 
-  'responses.summary': ({ withCounts }, ctx) => responsesSummary(requireWorkspace(ctx).db, draftOf(ctx), { withCounts }),
+  'responses.summary': ({ withCounts }, ctx) =>
+    responsesSummary(requireWorkspace(ctx).db, draftOf(ctx), { withCounts }),
 
   'responses.batches': (_i, ctx) => listBatches(requireWorkspace(ctx).db),
 
-  'responses.undoBatch': ({ batchId }, ctx) => undoBatch(requireWorkspace(ctx), batchId, ctx.services.clock(), ctx.services.actor),
+  'responses.undoBatch': ({ batchId }, ctx) =>
+    undoBatch(requireWorkspace(ctx), batchId, ctx.services.clock(), ctx.services.actor),
 
   'responses.rejected': (q, ctx) => listRejected(requireWorkspace(ctx).db, q),
 
-  'responses.acceptRejected': ({ id, values }, ctx) => acceptRejected(requireWorkspace(ctx), id, values, ctx.services.clock(), ctx.services.actor),
+  'responses.acceptRejected': ({ id, values }, ctx) =>
+    acceptRejected(requireWorkspace(ctx), id, values, ctx.services.clock(), ctx.services.actor),
 
   'responses.discardRejected': ({ id, reason }, ctx) => {
     discardRejected(requireWorkspace(ctx), id, reason, ctx.services.clock(), ctx.services.actor);
     return { discarded: true as const };
   },
 
-  'responses.list': ({ filters, offset, limit, order }, ctx) => listResponses(requireWorkspace(ctx).db, { filters, offset, limit, order }),
+  'responses.list': ({ filters, offset, limit, order }, ctx) =>
+    listResponses(requireWorkspace(ctx).db, { filters, offset, limit, order }),
 
   'responses.search': ({ query, filters, scope, offset, limit }, ctx) => {
     const file = requireWorkspace(ctx);
@@ -86,12 +90,18 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
 
   'responses.detect': ({ threshold, minSize, campaigns, duplicates }, ctx) => {
     const file = requireWorkspace(ctx);
-    return runDetection(file, drafts.loadDraft(file.db), { threshold, minSize, campaigns, duplicates }, responseEnv(ctx));
+    return runDetection(
+      file,
+      drafts.loadDraft(file.db),
+      { threshold, minSize, campaigns, duplicates },
+      responseEnv(ctx),
+    );
   },
 
   'responses.campaigns': (_i, ctx) => listCampaigns(requireWorkspace(ctx).db, draftOf(ctx)),
 
-  'responses.campaignMembers': ({ id, offset, limit, withAdditionsOnly }, ctx) => campaignMembers(requireWorkspace(ctx).db, id, { offset, limit, withAdditionsOnly }),
+  'responses.campaignMembers': ({ id, offset, limit, withAdditionsOnly }, ctx) =>
+    campaignMembers(requireWorkspace(ctx).db, id, { offset, limit, withAdditionsOnly }),
 
   'responses.decideCampaign': ({ id, decision, label }, ctx) => {
     const file = requireWorkspace(ctx);
@@ -99,13 +109,24 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
     return listCampaigns(file.db, drafts.loadDraft(file.db));
   },
 
-  'responses.splitCampaign': ({ id, responseIds, restore }, ctx) => splitCampaign(requireWorkspace(ctx), id, responseIds, !!restore, ctx.services.clock(), ctx.services.actor),
+  'responses.splitCampaign': ({ id, responseIds, restore }, ctx) =>
+    splitCampaign(requireWorkspace(ctx), id, responseIds, !!restore, ctx.services.clock(), ctx.services.actor),
 
   'responses.duplicates': ({ status }, ctx) => listDuplicateGroups(requireWorkspace(ctx).db, status),
 
   'responses.resolveDuplicates': ({ groupId, action }, ctx) => {
     const file = requireWorkspace(ctx);
-    resolveDuplicateGroup(file, groupId, action.kind === 'keep' ? { keep: action.responseId } : action.kind === 'dismiss' ? { dismiss: true } : { reopen: true }, ctx.services.clock(), ctx.services.actor);
+    resolveDuplicateGroup(
+      file,
+      groupId,
+      action.kind === 'keep'
+        ? { keep: action.responseId }
+        : action.kind === 'dismiss'
+          ? { dismiss: true }
+          : { reopen: true },
+      ctx.services.clock(),
+      ctx.services.actor,
+    );
     return listDuplicateGroups(file.db, 'all');
   },
 
@@ -114,7 +135,8 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
     return { suggestions: organisationSuggestions(db), merges: listMerges(db) };
   },
 
-  'responses.mergeOrganisations': ({ canonicalName, variants }, ctx) => mergeOrganisations(requireWorkspace(ctx), canonicalName, variants, ctx.services.clock(), ctx.services.actor),
+  'responses.mergeOrganisations': ({ canonicalName, variants }, ctx) =>
+    mergeOrganisations(requireWorkspace(ctx), canonicalName, variants, ctx.services.clock(), ctx.services.actor),
 
   'responses.revertMerge': ({ id }, ctx) => {
     revertMerge(requireWorkspace(ctx), id, ctx.services.clock(), ctx.services.actor);

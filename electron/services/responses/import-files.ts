@@ -15,7 +15,14 @@ import { expandPaths, readSource, type SourceFile } from './source-files';
 import { throwIfCancelled } from '../core/cancel';
 import { writeBatch, type BatchRecord, type IncomingResponse, type StoredAnswer } from './write-batch';
 import { saveMapping } from '../survey-import/saved-mappings';
-import { addPlannedQuestions, finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlanRequest } from '../survey-import/plan-survey';
+import {
+  addPlannedQuestions,
+  finishedBatch,
+  mapSurvey,
+  planSurvey,
+  type PlannedQuestions,
+  type SurveyPlanRequest,
+} from '../survey-import/plan-survey';
 import { importSurveyStreamed, type StreamEnv } from '../survey-import/import-survey';
 
 export { addPlannedQuestions, planQuestions } from '../survey-import/plan-survey';
@@ -56,22 +63,46 @@ export function generalCommentsTarget(draft: Pick<Draft, 'sections' | 'questions
 }
 
 export function emailSource(msg: EmailMessage): ResponseSource {
-  return { kind: 'email', from: msg.from, fromName: msg.fromName, to: msg.to, subject: msg.subject, date: msg.date, body: msg.body, attachments: msg.attachments };
+  return {
+    kind: 'email',
+    from: msg.from,
+    fromName: msg.fromName,
+    to: msg.to,
+    subject: msg.subject,
+    date: msg.date,
+    body: msg.body,
+    attachments: msg.attachments,
+  };
 }
 
 /** A returned form as a response, or the reason it cannot be imported here. */
 export function responseFromForm(form: ReturnedForm, consultationId: string, sourceRow: number): IncomingResponse {
   if (form.consultationId !== consultationId) {
-    throw new AppError('conflict', 'It is a response form for a different consultation (its hidden consultation id does not match this workspace), so it was not imported. Check that it was sent in reply to this consultation.', { formConsultationId: form.consultationId });
+    throw new AppError(
+      'conflict',
+      'It is a response form for a different consultation (its hidden consultation id does not match this ' +
+        'workspace), so it was not imported. Check that it was sent in reply to this consultation.',
+      { formConsultationId: form.consultationId },
+    );
   }
-  const answers: StoredAnswer[] = form.answers.map((a) => ({ questionId: a.questionId, optionIds: a.optionIds, text: a.text, otherText: a.otherText, explanation: a.explanation }));
+  const answers: StoredAnswer[] = form.answers.map((a) => ({
+    questionId: a.questionId,
+    optionIds: a.optionIds,
+    text: a.text,
+    otherText: a.otherText,
+    explanation: a.explanation,
+  }));
   return {
     sourceRow,
     channel: 'response-form',
     respondent: { ...form.respondent },
     answers,
     issues: form.warnings.map((w) => ({ column: -1, header: '', message: w })),
-    source: { kind: 'response-form', formId: form.formId, ...(form.warnings.length ? { warnings: form.warnings } : {}) },
+    source: {
+      kind: 'response-form',
+      formId: form.formId,
+      ...(form.warnings.length ? { warnings: form.warnings } : {}),
+    },
   };
 }
 
@@ -79,7 +110,15 @@ function readForm(file: SourceFile): ReturnedForm {
   return file.formKind === 'form-docx' ? readResponseFormDocx(file.data) : readResponseFormXlsx(file.data);
 }
 
-async function prepareSurvey(file: SourceFile, req: ImportRequest, db: Db, draftIn: Draft, env: ImportEnv, outcome: ImportOutcome, single: boolean): Promise<{ prepared: Prepared; draft: Draft }> {
+async function prepareSurvey(
+  file: SourceFile,
+  req: ImportRequest,
+  db: Db,
+  draftIn: Draft,
+  env: ImportEnv,
+  outcome: ImportOutcome,
+  single: boolean,
+): Promise<{ prepared: Prepared; draft: Draft }> {
   const plan = planSurvey(file, req, draftIn, db, single);
   outcome.warnings.push(...plan.warnings);
   // Each response is turned into what is stored as it is mapped, so the mapped copy is not kept too.
@@ -109,8 +148,29 @@ async function prepareEmail(file: SourceFile, draft: Draft): Promise<Prepared> {
   const r = responseFromEmail(msg, [{ questionId: target, text: msg.body }]);
   return {
     type: 'email',
-    batch: { sourceName: file.name, sha256: file.sha256, channel: 'email', format: file.emailFormat ?? 'eml', sourceKind: 'email', fingerprint: null, mapping: null, details: { subject: msg.subject, attachments: msg.attachments.length }, rowsRead: 1, blankCount: 0 },
-    responses: [{ sourceRow: 1, submittedAt: r.submittedAt, channel: 'email', respondent: r.respondent, answers: r.answers.map((a) => ({ questionId: a.questionId, optionIds: [], text: a.text })), issues: [], source: emailSource(msg) }],
+    batch: {
+      sourceName: file.name,
+      sha256: file.sha256,
+      channel: 'email',
+      format: file.emailFormat ?? 'eml',
+      sourceKind: 'email',
+      fingerprint: null,
+      mapping: null,
+      details: { subject: msg.subject, attachments: msg.attachments.length },
+      rowsRead: 1,
+      blankCount: 0,
+    },
+    responses: [
+      {
+        sourceRow: 1,
+        submittedAt: r.submittedAt,
+        channel: 'email',
+        respondent: r.respondent,
+        answers: r.answers.map((a) => ({ questionId: a.questionId, optionIds: [], text: a.text })),
+        issues: [],
+        source: emailSource(msg),
+      },
+    ],
     rejected: [],
     unmatchedValues: 0,
   };
@@ -121,7 +181,18 @@ function prepareForm(file: SourceFile, consultationId: string): Prepared {
   const response = responseFromForm(form, consultationId, 1);
   return {
     type: 'response-form',
-    batch: { sourceName: file.name, sha256: file.sha256, channel: 'response-form', format: file.formKind ?? 'form-xlsx', sourceKind: 'response-form', fingerprint: null, mapping: null, details: { formId: form.formId, warnings: form.warnings }, rowsRead: 1, blankCount: 0 },
+    batch: {
+      sourceName: file.name,
+      sha256: file.sha256,
+      channel: 'response-form',
+      format: file.formKind ?? 'form-xlsx',
+      sourceKind: 'response-form',
+      fingerprint: null,
+      mapping: null,
+      details: { formId: form.formId, warnings: form.warnings },
+      rowsRead: 1,
+      blankCount: 0,
+    },
     responses: [response],
     rejected: [],
     unmatchedValues: 0,
@@ -134,12 +205,30 @@ function prepareForm(file: SourceFile, consultationId: string): Prepared {
  * unreadable files are listed in `skipped`; when only one file was given, its problem is thrown
  * instead, so a single import fails loudly.
  */
-export async function importFiles(file: WorkspaceFile | null, db: Db, consultationId: string, req: ImportRequest, env: ImportEnv): Promise<ImportOutcome> {
+export async function importFiles(
+  file: WorkspaceFile | null,
+  db: Db,
+  consultationId: string,
+  req: ImportRequest,
+  env: ImportEnv,
+): Promise<ImportOutcome> {
   const dryRun = !!req.dryRun;
   if (!dryRun && !file) throw new AppError('no-workspace', 'No workspace is open. Open or create one first.');
   const paths = expandPaths(req.paths);
   const single = paths.length === 1;
-  const outcome: ImportOutcome = { batchId: null, batches: [], imported: 0, rejected: [], blankRows: 0, skipped: [], unmatchedValues: 0, createdQuestions: [], dryRun, warnings: [], columns: [] };
+  const outcome: ImportOutcome = {
+    batchId: null,
+    batches: [],
+    imported: 0,
+    rejected: [],
+    blankRows: 0,
+    skipped: [],
+    unmatchedValues: 0,
+    createdQuestions: [],
+    dryRun,
+    warnings: [],
+    columns: [],
+  };
   const prepared: Prepared[] = [];
   const seen = new Set<string>();
   let surveys = 0;
@@ -152,9 +241,16 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
     try {
       const src = readSource(paths[i]!, db);
       if (src.alreadyImported) {
-        throw new AppError('exists', `${src.name} was already imported on ${src.alreadyImported.at.slice(0, 10)} (batch ${src.alreadyImported.batchId}, "${src.alreadyImported.sourceName}"). Undo that batch first to import the file again.`, { batchId: src.alreadyImported.batchId });
+        throw new AppError(
+          'exists',
+          `${src.name} was already imported on ${src.alreadyImported.at.slice(0, 10)} ` +
+            `(batch ${src.alreadyImported.batchId}, "${src.alreadyImported.sourceName}"). Undo that batch first to ` +
+            `import the file again.`,
+          { batchId: src.alreadyImported.batchId },
+        );
       }
-      if (seen.has(src.sha256)) throw new AppError('exists', `${src.name} is the same file as one already chosen in this import.`);
+      if (seen.has(src.sha256))
+        throw new AppError('exists', `${src.name} is the same file as one already chosen in this import.`);
       seen.add(src.sha256);
       if (!src.type) throw new AppError('bad-file', src.problem ?? `${src.name} cannot be imported.`);
       // Each file sees the draft with the questions created for earlier files.
@@ -166,7 +262,8 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       }
       if (src.type === 'survey') {
         surveys++;
-        if (surveys > 1 && req.mapping !== undefined && req.mapping !== 'auto') throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
+        if (surveys > 1 && req.mapping !== undefined && req.mapping !== 'auto')
+          throw new AppError('invalid-input', 'A mapping can be given for one survey file at a time.');
         const r = await prepareSurvey(src, req, db, draft, env, outcome, single);
         p = r.prepared;
         draftSoFar = r.draft;
@@ -174,26 +271,43 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
       else p = prepareForm(src, consultationId);
       prepared.push(p);
     } catch (e) {
-      if ((e as AppError).code === 'cancelled' || single || !(e instanceof AppError) || e.code === 'invalid-input') throw prefixed(e, paths[i]!);
-      outcome.skipped.push({ file: baseName(paths[i]!), reason: e.message, ...(typeof e.details?.['batchId'] === 'number' ? { batchId: e.details['batchId'] } : {}) });
+      if ((e as AppError).code === 'cancelled' || single || !(e instanceof AppError) || e.code === 'invalid-input')
+        throw prefixed(e, paths[i]!);
+      outcome.skipped.push({
+        file: baseName(paths[i]!),
+        reason: e.message,
+        ...(typeof e.details?.['batchId'] === 'number' ? { batchId: e.details['batchId'] } : {}),
+      });
     }
   }
   throwIfCancelled(env.signal);
   if (!prepared.length && outcome.skipped.length) {
-    throw new AppError('bad-file', `Nothing was imported: ${outcome.skipped.map((s) => `${s.file}: ${s.reason}`).join(' ')}`, { skipped: outcome.skipped });
+    throw new AppError(
+      'bad-file',
+      `Nothing was imported: ${outcome.skipped.map((s) => `${s.file}: ${s.reason}`).join(' ')}`,
+      { skipped: outcome.skipped },
+    );
   }
   for (const p of prepared) {
     outcome.imported += p.responses.length;
     outcome.unmatchedValues += p.unmatchedValues;
     for (const r of p.rejected) outcome.rejected.push({ file: p.batch.sourceName, row: r.sourceRow, reason: r.reason });
-    for (const w of p.batch.details['warnings'] as string[] | undefined ?? []) if (typeof w === 'string') outcome.warnings.push(`${p.batch.sourceName}: ${w}`);
+    for (const w of (p.batch.details['warnings'] as string[] | undefined) ?? [])
+      if (typeof w === 'string') outcome.warnings.push(`${p.batch.sourceName}: ${w}`);
   }
   if (dryRun) {
     env.collect?.(
       prepared.flatMap((p) => p.responses),
       draftSoFar ?? loadDraft(db),
     );
-    outcome.batches = prepared.map((p) => ({ batchId: 0, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length, ...columnsOf(p.batch) }));
+    outcome.batches = prepared.map((p) => ({
+      batchId: 0,
+      sourceName: p.batch.sourceName,
+      type: p.type,
+      imported: p.responses.length,
+      rejected: p.rejected.length,
+      ...columnsOf(p.batch),
+    }));
     outcome.columns = outcome.batches.find((b) => b.columns)?.columns ?? [];
     return outcome;
   }
@@ -211,13 +325,28 @@ export async function importFiles(file: WorkspaceFile | null, db: Db, consultati
         actor: env.actor,
         deferSearchIndex: env.deferSearchIndex,
         release: true,
-        progress: (d) => env.progress?.(base + d, total, `Saving responses: ${(base + d).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`),
+        progress: (d) =>
+          env.progress?.(
+            base + d,
+            total,
+            `Saving responses: ${(base + d).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+          ),
       });
       done += p.responses.length;
       if (p.mappingToSave) saveMapping(wdb, { ...p.mappingToSave, now: env.now, actor: env.actor });
-      out.push({ batchId, sourceName: p.batch.sourceName, type: p.type, imported: p.responses.length, rejected: p.rejected.length, ...columnsOf(p.batch) });
+      out.push({
+        batchId,
+        sourceName: p.batch.sourceName,
+        type: p.type,
+        imported: p.responses.length,
+        rejected: p.rejected.length,
+        ...columnsOf(p.batch),
+      });
     }
-    if (outcome.createdQuestions.length) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: outcome.createdQuestions.length });
+    if (outcome.createdQuestions.length)
+      audit(wdb, env.now, env.actor, 'responses.create-questions', null, {
+        questions: outcome.createdQuestions.length,
+      });
     return out;
   });
   for (const keep of undoable) keep();

@@ -24,18 +24,32 @@ import { draftHistoryOf } from '../draft/session-history';
 /** Questions created from an export's columns, added through the draft service within the import's own transaction. */
 function addQuestionsVia(ctx: HandlerContext): NonNullable<ImportEnv['addQuestions']> {
   return (db, sectionId, newSectionTitle, questions) =>
-    drafts.addQuestionsWithin(db, { history: draftHistoryOf(ctx.session), actor: ctx.services.actor, now: ctx.services.clock() }, { sectionId, newSectionTitle, questions });
+    drafts.addQuestionsWithin(
+      db,
+      { history: draftHistoryOf(ctx.session), actor: ctx.services.actor, now: ctx.services.clock() },
+      { sectionId, newSectionTitle, questions },
+    );
 }
 
 /** What a dry run would find: campaigns and duplicates among the file's own responses. */
-async function dryRunDetection(responses: IncomingResponse[], draft: Draft, threshold: number, ctx: HandlerContext): Promise<DetectionOutcome> {
+async function dryRunDetection(
+  responses: IncomingResponse[],
+  draft: Draft,
+  threshold: number,
+  ctx: HandlerContext,
+): Promise<DetectionOutcome> {
   const started = performance.now();
   const qs = campaignQuestions(draft);
   const docs = new Map<string, { id: string; text: string }[]>(qs.map((q) => [q.id, []]));
   responses.forEach((r, i) => {
     for (const a of r.answers) if (a.text) docs.get(a.questionId)?.push({ id: String(i + 1), text: a.text });
   });
-  const found = await detectCampaignGroups(docs, new Map(qs.map((q) => [q.id, q.text])), { threshold }, { signal: ctx.signal });
+  const found = await detectCampaignGroups(
+    docs,
+    new Map(qs.map((q) => [q.id, q.text])),
+    { threshold },
+    { signal: ctx.signal },
+  );
   const groups = findDuplicates(
     responses.map((r, i) => ({
       id: String(i + 1),
@@ -48,7 +62,11 @@ async function dryRunDetection(responses: IncomingResponse[], draft: Draft, thre
     })),
   );
   return {
-    campaigns: found.flatMap((f) => f.groups.map((g, k) => ({ id: k + 1, size: g.size, questionId: f.questionId, status: 'proposed' as const }))).map((c, i) => ({ ...c, id: i + 1 })),
+    campaigns: found
+      .flatMap((f) =>
+        f.groups.map((g, k) => ({ id: k + 1, size: g.size, questionId: f.questionId, status: 'proposed' as const })),
+      )
+      .map((c, i) => ({ ...c, id: i + 1 })),
     duplicateGroups: groups.length,
     duplicateResponses: new Set(groups.flatMap((g) => g.memberIds)).size,
     threshold,
@@ -71,35 +89,62 @@ export const importHandlers: HandlerTable<ResponseImportChannel> = {
     const file = requireWorkspace(ctx);
     const st = readSurvey(readSource(path, file.db), { headerRows, sheet, delimiter });
     const plan = planQuestions(st, drafts.loadDraft(file.db));
-    if (!plan.created.length) throw new AppError('invalid-input', 'Every column that holds answers already matches a question, so there are no questions to create.');
+    if (!plan.created.length)
+      throw new AppError(
+        'invalid-input',
+        'Every column that holds answers already matches a question, so there are no questions to create.',
+      );
     file.mutate((db) => addPlannedQuestions(db, plan, { addQuestions: addQuestionsVia(ctx) }))();
     return { created: plan.created.map((q) => q.id) };
   },
 
-  'responses.import': async ({ paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, headerRows, sheet, delimiter }, ctx) => {
+  'responses.import': async (
+    { paths, mapping, channel, dryRun, createQuestions, saveMapping, detect, threshold, headerRows, sheet, delimiter },
+    ctx,
+  ) => {
     const req = { paths, mapping, channel, dryRun, createQuestions, saveMapping, headerRows, sheet, delimiter };
     const file = requireWorkspace(ctx);
     if (dryRun) {
       // A dry run never changes the workspace (the command line opens it to read only).
       let collected: { responses: IncomingResponse[]; draft: Draft } | null = null;
-      const outcome = await importFiles(null, file.db, file.consultationId, req, { ...responseEnv(ctx), collect: (responses, draft) => (collected = { responses, draft }) });
+      const outcome = await importFiles(null, file.db, file.consultationId, req, {
+        ...responseEnv(ctx),
+        collect: (responses, draft) => (collected = { responses, draft }),
+      });
       if (!detect || !collected) return outcome;
       const c = collected as { responses: IncomingResponse[]; draft: Draft };
       return { ...outcome, detection: await dryRunDetection(c.responses, c.draft, threshold ?? 0.5, ctx) };
     }
-    const outcome = await importFiles(file, file.db, file.consultationId, req, { ...responseEnv(ctx), addQuestions: addQuestionsVia(ctx) });
-    return !detect || outcome.imported === 0 ? outcome : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
+    const outcome = await importFiles(file, file.db, file.consultationId, req, {
+      ...responseEnv(ctx),
+      addQuestions: addQuestionsVia(ctx),
+    });
+    return !detect || outcome.imported === 0
+      ? outcome
+      : { ...outcome, detection: await runDetection(file, drafts.loadDraft(file.db), { threshold }, responseEnv(ctx)) };
   },
 
   'responses.readEmail': ({ path }, ctx) => readEmailFile(requireWorkspace(ctx).db, path),
 
   'responses.importEmail': ({ path, assignments, respondent }, ctx) => {
     const file = requireWorkspace(ctx);
-    return importEmail(file, drafts.loadDraft(file.db), { path, assignments, respondent }, ctx.services.clock(), ctx.services.actor);
+    return importEmail(
+      file,
+      drafts.loadDraft(file.db),
+      { path, assignments, respondent },
+      ctx.services.clock(),
+      ctx.services.actor,
+    );
   },
 
   'responses.addLetter': ({ respondent, receivedAt, text, assignments, reference }, ctx) => {
     const file = requireWorkspace(ctx);
-    return addLetter(file, drafts.loadDraft(file.db), { respondent, receivedAt, text, assignments, reference }, ctx.services.clock(), ctx.services.actor);
+    return addLetter(
+      file,
+      drafts.loadDraft(file.db),
+      { respondent, receivedAt, text, assignments, reference },
+      ctx.services.clock(),
+      ctx.services.actor,
+    );
   },
 };

@@ -1,6 +1,12 @@
 import type { Db } from '../core/db/database';
 import { normaliseOrganisationName } from '#shared/analysis/organisations';
-import { isOrganisationAnswer, isYes, RESPONDENT_COLUMNS_KEYS, type RespondentDetails, type RespondentKey } from '#shared/domain/responses/store';
+import {
+  isOrganisationAnswer,
+  isYes,
+  RESPONDENT_COLUMNS_KEYS,
+  type RespondentDetails,
+  type RespondentKey,
+} from '#shared/domain/responses/store';
 
 /**
  * The respondent table's columns for each "About you" key, and the values derived from them when
@@ -32,7 +38,14 @@ const COLUMN_LIST = RESPONDENT_KEYS.map((k) => RESPONDENT_COLUMN[k]);
 
 /** Columns the schema marks as personal data, by table. */
 export function personalColumns(db: Db, table: string): Set<string> {
-  return new Set(db.all<{ column_name: string }>("SELECT column_name FROM data_classification WHERE table_name = ? AND classification = 'personal'", [table]).map((r) => r.column_name));
+  return new Set(
+    db
+      .all<{ column_name: string }>(
+        "SELECT column_name FROM data_classification WHERE table_name = ? AND classification = 'personal'",
+        [table],
+      )
+      .map((r) => r.column_name),
+  );
 }
 
 export interface RespondentRowValues {
@@ -43,7 +56,9 @@ export interface RespondentRowValues {
   hasPersonal: number;
 }
 
-/** Cell values in RESPONDENT_KEYS order plus the derived columns. `personal` is from personalColumns(db, 'respondent'). */
+/**
+ * Cell values in RESPONDENT_KEYS order plus the derived columns. `personal` is from personalColumns(db, 'respondent').
+ */
 export function respondentRow(details: RespondentDetails, personal: ReadonlySet<string>): RespondentRowValues {
   const values: (string | null)[] = [];
   let hasPersonal = 0;
@@ -65,16 +80,22 @@ export function respondentRow(details: RespondentDetails, personal: ReadonlySet<
 }
 
 /** INSERT INTO respondent (…) without its VALUES, and how many values a row has. */
-export const RESPONDENT_INSERT_PREFIX = `INSERT INTO respondent (id, batch_id, ${COLUMN_LIST.join(', ')}, org_key, is_organisation, confidential_requested, has_personal)`;
+export const RESPONDENT_INSERT_PREFIX =
+  `INSERT INTO respondent (id, batch_id, ${COLUMN_LIST.join(', ')}, org_key, is_organisation, ` +
+  `confidential_requested, has_personal)`;
 export const RESPONDENT_INSERT_COLUMNS = COLUMN_LIST.length + 6;
 
 /** Appends a respondent's values, in RESPONDENT_INSERT_PREFIX's order, to `out`. */
-export function pushRespondentValues(out: (string | number | null)[], id: number, batchId: number, r: RespondentRowValues): void {
+export function pushRespondentValues(
+  out: (string | number | null)[],
+  id: number,
+  batchId: number,
+  r: RespondentRowValues,
+): void {
   out.push(id, batchId);
   for (const v of r.values) out.push(v);
   out.push(r.orgKey, r.isOrganisation, r.confidentialRequested, r.hasPersonal);
 }
-
 
 /** Read a respondent row back into details (keys with values only). */
 export function detailsFromRow(row: Record<string, unknown>): RespondentDetails {

@@ -14,8 +14,12 @@ const ANSWER_ID_SPAN = 1000 * ANSWER_SLOTS;
 const RESPONDENT_ID_SPAN = 20_000;
 
 const INDEX_SQL: Record<BacklogTarget, string> = {
-  answer: `INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id >= ? AND id <= ? AND ${ANSWER_INDEXED}`,
-  respondent: `INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id >= ? AND id <= ? AND ${RESPONDENT_INDEXED}`,
+  answer:
+    `INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM ` +
+    `answer WHERE id >= ? AND id <= ? AND ${ANSWER_INDEXED}`,
+  respondent:
+    `INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE ` +
+    `id >= ? AND id <= ? AND ${RESPONDENT_INDEXED}`,
 };
 
 /** Leave rows with ids in [fromId, toId] for the backlog instead of indexing them now. */
@@ -31,7 +35,9 @@ export function backlogPending(db: Db): boolean {
 
 /** Index one chunk of the oldest entry. Returns false when there was nothing left to index. */
 export function indexBacklogChunk(db: Db): boolean {
-  const next = db.get<{ id: number; target: BacklogTarget; from_id: number; to_id: number }>('SELECT id, target, from_id, to_id FROM search_backlog ORDER BY id LIMIT 1');
+  const next = db.get<{ id: number; target: BacklogTarget; from_id: number; to_id: number }>(
+    'SELECT id, target, from_id, to_id FROM search_backlog ORDER BY id LIMIT 1',
+  );
   if (!next) return false;
   const span = next.target === 'answer' ? ANSWER_ID_SPAN : RESPONDENT_ID_SPAN;
   const upTo = Math.min(next.to_id, next.from_id + span - 1);
@@ -46,7 +52,10 @@ export function finishBacklog(db: Db): void {
   while (indexBacklogChunk(db));
 }
 
-/** Before anything searches a workspace: index what is waiting, as one saved change (in memory only when it is open to read). */
+/**
+ * Before anything searches a workspace: index what is waiting, as one saved change (in memory only when it is open to
+ * read).
+ */
 export function completeSearchIndex(file: WorkspaceFile): void {
   if (!backlogPending(file.db)) return;
   // A workspace open to read only: what a crash left in the backlog is indexed in memory, never written.

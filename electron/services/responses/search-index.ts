@@ -27,45 +27,93 @@ const RESPONDENT_NOT_WAITING = notInBacklog('respondent', 'id');
 
 /** Index answers inserted with ids from `firstId` on (one statement: FTS4 builds in C, no per-row calls). */
 export function indexAnswersFrom(db: Db, firstId: number): void {
-  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id >= ? AND ${ANSWER_INDEXED}`, [firstId]);
+  db.run(
+    `INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation ` +
+      `FROM answer WHERE id >= ? AND ${ANSWER_INDEXED}`,
+    [firstId],
+  );
 }
 
 export function indexRespondentsFrom(db: Db, firstId: number): void {
-  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id >= ? AND ${RESPONDENT_INDEXED}`, [firstId]);
+  db.run(
+    `INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE ` +
+      `id >= ? AND ${RESPONDENT_INDEXED}`,
+    [firstId],
+  );
 }
 
 export function indexAnswer(db: Db, id: number): void {
-  db.run(`INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation FROM answer WHERE id = ? AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING}`, [id]);
+  db.run(
+    `INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation ` +
+      `FROM answer WHERE id = ? AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING}`,
+    [id],
+  );
 }
 
 export function unindexAnswer(db: Db, id: number): void {
-  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE id = ? AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING})`, [id]);
+  db.run(
+    `DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE id = ? AND ${ANSWER_INDEXED} ` +
+      `AND ${ANSWER_NOT_WAITING})`,
+    [id],
+  );
 }
 
 export function indexRespondent(db: Db, id: number): void {
-  db.run(`INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING}`, [id]);
+  db.run(
+    `INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE ` +
+      `id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING}`,
+    [id],
+  );
 }
 
 export function unindexRespondent(db: Db, id: number): void {
-  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`, [id]);
+  db.run(
+    `DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE id = ? ` +
+      `AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`,
+    [id],
+  );
 }
 
 export function indexMember(db: Db, id: number): void {
-  db.run(`INSERT INTO campaign_member_fts (docid, addition) SELECT id, addition FROM campaign_member WHERE id = ? AND ${MEMBER_INDEXED}`, [id]);
+  db.run(
+    `INSERT INTO campaign_member_fts (docid, addition) SELECT id, addition FROM campaign_member WHERE id = ? ` +
+      `AND ${MEMBER_INDEXED}`,
+    [id],
+  );
 }
 
 export function unindexMember(db: Db, id: number): void {
-  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE id = ? AND ${MEMBER_INDEXED})`, [id]);
+  db.run(
+    `DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE id = ? ` +
+      `AND ${MEMBER_INDEXED})`,
+    [id],
+  );
 }
 
 /** Unindex every campaign member of a campaign (before its members are deleted). */
 export function unindexMembersOfCampaign(db: Db, campaignId: number): void {
-  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE campaign_id = ? AND ${MEMBER_INDEXED})`, [campaignId]);
+  db.run(
+    `DELETE FROM campaign_member_fts WHERE docid IN (SELECT id FROM campaign_member WHERE campaign_id = ? ` +
+      `AND ${MEMBER_INDEXED})`,
+    [campaignId],
+  );
 }
 
 /** Unindex everything belonging to a batch's responses (before they are deleted). */
 export function unindexBatch(db: Db, batchId: number): void {
-  db.run(`DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE (id >> 12) IN (SELECT id FROM response WHERE batch_id = ?) AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING})`, [batchId]);
-  db.run(`DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`, [batchId]);
-  db.run(`DELETE FROM campaign_member_fts WHERE docid IN (SELECT m.id FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE r.batch_id = ? AND m.addition <> '')`, [batchId]);
+  db.run(
+    `DELETE FROM answer_fts WHERE docid IN (SELECT id FROM answer WHERE (id >> 12) IN (SELECT id FROM response ` +
+      `WHERE batch_id = ?) AND ${ANSWER_INDEXED} AND ${ANSWER_NOT_WAITING})`,
+    [batchId],
+  );
+  db.run(
+    `DELETE FROM respondent_fts WHERE docid IN (SELECT id FROM respondent WHERE batch_id = ? ` +
+      `AND ${RESPONDENT_INDEXED} AND ${RESPONDENT_NOT_WAITING})`,
+    [batchId],
+  );
+  db.run(
+    `DELETE FROM campaign_member_fts WHERE docid IN (SELECT m.id FROM campaign_member m JOIN response r ON r.id ` +
+      `= m.response_id WHERE r.batch_id = ? AND m.addition <> '')`,
+    [batchId],
+  );
 }

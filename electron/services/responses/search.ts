@@ -54,7 +54,10 @@ export function toMatchExpression(input: string): string {
     if (!negative) positives++;
   }
   while (parts[parts.length - 1] === 'OR') parts.pop();
-  if (positives === 0) throw new AppError('invalid-input', 'Enter a word to search for (words starting with "-" only leave things out).', { field: 'query' });
+  if (positives === 0)
+    throw new AppError('invalid-input', 'Enter a word to search for (words starting with "-" only leave things out).', {
+      field: 'query',
+    });
   // sql.js builds FTS4 with the enhanced query syntax: exclusion is the binary NOT operator (a
   // leading "-" would be read as part of the term), so the included terms are grouped first.
   const pos = parts.filter((p) => !p.startsWith('-'));
@@ -134,12 +137,18 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   const sources: Source[] = [];
 
   if ((scope === 'all' || scope === 'respondents') && !questionId) {
-    const from = `FROM respondent_fts CROSS JOIN respondent p ON p.id = respondent_fts.docid CROSS JOIN response r ON r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
+    const from =
+      `FROM respondent_fts CROSS JOIN respondent p ON p.id = respondent_fts.docid CROSS JOIN response r ON ` +
+      `r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
     sources.push({
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
       page: (o, l) =>
         db
-          .all<{ rid: number; s: string }>(`SELECT r.id AS rid, snippet(respondent_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY respondent_fts.docid LIMIT ? OFFSET ?`, [match, ...f.params, l, o])
+          .all<{ rid: number; s: string }>(
+            `SELECT r.id AS rid, snippet(respondent_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER ` +
+              `BY respondent_fts.docid LIMIT ? OFFSET ?`,
+            [match, ...f.params, l, o],
+          )
           .map((x) => ({ responseId: x.rid, questionId: null, field: 'respondent' as const, ...parseSnippet(x.s) })),
       responsesSql: `SELECT r.id AS rid ${from}`,
       params: [match, ...f.params],
@@ -152,28 +161,60 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     const qParams = questionId ? [questionId] : [];
     const from = indexOnly
       ? 'FROM answer_fts WHERE answer_fts MATCH ?'
-      : `FROM answer_fts${withA} CROSS JOIN response r ON r.id = ${rid}${withP} WHERE answer_fts MATCH ?${qWhere}${where}`;
+      : `FROM answer_fts${withA} CROSS JOIN response r ON r.id = ${rid}${withP} WHERE answer_fts MATCH ` +
+        `?${qWhere}${where}`;
     const params = indexOnly ? [match] : [match, ...qParams, ...f.params];
     sources.push({
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) => {
-        const rows = db.all<{ did: number; s: string; off: string }>(`SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s, offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`, [...params, l, o]);
-        const qids = new Map(rows.length ? db.all<{ id: number; question_id: string }>(`SELECT id, question_id FROM answer WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.did)).map((a) => [a.id, a.question_id]) : []);
-        return rows.map((x) => ({ responseId: Math.floor(x.did / ANSWER_SLOTS), questionId: qids.get(x.did) ?? null, field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text', ...parseSnippet(x.s) }));
+        const rows = db.all<{ did: number; s: string; off: string }>(
+          `SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s, ` +
+            `offsets(answer_fts) AS off ${from} ORDER BY answer_fts.docid LIMIT ? OFFSET ?`,
+          [...params, l, o],
+        );
+        const qids = new Map(
+          rows.length
+            ? db
+                .all<{ id: number; question_id: string }>(
+                  `SELECT id, question_id FROM answer WHERE id IN (${rows.map(() => '?').join(',')})`,
+                  rows.map((r) => r.did),
+                )
+                .map((a) => [a.id, a.question_id])
+            : [],
+        );
+        return rows.map((x) => ({
+          responseId: Math.floor(x.did / ANSWER_SLOTS),
+          questionId: qids.get(x.did) ?? null,
+          field: FIELDS[Number(x.off.split(' ')[0] ?? 0)] ?? 'text',
+          ...parseSnippet(x.s),
+        }));
       },
       responsesSql: `SELECT ${rid} AS rid ${from}`,
       params,
     });
   }
   if (scope === 'additions') {
-    const from = `FROM campaign_member_fts CROSS JOIN campaign_member m ON m.id = campaign_member_fts.docid CROSS JOIN campaign c ON c.id = m.campaign_id CROSS JOIN response r ON r.id = m.response_id${withP} WHERE campaign_member_fts MATCH ? AND m.removed_at IS NULL AND c.status <> 'rejected'${questionId ? ' AND c.question_id = ?' : ''}${where}`;
+    const from =
+      `FROM campaign_member_fts CROSS JOIN campaign_member m ON m.id = campaign_member_fts.docid CROSS JOIN ` +
+      `campaign c ON c.id = m.campaign_id CROSS JOIN response r ON r.id = m.response_id${withP} WHERE ` +
+      `campaign_member_fts MATCH ? AND m.removed_at IS NULL AND c.status <> ` +
+      `'rejected'${questionId ? ' AND c.question_id = ?' : ''}${where}`;
     const params = [match, ...(questionId ? [questionId] : []), ...f.params];
     sources.push({
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) =>
         db
-          .all<{ rid: number; qid: string; s: string }>(`SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`, [...params, l, o])
-          .map((x) => ({ responseId: x.rid, questionId: x.qid, field: 'campaignAddition' as const, ...parseSnippet(x.s) })),
+          .all<{ rid: number; qid: string; s: string }>(
+            `SELECT m.response_id AS rid, c.question_id AS qid, snippet(campaign_member_fts, '${OPEN}', ` +
+              `'${CLOSE}', '…', -1, 16) AS s ${from} ORDER BY campaign_member_fts.docid LIMIT ? OFFSET ?`,
+            [...params, l, o],
+          )
+          .map((x) => ({
+            responseId: x.rid,
+            questionId: x.qid,
+            field: 'campaignAddition' as const,
+            ...parseSnippet(x.s),
+          })),
       responsesSql: `SELECT m.response_id AS rid ${from}`,
       params,
     });
@@ -197,6 +238,12 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   }
   // Distinct responses: only the sources with hits, and no union when one source has them all.
   const live = sources.filter((_, i) => counts[i]! > 0);
-  const responses = live.length === 0 ? 0 : (db.scalar<number>(`SELECT count(DISTINCT rid) FROM (${live.map((s) => s.responsesSql).join(' UNION ALL ')})`, live.flatMap((s) => s.params)) ?? 0);
+  const responses =
+    live.length === 0
+      ? 0
+      : (db.scalar<number>(
+          `SELECT count(DISTINCT rid) FROM (${live.map((s) => s.responsesSql).join(' UNION ALL ')})`,
+          live.flatMap((s) => s.params),
+        ) ?? 0);
   return { query: q.query, total, responses, offset, results };
 }

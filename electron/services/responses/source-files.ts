@@ -39,7 +39,12 @@ export function expandPaths(paths: readonly string[]): string[] {
       const names = readdirSync(abs)
         .filter((n) => IMPORTABLE.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
         .sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
-      if (!names.length) throw new AppError('not-found', `The folder ${abs} has no files that can be imported (CSV, Excel, ODS, Word forms, emails).`, { path: abs });
+      if (!names.length)
+        throw new AppError(
+          'not-found',
+          `The folder ${abs} has no files that can be imported (CSV, Excel, ODS, Word forms, emails).`,
+          { path: abs },
+        );
       for (const n of names) if (statSync(join(abs, n)).isFile()) out.push(join(abs, n));
     } else out.push(abs);
   }
@@ -56,9 +61,16 @@ export function readSource(path: string, db?: Db): SourceFile {
   let size: number;
   try {
     const st = statSync(abs);
-    if (st.isDirectory()) throw new AppError('bad-file', `${abs} is a folder. Choose the files inside it.`, { path: abs });
+    if (st.isDirectory())
+      throw new AppError('bad-file', `${abs} is a folder. Choose the files inside it.`, { path: abs });
     // A pipe or a device never ends (reading /dev/zero fills memory, a pipe waits for ever): only files are read.
-    if (!st.isFile()) throw new AppError('bad-file', `${basename(abs)} is not a file but a ${st.isFIFO() ? 'pipe' : st.isSocket() ? 'socket' : 'device'}, so it cannot be imported.`, { path: abs });
+    if (!st.isFile())
+      throw new AppError(
+        'bad-file',
+        `${basename(abs)} is not a file but a ${st.isFIFO() ? 'pipe' : st.isSocket() ? 'socket' : 'device'}, so ` +
+          `it cannot be imported.`,
+        { path: abs },
+      );
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -66,7 +78,12 @@ export function readSource(path: string, db?: Db): SourceFile {
   }
   const name = basename(abs);
   if (size > DEFAULT_LIMITS.maxFileBytes) {
-    throw new AppError('bad-file', `${name} is ${formatBytes(size)}; the importer reads files up to ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}. Split it and import the parts.`, { reason: 'too-large', path: abs });
+    throw new AppError(
+      'bad-file',
+      `${name} is ${formatBytes(size)}; the importer reads files up ` +
+        `to ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}. Split it and import the parts.`,
+      { reason: 'too-large', path: abs },
+    );
   }
   let data: Uint8Array;
   try {
@@ -85,7 +102,11 @@ export function readSource(path: string, db?: Db): SourceFile {
 
 /** The batch that imported these bytes, unless it was undone. */
 export function priorImport(db: Db, sha256: string): InspectedFile['alreadyImported'] {
-  const row = db.get<{ id: number; imported_at: string; source_name: string }>('SELECT id, imported_at, source_name FROM import_batch WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1', [sha256]);
+  const row = db.get<{ id: number; imported_at: string; source_name: string }>(
+    'SELECT id, imported_at, source_name FROM import_batch WHERE sha256 = ? AND undone_at IS NULL ORDER BY id ' +
+      'DESC LIMIT 1',
+    [sha256],
+  );
   return row ? { batchId: row.id, at: row.imported_at, sourceName: row.source_name } : undefined;
 }
 
@@ -108,7 +129,13 @@ function classify(file: SourceFile): void {
       file.emailFormat = 'msg';
       return setType(file, 'email');
     }
-    if (ext === 'doc') return setType(file, null, `${file.name} is an old-style Word document (.doc). Response forms are Word .docx files; save it as .docx and import that.`);
+    if (ext === 'doc')
+      return setType(
+        file,
+        null,
+        `${file.name} is an old-style Word document (.doc). Response forms are Word .docx files; save it as ` +
+          `.docx and import that.`,
+      );
     return setType(file, 'survey');
   }
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) {
@@ -125,7 +152,12 @@ function classify(file: SourceFile): void {
         file.formKind = 'form-docx';
         return setType(file, 'response-form');
       }
-      return setType(file, null, `${file.name} is a Word document but not one of this consultation's response forms (it has none of the form's hidden ids). Type or paste it in as a letter instead.`);
+      return setType(
+        file,
+        null,
+        `${file.name} is a Word document but not one of this consultation's response forms (it has none of the ` +
+          `form's hidden ids). Type or paste it in as a letter instead.`,
+      );
     }
     const workbook = byName.get('xl/workbook.xml');
     if (workbook && new RegExp(`name="${XLSX_SHEETS.hidden}"`).test(zipEntryText(b, workbook, 1 << 20))) {
@@ -143,7 +175,9 @@ function classify(file: SourceFile): void {
     return setType(
       file,
       null,
-      `${file.name} is named as an Outlook message (.msg) but is not one: it may be damaged, or another kind of file renamed. If it came from Outlook, save the message again (File, Save As, Outlook Message Format) and import that.`,
+      `${file.name} is named as an Outlook message (.msg) but is not one: it may be damaged, or another kind of ` +
+        `file renamed. If it came from Outlook, save the message again (File, Save As, Outlook Message Format) and ` +
+        `import that.`,
     );
   }
   return setType(file, 'survey');
@@ -151,7 +185,10 @@ function classify(file: SourceFile): void {
 
 function looksLikeEmail(b: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(b.subarray(0, 8192));
-  return /^(from|received|return-path|mime-version|message-id|delivered-to|date|subject|to): /im.test(head.slice(0, 200)) && /\n(subject|from): /i.test(head);
+  return (
+    /^(from|received|return-path|mime-version|message-id|delivered-to|date|subject|to): /im.test(head.slice(0, 200)) &&
+    /\n(subject|from): /i.test(head)
+  );
 }
 
 /** What the wizard shows for a file: no bytes. */

@@ -1,10 +1,22 @@
 import type { Db } from '../core/db/database';
 import { AppError } from '#shared/core/errors';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, type Draft } from '#shared/domain/draft/model';
-import type { IntakeChannel, ColumnMapping, NormalisedAnswer, RejectedRow, ResponseIssue } from '#shared/domain/survey-import/types';
+import type {
+  IntakeChannel,
+  ColumnMapping,
+  NormalisedAnswer,
+  RejectedRow,
+  ResponseIssue,
+} from '#shared/domain/survey-import/types';
 import type { BatchFormat, BatchSummary, RespondentDetails, ResponseSource } from '#shared/domain/responses/store';
 import { audit } from '../core/audit';
-import { personalColumns, pushRespondentValues, RESPONDENT_INSERT_COLUMNS, RESPONDENT_INSERT_PREFIX, respondentRow } from './respondent-columns';
+import {
+  personalColumns,
+  pushRespondentValues,
+  RESPONDENT_INSERT_COLUMNS,
+  RESPONDENT_INSERT_PREFIX,
+  respondentRow,
+} from './respondent-columns';
 import { indexAnswersFrom, indexRespondentsFrom } from './search-index';
 import { deferIndexing } from './search-backlog';
 import { ANSWER_SLOTS, firstAnswerId } from './answer-ids';
@@ -80,10 +92,19 @@ export const DEFER_INDEX_FROM = 5000;
  */
 export function answerStorer(draft: Pick<Draft, 'questions'>): (a: NormalisedAnswer) => StoredAnswer {
   const labels = new Map<string, Map<string, string>>();
-  for (const q of draft.questions) if (CLOSED_TYPES.has(q.type)) labels.set(q.id, new Map(answerOptions(q).map((o) => [o.id, o.label])));
+  for (const q of draft.questions)
+    if (CLOSED_TYPES.has(q.type)) labels.set(q.id, new Map(answerOptions(q).map((o) => [o.id, o.label])));
   return (a) => {
     const opts = labels.get(a.questionId);
-    if (!opts) return { questionId: a.questionId, optionIds: a.optionIds, text: a.text, otherText: a.otherText, explanation: a.explanation, unmatched: a.unmatched };
+    if (!opts)
+      return {
+        questionId: a.questionId,
+        optionIds: a.optionIds,
+        text: a.text,
+        otherText: a.otherText,
+        explanation: a.explanation,
+        unmatched: a.unmatched,
+      };
     return {
       questionId: a.questionId,
       optionIds: a.optionIds,
@@ -98,9 +119,14 @@ export function answerStorer(draft: Pick<Draft, 'questions'>): (a: NormalisedAns
 
 function sayTheSame(a: NormalisedAnswer, labels: ReadonlyMap<string, string>): boolean {
   if (a.unmatched?.length) return false;
-  const expected = a.optionIds.map((id) => (id === OTHER_OPTION_ID && a.otherText !== undefined ? a.otherText : (labels.get(id) ?? '\u0000')));
+  const expected = a.optionIds.map((id) =>
+    id === OTHER_OPTION_ID && a.otherText !== undefined ? a.otherText : (labels.get(id) ?? '\u0000'),
+  );
   if (expected.length === 1 && a.text.trim() === expected[0]) return true;
-  const pieces = a.text.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const pieces = a.text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return pieces.length === expected.length && pieces.every((p, i) => p === expected[i]);
 }
 
@@ -111,7 +137,9 @@ export function nextId(db: Db, table: string): number {
   return Math.max(seq ?? 0, max ?? 0) + 1;
 }
 
-const RESPONSE_INSERT_PREFIX = 'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, started_at, issues, source, extra, created_at)';
+const RESPONSE_INSERT_PREFIX =
+  'INSERT INTO response (id, batch_id, respondent_id, channel, external_id, source_row, submitted_at, ' +
+  'started_at, issues, source, extra, created_at)';
 const RESPONSE_INSERT_COLUMNS = 12;
 const REJECTED_INSERT = 'INSERT INTO rejected_row (batch_id, source_row, reason, raw) VALUES (?, ?, ?, ?)';
 
@@ -138,7 +166,8 @@ function multiRow(insert: string, columns: number, rows: number): string {
   return sql;
 }
 
-const ANSWER_INSERT = 'INSERT INTO answer (id, question_id, option_ids, text, other_text, explanation, unmatched, value)';
+const ANSWER_INSERT =
+  'INSERT INTO answer (id, question_id, option_ids, text, other_text, explanation, unmatched, value)';
 
 /** Where rows are written: the database, or a list of statements to send to it (an import worker). */
 export interface RowSink {
@@ -164,7 +193,11 @@ class RowBuffer {
 
 /** Queues one response's answers, numbered from `firstId` on. */
 function queueAnswers(buf: RowBuffer, firstId: number, answers: readonly StoredAnswer[]): void {
-  if (answers.length > ANSWER_SLOTS) throw new AppError('invalid-input', `A response has ${answers.length} answers; at most ${ANSWER_SLOTS} are kept per response.`);
+  if (answers.length > ANSWER_SLOTS)
+    throw new AppError(
+      'invalid-input',
+      `A response has ${answers.length} answers; at most ${ANSWER_SLOTS} are kept per response.`,
+    );
   for (let k = 0; k < answers.length; k++) {
     const a = answers[k]!;
     buf.values.push(
@@ -184,11 +217,35 @@ function queueAnswers(buf: RowBuffer, firstId: number, answers: readonly StoredA
 const blankToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
 
 /** The batch record alone (also used for a typed letter). Returns its id. */
-export function insertBatchRecord(db: Db, b: BatchRecord, imported: number, rejected: number, ctx: Pick<WriteContext, 'now' | 'actor'>): number {
+export function insertBatchRecord(
+  db: Db,
+  b: BatchRecord,
+  imported: number,
+  rejected: number,
+  ctx: Pick<WriteContext, 'now' | 'actor'>,
+): number {
   const id = nextId(db, 'import_batch');
   db.run(
-    'INSERT INTO import_batch (id, source_name, sha256, channel, format, source_kind, fingerprint, mapping, details, rows_read, imported_count, rejected_count, blank_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [id, b.sourceName, b.sha256, b.channel, b.format, b.sourceKind, b.fingerprint, b.mapping ? JSON.stringify(b.mapping) : null, JSON.stringify(b.details), b.rowsRead, imported, rejected, b.blankCount, ctx.now.toISOString(), ctx.actor],
+    'INSERT INTO import_batch (id, source_name, sha256, channel, format, source_kind, fingerprint, mapping, ' +
+      'details, rows_read, imported_count, rejected_count, blank_count, imported_at, imported_by) VALUES (?, ?, ?, ' +
+      '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      id,
+      b.sourceName,
+      b.sha256,
+      b.channel,
+      b.format,
+      b.sourceKind,
+      b.fingerprint,
+      b.mapping ? JSON.stringify(b.mapping) : null,
+      JSON.stringify(b.details),
+      b.rowsRead,
+      imported,
+      rejected,
+      b.blankCount,
+      ctx.now.toISOString(),
+      ctx.actor,
+    ],
   );
   return id;
 }
@@ -199,7 +256,10 @@ export interface FirstIds {
   response: number;
 }
 
-export const firstIdsOf = (db: Db): FirstIds => ({ respondent: nextId(db, 'respondent'), response: nextId(db, 'response') });
+export const firstIdsOf = (db: Db): FirstIds => ({
+  respondent: nextId(db, 'respondent'),
+  response: nextId(db, 'response'),
+});
 
 /**
  * A batch's respondents, responses and answers as multi-row INSERTs into a sink, numbered on from
@@ -228,7 +288,12 @@ export class ResponseRows {
     const respondentId = this.first.respondent + this.count;
     const responseId = this.first.response + this.count;
     this.count++;
-    pushRespondentValues(this.respondents.values, respondentId, this.batchId, respondentRow(r.respondent, this.personal));
+    pushRespondentValues(
+      this.respondents.values,
+      respondentId,
+      this.batchId,
+      respondentRow(r.respondent, this.personal),
+    );
     this.respondents.rows++;
     this.rows.values.push(
       responseId,
@@ -265,7 +330,12 @@ export class ResponseRows {
 export function indexBatchRows(db: Db, first: FirstIds, count: number, deferSearchIndex: boolean | undefined): void {
   if (count > 0 && deferSearchIndex && count >= DEFER_INDEX_FROM) {
     deferIndexing(db, 'respondent', first.respondent, first.respondent + count - 1);
-    deferIndexing(db, 'answer', firstAnswerId(first.response), firstAnswerId(first.response + count - 1) + ANSWER_SLOTS - 1);
+    deferIndexing(
+      db,
+      'answer',
+      firstAnswerId(first.response),
+      firstAnswerId(first.response + count - 1) + ANSWER_SLOTS - 1,
+    );
   } else if (count > 0) {
     indexRespondentsFrom(db, first.respondent);
     indexAnswersFrom(db, firstAnswerId(first.response));
@@ -273,7 +343,12 @@ export function indexBatchRows(db: Db, first: FirstIds, count: number, deferSear
 }
 
 /** Insert responses (with respondents and answers) into an existing batch. Returns the first response id. */
-export function insertResponses(db: Db, batchId: number, responses: readonly IncomingResponse[], ctx: WriteContext): { firstResponseId: number; count: number } {
+export function insertResponses(
+  db: Db,
+  batchId: number,
+  responses: readonly IncomingResponse[],
+  ctx: WriteContext,
+): { firstResponseId: number; count: number } {
   const first = firstIdsOf(db);
   const rows = new ResponseRows(db, batchId, first, personalColumns(db, 'respondent'), ctx.now.toISOString());
   const total = responses.length;
@@ -289,17 +364,37 @@ export function insertResponses(db: Db, batchId: number, responses: readonly Inc
 
 /** Rejected rows of a batch, kept with the reason and the raw row. */
 function insertRejected(db: Db, batchId: number, rejected: readonly RejectedRow[]): void {
-  for (const r of rejected) db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
+  for (const r of rejected)
+    db.run(REJECTED_INSERT, [batchId, r.sourceRow, r.reason, JSON.stringify(Object.entries(r.raw))]);
 }
 
 /** After a batch's rows: its rejected rows and the audit entry. */
-export function closeBatch(db: Db, batchId: number, batch: BatchRecord, imported: number, rejected: readonly RejectedRow[], ctx: Pick<WriteContext, 'now' | 'actor'>): void {
+export function closeBatch(
+  db: Db,
+  batchId: number,
+  batch: BatchRecord,
+  imported: number,
+  rejected: readonly RejectedRow[],
+  ctx: Pick<WriteContext, 'now' | 'actor'>,
+): void {
   insertRejected(db, batchId, rejected);
-  audit(db, ctx.now, ctx.actor, 'responses.import', `batch ${batchId}`, { source: batch.sourceName, sha256: batch.sha256, format: batch.format, imported, rejected: rejected.length });
+  audit(db, ctx.now, ctx.actor, 'responses.import', `batch ${batchId}`, {
+    source: batch.sourceName,
+    sha256: batch.sha256,
+    format: batch.format,
+    imported,
+    rejected: rejected.length,
+  });
 }
 
 /** A whole batch: record, responses, rejected rows, audit entry. Call inside one mutation. */
-export function writeBatch(db: Db, batch: BatchRecord, responses: readonly IncomingResponse[], rejected: readonly RejectedRow[], ctx: WriteContext): { batchId: number; firstResponseId: number } {
+export function writeBatch(
+  db: Db,
+  batch: BatchRecord,
+  responses: readonly IncomingResponse[],
+  rejected: readonly RejectedRow[],
+  ctx: WriteContext,
+): { batchId: number; firstResponseId: number } {
   const batchId = insertBatchRecord(db, batch, responses.length, rejected.length, ctx);
   const { firstResponseId } = insertResponses(db, batchId, responses, ctx);
   closeBatch(db, batchId, batch, responses.length, rejected, ctx);

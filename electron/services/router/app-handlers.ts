@@ -38,7 +38,9 @@ export const appHandlers: HandlerTable<AppChannel> = {
       .flatMap((n) => {
         try {
           const st = statSync(join(dir, n));
-          return st.isFile() ? [{ path: join(dir, n), name: basename(n), modifiedAt: st.mtime.toISOString(), bytes: st.size }] : [];
+          return st.isFile()
+            ? [{ path: join(dir, n), name: basename(n), modifiedAt: st.mtime.toISOString(), bytes: st.size }]
+            : [];
         } catch {
           return [];
         }

@@ -26,7 +26,12 @@ const GROUPS = {
 
 // Compile-time: the groups together hold exactly one handler for every backend channel, and the
 // group a channel's first word names is the one that holds it.
-type Groups = typeof appHandlers & typeof workspaceHandlers & typeof draftHandlers & typeof outputHandlers & typeof responseHandlers & typeof analysisHandlers;
+type Groups = typeof appHandlers &
+  typeof workspaceHandlers &
+  typeof draftHandlers &
+  typeof outputHandlers &
+  typeof responseHandlers &
+  typeof analysisHandlers;
 type Exact<T, U> = [T] extends [U] ? ([U] extends [T] ? true : false) : false;
 const everyChannelOnce: Exact<keyof Groups, BackendChannel> = true;
 const prefixesName: Exact<BackendChannel extends `${infer P}.${string}` ? P : never, keyof typeof GROUPS> = true;
@@ -44,4 +49,3 @@ export const loadBackendHandler: HandlerLoader = async (channel) => {
   if (!handler) throw new Error(`No handler for "${channel}" in the ${group} group.`);
   return handler;
 };
-

@@ -29,16 +29,24 @@ export function plainIssue(issue: z.core.$ZodIssue | undefined): string {
   switch (issue.code) {
     case 'too_big':
       if (issue.origin === 'string') return `${Name} is too long: at most ${count(issue.maximum)} characters.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${Name} has too many items: at most ${count(issue.maximum)}.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `${Name} has too many items: at most ${count(issue.maximum)}.`;
       return `${Name} is too big: at most ${count(issue.maximum)}.`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${Name} is empty.` : `${Name} is too short: at least ${count(issue.minimum)} characters.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${Name} needs at least ${count(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? `${Name} is empty.`
+          : `${Name} is too short: at least ${count(issue.minimum)} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `${Name} needs at least ${count(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
       return `${Name} is too small: at least ${count(issue.minimum)}.`;
     case 'invalid_value':
       return `${Name} must be one of: ${issue.values.map(String).join(', ')}.`;
     case 'unrecognized_keys':
-      return `${issue.keys.length === 1 ? 'This setting is' : 'These settings are'} not recognised: ${issue.keys.join(', ')}.`;
+      return (
+        `${issue.keys.length === 1 ? 'This setting is' : 'These settings are'} not ` +
+        `recognised: ${issue.keys.join(', ')}.`
+      );
     case 'invalid_type':
       return `${Name} is missing or of the wrong kind (expected ${issue.expected}).`;
     default:

@@ -43,18 +43,32 @@ export class Router {
    * the input typed from the contract and the output too; a failure is thrown as the AppError it
    * was (its code, message and details).
    */
-  async call<K extends BackendChannel>(sessionId: string, channel: K, input: In<K>, options: DispatchOptions = {}): Promise<Out<K>> {
+  async call<K extends BackendChannel>(
+    sessionId: string,
+    channel: K,
+    input: In<K>,
+    options: DispatchOptions = {},
+  ): Promise<Out<K>> {
     const r = await this.dispatch(sessionId, channel, input, options);
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
     // dispatch answers with the handler's output for this channel: the contract types it.
     return r.value as Out<K>;
   }
 
-  async dispatch(sessionId: string, channel: unknown, rawInput: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: `Unknown call "${String(channel)}".` } };
+  async dispatch(
+    sessionId: string,
+    channel: unknown,
+    rawInput: unknown,
+    options: DispatchOptions = {},
+  ): Promise<Result<unknown>> {
+    if (!isChannel(channel))
+      return { ok: false, error: { code: 'unknown-channel', message: `Unknown call "${String(channel)}".` } };
     const spec = contract[channel];
     if (spec.kind === 'shell') {
-      return { ok: false, error: { code: 'unsupported', message: `"${channel}" is answered by the app window, not the backend.` } };
+      return {
+        ok: false,
+        error: { code: 'unsupported', message: `"${channel}" is answered by the app window, not the backend.` },
+      };
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -65,7 +79,10 @@ export class Router {
         error: {
           code: 'invalid-input',
           message: plainIssue(issue),
-          details: { ...(field ? { field } : {}), issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+          details: {
+            ...(field ? { field } : {}),
+            issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
         },
       };
     }
@@ -80,7 +97,12 @@ export class Router {
     return next;
   }
 
-  private async run(sessionId: string, channel: Exclude<Channel, never>, input: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+  private async run(
+    sessionId: string,
+    channel: Exclude<Channel, never>,
+    input: unknown,
+    options: DispatchOptions,
+  ): Promise<Result<unknown>> {
     const session = this.session(sessionId);
     const controller = new AbortController();
     if (options.jobId) this.jobs.set(options.jobId, controller);
@@ -106,13 +128,28 @@ export class Router {
       return { ok: true, value };
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: (e as AppError).toShape() };
-      if (controller.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } };
+      if (controller.signal.aborted)
+        return { ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } };
       // A stored value that no longer parses: the workspace is damaged somewhere opening does not read in full.
       if (e instanceof SyntaxError && /JSON/.test(e.message)) {
-        return { ok: false, error: { code: 'corrupt', message: 'Part of this workspace is damaged: a stored value could not be read. Nothing was changed. Run Verify to see where, and open a copy of the backup (.bak) if it fails.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'corrupt',
+            message:
+              'Part of this workspace is damaged: a stored value could not be read. Nothing was changed. Run ' +
+              'Verify to see where, and open a copy of the backup (.bak) if it fails.',
+          },
+        };
       }
       console.error(`[router] ${channel} failed:`, e);
-      return { ok: false, error: { code: 'internal', message: `Something went wrong (${(e as Error)?.message ?? 'unknown error'}). Nothing was changed.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Something went wrong (${(e as Error)?.message ?? 'unknown error'}). Nothing was changed.`,
+        },
+      };
     } finally {
       if (options.jobId) this.jobs.delete(options.jobId);
     }

@@ -9,10 +9,18 @@ export type ShellHandlers = {
 };
 
 /** Validate and run a shell call, with the same Result shape as the backend router. */
-export async function dispatchShell(handlers: ShellHandlers, channel: ShellChannel, raw: unknown, sessionId: string): Promise<Result<unknown>> {
+export async function dispatchShell(
+  handlers: ShellHandlers,
+  channel: ShellChannel,
+  raw: unknown,
+  sessionId: string,
+): Promise<Result<unknown>> {
   const parsed = contract[channel].input.safeParse(raw ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'The request was not valid.' } };
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'The request was not valid.' },
+    };
   }
   try {
     const fn = handlers[channel] as (i: unknown, s: string) => Promise<unknown>;

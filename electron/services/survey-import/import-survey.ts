@@ -69,13 +69,22 @@ class Inbox {
 }
 
 /** Starts the producer (in a worker when one is given). Returns how to say a slice was written, and how to stop it. */
-function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox: Inbox, signal: AbortSignal | undefined): { written: (n: number) => void; stop: () => void } {
+function startProducer(
+  job: SurveyStreamJob,
+  spec: WorkerSpec | undefined,
+  inbox: Inbox,
+  signal: AbortSignal | undefined,
+): { written: (n: number) => void; stop: () => void } {
   if (!spec) {
     void produceSurveyRows(job, (m) => inbox.push(m), signal);
     return { written: () => undefined, stop: () => undefined };
   }
   let ended = false;
-  const worker = new Worker(spec.file, { workerData: { task: 'survey-rows', ...job }, transferList: [job.file.data.buffer as ArrayBuffer], execArgv: spec.execArgv ?? [] });
+  const worker = new Worker(spec.file, {
+    workerData: { task: 'survey-rows', ...job },
+    transferList: [job.file.data.buffer as ArrayBuffer],
+    execArgv: spec.execArgv ?? [],
+  });
   worker.on('message', (m: SurveyStreamMessage) => {
     if (m.type === 'end' || m.type === 'error') ended = true;
     inbox.push(m);
@@ -85,7 +94,14 @@ function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox
     inbox.push({ type: 'error', error: errorShape(e) });
   });
   worker.on('exit', (code) => {
-    if (!ended) inbox.push({ type: 'error', error: { code: 'internal', message: `Reading the file stopped unexpectedly (exit code ${code}). Nothing was imported.` } });
+    if (!ended)
+      inbox.push({
+        type: 'error',
+        error: {
+          code: 'internal',
+          message: `Reading the file stopped unexpectedly (exit code ${code}). Nothing was imported.`,
+        },
+      });
   });
   return {
     written: (n) => {
@@ -98,7 +114,14 @@ function startProducer(job: SurveyStreamJob, spec: WorkerSpec | undefined, inbox
   };
 }
 
-export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile, draft: Draft, req: SurveyPlanRequest, env: StreamEnv, outcome: ImportOutcome): Promise<void> {
+export async function importSurveyStreamed(
+  file: WorkspaceFile,
+  src: SourceFile,
+  draft: Draft,
+  req: SurveyPlanRequest,
+  env: StreamEnv,
+  outcome: ImportOutcome,
+): Promise<void> {
   const db = file.db;
   // The ids the rows will take. Nothing else writes to this workspace until the import returns
   // (calls are one at a time, background work waits), and the write checks they are still free.
@@ -106,7 +129,15 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
   const first = firstIdsOf(db);
   const job: SurveyStreamJob = {
     file: { path: src.path, name: src.name, bytes: src.bytes, sha256: src.sha256, type: src.type, data: src.data },
-    req: { headerRows: req.headerRows, sheet: req.sheet, delimiter: req.delimiter, mapping: req.mapping, channel: req.channel, createQuestions: req.createQuestions, saveMapping: req.saveMapping },
+    req: {
+      headerRows: req.headerRows,
+      sheet: req.sheet,
+      delimiter: req.delimiter,
+      mapping: req.mapping,
+      channel: req.channel,
+      createQuestions: req.createQuestions,
+      saveMapping: req.saveMapping,
+    },
     draft,
     saved: [...savedMappingRows(db)],
     personal: [...personalColumns(db, 'respondent')],
@@ -120,7 +151,8 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
   try {
     const planned = await inbox.next(env.signal);
     if (planned.type === 'error') throw fromShape(planned.error);
-    if (planned.type !== 'planned') throw new AppError('internal', 'The file reader answered out of turn. Nothing was imported.');
+    if (planned.type !== 'planned')
+      throw new AppError('internal', 'The file reader answered out of turn. Nothing was imported.');
     outcome.warnings.push(...planned.warnings);
     let undoable = () => {};
     const rowsText = planned.total.toLocaleString('en-GB');
@@ -128,8 +160,15 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
     const ctx = { now: env.now, actor: env.actor };
     const result = await file.mutateAsync(async (wdb) => {
       const now = firstIdsOf(wdb);
-      if (nextId(wdb, 'import_batch') !== batchId || now.respondent !== first.respondent || now.response !== first.response) {
-        throw new AppError('conflict', 'The workspace changed while the file was being read. Nothing was imported: try again.');
+      if (
+        nextId(wdb, 'import_batch') !== batchId ||
+        now.respondent !== first.respondent ||
+        now.response !== first.response
+      ) {
+        throw new AppError(
+          'conflict',
+          'The workspace changed while the file was being read. Nothing was imported: try again.',
+        );
       }
       // Questions created from the columns are stored with the rows: a refused or failed import leaves none.
       if (planned.questions) undoable = addPlannedQuestions(wdb, planned.questions, env);
@@ -140,15 +179,25 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
         if (m.type === 'rows') {
           for (const [i, values] of m.ops) wdb.run(m.sql[i]!, values);
           producer.written(++slices);
-          env.progress?.(m.done, m.total, `Importing ${src.name}: row ${m.done.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')}`);
+          env.progress?.(
+            m.done,
+            m.total,
+            `Importing ${src.name}: row ${m.done.toLocaleString('en-GB')} of ${m.total.toLocaleString('en-GB')}`,
+          );
           // A turn for the event loop between slices, so a cancel is heard even when the worker is ahead.
           await yieldToEvents();
         } else if (m.type === 'end') {
-          wdb.run('UPDATE import_batch SET details = ?, imported_count = ?, rejected_count = ?, blank_count = ? WHERE id = ?', [JSON.stringify(m.batch.details), m.count, m.rejected.length, m.batch.blankCount, batchId]);
+          wdb.run(
+            'UPDATE import_batch SET details = ?, imported_count = ?, rejected_count = ?, blank_count = ? WHERE id = ?',
+            [JSON.stringify(m.batch.details), m.count, m.rejected.length, m.batch.blankCount, batchId],
+          );
           closeBatch(wdb, batchId, m.batch, m.count, m.rejected, ctx);
           indexBatchRows(wdb, first, m.count, env.deferSearchIndex);
           if (planned.mappingToSave) saveMapping(wdb, { ...planned.mappingToSave, ...ctx });
-          if (planned.questions) audit(wdb, env.now, env.actor, 'responses.create-questions', null, { questions: planned.questions.created.length });
+          if (planned.questions)
+            audit(wdb, env.now, env.actor, 'responses.create-questions', null, {
+              questions: planned.questions.created.length,
+            });
           return m;
         } else if (m.type === 'error') throw fromShape(m.error);
         else throw new AppError('internal', 'The file reader answered out of turn. Nothing was imported.');
@@ -161,7 +210,14 @@ export async function importSurveyStreamed(file: WorkspaceFile, src: SourceFile,
     outcome.blankRows += result.batch.blankCount;
     for (const r of result.rejected) outcome.rejected.push({ file: src.name, row: r.sourceRow, reason: r.reason });
     const columns = planned.batch.details['columns'] as ImportedColumn[] | undefined;
-    outcome.batches.push({ batchId, sourceName: src.name, type: 'survey', imported: result.count, rejected: result.rejected.length, ...(columns ? { columns } : {}) });
+    outcome.batches.push({
+      batchId,
+      sourceName: src.name,
+      type: 'survey',
+      imported: result.count,
+      rejected: result.rejected.length,
+      ...(columns ? { columns } : {}),
+    });
     if (columns && !outcome.columns.length) outcome.columns = columns;
     outcome.batchId = outcome.batchId ?? batchId;
     env.progress?.(result.count, result.count, 'Saved');

@@ -1,7 +1,14 @@
 import { AppError, type AppErrorShape } from '#shared/core/errors';
 import type { Draft } from '#shared/domain/draft/model';
 import type { RejectedRow } from '#shared/domain/survey-import/types';
-import { finishedBatch, mapSurvey, planSurvey, type PlannedQuestions, type SurveyPlan, type SurveyPlanRequest } from './plan-survey';
+import {
+  finishedBatch,
+  mapSurvey,
+  planSurvey,
+  type PlannedQuestions,
+  type SurveyPlan,
+  type SurveyPlanRequest,
+} from './plan-survey';
 import { ResponseRows, type BatchRecord, type FirstIds, type RowSink } from '../responses/write-batch';
 import type { SavedMappingRow } from './read-survey';
 import type { SourceFile } from '../responses/source-files';
@@ -71,7 +78,10 @@ class OpCollector implements RowSink {
 
 export function errorShape(e: unknown): AppErrorShape {
   if (e instanceof AppError) return e.toShape();
-  return { code: 'internal', message: `Something went wrong while reading the file (${(e as Error)?.message ?? String(e)}). Nothing was imported.` };
+  return {
+    code: 'internal',
+    message: `Something went wrong while reading the file (${(e as Error)?.message ?? String(e)}). Nothing was imported.`,
+  };
 }
 
 /**
@@ -79,19 +89,42 @@ export function errorShape(e: unknown): AppErrorShape {
  * `afterRows` is awaited after each `rows` message (a worker waits there while the writer is
  * more than a few slices behind, so unwritten rows do not pile up in memory).
  */
-export async function produceSurveyRows(job: SurveyStreamJob, post: (m: SurveyStreamMessage) => void, signal?: AbortSignal, afterRows?: () => Promise<void>): Promise<void> {
+export async function produceSurveyRows(
+  job: SurveyStreamJob,
+  post: (m: SurveyStreamMessage) => void,
+  signal?: AbortSignal,
+  afterRows?: () => Promise<void>,
+): Promise<void> {
   try {
     const file = { ...job.file } as SourceFile;
     const plan = planSurvey(file, job.req, job.draft, new Map(job.saved), true);
-    post({ type: 'planned', warnings: plan.warnings, questions: plan.questions, batch: plan.batch, mappingToSave: plan.mappingToSave ?? null, total: plan.batch.rowsRead });
+    post({
+      type: 'planned',
+      warnings: plan.warnings,
+      questions: plan.questions,
+      batch: plan.batch,
+      mappingToSave: plan.mappingToSave ?? null,
+      total: plan.batch.rowsRead,
+    });
     const sink = new OpCollector();
     const rows = new ResponseRows(sink, job.batchId, job.first, new Set(job.personal), job.at);
-    const result = await mapSurvey(plan, job.req, { signal, onSlice: (done, total) => post({ type: 'rows', ...sink.take(), done, total }), afterSlice: afterRows }, (r) => rows.add(r));
+    const result = await mapSurvey(
+      plan,
+      job.req,
+      { signal, onSlice: (done, total) => post({ type: 'rows', ...sink.take(), done, total }), afterSlice: afterRows },
+      (r) => rows.add(r),
+    );
     rows.flush();
     const last = sink.take();
     if (last.ops.length) post({ type: 'rows', ...last, done: plan.batch.rowsRead, total: plan.batch.rowsRead });
     const batch = finishedBatch(plan, result, rows.count);
-    post({ type: 'end', batch, count: rows.count, rejected: result.rejected, unmatchedValues: result.unmatchedValues.reduce((s, u) => s + u.count, 0) });
+    post({
+      type: 'end',
+      batch,
+      count: rows.count,
+      rejected: result.rejected,
+      unmatchedValues: result.unmatchedValues.reduce((s, u) => s + u.count, 0),
+    });
   } catch (e) {
     post({ type: 'error', error: errorShape(e) });
   }

@@ -1,11 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '#shared/core/errors';
 import type { Draft, Question } from '#shared/domain/draft/model';
-import type { ApplyResult, IntakeChannel, ColumnMapping, NormalisedAnswer, NormalisedResponse } from '#shared/domain/survey-import/types';
+import type {
+  ApplyResult,
+  IntakeChannel,
+  ColumnMapping,
+  NormalisedAnswer,
+  NormalisedResponse,
+} from '#shared/domain/survey-import/types';
 import { columnReport, inferQuestions, proposeMapping } from '#shared/domain/survey-import/index';
 import type { SourceFile } from '../responses/source-files';
 import type { Db } from '../core/db/database';
-import { batchDayOrder, mapInSlices, parseMapping, readSurvey, resolveMapping, type SavedMappings, type SurveyReadOptions, type SurveyTable } from './read-survey';
+import {
+  batchDayOrder,
+  mapInSlices,
+  parseMapping,
+  readSurvey,
+  resolveMapping,
+  type SavedMappings,
+  type SurveyReadOptions,
+  type SurveyTable,
+} from './read-survey';
 import { answerStorer, type BatchRecord, type IncomingResponse, type StoredAnswer } from '../responses/write-batch';
 
 /**
@@ -29,7 +44,12 @@ export interface SurveyPlanRequest extends SurveyReadOptions {
  * service), so an import that fails or is refused leaves none behind. Returns what to call once
  * that transaction is saved: it makes the addition undoable.
  */
-export type AddQuestions = (db: Db, sectionId: string, newSectionTitle: string | undefined, questions: Question[]) => () => void;
+export type AddQuestions = (
+  db: Db,
+  sectionId: string,
+  newSectionTitle: string | undefined,
+  questions: Question[],
+) => () => void;
 
 interface MapEnv {
   signal?: AbortSignal | undefined;
@@ -64,14 +84,36 @@ export function planQuestions(st: SurveyTable, draft: Draft): PlannedQuestions {
   const { sectionId, newSectionTitle } = sectionForNewQuestions(draft);
   if (columns && columns.length === 0) return { draft, created: [], sectionId };
   const taken = new Set(draft.questions.map((q) => q.id));
-  const created = inferQuestions(st.layout, st.table, { sectionId, ...(columns ? { columns } : {}) }).filter((q) => !taken.has(q.id));
+  const created = inferQuestions(st.layout, st.table, { sectionId, ...(columns ? { columns } : {}) }).filter(
+    (q) => !taken.has(q.id),
+  );
   if (!created.length) return { draft, created, sectionId };
-  const sections = newSectionTitle ? [...draft.sections, { id: sectionId, kind: 'proposal' as const, title: newSectionTitle, body: { type: 'doc' as const, content: [] }, guidance: '' }] : draft.sections;
-  return { draft: { ...draft, sections: sections as Draft['sections'], questions: [...draft.questions, ...created] }, created, sectionId, newSectionTitle };
+  const sections = newSectionTitle
+    ? [
+        ...draft.sections,
+        {
+          id: sectionId,
+          kind: 'proposal' as const,
+          title: newSectionTitle,
+          body: { type: 'doc' as const, content: [] },
+          guidance: '',
+        },
+      ]
+    : draft.sections;
+  return {
+    draft: { ...draft, sections: sections as Draft['sections'], questions: [...draft.questions, ...created] },
+    created,
+    sectionId,
+    newSectionTitle,
+  };
 }
 
 /** Adds planned questions inside the caller's transaction (see AddQuestions); returns what to call once it is saved. */
-export function addPlannedQuestions(db: Db, plan: Pick<PlannedQuestions, 'created' | 'sectionId' | 'newSectionTitle'>, env: { addQuestions?: AddQuestions | undefined }): () => void {
+export function addPlannedQuestions(
+  db: Db,
+  plan: Pick<PlannedQuestions, 'created' | 'sectionId' | 'newSectionTitle'>,
+  env: { addQuestions?: AddQuestions | undefined },
+): () => void {
   if (!plan.created.length) return () => {};
   if (!env.addQuestions) throw new AppError('internal', 'Questions cannot be added here.');
   return env.addQuestions(db, plan.sectionId, plan.newSectionTitle, plan.created);
@@ -92,7 +134,13 @@ export interface SurveyPlan {
 }
 
 /** Read, detect the layout, plan any questions to create and settle the mapping: everything before the rows. */
-export function planSurvey(file: SourceFile, req: SurveyPlanRequest, draftIn: Draft, saved: SavedMappings, single: boolean): SurveyPlan {
+export function planSurvey(
+  file: SourceFile,
+  req: SurveyPlanRequest,
+  draftIn: Draft,
+  saved: SavedMappings,
+  single: boolean,
+): SurveyPlan {
   const st = readSurvey(file, req);
   // The bytes are read into the table now: let them go (88 MB for a 100,000-response export).
   file.data = new Uint8Array(0);
@@ -105,15 +153,21 @@ export function planSurvey(file: SourceFile, req: SurveyPlanRequest, draftIn: Dr
   const mapping = proposal.mapping;
   // Refused when answers would be lost: columns that hold answers but none mapped to a question
   // (an export of respondents' details alone, with no answer columns, is imported with a warning).
-  if (!mapping.some((t) => t.kind === 'question') && (proposal.unmatched.length > 0 || !mapping.some((t) => t.kind === 'respondent'))) {
+  if (
+    !mapping.some((t) => t.kind === 'question') &&
+    (proposal.unmatched.length > 0 || !mapping.some((t) => t.kind === 'respondent'))
+  ) {
     throw new AppError(
       'invalid-input',
       draft.questions.length === 0
-        ? `${file.name}: the consultation has no questions yet, so no column could be matched. Create questions from the file's columns (on the command line, --create-questions), or add the questions first.`
-        : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions from the columns (on the command line, --create-questions).`,
+        ? `${file.name}: the consultation has no questions yet, so no column could be matched. Create questions ` +
+            `from the file's columns (on the command line, --create-questions), or add the questions first.`
+        : `${file.name}: no column matches a question of the consultation. Check the mapping, or create questions ` +
+            `from the columns (on the command line, --create-questions).`,
     );
   }
-  if (!mapping.some((t) => t.kind === 'question')) warnings.push(`${file.name}: no column holds answers to a question; only the respondents' details were imported.`);
+  if (!mapping.some((t) => t.kind === 'question'))
+    warnings.push(`${file.name}: no column holds answers to a question; only the respondents' details were imported.`);
   const headers = st.layout.columns.map((c) => c.header);
   const batch: BatchRecord = {
     sourceName: file.name,
@@ -143,7 +197,9 @@ export function planSurvey(file: SourceFile, req: SurveyPlanRequest, draftIn: Dr
     mapping,
     warnings,
     batch,
-    ...(req.saveMapping !== false ? { mappingToSave: { fingerprint: st.fingerprint, sourceKind: st.layout.source, headers, mapping } } : {}),
+    ...(req.saveMapping !== false
+      ? { mappingToSave: { fingerprint: st.fingerprint, sourceKind: st.layout.source, headers, mapping } }
+      : {}),
   };
 }
 
@@ -163,7 +219,12 @@ function incomingFrom(r: NormalisedResponse, store: (a: NormalisedAnswer) => Sto
 }
 
 /** Every data row of a planned survey through its mapping, each response handed to `take`. */
-export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: MapEnv, take: (r: IncomingResponse) => void): Promise<ApplyResult> {
+export async function mapSurvey(
+  plan: SurveyPlan,
+  req: SurveyPlanRequest,
+  env: MapEnv,
+  take: (r: IncomingResponse) => void,
+): Promise<ApplyResult> {
   const store = answerStorer(plan.draft);
   const name = plan.batch.sourceName;
   const result = await mapInSlices(plan.st, plan.mapping, plan.draft, {
@@ -186,12 +247,20 @@ export async function mapSurvey(plan: SurveyPlan, req: SurveyPlanRequest, env: M
 export function finishedBatch(plan: SurveyPlan, result: ApplyResult, imported: number): BatchRecord {
   if (imported === 0 && result.rejected.length === 0) {
     const rowsRead = plan.batch.rowsRead;
-    throw new AppError('bad-file', `${plan.batch.sourceName} has no responses in it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`, { reason: 'empty' });
+    throw new AppError(
+      'bad-file',
+      `${plan.batch.sourceName} has no responses in ` +
+        `it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`,
+      { reason: 'empty' },
+    );
   }
   return {
     ...plan.batch,
-    details: { ...plan.batch.details, blankRows: result.blankRows.slice(0, 1000), unmatchedValues: result.unmatchedValues.slice(0, 200) },
+    details: {
+      ...plan.batch.details,
+      blankRows: result.blankRows.slice(0, 1000),
+      unmatchedValues: result.unmatchedValues.slice(0, 200),
+    },
     blankCount: result.blankRows.length,
   };
 }
-

@@ -22,10 +22,22 @@ export interface PreviewRequest extends SurveyReadOptions {
 const SAMPLES = 3;
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export async function previewSurvey(db: Db, draft: Draft, req: PreviewRequest, env: { signal?: AbortSignal | undefined; progress?: ((d: number, t: number, m: string) => void) | undefined } = {}): Promise<SurveyPreview> {
+export async function previewSurvey(
+  db: Db,
+  draft: Draft,
+  req: PreviewRequest,
+  env: { signal?: AbortSignal | undefined; progress?: ((d: number, t: number, m: string) => void) | undefined } = {},
+): Promise<SurveyPreview> {
   const file = readSource(req.path, db);
   if (file.type !== 'survey') {
-    throw new AppError('invalid-input', file.type === 'response-form' ? `${file.name} is a returned response form: it is imported without a mapping.` : file.type === 'email' ? `${file.name} is an email: import it as an email.` : (file.problem ?? `${file.name} cannot be imported.`));
+    throw new AppError(
+      'invalid-input',
+      file.type === 'response-form'
+        ? `${file.name} is a returned response form: it is imported without a mapping.`
+        : file.type === 'email'
+          ? `${file.name} is an email: import it as an email.`
+          : (file.problem ?? `${file.name} cannot be imported.`),
+    );
   }
   env.progress?.(0, 1, `Reading ${file.name}`);
   const st = readSurvey(file, req);
@@ -34,20 +46,34 @@ export async function previewSurvey(db: Db, draft: Draft, req: PreviewRequest, e
   if (given) {
     // Keep the proposal's reasons for columns the official left as proposed.
     const fresh = resolveMapping(db, st, draft, null).proposal;
-    proposal.reasons = proposal.mapping.map((t, i) => (JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.reasons[i] ?? '') : 'Changed by you'));
-    proposal.confidence = proposal.mapping.map((t, i) => (JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.confidence[i] ?? 0) : 1));
-    proposal.unmatched = fresh.unmatched.filter((i) => proposal.mapping[i]?.kind === 'ignore' || proposal.mapping[i]?.kind === 'keep');
+    proposal.reasons = proposal.mapping.map((t, i) =>
+      JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.reasons[i] ?? '') : 'Changed by you',
+    );
+    proposal.confidence = proposal.mapping.map((t, i) =>
+      JSON.stringify(t) === JSON.stringify(fresh.mapping[i]) ? (fresh.confidence[i] ?? 0) : 1,
+    );
+    proposal.unmatched = fresh.unmatched.filter(
+      (i) => proposal.mapping[i]?.kind === 'ignore' || proposal.mapping[i]?.kind === 'keep',
+    );
   }
   const { table, layout } = st;
   const columns: PreviewColumn[] = layout.columns.map((c) => {
     const samples: string[] = [];
-    for (let r = layout.dataStart; r < table.cells.length && samples.length < SAMPLES && r < layout.dataStart + 500; r++) {
+    for (
+      let r = layout.dataStart;
+      r < table.cells.length && samples.length < SAMPLES && r < layout.dataStart + 500;
+      r++
+    ) {
       const v = (table.cells[r]?.[c.index] ?? '').trim();
       if (v && !samples.includes(clip(v))) samples.push(clip(v));
     }
     return { ...c, samples };
   });
-  const result = await mapInSlices(st, proposal.mapping, draft, { signal: env.signal, progress: (d, t) => env.progress?.(d, t, `Checking ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')} rows`) });
+  const result = await mapInSlices(st, proposal.mapping, draft, {
+    signal: env.signal,
+    progress: (d, t) =>
+      env.progress?.(d, t, `Checking ${d.toLocaleString('en-GB')} of ${t.toLocaleString('en-GB')} rows`),
+  });
   return {
     file: inspected(file),
     format: table.format,

@@ -3,14 +3,23 @@ import { Db } from '../core/db/database';
 import type { Draft } from '#shared/domain/draft/model';
 import { readSourceFile } from '../formats/read';
 import { applyMapping, detectLayout, proposeMapping, sourceFingerprint } from '#shared/domain/survey-import/index';
-import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, MappingProposal, MappingTarget, NormalisedResponse, RawTable, UnmatchedValue } from '#shared/domain/survey-import/types';
+import type {
+  ApplyResult,
+  IntakeChannel,
+  ColumnMapping,
+  Layout,
+  MappingProposal,
+  MappingTarget,
+  NormalisedResponse,
+  RawTable,
+  UnmatchedValue,
+} from '#shared/domain/survey-import/types';
 import { columnMappingSchema } from '#shared/domain/survey-import/types';
 import { answerOptions } from '#shared/domain/draft/model';
 import { dayOrderOf, type DayOrder } from '#shared/domain/survey-import/values/survey-dates';
 import { normaliseLabel } from '#shared/domain/survey-import/values/text-match';
 import type { SourceFile } from '../responses/source-files';
 import { throwIfCancelled } from '../core/cancel';
-
 
 /**
  * A survey export through the shared readers: the table, its layout (the official may correct the
@@ -30,7 +39,10 @@ export interface SurveyTable {
 }
 
 export function readSurvey(file: SourceFile, opts: SurveyReadOptions = {}): SurveyTable {
-  const table = readSourceFile(file.data, file.name, { ...(opts.sheet ? { sheet: opts.sheet } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  const table = readSourceFile(file.data, file.name, {
+    ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+  });
   const layout = detectLayout(table, opts.headerRows ? { headerRowCount: opts.headerRows } : {});
   return { table, layout, fingerprint: sourceFingerprint(layout) };
 }
@@ -40,8 +52,15 @@ export interface ResolvedMapping {
   saved: { savedAt: string; savedBy: string } | null;
 }
 
-/** Targets that no longer exist in the draft (a deleted question or option) become "keep": the cells are kept as received. */
-export function validMapping(mapping: ColumnMapping, draft: Pick<Draft, 'questions'>, width: number): { mapping: ColumnMapping; dropped: number[] } {
+/**
+ * Targets that no longer exist in the draft (a deleted question or option) become "keep": the cells are kept as
+ * received.
+ */
+export function validMapping(
+  mapping: ColumnMapping,
+  draft: Pick<Draft, 'questions'>,
+  width: number,
+): { mapping: ColumnMapping; dropped: number[] } {
   const byId = new Map(draft.questions.map((q) => [q.id, q]));
   const dropped: number[] = [];
   const out: ColumnMapping = [];
@@ -50,7 +69,10 @@ export function validMapping(mapping: ColumnMapping, draft: Pick<Draft, 'questio
     if (t.kind === 'question') {
       const q = byId.get(t.questionId);
       const part = t.part;
-      const ok = q && (typeof part !== 'object' || ('rank' in part ? q.type === 'ranking' : answerOptions(q).some((o) => o.id === part.optionId)));
+      const ok =
+        q &&
+        (typeof part !== 'object' ||
+          ('rank' in part ? q.type === 'ranking' : answerOptions(q).some((o) => o.id === part.optionId)));
       if (!ok) {
         dropped.push(i);
         out.push({ kind: 'keep' });
@@ -67,11 +89,17 @@ export function parseMapping(value: unknown, layout: Layout): ColumnMapping {
   const parsed = columnMappingSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('invalid-input', `The mapping is not valid: ${issue?.message ?? 'wrong shape'}${issue?.path.length ? ` (at ${issue.path.join('.')})` : ''}. It must be a list with one entry per column, such as {"kind":"ignore"}.`);
+    throw new AppError(
+      'invalid-input',
+      `The mapping is not ` +
+        `valid: ${issue?.message ?? 'wrong shape'}${issue?.path.length ? ` (at ${issue.path.join('.')})` : ''}. It ` +
+        `must be a list with one entry per column, such as {"kind":"ignore"}.`,
+    );
   }
   const mapping = parsed.data;
   const n = layout.columns.length;
-  if (mapping.length > n && mapping.slice(n).some((t) => t.kind !== 'ignore' && t.kind !== 'keep')) throw new AppError('invalid-input', `The mapping has ${mapping.length} entries but the file has ${n} columns.`);
+  if (mapping.length > n && mapping.slice(n).some((t) => t.kind !== 'ignore' && t.kind !== 'keep'))
+    throw new AppError('invalid-input', `The mapping has ${mapping.length} entries but the file has ${n} columns.`);
   return mapping.slice(0, n);
 }
 
@@ -87,21 +115,44 @@ export type SavedMappings = Db | null | ReadonlyMap<string, SavedMappingRow>;
 
 /** Every saved mapping by fingerprint: the few rows an import worker is given. */
 export function savedMappingRows(db: Db): Map<string, SavedMappingRow> {
-  return new Map(db.all<SavedMappingRow & { fingerprint: string }>('SELECT fingerprint, mapping, saved_at, saved_by FROM saved_mapping').map(({ fingerprint, ...row }) => [fingerprint, row]));
+  return new Map(
+    db
+      .all<SavedMappingRow & { fingerprint: string }>(
+        'SELECT fingerprint, mapping, saved_at, saved_by FROM saved_mapping',
+      )
+      .map(({ fingerprint, ...row }) => [fingerprint, row]),
+  );
 }
 
 /** The mapping to use: as given, else the one saved for this source, else a fresh proposal. */
-export function resolveMapping(savedMappings: SavedMappings, st: SurveyTable, draft: Draft, given: ColumnMapping | null): ResolvedMapping {
+export function resolveMapping(
+  savedMappings: SavedMappings,
+  st: SurveyTable,
+  draft: Draft,
+  given: ColumnMapping | null,
+): ResolvedMapping {
   const n = st.layout.columns.length;
   if (given) {
     const { mapping, dropped } = validMapping(given, draft, n);
-    if (dropped.length) throw new AppError('invalid-input', `The mapping refers to questions or options that are not in the consultation (columns ${dropped.map((i) => i + 1).join(', ')}).`, { columns: dropped });
-    return { proposal: { mapping, confidence: mapping.map(() => 1), reasons: mapping.map(() => 'As given'), unmatched: [] }, saved: null };
+    if (dropped.length)
+      throw new AppError(
+        'invalid-input',
+        `The mapping refers to questions or options that are not in the consultation ` +
+          `(columns ${dropped.map((i) => i + 1).join(', ')}).`,
+        { columns: dropped },
+      );
+    return {
+      proposal: { mapping, confidence: mapping.map(() => 1), reasons: mapping.map(() => 'As given'), unmatched: [] },
+      saved: null,
+    };
   }
   const fresh = proposeMapping(st.layout, draft, st.table);
   const saved: SavedMappingRow | undefined =
     savedMappings instanceof Db || savedMappings === null
-      ? savedMappings?.get<SavedMappingRow>('SELECT mapping, saved_at, saved_by FROM saved_mapping WHERE fingerprint = ?', [st.fingerprint])
+      ? savedMappings?.get<SavedMappingRow>(
+          'SELECT mapping, saved_at, saved_by FROM saved_mapping WHERE fingerprint = ?',
+          [st.fingerprint],
+        )
       : savedMappings.get(st.fingerprint);
   if (saved) {
     const { mapping } = validMapping(JSON.parse(saved.mapping) as ColumnMapping, draft, n);
@@ -110,7 +161,11 @@ export function resolveMapping(savedMappings: SavedMappings, st: SurveyTable, dr
       proposal: {
         mapping,
         confidence: mapping.map((t) => (t.kind === 'ignore' ? 0 : 1)),
-        reasons: mapping.map((t, i) => (t.kind === 'ignore' && fresh.mapping[i]?.kind !== 'ignore' ? `Ignored when this source was last imported (${when})` : `As saved when this source was last imported (${when})`)),
+        reasons: mapping.map((t, i) =>
+          t.kind === 'ignore' && fresh.mapping[i]?.kind !== 'ignore'
+            ? `Ignored when this source was last imported (${when})`
+            : `As saved when this source was last imported (${when})`,
+        ),
         unmatched: fresh.unmatched.filter((i) => mapping[i]?.kind === 'ignore' || mapping[i]?.kind === 'keep'),
       },
       saved: { savedAt: saved.saved_at, savedBy: saved.saved_by },
@@ -121,10 +176,16 @@ export function resolveMapping(savedMappings: SavedMappings, st: SurveyTable, dr
 
 /** Day order of slash dates in the time columns, kept with the batch so a fixed row is read the same way. */
 export function batchDayOrder(st: SurveyTable, mapping: ColumnMapping): DayOrder {
-  const fallback: DayOrder = st.layout.source === 'microsoft-forms' || st.layout.source === 'surveymonkey' || st.layout.source === 'qualtrics' ? 'mdy' : 'dmy';
-  const cols = mapping.flatMap((t, i) => (t.kind === 'meta' && (t.field === 'submittedAt' || t.field === 'startedAt') ? [i] : []));
+  const fallback: DayOrder =
+    st.layout.source === 'microsoft-forms' || st.layout.source === 'surveymonkey' || st.layout.source === 'qualtrics'
+      ? 'mdy'
+      : 'dmy';
+  const cols = mapping.flatMap((t, i) =>
+    t.kind === 'meta' && (t.field === 'submittedAt' || t.field === 'startedAt') ? [i] : [],
+  );
   const values: string[] = [];
-  for (let r = st.layout.dataStart; r < st.table.cells.length && values.length < 4000; r++) for (const c of cols) values.push(st.table.cells[r]?.[c] ?? '');
+  for (let r = st.layout.dataStart; r < st.table.cells.length && values.length < 4000; r++)
+    for (const c of cols) values.push(st.table.cells[r]?.[c] ?? '');
   return dayOrderOf(values, fallback);
 }
 
@@ -143,9 +204,13 @@ export interface MapEnv {
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
-
 /** Every data row through the mapping, a slice at a time, yielding in between. */
-export async function mapInSlices(st: SurveyTable, mapping: ColumnMapping, draft: Draft, env: MapEnv = {}): Promise<ApplyResult> {
+export async function mapInSlices(
+  st: SurveyTable,
+  mapping: ColumnMapping,
+  draft: Draft,
+  env: MapEnv = {},
+): Promise<ApplyResult> {
   const { table, layout } = st;
   const slice = env.sliceRows ?? 5000;
   const start = layout.dataStart;
@@ -156,12 +221,21 @@ export async function mapInSlices(st: SurveyTable, mapping: ColumnMapping, draft
   for (let from = start; from < end; from += slice) {
     throwIfCancelled(env.signal);
     const to = Math.min(end, from + slice);
-    const r = applyMapping(table, layout, mapping, draft, { from, to, ...(env.channel ? { channel: env.channel } : {}) });
+    const r = applyMapping(table, layout, mapping, draft, {
+      from,
+      to,
+      ...(env.channel ? { channel: env.channel } : {}),
+    });
     for (const resp of r.responses) {
       // applyMapping checks repeated ids within a slice; this carries the check across slices.
       if (resp.externalId) {
         const before = seenIds.get(resp.externalId);
-        if (before !== undefined && !resp.issues.some((i) => i.message.startsWith('Same ID as row'))) resp.issues.push({ column: -1, header: 'ID', message: `Same ID as row ${before}: possibly the same response twice.` });
+        if (before !== undefined && !resp.issues.some((i) => i.message.startsWith('Same ID as row')))
+          resp.issues.push({
+            column: -1,
+            header: 'ID',
+            message: `Same ID as row ${before}: possibly the same response twice.`,
+          });
         else if (before === undefined) seenIds.set(resp.externalId, resp.sourceRow);
       }
       if (env.take) env.take(resp);

@@ -42,7 +42,8 @@ const SAMPLED = new Set(['answer']);
 const WINDOWS = 32;
 const WINDOW_ROWS = 256;
 
-const hasTable = (db: Db, name: string): boolean => db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
+const hasTable = (db: Db, name: string): boolean =>
+  db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
 
 /** Rows whose JSON does not parse, as "table.column (row id)" sentences; `sample` spreads windows over big tables. */
 function badJson(db: Db, full: boolean): string[] {
@@ -61,7 +62,14 @@ function badJson(db: Db, full: boolean): string[] {
       if (lo !== null && hi !== null) {
         const step = Math.max(WINDOW_ROWS, Math.ceil((hi - lo + 1) / WINDOWS));
         for (let from = lo; from <= hi && ids.length < 3; from += step) {
-          ids.push(...db.tuples<[number]>(`SELECT rowid FROM ${table} WHERE rowid BETWEEN ? AND ? AND ${bad} LIMIT 3`, [from, from + WINDOW_ROWS - 1]).map((r) => r[0]));
+          ids.push(
+            ...db
+              .tuples<[number]>(`SELECT rowid FROM ${table} WHERE rowid BETWEEN ? AND ? AND ${bad} LIMIT 3`, [
+                from,
+                from + WINDOW_ROWS - 1,
+              ])
+              .map((r) => r[0]),
+          );
         }
       }
     }
@@ -76,7 +84,10 @@ function badDraft(db: Db): string[] {
     const r = draftSchema.safeParse(rowsToDraft(readRows(db), 'Untitled'));
     if (r.success) return [];
     const issue = r.error.issues[0];
-    return [`the stored draft is not valid (${issue ? `${issue.path.join('.') || 'the draft'}: ${issue.message}` : 'unknown problem'})`];
+    return [
+      `the stored draft is not valid ` +
+        `(${issue ? `${issue.path.join('.') || 'the draft'}: ${issue.message}` : 'unknown problem'})`,
+    ];
   } catch (e) {
     return [`the stored draft cannot be read (${(e as Error).message})`];
   }

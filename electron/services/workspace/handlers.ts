@@ -15,7 +15,9 @@ function normalisePath(p: string): string {
   return extname(abs).toLowerCase() === WORKSPACE_EXTENSION ? abs : abs + WORKSPACE_EXTENSION;
 }
 
-/** Close this window's workspace. A warning when its changes stayed in the journal (closing could not rewrite the file). */
+/**
+ * Close this window's workspace. A warning when its changes stayed in the journal (closing could not rewrite the file).
+ */
 function closeCurrent(ctx: HandlerContext): string | null {
   const ws = ctx.session.workspace;
   if (!ws) return null;
@@ -39,7 +41,9 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
     const open = ctx.session.workspace;
     if (open?.path === target && open.readOnly === !!readOnly) return summarise(open.db, target);
     // Open the new one before closing the old, so a failure leaves the user where they were.
-    const ws = readOnly ? await WorkspaceFile.openReadOnly(target, ctx.services.workspaceOptions) : await openWorkspace(target, ctx.services.workspaceOptions);
+    const ws = readOnly
+      ? await WorkspaceFile.openReadOnly(target, ctx.services.workspaceOptions)
+      : await openWorkspace(target, ctx.services.workspaceOptions);
     closeCurrent(ctx);
     ctx.session.workspace = ws;
     const summary = summarise(ws.db, ws.path);
@@ -48,7 +52,8 @@ export const workspaceHandlers: HandlerTable<WorkspaceChannel> = {
     return summary;
   },
 
-  'workspace.current': (_i, ctx) => (ctx.session.workspace ? summarise(ctx.session.workspace.db, ctx.session.workspace.path) : null),
+  'workspace.current': (_i, ctx) =>
+    ctx.session.workspace ? summarise(ctx.session.workspace.db, ctx.session.workspace.path) : null,
 
   'workspace.state': (_i, ctx) => (ctx.session.workspace ? stateOf(ctx.session.workspace) : null),
 

@@ -15,7 +15,9 @@ function countIfTable(db: Db, table: string): number {
 }
 
 export function summarise(db: Db, path: string, schemaVersion = SCHEMA_VERSION): WorkspaceSummary {
-  const c = db.get<{ title: string; created_at: string; updated_at: string }>('SELECT title, created_at, updated_at FROM consultation WHERE id = 1');
+  const c = db.get<{ title: string; created_at: string; updated_at: string }>(
+    'SELECT title, created_at, updated_at FROM consultation WHERE id = 1',
+  );
   const meta = (k: string) => db.scalar<string>('SELECT value FROM meta WHERE key = ?', [k]) ?? '';
   return {
     path,
@@ -77,7 +79,11 @@ export function setTitle(file: WorkspaceFile, title: string, actor: string, now:
 export async function inspect(path: string): Promise<WorkspaceInspection> {
   const ro = await openReadOnly(path, { integrityCheck: false });
   try {
-    return { ...summarise(ro.db, path, ro.fileSchema), appSchemaVersion: SCHEMA_VERSION, journalEntries: ro.journalApplied ? ro.journal.records.length : 0 };
+    return {
+      ...summarise(ro.db, path, ro.fileSchema),
+      appSchemaVersion: SCHEMA_VERSION,
+      journalEntries: ro.journalApplied ? ro.journal.records.length : 0,
+    };
   } finally {
     ro.db.close();
   }

@@ -46,7 +46,10 @@ export const acronymRules: RuleModule = {
       severity: 'warning',
       title: 'Acronym not explained',
       description:
-        'The first use of an acronym (2 or more capitals) in the document, outside headings and titles, is not spelled out: “Data Protection Officer (DPO)” or “DPO (Data Protection Officer)”. Well-known ones (UK, EU, VAT, MP, NHS, GP, BBC, GDPR, file formats…) are exempt; Roman numerals, postcodes, web and email addresses and “GOV.UK” are ignored. One finding per acronym.',
+        'The first use of an acronym (2 or more capitals) in the document, outside headings and titles, is not ' +
+        'spelled out: “Data Protection Officer (DPO)” or “DPO (Data Protection Officer)”. Well-known ones (UK, ' +
+        'EU, VAT, MP, NHS, GP, BBC, GDPR, file formats…) are exempt; Roman numerals, postcodes, web and email ' +
+        'addresses and “GOV.UK” are ignored. One finding per acronym.',
       standardRef: '§1.2 Principle A; §5.3 Other style rules',
     },
   ],
@@ -64,16 +67,24 @@ export const acronymRules: RuleModule = {
         if ((a.match(/[A-Z]/g) ?? []).length < 2) continue;
         const at = t.index;
         const matchEnd = at + t[0].length;
-        if (a.length > 12 || seen.has(a) || WELL_KNOWN_ACRONYMS.has(a) || ROMAN.test(a) || PLACEHOLDERS.has(a)) continue;
+        if (a.length > 12 || seen.has(a) || WELL_KNOWN_ACRONYMS.has(a) || ROMAN.test(a) || PLACEHOLDERS.has(a))
+          continue;
         // Part of a run of capitals ("PLEASE READ THIS"): shouting, not an acronym.
         const around = unit.text.slice(Math.max(0, at - 20), matchEnd + 20);
-        if (/[A-Z]{4,}\s+[A-Z]{2,}\s+[A-Z]{2,}|[A-Z]{2,}\s+[A-Z]{4,}\s+[A-Z]{2,}|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{4,}/.test(around)) continue;
+        if (
+          /[A-Z]{4,}\s+[A-Z]{2,}\s+[A-Z]{2,}|[A-Z]{2,}\s+[A-Z]{4,}\s+[A-Z]{2,}|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{4,}/.test(
+            around,
+          )
+        )
+          continue;
         seen.add(a);
         if (expandedAt(unit, a, at, matchEnd)) continue;
         reportText(ctx, unit, {
           ruleId: 'R-A1',
           title: `Acronym not explained: ${a}`,
-          message: `“${a}” is used here for the first time without saying what it stands for. Spell it out at first use, with the acronym in brackets after it, unless readers will know it without (like UK or VAT).`,
+          message:
+            `“${a}” is used here for the first time without saying what it stands for. Spell it out at first use, ` +
+            `with the acronym in brackets after it, unless readers will know it without (like UK or VAT).`,
           start: at,
           end: matchEnd,
           fingerprint: a,

@@ -10,8 +10,16 @@ import type { RuleModule } from '../rule-module';
  */
 const ELEMENTS: { key: string; test: RegExp; missing: string }[] = [
   { key: 'foia', test: /freedom of information|\bfoia\b|\bfoi\b/i, missing: 'the Freedom of Information Act 2000' },
-  { key: 'eir', test: /environmental information regulations|\beir\b/i, missing: 'the Environmental Information Regulations 2004' },
-  { key: 'dp', test: /data protection|\bgdpr\b/i, missing: 'data protection law (UK GDPR and the Data Protection Act 2018)' },
+  {
+    key: 'eir',
+    test: /environmental information regulations|\beir\b/i,
+    missing: 'the Environmental Information Regulations 2004',
+  },
+  {
+    key: 'dp',
+    test: /data protection|\bgdpr\b/i,
+    missing: 'data protection law (UK GDPR and the Data Protection Act 2018)',
+  },
   {
     key: 'no-guarantee',
     test: /\b(?:cannot|can ?not|can['’]t|unable to|not (?:always )?(?:be )?able to|will not|won['’]t|do not|don['’]t)\s+(?:always\s+)?(?:guarantee|promise|ensure|assure)|\bno guarantee|\bnot (?:be )?guaranteed|\bcannot be guaranteed|\bnot guarantee/i,
@@ -20,7 +28,11 @@ const ELEMENTS: { key: string; test: RegExp; missing: string }[] = [
 ];
 
 const OPTIONAL: { key: string; test: RegExp; missing: string }[] = [
-  { key: 'disclaimer', test: /disclaimer|automatic(?:ally)?\b.*\bconfidential/i, missing: 'that an automatic confidentiality disclaimer from an IT system will not count as a request' },
+  {
+    key: 'disclaimer',
+    test: /disclaimer|automatic(?:ally)?\b.*\bconfidential/i,
+    missing: 'that an automatic confidentiality disclaimer from an IT system will not count as a request',
+  },
   { key: 'represent', test: /\brepresent/i, missing: 'that organisations responding should say whom they represent' },
 ];
 
@@ -31,14 +43,18 @@ export const confidentialityRules: RuleModule = {
       severity: 'warning',
       title: 'Confidentiality section incomplete',
       description:
-        'The confidentiality section does not mention the Freedom of Information Act (FOIA), the Environmental Information Regulations (EIR), data protection, or that confidentiality cannot be guaranteed (one finding for each).',
+        'The confidentiality section does not mention the Freedom of Information Act (FOIA), the Environmental ' +
+        'Information Regulations (EIR), data protection, or that confidentiality cannot be guaranteed (one ' +
+        'finding for each).',
       standardRef: '§3.5',
     },
     {
       id: 'R-CONF2',
       severity: 'advice',
       title: 'Confidentiality section could say more',
-      description: 'The confidentiality section does not say that automatic IT disclaimers do not count, or that representative groups should say whom they represent.',
+      description:
+        'The confidentiality section does not say that automatic IT disclaimers do not count, or that ' +
+        'representative groups should say whom they represent.',
       standardRef: '§3.5',
     },
   ],
@@ -53,12 +69,22 @@ export const confidentialityRules: RuleModule = {
         ctx.report({
           ruleId: 'R-CONF1',
           title: 'Confidentiality section incomplete',
-          message: `The confidentiality section does not mention ${e.missing}. Say that responses, including personal information, may be published or disclosed under the Freedom of Information Act 2000, the Environmental Information Regulations 2004 and UK data protection law, and that confidentiality cannot be guaranteed.`,
+          message:
+            `The confidentiality section does not mention ${e.missing}. Say that responses, including personal ` +
+            `information, may be published or disclosed under the Freedom of Information Act 2000, the ` +
+            `Environmental Information Regulations 2004 and UK data protection law, and that confidentiality ` +
+            `cannot be guaranteed.`,
           location: loc,
           fingerprint: e.key,
         });
     for (const e of OPTIONAL)
       if (!e.test.test(text))
-        ctx.report({ ruleId: 'R-CONF2', title: 'Confidentiality section could say more', message: `Consider saying ${e.missing}.`, location: loc, fingerprint: e.key });
+        ctx.report({
+          ruleId: 'R-CONF2',
+          title: 'Confidentiality section could say more',
+          message: `Consider saying ${e.missing}.`,
+          location: loc,
+          fingerprint: e.key,
+        });
   },
 };

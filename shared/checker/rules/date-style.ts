@@ -38,14 +38,20 @@ function numericDate(m: RegExpExecArray): { title: string; message: string } | n
   if (y.length === 2) y = `20${y}`;
   // UK order (day/month) unless that is impossible.
   const [day, month] = b <= 12 ? [a, b] : [b, a];
-  return { title: 'Date not in GOV.UK style', message: fix(m[0], `${day} ${MONTHS[month - 1]} ${y}`, 'GOV.UK writes dates in words, with no numbers-only dates.') };
+  return {
+    title: 'Date not in GOV.UK style',
+    message: fix(m[0], `${day} ${MONTHS[month - 1]} ${y}`, 'GOV.UK writes dates in words, with no numbers-only dates.'),
+  };
 }
 
 const PATTERNS: Pattern[] = [
   {
     ruleId: 'R-D1',
     re: /(?<![\d-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/g,
-    explain: (m) => ({ title: 'Date not in GOV.UK style', message: fix(m[0], `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`, 'GOV.UK writes dates in words.') }),
+    explain: (m) => ({
+      title: 'Date not in GOV.UK style',
+      message: fix(m[0], `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`, 'GOV.UK writes dates in words.'),
+    }),
   },
   {
     ruleId: 'R-D1',
@@ -60,17 +66,30 @@ const PATTERNS: Pattern[] = [
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)(?:\\s+of)?\\s+(${MONTH})\\b`, 'g'),
-    explain: (m) => ({ title: 'Ordinal in a date', message: fix(m[0], `${m[1]} ${monthName(m[2]!)}`, 'GOV.UK dates have no “st”, “nd”, “rd” or “th”.') }),
+    explain: (m) => ({
+      title: 'Ordinal in a date',
+      message: fix(m[0], `${m[1]} ${monthName(m[2]!)}`, 'GOV.UK dates have no “st”, “nd”, “rd” or “th”.'),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'),
-    explain: (m) => ({ title: 'Ordinal in a date', message: fix(m[0], `${m[2]} ${monthName(m[1]!)}`, 'GOV.UK dates put the day first, with no “st”, “nd”, “rd” or “th”.') }),
+    explain: (m) => ({
+      title: 'Ordinal in a date',
+      message: fix(
+        m[0],
+        `${m[2]} ${monthName(m[1]!)}`,
+        'GOV.UK dates put the day first, with no “st”, “nd”, “rd” or “th”.',
+      ),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: /(?<![\p{L}\d:.])(?:12\s?noon|12[:.]00\s?(?:pm|p\.m\.)|12\s?(?:pm|p\.m\.)|noon)(?![\p{L}\d])/giu,
-    explain: (m) => ({ title: 'Write “midday”', message: fix(m[0], 'midday', 'GOV.UK uses “midday”, not “12 noon”, “noon” or “12pm”.') }),
+    explain: (m) => ({
+      title: 'Write “midday”',
+      message: fix(m[0], 'midday', 'GOV.UK uses “midday”, not “12 noon”, “noon” or “12pm”.'),
+    }),
   },
   {
     ruleId: 'R-D1',
@@ -83,7 +102,10 @@ const PATTERNS: Pattern[] = [
   {
     ruleId: 'R-D1',
     re: /(?<![\d:.])([01]\d|2[0-3]):?([0-5]\d)\s?(?:hrs|hr|h)(?![\p{L}\d])/giu,
-    explain: (m) => ({ title: 'Time not in GOV.UK style', message: fix(m[0], twelveHour(Number(m[1]), m[2]!), 'GOV.UK uses the 12-hour clock with am or pm.') }),
+    explain: (m) => ({
+      title: 'Time not in GOV.UK style',
+      message: fix(m[0], twelveHour(Number(m[1]), m[2]!), 'GOV.UK uses the 12-hour clock with am or pm.'),
+    }),
   },
   {
     ruleId: 'R-D1',
@@ -94,37 +116,69 @@ const PATTERNS: Pattern[] = [
       if (before === 'scale' || before === 'ratio' || after === 'ratio' || after === 'scale') return null;
       const h = Number(m[1]);
       if (h >= 13 || h === 0)
-        return { title: 'Time not in GOV.UK style', message: fix(m[0], twelveHour(h, m[2]!), 'GOV.UK uses the 12-hour clock with am or pm, not the 24-hour clock.') };
+        return {
+          title: 'Time not in GOV.UK style',
+          message: fix(
+            m[0],
+            twelveHour(h, m[2]!),
+            'GOV.UK uses the 12-hour clock with am or pm, not the 24-hour clock.',
+          ),
+        };
       return {
         title: 'Time without am or pm',
-        message: `Add am or pm to “${m[0]}”, for example “${twelveHour(h, m[2]!)}” or “${twelveHour(h + 12 === 24 ? 12 : h + 12, m[2]!)}”. GOV.UK does not use the 24-hour clock.`,
+        message:
+          `Add am or pm to “${m[0]}”, for example “${twelveHour(h, m[2]!)}” or ` +
+          `“${twelveHour(h + 12 === 24 ? 12 : h + 12, m[2]!)}”. GOV.UK does not use the 24-hour clock.`,
       };
     },
   },
   {
     ruleId: 'R-D1',
     re: /(?<![\d:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))\s?[-–—]\s?(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\p{L}\d])/giu,
-    explain: (m) => ({ title: 'Dash in a time range', message: fix(m[0], `${m[1]!.replace(/\s/g, '')} to ${m[2]!.replace(/\s/g, '')}`, 'Use “to” in ranges, not a hyphen or dash.') }),
+    explain: (m) => ({
+      title: 'Dash in a time range',
+      message: fix(
+        m[0],
+        `${m[1]!.replace(/\s/g, '')} to ${m[2]!.replace(/\s/g, '')}`,
+        'Use “to” in ranges, not a hyphen or dash.',
+      ),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(\\d{1,2}\\s+(?:${MONTH})(?:\\s+\\d{4})?)${DASH}(\\d{1,2}\\s+(?:${MONTH})(?:\\s+\\d{4})?)`, 'g'),
-    explain: (m) => ({ title: 'Dash in a date range', message: fix(m[0], `${m[1]} to ${m[2]}`, 'Use “to” in date ranges, not a hyphen or dash.') }),
+    explain: (m) => ({
+      title: 'Dash in a date range',
+      message: fix(m[0], `${m[1]} to ${m[2]}`, 'Use “to” in date ranges, not a hyphen or dash.'),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?${DASH}(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\b`, 'g'),
-    explain: (m) => ({ title: 'Dash in a date range', message: fix(m[0], `${m[1]} to ${m[2]} ${monthName(m[3]!)}`, 'Use “to” in date ranges, not a hyphen or dash.') }),
+    explain: (m) => ({
+      title: 'Dash in a date range',
+      message: fix(m[0], `${m[1]} to ${m[2]} ${monthName(m[3]!)}`, 'Use “to” in date ranges, not a hyphen or dash.'),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(${MONTH})(\\s+\\d{4})?${DASH}(${MONTH})\\b`, 'g'),
-    explain: (m) => ({ title: 'Dash in a date range', message: fix(m[0], `${monthName(m[1]!)}${m[2] ?? ''} to ${monthName(m[3]!)}`, 'Use “to” in date ranges, not a hyphen or dash.') }),
+    explain: (m) => ({
+      title: 'Dash in a date range',
+      message: fix(
+        m[0],
+        `${monthName(m[1]!)}${m[2] ?? ''} to ${monthName(m[3]!)}`,
+        'Use “to” in date ranges, not a hyphen or dash.',
+      ),
+    }),
   },
   {
     ruleId: 'R-D1',
     re: new RegExp(`\\b(${WEEKDAY})${DASH}(${WEEKDAY})\\b`, 'g'),
-    explain: (m) => ({ title: 'Dash in a date range', message: fix(m[0], `${m[1]} to ${m[2]}`, 'Use “to” in ranges, not a hyphen or dash.') }),
+    explain: (m) => ({
+      title: 'Dash in a date range',
+      message: fix(m[0], `${m[1]} to ${m[2]}`, 'Use “to” in ranges, not a hyphen or dash.'),
+    }),
   },
   {
     ruleId: 'R-D1',
@@ -133,7 +187,14 @@ const PATTERNS: Pattern[] = [
       const a = Number(m[1]);
       const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
       if (b <= a || b - a > 50) return null;
-      return { title: 'Year range not in GOV.UK style', message: fix(m[0], `${a} to ${b}`, 'Use “to” in ranges, not a hyphen, dash or slash, and write both years in full.') };
+      return {
+        title: 'Year range not in GOV.UK style',
+        message: fix(
+          m[0],
+          `${a} to ${b}`,
+          'Use “to” in ranges, not a hyphen, dash or slash, and write both years in full.',
+        ),
+      };
     },
   },
   // ----- R-D3: other GOV.UK date and time forms
@@ -161,23 +222,43 @@ const PATTERNS: Pattern[] = [
   {
     ruleId: 'R-D3',
     re: new RegExp(`\\b(${MONTH_FULL})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g'),
-    explain: (m) => ({ title: 'Date not in GOV.UK style', message: fix(m[0], `${m[2]} ${m[1]} ${m[3]}`, 'Put the day before the month, with no comma.') }),
+    explain: (m) => ({
+      title: 'Date not in GOV.UK style',
+      message: fix(m[0], `${m[2]} ${m[1]} ${m[3]}`, 'Put the day before the month, with no comma.'),
+    }),
   },
   {
     ruleId: 'R-D3',
     re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_FULL}),\\s+(\\d{4})\\b`, 'g'),
-    explain: (m) => ({ title: 'Comma in a date', message: fix(m[0], `${m[1]} ${m[2]} ${m[3]}`, 'GOV.UK dates have no comma.') }),
+    explain: (m) => ({
+      title: 'Comma in a date',
+      message: fix(m[0], `${m[1]} ${m[2]} ${m[3]}`, 'GOV.UK dates have no comma.'),
+    }),
   },
   {
     ruleId: 'R-D3',
     re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ABBR})\\.?\\s+(\\d{4})\\b`, 'g'),
     explain: (m, unit) =>
-      unit.inTable ? null : { title: 'Shortened month', message: fix(m[0], `${m[1]} ${monthName(m[2]!)} ${m[3]}`, 'Shorten month names only where space is short, such as in tables.') },
+      unit.inTable
+        ? null
+        : {
+            title: 'Shortened month',
+            message: fix(
+              m[0],
+              `${m[1]} ${monthName(m[2]!)} ${m[3]}`,
+              'Shorten month names only where space is short, such as in tables.',
+            ),
+          },
   },
   {
     ruleId: 'R-D3',
     re: /\b(?:Q[1-4]\s+(?:19|20)\d{2}|(?:first|second|third|fourth|last)\s+quarter\s+of\s+(?:19|20)\d{2})\b/gi,
-    explain: (m) => ({ title: 'Quarter instead of months', message: `Say which months you mean instead of “${m[0]}”, for example “January to March 2027”. GOV.UK does not use quarters.` }),
+    explain: (m) => ({
+      title: 'Quarter instead of months',
+      message:
+        `Say which months you mean instead of “${m[0]}”, for example “January to March 2027”. GOV.UK does not use ` +
+        `quarters.`,
+    }),
   },
 ];
 
@@ -189,7 +270,8 @@ function twelveHour(h: number, min: string): string {
 }
 
 const PREFILTER = /\d|noon|midnight|quarter|[-–—]/i;
-const DEADLINE = /\b(?:clos(?:e|es|ing)|deadline|by|until|before|respon\w*|submi\w*|ends?|ending|no later than|receiv\w*|return\w*|due)\b/i;
+const DEADLINE =
+  /\b(?:clos(?:e|es|ing)|deadline|by|until|before|respon\w*|submi\w*|ends?|ending|no later than|receiv\w*|return\w*|due)\b/i;
 
 function checkUnit(ctx: CheckContext, unit: TextUnit) {
   const text = unit.text;
@@ -222,7 +304,9 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
     reportText(ctx, unit, {
       ruleId: 'R-D2',
       title: 'Midnight deadline',
-      message: 'A deadline at “midnight” is ambiguous: people cannot tell which day it means. Use 11:59pm on the last day, for example “11:59pm on 24 May 2027”.',
+      message:
+        'A deadline at “midnight” is ambiguous: people cannot tell which day it means. Use 11:59pm on the last ' +
+        'day, for example “11:59pm on 24 May 2027”.',
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -236,14 +320,20 @@ export const dateStyleRules: RuleModule = {
       severity: 'error',
       title: 'Date or time not in GOV.UK style',
       description:
-        'Numbers-only dates (12/03/2013, 2013-03-12), ordinal dates (1st March, March 1st), “12 noon”, “noon” or “12pm” (use midday), “00:00” or “12am” (use midnight, or 11:59pm for deadlines), 24-hour times (17:30, 1730hrs), times with no am or pm (9:30), and ranges with a hyphen or dash (2024-25, 1–3 March, March–April, Monday-Friday, 10am-11am) or a slash between years (2025/26). Not read inside web or email addresses; “1:50” next to “scale” or “ratio” is not a time.',
+        'Numbers-only dates (12/03/2013, 2013-03-12), ordinal dates (1st March, March 1st), “12 noon”, “noon” ' +
+        'or “12pm” (use midday), “00:00” or “12am” (use midnight, or 11:59pm for deadlines), 24-hour times ' +
+        '(17:30, 1730hrs), times with no am or pm (9:30), and ranges with a hyphen or dash (2024-25, 1–3 March, ' +
+        'March–April, Monday-Friday, 10am-11am) or a slash between years (2025/26). Not read inside web or email ' +
+        'addresses; “1:50” next to “scale” or “ratio” is not a time.',
       standardRef: '§5.2 R-D1',
     },
     {
       id: 'R-D2',
       severity: 'warning',
       title: 'Midnight deadline',
-      description: 'The closing time is exactly midnight, or the text says “midnight” in a sentence about a deadline (closes, by, until, respond…). Use 11:59pm.',
+      description:
+        'The closing time is exactly midnight, or the text says “midnight” in a sentence about a deadline ' +
+        '(closes, by, until, respond…). Use 11:59pm.',
       standardRef: '§5.2 R-D2; §1.4 default closing time',
     },
     {
@@ -251,7 +341,9 @@ export const dateStyleRules: RuleModule = {
       severity: 'warning',
       title: 'Other date and time style',
       description:
-        'Times written “5.30pm”, “5 pm”, “5PM”, “5p.m.” or “9:00am” (GOV.UK: “5:30pm”, “9am”); month-first dates (“March 1, 2027”); a comma before the year; shortened month names outside tables; quarters (“Q1 2027”).',
+        'Times written “5.30pm”, “5 pm”, “5PM”, “5p.m.” or “9:00am” (GOV.UK: “5:30pm”, “9am”); month-first ' +
+        'dates (“March 1, 2027”); a comma before the year; shortened month names outside tables; quarters (“Q1 ' +
+        '2027”).',
       standardRef: '§5.2 Dates, Times',
     },
   ],

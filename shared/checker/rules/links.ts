@@ -9,8 +9,31 @@ import { quoteStart } from '../text/excerpt';
  * links with no usable address, and links to files without the format and size.
  */
 const VAGUE = new Set([
-  'click here', 'here', 'click', 'more', 'read more', 'this link', 'link', 'this page', 'this', 'go', 'learn more', 'find out more', 'more information',
-  'more info', 'see here', 'details', 'this website', 'website', 'page', 'click this link', 'follow this link', 'online', 'see more', 'continue', 'download',
+  'click here',
+  'here',
+  'click',
+  'more',
+  'read more',
+  'this link',
+  'link',
+  'this page',
+  'this',
+  'go',
+  'learn more',
+  'find out more',
+  'more information',
+  'more info',
+  'see here',
+  'details',
+  'this website',
+  'website',
+  'page',
+  'click this link',
+  'follow this link',
+  'online',
+  'see more',
+  'continue',
+  'download',
 ]);
 const FILE_LINK = /\.(pdf|odt|ods|docx?|xlsx?|csv|rtf|pptx?|odp|zip)(?:[?#].*)?$/i;
 const FORMAT_NOTE = /\((?:PDF|ODT|ODS|DOCX?|XLSX?|CSV|RTF|PPTX?|ODP|ZIP|MS Word|MS Excel|Word|Excel)[^)]{0,30}\)/i;
@@ -55,7 +78,12 @@ function linksOf(content: Inline[] | undefined, path: number[]): Link[] {
   return out;
 }
 
-const normaliseHref = (h: string) => h.trim().replace(/\/+$/, '').replace(/^http:\/\//i, 'https://').toLowerCase();
+const normaliseHref = (h: string) =>
+  h
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/^http:\/\//i, 'https://')
+    .toLowerCase();
 
 function check(ctx: CheckContext) {
   const byText = new Map<string, { href: string; first: string }>();
@@ -64,8 +92,16 @@ function check(ctx: CheckContext) {
       if (block.type !== 'paragraph' && block.type !== 'heading') continue;
       for (const link of linksOf(block.content, path)) {
         const text = link.text.trim();
-        const lower = text.toLowerCase().replace(/[.:!?,;]+$/, '').replace(/\s+/g, ' ');
-        const loc = { kind: 'section' as const, sectionId: s.id, blockPath: link.path, excerpt: quoteStart(text || link.href, 80) };
+        const lower = text
+          .toLowerCase()
+          .replace(/[.:!?,;]+$/, '')
+          .replace(/\s+/g, ' ');
+        const loc = {
+          kind: 'section' as const,
+          sectionId: s.id,
+          blockPath: link.path,
+          excerpt: quoteStart(text || link.href, 80),
+        };
         const fp = `${text}|${link.href}`;
         const href = link.href.trim();
         if (!href || !OK_SCHEME.test(href))
@@ -73,7 +109,8 @@ function check(ctx: CheckContext) {
             ruleId: 'R-L4',
             title: 'Link with no usable address',
             message: href
-              ? `The link “${quoteStart(text, 50)}” points to “${quoteStart(href, 60)}”, which readers cannot open. Use a full web address (https://…) or an email address.`
+              ? `The link “${quoteStart(text, 50)}” points to “${quoteStart(href, 60)}”, which readers cannot ` +
+                `open. Use a full web address (https://…) or an email address.`
               : `The link “${quoteStart(text, 50)}” has no address. Add one, or remove the link.`,
             location: loc,
             fingerprint: fp,
@@ -83,7 +120,9 @@ function check(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-L1',
             title: `Link text “${text}”`,
-            message: `Link text like “${text}” does not say where the link goes. Screen reader users often hear links on their own. Use words that describe the destination, such as the title of the page.`,
+            message:
+              `Link text like “${text}” does not say where the link goes. Screen reader users often hear links on ` +
+              `their own. Use words that describe the destination, such as the title of the page.`,
             location: loc,
             fingerprint: fp,
           });
@@ -91,7 +130,9 @@ function check(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-L2',
             title: 'Web address as link text',
-            message: `The link text is a web address (“${quoteStart(text, 60)}”). Use words that describe the page instead; the printed document can give the address after it.`,
+            message:
+              `The link text is a web address (“${quoteStart(text, 60)}”). Use words that describe the page ` +
+              `instead; the printed document can give the address after it.`,
             location: loc,
             fingerprint: fp,
           });
@@ -99,7 +140,9 @@ function check(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-L5',
             title: 'Say the file format and size',
-            message: `The link “${quoteStart(text, 50)}” opens a ${FILE_LINK.exec(href)![1]!.toUpperCase()} file. Say so after the link, with its size, for example “(PDF, 19.5KB)”.`,
+            message:
+              `The link “${quoteStart(text, 50)}” opens a ${FILE_LINK.exec(href)![1]!.toUpperCase()} file. Say so ` +
+              `after the link, with its size, for example “(PDF, 19.5KB)”.`,
             location: loc,
             fingerprint: fp,
           });
@@ -110,7 +153,10 @@ function check(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-L3',
             title: `Same link text, different places: “${quoteStart(text, 40)}”`,
-            message: `The link text “${quoteStart(text, 50)}” is used for 2 different addresses (${quoteStart(seen.first, 50)} and ${quoteStart(href, 50)}). Give each destination its own link text.`,
+            message:
+              `The link text “${quoteStart(text, 50)}” is used for 2 different addresses ` +
+              `(${quoteStart(seen.first, 50)} and ${quoteStart(href, 50)}). Give each destination its own link ` +
+              `text.`,
             location: loc,
             fingerprint: fp,
           });
@@ -128,7 +174,13 @@ export const linkRules: RuleModule = {
       description: 'Link text such as “click here”, “here”, “more”, “read more”, “this link”, “find out more”.',
       standardRef: '§5.4 Link text; §6.2; WCAG 2.2 2.4.4',
     },
-    { id: 'R-L2', severity: 'advice', title: 'Web address as link text', description: 'Link text that is itself a web address.', standardRef: '§5.4 Link text' },
+    {
+      id: 'R-L2',
+      severity: 'advice',
+      title: 'Web address as link text',
+      description: 'Link text that is itself a web address.',
+      standardRef: '§5.4 Link text',
+    },
     {
       id: 'R-L3',
       severity: 'warning',
@@ -140,14 +192,18 @@ export const linkRules: RuleModule = {
       id: 'R-L4',
       severity: 'warning',
       title: 'Link with no usable address',
-      description: 'A link with an empty address, or one that is not https://, http://, mailto:, tel: or #…, such as a file on this computer.',
+      description:
+        'A link with an empty address, or one that is not https://, http://, mailto:, tel: or #…, such as a ' +
+        'file on this computer.',
       standardRef: '§5.4',
     },
     {
       id: 'R-L5',
       severity: 'advice',
       title: 'File format and size not given',
-      description: 'A link to a PDF, Word, Excel, OpenDocument, CSV or ZIP file without “(PDF, 19.5KB)”-style format and size in or just after the link text.',
+      description:
+        'A link to a PDF, Word, Excel, OpenDocument, CSV or ZIP file without “(PDF, 19.5KB)”-style format and ' +
+        'size in or just after the link text.',
       standardRef: '§5.4 Link text (format and size)',
     },
   ],

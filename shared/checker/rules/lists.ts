@@ -33,42 +33,67 @@ function check(ctx: CheckContext) {
       const loc = { kind: 'section' as const, sectionId: s.id, blockPath: path };
       const problems: { kind: string; title: string; message: string }[] = [];
       if (items.length < 2)
-        problems.push({ kind: 'one-item', title: 'List with one item', message: 'This list has only one item. Write it as a sentence, or add the other items: a list needs at least 2.' });
+        problems.push({
+          kind: 'one-item',
+          title: 'List with one item',
+          message:
+            'This list has only one item. Write it as a sentence, or add the other items: a list needs at least 2.',
+        });
       const upper = items.filter(startsUpper).length;
       if (upper)
         problems.push({
           kind: 'capital',
           title: 'List items start with a capital',
-          message: `${upper === items.length ? 'The items' : `${upper} of the ${items.length} items`} in this list start with a capital letter. Start each bullet in lower case (unless it starts with a name), so the list reads on from its lead-in line.`,
+          message:
+            `${upper === items.length ? 'The items' : `${upper} of the ${items.length} items`} in this list start ` +
+            `with a capital letter. Start each bullet in lower case (unless it starts with a name), so the list ` +
+            `reads on from its lead-in line.`,
         });
       const stops = items.filter((t) => /[^.]\.$/.test(t) && splitSentences(t).length === 1).length;
       if (stops)
         problems.push({
           kind: 'full-stop',
           title: 'List items end with a full stop',
-          message: `${stops === items.length ? 'The items' : `${stops} of the ${items.length} items`} in this list end with a full stop. Leave it out: bullets are not full sentences.`,
+          message:
+            `${stops === items.length ? 'The items' : `${stops} of the ${items.length} items`} in this list end ` +
+            `with a full stop. Leave it out: bullets are not full sentences.`,
         });
       const joins = items.filter((t) => /(?:\b(?:and|or)|;)$/i.test(t)).length;
       if (joins)
         problems.push({
           kind: 'join',
           title: 'List items end with “and”, “or” or a semicolon',
-          message: `${joins === 1 ? 'An item' : `${joins} items`} in this list end${joins === 1 ? 's' : ''} with “and”, “or” or a semicolon. Leave these out: the lead-in line says whether all or any apply.`,
+          message:
+            `${joins === 1 ? 'An item' : `${joins} items`} in this list end${joins === 1 ? 's' : ''} with “and”, ` +
+            `“or” or a semicolon. Leave these out: the lead-in line says whether all or any apply.`,
         });
       const multi = items.filter((t) => splitSentences(t).length > 1).length;
       if (multi)
         problems.push({
           kind: 'sentences',
           title: 'List items with more than one sentence',
-          message: `${multi === 1 ? 'An item' : `${multi} items`} in this list ha${multi === 1 ? 's' : 've'} more than one sentence. Keep each bullet to one sentence, or use paragraphs instead.`,
+          message:
+            `${multi === 1 ? 'An item' : `${multi} items`} in this list ha${multi === 1 ? 's' : 've'} more than ` +
+            `one sentence. Keep each bullet to one sentence, or use paragraphs instead.`,
         });
       // A lead-in line: the block just before the list, in the same container, is a paragraph.
       const index = path[path.length - 1]!;
       const container = containerOf(s.body.content, path.slice(0, -1));
       const before = container && index > 0 ? container[index - 1] : undefined;
       if (!before || before.type !== 'paragraph' || !inlineText(before.content).trim())
-        problems.push({ kind: 'lead-in', title: 'List without a lead-in line', message: 'Introduce this list with a lead-in line, such as “You can:”, so the bullets read on from it.' });
-      for (const p of problems) ctx.report({ ruleId: 'R-LIST1', title: p.title, message: p.message, location: loc, fingerprint: `${p.kind}|${items[0] ?? ''}` });
+        problems.push({
+          kind: 'lead-in',
+          title: 'List without a lead-in line',
+          message: 'Introduce this list with a lead-in line, such as “You can:”, so the bullets read on from it.',
+        });
+      for (const p of problems)
+        ctx.report({
+          ruleId: 'R-LIST1',
+          title: p.title,
+          message: p.message,
+          location: loc,
+          fingerprint: `${p.kind}|${items[0] ?? ''}`,
+        });
     }
   }
 }
@@ -102,7 +127,9 @@ export const listRules: RuleModule = {
       severity: 'advice',
       title: 'Bullet list style',
       description:
-        'Bulleted lists (not numbered lists): at least 2 items; a lead-in paragraph just before; items starting lower case (acronyms and “I” allowed; names are a known false positive); one sentence each; no full stop, “and”, “or” or semicolon at the end.',
+        'Bulleted lists (not numbered lists): at least 2 items; a lead-in paragraph just before; items starting ' +
+        'lower case (acronyms and “I” allowed; names are a known false positive); one sentence each; no full ' +
+        'stop, “and”, “or” or semicolon at the end.',
       standardRef: '§5.3 Bullets',
     },
   ],

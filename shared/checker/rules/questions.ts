@@ -11,11 +11,15 @@ import { quoteStart } from '../text/excerpt';
  * a question with no text (the annex would print an empty question) or one whose section no longer
  * exists (it would be numbered in the annex but appear nowhere in the body). That is what R-Q1 checks.
  */
-const LEADING_START = /^\s*(?:don['’]t|do not|wouldn['’]t|would not|shouldn['’]t|should not|isn['’]t|is not|aren['’]t|are not|won['’]t|can['’]t|couldn['’]t|doesn['’]t|does not)\s+(?:you|it|this|they|we)\b/i;
-const LEADING_PHRASES = /\b(?:surely|obviously|clearly|of course|as everyone (?:knows|agrees)|as most people (?:know|agree)|it is widely (?:accepted|agreed)|given (?:the|how) (?:obvious|clear|serious|urgent))\b/i;
-const LOADED = /\b(?:excellent|successful|vital|essential|urgent(?:ly)?|unfair|outdated|failing|much[- ]needed|long[- ]overdue|overdue|welcome|harmful|dangerous|damaging|unacceptable|crucial|sensible|wonderful|terrible|disastrous|appalling|ridiculous|obvious|common[- ]sense|excessive|burdensome|pointless|wasteful|fantastic|brilliant|landmark|ambitious|world[- ]class)\b/i;
+const LEADING_START =
+  /^\s*(?:don['’]t|do not|wouldn['’]t|would not|shouldn['’]t|should not|isn['’]t|is not|aren['’]t|are not|won['’]t|can['’]t|couldn['’]t|doesn['’]t|does not)\s+(?:you|it|this|they|we)\b/i;
+const LEADING_PHRASES =
+  /\b(?:surely|obviously|clearly|of course|as everyone (?:knows|agrees)|as most people (?:know|agree)|it is widely (?:accepted|agreed)|given (?:the|how) (?:obvious|clear|serious|urgent))\b/i;
+const LOADED =
+  /\b(?:excellent|successful|vital|essential|urgent(?:ly)?|unfair|outdated|failing|much[- ]needed|long[- ]overdue|overdue|welcome|harmful|dangerous|damaging|unacceptable|crucial|sensible|wonderful|terrible|disastrous|appalling|ridiculous|obvious|common[- ]sense|excessive|burdensome|pointless|wasteful|fantastic|brilliant|landmark|ambitious|world[- ]class)\b/i;
 const OPINION = /\b(?:agree|support|welcome|think|believe|feel|approve|oppose)\b/i;
-const SECOND_ASK = /\b(?:and|or)\s+(?:do|does|did|is|are|was|were|should|would|could|can|will|have|has|what|how|which|who|where|when|whether|to what extent)\s+(?!not\b)/gi;
+const SECOND_ASK =
+  /\b(?:and|or)\s+(?:do|does|did|is|are|was|were|should|would|could|can|will|have|has|what|how|which|who|where|when|whether|to what extent)\s+(?!not\b)/gi;
 const JOINED_PROPOSITIONS = /\b(?:and|or)\s+that\b/i;
 /** Patterns that look like two asks but are one: "and why", "or not", "agree or disagree". */
 const HARMLESS_SECOND = /^(?:and|or)\s+(?:(?:why|how)\s*[?.,]|(?:if so|not|disagree)\b)/i;
@@ -33,19 +37,35 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
 
   // R-Q1
   if (!text)
-    ctx.report({ ruleId: 'R-Q1', title: `${name} has no text`, message: `${name} has no wording, so Annex A and the response form would print an empty question. Write the question, or delete it.`, location: loc('text') });
+    ctx.report({
+      ruleId: 'R-Q1',
+      title: `${name} has no text`,
+      message:
+        `${name} has no wording, so Annex A and the response form would print an empty question. Write the ` +
+        `question, or delete it.`,
+      location: loc('text'),
+    });
   if (!ctx.sectionIndex.has(q.sectionId))
     ctx.report({
       ruleId: 'R-Q1',
       title: `${name} is not in any section`,
-      message: `${name} belongs to a section that no longer exists, so it would be numbered in Annex A but appear nowhere in the document. Move it into a section.`,
+      message:
+        `${name} belongs to a section that no longer exists, so it would be numbered in Annex A but appear ` +
+        `nowhere in the document. Move it into a section.`,
       location: loc('type'),
       fingerprint: 'orphan',
     });
 
   // R-Q4
   if (!(QUESTION_TYPES as readonly string[]).includes(q.type)) {
-    ctx.report({ ruleId: 'R-Q4', title: `${name} has no type`, message: `Choose what kind of question ${name.toLowerCase()} is: open text, agree or disagree, yes or no, single or multiple choice, ranking or number.`, location: loc('type') });
+    ctx.report({
+      ruleId: 'R-Q4',
+      title: `${name} has no type`,
+      message:
+        `Choose what kind of question ${name.toLowerCase()} is: open text, agree or disagree, yes or no, single ` +
+        `or multiple choice, ranking or number.`,
+      location: loc('type'),
+    });
   } else if (CLOSED_TYPES.has(q.type)) {
     const options = answerOptions(q);
     const blank = q.options.filter((o) => !o.label.trim()).length;
@@ -53,7 +73,9 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
       ctx.report({
         ruleId: 'R-Q4',
         title: `${name} has an empty option`,
-        message: `${name} has ${blank === 1 ? 'an answer option' : `${blank} answer options`} with no label. Write a label or remove ${blank === 1 ? 'it' : 'them'}.`,
+        message:
+          `${name} has ${blank === 1 ? 'an answer option' : `${blank} answer options`} with no label. Write a ` +
+          `label or remove ${blank === 1 ? 'it' : 'them'}.`,
         location: loc('options'),
         fingerprint: 'blank',
       });
@@ -61,7 +83,10 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
       ctx.report({
         ruleId: 'R-Q4',
         title: `${name} needs at least 2 options`,
-        message: `${name} is a ${q.type === 'ranking' ? 'ranking' : 'choice'} question with ${options.length === 0 ? 'no answer options' : 'only 1 answer option'}. Add at least 2 options, or make it an open question.`,
+        message:
+          `${name} is a ${q.type === 'ranking' ? 'ranking' : 'choice'} question ` +
+          `with ${options.length === 0 ? 'no answer options' : 'only 1 answer option'}. Add at least 2 options, or ` +
+          `make it an open question.`,
         location: loc('options'),
         fingerprint: 'few',
       });
@@ -75,16 +100,27 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
         ctx.report({
           ruleId: 'R-Q5',
           title: `${name} repeats an option`,
-          message: `The option “${options.find((o) => o.label.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ') === label)?.label.trim() ?? label}” appears ${count} times in ${name.toLowerCase()}${label.startsWith('other') && q.allowOther ? ' (“Other (please specify)” is added for you when “Other” is allowed)' : ''}. Each option needs a different label, or the answers cannot be told apart.`,
+          message:
+            `The option ` +
+            `“${options.find((o) => o.label.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ') === label)?.label.trim() ?? label}” ` +
+            `appears ${count} times ` +
+            `in ${name.toLowerCase()}${label.startsWith('other') && q.allowOther ? ' (“Other (please specify)” is added for you when “Other” is allowed)' : ''}. ` +
+            `Each option needs a different label, or the answers cannot be told apart.`,
           location: loc('options'),
           fingerprint: label,
         });
   }
-  if ((q.type === 'open_text' || q.type === 'any_other_comments') && q.wordLimit !== null && q.wordLimit < SMALL_WORD_LIMIT)
+  if (
+    (q.type === 'open_text' || q.type === 'any_other_comments') &&
+    q.wordLimit !== null &&
+    q.wordLimit < SMALL_WORD_LIMIT
+  )
     ctx.report({
       ruleId: 'R-Q7',
       title: `Small word limit on ${name.toLowerCase()}`,
-      message: `${name} suggests a limit of ${q.wordLimit} words. That is too few for most people to explain their view: consultations usually suggest 300 to 500 words, or none.`,
+      message:
+        `${name} suggests a limit of ${q.wordLimit} words. That is too few for most people to explain their view: ` +
+        `consultations usually suggest 300 to 500 words, or none.`,
       location: loc('type'),
     });
 
@@ -96,7 +132,9 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
     ctx.report({
       ruleId: 'R-Q8',
       title: `${name} repeats ${first}`,
-      message: `${name} has the same wording as ${first}. Ask each thing once, or reword one of them so people know what is different.`,
+      message:
+        `${name} has the same wording as ${first}. Ask each thing once, or reword one of them so people know what ` +
+        `is different.`,
       location: loc('text'),
     });
   else seenText.set(norm, name);
@@ -110,12 +148,17 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
     secondAsk = m[0].trim();
     break;
   }
-  if (!secondAsk && JOINED_PROPOSITIONS.test(text) && OPINION.test(text)) secondAsk = JOINED_PROPOSITIONS.exec(text)![0];
+  if (!secondAsk && JOINED_PROPOSITIONS.test(text) && OPINION.test(text))
+    secondAsk = JOINED_PROPOSITIONS.exec(text)![0];
   if (marks >= 2 || secondAsk)
     ctx.report({
       ruleId: 'R-Q2',
       title: `${name} may ask 2 things`,
-      message: `${name} seems to ask more than one thing (${marks >= 2 ? `it has ${marks} question marks` : `“…${secondAsk}…”`}): “${quoteStart(text, 70)}”. People who agree with one part and not the other cannot answer. Split it into separate questions, such as ${n ?? 'N'}a and ${n ?? 'N'}b.`,
+      message:
+        `${name} seems to ask more than one thing ` +
+        `(${marks >= 2 ? `it has ${marks} question marks` : `“…${secondAsk}…”`}): “${quoteStart(text, 70)}”. ` +
+        `People who agree with one part and not the other cannot answer. Split it into separate questions, such ` +
+        `as ${n ?? 'N'}a and ${n ?? 'N'}b.`,
       location: loc('text'),
     });
 
@@ -126,7 +169,9 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
     ctx.report({
       ruleId: 'R-Q3',
       title: `${name} may be leading`,
-      message: `${name} may push people towards an answer (“${leading[0].trim()}”). Ask neutrally, for example “To what extent do you agree or disagree that…”, and leave out words that judge the proposal.`,
+      message:
+        `${name} may push people towards an answer (“${leading[0].trim()}”). Ask neutrally, for example “To what ` +
+        `extent do you agree or disagree that…”, and leave out words that judge the proposal.`,
       location: loc('text'),
     });
 }
@@ -138,7 +183,9 @@ export const questionRules: RuleModule = {
       severity: 'error',
       title: 'Question missing text or not placed',
       description:
-        'Annex A is generated from the same questions as the body, so it always matches; instead R-Q1 checks every question has wording and belongs to an existing section (so it has a number and appears in the body).',
+        'Annex A is generated from the same questions as the body, so it always matches; instead R-Q1 checks ' +
+        'every question has wording and belongs to an existing section (so it has a number and appears in the ' +
+        'body).',
       standardRef: '§3.4 R-Q1',
     },
     {
@@ -146,7 +193,9 @@ export const questionRules: RuleModule = {
       severity: 'warning',
       title: 'Double-barrelled question',
       description:
-        'Heuristic: 2 or more question marks, or “and”/“or” followed by a second ask (“and do you…”, “or should…”, “and what…”), or “and that” joining 2 propositions in an agree/support question. “And why”, “or not”, “agree or disagree” are allowed.',
+        'Heuristic: 2 or more question marks, or “and”/“or” followed by a second ask (“and do you…”, “or ' +
+        'should…”, “and what…”), or “and that” joining 2 propositions in an agree/support question. “And why”, ' +
+        '“or not”, “agree or disagree” are allowed.',
       standardRef: '§3.4 R-Q2',
     },
     {
@@ -154,17 +203,29 @@ export const questionRules: RuleModule = {
       severity: 'warning',
       title: 'Leading question',
       description:
-        'Heuristic: starts with a negative question (“Don’t you agree…”, “Isn’t it…”), uses words such as “surely” or “obviously”, or an agree/support question with a loaded word (excellent, vital, unfair, much-needed…).',
+        'Heuristic: starts with a negative question (“Don’t you agree…”, “Isn’t it…”), uses words such as ' +
+        '“surely” or “obviously”, or an agree/support question with a loaded word (excellent, vital, unfair, ' +
+        'much-needed…).',
       standardRef: '§3.4 R-Q3',
     },
     {
       id: 'R-Q4',
       severity: 'error',
       title: 'Question type or options',
-      description: 'Every question has a known type; choice and ranking questions have at least 2 answer options, none of them blank.',
+      description:
+        'Every question has a known type; choice and ranking questions have at least 2 answer options, none of ' +
+        'them blank.',
       standardRef: '§3.4 R-Q4; §7.1',
     },
-    { id: 'R-Q5', severity: 'error', title: 'Repeated answer option', description: 'Two answer options of a question have the same label (ignoring case and spacing), including a typed “Other (please specify)” when “Other” is also switched on.', standardRef: '§7.1' },
+    {
+      id: 'R-Q5',
+      severity: 'error',
+      title: 'Repeated answer option',
+      description:
+        'Two answer options of a question have the same label (ignoring case and spacing), including a typed ' +
+        '“Other (please specify)” when “Other” is also switched on.',
+      standardRef: '§7.1',
+    },
     {
       id: 'R-Q6',
       severity: 'warning',
@@ -172,8 +233,20 @@ export const questionRules: RuleModule = {
       description: 'More questions than checker.maxQuestions (default 25), or none at all.',
       standardRef: '§1.2 Principle A',
     },
-    { id: 'R-Q7', severity: 'advice', title: 'Small word limit', description: 'An open question with a suggested word limit under 100 words.', standardRef: '§3.4; §7.1 open_text' },
-    { id: 'R-Q8', severity: 'warning', title: 'Same question twice', description: 'Two questions with the same wording.', standardRef: '§1.2 Principle A' },
+    {
+      id: 'R-Q7',
+      severity: 'advice',
+      title: 'Small word limit',
+      description: 'An open question with a suggested word limit under 100 words.',
+      standardRef: '§3.4; §7.1 open_text',
+    },
+    {
+      id: 'R-Q8',
+      severity: 'warning',
+      title: 'Same question twice',
+      description: 'Two questions with the same wording.',
+      standardRef: '§1.2 Principle A',
+    },
   ],
   check(ctx) {
     const qs = ctx.draft.questions;
@@ -182,7 +255,9 @@ export const questionRules: RuleModule = {
       ctx.report({
         ruleId: 'R-Q6',
         title: 'No questions',
-        message: 'The consultation has no questions yet. Add the questions you need answered, in the section about each proposal.',
+        message:
+          'The consultation has no questions yet. Add the questions you need answered, in the section about ' +
+          'each proposal.',
         location: { kind: 'draft' },
         fingerprint: 'none',
       });
@@ -190,7 +265,9 @@ export const questionRules: RuleModule = {
       ctx.report({
         ruleId: 'R-Q6',
         title: `${qs.length} questions`,
-        message: `The consultation asks ${qs.length} questions; the draft’s limit is ${max}. Long questionnaires put people off responding. Ask only what you need to know, and merge or drop the rest.`,
+        message:
+          `The consultation asks ${qs.length} questions; the draft’s limit is ${max}. Long questionnaires put ` +
+          `people off responding. Ask only what you need to know, and merge or drop the rest.`,
         location: { kind: 'draft' },
         fingerprint: 'many',
       });

@@ -21,14 +21,18 @@ export const readabilityRules: RuleModule = {
       severity: 'warning',
       title: 'Section hard to read',
       description:
-        'For sections with 100 or more words of paragraph text (not headings, lists or tables): Flesch–Kincaid grade above checker.maxGrade (default 9) or Flesch reading ease below checker.minReadingEase (default 50). Syllables are counted by the usual heuristic, so scores are approximate.',
+        'For sections with 100 or more words of paragraph text (not headings, lists or tables): Flesch–Kincaid ' +
+        'grade above checker.maxGrade (default 9) or Flesch reading ease below checker.minReadingEase (default ' +
+        '50). Syllables are counted by the usual heuristic, so scores are approximate.',
       standardRef: '§6.4 R-R1',
     },
     {
       id: 'R-R2',
       severity: 'advice',
       title: 'Longest sentences',
-      description: 'For sections with 100 or more words that R-R1 flags, or whose sentences average more than 20 words: the 3 longest sentences, to shorten first.',
+      description:
+        'For sections with 100 or more words that R-R1 flags, or whose sentences average more than 20 words: ' +
+        'the 3 longest sentences, to shorten first.',
       standardRef: '§6.4 R-R2',
     },
   ],
@@ -36,7 +40,14 @@ export const readabilityRules: RuleModule = {
     const { maxGrade, minReadingEase } = ctx.settings;
     const bySection = new Map<string, { unit: TextUnit; s: Sentence }[]>();
     for (const unit of ctx.units) {
-      if (unit.source !== 'section' || unit.role !== 'prose' || unit.inList || unit.inTable || unit.location.kind !== 'section') continue;
+      if (
+        unit.source !== 'section' ||
+        unit.role !== 'prose' ||
+        unit.inList ||
+        unit.inTable ||
+        unit.location.kind !== 'section'
+      )
+        continue;
       const list = bySection.get(unit.location.sectionId) ?? [];
       for (const s of ctx.sentences(unit)) list.push({ unit, s });
       bySection.set(unit.location.sectionId, list);
@@ -57,7 +68,10 @@ export const readabilityRules: RuleModule = {
         ctx.report({
           ruleId: 'R-R1',
           title: 'Section hard to read',
-          message: `${name} has ${why.join(' and ')}. Use shorter sentences and everyday words. GOV.UK aims for a reading age of 9. (${score.words} words, ${(score.words / score.sentences).toFixed(1)} words a sentence.)`,
+          message:
+            `${name} has ${why.join(' and ')}. Use shorter sentences and everyday words. GOV.UK aims for a ` +
+            `reading age of 9. (${score.words} words, ${(score.words / score.sentences).toFixed(1)} words a ` +
+            `sentence.)`,
           location: { kind: 'section', sectionId },
         });
       }
@@ -68,8 +82,19 @@ export const readabilityRules: RuleModule = {
       ctx.report({
         ruleId: 'R-R2',
         title: 'Longest sentences',
-        message: `The longest sentences in ${name} are: ${longest.map((l) => `“${quoteStart(l.unit.raw.slice(l.s.start, l.s.end), 60)}” (${l.s.wordCount} words)`).join('; ')}. Shortening these helps most.`,
-        location: first.unit.location.kind === 'section' ? { kind: 'section', sectionId, blockPath: first.unit.location.blockPath ?? [], excerpt: quoteStart(first.unit.raw.slice(first.s.start, first.s.end)) } : { kind: 'section', sectionId },
+        message:
+          `The longest sentences in ${name} ` +
+          `are: ${longest.map((l) => `“${quoteStart(l.unit.raw.slice(l.s.start, l.s.end), 60)}” (${l.s.wordCount} words)`).join('; ')}. ` +
+          `Shortening these helps most.`,
+        location:
+          first.unit.location.kind === 'section'
+            ? {
+                kind: 'section',
+                sectionId,
+                blockPath: first.unit.location.blockPath ?? [],
+                excerpt: quoteStart(first.unit.raw.slice(first.s.start, first.s.end)),
+              }
+            : { kind: 'section', sectionId },
       });
     }
   },

@@ -17,21 +17,40 @@ const REQUIRED: { kind: SectionKind; name: string; severity: Severity; why: stri
     kind: 'confidentiality',
     name: 'Confidentiality and data protection',
     severity: 'error',
-    why: 'It must tell people that responses may be published or disclosed under the Freedom of Information Act, the Environmental Information Regulations and data protection law.',
+    why:
+      'It must tell people that responses may be published or disclosed under the Freedom of Information Act, the ' +
+      'Environmental Information Regulations and data protection law.',
   },
-  { kind: 'executive-summary', name: 'Executive summary', severity: 'warning', why: 'It says what the consultation is about, the proposals, how long it runs and what happens next.' },
-  { kind: 'how-to-respond', name: 'How to respond', severity: 'warning', why: 'It tells people how and by when to respond, and how to ask for other formats.' },
-  { kind: 'foreword', name: 'Ministerial foreword', severity: 'advice', why: 'Most consultations open with a short foreword from the minister.' },
+  {
+    kind: 'executive-summary',
+    name: 'Executive summary',
+    severity: 'warning',
+    why: 'It says what the consultation is about, the proposals, how long it runs and what happens next.',
+  },
+  {
+    kind: 'how-to-respond',
+    name: 'How to respond',
+    severity: 'warning',
+    why: 'It tells people how and by when to respond, and how to ask for other formats.',
+  },
+  {
+    kind: 'foreword',
+    name: 'Ministerial foreword',
+    severity: 'advice',
+    why: 'Most consultations open with a short foreword from the minister.',
+  },
 ];
 
 const normalise = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 const TEMPLATE_GUIDANCE = TEMPLATE_SECTIONS.map((t) => normalise(t.guidance)).filter((g) => g.length >= 40);
 
 const PLACEHOLDER_CASED = /\b(?:TODO|TBC|TBD|FIXME|XXX+)\b/g;
-const PLACEHOLDER_ANY = /\blorem ipsum\b|\[\s*(?:insert|add|enter|tbc|todo|to be confirmed|placeholder)\b[^\]\n]{0,100}\]/gi;
+const PLACEHOLDER_ANY =
+  /\blorem ipsum\b|\[\s*(?:insert|add|enter|tbc|todo|to be confirmed|placeholder)\b[^\]\n]{0,100}\]/gi;
 
 const FILE_NAME_ALT = /\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|heic)$/i;
-const GENERIC_ALT = /^(?:an? )?(?:image|picture|photo|photograph|graphic|img|chart|diagram|figure|logo|icon|screenshot|untitled)\s*\d*$/i;
+const GENERIC_ALT =
+  /^(?:an? )?(?:image|picture|photo|photograph|graphic|img|chart|diagram|figure|logo|icon|screenshot|untitled)\s*\d*$/i;
 const CAMERA_ALT = /^(?:IMG|DSC|DCIM|PXL|Screenshot)[_\- ]?\d/i;
 
 function checkRequired(ctx: CheckContext) {
@@ -57,17 +76,30 @@ function checkContent(ctx: CheckContext) {
     const name = s.title.trim() ? `“${s.title.trim()}”` : 'A section with no title';
     const loc = { kind: 'section' as const, sectionId: s.id };
     if (!s.title.trim())
-      ctx.report({ ruleId: 'R-SEC2', title: 'Section without a title', message: 'A section has no title. Give it one: it becomes the heading in the document and the contents.', location: loc, fingerprint: 'title' });
+      ctx.report({
+        ruleId: 'R-SEC2',
+        title: 'Section without a title',
+        message: 'A section has no title. Give it one: it becomes the heading in the document and the contents.',
+        location: loc,
+        fingerprint: 'title',
+      });
     if (!text.trim() && !hasMedia) {
       if (s.guidance.trim())
         ctx.report({
           ruleId: 'R-SEC3',
           title: `${name} not written yet`,
-          message: `${name} still has only the template’s guidance: “${quoteStart(s.guidance, 120)}” Write the section, or delete it if you do not need it.`,
+          message:
+            `${name} still has only the template’s guidance: “${quoteStart(s.guidance, 120)}” Write the section, ` +
+            `or delete it if you do not need it.`,
           location: loc,
         });
       else if (!questionsIn.has(s.id))
-        ctx.report({ ruleId: 'R-SEC2', title: `${name} is empty`, message: `${name} has no text and no questions. Write it, or delete it.`, location: loc });
+        ctx.report({
+          ruleId: 'R-SEC2',
+          title: `${name} is empty`,
+          message: `${name} has no text and no questions. Write it, or delete it.`,
+          location: loc,
+        });
       continue;
     }
     const body = normalise(text);
@@ -101,7 +133,9 @@ function checkPlaceholders(ctx: CheckContext) {
 }
 
 function allBold(content: Inline[] | undefined): boolean {
-  const texts = (content ?? []).filter((n): n is Extract<Inline, { type: 'text' }> => n.type === 'text' && n.text.trim() !== '');
+  const texts = (content ?? []).filter(
+    (n): n is Extract<Inline, { type: 'text' }> => n.type === 'text' && n.text.trim() !== '',
+  );
   return texts.length > 0 && texts.every((n) => (n.marks ?? []).some((m) => m.type === 'bold'));
 }
 
@@ -114,7 +148,15 @@ function checkStructure(ctx: CheckContext) {
         const text = inlineText(block.content).trim();
         const l = Number(block.attrs?.level);
         if (!text)
-          ctx.report({ ruleId: 'R-H2', title: 'Empty heading', message: 'This heading has no text. Screen reader users move through a document by its headings: write the heading or delete it.', location: loc, fingerprint: path.join('.') });
+          ctx.report({
+            ruleId: 'R-H2',
+            title: 'Empty heading',
+            message:
+              'This heading has no text. Screen reader users move through a document by its headings: write the ' +
+              'heading or delete it.',
+            location: loc,
+            fingerprint: path.join('.'),
+          });
         if (!Number.isFinite(l) || l <= 1 || l > level + 1)
           ctx.report({
             ruleId: 'R-H1',
@@ -133,7 +175,9 @@ function checkStructure(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-H3',
             title: 'Bold text used as a heading',
-            message: `“${quoteStart(text, 60)}” is bold text on its own line. If it is a heading, use a heading style: bold text is not announced as a heading by screen readers.`,
+            message:
+              `“${quoteStart(text, 60)}” is bold text on its own line. If it is a heading, use a heading style: ` +
+              `bold text is not announced as a heading by screen readers.`,
             location: { ...loc, excerpt: quoteStart(text, 80) },
             fingerprint: text,
           });
@@ -143,7 +187,9 @@ function checkStructure(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-IMG1',
             title: 'Image without alt text',
-            message: 'This image has no alt text. Describe what it shows and why it is there, so people who cannot see it get the same information.',
+            message:
+              'This image has no alt text. Describe what it shows and why it is there, so people who cannot see ' +
+              'it get the same information.',
             location: loc,
             fingerprint: typeof block.attrs?.src === 'string' ? block.attrs.src.slice(0, 200) : '',
           });
@@ -151,7 +197,9 @@ function checkStructure(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-IMG2',
             title: 'Alt text does not describe the image',
-            message: `The alt text “${quoteStart(alt, 60)}” does not say what the image shows. Describe its content and purpose instead.`,
+            message:
+              `The alt text “${quoteStart(alt, 60)}” does not say what the image shows. Describe its content and ` +
+              `purpose instead.`,
             location: { ...loc, excerpt: quoteStart(alt, 80) },
             fingerprint: alt,
           });
@@ -167,40 +215,66 @@ export const sectionRules: RuleModule = {
       severity: 'error',
       title: 'Required section missing',
       description:
-        'No section of a kind the consultation needs: confidentiality and data protection (error, §3.5), executive summary and how to respond (warnings), ministerial foreword (advice).',
+        'No section of a kind the consultation needs: confidentiality and data protection (error, §3.5), ' +
+        'executive summary and how to respond (warnings), ministerial foreword (advice).',
       standardRef: '§3.1, §3.3, §3.5',
     },
-    { id: 'R-SEC2', severity: 'warning', title: 'Empty section', description: 'A section with no title, or with no text, tables, images or questions.', standardRef: '§3.3' },
+    {
+      id: 'R-SEC2',
+      severity: 'warning',
+      title: 'Empty section',
+      description: 'A section with no title, or with no text, tables, images or questions.',
+      standardRef: '§3.3',
+    },
     {
       id: 'R-SEC3',
       severity: 'warning',
       title: 'Template guidance not replaced',
-      description: 'A section that still has only the template’s guidance (no text of its own), or whose text contains the template’s guidance.',
+      description:
+        'A section that still has only the template’s guidance (no text of its own), or whose text contains the ' +
+        'template’s guidance.',
       standardRef: '§3.3',
     },
     {
       id: 'R-SEC4',
       severity: 'warning',
       title: 'Placeholder left in',
-      description: 'TODO, TBC, TBD, FIXME or XXX in capitals, “lorem ipsum”, and bracketed prompts such as “[insert date]” anywhere in the printed text.',
+      description:
+        'TODO, TBC, TBD, FIXME or XXX in capitals, “lorem ipsum”, and bracketed prompts such as “[insert date]” ' +
+        'anywhere in the printed text.',
       standardRef: '§3.3',
     },
     {
       id: 'R-H1',
       severity: 'warning',
       title: 'Heading level skipped',
-      description: 'Inside a section (whose title is level 1), a heading that skips a level (level 3 before any level 2) or repeats level 1.',
+      description:
+        'Inside a section (whose title is level 1), a heading that skips a level (level 3 before any level 2) ' +
+        'or repeats level 1.',
       standardRef: '§6.2 (headings in order, no skipped levels)',
     },
-    { id: 'R-H2', severity: 'warning', title: 'Empty heading', description: 'A heading with no text.', standardRef: '§6.2' },
+    {
+      id: 'R-H2',
+      severity: 'warning',
+      title: 'Empty heading',
+      description: 'A heading with no text.',
+      standardRef: '§6.2',
+    },
     {
       id: 'R-H3',
       severity: 'advice',
       title: 'Bold text used as a heading',
-      description: 'A paragraph of 10 words or fewer, all bold, with no closing punctuation: probably a heading made with bold.',
+      description:
+        'A paragraph of 10 words or fewer, all bold, with no closing punctuation: probably a heading made with bold.',
       standardRef: '§6.2 (bold is not a heading)',
     },
-    { id: 'R-IMG1', severity: 'error', title: 'Image without alt text', description: 'An image with empty alt text.', standardRef: '§6.2 (alt text on informative images); WCAG 2.2 1.1.1' },
+    {
+      id: 'R-IMG1',
+      severity: 'error',
+      title: 'Image without alt text',
+      description: 'An image with empty alt text.',
+      standardRef: '§6.2 (alt text on informative images); WCAG 2.2 1.1.1',
+    },
     {
       id: 'R-IMG2',
       severity: 'warning',

@@ -13,10 +13,18 @@ export const sentenceRules: RuleModule = {
       severity: 'warning',
       title: 'Long sentence',
       description:
-        'A sentence longer than the draft’s limit (checker.maxSentenceWords, default 25 words) in section text, lists, tables, questions, box text, about you or the privacy notice. Headings, titles and answer options are not counted.',
+        'A sentence longer than the draft’s limit (checker.maxSentenceWords, default 25 words) in section text, ' +
+        'lists, tables, questions, box text, about you or the privacy notice. Headings, titles and answer ' +
+        'options are not counted.',
       standardRef: '§5.3 Other style rules',
     },
-    { id: 'R-S5', severity: 'advice', title: 'Long paragraph', description: 'A paragraph of section text with more than 5 sentences.', standardRef: '§5.3 Other style rules' },
+    {
+      id: 'R-S5',
+      severity: 'advice',
+      title: 'Long paragraph',
+      description: 'A paragraph of section text with more than 5 sentences.',
+      standardRef: '§5.3 Other style rules',
+    },
   ],
   check(ctx) {
     const max = ctx.settings.maxSentenceWords;
@@ -28,7 +36,9 @@ export const sentenceRules: RuleModule = {
         reportText(ctx, unit, {
           ruleId: 'R-SL1',
           title: `Sentence of ${s.wordCount} words`,
-          message: `This sentence has ${s.wordCount} words: “${quoteStart(unit.raw.slice(s.start, s.end))}”. Aim for ${max} words or fewer: split it, or make a list.`,
+          message:
+            `This sentence has ${s.wordCount} words: “${quoteStart(unit.raw.slice(s.start, s.end))}”. Aim ` +
+            `for ${max} words or fewer: split it, or make a list.`,
           start: s.start,
           end: s.end,
           fingerprint: unit.raw.slice(s.start, Math.min(s.end, s.start + 1000)),
@@ -38,7 +48,9 @@ export const sentenceRules: RuleModule = {
         reportText(ctx, unit, {
           ruleId: 'R-S5',
           title: `Paragraph of ${sentences.length} sentences`,
-          message: `This paragraph has ${sentences.length} sentences. GOV.UK suggests no more than 5: split it into shorter paragraphs.`,
+          message:
+            `This paragraph has ${sentences.length} sentences. GOV.UK suggests no more than 5: split it into ` +
+            `shorter paragraphs.`,
           start: sentences[0]!.start,
           end: sentences[0]!.end,
           fingerprint: unit.raw.slice(0, 200),

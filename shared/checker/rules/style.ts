@@ -10,10 +10,12 @@ import { WELL_KNOWN_ACRONYMS } from './well-known';
  * in capitals, and number style. Severity is advice except where GOV.UK is firm (contractions,
  * eg/ie/etc are warnings).
  */
-const CONTRACTION = /\b(can|won|don|doesn|didn|isn|aren|wasn|weren|hasn|haven|hadn|shouldn|wouldn|couldn|mustn|needn|shan|mightn|ain)['’]t\b/gi;
+const CONTRACTION =
+  /\b(can|won|don|doesn|didn|isn|aren|wasn|weren|hasn|haven|hadn|shouldn|wouldn|couldn|mustn|needn|shan|mightn|ain)['’]t\b/gi;
 const LATIN = /(?<![\p{L}.])(e\.g\.|e\.g|eg|i\.e\.|i\.e|ie|etc\.?)(?![\p{L}])/gu;
 const IZE = /^[a-z]+(?:iz(?:e|es|ed|ing|ation|ations|er|ers)|yz(?:e|es|ed|ing|er|ers))(?=[^a-z]*$)/;
-const IZE_FINE = /(?:size|sized|sizes|sizing|prize|prizes|prized|seize|seizes|seized|seizing|maize|baize|capsize|capsized|capsizes|capsizing|assize|assizes|citizen\w*)$/;
+const IZE_FINE =
+  /(?:size|sized|sizes|sizing|prize|prizes|prized|seize|seizes|seized|seizing|maize|baize|capsize|capsized|capsizes|capsizing|assize|assizes|citizen\w*)$/;
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine)\b/gi;
 const BIG_NUMBER = /(?<![\d,.\-/\p{L}])[1-9]\d{4,}(?![\d,.\p{L}])/gu;
 const BARE_DECIMAL = /(?<![\d\p{L}.,)])\.\d+\b/gu;
@@ -35,11 +37,17 @@ function checkContractions(ctx: CheckContext, unit: TextUnit) {
   CONTRACTION.lastIndex = 0;
   for (let m = CONTRACTION.exec(unit.text); m; m = CONTRACTION.exec(unit.text)) {
     // "Don’t know" is the standard answer option (§7.1), printed as is.
-    if (m[1]!.toLowerCase() === 'don' && /^\s+know\b/i.test(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    if (
+      m[1]!.toLowerCase() === 'don' &&
+      /^\s+know\b/i.test(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 10))
+    )
+      continue;
     reportText(ctx, unit, {
       ruleId: 'R-S1',
       title: `Negative contraction: “${m[0]}”`,
-      message: `Write “${contractionFix(m[1]!)}” instead of “${m[0]}”. GOV.UK avoids negative contractions: they are harder to read, especially for people using a second language.`,
+      message:
+        `Write “${contractionFix(m[1]!)}” instead of “${m[0]}”. GOV.UK avoids negative contractions: they are ` +
+        `harder to read, especially for people using a second language.`,
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -50,7 +58,12 @@ function checkLatin(ctx: CheckContext, unit: TextUnit) {
   LATIN.lastIndex = 0;
   for (let m = LATIN.exec(unit.text); m; m = LATIN.exec(unit.text)) {
     const w = m[1]!.replace(/\./g, '');
-    const use = w === 'eg' ? '“for example” or “such as”' : w === 'ie' ? '“that is”, or rephrase' : 'a complete list, or “for example” before the list';
+    const use =
+      w === 'eg'
+        ? '“for example” or “such as”'
+        : w === 'ie'
+          ? '“that is”, or rephrase'
+          : 'a complete list, or “for example” before the list';
     reportText(ctx, unit, {
       ruleId: 'R-S2',
       title: `Avoid “${m[1]}”`,
@@ -62,7 +75,8 @@ function checkLatin(ctx: CheckContext, unit: TextUnit) {
 }
 
 function checkSemicolons(ctx: CheckContext, unit: TextUnit) {
-  if (unit.inTable || unit.inList || unit.role === 'option' || unit.source === 'privacy' || unit.source === 'aboutYou') return;
+  if (unit.inTable || unit.inList || unit.role === 'option' || unit.source === 'privacy' || unit.source === 'aboutYou')
+    return;
   if (unit.source === 'metadata' && unit.location.kind === 'metadata' && unit.location.field !== 'summary') return;
   let last = -1;
   for (let i = unit.text.indexOf(';'); i !== -1; i = unit.text.indexOf(';', i + 1)) {
@@ -90,7 +104,9 @@ function checkIze(ctx: CheckContext, unit: TextUnit) {
     const lead = /^[^\p{L}]*/u.exec(token)![0].length;
     const m = IZE.exec(token.slice(lead));
     if (!m || IZE_FINE.test(m[0])) continue;
-    const fixed = m[0].replace(/iz(?=(?:e|es|ed|ing|ation|ations|er|ers)$)/, 'is').replace(/yz(?=(?:e|es|ed|ing|er|ers)$)/, 'ys');
+    const fixed = m[0]
+      .replace(/iz(?=(?:e|es|ed|ing|ation|ations|er|ers)$)/, 'is')
+      .replace(/yz(?=(?:e|es|ed|ing|er|ers)$)/, 'ys');
     const start = s + lead;
     reportText(ctx, unit, {
       ruleId: 'R-S4',
@@ -115,7 +131,9 @@ function checkCapitals(ctx: CheckContext, unit: TextUnit) {
       reportText(ctx, unit, {
         ruleId: 'R-S6',
         title: 'Text in capital letters',
-        message: 'Write in sentence case, not capital letters: text in capitals is harder to read, and screen readers may spell it out letter by letter.',
+        message:
+          'Write in sentence case, not capital letters: text in capitals is harder to read, and screen readers ' +
+          'may spell it out letter by letter.',
         start: s,
         end: e,
       });
@@ -144,17 +162,26 @@ function checkNumbers(ctx: CheckContext, unit: TextUnit) {
   for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) {
     if (text[m.index + m[0].length] === '-') continue; // two-thirds, three-quarters
     const s = sentenceAt(ctx, unit, m.index);
-    if (s && m.index - s.start < 8 && !/[\p{L}\p{N}]/u.test(text.slice(s.start, m.index))) continue; // spelled out at the start of a sentence: right
-    const digit = String(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].indexOf(m[1]!.toLowerCase()) + 2);
+    // spelled out at the start of a sentence: right
+    if (s && m.index - s.start < 8 && !/[\p{L}\p{N}]/u.test(text.slice(s.start, m.index))) continue;
+    const digit = String(
+      ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].indexOf(m[1]!.toLowerCase()) + 2,
+    );
     reportText(ctx, unit, {
       ruleId: 'R-N1',
       title: `Use the numeral: “${digit}”`,
-      message: `Write “${digit}” instead of “${m[0]}”. GOV.UK uses numerals for numbers from 2 upwards (only “one” is spelled out), except at the start of a sentence.`,
+      message:
+        `Write “${digit}” instead of “${m[0]}”. GOV.UK uses numerals for numbers from 2 upwards (only “one” is ` +
+        `spelled out), except at the start of a sentence.`,
       start: m.index,
       end: m.index + m[0].length,
     });
   }
-  if (unit.source === 'section' || unit.source === 'question' || (unit.location.kind === 'metadata' && unit.location.field === 'summary')) {
+  if (
+    unit.source === 'section' ||
+    unit.source === 'question' ||
+    (unit.location.kind === 'metadata' && unit.location.field === 'summary')
+  ) {
     if (!unit.inList)
       for (const s of ctx.sentences(unit)) {
         const m = /^[("'‘“]?(\d[\d,.]*)/.exec(s.text);
@@ -164,7 +191,9 @@ function checkNumbers(ctx: CheckContext, unit: TextUnit) {
         reportText(ctx, unit, {
           ruleId: 'R-N2',
           title: 'Sentence starts with a numeral',
-          message: `This sentence starts with “${n}”. Spell out a number at the start of a sentence, or reword so it comes later.`,
+          message:
+            `This sentence starts with “${n}”. Spell out a number at the start of a sentence, or reword so it ` +
+            `comes later.`,
           start: s.start,
           end: s.start + m[0].length,
           fingerprint: s.text.slice(0, 1000),
@@ -176,7 +205,9 @@ function checkNumbers(ctx: CheckContext, unit: TextUnit) {
     reportText(ctx, unit, {
       ruleId: 'R-N3',
       title: 'Number without commas',
-      message: `Write “${Number(m[0]).toLocaleString('en-GB')}” instead of “${m[0]}”: GOV.UK uses commas in numbers over 999.`,
+      message:
+        `Write “${Number(m[0]).toLocaleString('en-GB')}” instead of “${m[0]}”: GOV.UK uses commas in numbers over ` +
+        `999.`,
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -209,50 +240,68 @@ export const styleRules: RuleModule = {
       id: 'R-S1',
       severity: 'warning',
       title: 'Negative contraction',
-      description: 'Can’t, won’t, don’t, isn’t and the other negative contractions (straight or curly apostrophe). “Don’t know”, the standard answer option, is allowed.',
+      description:
+        'Can’t, won’t, don’t, isn’t and the other negative contractions (straight or curly apostrophe). “Don’t ' +
+        'know”, the standard answer option, is allowed.',
       standardRef: '§5.3 Other style rules',
     },
-    { id: 'R-S2', severity: 'warning', title: 'eg, ie or etc', description: '“eg”, “e.g.”, “ie”, “i.e.” and “etc” in lower case.', standardRef: '§5.3 Other style rules' },
+    {
+      id: 'R-S2',
+      severity: 'warning',
+      title: 'eg, ie or etc',
+      description: '“eg”, “e.g.”, “ie”, “i.e.” and “etc” in lower case.',
+      standardRef: '§5.3 Other style rules',
+    },
     {
       id: 'R-S3',
       severity: 'advice',
       title: 'Semicolon',
-      description: 'Semicolons in section text, questions and the summary (one finding per sentence). Not in tables, list items (see R-LIST1), box fields such as the audience list, about you or the privacy notice.',
+      description:
+        'Semicolons in section text, questions and the summary (one finding per sentence). Not in tables, list ' +
+        'items (see R-LIST1), box fields such as the audience list, about you or the privacy notice.',
       standardRef: '§5.3 Other style rules',
     },
     {
       id: 'R-S4',
       severity: 'advice',
       title: 'US spelling (-ize)',
-      description: 'Lower-case words ending -ize, -ized, -izing, -ization, -yze… (organize, analyze). Not size, prize, seize, capsize, maize, citizen; capitalised names (World Health Organization) are not read.',
+      description:
+        'Lower-case words ending -ize, -ized, -izing, -ization, -yze… (organize, analyze). Not size, prize, ' +
+        'seize, capsize, maize, citizen; capitalised names (World Health Organization) are not read.',
       standardRef: '§5.3 Other style rules',
     },
     {
       id: 'R-S6',
       severity: 'advice',
       title: 'Text in capital letters',
-      description: '3 or more words in a row in capitals, at least 2 of them 4 letters or longer and not well-known abbreviations.',
+      description:
+        '3 or more words in a row in capitals, at least 2 of them 4 letters or longer and not well-known ' +
+        'abbreviations.',
       standardRef: '§6.2 (sentence case, no all caps)',
     },
     {
       id: 'R-N1',
       severity: 'advice',
       title: 'Number written as a word',
-      description: 'Two to nine written as words, except at the start of a sentence and in fractions such as two-thirds.',
+      description:
+        'Two to nine written as words, except at the start of a sentence and in fractions such as two-thirds.',
       standardRef: '§5.2 Numbers',
     },
     {
       id: 'R-N2',
       severity: 'advice',
       title: 'Sentence starts with a numeral',
-      description: 'A sentence in section text, a question or the summary that starts with a number (years are allowed). Not list items or box fields.',
+      description:
+        'A sentence in section text, a question or the summary that starts with a number (years are allowed). ' +
+        'Not list items or box fields.',
       standardRef: '§5.2 Numbers',
     },
     {
       id: 'R-N3',
       severity: 'advice',
       title: 'Number format',
-      description: 'Numbers of 10,000 or more without commas, decimals with no leading zero (.5), and “per cent” instead of %.',
+      description:
+        'Numbers of 10,000 or more without commas, decimals with no leading zero (.5), and “per cent” instead of %.',
       standardRef: '§5.2 Numbers',
     },
   ],

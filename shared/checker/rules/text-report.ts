@@ -48,7 +48,9 @@ export function reportText(ctx: CheckContext, unit: TextUnit, f: TextFinding): v
       ctx.report({
         ruleId: f.ruleId,
         title: `More like this: ${f.title}`,
-        message: `This text has more than ${MAX_PER_UNIT} findings like the ones above; only the first ${MAX_PER_UNIT} are listed. Fix those, and the checker will show the rest.`,
+        message:
+          `This text has more than ${MAX_PER_UNIT} findings like the ones above; only the first ${MAX_PER_UNIT} ` +
+          `are listed. Fix those, and the checker will show the rest.`,
         location: unit.location,
         fingerprint: 'more',
         offset: f.start,
@@ -57,7 +59,12 @@ export function reportText(ctx: CheckContext, unit: TextUnit, f: TextFinding): v
     return;
   }
   const sentence = sentenceAt(ctx, unit, f.start);
-  const context = sentence ? unit.raw.slice(Math.max(sentence.start, f.start - FINGERPRINT_CONTEXT), Math.min(sentence.end, f.end + FINGERPRINT_CONTEXT)) : '';
+  const context = sentence
+    ? unit.raw.slice(
+        Math.max(sentence.start, f.start - FINGERPRINT_CONTEXT),
+        Math.min(sentence.end, f.end + FINGERPRINT_CONTEXT),
+      )
+    : '';
   ctx.report({
     ruleId: f.ruleId,
     title: f.title,

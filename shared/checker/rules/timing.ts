@@ -65,7 +65,9 @@ function checkOrderAndDuration(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-TM1',
       title: 'Closes before it opens',
-      message: `The consultation closes at ${formatDateTime(d.closes)}, which is not after it opens at ${formatDateTime(d.opens)}. Check both dates.`,
+      message:
+        `The consultation closes at ${formatDateTime(d.closes)}, which is not after it opens ` +
+        `at ${formatDateTime(d.opens)}. Check both dates.`,
       location: { kind: 'metadata', field: 'closesAt' },
     });
     return;
@@ -73,14 +75,19 @@ function checkOrderAndDuration(ctx: CheckContext, d: Dates): void {
   const days = dayNumber(d.closeDay) - dayNumber(d.openDay);
   if (days >= 12 * WEEK) return;
   const justified = m.durationJustification.trim();
-  const runs = `The consultation runs for ${weeksText(days)}, from ${formatIsoDate(d.openDay)} to ${formatIsoDate(d.closeDay)}.`;
+  const runs =
+    `The consultation runs for ${weeksText(days)}, from ${formatIsoDate(d.openDay)} ` +
+    `to ${formatIsoDate(d.closeDay)}.`;
   const loc = { kind: 'metadata' as const, field: 'durationJustification' };
   if (days < 2 * WEEK) {
     ctx.report({
       ruleId: 'R-TM2',
       title: 'Shorter than 2 weeks',
       message: `${runs} That is shorter than the 2-week minimum of the 2012 Consultation Principles. ${
-        justified ? 'You have recorded why; make sure it is also explained in the executive summary, and consider a longer period.' : 'Make it longer, or record why it has to be this short and say so in the executive summary.'
+        justified
+          ? 'You have recorded why; make sure it is also explained in the executive summary, and consider a ' +
+            'longer period.'
+          : 'Make it longer, or record why it has to be this short and say so in the executive summary.'
       }`,
       location: loc,
       fingerprint: 'under-2',
@@ -90,7 +97,9 @@ function checkOrderAndDuration(ctx: CheckContext, d: Dates): void {
       ruleId: 'R-TM2',
       title: 'Shorter than 6 weeks',
       message: `${runs} The Lords committee asked for at least 6 weeks. ${
-        justified ? 'You have recorded why, so this is advice only: explain the reason in the executive summary too.' : 'Make it longer, or record why it is this short and explain it in the executive summary.'
+        justified
+          ? 'You have recorded why, so this is advice only: explain the reason in the executive summary too.'
+          : 'Make it longer, or record why it is this short and explain it in the executive summary.'
       }`,
       location: loc,
       severity: justified ? 'advice' : 'warning',
@@ -100,7 +109,9 @@ function checkOrderAndDuration(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-TM2',
       title: 'Shorter than 12 weeks',
-      message: `${runs} Consultations have traditionally run for 12 weeks. Record why this one is shorter, and explain it in the executive summary.`,
+      message:
+        `${runs} Consultations have traditionally run for 12 weeks. Record why this one is shorter, and explain ` +
+        `it in the executive summary.`,
       location: loc,
       severity: 'advice',
       fingerprint: 'under-12',
@@ -150,7 +161,9 @@ function checkHolidays(ctx: CheckContext, d: Dates): void {
   const y1 = parseIsoDate(open)?.year;
   const y2 = parseIsoDate(close)?.year;
   if (y1 === undefined || y2 === undefined) return;
-  const periods = (m.holidayPeriods ?? defaultHolidayPeriods(y1, y2)).filter((p) => parseIsoDate(p.start) && parseIsoDate(p.end) && p.end >= p.start);
+  const periods = (m.holidayPeriods ?? defaultHolidayPeriods(y1, y2)).filter(
+    (p) => parseIsoDate(p.start) && parseIsoDate(p.end) && p.end >= p.start,
+  );
   const days = dayNumber(close) - dayNumber(open);
   const alreadyLonger = days >= 14 * WEEK;
   for (const p of periods) {
@@ -188,14 +201,20 @@ function checkClosingDay(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-TM4',
       title: 'Closes on a bank holiday',
-      message: `The consultation closes on ${WEEKDAY_NAMES[wd]} ${day}, ${bank === 'a bank holiday' ? 'a bank holiday' : `${bank}, a bank holiday`}. People may expect to send responses on the next working day and nobody will be there to help. Close on a working day.`,
+      message:
+        `The consultation closes ` +
+        `on ${WEEKDAY_NAMES[wd]} ${day}, ${bank === 'a bank holiday' ? 'a bank holiday' : `${bank}, a bank holiday`}. ` +
+        `People may expect to send responses on the next working day and nobody will be there to help. Close on a ` +
+        `working day.`,
       location: { kind: 'metadata', field: 'closesAt' },
     });
   } else if (wd === 0 || wd === 6) {
     ctx.report({
       ruleId: 'R-TM4',
       title: `Closes on a ${WEEKDAY_NAMES[wd]}`,
-      message: `The consultation closes on ${WEEKDAY_NAMES[wd]} ${day}. Nobody will be there to answer questions on the last day. Close on a working day.`,
+      message:
+        `The consultation closes on ${WEEKDAY_NAMES[wd]} ${day}. Nobody will be there to answer questions on the ` +
+        `last day. Close on a working day.`,
       location: { kind: 'metadata', field: 'closesAt' },
     });
   }
@@ -204,7 +223,9 @@ function checkClosingDay(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-D2',
       title: 'Closes at midnight',
-      message: `The consultation closes at midnight at the start of ${day}: people may read “midnight on ${day}” as the end of that day. Close at 11:59pm on ${formatIsoDate(addDays(d.closeDay, -1))} instead.`,
+      message:
+        `The consultation closes at midnight at the start of ${day}: people may read “midnight on ${day}” as the ` +
+        `end of that day. Close at 11:59pm on ${formatIsoDate(addDays(d.closeDay, -1))} instead.`,
       location: { kind: 'metadata', field: 'closesAt' },
       fingerprint: 'closesAt',
     });
@@ -227,14 +248,20 @@ function checkResponseDue(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-TM6',
       title: 'Response due before the consultation closes',
-      message: `The response paper is due on ${formatIsoDate(due)}, before the consultation closes on ${formatIsoDate(d.closeDay)}. Set a date after it closes: within 12 weeks, by ${formatIsoDate(latest)}.`,
+      message:
+        `The response paper is due on ${formatIsoDate(due)}, before the consultation closes ` +
+        `on ${formatIsoDate(d.closeDay)}. Set a date after it closes: within 12 weeks, ` +
+        `by ${formatIsoDate(latest)}.`,
       location: { kind: 'metadata', field: 'responsePaper.dueDate' },
     });
   else if (due > latest)
     ctx.report({
       ruleId: 'R-TM5',
       title: 'Response due more than 12 weeks after closing',
-      message: `The response paper is due on ${formatIsoDate(due)}, ${weeksText(dayNumber(due) - dayNumber(d.closeDay))} after the consultation closes. Government aims to respond within 12 weeks, by ${formatIsoDate(latest)}. Bring it forward, or say why it will take longer.`,
+      message:
+        `The response paper is due on ${formatIsoDate(due)}, ${weeksText(dayNumber(due) - dayNumber(d.closeDay))} ` +
+        `after the consultation closes. Government aims to respond within 12 weeks, by ${formatIsoDate(latest)}. ` +
+        `Bring it forward, or say why it will take longer.`,
       location: { kind: 'metadata', field: 'responsePaper.dueDate' },
     });
 }
@@ -250,7 +277,10 @@ function checkElections(ctx: CheckContext, d: Dates): void {
       ctx.report({
         ruleId: 'R-EL1',
         title: 'Launches in an election period',
-        message: `The consultation opens on ${formatIsoDate(d.openDay)}, during ${label} (${range}). Consultations should not be launched in an election period. Move the opening date, or get advice from the Cabinet Office Propriety and Ethics team.`,
+        message:
+          `The consultation opens on ${formatIsoDate(d.openDay)}, during ${label} (${range}). Consultations ` +
+          `should not be launched in an election period. Move the opening date, or get advice from the Cabinet ` +
+          `Office Propriety and Ethics team.`,
         location: { kind: 'metadata', field: 'opensAt' },
         fingerprint: `${p.label}|${p.start}`,
       });
@@ -258,7 +288,9 @@ function checkElections(ctx: CheckContext, d: Dates): void {
       ctx.report({
         ruleId: 'R-EL2',
         title: 'Open during an election period',
-        message: `The consultation is open during ${label} (${range}). It can continue, but do not publicise it during that period.`,
+        message:
+          `The consultation is open during ${label} (${range}). It can continue, but do not publicise it during ` +
+          `that period.`,
         location: { kind: 'metadata', field: 'electionPeriods' },
         fingerprint: `${p.label}|${p.start}`,
       });
@@ -270,20 +302,31 @@ function checkPast(ctx: CheckContext, d: Dates): void {
     ctx.report({
       ruleId: 'R-TM7',
       title: 'Closing date has passed',
-      message: `The closing date, ${formatDateTime(d.closes)}, has passed. If the consultation has not been published yet, change the dates.`,
+      message:
+        `The closing date, ${formatDateTime(d.closes)}, has passed. If the consultation has not been published ` +
+        `yet, change the dates.`,
       location: { kind: 'metadata', field: 'closesAt' },
     });
 }
 
 export const timingRules: RuleModule = {
   rules: [
-    { id: 'R-TM1', severity: 'error', title: 'Closes before it opens', description: 'The closing date and time must be after the opening date and time.', standardRef: '§1.4' },
+    {
+      id: 'R-TM1',
+      severity: 'error',
+      title: 'Closes before it opens',
+      description: 'The closing date and time must be after the opening date and time.',
+      standardRef: '§1.4',
+    },
     {
       id: 'R-TM2',
       severity: 'warning',
       title: 'Consultation period short',
       description:
-        'Under 12 weeks: advice to record why (2008 Code). Under 6 weeks: warning (Lords committee). Under 2 weeks: warning (2012 floor). A recorded justification (“why shorter than 12 weeks”) silences the 12-week advice, turns the 6-week warning into advice, and is acknowledged in the 2-week warning, which stays.',
+        'Under 12 weeks: advice to record why (2008 Code). Under 6 weeks: warning (Lords committee). Under 2 ' +
+        'weeks: warning (2012 floor). A recorded justification (“why shorter than 12 weeks”) silences the ' +
+        '12-week advice, turns the 6-week warning into advice, and is acknowledged in the 2-week warning, which ' +
+        'stays.',
       standardRef: '§1.4 Duration; Principle E',
     },
     {
@@ -291,14 +334,19 @@ export const timingRules: RuleModule = {
       severity: 'warning',
       title: 'Runs through a holiday period',
       description:
-        'Warning for each holiday period the consultation is open in: by default Christmas and New Year (20 December to 3 January), Easter (the week before Good Friday to the week after Easter Monday) and August; the team can replace the list. Advice instead when the consultation already runs for 14 weeks or more (12 plus the suggested 2).',
+        'Warning for each holiday period the consultation is open in: by default Christmas and New Year (20 ' +
+        'December to 3 January), Easter (the week before Good Friday to the week after Easter Monday) and ' +
+        'August; the team can replace the list. Advice instead when the consultation already runs for 14 weeks ' +
+        'or more (12 plus the suggested 2).',
       standardRef: '§1.4 Holidays; Principle G',
     },
     {
       id: 'R-TM4',
       severity: 'warning',
       title: 'Closes on a weekend or bank holiday',
-      description: 'The closing date (London time) falls on a Saturday, Sunday or England and Wales bank holiday (built-in 2024 to 2030, or the team’s list).',
+      description:
+        'The closing date (London time) falls on a Saturday, Sunday or England and Wales bank holiday (built-in ' +
+        '2024 to 2030, or the team’s list).',
       standardRef: '§1.4',
     },
     {
@@ -308,13 +356,27 @@ export const timingRules: RuleModule = {
       description: 'The response paper due date is more than 84 days after the closing date.',
       standardRef: '§1.4 Response due; Principle J',
     },
-    { id: 'R-TM6', severity: 'error', title: 'Response due before closing', description: 'The response paper due date is before the closing date, or not a date.', standardRef: '§1.4 Response due' },
-    { id: 'R-TM7', severity: 'advice', title: 'Closing date has passed', description: 'The closing date is earlier than now.', standardRef: '§1.4' },
+    {
+      id: 'R-TM6',
+      severity: 'error',
+      title: 'Response due before closing',
+      description: 'The response paper due date is before the closing date, or not a date.',
+      standardRef: '§1.4 Response due',
+    },
+    {
+      id: 'R-TM7',
+      severity: 'advice',
+      title: 'Closing date has passed',
+      description: 'The closing date is earlier than now.',
+      standardRef: '§1.4',
+    },
     {
       id: 'R-TM8',
       severity: 'warning',
       title: 'Period dates not valid',
-      description: 'A holiday period, election period or bank holiday the team entered has dates that are missing, invalid, or end before they start; the checker cannot use it.',
+      description:
+        'A holiday period, election period or bank holiday the team entered has dates that are missing, ' +
+        'invalid, or end before they start; the checker cannot use it.',
       standardRef: '§1.4',
     },
     {
@@ -328,7 +390,8 @@ export const timingRules: RuleModule = {
       id: 'R-EL2',
       severity: 'advice',
       title: 'Open during an election period',
-      description: 'The consultation is open during (but does not launch in) an election period: it continues without publicity.',
+      description:
+        'The consultation is open during (but does not launch in) an election period: it continues without publicity.',
       standardRef: '§1.4 Elections',
     },
   ],

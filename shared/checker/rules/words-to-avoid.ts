@@ -58,8 +58,10 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
       title: entry.kind === 'word' ? `Word to avoid: “${found}”` : `Metaphor to avoid: “${found}”`,
       message:
         entry.kind === 'word'
-          ? `“${found}” is on the GOV.UK list of words to avoid: it is vague or jargon. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`
-          : `“${found}” is a metaphor GOV.UK asks writers to avoid: say plainly what you mean. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`,
+          ? `“${found}” is on the GOV.UK list of words to avoid: it is vague or ` +
+            `jargon. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`
+          : `“${found}” is a metaphor GOV.UK asks writers to avoid: say plainly what you ` +
+            `mean. ${entry.fix ?? `Use ${entry.use} instead.`}${unless}`,
       start,
       end,
     });
@@ -74,7 +76,9 @@ export const wordsToAvoidRules: RuleModule = {
       title: 'Word to avoid',
       description: `The GOV.UK words to avoid, in all their forms (${AVOID.filter((e) => e.kind === 'word')
         .map((e) => e.word)
-        .join(', ')}), with the replacement in the message and the standard’s context exceptions (a meeting’s agenda, a key that unlocks something, land for aircraft, deploy for software or the military, impact assessment…). Capitalised names (“Digital Transformation Fund”) are not flagged.`,
+        .join(
+          ', ',
+        )}), with the replacement in the message and the standard’s context exceptions (a meeting’s agenda, a key that unlocks something, land for aircraft, deploy for software or the military, impact assessment…). Capitalised names (“Digital Transformation Fund”) are not flagged.`,
       standardRef: '§5.3 Words to avoid',
     },
     {
@@ -83,7 +87,9 @@ export const wordsToAvoidRules: RuleModule = {
       title: 'Metaphor to avoid',
       description: `The GOV.UK metaphors (${AVOID.filter((e) => e.kind === 'metaphor')
         .map((e) => e.word)
-        .join(', ')}), in all their forms, with the replacement in the message. “Drive” is flagged only with a figurative object (drive growth, drive up standards), never about vehicles.`,
+        .join(
+          ', ',
+        )}), in all their forms, with the replacement in the message. “Drive” is flagged only with a figurative object (drive growth, drive up standards), never about vehicles.`,
       standardRef: '§5.3 Metaphors',
     },
   ],

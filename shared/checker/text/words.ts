@@ -12,10 +12,77 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'v', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'approx', 'dept', 'govt', 'inc', 'ltd', 'co',
-  'para', 'paras', 'art', 'arts', 'sch', 's', 'ss', 'fig', 'figs', 'vol', 'pp', 'p', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'rev', 'hon', 'rt', 'gen', 'col', 'capt', 'sgt', 'lt', 'sr', 'jr', 'ch', 'reg', 'regs', 'op', 'al', 'ibid', 'viz', 'cl', 'sec',
-  'ref', 'tel', 'ext', 'est', 'a.m', 'p.m',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'nos',
+  'vs',
+  'v',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'cf',
+  'approx',
+  'dept',
+  'govt',
+  'inc',
+  'ltd',
+  'co',
+  'para',
+  'paras',
+  'art',
+  'arts',
+  'sch',
+  's',
+  'ss',
+  'fig',
+  'figs',
+  'vol',
+  'pp',
+  'p',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'rev',
+  'hon',
+  'rt',
+  'gen',
+  'col',
+  'capt',
+  'sgt',
+  'lt',
+  'sr',
+  'jr',
+  'ch',
+  'reg',
+  'regs',
+  'op',
+  'al',
+  'ibid',
+  'viz',
+  'cl',
+  'sec',
+  'ref',
+  'tel',
+  'ext',
+  'est',
+  'a.m',
+  'p.m',
 ]);
 
 const WORDISH = /[\p{L}\p{N}]/u;
@@ -28,7 +95,17 @@ const CLOSERS = '"\'”’)]»';
 function spaceCode(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 128) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** A letter or digit: ASCII by code, anything else by its Unicode category. */

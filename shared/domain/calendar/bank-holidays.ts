@@ -98,7 +98,11 @@ export function ruleBasedBankHolidays(year: number): BankHoliday[] {
   const out: BankHoliday[] = [];
   const ny = isoDate(year, 1, 1);
   const nyWd = weekday(ny);
-  out.push(nyWd === SAT || nyWd === SUN ? { date: mondayOnOrAfter(ny), name: 'New Year’s Day (substitute day)' } : { date: ny, name: 'New Year’s Day' });
+  out.push(
+    nyWd === SAT || nyWd === SUN
+      ? { date: mondayOnOrAfter(ny), name: 'New Year’s Day (substitute day)' }
+      : { date: ny, name: 'New Year’s Day' },
+  );
   const easter = easterSunday(year);
   out.push({ date: addDays(easter, -2), name: 'Good Friday' }, { date: addDays(easter, 1), name: 'Easter Monday' });
   out.push({ date: mondayOnOrAfter(isoDate(year, 5, 1)), name: 'Early May bank holiday' });
@@ -108,10 +112,16 @@ export function ruleBasedBankHolidays(year: number): BankHoliday[] {
   const xWd = weekday(xmas);
   if (xWd === SAT) {
     // Christmas on Saturday, Boxing Day on Sunday: both move to Monday and Tuesday.
-    out.push({ date: addDays(xmas, 2), name: 'Christmas Day (substitute day)' }, { date: addDays(xmas, 3), name: 'Boxing Day (substitute day)' });
+    out.push(
+      { date: addDays(xmas, 2), name: 'Christmas Day (substitute day)' },
+      { date: addDays(xmas, 3), name: 'Boxing Day (substitute day)' },
+    );
   } else if (xWd === SUN) {
     // Christmas on Sunday: Boxing Day stays on Monday, Christmas moves to Tuesday.
-    out.push({ date: addDays(xmas, 1), name: 'Boxing Day' }, { date: addDays(xmas, 2), name: 'Christmas Day (substitute day)' });
+    out.push(
+      { date: addDays(xmas, 1), name: 'Boxing Day' },
+      { date: addDays(xmas, 2), name: 'Christmas Day (substitute day)' },
+    );
   } else if (xWd === 5) {
     // Christmas on Friday, Boxing Day on Saturday: Boxing Day moves to Monday.
     out.push({ date: xmas, name: 'Christmas Day' }, { date: addDays(xmas, 3), name: 'Boxing Day (substitute day)' });
@@ -125,14 +135,20 @@ export function ruleBasedBankHolidays(year: number): BankHoliday[] {
  * Bank holidays for the given years: the team's own list when it is set (names unknown, so each is
  * "a bank holiday"), otherwise the built-in list, falling back to the rules outside 2024 to 2030.
  */
-export function bankHolidaysFor(years: Iterable<number>, override: readonly string[] | null | undefined): Map<IsoDate, string> {
+export function bankHolidaysFor(
+  years: Iterable<number>,
+  override: readonly string[] | null | undefined,
+): Map<IsoDate, string> {
   const out = new Map<IsoDate, string>();
   if (override) {
     for (const d of override) if (parseIsoDate(d)) out.set(d, 'a bank holiday');
     return out;
   }
   for (const y of years) {
-    const list = y >= BANK_HOLIDAY_YEARS.first && y <= BANK_HOLIDAY_YEARS.last ? ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith(`${y}-`)) : ruleBasedBankHolidays(y);
+    const list =
+      y >= BANK_HOLIDAY_YEARS.first && y <= BANK_HOLIDAY_YEARS.last
+        ? ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith(`${y}-`))
+        : ruleBasedBankHolidays(y);
     for (const h of list) out.set(h.date, h.name);
   }
   return out;

@@ -32,13 +32,24 @@ export interface DraftComparison {
   metadata: { field: string; before: string; after: string }[];
   sections: SectionComparison[];
   questions: QuestionComparison[];
-  summary: { sectionsChanged: number; questionsAdded: number; questionsRemoved: number; questionsChanged: number; metadataChanged: number };
+  summary: {
+    sectionsChanged: number;
+    questionsAdded: number;
+    questionsRemoved: number;
+    questionsChanged: number;
+    metadataChanged: number;
+  };
 }
 
 function flatten(obj: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
   if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
     for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else out[prefix] = Array.isArray(obj) ? JSON.stringify(obj) : obj === null || obj === undefined ? '' : String(obj as string | number | boolean);
+  } else
+    out[prefix] = Array.isArray(obj)
+      ? JSON.stringify(obj)
+      : obj === null || obj === undefined
+        ? ''
+        : String(obj as string | number | boolean);
   return out;
 }
 
@@ -73,12 +84,31 @@ export function compareDrafts(before: Draft, after: Draft): DraftComparison {
       continue;
     }
     const textBefore = docText(old.body, { includeHeadings: true, includeTables: true });
-    const parts = textBefore === textAfter ? [{ value: textAfter }] : diffWords(textBefore, textAfter).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+    const parts =
+      textBefore === textAfter
+        ? [{ value: textAfter }]
+        : diffWords(textBefore, textAfter).map((p) => ({
+            value: p.value,
+            ...(p.added ? { added: true } : {}),
+            ...(p.removed ? { removed: true } : {}),
+          }));
     const changed = textBefore !== textAfter || old.title !== s.title;
-    sections.push({ id: s.id, title: s.title, status: changed ? 'changed' : 'unchanged', ...(old.title !== s.title ? { titleBefore: old.title } : {}), parts });
+    sections.push({
+      id: s.id,
+      title: s.title,
+      status: changed ? 'changed' : 'unchanged',
+      ...(old.title !== s.title ? { titleBefore: old.title } : {}),
+      parts,
+    });
   }
   for (const s of before.sections) {
-    if (!afterIds.has(s.id)) sections.push({ id: s.id, title: s.title, status: 'removed', parts: [{ value: docText(s.body, { includeHeadings: true, includeTables: true }), removed: true }] });
+    if (!afterIds.has(s.id))
+      sections.push({
+        id: s.id,
+        title: s.title,
+        status: 'removed',
+        parts: [{ value: docText(s.body, { includeHeadings: true, includeTables: true }), removed: true }],
+      });
   }
 
   const nb = questionNumbers(before);
@@ -101,7 +131,16 @@ export function compareDrafts(before: Draft, after: Draft): DraftComparison {
     });
   }
   for (const q of before.questions) {
-    if (!qa.has(q.id)) questions.push({ id: q.id, status: 'removed', numberBefore: nb.get(q.id) ?? null, numberAfter: null, changes: [], textBefore: q.text, textAfter: null });
+    if (!qa.has(q.id))
+      questions.push({
+        id: q.id,
+        status: 'removed',
+        numberBefore: nb.get(q.id) ?? null,
+        numberAfter: null,
+        changes: [],
+        textBefore: q.text,
+        textAfter: null,
+      });
   }
   return {
     metadata,

@@ -16,7 +16,13 @@ function section(n: string, kind: SectionKind, title: string, text: string): Sec
   return { id: S(n), kind, title, body: docFromText(text), guidance: '' };
 }
 
-function question(n: number, sectionId: string, type: QuestionType, text: string, extra: Partial<Question> = {}): Question {
+function question(
+  n: number,
+  sectionId: string,
+  type: QuestionType,
+  text: string,
+  extra: Partial<Question> = {},
+): Question {
   return {
     id: Q(n),
     sectionId,
@@ -61,11 +67,13 @@ export function exampleDraft(): Draft {
     metadata: {
       title: 'One online place for NHS information and services',
       summary:
-        'We want your views on bringing NHS information and online services together in one place, and on the standards that information should meet.',
+        'We want your views on bringing NHS information and online services together in one place, and on the ' +
+        'standards that information should meet.',
       department: 'Department of Health and Social Care (fictional example)',
       leadTeam: 'Digital Access Policy Team',
       audience:
-        'Patients, carers and the public; NHS staff and organisations; local authorities; charities and voluntary organisations; suppliers of health and care software.',
+        'Patients, carers and the public; NHS staff and organisations; local authorities; charities and ' +
+        'voluntary organisations; suppliers of health and care software.',
       territorialExtent: 'england',
       territorialNote: '',
       opensAt: londonToInstant(2027, 3, 1, 9, 0).toISOString(),
@@ -83,10 +91,18 @@ export function exampleDraft(): Draft {
         responseForm: true,
       },
       additionalWays: '6 online events and 4 in-person events in March and April 2027.',
-      responsePaper: { dueDate: '2027-08-16', url: 'https://www.gov.uk/government/consultations/one-online-place-for-nhs-information' },
-      impactAssessment: { status: 'attached', note: 'A consultation-stage impact assessment is published alongside this document.' },
+      responsePaper: {
+        dueDate: '2027-08-16',
+        url: 'https://www.gov.uk/government/consultations/one-online-place-for-nhs-information',
+      },
+      impactAssessment: {
+        status: 'attached',
+        note: 'A consultation-stage impact assessment is published alongside this document.',
+      },
       legalDutyToConsult: 'no',
-      openToInfluence: 'How a single front door should work, the standard for health information, and the support offered to people who do not use the internet.',
+      openToInfluence:
+        'How a single front door should work, the standard for health information, and the support offered to ' +
+        'people who do not use the internet.',
       complianceStatement: 'This consultation follows the government’s Consultation Principles.',
       welshVersion: false,
       easyReadVersion: true,
@@ -136,31 +152,40 @@ We heard from patients and staff during 2025 and 2026 that this causes 3 main pr
         'proposal-1',
         'proposal',
         'Proposal 1: one online front door',
-        `We propose that every NHS service in England can be reached from one website and one app. Local NHS organisations would keep their own pages, but these would be found through the same front door and use the same sign-in.`,
+        `We propose that every NHS service in England can be reached from one website and one app. Local NHS ` +
+          `organisations would keep their own pages, but these would be found through the same front door and use ` +
+          `the same sign-in.`,
       ),
       section(
         'proposal-2',
         'proposal',
         'Proposal 2: standards for health information online',
-        `We propose a standard that all NHS health information online must meet. It would say that each page must show who wrote it, when it was last checked, and the evidence it is based on. Pages would be checked at least every 3 years.`,
+        `We propose a standard that all NHS health information online must meet. It would say that each page ` +
+          `must show who wrote it, when it was last checked, and the evidence it is based on. Pages would be ` +
+          `checked at least every 3 years.`,
       ),
       section(
         'proposal-3',
         'proposal',
         'Proposal 3: nobody left behind',
-        `About 1 in 10 adults in England do not use the internet. We propose that every NHS service offered online must also be available by telephone or in person, and that GP practices and pharmacies should be able to help people to get online if they want to.`,
+        `About 1 in 10 adults in England do not use the internet. We propose that every NHS service offered ` +
+          `online must also be available by telephone or in person, and that GP practices and pharmacies should be ` +
+          `able to help people to get online if they want to.`,
       ),
       section(
         'impacts',
         'impacts',
         'Impacts',
-        `We have assessed the costs and benefits of these proposals in the consultation-stage impact assessment. We have also considered their effect on people with protected characteristics under the Equality Act 2010.`,
+        `We have assessed the costs and benefits of these proposals in the consultation-stage impact ` +
+          `assessment. We have also considered their effect on people with protected characteristics under the ` +
+          `Equality Act 2010.`,
       ),
       section(
         'next-steps',
         'next-steps',
         'Next steps',
-        `After the consultation closes we will analyse every response. We will publish a summary of responses and our decisions on GOV.UK by 16 August 2027.`,
+        `After the consultation closes we will analyse every response. We will publish a summary of responses ` +
+          `and our decisions on GOV.UK by 16 August 2027.`,
       ),
       section(
         'how-to-respond',
@@ -180,40 +205,120 @@ If you respond on behalf of an organisation, please tell us whom it represents a
       ),
     ],
     questions: [
-      question(1, S('proposal-1'), 'likert_agree5', 'To what extent do you agree that there should be one online front door for NHS information and services in England?', { explain: true }),
-      question(2, S('proposal-1'), 'multi_choice', 'Which of these services would you most want to use through one front door?', {
-        options: opts(2, ['Booking appointments', 'Ordering repeat prescriptions', 'Seeing test results', 'Reading advice about conditions', 'Finding local services', 'Contacting my GP practice']),
-        allowOther: true,
-        hint: 'Select all that apply.',
-      }),
-      question(3, S('proposal-1'), 'open_text', 'What, if anything, would stop you from using one front door for NHS services?', { wordLimit: 300 }),
-      question(4, S('proposal-2'), 'likert_agree5', 'To what extent do you agree that all NHS health information online should meet one standard?', { explain: true }),
-      question(5, S('proposal-2'), 'single_choice', 'How often should NHS health information pages be checked for accuracy?', {
-        options: opts(5, ['Every year', 'Every 2 years', 'Every 3 years', 'Only when guidance changes', 'Don’t know']),
-      }),
-      question(6, S('proposal-2'), 'single_choice', 'Who should be responsible for checking that information meets the standard?', {
-        options: opts(6, ['The organisation that publishes it', 'A national NHS body', 'An independent regulator']),
-        allowOther: true,
-      }),
-      question(7, S('proposal-3'), 'yes_no', 'Do you agree that every NHS service offered online should also be available by telephone or in person?', { explain: true }),
-      question(8, S('proposal-3'), 'open_text', 'What help would make it easier for you, or the people you support, to use NHS services online?'),
+      question(
+        1,
+        S('proposal-1'),
+        'likert_agree5',
+        'To what extent do you agree that there should be one online front door for NHS information and ' +
+          'services in England?',
+        { explain: true },
+      ),
+      question(
+        2,
+        S('proposal-1'),
+        'multi_choice',
+        'Which of these services would you most want to use through one front door?',
+        {
+          options: opts(2, [
+            'Booking appointments',
+            'Ordering repeat prescriptions',
+            'Seeing test results',
+            'Reading advice about conditions',
+            'Finding local services',
+            'Contacting my GP practice',
+          ]),
+          allowOther: true,
+          hint: 'Select all that apply.',
+        },
+      ),
+      question(
+        3,
+        S('proposal-1'),
+        'open_text',
+        'What, if anything, would stop you from using one front door for NHS services?',
+        { wordLimit: 300 },
+      ),
+      question(
+        4,
+        S('proposal-2'),
+        'likert_agree5',
+        'To what extent do you agree that all NHS health information online should meet one standard?',
+        { explain: true },
+      ),
+      question(
+        5,
+        S('proposal-2'),
+        'single_choice',
+        'How often should NHS health information pages be checked for accuracy?',
+        {
+          options: opts(5, [
+            'Every year',
+            'Every 2 years',
+            'Every 3 years',
+            'Only when guidance changes',
+            'Don’t know',
+          ]),
+        },
+      ),
+      question(
+        6,
+        S('proposal-2'),
+        'single_choice',
+        'Who should be responsible for checking that information meets the standard?',
+        {
+          options: opts(6, ['The organisation that publishes it', 'A national NHS body', 'An independent regulator']),
+          allowOther: true,
+        },
+      ),
+      question(
+        7,
+        S('proposal-3'),
+        'yes_no',
+        'Do you agree that every NHS service offered online should also be available by telephone or in person?',
+        { explain: true },
+      ),
+      question(
+        8,
+        S('proposal-3'),
+        'open_text',
+        'What help would make it easier for you, or the people you support, to use NHS services online?',
+      ),
       question(9, S('proposal-3'), 'ranking', 'Rank these kinds of support from most useful (1) to least useful (4).', {
-        options: opts(9, ['Help from GP practice or pharmacy staff', 'Telephone support line', 'Printed guides', 'Sessions at a library or community centre']),
+        options: opts(9, [
+          'Help from GP practice or pharmacy staff',
+          'Telephone support line',
+          'Printed guides',
+          'Sessions at a library or community centre',
+        ]),
       }),
-      question(10, S('impacts'), 'open_text', 'Do you have any evidence about how these proposals would affect people with protected characteristics?'),
-      question(11, S('impacts'), 'any_other_comments', 'Is there anything else you would like to tell us about these proposals?'),
+      question(
+        10,
+        S('impacts'),
+        'open_text',
+        'Do you have any evidence about how these proposals would affect people with protected characteristics?',
+      ),
+      question(
+        11,
+        S('impacts'),
+        'any_other_comments',
+        'Is there anything else you would like to tell us about these proposals?',
+      ),
     ],
     aboutYou,
     privacyNotice: {
       controller: 'Department of Health and Social Care (fictional), 39 Victoria Street, London SW1H 0EU.',
       dpoContact: 'data.protection@example.gov.uk',
       purpose: 'To run this consultation, analyse the responses and publish a summary.',
-      dataCollected: 'Your name, email address, organisation and role, your views, and anything else you choose to tell us.',
+      dataCollected:
+        'Your name, email address, organisation and role, your views, and anything else you choose to tell us.',
       lawfulBasis: 'Public task (UK GDPR Article 6(1)(e)).',
       specialCategory: 'Special category data under Article 9(2)(g) and the Data Protection Act 2018, Schedule 1.',
-      recipients: 'Our survey supplier, who processes data on our behalf. Quotes may be published without names unless you agreed to be named.',
+      recipients:
+        'Our survey supplier, who processes data on our behalf. Quotes may be published without names unless ' +
+        'you agreed to be named.',
       retention: '2 years after the consultation closes, then deleted.',
-      rights: 'To see, correct or delete your data, to object, and to complain to the Information Commissioner’s Office.',
+      rights:
+        'To see, correct or delete your data, to object, and to complain to the Information Commissioner’s Office.',
       internationalTransfers: 'We do not transfer your data outside the UK.',
       automatedDecisions: 'We make no automated decisions about you.',
       aiUse: '',

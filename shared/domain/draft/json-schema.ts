@@ -7,7 +7,9 @@ export function draftJsonSchemaText(): string {
   const doc = {
     $id: `https://consultation-workbench.example.gov.uk/schemas/${DRAFT_FORMAT}/${DRAFT_FORMAT_VERSION}.json`,
     title: 'Consultation Workbench draft',
-    description: 'A consultation draft as written by `npx workbench draft-export` and read by `npx workbench new --from`. See shared/domain/draft/README.md.',
+    description:
+      'A consultation draft as written by `npx workbench draft-export` and read by `npx workbench new --from`. ' +
+      'See shared/domain/draft/README.md.',
     ...schema,
   };
   return JSON.stringify(doc, null, 2) + '\n';

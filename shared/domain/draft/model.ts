@@ -20,7 +20,16 @@ const isoDate = z.iso.date();
 
 // ---------------------------------------------------------------- questions
 
-export const QUESTION_TYPES = ['open_text', 'likert_agree5', 'yes_no', 'single_choice', 'multi_choice', 'ranking', 'numeric', 'any_other_comments'] as const;
+export const QUESTION_TYPES = [
+  'open_text',
+  'likert_agree5',
+  'yes_no',
+  'single_choice',
+  'multi_choice',
+  'ranking',
+  'numeric',
+  'any_other_comments',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
@@ -35,9 +44,22 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
 };
 
 /** Closed types have options to choose from; open types take text. */
-export const CLOSED_TYPES: ReadonlySet<QuestionType> = new Set(['likert_agree5', 'yes_no', 'single_choice', 'multi_choice', 'ranking']);
+export const CLOSED_TYPES: ReadonlySet<QuestionType> = new Set([
+  'likert_agree5',
+  'yes_no',
+  'single_choice',
+  'multi_choice',
+  'ranking',
+]);
 
-export const LIKERT_OPTIONS = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree', 'Don’t know'];
+export const LIKERT_OPTIONS = [
+  'Strongly agree',
+  'Agree',
+  'Neither agree nor disagree',
+  'Disagree',
+  'Strongly disagree',
+  'Don’t know',
+];
 export const YES_NO_OPTIONS = ['Yes', 'No', 'Don’t know'];
 export const OTHER_LABEL = 'Other (please specify)';
 
@@ -112,7 +134,12 @@ export const RESPONDENT_FIELD_KEYS = [
 export type RespondentFieldKey = (typeof RESPONDENT_FIELD_KEYS)[number];
 
 /** Fields that identify a person: every publishable export redacts by this mark. */
-export const PERSONAL_FIELDS: ReadonlySet<RespondentFieldKey> = new Set(['name', 'email', 'role', 'confidentialReason']);
+export const PERSONAL_FIELDS: ReadonlySet<RespondentFieldKey> = new Set([
+  'name',
+  'email',
+  'role',
+  'confidentialReason',
+]);
 
 export const aboutYouFieldSchema = z.strictObject({
   key: z.enum(RESPONDENT_FIELD_KEYS),
@@ -126,7 +153,13 @@ export type AboutYouField = z.infer<typeof aboutYouFieldSchema>;
 
 // ---------------------------------------------------------------- metadata
 
-export const TERRITORIAL_EXTENTS = ['england', 'england-and-wales', 'great-britain', 'united-kingdom', 'other'] as const;
+export const TERRITORIAL_EXTENTS = [
+  'england',
+  'england-and-wales',
+  'great-britain',
+  'united-kingdom',
+  'other',
+] as const;
 export const TERRITORIAL_LABELS: Record<(typeof TERRITORIAL_EXTENTS)[number], string> = {
   england: 'England',
   'england-and-wales': 'England and Wales',
@@ -170,7 +203,10 @@ export const metadataSchema = z.strictObject({
     .strictObject({ dueDate: isoDate.nullable().default(null), url: shortText(2000).default('') })
     .default({ dueDate: null, url: '' }),
   impactAssessment: z
-    .strictObject({ status: z.enum(['attached', 'not-needed', 'to-follow', 'unknown']).default('unknown'), note: shortText(2000).default('') })
+    .strictObject({
+      status: z.enum(['attached', 'not-needed', 'to-follow', 'unknown']).default('unknown'),
+      note: shortText(2000).default(''),
+    })
     .default({ status: 'unknown', note: '' }),
   legalDutyToConsult: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   openToInfluence: shortText(4000).default(''),
@@ -181,7 +217,10 @@ export const metadataSchema = z.strictObject({
   durationJustification: shortText(4000).default(''),
   /** Pre-election periods the team knows of (purdah). */
   electionPeriods: z.array(periodSchema).max(50).default([]),
-  /** Holiday periods to avoid. Null means the standard list (Christmas to New Year, Easter, August); any list, even empty, replaces it. */
+  /**
+   * Holiday periods to avoid. Null means the standard list (Christmas to New Year, Easter, August); any list, even
+   * empty, replaces it.
+   */
   holidayPeriods: z.array(periodSchema).max(100).nullable().default(null),
   /** Bank holidays. Null means the built-in England and Wales list for 2024 to 2030. */
   bankHolidays: z.array(isoDate).max(500).nullable().default(null),
@@ -209,7 +248,10 @@ export type PrivacyNotice = z.infer<typeof privacyNoticeSchema>;
 // ---------------------------------------------------------------- checker settings and dismissals
 
 export const checkerSettingsSchema = z.strictObject({
-  /** Flesch–Kincaid grade above which a section is flagged (GOV.UK aims at reading age 9 ≈ grade 4; 9 is a practical default). */
+  /**
+   * Flesch–Kincaid grade above which a section is flagged (GOV.UK aims at reading age 9 ≈ grade 4; 9 is a practical
+   * default).
+   */
   maxGrade: z.number().min(1).max(20).default(9),
   /** Flesch reading ease below which a section is flagged. */
   minReadingEase: z.number().min(0).max(100).default(50),
@@ -283,7 +325,14 @@ function letters(i: number): string {
 }
 
 export const OTHER_OPTION_ID = 'other';
-const LIKERT_IDS = ['likert-strongly-agree', 'likert-agree', 'likert-neither', 'likert-disagree', 'likert-strongly-disagree', 'likert-dont-know'];
+const LIKERT_IDS = [
+  'likert-strongly-agree',
+  'likert-agree',
+  'likert-neither',
+  'likert-disagree',
+  'likert-strongly-disagree',
+  'likert-dont-know',
+];
 const YES_NO_IDS = ['yes', 'no', 'dont-know'];
 
 /**
@@ -300,7 +349,9 @@ export function answerOptions(q: Pick<Question, 'type' | 'options' | 'allowOther
         : CLOSED_TYPES.has(q.type)
           ? q.options
           : [];
-  return q.allowOther && (q.type === 'single_choice' || q.type === 'multi_choice') ? [...base, { id: OTHER_OPTION_ID, label: OTHER_LABEL }] : base;
+  return q.allowOther && (q.type === 'single_choice' || q.type === 'multi_choice')
+    ? [...base, { id: OTHER_OPTION_ID, label: OTHER_LABEL }]
+    : base;
 }
 
 /** Labels of answerOptions, as printed. */

@@ -11,5 +11,8 @@ export function patchSchema<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
     const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
     shape[key] = inner.optional();
   }
-  return z.strictObject(shape) as unknown as z.ZodType<Partial<z.output<z.ZodObject<S>>>, Partial<z.input<z.ZodObject<S>>>>;
+  return z.strictObject(shape) as unknown as z.ZodType<
+    Partial<z.output<z.ZodObject<S>>>,
+    Partial<z.input<z.ZodObject<S>>>
+  >;
 }

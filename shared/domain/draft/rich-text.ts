@@ -28,13 +28,20 @@ export interface RichDoc {
 
 export const markSchema: z.ZodType<Mark> = z.union([
   z.strictObject({ type: z.literal('bold') }),
-  z.strictObject({ type: z.literal('link'), attrs: z.object({ href: z.string().max(4096) }).loose() }).transform((m) => ({ type: 'link' as const, attrs: { href: m.attrs.href } })),
+  z
+    .strictObject({ type: z.literal('link'), attrs: z.object({ href: z.string().max(4096) }).loose() })
+    .transform((m) => ({ type: 'link' as const, attrs: { href: m.attrs.href } })),
 ]);
 
 export const inlineSchema: z.ZodType<Inline> = z.union([
   z.strictObject({
     type: z.literal('text'),
-    text: z.string().max(TEXT_NODE_MAX, `A piece of text is longer than ${TEXT_NODE_MAX.toLocaleString('en-GB')} characters. Split it into paragraphs.`),
+    text: z
+      .string()
+      .max(
+        TEXT_NODE_MAX,
+        `A piece of text is longer than ${TEXT_NODE_MAX.toLocaleString('en-GB')} characters. Split it into paragraphs.`,
+      ),
     marks: z.array(markSchema).max(10).optional(),
   }),
   z.strictObject({ type: z.literal('hardBreak') }),
@@ -45,11 +52,18 @@ const inlines = z.array(inlineSchema).max(100_000).optional();
 export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.union([
     z.strictObject({ type: z.literal('paragraph'), content: inlines }),
-    z.strictObject({ type: z.literal('heading'), attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }), content: inlines }),
+    z.strictObject({
+      type: z.literal('heading'),
+      attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }),
+      content: inlines,
+    }),
     z.strictObject({ type: z.literal('bulletList'), content: z.array(listItemSchema).max(10_000) }),
     z.strictObject({
       type: z.literal('orderedList'),
-      attrs: z.object({ start: z.number().int().min(0).max(1_000_000).optional() }).loose().optional(),
+      attrs: z
+        .object({ start: z.number().int().min(0).max(1_000_000).optional() })
+        .loose()
+        .optional(),
       content: z.array(listItemSchema).max(10_000),
     }),
     z.strictObject({ type: z.literal('table'), content: z.array(tableRowSchema).min(1).max(5_000) }),
@@ -67,7 +81,9 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   ]),
 );
 
-const listItemSchema: z.ZodType<ListItem> = z.lazy(() => z.strictObject({ type: z.literal('listItem'), content: z.array(blockSchema).max(1000) }));
+const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
+  z.strictObject({ type: z.literal('listItem'), content: z.array(blockSchema).max(1000) }),
+);
 const tableCellSchema: z.ZodType<TableCell> = z.lazy(() =>
   z
     .object({
@@ -78,9 +94,15 @@ const tableCellSchema: z.ZodType<TableCell> = z.lazy(() =>
     .strict()
     .transform((c) => ({ type: c.type, content: c.content })),
 );
-const tableRowSchema: z.ZodType<TableRow> = z.strictObject({ type: z.literal('tableRow'), content: z.array(tableCellSchema).min(1).max(100) });
+const tableRowSchema: z.ZodType<TableRow> = z.strictObject({
+  type: z.literal('tableRow'),
+  content: z.array(tableCellSchema).min(1).max(100),
+});
 
-export const richDocSchema: z.ZodType<RichDoc> = z.strictObject({ type: z.literal('doc'), content: z.array(blockSchema).max(100_000) });
+export const richDocSchema: z.ZodType<RichDoc> = z.strictObject({
+  type: z.literal('doc'),
+  content: z.array(blockSchema).max(100_000),
+});
 
 export const emptyDoc = (): RichDoc => ({ type: 'doc', content: [] });
 
@@ -88,7 +110,10 @@ export const emptyDoc = (): RichDoc => ({ type: 'doc', content: [] });
 export function docFromText(text: string): RichDoc {
   const content: Block[] = [];
   for (const chunk of text.split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l.trim() !== '');
     if (!lines.length) continue;
     const bullets = lines.filter((l) => /^\s*[-*•]\s+/.test(l));
     if (bullets.length && bullets.length === lines.length - (/^\s*[-*•]\s+/.test(lines[0]!) ? 0 : 1)) {
@@ -96,7 +121,10 @@ export function docFromText(text: string): RichDoc {
       if (lead) content.push({ type: 'paragraph', content: [{ type: 'text', text: lead.trim() }] });
       content.push({
         type: 'bulletList',
-        content: bullets.map((b) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: b.replace(/^\s*[-*•]\s+/, '') }] }] })),
+        content: bullets.map((b) => ({
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: b.replace(/^\s*[-*•]\s+/, '') }] }],
+        })),
       });
     } else {
       content.push({ type: 'paragraph', content: [{ type: 'text', text: lines.join(' ').trim() }] });
@@ -111,8 +139,15 @@ export function inlineText(content: Inline[] | undefined): string {
 }
 
 /** Every block in document order, descending into lists and tables, with its path. */
-export function* walkBlocks(doc: RichDoc): Generator<{ block: Block; path: number[]; inTable: boolean; inList: boolean }> {
-  function* walk(blocks: Block[], path: number[], inTable: boolean, inList: boolean): Generator<{ block: Block; path: number[]; inTable: boolean; inList: boolean }> {
+export function* walkBlocks(
+  doc: RichDoc,
+): Generator<{ block: Block; path: number[]; inTable: boolean; inList: boolean }> {
+  function* walk(
+    blocks: Block[],
+    path: number[],
+    inTable: boolean,
+    inList: boolean,
+  ): Generator<{ block: Block; path: number[]; inTable: boolean; inList: boolean }> {
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const p = [...path, i];

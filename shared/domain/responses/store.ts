@@ -1,7 +1,18 @@
 import type { ImportedColumn } from '../survey-import/plan/column-report';
 import { z } from 'zod';
 import { RESPONDENT_FIELD_KEYS, type RespondentFieldKey } from '../draft/model';
-import { INTAKE_CHANNELS, type IntakeChannel, type ImportWarning, type LayoutColumn, type MappingProposal, type NormalisedAnswer, type ResponseIssue, type SourceFormat, type SourceKind, type UnmatchedValue } from '../survey-import/types';
+import {
+  INTAKE_CHANNELS,
+  type IntakeChannel,
+  type ImportWarning,
+  type LayoutColumn,
+  type MappingProposal,
+  type NormalisedAnswer,
+  type ResponseIssue,
+  type SourceFormat,
+  type SourceKind,
+  type UnmatchedValue,
+} from '../survey-import/types';
 
 /**
  * The collated responses as the app shows them: batches, responses and their answers, the review
@@ -278,7 +289,14 @@ export interface ResponseDetail {
   startedAt: string | null;
   status: ResponseStatus;
   duplicateOf: number | null;
-  respondent: { id: number; fields: RespondentDetails; isOrganisation: boolean; confidentialRequested: boolean; hasPersonalData: boolean; canonicalOrganisation: string | null };
+  respondent: {
+    id: number;
+    fields: RespondentDetails;
+    isOrganisation: boolean;
+    confidentialRequested: boolean;
+    hasPersonalData: boolean;
+    canonicalOrganisation: string | null;
+  };
   answers: AnswerView[];
   issues: ResponseIssue[];
   /** Email or letter: sender, subject, date, body, attachments. */
@@ -359,7 +377,15 @@ export interface DuplicateGroupView {
   status: 'open' | 'resolved' | 'dismissed';
   suggestedKeep: number | null;
   keepResponseId: number | null;
-  members: { responseId: number; channel: IntakeChannel; submittedAt: string | null; name: string | null; email: string | null; status: ResponseStatus; sourceName: string }[];
+  members: {
+    responseId: number;
+    channel: IntakeChannel;
+    submittedAt: string | null;
+    name: string | null;
+    email: string | null;
+    status: ResponseStatus;
+    sourceName: string;
+  }[];
   resolvedAt: string | null;
   resolvedBy: string | null;
 }
@@ -400,7 +426,9 @@ export function isYes(value: string | null | undefined): boolean {
   // Tools word consent their own way: "Accepted" (Jotform), "Publish response with name" and
   // "Publish response only (without name)" (Citizen Space). A refusal is never a yes.
   if (/^\s*(no\b|not\b|do not|don't|never|decline|i do not|refuse)/i.test(value)) return false;
-  return /^\s*(y|yes|true|1|agree|agreed|i agree|accept|accepted|i accept|consent|i consent|consented|i give (my )?(consent|permission)|publish( my)? response|happy for)\b/i.test(value);
+  return /^\s*(y|yes|true|1|agree|agreed|i agree|accept|accepted|i accept|consent|i consent|consented|i give (my )?(consent|permission)|publish( my)? response|happy for)\b/i.test(
+    value,
+  );
 }
 
 /** "On behalf of an organisation" and the like; with no answer, an organisation name given means yes. */

@@ -49,9 +49,18 @@ const themeInput = z.strictObject({
 });
 
 const decision = z.discriminatedUnion('action', [
-  z.strictObject({ suggestionId: z.string().min(1).max(100), action: z.literal('accept'), name: z.string().trim().min(1).max(200).optional(), description: z.string().max(4000).optional() }),
+  z.strictObject({
+    suggestionId: z.string().min(1).max(100),
+    action: z.literal('accept'),
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(4000).optional(),
+  }),
   z.strictObject({ suggestionId: z.string().min(1).max(100), action: z.literal('reject') }),
-  z.strictObject({ suggestionId: z.string().min(1).max(100), action: z.literal('merge'), intoId: z.string().min(1).max(100) }),
+  z.strictObject({
+    suggestionId: z.string().min(1).max(100),
+    action: z.literal('merge'),
+    intoId: z.string().min(1).max(100),
+  }),
 ]);
 
 const bulkTarget = z.discriminatedUnion('kind', [
@@ -62,35 +71,81 @@ const bulkTarget = z.discriminatedUnion('kind', [
 
 export const analysisContract = {
   'analysis.overview': call<AnalysisOverview>()(z.strictObject({}), 'query'),
-  'analysis.settings': call<AnalysisSettings>()(z.strictObject({ campaigns: campaigns.optional(), threshold: z.number().int().min(1).max(1000).optional() }), 'mutation'),
+  'analysis.settings': call<AnalysisSettings>()(
+    z.strictObject({ campaigns: campaigns.optional(), threshold: z.number().int().min(1).max(1000).optional() }),
+    'mutation',
+  ),
 
-  /** Counts for closed questions (and answered / not answered for open ones), optionally split by a respondent field. */
+  /**
+   * Counts for closed questions (and answered / not answered for open ones), optionally split by a respondent field.
+   */
   'analysis.tallies': call<TalliesResult>()(
-    z.strictObject({ questionIds: z.array(questionId).max(1000).optional(), campaigns: campaigns.optional(), crossBy: z.enum(CROSS_TAB_FIELDS).optional() }),
+    z.strictObject({
+      questionIds: z.array(questionId).max(1000).optional(),
+      campaigns: campaigns.optional(),
+      crossBy: z.enum(CROSS_TAB_FIELDS).optional(),
+    }),
     'query',
   ),
-  'analysis.themeCounts': call<ThemeCountsResult>()(z.strictObject({ questionId, campaigns: campaigns.optional() }), 'query'),
+  'analysis.themeCounts': call<ThemeCountsResult>()(
+    z.strictObject({ questionId, campaigns: campaigns.optional() }),
+    'query',
+  ),
 
   'analysis.codebook': call<ThemeView[]>()(z.strictObject({}), 'query'),
   'analysis.saveTheme': call<ThemeView>()(themeInput, 'mutation'),
   /** Delete a theme (archived: true) or restore it (false). */
-  'analysis.archiveTheme': call<{ changed: string[]; codings: number }>()(z.strictObject({ id: themeId, archived: z.boolean() }), 'mutation'),
-  'analysis.importCodebook': call<{ added: number; updated: number; warnings: string[]; themes: ThemeView[] }>()(z.strictObject({ path }), 'mutation'),
-  'analysis.exportCodebook': call<{ path: string; bytes: number; sha256: string }>()(z.strictObject({ path, format: z.enum(['csv', 'qdc']) }), 'mutation'),
+  'analysis.archiveTheme': call<{ changed: string[]; codings: number }>()(
+    z.strictObject({ id: themeId, archived: z.boolean() }),
+    'mutation',
+  ),
+  'analysis.importCodebook': call<{ added: number; updated: number; warnings: string[]; themes: ThemeView[] }>()(
+    z.strictObject({ path }),
+    'mutation',
+  ),
+  'analysis.exportCodebook': call<{ path: string; bytes: number; sha256: string }>()(
+    z.strictObject({ path, format: z.enum(['csv', 'qdc']) }),
+    'mutation',
+  ),
 
   /** The coding queue: an answer with its codings, the numbered themes and progress. */
   'analysis.queue': call<QueueView>()(
-    z.strictObject({ questionId, responseId: responseId.optional(), move: z.enum(['current', 'first', 'next', 'previous', 'next-uncoded', 'previous-uncoded']) }),
+    z.strictObject({
+      questionId,
+      responseId: responseId.optional(),
+      move: z.enum(['current', 'first', 'next', 'previous', 'next-uncoded', 'previous-uncoded']),
+    }),
     'query',
   ),
   'analysis.answers': call<{ total: number; rows: AnswerListRow[] }>()(
-    z.strictObject({ questionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), filter: z.enum(['all', 'coded', 'uncoded']).optional(), themeId: themeId.optional() }),
+    z.strictObject({
+      questionId,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+      filter: z.enum(['all', 'coded', 'uncoded']).optional(),
+      themeId: themeId.optional(),
+    }),
     'query',
   ),
-  'analysis.code': call<CodingView[]>()(z.strictObject({ responseId, questionId, themeId, action: z.enum(['toggle', 'add', 'remove']).optional(), passage: passage.optional() }), 'mutation'),
+  'analysis.code': call<CodingView[]>()(
+    z.strictObject({
+      responseId,
+      questionId,
+      themeId,
+      action: z.enum(['toggle', 'add', 'remove']).optional(),
+      passage: passage.optional(),
+    }),
+    'mutation',
+  ),
   'analysis.removeCoding': call<CodingView[]>()(z.strictObject({ codingId: z.number().int().positive() }), 'mutation'),
   'analysis.annotate': call<AnnotationView>()(
-    z.strictObject({ responseId, questionId, sentiment: z.enum(SENTIMENTS).nullable().optional(), memo: z.string().max(20_000).optional(), complete: z.boolean().optional() }),
+    z.strictObject({
+      responseId,
+      questionId,
+      sentiment: z.enum(SENTIMENTS).nullable().optional(),
+      memo: z.string().max(20_000).optional(),
+      complete: z.boolean().optional(),
+    }),
     'mutation',
   ),
 
@@ -100,41 +155,98 @@ export const analysisContract = {
     'job',
   ),
   'analysis.operations': call<OperationView[]>()(z.strictObject({}), 'query'),
-  'analysis.undoOperation': call<{ removed: number; restored: number }>()(z.strictObject({ opId: z.number().int().positive() }), 'mutation'),
-
-  'analysis.suggestThemes': call<SuggestionRunView>()(z.strictObject({ questionId, k: z.number().int().min(2).max(60).optional() }), 'job'),
-  'analysis.suggestions': call<SuggestionRunView | null>()(z.strictObject({ questionId }), 'query'),
-  /** Accept (optionally renamed), merge or reject suggestions; applyToMembers codes the suggested answers (after the analyst confirmed). */
-  'analysis.reviewSuggestions': call<{ created: ThemeView[]; applied: number; opIds: number[]; problems: string[] }>()(
-    z.strictObject({ runId: z.number().int().positive(), decisions: z.array(decision).min(1).max(200), applyToMembers: z.boolean() }),
+  'analysis.undoOperation': call<{ removed: number; restored: number }>()(
+    z.strictObject({ opId: z.number().int().positive() }),
     'mutation',
   ),
 
-  'analysis.quotes': call<QuoteView[]>()(z.strictObject({ questionId: questionId.optional(), includeRemoved: z.boolean().optional() }), 'query'),
-  'analysis.markQuote': call<QuoteView>()(z.strictObject({ responseId, questionId, passage: passage.optional(), note: z.string().max(4000).optional(), themeIds: z.array(themeId).max(100).optional() }), 'mutation'),
-  'analysis.updateQuote': call<QuoteView[]>()(z.strictObject({ id: z.number().int().positive(), note: z.string().max(4000).optional(), themeIds: z.array(themeId).max(100).optional() }), 'mutation'),
+  'analysis.suggestThemes': call<SuggestionRunView>()(
+    z.strictObject({ questionId, k: z.number().int().min(2).max(60).optional() }),
+    'job',
+  ),
+  'analysis.suggestions': call<SuggestionRunView | null>()(z.strictObject({ questionId }), 'query'),
+  /**
+   * Accept (optionally renamed), merge or reject suggestions; applyToMembers codes the suggested answers (after the
+   * analyst confirmed).
+   */
+  'analysis.reviewSuggestions': call<{ created: ThemeView[]; applied: number; opIds: number[]; problems: string[] }>()(
+    z.strictObject({
+      runId: z.number().int().positive(),
+      decisions: z.array(decision).min(1).max(200),
+      applyToMembers: z.boolean(),
+    }),
+    'mutation',
+  ),
+
+  'analysis.quotes': call<QuoteView[]>()(
+    z.strictObject({ questionId: questionId.optional(), includeRemoved: z.boolean().optional() }),
+    'query',
+  ),
+  'analysis.markQuote': call<QuoteView>()(
+    z.strictObject({
+      responseId,
+      questionId,
+      passage: passage.optional(),
+      note: z.string().max(4000).optional(),
+      themeIds: z.array(themeId).max(100).optional(),
+    }),
+    'mutation',
+  ),
+  'analysis.updateQuote': call<QuoteView[]>()(
+    z.strictObject({
+      id: z.number().int().positive(),
+      note: z.string().max(4000).optional(),
+      themeIds: z.array(themeId).max(100).optional(),
+    }),
+    'mutation',
+  ),
   /** Remove a quote, or restore it (undo). */
-  'analysis.removeQuote': call<QuoteView[]>()(z.strictObject({ id: z.number().int().positive(), restore: z.boolean().optional() }), 'mutation'),
+  'analysis.removeQuote': call<QuoteView[]>()(
+    z.strictObject({ id: z.number().int().positive(), restore: z.boolean().optional() }),
+    'mutation',
+  ),
 
   'analysis.texts': call<ResponseTexts>()(z.strictObject({}), 'query'),
   'analysis.saveText': call<{ savedAt: string }>()(
     z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('question'), questionId, part: z.enum(['response', 'next-steps']), text: z.string().max(200_000) }),
-      z.strictObject({ kind: z.literal('section'), section: z.enum(RESPONSE_TEXT_SECTIONS), text: z.string().max(200_000) }),
+      z.strictObject({
+        kind: z.literal('question'),
+        questionId,
+        part: z.enum(['response', 'next-steps']),
+        text: z.string().max(200_000),
+      }),
+      z.strictObject({
+        kind: z.literal('section'),
+        section: z.enum(RESPONSE_TEXT_SECTIONS),
+        text: z.string().max(200_000),
+      }),
     ]),
     'mutation',
   ),
 
-  /** Make a coding package for a second coder: a workspace file with a seeded sample of answers, no respondent details. */
+  /**
+   * Make a coding package for a second coder: a workspace file with a seeded sample of answers, no respondent details.
+   */
   'analysis.exportPackage': call<PackageView>()(
-    z.strictObject({ path, questionIds: z.array(questionId).min(1, 'Choose at least one question').max(500), sample: sampleDefinitionSchema, coder: z.string().trim().max(200) }),
+    z.strictObject({
+      path,
+      questionIds: z.array(questionId).min(1, 'Choose at least one question').max(500),
+      sample: sampleDefinitionSchema,
+      coder: z.string().trim().max(200),
+    }),
     'job',
   ),
   /** Merge a colleague's coded package (read without opening it for editing). */
   'analysis.mergePackage': call<MergeOutcome>()(z.strictObject({ path }), 'job'),
   'analysis.packages': call<PackageView[]>()(z.strictObject({}), 'query'),
-  'analysis.agreement': call<AgreementView | null>()(z.strictObject({ packageId: z.string().min(1).max(100) }), 'query'),
-  'analysis.conflicts': call<ConflictView[]>()(z.strictObject({ packageId: z.string().min(1).max(100), includeResolved: z.boolean().optional() }), 'query'),
+  'analysis.agreement': call<AgreementView | null>()(
+    z.strictObject({ packageId: z.string().min(1).max(100) }),
+    'query',
+  ),
+  'analysis.conflicts': call<ConflictView[]>()(
+    z.strictObject({ packageId: z.string().min(1).max(100), includeResolved: z.boolean().optional() }),
+    'query',
+  ),
   'analysis.resolveConflicts': call<{ resolved: number; opId: number | null }>()(
     z.strictObject({
       packageId: z.string().min(1).max(100),

@@ -5,7 +5,10 @@ import { EXPORT_KINDS, type ExportKindInfo, type ExportLogEntry, type ExportResu
 const path = z.string().min(1, 'Enter where to save the file').max(4096);
 
 export const outputsContract = {
-  'outputs.list': call<{ kinds: (ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null })[] }>()(z.strictObject({}), 'query'),
+  'outputs.list': call<{ kinds: (ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null })[] }>()(
+    z.strictObject({}),
+    'query',
+  ),
   'outputs.export': call<ExportResult>()(
     z.strictObject({
       kind: z.enum(EXPORT_KINDS),

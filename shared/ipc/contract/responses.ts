@@ -32,17 +32,28 @@ const surveyOptions = {
   sheet: shortText(200).optional(),
   delimiter: z.enum([',', ';', '\t', '|']).optional(),
 };
-const respondentDetails = z.partialRecord(z.enum([...RESPONDENT_FIELD_KEYS, ...EXTRA_RESPONDENT_FIELDS]), shortText(4000));
-const assignments = z.array(z.strictObject({ questionId: z.string().min(1).max(100), text: shortText(200_000) })).max(500);
+const respondentDetails = z.partialRecord(
+  z.enum([...RESPONDENT_FIELD_KEYS, ...EXTRA_RESPONDENT_FIELDS]),
+  shortText(4000),
+);
+const assignments = z
+  .array(z.strictObject({ questionId: z.string().min(1).max(100), text: shortText(200_000) }))
+  .max(500);
 
 export const responsesContract = {
   'responses.summary': call<ResponsesSummary>()(z.strictObject({ withCounts: z.boolean().optional() }), 'query'),
 
   /** What each picked file (or the files in a picked folder) is, and whether it was imported before. */
-  'responses.inspectFiles': call<{ files: InspectedFile[] }>()(z.strictObject({ paths: z.array(path).min(1).max(5000) }), 'query'),
+  'responses.inspectFiles': call<{ files: InspectedFile[] }>()(
+    z.strictObject({ paths: z.array(path).min(1).max(5000) }),
+    'query',
+  ),
 
   /** A survey export read through a mapping (proposed, saved or given) without saving anything. */
-  'responses.preview': call<SurveyPreview>()(z.strictObject({ path, mapping: columnMappingSchema.optional(), ...surveyOptions }), 'job'),
+  'responses.preview': call<SurveyPreview>()(
+    z.strictObject({ path, mapping: columnMappingSchema.optional(), ...surveyOptions }),
+    'job',
+  ),
 
   /** Add questions to the consultation from the columns that match none (or all, when it has none). */
   'responses.createQuestions': call<{ created: string[] }>()(z.strictObject({ path, ...surveyOptions }), 'mutation'),
@@ -54,7 +65,13 @@ export const responsesContract = {
   'responses.import': call<ImportOutcome & { detection?: DetectionOutcome }>()(
     z.strictObject({
       paths: z.array(path).min(1).max(5000),
-      mapping: z.union([z.literal('auto'), columnMappingSchema], { error: 'The mapping is not valid: it must be "auto" or a list with one entry per column, each such as {"kind":"ignore"} or {"kind":"question","questionId":"…","part":"answer"}.' }).optional(),
+      mapping: z
+        .union([z.literal('auto'), columnMappingSchema], {
+          error:
+            'The mapping is not valid: it must be "auto" or a list with one entry per column, each such as ' +
+            '{"kind":"ignore"} or {"kind":"question","questionId":"…","part":"answer"}.',
+        })
+        .optional(),
       channel: z.enum(INTAKE_CHANNELS).optional(),
       dryRun: z.boolean().optional(),
       createQuestions: z.boolean().optional(),
@@ -66,8 +83,14 @@ export const responsesContract = {
     'job',
   ),
 
-  'responses.readEmail': call<{ file: InspectedFile; message: EmailMessage; generalCommentsQuestionId: string }>()(z.strictObject({ path }), 'query'),
-  'responses.importEmail': call<ImportOutcome>()(z.strictObject({ path, assignments, respondent: respondentDetails.optional() }), 'mutation'),
+  'responses.readEmail': call<{ file: InspectedFile; message: EmailMessage; generalCommentsQuestionId: string }>()(
+    z.strictObject({ path }),
+    'query',
+  ),
+  'responses.importEmail': call<ImportOutcome>()(
+    z.strictObject({ path, assignments, respondent: respondentDetails.optional() }),
+    'mutation',
+  ),
   'responses.addLetter': call<ImportOutcome>()(
     z.strictObject({
       respondent: respondentDetails,
@@ -83,14 +106,30 @@ export const responsesContract = {
   'responses.undoBatch': call<{ removed: number }>()(z.strictObject({ batchId: id }), 'job'),
 
   'responses.rejected': call<{ total: number; rows: RejectedRowView[] }>()(
-    z.strictObject({ batchId: id.optional(), status: z.enum(['open', 'accepted', 'discarded', 'all']).optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    z.strictObject({
+      batchId: id.optional(),
+      status: z.enum(['open', 'accepted', 'discarded', 'all']).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     'query',
   ),
-  'responses.acceptRejected': call<{ responseId: number }>()(z.strictObject({ id, values: z.array(z.tuple([shortText(2000), shortText(200_000)])).max(20_000) }), 'mutation'),
-  'responses.discardRejected': call<{ discarded: true }>()(z.strictObject({ id, reason: z.string().trim().min(1, 'Give a reason for discarding the row').max(2000) }), 'mutation'),
+  'responses.acceptRejected': call<{ responseId: number }>()(
+    z.strictObject({ id, values: z.array(z.tuple([shortText(2000), shortText(200_000)])).max(20_000) }),
+    'mutation',
+  ),
+  'responses.discardRejected': call<{ discarded: true }>()(
+    z.strictObject({ id, reason: z.string().trim().min(1, 'Give a reason for discarding the row').max(2000) }),
+    'mutation',
+  ),
 
   'responses.list': call<ResponseList>()(
-    z.strictObject({ filters: responseFiltersSchema.optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), order: z.enum(['asc', 'desc']).optional() }),
+    z.strictObject({
+      filters: responseFiltersSchema.optional(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+      order: z.enum(['asc', 'desc']).optional(),
+    }),
     'query',
   ),
   'responses.search': call<SearchResults>()(
@@ -106,33 +145,87 @@ export const responsesContract = {
   'responses.get': call<ResponseDetail>()(z.strictObject({ id }), 'query'),
   'responses.correct': call<ResponseDetail>()(
     z.discriminatedUnion('target', [
-      z.strictObject({ target: z.literal('answer'), responseId: id, questionId: z.string().min(1).max(100), field: z.enum(['text', 'otherText', 'explanation', 'optionIds']), value: z.union([shortText(200_000), z.array(z.string().min(1).max(100)).max(200)]), reason: shortText(2000).optional() }),
-      z.strictObject({ target: z.literal('respondent'), responseId: id, field: z.enum([...RESPONDENT_FIELD_KEYS, ...EXTRA_RESPONDENT_FIELDS]), value: shortText(4000), reason: shortText(2000).optional() }),
-      z.strictObject({ target: z.literal('response'), responseId: id, field: z.enum(['channel', 'submittedAt', 'externalId']), value: shortText(500), reason: shortText(2000).optional() }),
+      z.strictObject({
+        target: z.literal('answer'),
+        responseId: id,
+        questionId: z.string().min(1).max(100),
+        field: z.enum(['text', 'otherText', 'explanation', 'optionIds']),
+        value: z.union([shortText(200_000), z.array(z.string().min(1).max(100)).max(200)]),
+        reason: shortText(2000).optional(),
+      }),
+      z.strictObject({
+        target: z.literal('respondent'),
+        responseId: id,
+        field: z.enum([...RESPONDENT_FIELD_KEYS, ...EXTRA_RESPONDENT_FIELDS]),
+        value: shortText(4000),
+        reason: shortText(2000).optional(),
+      }),
+      z.strictObject({
+        target: z.literal('response'),
+        responseId: id,
+        field: z.enum(['channel', 'submittedAt', 'externalId']),
+        value: shortText(500),
+        reason: shortText(2000).optional(),
+      }),
     ]),
     'mutation',
   ),
 
   /** Campaign and duplicate detection over the whole workspace. */
   'responses.detect': call<DetectionOutcome>()(
-    z.strictObject({ threshold: z.number().min(0.2).max(1).optional(), minSize: z.number().int().min(2).max(10_000).optional(), campaigns: z.boolean().optional(), duplicates: z.boolean().optional() }),
+    z.strictObject({
+      threshold: z.number().min(0.2).max(1).optional(),
+      minSize: z.number().int().min(2).max(10_000).optional(),
+      campaigns: z.boolean().optional(),
+      duplicates: z.boolean().optional(),
+    }),
     'job',
   ),
   'responses.campaigns': call<CampaignView[]>()(z.strictObject({}), 'query'),
   'responses.campaignMembers': call<{ total: number; members: CampaignMemberView[] }>()(
-    z.strictObject({ id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), withAdditionsOnly: z.boolean().optional() }),
+    z.strictObject({
+      id,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+      withAdditionsOnly: z.boolean().optional(),
+    }),
     'query',
   ),
-  'responses.decideCampaign': call<CampaignView[]>()(z.strictObject({ id, decision: z.enum(['confirm', 'reject', 'reopen']), label: shortText(300).optional() }), 'mutation'),
-  'responses.splitCampaign': call<{ changed: number }>()(z.strictObject({ id, responseIds: z.array(id).min(1).max(100_000), restore: z.boolean().optional() }), 'mutation'),
-
-  'responses.duplicates': call<DuplicateGroupView[]>()(z.strictObject({ status: z.enum(['open', 'resolved', 'dismissed', 'all']).optional() }), 'query'),
-  'responses.resolveDuplicates': call<DuplicateGroupView[]>()(
-    z.strictObject({ groupId: id, action: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('keep'), responseId: id }), z.strictObject({ kind: z.literal('dismiss') }), z.strictObject({ kind: z.literal('reopen') })]) }),
+  'responses.decideCampaign': call<CampaignView[]>()(
+    z.strictObject({ id, decision: z.enum(['confirm', 'reject', 'reopen']), label: shortText(300).optional() }),
+    'mutation',
+  ),
+  'responses.splitCampaign': call<{ changed: number }>()(
+    z.strictObject({ id, responseIds: z.array(id).min(1).max(100_000), restore: z.boolean().optional() }),
     'mutation',
   ),
 
-  'responses.organisations': call<{ suggestions: OrganisationSuggestion[]; merges: OrganisationMergeView[] }>()(z.strictObject({}), 'query'),
-  'responses.mergeOrganisations': call<{ merged: number }>()(z.strictObject({ canonicalName: z.string().trim().min(1, 'Enter the name to use').max(500), variants: z.array(shortText(500)).min(1).max(1000) }), 'mutation'),
+  'responses.duplicates': call<DuplicateGroupView[]>()(
+    z.strictObject({ status: z.enum(['open', 'resolved', 'dismissed', 'all']).optional() }),
+    'query',
+  ),
+  'responses.resolveDuplicates': call<DuplicateGroupView[]>()(
+    z.strictObject({
+      groupId: id,
+      action: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('keep'), responseId: id }),
+        z.strictObject({ kind: z.literal('dismiss') }),
+        z.strictObject({ kind: z.literal('reopen') }),
+      ]),
+    }),
+    'mutation',
+  ),
+
+  'responses.organisations': call<{ suggestions: OrganisationSuggestion[]; merges: OrganisationMergeView[] }>()(
+    z.strictObject({}),
+    'query',
+  ),
+  'responses.mergeOrganisations': call<{ merged: number }>()(
+    z.strictObject({
+      canonicalName: z.string().trim().min(1, 'Enter the name to use').max(500),
+      variants: z.array(shortText(500)).min(1).max(1000),
+    }),
+    'mutation',
+  ),
   'responses.revertMerge': call<{ reverted: true }>()(z.strictObject({ id }), 'mutation'),
 } as const;

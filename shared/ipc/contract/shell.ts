@@ -13,7 +13,10 @@ export const shellContract = {
       defaultPath: z.string().max(4096).optional(),
       title: z.string().max(200).optional(),
       filterName: z.string().max(100),
-      extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5),
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+        .min(1)
+        .max(5),
     }),
     'shell',
   ),
@@ -21,7 +24,10 @@ export const shellContract = {
     z.strictObject({
       title: z.string().max(200).optional(),
       filterName: z.string().max(100),
-      extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(20),
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+        .min(1)
+        .max(20),
       multiple: z.boolean(),
     }),
     'shell',

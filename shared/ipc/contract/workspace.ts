@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { call } from '../spec';
 import type { ConsultationOverview } from '../../domain/overview';
-import { TITLE_MAX, type VerifyReport, type WorkspaceInspection, type WorkspaceState, type WorkspaceSummary } from '../../domain/workspace';
+import {
+  TITLE_MAX,
+  type VerifyReport,
+  type WorkspaceInspection,
+  type WorkspaceState,
+  type WorkspaceSummary,
+} from '../../domain/workspace';
 
 const path = z.string().min(1, 'Enter a file path').max(4096, 'The path is too long');
 export const titleSchema = z
@@ -15,7 +21,10 @@ export const workspaceContract = {
     z.strictObject({
       path,
       title: titleSchema,
-      /** What the draft starts as: the standard template (default), the filled-in example, blank, a copy of another workspace's draft, or a draft JSON file. */
+      /**
+       * What the draft starts as: the standard template (default), the filled-in example, blank, a copy of another
+       * workspace's draft, or a draft JSON file.
+       */
       from: z
         .discriminatedUnion('kind', [
           z.strictObject({ kind: z.literal('template'), template: z.enum(['standard', 'example', 'blank']) }),

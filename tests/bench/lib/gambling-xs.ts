@@ -25,10 +25,17 @@ const jsonl = (p: string) =>
 
 export function loadGamblingXs(root = GAMBLING_XS): GamblingQuestion[] {
   return [1, 2].map((part) => {
-    const q = JSON.parse(readFileSync(join(root, 'inputs', `question_part_${part}`, 'question.json'), 'utf8')) as { question_text: string };
-    const responses = jsonl(join(root, 'inputs', `question_part_${part}`, 'responses.jsonl')).map((r) => ({ id: String(r.response_id), text: String(r.response) }));
+    const q = JSON.parse(readFileSync(join(root, 'inputs', `question_part_${part}`, 'question.json'), 'utf8')) as {
+      question_text: string;
+    };
+    const responses = jsonl(join(root, 'inputs', `question_part_${part}`, 'responses.jsonl')).map((r) => ({
+      id: String(r.response_id),
+      text: String(r.response),
+    }));
     const out = join(root, 'outputs', 'mapping', '2025-07-22', `question_part_${part}`);
-    const themes = (JSON.parse(readFileSync(join(out, 'themes.json'), 'utf8')) as Array<{ topic_id: string; topic_label: string }>).map((t) => ({ id: t.topic_id, label: t.topic_label }));
+    const themes = (
+      JSON.parse(readFileSync(join(out, 'themes.json'), 'utf8')) as Array<{ topic_id: string; topic_label: string }>
+    ).map((t) => ({ id: t.topic_id, label: t.topic_label }));
     const truth = new Map<string, Set<string>>();
     for (const m of jsonl(join(out, 'mapping.jsonl'))) {
       for (const l of m.labels as string[]) {
@@ -44,7 +51,10 @@ export function loadGamblingXs(root = GAMBLING_XS): GamblingQuestion[] {
  * For each ground-truth theme (with at least one response), the best F1 over responses achieved by
  * any suggested theme; returns the mean and the per-theme figures.
  */
-export function bestMatchF1(truth: Map<string, Set<string>>, suggested: ReadonlyArray<{ memberIds: readonly string[] }>): { mean: number; perTheme: Record<string, number> } {
+export function bestMatchF1(
+  truth: Map<string, Set<string>>,
+  suggested: ReadonlyArray<{ memberIds: readonly string[] }>,
+): { mean: number; perTheme: Record<string, number> } {
   const perTheme: Record<string, number> = {};
   for (const [id, gold] of truth) {
     if (!gold.size) continue;

@@ -26,15 +26,40 @@ export function ensureExport(): string {
   if (existsSync(EXPORT_FILE)) return EXPORT_FILE;
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'tests/generators/cli.ts'), '--count', String(COUNT), '--layout', 'surveymonkey', '--format', 'csv', '--draft', 'bench', '--open-lengths', '85,15,0', '--seed', '1', '--out', EXPORT_FILE],
+    [
+      '--import',
+      'tsx',
+      join(root, 'tests/generators/cli.ts'),
+      '--count',
+      String(COUNT),
+      '--layout',
+      'surveymonkey',
+      '--format',
+      'csv',
+      '--draft',
+      'bench',
+      '--open-lengths',
+      '85,15,0',
+      '--seed',
+      '1',
+      '--out',
+      EXPORT_FILE,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (r.status !== 0) throw new Error('could not generate the benchmark export');
   return EXPORT_FILE;
 }
 
-/** A Router over real services with a throwaway settings folder, recording job progress messages; `background` as in the app's backend, which reads survey exports in its import worker. */
-export function benchRouter(opts: { background?: boolean } = {}): { router: Router; marks: { at: number; message: string }[]; done: () => Promise<void> } {
+/**
+ * A Router over real services with a throwaway settings folder, recording job progress messages; `background` as in the
+ * app's backend, which reads survey exports in its import worker.
+ */
+export function benchRouter(opts: { background?: boolean } = {}): {
+  router: Router;
+  marks: { at: number; message: string }[];
+  done: () => Promise<void>;
+} {
   const marks: { at: number; message: string }[] = [];
   const config = mkdtempSync(join(tmpdir(), 'cw-bench-config-'));
   const router = new Router(
@@ -42,12 +67,19 @@ export function benchRouter(opts: { background?: boolean } = {}): { router: Rout
       settings: new SettingsStore(config),
       clock: () => new Date(),
       actor: 'bench',
-      env: { version: 'bench', shell: 'cli', nativeDialogs: false, platform: process.platform, defaultFolder: tmpdir() },
+      env: {
+        version: 'bench',
+        shell: 'cli',
+        nativeDialogs: false,
+        platform: process.platform,
+        defaultFolder: tmpdir(),
+      },
       background: !!opts.background,
       ...(opts.background ? { taskWorker: { file: builtTaskWorker() } } : {}),
     },
     (_s, event, payload) => {
-      if (event === 'job.progress') marks.push({ at: performance.now(), message: (payload as { message: string }).message });
+      if (event === 'job.progress')
+        marks.push({ at: performance.now(), message: (payload as { message: string }).message });
     },
   );
   return {
@@ -83,7 +115,13 @@ export async function ensureImported(): Promise<string> {
 
 /** An empty workspace with the 20-question benchmark draft at WORKSPACE_FILE. */
 export async function freshWorkspace(): Promise<void> {
-  for (const p of [WORKSPACE_FILE, journalPathFor(WORKSPACE_FILE), backupPathFor(WORKSPACE_FILE), `${WORKSPACE_FILE}.lock`]) if (existsSync(p)) rmSync(p);
+  for (const p of [
+    WORKSPACE_FILE,
+    journalPathFor(WORKSPACE_FILE),
+    backupPathFor(WORKSPACE_FILE),
+    `${WORKSPACE_FILE}.lock`,
+  ])
+    if (existsSync(p)) rmSync(p);
   const ws = await createWorkspace(WORKSPACE_FILE, 'Benchmark', 'bench', undefined, benchDraft());
   ws.close();
 }

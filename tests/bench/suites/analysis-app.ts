@@ -37,7 +37,11 @@ const NOW = new Date('2027-08-02T10:00:00Z');
 async function workspaceWith(dir: string, draft: Draft, count: number, file: string) {
   const r = testRouter(join(dir, `${file}-config`), () => NOW, { taskWorker: builtTaskWorker() });
   writeFileSync(join(dir, 'draft.json'), JSON.stringify(draft));
-  await r.call('workspace.create', { path: join(dir, `${file}.consult`), title: 'One online place for NHS information and services', from: { kind: 'json', path: join(dir, 'draft.json') } });
+  await r.call('workspace.create', {
+    path: join(dir, `${file}.consult`),
+    title: 'One online place for NHS information and services',
+    from: { kind: 'json', path: join(dir, 'draft.json') },
+  });
   const rs = generateResponses(draft, { count, seed: 5, openLengths: [60, 40, 0] });
   const paths: string[] = [];
   for (let i = 0; i < count; i += 20_000) {
@@ -56,7 +60,10 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     const draft = largeDraft({ questions: 40, words: 6000 });
     const qs = orderedQuestions(draft);
-    const closed = qs.filter((q) => CLOSED_TYPES.has(q.type)).slice(0, 20).map((q) => q.id);
+    const closed = qs
+      .filter((q) => CLOSED_TYPES.has(q.type))
+      .slice(0, 20)
+      .map((q) => q.id);
     const open = qs.filter((q) => q.type === 'open_text');
     const ws = await workspaceWith(dir, draft, 100_000, 'w100k');
     out['responses'] = ws.imported;
@@ -67,7 +74,8 @@ export async function run(): Promise<Record<string, number | string>> {
     const cold = await timed(() => ws.call('analysis.tallies', { questionIds: closed }));
     out['talliesCold20QuestionsMs'] = round(cold.ms, 0);
     const warm: number[] = [];
-    for (let i = 0; i < 10; i++) warm.push((await timed(() => ws.call('analysis.tallies', { questionIds: closed }))).ms);
+    for (let i = 0; i < 10; i++)
+      warm.push((await timed(() => ws.call('analysis.tallies', { questionIds: closed }))).ms);
     out['talliesWarm20QuestionsMedianMs'] = round(percentile(warm, 50), 1);
     out['talliesWarm20QuestionsP90Ms'] = round(percentile(warm, 90), 1);
     out['talliesTargetMs'] = 200;
@@ -77,7 +85,8 @@ export async function run(): Promise<Record<string, number | string>> {
     const detect = await timed(() => ws.call('responses.detect', {}));
     out['campaignDetectionMs'] = round(detect.ms, 0);
     const first = detect.value.campaigns[0];
-    if (first) await ws.call('responses.decideCampaign', { id: first.id, decision: 'confirm', label: 'Keep care local' });
+    if (first)
+      await ws.call('responses.decideCampaign', { id: first.id, decision: 'confirm', label: 'Keep care local' });
     const afterChange = await timed(() => ws.call('analysis.tallies', { questionIds: closed }));
     out['talliesAfterCampaignDecisionMs'] = round(afterChange.ms, 0);
 
@@ -88,7 +97,13 @@ export async function run(): Promise<Record<string, number | string>> {
       for (const q of open) {
         for (const w of words) {
           const t = await ws.call('analysis.saveTheme', { name: `Mentions ${w}`, questionIds: [q.id] });
-          codings += (await ws.call('analysis.bulkCode', { questionId: q.id, themeId: t.id, target: { kind: 'search', query: w } })).applied;
+          codings += (
+            await ws.call('analysis.bulkCode', {
+              questionId: q.id,
+              themeId: t.id,
+              target: { kind: 'search', query: w },
+            })
+          ).applied;
         }
       }
     });
@@ -100,18 +115,26 @@ export async function run(): Promise<Record<string, number | string>> {
     out['queueNextUncodedMs'] = round(queue.ms, 0);
 
     // The documents, through the export service (report assembled from the database).
-    const gr = await withPeak(() => ws.call('outputs.export', { kind: 'government-response-docx', path: join(dir, 'gr.docx') }));
+    const gr = await withPeak(() =>
+      ws.call('outputs.export', { kind: 'government-response-docx', path: join(dir, 'gr.docx') }),
+    );
     out['governmentResponseMs'] = round(gr.ms, 0);
     out['governmentResponseKB'] = round(gr.value.bytes / 1024, 0);
     out['governmentResponseTargetMs'] = 5000;
-    const xlsx = await withPeak(() => ws.call('outputs.export', { kind: 'analysis-xlsx', path: join(dir, 'analysis.xlsx') }));
+    const xlsx = await withPeak(() =>
+      ws.call('outputs.export', { kind: 'analysis-xlsx', path: join(dir, 'analysis.xlsx') }),
+    );
     out['analysisXlsxMs'] = round(xlsx.ms, 0);
     out['analysisXlsxMB'] = mib(statSync(join(dir, 'analysis.xlsx')).size);
     out['analysisXlsxExtraPeakMiB'] = xlsx.extraPeakMiB;
     out['analysisXlsxTargetMs'] = 15000;
-    const brief = await timed(() => ws.call('outputs.export', { kind: 'briefing-docx', path: join(dir, 'briefing.docx') }));
+    const brief = await timed(() =>
+      ws.call('outputs.export', { kind: 'briefing-docx', path: join(dir, 'briefing.docx') }),
+    );
     out['briefingMs'] = round(brief.ms, 0);
-    const csv = await withPeak(() => ws.call('outputs.export', { kind: 'responses-csv', path: join(dir, 'responses.csv'), redaction: 'none' }));
+    const csv = await withPeak(() =>
+      ws.call('outputs.export', { kind: 'responses-csv', path: join(dir, 'responses.csv'), redaction: 'none' }),
+    );
     out['responsesCsvMs'] = round(csv.ms, 0);
     out['responsesCsvMB'] = mib(statSync(join(dir, 'responses.csv')).size);
     out['responsesCsvExtraPeakMiB'] = csv.extraPeakMiB;
@@ -131,14 +154,18 @@ export async function run(): Promise<Record<string, number | string>> {
     out['backgroundFollowUpMs'] = round(performance.now() - warmStart, 0);
     const afterWarm = await timed(() => app.call('analysis.tallies', { questionIds: closed }));
     out['talliesFirstAfterWarmUpMs'] = round(afterWarm.ms, 0);
-    const xlsxAfterOpen = await timed(() => app.call('outputs.export', { kind: 'analysis-xlsx', path: join(dir, 'analysis-2.xlsx') }));
+    const xlsxAfterOpen = await timed(() =>
+      app.call('outputs.export', { kind: 'analysis-xlsx', path: join(dir, 'analysis-2.xlsx') }),
+    );
     out['analysisXlsxAfterOpenMs'] = round(xlsxAfterOpen.ms, 0);
     await app.router.shutdown();
 
     // Theme suggestions for one question with about 20,000 answers.
     const small = await workspaceWith(dir, draft, 22_500, 'w20k');
     const overview = await small.call('analysis.overview', {});
-    const target = overview.questions.filter((q) => q.type === 'open_text').sort((a, b) => Math.abs(a.progress.total - 20_000) - Math.abs(b.progress.total - 20_000))[0]!;
+    const target = overview.questions
+      .filter((q) => q.type === 'open_text')
+      .sort((a, b) => Math.abs(a.progress.total - 20_000) - Math.abs(b.progress.total - 20_000))[0]!;
     out['suggestionAnswers'] = target.progress.total;
     const s = await timed(() => small.call('analysis.suggestThemes', { questionId: target.id }));
     out['suggestThemesMs'] = round(s.ms, 0);

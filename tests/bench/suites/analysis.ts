@@ -5,7 +5,14 @@
  * planted campaigns are reported next to the timings.
  */
 import { detectCampaigns } from '#shared/analysis/campaigns';
-import { crossTab, encodeAnswers, encodeField, maskExcluding, tallyQuestion, type TallyQuestion } from '#shared/analysis/tallies';
+import {
+  crossTab,
+  encodeAnswers,
+  encodeField,
+  maskExcluding,
+  tallyQuestion,
+  type TallyQuestion,
+} from '#shared/analysis/tallies';
 import { suppressCrossTab, suppressSmallNumbers } from '#shared/analysis/suppression';
 import { suggestThemes } from '#shared/analysis/themes';
 import { seededRandom } from '#shared/core/hash';
@@ -19,7 +26,11 @@ const mib = (b: number) => round(b / 2 ** 20, 1);
 
 async function campaigns(): Promise<Record<string, number | string>> {
   // 70,000 organic answers and 30,000 campaign members in 12 campaigns of 5 to 13,705.
-  const { docs } = plantedCorpus({ seed: 11, organic: 70_000, campaigns: [5, 8, 12, 20, 50, 100, 300, 800, 2000, 5000, 8000, 13_705] });
+  const { docs } = plantedCorpus({
+    seed: 11,
+    organic: 70_000,
+    campaigns: [5, 8, 12, 20, 50, 100, 300, 800, 2000, 5000, 8000, 13_705],
+  });
   const words = docs.reduce((s, d) => s + d.text.split(/\s+/).length, 0) / docs.length;
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -45,7 +56,12 @@ async function campaigns(): Promise<Record<string, number | string>> {
 
 /** The same at the long end of "20–300 words": organic answers of 100–300 words. */
 async function longCampaigns(): Promise<Record<string, number | string>> {
-  const { docs } = plantedCorpus({ seed: 12, organic: 70_000, organicWords: [100, 300], campaigns: [5, 8, 12, 20, 50, 100, 300, 800, 2000, 5000, 8000, 13_705] });
+  const { docs } = plantedCorpus({
+    seed: 12,
+    organic: 70_000,
+    organicWords: [100, 300],
+    campaigns: [5, 8, 12, 20, 50, 100, 300, 800, 2000, 5000, 8000, 13_705],
+  });
   const words = docs.reduce((s, d) => s + d.text.split(/\s+/).length, 0) / docs.length;
   const { ms, value } = await timed(() => detectCampaigns(docs));
   const s = scoreCampaigns(docs, value.groups);
@@ -65,7 +81,10 @@ async function tallies(): Promise<Record<string, number | string>> {
   const types: QuestionType[] = ['likert_agree5', 'yes_no', 'single_choice', 'multi_choice', 'ranking'];
   const questions: TallyQuestion[] = Array.from({ length: 20 }, (_, i) => {
     const type = types[i % types.length]!;
-    const options = Array.from({ length: type === 'ranking' ? 4 : 7 }, (_, j) => ({ id: `q${i}-o${j}`, label: `Option ${j + 1}` }));
+    const options = Array.from({ length: type === 'ranking' ? 4 : 7 }, (_, j) => ({
+      id: `q${i}-o${j}`,
+      label: `Option ${j + 1}`,
+    }));
     return { id: `q${i}`, type, options: answerOptions({ type, options, allowOther: type === 'multi_choice' }) };
   });
   // Skewed choices, 8% not answered, a few invalid.
@@ -81,8 +100,17 @@ async function tallies(): Promise<Record<string, number | string>> {
       return [skew()];
     }),
   );
-  const respondentTypes = ['Member of the public', 'NHS organisation', 'Charity', 'Business', 'Local authority', 'Researcher'];
-  const typeValues = Array.from({ length: N }, () => (r() < 0.03 ? null : respondentTypes[Math.floor(-Math.log(1 - r()) * 1.2) % respondentTypes.length]!));
+  const respondentTypes = [
+    'Member of the public',
+    'NHS organisation',
+    'Charity',
+    'Business',
+    'Local authority',
+    'Researcher',
+  ];
+  const typeValues = Array.from({ length: N }, () =>
+    r() < 0.03 ? null : respondentTypes[Math.floor(-Math.log(1 - r()) * 1.2) % respondentTypes.length]!,
+  );
   const ids = Array.from({ length: N }, (_, i) => `r${i}`);
   const campaign = new Set(ids.filter(() => r() < 0.3));
 
@@ -123,7 +151,9 @@ async function tallies(): Promise<Record<string, number | string>> {
 async function themes(): Promise<Record<string, number | string>> {
   const r = seededRandom(5);
   const docs = Array.from({ length: 20_000 }, (_, i) => ({ id: `a${i}`, text: organicAnswer(r, 8, 150) }));
-  const { ms, value } = await timed(() => suggestThemes(docs, { questionText: 'What help would make it easier for you to use NHS services online?' }));
+  const { ms, value } = await timed(() =>
+    suggestThemes(docs, { questionText: 'What help would make it easier for you to use NHS services online?' }),
+  );
   return {
     themeAnswers: docs.length,
     themeSuggestMs: round(ms, 0),

@@ -25,7 +25,8 @@ function timeRun(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   const ms = performance.now() - t0;
   // check exits 1 while the draft has errors: a finding, not a failure of the command.
-  if (r.status !== 0 && !(args.includes('check') && r.status === 1)) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0 && !(args.includes('check') && r.status === 1))
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return ms;
 }
 

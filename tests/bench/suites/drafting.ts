@@ -20,19 +20,34 @@ export async function run(): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'cw-bench-draft-'));
   try {
     const draft = largeDraft({ words: 30_000, questions: 60 });
-    const file = await createWorkspace(join(dir, 'big.consult'), draft.metadata.title.slice(0, 65) || 'Big', 'bench', undefined, draft);
+    const file = await createWorkspace(
+      join(dir, 'big.consult'),
+      draft.metadata.title.slice(0, 65) || 'Big',
+      'bench',
+      undefined,
+      draft,
+    );
     const history = new DraftHistory();
     const dctx = () => ({ file, history, actor: 'bench', now: new Date() });
-    const section = draft.sections.reduce((a, b) => (JSON.stringify(b.body).length > JSON.stringify(a.body).length ? b : a));
+    const section = draft.sections.reduce((a, b) =>
+      JSON.stringify(b.body).length > JSON.stringify(a.body).length ? b : a,
+    );
     const edit: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const body: RichDoc = { ...section.body, content: [...section.body.content, { type: 'paragraph', content: [{ type: 'text', text: `Edit number ${i}.` }] }] };
+      const body: RichDoc = {
+        ...section.body,
+        content: [
+          ...section.body.content,
+          { type: 'paragraph', content: [{ type: 'text', text: `Edit number ${i}.` }] },
+        ],
+      };
       const t = await timed(() => drafts.updateSection(dctx(), section.id, { body }));
       edit.push(t.ms);
     }
     const moves: number[] = [];
     const q = draft.questions[5]!;
-    for (let i = 0; i < 50; i++) moves.push((await timed(() => drafts.moveQuestion(dctx(), q.id, q.sectionId, i % 2))).ms);
+    for (let i = 0; i < 50; i++)
+      moves.push((await timed(() => drafts.moveQuestion(dctx(), q.id, q.sectionId, i % 2))).ms);
     const undos: number[] = [];
     for (let i = 0; i < 50; i++) undos.push((await timed(() => drafts.undo(dctx()))).ms);
     const version = await timed(() => saveVersion(file, 'Bench', 'bench', new Date()));

@@ -23,7 +23,25 @@ function ensureFile(): void {
   if (existsSync(FILE)) return;
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'tests/generators/cli.ts'), '--count', String(COUNT), '--layout', 'surveymonkey', '--format', 'csv', '--draft', 'bench', '--open-lengths', '85,15,0', '--seed', '1', '--out', FILE],
+    [
+      '--import',
+      'tsx',
+      join(root, 'tests/generators/cli.ts'),
+      '--count',
+      String(COUNT),
+      '--layout',
+      'surveymonkey',
+      '--format',
+      'csv',
+      '--draft',
+      'bench',
+      '--open-lengths',
+      '85,15,0',
+      '--seed',
+      '1',
+      '--out',
+      FILE,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (r.status !== 0) throw new Error('could not generate the benchmark file');
@@ -45,7 +63,11 @@ export async function run(): Promise<Record<string, number | string>> {
   const result = applyMapping(table, layout, proposal.mapping, draft);
   const t5 = performance.now();
   const rssAfter = process.memoryUsage().rss;
-  if (result.responses.length !== COUNT || proposal.unmatched.length > 0) throw new Error(`expected ${COUNT} responses and a full mapping, got ${result.responses.length}, unmatched ${proposal.unmatched.length}`);
+  if (result.responses.length !== COUNT || proposal.unmatched.length > 0)
+    throw new Error(
+      `expected ${COUNT} responses and a full mapping, got ${result.responses.length}, ` +
+        `unmatched ${proposal.unmatched.length}`,
+    );
   const total = (t5 - t0) / 1000;
   return {
     fileMB: round(statSync(FILE).size / 1e6, 1),

@@ -3,7 +3,8 @@
  * through the real services — read, detect the layout and map in the import worker (the bundled
  * dist/node/task-worker.mjs) while every respondent, response and answer is written in one
  * mutation, saved to disk — via the Router as the app's backend calls it; the
- * full-text index is then built in the background (searchIndexReadySeconds, from the start). In the same run, the raw baseline: papaparse parsing the same file and better-sqlite3 (native
+ * full-text index is then built in the background (searchIndexReadySeconds, from the start). In the same run, the raw
+ * baseline: papaparse parsing the same file and better-sqlite3 (native
  * SQLite) bulk-inserting one row per response and one per non-empty cell, in one transaction, with
  * an index on the response id. The imported workspace is kept for the search and campaign suites.
  */
@@ -27,7 +28,11 @@ function baseline(file: string): { seconds: number; parseSeconds: number; rows: 
     const t1 = performance.now();
     const db = new Database(join(dir, 'baseline.db'));
     db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE response (id INTEGER PRIMARY KEY, external_id TEXT); CREATE TABLE answer (id INTEGER PRIMARY KEY, response_id INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL); CREATE INDEX answer_response ON answer(response_id);');
+    db.exec(
+      'CREATE TABLE response (id INTEGER PRIMARY KEY, external_id TEXT); CREATE TABLE answer (id INTEGER ' +
+        'PRIMARY KEY, response_id INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL); CREATE INDEX ' +
+        'answer_response ON answer(response_id);',
+    );
     const insR = db.prepare('INSERT INTO response (id, external_id) VALUES (?, ?)');
     const insA = db.prepare('INSERT INTO answer (response_id, col, text) VALUES (?, ?, ?)');
     let rows = 0;
@@ -96,7 +101,8 @@ export async function run(): Promise<Record<string, number | string>> {
     // The search index, built in the background after the import returned (a search meanwhile finishes it first).
     searchIndexDeferred: indexPending ? 'yes' : 'no',
     searchIndexReadySeconds: round((tIndexed - t0) / 1000, 2),
-    // CPU time of this process during the import (all its threads): on a shared machine, wall time minus this is waiting.
+    // CPU time of this process during the import (all its threads): on a shared machine, wall time minus this is
+    // waiting.
     importCpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
     loadAverageAtStart: round(loadavg()[0]!, 2),
     // Read in the import worker while the rows are written here: until the file is read and mapped…

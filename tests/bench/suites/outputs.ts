@@ -1,4 +1,11 @@
-import { buildConsultationDocx, buildConsultationHtml, buildQuestionsXlsx, buildResponseFormDocx, buildResponseFormXlsx, readResponseFormXlsx } from '#electron/services/documents/consultation-outputs';
+import {
+  buildConsultationDocx,
+  buildConsultationHtml,
+  buildQuestionsXlsx,
+  buildResponseFormDocx,
+  buildResponseFormXlsx,
+  readResponseFormXlsx,
+} from '#electron/services/documents/consultation-outputs';
 import { largeDraft, proseWords } from '../large-draft';
 import { peakRssMiB, percentile, round, timed } from '../stats';
 
@@ -10,7 +17,10 @@ export const name = 'outputs';
 
 const ctx = { now: new Date('2027-02-15T10:30:00Z'), consultationId: 'bench-consultation' };
 
-async function measure(build: () => Promise<Uint8Array>, runs = 5): Promise<{ ms: number; p90: number; bytes: number }> {
+async function measure(
+  build: () => Promise<Uint8Array>,
+  runs = 5,
+): Promise<{ ms: number; p90: number; bytes: number }> {
   await build(); // warm-up: module loading and JIT are not what we measure
   const times: number[] = [];
   let bytes = 0;
@@ -24,10 +34,16 @@ async function measure(build: () => Promise<Uint8Array>, runs = 5): Promise<{ ms
 
 export async function run(): Promise<Record<string, number | string>> {
   const draft = largeDraft({ words: 30_000, questions: 60 });
-  const out: Record<string, number | string> = { draftWords: proseWords(draft), draftQuestions: draft.questions.length };
+  const out: Record<string, number | string> = {
+    draftWords: proseWords(draft),
+    draftQuestions: draft.questions.length,
+  };
   const kinds: [string, () => Promise<Uint8Array>][] = [
     ['consultationDocx', () => buildConsultationDocx(draft, ctx)],
-    ['consultationDocxWithContentsPageNumbers', () => buildConsultationDocx(draft, ctx, { contentsPageNumbers: 'always' })],
+    [
+      'consultationDocxWithContentsPageNumbers',
+      () => buildConsultationDocx(draft, ctx, { contentsPageNumbers: 'always' }),
+    ],
     ['consultationHtml', () => buildConsultationHtml(draft, ctx)],
     ['responseFormXlsx', () => buildResponseFormXlsx(draft, ctx)],
     ['responseFormDocx', () => buildResponseFormDocx(draft, ctx)],

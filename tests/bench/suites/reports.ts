@@ -2,7 +2,12 @@ import { builtTaskWorker } from '../../harness/task-worker';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx, buildResponsesCsv } from '#electron/services/documents/reports/index';
+import {
+  buildAnalysisXlsx,
+  buildBriefingDocx,
+  buildGovernmentResponseDocx,
+  buildResponsesCsv,
+} from '#electron/services/documents/reports/index';
 import { prepareReport, type ResponseRow } from '#shared/report/index';
 import { reportFixture } from '../../generators/report-fixture';
 import { largeDraft } from '../large-draft';
@@ -67,21 +72,29 @@ export async function run(): Promise<Record<string, number | string>> {
       out[`analysisXlsx_${redaction}_extraPeakHeapMiB`] = x.extraPeakMiB;
     }
     out['analysisXlsxTargetMs'] = 15000;
-    const single = await timed(() => buildAnalysisXlsx(report, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-one-thread.xlsx')));
+    const single = await timed(() =>
+      buildAnalysisXlsx(report, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-one-thread.xlsx')),
+    );
     out['analysisXlsx_redacted_oneThread_Ms'] = round(single.ms, 0);
 
     // The builder alone: rows already in memory, so no time goes on generating them.
     const rows = [...(report.rows() as Iterable<ResponseRow>)];
     const inMemory = { ...report, rows: () => rows };
-    const xm = await timed(() => buildAnalysisXlsx(inMemory, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-in-memory.xlsx')));
+    const xm = await timed(() =>
+      buildAnalysisXlsx(inMemory, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-in-memory.xlsx')),
+    );
     out['analysisXlsx_redacted_rowsInMemory_Ms'] = round(xm.ms, 0);
-    const cm = await timed(() => buildResponsesCsv(inMemory, { now: NOW, redaction: 'redacted' }, join(dir, 'responses-in-memory.csv')));
+    const cm = await timed(() =>
+      buildResponsesCsv(inMemory, { now: NOW, redaction: 'redacted' }, join(dir, 'responses-in-memory.csv')),
+    );
     out['responsesCsv_rowsInMemory_Ms'] = round(cm.ms, 0);
     rows.length = 0;
 
     // Memory does not grow with the number of rows: the same workbook at a quarter of the size.
     const quarter = reportFixture({ draft, respondents: 25_000, longAnswers: false });
-    const xq = await withPeak(() => buildAnalysisXlsx(quarter, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-25k.xlsx')));
+    const xq = await withPeak(() =>
+      buildAnalysisXlsx(quarter, { now: NOW, redaction: 'redacted' }, join(dir, 'analysis-25k.xlsx')),
+    );
     out['analysisXlsx_25k_Ms'] = round(xq.ms, 0);
     out['analysisXlsx_25k_extraPeakHeapMiB'] = xq.extraPeakMiB;
 

@@ -60,9 +60,19 @@ export async function run(): Promise<Record<string, number | string>> {
       }
     }
     const deepPage: number[] = [];
-    for (let i = 0; i < 10; i++) deepPage.push((await call('responses.search', { query: 'NHS', offset: 20_000 + i * 1000, limit: 50 })).ms);
+    for (let i = 0; i < 10; i++)
+      deepPage.push((await call('responses.search', { query: 'NHS', offset: 20_000 + i * 1000, limit: 50 })).ms);
     const list: number[] = [];
-    for (let i = 0; i < 60; i++) list.push((await call('responses.list', { offset: Math.floor(((i * 7919) % 100) * 990), limit: 100, ...(i % 3 === 0 ? { filters: { channel: 'online-survey', hasPersonalData: true } } : {}) })).ms);
+    for (let i = 0; i < 60; i++)
+      list.push(
+        (
+          await call('responses.list', {
+            offset: Math.floor(((i * 7919) % 100) * 990),
+            limit: 100,
+            ...(i % 3 === 0 ? { filters: { channel: 'online-survey', hasPersonalData: true } } : {}),
+          })
+        ).ms,
+      );
     const detail: number[] = [];
     for (let i = 0; i < 60; i++) detail.push((await call('responses.get', { id: 1 + ((i * 4973) % 100_000) })).ms);
     const summary = (await call('responses.summary', {})).ms;

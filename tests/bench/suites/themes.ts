@@ -17,7 +17,9 @@ export async function run(): Promise<Record<string, number | string>> {
   const seeds = [1, 2, 3, 4, 5];
   const bySeed: number[] = [];
   for (const seed of seeds) {
-    const f = qs.map((q) => bestMatchF1(q.truth, suggestThemes(q.responses, { questionText: q.question, seed }).themes).mean);
+    const f = qs.map(
+      (q) => bestMatchF1(q.truth, suggestThemes(q.responses, { questionText: q.question, seed }).themes).mean,
+    );
     bySeed.push(f.reduce((a, b) => a + b, 0) / f.length);
   }
   for (const q of qs) {
@@ -31,7 +33,10 @@ export async function run(): Promise<Record<string, number | string>> {
       .map(([k, v]) => `${k}:${v.toFixed(2)}`)
       .join(' ');
     // Baselines: everything in one theme; a random split into as many themes.
-    out[`q${q.part}BaselineAllInOne`] = round(bestMatchF1(q.truth, [{ memberIds: q.responses.map((r) => r.id) }]).mean, 3);
+    out[`q${q.part}BaselineAllInOne`] = round(
+      bestMatchF1(q.truth, [{ memberIds: q.responses.map((r) => r.id) }]).mean,
+      3,
+    );
     const rnd = seededRandom(q.part);
     const random = Array.from({ length: value.themes.length }, () => ({ memberIds: [] as string[] }));
     for (const r of q.responses) random[Math.floor(rnd() * random.length)]!.memberIds.push(r.id);

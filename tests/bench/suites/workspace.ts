@@ -13,7 +13,10 @@ export const name = 'workspace';
 
 const TARGET_BYTES = 150 * 1024 * 1024;
 
-const WORDS = 'the proposal would help people find services online but some worry about access for those without internet and the cost to local organisations of changing systems'.split(' ');
+const WORDS = (
+  'the proposal would help people find services online but some worry about access for those without internet ' +
+  'and the cost to local organisations of changing systems'
+).split(' ');
 function answer(i: number): string {
   const n = 20 + (i % 180);
   const out: string[] = [];
@@ -27,12 +30,19 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     const ws = await createWorkspace(path, 'Benchmark', 'bench');
     // Synthetic responses: until the response tables exist, a table of the same shape.
-    ws.mutate((db) => db.run('CREATE TABLE bench_answer (id INTEGER PRIMARY KEY, respondent INTEGER, question TEXT, text TEXT)'));
+    ws.mutate((db) =>
+      db.run('CREATE TABLE bench_answer (id INTEGER PRIMARY KEY, respondent INTEGER, question TEXT, text TEXT)'),
+    );
     let rows = 0;
     const fill = await timed(() => {
       while (statSync(path).size < TARGET_BYTES) {
         ws.mutate((db) => {
-          for (let i = 0; i < 50_000; i++, rows++) db.run('INSERT INTO bench_answer (respondent, question, text) VALUES (?, ?, ?)', [Math.floor(rows / 20), `q${rows % 20}`, answer(rows)]);
+          for (let i = 0; i < 50_000; i++, rows++)
+            db.run('INSERT INTO bench_answer (respondent, question, text) VALUES (?, ?, ?)', [
+              Math.floor(rows / 20),
+              `q${rows % 20}`,
+              answer(rows),
+            ]);
         });
       }
     });

@@ -28,7 +28,10 @@ export class AppPage {
     const path = this.page.getByLabel('Where to save it');
     await expect(path).toHaveValue(/\.consult$/);
     // The suggestion follows the title after a short pause: wait for it to settle on this title.
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     await expect(path).toHaveValue(new RegExp(`${slug}(-\\d+)?\\.consult$`));
     const value = await path.inputValue();
     await this.page.getByRole('button', { name: 'Create workspace' }).click();
@@ -51,7 +54,10 @@ export class AppPage {
   }
 
   async openRecent(title: string): Promise<void> {
-    await this.page.getByRole('list', { name: 'Recent workspaces' }).getByRole('button', { name: title, exact: true }).click();
+    await this.page
+      .getByRole('list', { name: 'Recent workspaces' })
+      .getByRole('button', { name: title, exact: true })
+      .click();
     await expect(this.heading()).toHaveText(title);
   }
 }

@@ -14,7 +14,9 @@ export class DraftPageObject {
   }
 
   async select(name: string | RegExp): Promise<void> {
-    await this.outline().getByRole('button', { name, exact: typeof name === 'string' }).click();
+    await this.outline()
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .click();
   }
 
   editor(sectionTitle: string) {
@@ -22,7 +24,11 @@ export class DraftPageObject {
   }
 
   async outlineQuestions(): Promise<string[]> {
-    return (await this.outline().getByRole('button', { name: /^Q\d+[a-z]?\. / }).allTextContents()).map((t) => t.trim());
+    return (
+      await this.outline()
+        .getByRole('button', { name: /^Q\d+[a-z]?\. / })
+        .allTextContents()
+    ).map((t) => t.trim());
   }
 
   async expectSaved(): Promise<void> {

@@ -61,12 +61,15 @@ function applyMce(root: XElement): void {
       const ns = attr.namespaceURI;
       if (ns === 'http://www.w3.org/2000/xmlns/') continue;
       // xml:space is honoured on every element by Office, though the schemas declare it only in places.
-      if ((ns && ignorable.has(ns)) || ns === MC || (ns === XML_NS && attr.localName === 'space')) el.removeAttributeNode(attr);
+      if ((ns && ignorable.has(ns)) || ns === MC || (ns === XML_NS && attr.localName === 'space'))
+        el.removeAttributeNode(attr);
     }
     for (const child of Array.from(el.childNodes)) {
       if (!isElement(child)) continue;
       if (child.namespaceURI === MC && child.localName === 'AlternateContent') {
-        const fallback = Array.from(child.childNodes).find((c): c is XElement => isElement(c) && c.namespaceURI === MC && c.localName === 'Fallback');
+        const fallback = Array.from(child.childNodes).find(
+          (c): c is XElement => isElement(c) && c.namespaceURI === MC && c.localName === 'Fallback',
+        );
         for (const sub of fallback ? Array.from(fallback.childNodes).filter(isElement) : []) {
           el.insertBefore(sub, child);
           clean(sub);
@@ -100,13 +103,21 @@ export async function validateOoxml(path: string): Promise<OoxmlVerdict> {
   for (let attempt = 1; ; attempt++) {
     const r = await runChild(path);
     if (r.status === 0 || r.status === 1) return { ok: r.status === 0, output: r.output };
-    if (attempt === 2) return { ok: false, output: `${path}: the OOXML validator itself failed twice (${r.signal ?? `exit ${r.status}`}): ${r.output.slice(-2000)}` };
+    if (attempt === 2)
+      return {
+        ok: false,
+        output:
+          `${path}: the OOXML validator itself failed twice ` +
+          `(${r.signal ?? `exit ${r.status}`}): ${r.output.slice(-2000)}`,
+      };
   }
 }
 
 function runChild(path: string): Promise<{ status: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), path], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -130,7 +141,9 @@ async function validateHere(path: string): Promise<OoxmlVerdict> {
     const errors: string[] = [];
     let doc: ReturnType<DOMParser['parseFromString']> | undefined;
     try {
-      doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(new TextDecoder().decode(bytes), 'text/xml');
+      doc = new DOMParser({
+        onError: (level, message) => void (level !== 'warning' && errors.push(message)),
+      }).parseFromString(new TextDecoder().decode(bytes), 'text/xml');
     } catch (e) {
       errors.push((e as Error).message); // xmldom throws on a fatal error after reporting it
     }
@@ -147,7 +160,11 @@ async function validateHere(path: string): Promise<OoxmlVerdict> {
     applyMce(root);
     const list = bySchema.get(xsd) ?? [];
     // A file name libxml2 will not read as an option, and that maps back to the part.
-    list.push({ fileName: `part${bySchema.size}_${list.length}_${part.replace(/[^A-Za-z0-9_.]/g, '_')}`, part, contents: new XMLSerializer().serializeToString(doc) });
+    list.push({
+      fileName: `part${bySchema.size}_${list.length}_${part.replace(/[^A-Za-z0-9_.]/g, '_')}`,
+      part,
+      contents: new XMLSerializer().serializeToString(doc),
+    });
     bySchema.set(xsd, list);
   }
   let checked = 0;
@@ -164,14 +181,18 @@ async function validateHere(path: string): Promise<OoxmlVerdict> {
     });
     checked += parts.length;
     for (const { fileName, part } of parts) {
-      const errs = result.errors.filter((e) => e.loc?.fileName === fileName || e.rawMessage.startsWith(`${fileName}:`)).map((e) => e.rawMessage.replaceAll(fileName, part));
+      const errs = result.errors
+        .filter((e) => e.loc?.fileName === fileName || e.rawMessage.startsWith(`${fileName}:`))
+        .map((e) => e.rawMessage.replaceAll(fileName, part));
       if (errs.length) failures.push([`${part} (against ${xsd}):`, ...errs.slice(0, 8)].join('\n  '));
     }
     if (!result.valid && !parts.some(({ fileName }) => result.errors.some((e) => e.rawMessage.includes(fileName)))) {
       failures.push(`(against ${xsd}): ${result.rawOutput.slice(0, 2000)}`);
     }
   }
-  const head = `${path}: ${failures.length ? 'INVALID' : 'valid'} (${checked} parts checked${skipped.length ? `, skipped: ${skipped.join(', ')}` : ''})`;
+  const head =
+    `${path}: ${failures.length ? 'INVALID' : 'valid'} (${checked} parts ` +
+    `checked${skipped.length ? `, skipped: ${skipped.join(', ')}` : ''})`;
   return { ok: failures.length === 0, output: [head, ...failures.map((f) => `  ${f}`)].join('\n') };
 }
 

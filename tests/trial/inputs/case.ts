@@ -44,7 +44,8 @@ export function scribble(rng: Rng, bytes: Uint8Array, length: number): Uint8Arra
 }
 
 /** Cut off at a random point. */
-export const truncate = (rng: Rng, bytes: Uint8Array): Uint8Array => bytes.subarray(0, rng.int(1, Math.max(1, bytes.length - 1)));
+export const truncate = (rng: Rng, bytes: Uint8Array): Uint8Array =>
+  bytes.subarray(0, rng.int(1, Math.max(1, bytes.length - 1)));
 
 /** Random bytes. */
 export function randomBytes(rng: Rng, n: number): Uint8Array {

@@ -67,18 +67,32 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<CliRun> {
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    const killer = opts.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs) : undefined;
+    const killer =
+      opts.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs) : undefined;
     child.on('close', (status, signal) => {
       clearInterval(watch);
       clearTimeout(timer);
       if (killer) clearTimeout(killer);
-      resolve({ status, signal, stdout, stderr, ms: performance.now() - started, peakMiB: Math.round(peak), timedOut, overMemory });
+      resolve({
+        status,
+        signal,
+        stdout,
+        stderr,
+        ms: performance.now() - started,
+        peakMiB: Math.round(peak),
+        timedOut,
+        overMemory,
+      });
     });
   });
 }
 
 /** Runs tasks `width` at a time (the machine has two cores). */
-export async function pool<T, R>(items: readonly T[], width: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  width: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(

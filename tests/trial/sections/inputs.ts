@@ -33,7 +33,10 @@ async function prepare(work: string): Promise<{ base: Base; forms: { docx: Uint8
   mkdirSync(dir, { recursive: true });
   const example = join(dir, 'example.consult');
   const blank = join(dir, 'blank.consult');
-  for (const [path, template] of [[example, 'example'], [blank, 'blank']] as const) {
+  for (const [path, template] of [
+    [example, 'example'],
+    [blank, 'blank'],
+  ] as const) {
     const r = await runCli(['new', path, '--title', 'Trial', '--template', template]);
     if (r.status !== 0) throw new Error(`could not make the ${template} workspace: ${r.stderr}`);
   }
@@ -47,7 +50,9 @@ async function prepare(work: string): Promise<{ base: Base; forms: { docx: Uint8
   return { base: { example, blank, bytes: new Map([example, blank].map((p) => [p, readFileSync(p)])) }, forms };
 }
 
-/** The cases, in a fixed order for a seed: about a third text, a third spreadsheets, the rest forms, email and folders. */
+/**
+ * The cases, in a fixed order for a seed: about a third text, a third spreadsheets, the rest forms, email and folders.
+ */
 export function buildInputs(seed: number, count: number, forms: { docx: Uint8Array; xlsx: Uint8Array }): TrialInput[] {
   const rng = new Rng(seed);
   const share = (f: number) => Math.max(1, Math.round(count * f));
@@ -56,7 +61,11 @@ export function buildInputs(seed: number, count: number, forms: { docx: Uint8Arr
   const formCases = formInputs(rng, forms, share(0.14));
   const emails = emailInputs(rng, share(0.12));
   const msgs = msgInputs(rng, share(0.06));
-  const folders = folderInputs(rng, [...text, ...sheets, ...emails, ...msgs], Math.max(8, count - text.length - sheets.length - formCases.length - emails.length - msgs.length));
+  const folders = folderInputs(
+    rng,
+    [...text, ...sheets, ...emails, ...msgs],
+    Math.max(8, count - text.length - sheets.length - formCases.length - emails.length - msgs.length),
+  );
   return [...text, ...sheets, ...formCases, ...emails, ...msgs, ...folders];
 }
 
@@ -85,10 +94,24 @@ export async function runInputs(opts: InputsOptions): Promise<CaseResult[]> {
     const ws = join(dir, 'w.consult');
     copyFileSync(source, ws);
     const paths = materialise(c, dir);
-    const run = await runCli(['import', ws, ...paths, ...(c.createQuestions ? ['--create-questions'] : [])], { timeoutMs: 60_000, memoryLimitMiB: 2048 });
-    const result: CaseResult = { section: 'inputs', family: c.family, name: c.name, outcome: 'imported', detail: '', ms: Math.round(run.ms), peakMiB: run.peakMiB };
+    const run = await runCli(['import', ws, ...paths, ...(c.createQuestions ? ['--create-questions'] : [])], {
+      timeoutMs: 60_000,
+      memoryLimitMiB: 2048,
+    });
+    const result: CaseResult = {
+      section: 'inputs',
+      family: c.family,
+      name: c.name,
+      outcome: 'imported',
+      detail: '',
+      ms: Math.round(run.ms),
+      peakMiB: run.peakMiB,
+    };
     // After the command ends: no lock, and a journal (kept, with the file's checksum) holding no unsaved records.
-    const leftovers = [...(existsSync(`${ws}.lock`) ? ['a lock'] : []), ...(readJournal(`${ws}-journal`).records.length ? ['journal records'] : [])];
+    const leftovers = [
+      ...(existsSync(`${ws}.lock`) ? ['a lock'] : []),
+      ...(readJournal(`${ws}-journal`).records.length ? ['journal records'] : []),
+    ];
     if (run.status === 0 && !run.timedOut && !run.overMemory) {
       try {
         const j = JSON.parse(run.stdout) as { imported: number };
@@ -96,10 +119,15 @@ export async function runInputs(opts: InputsOptions): Promise<CaseResult[]> {
       } catch {
         Object.assign(result, { outcome: 'crash', detail: `exit 0 but no JSON: ${firstLines(run.stdout)}` });
       }
-      if (leftovers.length) Object.assign(result, { outcome: 'lost', detail: `left ${leftovers.join(', ')} behind after a clean exit` });
+      if (leftovers.length)
+        Object.assign(result, { outcome: 'lost', detail: `left ${leftovers.join(', ')} behind after a clean exit` });
       else if (i % 5 === 0) {
         const v = await runCli(['verify', ws], { timeoutMs: 120_000 });
-        if (v.status !== 0) Object.assign(result, { outcome: 'lost', detail: `imported, then Verify failed: ${firstLines(v.stdout + v.stderr, 6)}` });
+        if (v.status !== 0)
+          Object.assign(result, {
+            outcome: 'lost',
+            detail: `imported, then Verify failed: ${firstLines(v.stdout + v.stderr, 6)}`,
+          });
       }
     } else {
       const names = [...new Set([...paths.map((p) => basename(p)), ...c.files.map((f) => basename(f.path))])];
@@ -107,7 +135,13 @@ export async function runInputs(opts: InputsOptions): Promise<CaseResult[]> {
       // Nothing already stored changes: after a refusal the workspace is as it was, byte for byte.
       if (result.outcome === 'clear error' || result.outcome === 'unclear message') {
         const same = readFileSync(ws).equals(base.bytes.get(source)!);
-        if (!same || leftovers.length) Object.assign(result, { outcome: 'lost', detail: `refused, yet the workspace ${same ? `has ${leftovers.join(', ')} beside it` : 'changed'}: ${result.detail}` });
+        if (!same || leftovers.length)
+          Object.assign(result, {
+            outcome: 'lost',
+            detail:
+              `refused, yet the ` +
+              `workspace ${same ? `has ${leftovers.join(', ')} beside it` : 'changed'}: ${result.detail}`,
+          });
       }
     }
     rmSync(dir, { recursive: true, force: true });

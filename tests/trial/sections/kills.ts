@@ -30,7 +30,10 @@ async function prepare(work: string) {
   mkdirSync(work, { recursive: true });
   const draft = exampleDraft();
   const csv = join(work, 'export.csv');
-  writeFileSync(csv, encodeTable(writeLayout('microsoft-forms', draft, generateResponses(draft, { count: RESPONSES, seed: 11 })), 'csv'));
+  writeFileSync(
+    csv,
+    encodeTable(writeLayout('microsoft-forms', draft, generateResponses(draft, { count: RESPONSES, seed: 11 })), 'csv'),
+  );
   const empty = join(work, 'empty.consult');
   const full = join(work, 'full.consult');
   for (const p of [empty, full]) {
@@ -60,25 +63,50 @@ async function verified(ws: string): Promise<string | null> {
 
 type Kind = 'import' | 'export' | 'edit';
 
-async function killImport(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir: string): Promise<Omit<CaseResult, 'section' | 'family'>> {
+async function killImport(
+  rng: Rng,
+  p: Awaited<ReturnType<typeof prepare>>,
+  dir: string,
+): Promise<Omit<CaseResult, 'section' | 'family'>> {
   const ws = join(dir, 'w.consult');
   copyFileSync(p.empty, ws);
   const at = rng.int(0, Math.round(p.importMs * 1.1));
   const run = await runCli(['import', ws, p.csv], { killAfterMs: at });
-  const base = { name: `killed at ${at} ms of ~${Math.round(p.importMs)}`, ms: Math.round(run.ms), peakMiB: run.peakMiB };
+  const base = {
+    name: `killed at ${at} ms of ~${Math.round(p.importMs)}`,
+    ms: Math.round(run.ms),
+    peakMiB: run.peakMiB,
+  };
   const i = await info(ws);
   if (typeof i === 'string') return { ...base, outcome: 'lost', detail: `info after the kill failed: ${i}` };
-  if (i.responses !== 0 && i.responses !== RESPONSES) return { ...base, outcome: 'lost', detail: `${i.responses} of ${RESPONSES} responses stored: not all or nothing` };
+  if (i.responses !== 0 && i.responses !== RESPONSES)
+    return { ...base, outcome: 'lost', detail: `${i.responses} of ${RESPONSES} responses stored: not all or nothing` };
   const bad = await verified(ws);
   if (bad) return { ...base, outcome: 'lost', detail: `Verify failed after the kill: ${bad}` };
   // The next import of the same file agrees with what is stored.
   const again = await runCli(['import', ws, p.csv]);
-  const agrees = i.responses === RESPONSES ? again.status === 1 && /already imported/.test(again.stderr) : again.status === 0 && (JSON.parse(again.stdout) as { imported: number }).imported === RESPONSES;
-  if (!agrees) return { ...base, outcome: 'lost', detail: `with ${i.responses} stored, importing again gave: ${firstLines(again.stderr || again.stdout)}` };
-  return { ...base, outcome: 'intact', detail: `${i.responses === 0 ? 'nothing' : 'everything'} stored${run.signal ? '' : ' (finished before the kill)'}` };
+  const agrees =
+    i.responses === RESPONSES
+      ? again.status === 1 && /already imported/.test(again.stderr)
+      : again.status === 0 && (JSON.parse(again.stdout) as { imported: number }).imported === RESPONSES;
+  if (!agrees)
+    return {
+      ...base,
+      outcome: 'lost',
+      detail: `with ${i.responses} stored, importing again gave: ${firstLines(again.stderr || again.stdout)}`,
+    };
+  return {
+    ...base,
+    outcome: 'intact',
+    detail: `${i.responses === 0 ? 'nothing' : 'everything'} stored${run.signal ? '' : ' (finished before the kill)'}`,
+  };
 }
 
-async function killExport(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir: string): Promise<Omit<CaseResult, 'section' | 'family'>> {
+async function killExport(
+  rng: Rng,
+  p: Awaited<ReturnType<typeof prepare>>,
+  dir: string,
+): Promise<Omit<CaseResult, 'section' | 'family'>> {
   const ws = join(dir, 'w.consult');
   copyFileSync(p.full, ws);
   const kind = rng.pick(['analysis-xlsx', 'government-response-docx', 'responses-csv'] as const);
@@ -98,18 +126,31 @@ async function killExport(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir:
   if (bad) return { ...base, outcome: 'lost', detail: `Verify failed after the kill: ${bad}` };
   // The next export to the same place works and leaves no temp file of the killed one.
   const again = await runCli(['export', ws, kind, out, '--redaction', 'none']);
-  if (again.status !== 0) return { ...base, outcome: 'lost', detail: `the export after the kill failed: ${firstLines(again.stderr)}` };
+  if (again.status !== 0)
+    return { ...base, outcome: 'lost', detail: `the export after the kill failed: ${firstLines(again.stderr)}` };
   const strays = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
-  if (strays.length) return { ...base, outcome: 'lost', detail: `temp files left after the next export: ${strays.join(', ')}` };
-  return { ...base, outcome: 'intact', detail: `${left ? 'file complete' : 'no file'}${run.signal ? '' : ' (finished before the kill)'}` };
+  if (strays.length)
+    return { ...base, outcome: 'lost', detail: `temp files left after the next export: ${strays.join(', ')}` };
+  return {
+    ...base,
+    outcome: 'intact',
+    detail: `${left ? 'file complete' : 'no file'}${run.signal ? '' : ' (finished before the kill)'}`,
+  };
 }
 
-async function killEdits(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir: string): Promise<Omit<CaseResult, 'section' | 'family'>> {
+async function killEdits(
+  rng: Rng,
+  p: Awaited<ReturnType<typeof prepare>>,
+  dir: string,
+): Promise<Omit<CaseResult, 'section' | 'family'>> {
   const ws = join(dir, 'w.consult');
   copyFileSync(p.empty, ws);
   const at = rng.int(200, 2500);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'trial', 'edit-victim.ts'), ws, '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'trial', 'edit-victim.ts'), ws, '1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -126,13 +167,24 @@ async function killEdits(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir: 
       resolve(false);
     });
   });
-  if (!ready) return { name: 'edits', ms: 0, peakMiB: 0, outcome: 'crash', detail: `the victim did not start: ${firstLines(err)}` };
+  if (!ready)
+    return {
+      name: 'edits',
+      ms: 0,
+      peakMiB: 0,
+      outcome: 'crash',
+      detail: `the victim did not start: ${firstLines(err)}`,
+    };
   await new Promise((r) => setTimeout(r, at));
   child.kill('SIGKILL');
   await new Promise((r) => child.on('close', r));
   const acks = [...out.matchAll(/^ACK (\d+)$/gm)].map((m) => Number(m[1]));
   const last = acks.length ? acks[acks.length - 1]! : 0;
-  const base = { name: `killed after ${acks.length} acknowledged edits`, ms: Math.round(performance.now() - started), peakMiB: 0 };
+  const base = {
+    name: `killed after ${acks.length} acknowledged edits`,
+    ms: Math.round(performance.now() - started),
+    peakMiB: 0,
+  };
   const bad = await verified(ws);
   if (bad) return { ...base, outcome: 'lost', detail: `Verify failed after the kill: ${bad}` };
   // The last acknowledged title change (edits 0 and 1 of every 5) must be there, or a later one.
@@ -140,20 +192,29 @@ async function killEdits(rng: Rng, p: Awaited<ReturnType<typeof prepare>>, dir: 
   const i = await info(ws);
   if (typeof i === 'string') return { ...base, outcome: 'lost', detail: `info after the kill failed: ${i}` };
   const stored = Number(/^Edit (\d+)$/.exec(i.title)?.[1] ?? 0);
-  if (lastTitle !== undefined && stored < lastTitle) return { ...base, outcome: 'lost', detail: `edit ${lastTitle} was acknowledged, but the title is "${i.title}"` };
+  if (lastTitle !== undefined && stored < lastTitle)
+    return { ...base, outcome: 'lost', detail: `edit ${lastTitle} was acknowledged, but the title is "${i.title}"` };
   return { ...base, outcome: 'intact', detail: `${acks.length} acknowledged (last ${last}), all there` };
 }
 
 export async function runKills(opts: KillOptions): Promise<CaseResult[]> {
   const p = await prepare(opts.work);
-  opts.log(`  import ~${Math.round(p.importMs)} ms, export ~${Math.round(p.exportMs)} ms unkilled; ${opts.count} kills (seed ${opts.seed})`);
+  opts.log(
+    `  import ~${Math.round(p.importMs)} ms, export ~${Math.round(p.exportMs)} ms unkilled; ${opts.count} kills ` +
+      `(seed ${opts.seed})`,
+  );
   const rng = new Rng(opts.seed * 7919);
   const results: CaseResult[] = [];
   for (let i = 0; i < opts.count; i++) {
     const kind: Kind = i % 5 === 3 ? 'export' : i % 5 === 4 ? 'edit' : 'import';
     const dir = join(opts.work, 'cases', String(i));
     mkdirSync(dir, { recursive: true });
-    const r = kind === 'import' ? await killImport(rng, p, dir) : kind === 'export' ? await killExport(rng, p, dir) : await killEdits(rng, p, dir);
+    const r =
+      kind === 'import'
+        ? await killImport(rng, p, dir)
+        : kind === 'export'
+          ? await killExport(rng, p, dir)
+          : await killEdits(rng, p, dir);
     results.push({ section: 'kills', family: `kill -9 during ${kind}s`, ...r });
     rmSync(dir, { recursive: true, force: true });
     if ((i + 1) % 25 === 0) opts.log(`  … ${i + 1} of ${opts.count}`);

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { exampleDraft } from '#shared/domain/draft/example';
 import { encodeTable } from '../../generators/encode';
@@ -24,7 +33,10 @@ export interface WorkspaceOptions {
 }
 
 function child(script: string, args: string[]): { proc: ChildProcess; ready: Promise<boolean>; out: () => string } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'trial', script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'trial', script), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,16 +61,30 @@ function answered(run: CliRun, command: string, names: string[]): { outcome: Out
 export async function runWorkspaces(opts: WorkspaceOptions): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const push = (family: string, name: string, r: { outcome: Outcome; detail: string }, run?: CliRun) =>
-    results.push({ section: 'workspaces', family, name, ...r, ms: Math.round(run?.ms ?? 0), peakMiB: run?.peakMiB ?? 0 });
+    results.push({
+      section: 'workspaces',
+      family,
+      name,
+      ...r,
+      ms: Math.round(run?.ms ?? 0),
+      peakMiB: run?.peakMiB ?? 0,
+    });
   mkdirSync(opts.work, { recursive: true });
   const rng = new Rng(opts.seed * 104729);
   const draft = exampleDraft();
   const csv = join(opts.work, 'export.csv');
-  writeFileSync(csv, encodeTable(writeLayout('surveymonkey', draft, generateResponses(draft, { count: 300, seed: 9 })), 'csv'));
+  writeFileSync(
+    csv,
+    encodeTable(writeLayout('surveymonkey', draft, generateResponses(draft, { count: 300, seed: 9 })), 'csv'),
+  );
   const more = join(opts.work, 'more.csv');
-  writeFileSync(more, encodeTable(writeLayout('microsoft-forms', draft, generateResponses(draft, { count: 20, seed: 10 })), 'csv'));
+  writeFileSync(
+    more,
+    encodeTable(writeLayout('microsoft-forms', draft, generateResponses(draft, { count: 20, seed: 10 })), 'csv'),
+  );
   const full = join(opts.work, 'full.consult');
-  if ((await runCli(['new', full, '--title', 'Workspaces', '--template', 'example'])).status !== 0) throw new Error('could not make the workspace');
+  if ((await runCli(['new', full, '--title', 'Workspaces', '--template', 'example'])).status !== 0)
+    throw new Error('could not make the workspace');
   if ((await runCli(['import', full, csv])).status !== 0) throw new Error('could not import');
 
   // Held open elsewhere.
@@ -66,20 +92,49 @@ export async function runWorkspaces(opts: WorkspaceOptions): Promise<CaseResult[
     const ws = join(opts.work, 'held.consult');
     copyFileSync(full, ws);
     const holder = child('holder.ts', [ws]);
-    if (!(await holder.ready)) push('held open elsewhere', 'holder', { outcome: 'crash', detail: firstLines(holder.out()) });
+    if (!(await holder.ready))
+      push('held open elsewhere', 'holder', { outcome: 'crash', detail: firstLines(holder.out()) });
     else {
       const imp = await runCli(['import', ws, more]);
-      push('held open elsewhere', 'import while open elsewhere', imp.status === 0 ? { outcome: 'lost', detail: 'imported into a workspace another program has open' } : judgeRefusal(imp, 'import', ['open', 'held.consult']), imp);
+      push(
+        'held open elsewhere',
+        'import while open elsewhere',
+        imp.status === 0
+          ? { outcome: 'lost', detail: 'imported into a workspace another program has open' }
+          : judgeRefusal(imp, 'import', ['open', 'held.consult']),
+        imp,
+      );
       const exp = await runCli(['export', ws, 'consultation-docx', join(opts.work, 'held.docx')]);
-      push('held open elsewhere', 'export while open elsewhere', exp.status === 0 ? { outcome: 'lost', detail: 'exported (and logged) into a workspace another program has open' } : judgeRefusal(exp, 'export', ['open', 'held.consult']), exp);
+      push(
+        'held open elsewhere',
+        'export while open elsewhere',
+        exp.status === 0
+          ? { outcome: 'lost', detail: 'exported (and logged) into a workspace another program has open' }
+          : judgeRefusal(exp, 'export', ['open', 'held.consult']),
+        exp,
+      );
       const ver = await runCli(['verify', ws]);
-      push('held open elsewhere', 'verify while open elsewhere', ver.status === 0 ? { outcome: 'intact', detail: 'read without the lock' } : { outcome: 'crash', detail: firstLines(ver.stdout + ver.stderr) }, ver);
+      push(
+        'held open elsewhere',
+        'verify while open elsewhere',
+        ver.status === 0
+          ? { outcome: 'intact', detail: 'read without the lock' }
+          : { outcome: 'crash', detail: firstLines(ver.stdout + ver.stderr) },
+        ver,
+      );
       await kill(holder.proc);
       // The holder died with its lock and an acknowledged change in the journal: taken over, nothing lost.
       const after = await runCli(['import', ws, more]);
       const info = await runCli(['info', ws]);
       const title = info.status === 0 ? (JSON.parse(info.stdout) as { title: string }).title : '';
-      push('held open elsewhere', 'import after the holder was killed', after.status === 0 && title === 'Held open elsewhere' ? { outcome: 'intact', detail: 'stale lock taken over, the holder\'s change kept' } : { outcome: 'lost', detail: `${firstLines(after.stderr)}; title "${title}"` }, after);
+      push(
+        'held open elsewhere',
+        'import after the holder was killed',
+        after.status === 0 && title === 'Held open elsewhere'
+          ? { outcome: 'intact', detail: "stale lock taken over, the holder's change kept" }
+          : { outcome: 'lost', detail: `${firstLines(after.stderr)}; title "${title}"` },
+        after,
+      );
     }
   }
 
@@ -103,7 +158,14 @@ export async function runWorkspaces(opts: WorkspaceOptions): Promise<CaseResult[
     const name = `10 bytes changed (first at ${Math.min(...at)})${alone ? ', file copied alone' : ''}`;
     const verify = await runCli(['verify', ws], { timeoutMs: 120_000 });
     const damaged = verify.status === 1;
-    push('bytes changed', `${name}: verify`, verify.status === 0 || (damaged && verify.stdout.includes('"ok": false')) ? { outcome: 'intact', detail: damaged ? 'reported damaged' : 'no damage found' } : answered(verify, 'verify', ['w.consult', 'damaged']), verify);
+    push(
+      'bytes changed',
+      `${name}: verify`,
+      verify.status === 0 || (damaged && verify.stdout.includes('"ok": false'))
+        ? { outcome: 'intact', detail: damaged ? 'reported damaged' : 'no damage found' }
+        : answered(verify, 'verify', ['w.consult', 'damaged']),
+      verify,
+    );
     for (const [cmd, args] of [
       ['info', ['info', ws]],
       ['search', ['search', ws, 'bus']],
@@ -148,7 +210,14 @@ export async function runWorkspaces(opts: WorkspaceOptions): Promise<CaseResult[
       const imp = await runCli(['import', ws, more]);
       push('journal cut', `${name}: import`, answered(imp, 'import', ['w.consult']), imp);
       const ver = await runCli(['verify', ws], { timeoutMs: 120_000 });
-      push('journal cut', `${name}: verify afterwards`, ver.status === 0 ? { outcome: 'intact', detail: 'recovered' } : { outcome: 'lost', detail: firstLines(ver.stdout + ver.stderr, 6) }, ver);
+      push(
+        'journal cut',
+        `${name}: verify afterwards`,
+        ver.status === 0
+          ? { outcome: 'intact', detail: 'recovered' }
+          : { outcome: 'lost', detail: firstLines(ver.stdout + ver.stderr, 6) },
+        ver,
+      );
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -35,7 +35,13 @@ async function withAnswers(): Promise<{ ws: Ws; ids: number[] }> {
     ws,
     t.dir,
     'answers.csv',
-    ANSWERS.map((text, i) => hand(i + 1, { name: `Person ${i + 1}`, respondingAs: 'As an individual', respondentType: 'Member of the public' }, text ? { [Q3]: { optionIds: [], text } } : {})),
+    ANSWERS.map((text, i) =>
+      hand(
+        i + 1,
+        { name: `Person ${i + 1}`, respondingAs: 'As an individual', respondentType: 'Member of the public' },
+        text ? { [Q3]: { optionIds: [], text } } : {},
+      ),
+    ),
   );
   return { ws, ids: await responseIds(ws) };
 }
@@ -43,8 +49,17 @@ async function withAnswers(): Promise<{ ws: Ws; ids: number[] }> {
 describe('the codebook', () => {
   it('adds themes for a question or shared, nests them, refuses duplicates and cycles, and deletes with undo', async () => {
     const { ws } = await withAnswers();
-    const access = await ws.call('analysis.saveTheme', { name: 'Access', description: 'Getting online at all', questionIds: [Q3], codable: false });
-    const broadband = await ws.call('analysis.saveTheme', { name: 'Poor broadband', parentId: access.id, questionIds: [Q3] });
+    const access = await ws.call('analysis.saveTheme', {
+      name: 'Access',
+      description: 'Getting online at all',
+      questionIds: [Q3],
+      codable: false,
+    });
+    const broadband = await ws.call('analysis.saveTheme', {
+      name: 'Poor broadband',
+      parentId: access.id,
+      questionIds: [Q3],
+    });
     const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [] });
     const book = await ws.call('analysis.codebook', {});
     expect(book.map((x) => [x.name, x.depth])).toEqual([
@@ -58,10 +73,14 @@ describe('the codebook', () => {
     expect(dup.message).toMatch(/already a theme called/);
     const cycle = await ws.fails('analysis.saveTheme', { id: access.id, name: 'Access', parentId: broadband.id });
     expect(cycle.message).toMatch(/cannot be put under itself/);
-    expect((await ws.fails('analysis.saveTheme', { name: 'X', questionIds: ['no-such-question'] })).code).toBe('invalid-input');
+    expect((await ws.fails('analysis.saveTheme', { name: 'X', questionIds: ['no-such-question'] })).code).toBe(
+      'invalid-input',
+    );
     // The same name is fine for another question, not beside a shared theme of that name.
     const otherAccess = await ws.call('analysis.saveTheme', { name: 'Access', questionIds: ['example-q8'] });
-    expect((await ws.fails('analysis.saveTheme', { name: 'privacy', questionIds: ['example-q8'] })).details).toMatchObject({ field: 'name' });
+    expect(
+      (await ws.fails('analysis.saveTheme', { name: 'privacy', questionIds: ['example-q8'] })).details,
+    ).toMatchObject({ field: 'name' });
     await ws.call('analysis.archiveTheme', { id: otherAccess.id, archived: true });
 
     // Deleting the parent takes the child with it; restoring brings both back.
@@ -79,8 +98,17 @@ describe('the codebook', () => {
 
   it('is written as CSV and as REFI-QDA .qdc, and read back into another workspace with the same ids', async () => {
     const { ws } = await withAnswers();
-    const access = await ws.call('analysis.saveTheme', { name: 'Access', description: 'Getting online at all', questionIds: [Q3] });
-    await ws.call('analysis.saveTheme', { name: '=Broadband "slow", or none', description: 'Starts with = on purpose', parentId: access.id, questionIds: [Q3] });
+    const access = await ws.call('analysis.saveTheme', {
+      name: 'Access',
+      description: 'Getting online at all',
+      questionIds: [Q3],
+    });
+    await ws.call('analysis.saveTheme', {
+      name: '=Broadband "slow", or none',
+      description: 'Starts with = on purpose',
+      parentId: access.id,
+      questionIds: [Q3],
+    });
     const csv = await ws.call('analysis.exportCodebook', { path: t.path('codebook'), format: 'csv' });
     expect(csv.path).toBe(t.path('codebook.csv'));
     const bytes = readFileSync(csv.path);
@@ -122,21 +150,55 @@ describe('coding answers', () => {
     const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [Q3] });
     const other = await ws.call('analysis.saveTheme', { name: 'Only for question 8', questionIds: ['example-q8'] });
     const on = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
-    expect(on.map((c) => [c.themeId, c.coder, c.source, c.passage])).toEqual([[broadband.id, 'tester', 'manual', null]]);
+    expect(on.map((c) => [c.themeId, c.coder, c.source, c.passage])).toEqual([
+      [broadband.id, 'tester', 'manual', null],
+    ]);
     const off = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
     expect(off).toEqual([]);
     // A passage: "internet at home is too slow".
     const text = ANSWERS[0]!;
     const start = text.indexOf('internet at home');
-    const passage = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id, passage: { start, end: start + 'internet at home is too slow '.length } });
-    expect(passage[0]!.passage).toEqual({ start, end: start + 'internet at home is too slow'.length, text: 'internet at home is too slow' });
-    expect((await ws.fails('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id, passage: { start: 0, end: 999 } })).code).toBe('invalid-input');
-    expect((await ws.fails('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: other.id })).message).toMatch(/for other questions/);
+    const passage = await ws.call('analysis.code', {
+      responseId: ids[0]!,
+      questionId: Q3,
+      themeId: broadband.id,
+      passage: { start, end: start + 'internet at home is too slow '.length },
+    });
+    expect(passage[0]!.passage).toEqual({
+      start,
+      end: start + 'internet at home is too slow'.length,
+      text: 'internet at home is too slow',
+    });
+    expect(
+      (
+        await ws.fails('analysis.code', {
+          responseId: ids[0]!,
+          questionId: Q3,
+          themeId: broadband.id,
+          passage: { start: 0, end: 999 },
+        })
+      ).code,
+    ).toBe('invalid-input');
+    expect(
+      (await ws.fails('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: other.id })).message,
+    ).toMatch(/for other questions/);
     // Respondent 4 gave no answer to this question: nothing to code.
-    expect((await ws.fails('analysis.code', { responseId: ids[3]!, questionId: Q3, themeId: privacy.id })).code).toBe('not-found');
+    expect((await ws.fails('analysis.code', { responseId: ids[3]!, questionId: Q3, themeId: privacy.id })).code).toBe(
+      'not-found',
+    );
 
-    const note = await ws.call('analysis.annotate', { responseId: ids[2]!, questionId: Q3, sentiment: 'disagree', memo: 'Strong view on data sharing' });
-    expect(note).toMatchObject({ sentiment: 'disagree', memo: 'Strong view on data sharing', complete: false, by: 'tester' });
+    const note = await ws.call('analysis.annotate', {
+      responseId: ids[2]!,
+      questionId: Q3,
+      sentiment: 'disagree',
+      memo: 'Strong view on data sharing',
+    });
+    expect(note).toMatchObject({
+      sentiment: 'disagree',
+      memo: 'Strong view on data sharing',
+      complete: false,
+      by: 'tester',
+    });
     const done = await ws.call('analysis.annotate', { responseId: ids[6]!, questionId: Q3, complete: true });
     expect(done.complete).toBe(true);
     await ws.call('analysis.code', { responseId: ids[2]!, questionId: Q3, themeId: privacy.id });
@@ -155,49 +217,70 @@ describe('coding answers', () => {
     await ws.call('analysis.archiveTheme', { id: privacy.id, archived: true });
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(2);
     await ws.call('analysis.archiveTheme', { id: privacy.id, archived: false });
-    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((c) => c.name === 'Privacy')!.count).toBe(2);
+    expect(
+      (await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((c) => c.name === 'Privacy')!.count,
+    ).toBe(2);
     await ws.router.shutdown();
   });
 
-  it('moves through the queue by the keyboard commands: first, next, previous, next uncoded (wrapping round), with progress', async () => {
-    const { ws, ids } = await withAnswers();
-    const theme = await ws.call('analysis.saveTheme', { name: 'Any', questionIds: [Q3] });
-    // Answers to code: responses 1, 2, 3, 5, 6, 7, 8 (4 left it blank).
-    const codable = [0, 1, 2, 4, 5, 6, 7].map((i) => ids[i]!);
-    let q = await ws.call('analysis.queue', { questionId: Q3, move: 'current' });
-    expect(q.progress).toEqual({ total: 7, coded: 0, uncoded: 7 });
-    expect([q.answer!.responseId, q.answer!.position, q.answer!.total, q.answer!.text]).toEqual([codable[0], 1, 7, ANSWERS[0]]);
-    await ws.call('analysis.code', { responseId: codable[0]!, questionId: Q3, themeId: theme.id });
-    await ws.call('analysis.code', { responseId: codable[1]!, questionId: Q3, themeId: theme.id });
-    q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[0], move: 'next-uncoded' });
-    expect(q.answer!.responseId).toBe(codable[2]);
-    expect(q.progress).toEqual({ total: 7, coded: 2, uncoded: 5 });
-    q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[2], move: 'next' });
-    expect(q.answer!.responseId).toBe(codable[3]);
-    q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[3], move: 'previous' });
-    expect(q.answer!.responseId).toBe(codable[2]);
-    // From the last answer, the next uncoded wraps round to the first uncoded.
-    await ws.call('analysis.annotate', { responseId: codable[6]!, questionId: Q3, complete: true });
-    q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[6], move: 'next-uncoded' });
-    expect(q.answer!.responseId).toBe(codable[2]);
-    for (const rid of codable) await ws.call('analysis.annotate', { responseId: rid, questionId: Q3, complete: true });
-    q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[0], move: 'next-uncoded' });
-    expect(q.answer).toBeNull();
-    expect(q.progress.uncoded).toBe(0);
-    const overview = await ws.call('analysis.overview', {});
-    expect(overview.questions.find((x) => x.id === Q3)!.progress).toEqual({ total: 7, coded: 7, uncoded: 0 });
-    await ws.router.shutdown();
-  });
+  it(
+    'moves through the queue by the keyboard commands: first, next, previous, next uncoded (wrapping round), with ' +
+      'progress',
+    async () => {
+      const { ws, ids } = await withAnswers();
+      const theme = await ws.call('analysis.saveTheme', { name: 'Any', questionIds: [Q3] });
+      // Answers to code: responses 1, 2, 3, 5, 6, 7, 8 (4 left it blank).
+      const codable = [0, 1, 2, 4, 5, 6, 7].map((i) => ids[i]!);
+      let q = await ws.call('analysis.queue', { questionId: Q3, move: 'current' });
+      expect(q.progress).toEqual({ total: 7, coded: 0, uncoded: 7 });
+      expect([q.answer!.responseId, q.answer!.position, q.answer!.total, q.answer!.text]).toEqual([
+        codable[0],
+        1,
+        7,
+        ANSWERS[0],
+      ]);
+      await ws.call('analysis.code', { responseId: codable[0]!, questionId: Q3, themeId: theme.id });
+      await ws.call('analysis.code', { responseId: codable[1]!, questionId: Q3, themeId: theme.id });
+      q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[0], move: 'next-uncoded' });
+      expect(q.answer!.responseId).toBe(codable[2]);
+      expect(q.progress).toEqual({ total: 7, coded: 2, uncoded: 5 });
+      q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[2], move: 'next' });
+      expect(q.answer!.responseId).toBe(codable[3]);
+      q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[3], move: 'previous' });
+      expect(q.answer!.responseId).toBe(codable[2]);
+      // From the last answer, the next uncoded wraps round to the first uncoded.
+      await ws.call('analysis.annotate', { responseId: codable[6]!, questionId: Q3, complete: true });
+      q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[6], move: 'next-uncoded' });
+      expect(q.answer!.responseId).toBe(codable[2]);
+      for (const rid of codable)
+        await ws.call('analysis.annotate', { responseId: rid, questionId: Q3, complete: true });
+      q = await ws.call('analysis.queue', { questionId: Q3, responseId: codable[0], move: 'next-uncoded' });
+      expect(q.answer).toBeNull();
+      expect(q.progress.uncoded).toBe(0);
+      const overview = await ws.call('analysis.overview', {});
+      expect(overview.questions.find((x) => x.id === Q3)!.progress).toEqual({ total: 7, coded: 7, uncoded: 0 });
+      await ws.router.shutdown();
+    },
+  );
 
   it('bulk-codes a search result and a campaign as one operation each, which can be undone', async () => {
     const { ws, ids } = await withAnswers();
     const broadband = await ws.call('analysis.saveTheme', { name: 'Poor broadband', questionIds: [Q3] });
     await ws.call('analysis.code', { responseId: ids[1]!, questionId: Q3, themeId: broadband.id });
-    const dry = await ws.call('analysis.bulkCode', { questionId: Q3, themeId: broadband.id, target: { kind: 'search', query: 'internet OR broadband' }, dryRun: true });
+    const dry = await ws.call('analysis.bulkCode', {
+      questionId: Q3,
+      themeId: broadband.id,
+      target: { kind: 'search', query: 'internet OR broadband' },
+      dryRun: true,
+    });
     // internet: 1, 8; broadband: 2 (already coded).
     expect(dry).toEqual({ opId: null, applied: 2, alreadyCoded: 1, skipped: 0 });
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes[0]!.count).toBe(1);
-    const done = await ws.call('analysis.bulkCode', { questionId: Q3, themeId: broadband.id, target: { kind: 'search', query: 'internet OR broadband' } });
+    const done = await ws.call('analysis.bulkCode', {
+      questionId: Q3,
+      themeId: broadband.id,
+      target: { kind: 'search', query: 'internet OR broadband' },
+    });
     expect(done.applied).toBe(2);
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes[0]!.count).toBe(3);
     const ops = await ws.call('analysis.operations', {});
@@ -210,7 +293,15 @@ describe('coding answers', () => {
     // The coding made by hand before the bulk operation stays.
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes[0]!.count).toBe(1);
     expect((await ws.fails('analysis.undoOperation', { opId: done.opId! })).code).toBe('conflict');
-    expect((await ws.fails('analysis.bulkCode', { questionId: Q3, themeId: broadband.id, target: { kind: 'search', query: '-internet' } })).code).toBe('invalid-input');
+    expect(
+      (
+        await ws.fails('analysis.bulkCode', {
+          questionId: Q3,
+          themeId: broadband.id,
+          target: { kind: 'search', query: '-internet' },
+        })
+      ).code,
+    ).toBe('invalid-input');
     await ws.router.shutdown();
   });
 });

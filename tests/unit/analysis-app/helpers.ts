@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { Draft } from '#shared/domain/draft/model';
 import { exampleDraft } from '#shared/domain/draft/example';
 import type { RespondentFieldKey } from '#shared/domain/draft/model';
-import { generateResponses, type GenerateOptions, type SyntheticAnswer, type SyntheticResponse } from '../../generators/synthetic';
+import {
+  generateResponses,
+  type GenerateOptions,
+  type SyntheticAnswer,
+  type SyntheticResponse,
+} from '../../generators/synthetic';
 import { writeLayout } from '../../generators/layouts';
 import { encodeTable } from '../../generators/encode';
 import { testRouter } from '../../harness/router';
@@ -15,22 +20,47 @@ import { testRouter } from '../../harness/router';
  */
 export const CLOCK = () => new Date('2027-06-01T10:00:00Z');
 
-export async function analysisWorkspace(dir: string, name = 'analysis.consult', title = 'One online place for NHS information and services') {
+export async function analysisWorkspace(
+  dir: string,
+  name = 'analysis.consult',
+  title = 'One online place for NHS information and services',
+) {
   const r = testRouter(dir, CLOCK);
-  const summary = await r.call('workspace.create', { path: join(dir, name), title, from: { kind: 'template', template: 'example' } });
+  const summary = await r.call('workspace.create', {
+    path: join(dir, name),
+    title,
+    from: { kind: 'template', template: 'example' },
+  });
   return { ...r, path: summary.path, consultationId: summary.consultationId };
 }
 
 export type Ws = Awaited<ReturnType<typeof analysisWorkspace>>;
 
 /** A hand-made response: seq (1-based), respondent fields, answers by question id. */
-export function hand(seq: number, respondent: Partial<Record<RespondentFieldKey, string>>, answers: Record<string, SyntheticAnswer>): SyntheticResponse {
+export function hand(
+  seq: number,
+  respondent: Partial<Record<RespondentFieldKey, string>>,
+  answers: Record<string, SyntheticAnswer>,
+): SyntheticResponse {
   const t = Date.UTC(2027, 2, 10, 9) + seq * 3600_000;
-  return { seq, startedAt: new Date(t), submittedAt: new Date(t + 600_000), respondent, answers, truth: { campaign: null, personalAddition: null, duplicateOf: null, organisation: null, typos: false } };
+  return {
+    seq,
+    startedAt: new Date(t),
+    submittedAt: new Date(t + 600_000),
+    respondent,
+    answers,
+    truth: { campaign: null, personalAddition: null, duplicateOf: null, organisation: null, typos: false },
+  };
 }
 
 /** Write responses as a Microsoft Forms CSV export and import it. Returns the batch id. */
-export async function importResponses(ws: Ws, dir: string, file: string, rs: SyntheticResponse[], draft: Draft = exampleDraft()): Promise<number> {
+export async function importResponses(
+  ws: Ws,
+  dir: string,
+  file: string,
+  rs: SyntheticResponse[],
+  draft: Draft = exampleDraft(),
+): Promise<number> {
   const path = join(dir, file);
   writeFileSync(path, encodeTable(writeLayout('microsoft-forms', draft, rs), 'csv'));
   const out = await ws.call('responses.import', { paths: [path] });
@@ -38,7 +68,12 @@ export async function importResponses(ws: Ws, dir: string, file: string, rs: Syn
   return out.batchId!;
 }
 
-export async function importGenerated(ws: Ws, dir: string, file: string, opts: GenerateOptions): Promise<SyntheticResponse[]> {
+export async function importGenerated(
+  ws: Ws,
+  dir: string,
+  file: string,
+  opts: GenerateOptions,
+): Promise<SyntheticResponse[]> {
   const rs = generateResponses(exampleDraft(), opts);
   await importResponses(ws, dir, file, rs);
   return rs;

@@ -28,7 +28,11 @@ describe('theme suggestions', () => {
       expect(s.size).toBeGreaterThan(0);
       expect(s.examples.length).toBeGreaterThan(0);
       // Examples are real answers of this question.
-      const q = await ws.call('analysis.queue', { questionId: Q3, responseId: s.examples[0]!.responseId, move: 'current' });
+      const q = await ws.call('analysis.queue', {
+        questionId: Q3,
+        responseId: s.examples[0]!.responseId,
+        move: 'current',
+      });
       expect(q.answer!.text).toBe(s.examples[0]!.text);
     }
     expect(await ws.call('analysis.suggestions', { questionId: Q3 })).toMatchObject({ id: run.id, reviewedAt: null });
@@ -45,7 +49,9 @@ describe('theme suggestions', () => {
       ],
       applyToMembers: false,
     });
-    expect(reviewed.created.map((x) => [x.name, x.origin, x.questionIds])).toEqual([['Getting online is hard', 'suggestion', [Q3]]]);
+    expect(reviewed.created.map((x) => [x.name, x.origin, x.questionIds])).toEqual([
+      ['Getting online is hard', 'suggestion', [Q3]],
+    ]);
     expect(reviewed.applied).toBe(0);
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(0);
     expect((await ws.call('analysis.suggestions', { questionId: Q3 }))!.reviewedAt).not.toBeNull();
@@ -54,14 +60,26 @@ describe('theme suggestions', () => {
     const run2 = await ws.call('analysis.suggestThemes', { questionId: Q3, k: 4 });
     expect(run2.suggestions).toHaveLength(4);
     const s = run2.suggestions[0]!;
-    const applied = await ws.call('analysis.reviewSuggestions', { runId: run2.id, decisions: [{ suggestionId: s.id, action: 'accept' }], applyToMembers: true });
+    const applied = await ws.call('analysis.reviewSuggestions', {
+      runId: run2.id,
+      decisions: [{ suggestionId: s.id, action: 'accept' }],
+      applyToMembers: true,
+    });
     expect(applied.applied).toBe(s.size);
     const counts = await ws.call('analysis.themeCounts', { questionId: Q3 });
     expect(counts.themes.find((x) => x.themeId === applied.created[0]!.id)!.count).toBe(s.size);
-    const q = await ws.call('analysis.queue', { questionId: Q3, responseId: s.examples[0]!.responseId, move: 'current' });
+    const q = await ws.call('analysis.queue', {
+      questionId: Q3,
+      responseId: s.examples[0]!.responseId,
+      move: 'current',
+    });
     expect(q.answer!.codings.map((x) => x.source)).toContain('suggestion');
     await ws.call('analysis.undoOperation', { opId: applied.opIds[0]! });
-    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((x) => x.themeId === applied.created[0]!.id)!.count).toBe(0);
+    expect(
+      (await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find(
+        (x) => x.themeId === applied.created[0]!.id,
+      )!.count,
+    ).toBe(0);
     await ws.router.shutdown();
   });
 

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
-import { answerCacheIsCurrent, answerData, invalidateAnalysisCache, warmAnswerCache, type AnswerData } from '#electron/services/analysis/data-cache';
+import {
+  answerCacheIsCurrent,
+  answerData,
+  invalidateAnalysisCache,
+  warmAnswerCache,
+  type AnswerData,
+} from '#electron/services/analysis/data-cache';
 import type { WorkspaceFile } from '#electron/services/core/db/workspace-file';
 import { analysisWorkspace, CLOCK, importGenerated, type Ws } from './helpers';
 
@@ -24,7 +30,10 @@ async function spreadWorkspace(): Promise<{ ws: Ws; file: WorkspaceFile }> {
   await importGenerated(ws, t.dir, 'some.csv', { count: 40, seed: 3 });
   const file = ws.router.session('s').workspace!;
   file.mutate((db) => {
-    for (const rid of [6000, 12000]) db.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [rid * 4096]);
+    for (const rid of [6000, 12000])
+      db.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [
+        rid * 4096,
+      ]);
   });
   return { ws, file };
 }
@@ -75,7 +84,11 @@ describe('reading the answers into the analysis cache in the background', () => 
     const db = file.db;
     invalidateAnalysisCache(db);
     const warming = warmAnswerCache(db);
-    file.mutate((d) => d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [13000 * 4096]));
+    file.mutate((d) =>
+      d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [
+        13000 * 4096,
+      ]),
+    );
     expect(await warming).toBe(false);
     const status = { cached: true };
     expect(answerData(db, status).closed.get('example-q1')!.rids).toContain(13000);
@@ -90,11 +103,14 @@ describe('reading the answers into the analysis cache in the background', () => 
     const warming = warmAnswerCache(db);
     let release!: () => void;
     const writing = file.mutateAsync(async (d) => {
-      d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [3000 * 4096]);
+      d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [
+        3000 * 4096,
+      ]);
       await new Promise<void>((r) => (release = r));
       throw new Error('cancelled: nothing kept');
     });
-    // Response 3,000 sits between chunks already there, so the answers' version does not move: only the guard stops the warm-up.
+    // Response 3,000 sits between chunks already there, so the answers' version does not move: only the guard stops the
+    // warm-up.
     expect(await warming).toBe(false);
     expect(answerCacheIsCurrent(db)).toBe(false);
     release();

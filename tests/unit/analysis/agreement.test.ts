@@ -41,14 +41,22 @@ describe("Cohen's kappa against published worked examples", () => {
     expect(binaryKappa({ both: 0, aOnly: 10, bOnly: 10, neither: 0 }).kappa).toBeCloseTo(-1, 12);
   });
 
-  it('is undefined (null, "no-variation") when both coders used one category for everything, and "no-items" with nothing coded', () => {
-    const none = binaryKappa({ both: 0, aOnly: 0, bOnly: 0, neither: 12 });
-    expect(none.kappa).toBeNull();
-    expect(none.undefinedReason).toBe('no-variation');
-    expect(none.observed).toBe(1);
-    expect(binaryKappa({ both: 5, aOnly: 0, bOnly: 0, neither: 0 }).undefinedReason).toBe('no-variation');
-    expect(binaryKappa({ both: 0, aOnly: 0, bOnly: 0, neither: 0 })).toMatchObject({ kappa: null, undefinedReason: 'no-items', observed: null });
-  });
+  it(
+    'is undefined (null, "no-variation") when both coders used one category for everything, and "no-items" with ' +
+      'nothing coded',
+    () => {
+      const none = binaryKappa({ both: 0, aOnly: 0, bOnly: 0, neither: 12 });
+      expect(none.kappa).toBeNull();
+      expect(none.undefinedReason).toBe('no-variation');
+      expect(none.observed).toBe(1);
+      expect(binaryKappa({ both: 5, aOnly: 0, bOnly: 0, neither: 0 }).undefinedReason).toBe('no-variation');
+      expect(binaryKappa({ both: 0, aOnly: 0, bOnly: 0, neither: 0 })).toMatchObject({
+        kappa: null,
+        undefinedReason: 'no-items',
+        observed: null,
+      });
+    },
+  );
 
   it('rejects tables that are not square or hold negative counts', () => {
     expect(() => cohensKappa([[1, 2]])).toThrow(/square/);
@@ -124,6 +132,14 @@ describe('agreement on double-coded answers', () => {
   });
 
   it('labels kappa with the Landis and Koch bands', () => {
-    expect([null, -0.1, 0.1, 0.3, 0.5, 0.7, 0.9].map(kappaBand)).toEqual(['Not defined', 'Poor', 'Slight', 'Fair', 'Moderate', 'Substantial', 'Almost perfect']);
+    expect([null, -0.1, 0.1, 0.3, 0.5, 0.7, 0.9].map(kappaBand)).toEqual([
+      'Not defined',
+      'Poor',
+      'Slight',
+      'Fair',
+      'Moderate',
+      'Substantial',
+      'Almost perfect',
+    ]);
   });
 });

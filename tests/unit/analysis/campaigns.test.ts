@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBanding, detectCampaigns, looksLikeChoices, shingleSet, splitByTemplate } from '#shared/analysis/campaigns';
+import {
+  chooseBanding,
+  detectCampaigns,
+  looksLikeChoices,
+  shingleSet,
+  splitByTemplate,
+} from '#shared/analysis/campaigns';
 import { wordHashSet, words } from '#shared/analysis/text';
-import { campaignMember, campaignTemplate, organicAnswer, plantedCorpus, scoreCampaigns } from '../../generators/campaign-text';
+import {
+  campaignMember,
+  campaignTemplate,
+  organicAnswer,
+  plantedCorpus,
+  scoreCampaigns,
+} from '../../generators/campaign-text';
 import { seededRandom } from '#shared/core/hash';
 import { exampleDraft } from '#shared/domain/draft/example';
 
@@ -23,7 +35,12 @@ describe('campaign detection on planted campaigns', () => {
   });
 
   it('still meets both bars with heavier rewording, more typos and long personal additions', () => {
-    const { docs } = plantedCorpus({ seed: 9, organic: 2000, campaigns: [6, 15, 40, 120], member: { rewordRate: 0.06, typoRate: 0.03, pLong: 0.25 } });
+    const { docs } = plantedCorpus({
+      seed: 9,
+      organic: 2000,
+      campaigns: [6, 15, 40, 120],
+      member: { rewordRate: 0.06, typoRate: 0.03, pLong: 0.25 },
+    });
     const s = scoreCampaigns(docs, detectCampaigns(docs).groups);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
@@ -102,7 +119,9 @@ describe('campaign detection behaviour', () => {
   });
 
   it('a higher threshold keeps only closer copies; a lower one never loses members', () => {
-    const sizes = [0.3, 0.5, 0.7, 0.9].map((t) => detectCampaigns(docs, { threshold: t }).groups.reduce((n, g) => n + g.size, 0));
+    const sizes = [0.3, 0.5, 0.7, 0.9].map((t) =>
+      detectCampaigns(docs, { threshold: t }).groups.reduce((n, g) => n + g.size, 0),
+    );
     expect(sizes[3]!).toBeLessThanOrEqual(sizes[2]!);
     expect(sizes[2]!).toBeLessThanOrEqual(sizes[1]!);
     expect(sizes[3]!).toBeGreaterThanOrEqual(copies.length);
@@ -112,24 +131,41 @@ describe('campaign detection behaviour', () => {
     const short = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, text: 'I agree with the proposal.' }));
     expect(detectCampaigns(short).groups).toEqual([]);
     const question = exampleDraft().questions[2]!.text;
-    const quoting = Array.from({ length: 20 }, (_, i) => ({ id: `q${i}`, text: `${question} ${question} ${organicAnswer(r, 8, 12)}` }));
+    const quoting = Array.from({ length: 20 }, (_, i) => ({
+      id: `q${i}`,
+      text: `${question} ${question} ${organicAnswer(r, 8, 12)}`,
+    }));
     expect(detectCampaigns(quoting, { minShared: 5 }).groups.length).toBeGreaterThan(0);
     expect(detectCampaigns(quoting, { minShared: 5, ignoreTexts: [question] }).groups).toEqual([]);
   });
 
   it('splitByTemplate separates a member’s own sentences and clauses from the template', () => {
-    const base = 'We ask for a legal duty on GP practices to provide printed information to anyone who asks. The proposals as drafted risk widening health inequalities.';
+    const base =
+      'We ask for a legal duty on GP practices to provide printed information to anyone who asks. The proposals ' +
+      'as drafted risk widening health inequalities.';
     const member =
-      'Dear Sir. We ask for a legal duty on GP practices, as a retired farmer from Kendal with ten grandchildren, to provide printed information to anyone who asks. My mother is 92. The proposals as drafted risk widning health inequalities.';
+      'Dear Sir. We ask for a legal duty on GP practices, as a retired farmer from Kendal with ten ' +
+      'grandchildren, to provide printed information to anyone who asks. My mother is 92. The proposals as ' +
+      'drafted risk widning health inequalities.';
     const t = shingleSet(base);
     const split = splitByTemplate(member, t, 4, undefined, wordHashSet(base));
     expect(split.additions).toBe('Dear Sir. as a retired farmer from Kendal with ten grandchildren My mother is 92.');
     expect(split.template).toBe(
-      'We ask for a legal duty on GP practices, as a retired farmer from Kendal with ten grandchildren, to provide printed information to anyone who asks. The proposals as drafted risk widning health inequalities.',
+      'We ask for a legal duty on GP practices, as a retired farmer from Kendal with ten grandchildren, to ' +
+        'provide printed information to anyone who asks. The proposals as drafted risk widning health ' +
+        'inequalities.',
     );
     // A typo'd or reworded stretch inside a template sentence is not an addition: only runs with
     // 3 or more words the template never uses are.
-    expect(splitByTemplate('We ask for a legal duty on GP surgeries to offer printed information to anyone who asks.', t, 4, undefined, wordHashSet(base)).additions).toBe('');
+    expect(
+      splitByTemplate(
+        'We ask for a legal duty on GP surgeries to offer printed information to anyone who asks.',
+        t,
+        4,
+        undefined,
+        wordHashSet(base),
+      ).additions,
+    ).toBe('');
     // With nothing in the template, everything is the member's own.
     expect(splitByTemplate(member, new Set(), 4).additions).toBe(member.replace(/\.\s+/g, '. ').trim());
   });
@@ -145,16 +181,24 @@ describe('campaigns only where people wrote text', () => {
   const rnd = seededRandom(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
-  it('links are not words: answers citing pages of one site are not a campaign, the same letter with a link in it still is', () => {
-    const base = 'https://www.example.gov.uk/government/consultations/online-front-door-for-services/supporting-documents/annex-b-evidence-review-and-impact-assessment';
-    const cited = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, text: `See ${base}/page-${i}, ${base}/chapter-${i + 3}, ${base}/section-${i * 7} and ${base}/table-${i * 3}` }));
-    expect(detectCampaigns(cited).groups).toEqual([]);
-    const letter = campaignTemplate(seededRandom(3)).join(' ');
-    const members = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, text: `${letter} More at ${base}/${i}.` }));
-    const groups = detectCampaigns([...cited, ...members]).groups;
-    expect(groups).toHaveLength(1);
-    expect([...groups[0]!.memberIds].sort()).toEqual(members.map((m) => m.id).sort());
-  });
+  it(
+    'links are not words: answers citing pages of one site are not a campaign, the same letter with a link in it ' +
+      'still is',
+    () => {
+      const base =
+        'https://www.example.gov.uk/government/consultations/online-front-door-for-services/supporting-documents/annex-b-evidence-review-and-impact-assessment';
+      const cited = Array.from({ length: 40 }, (_, i) => ({
+        id: `u${i}`,
+        text: `See ${base}/page-${i}, ${base}/chapter-${i + 3}, ${base}/section-${i * 7} and ${base}/table-${i * 3}`,
+      }));
+      expect(detectCampaigns(cited).groups).toEqual([]);
+      const letter = campaignTemplate(seededRandom(3)).join(' ');
+      const members = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, text: `${letter} More at ${base}/${i}.` }));
+      const groups = detectCampaigns([...cited, ...members]).groups;
+      expect(groups).toHaveLength(1);
+      expect([...groups[0]!.memberIds].sort()).toEqual(members.map((m) => m.id).sort());
+    },
+  );
 
   it("a choice's options read as text are not a campaign; a letter most people sent still is", () => {
     const options = [
@@ -162,11 +206,17 @@ describe('campaigns only where people wrote text', () => {
       'An online course (for example Coursera, edX or a similar provider of short courses)',
       'A course in person, including bootcamps and programming workshops as well as formal courses',
     ];
-    const choices = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, text: i % 15 === 0 ? `At university, in my ${i}th year` : pick(options) }));
+    const choices = Array.from({ length: 300 }, (_, i) => ({
+      id: `c${i}`,
+      text: i % 15 === 0 ? `At university, in my ${i}th year` : pick(options),
+    }));
     expect(looksLikeChoices(choices)).toBe(true);
     // One letter sent by most, with a tail of people's own words: a campaign, not a choice.
     const letter = campaignTemplate(seededRandom(5)).join(' ');
-    const campaign = Array.from({ length: 300 }, (_, i) => ({ id: `l${i}`, text: i % 5 === 0 ? organicAnswer(seededRandom(i)) : letter }));
+    const campaign = Array.from({ length: 300 }, (_, i) => ({
+      id: `l${i}`,
+      text: i % 5 === 0 ? organicAnswer(seededRandom(i)) : letter,
+    }));
     expect(looksLikeChoices(campaign)).toBe(false);
     expect(detectCampaigns(campaign).groups).toHaveLength(1);
   });

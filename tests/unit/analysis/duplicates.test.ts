@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentKey, findDuplicates, normaliseEmail, normalisePersonName, normalisePostcode, type DuplicateCandidate } from '#shared/analysis/duplicates';
+import {
+  contentKey,
+  findDuplicates,
+  normaliseEmail,
+  normalisePersonName,
+  normalisePostcode,
+  type DuplicateCandidate,
+} from '#shared/analysis/duplicates';
 
 const r = (id: string, p: Partial<DuplicateCandidate>): DuplicateCandidate => ({ id, answers: {}, ...p });
 
@@ -28,13 +35,36 @@ describe('normalising identities', () => {
 describe('findDuplicates', () => {
   const answers = { q1: 'Keep the telephone line open.', q2: ['yes'] };
   const responses: DuplicateCandidate[] = [
-    r('online-1', { email: 'jane@example.org', name: 'Jane Smith', postcode: 'LS1 4AP', receivedAt: '2027-03-02T10:00:00Z', channel: 'online', answers }),
+    r('online-1', {
+      email: 'jane@example.org',
+      name: 'Jane Smith',
+      postcode: 'LS1 4AP',
+      receivedAt: '2027-03-02T10:00:00Z',
+      channel: 'online',
+      answers,
+    }),
     // The same response sent again by email, differently typed.
-    r('email-1', { email: 'JANE@example.org ', receivedAt: '2027-03-05T09:00:00Z', channel: 'email', answers: { q1: 'keep the telephone line open', q2: ['yes'] } }),
+    r('email-1', {
+      email: 'JANE@example.org ',
+      receivedAt: '2027-03-05T09:00:00Z',
+      channel: 'email',
+      answers: { q1: 'keep the telephone line open', q2: ['yes'] },
+    }),
     // A posted letter from her: name and postcode only, same content.
-    r('post-1', { name: 'Smith, Jane', postcode: 'ls14ap', receivedAt: '2027-03-09T12:00:00Z', channel: 'post', answers }),
+    r('post-1', {
+      name: 'Smith, Jane',
+      postcode: 'ls14ap',
+      receivedAt: '2027-03-09T12:00:00Z',
+      channel: 'post',
+      answers,
+    }),
     // She changed her mind later.
-    r('online-2', { email: 'jane@example.org', receivedAt: '2027-04-01T08:00:00Z', channel: 'online', answers: { q1: 'Close the telephone line.', q2: ['no'] } }),
+    r('online-2', {
+      email: 'jane@example.org',
+      receivedAt: '2027-04-01T08:00:00Z',
+      channel: 'online',
+      answers: { q1: 'Close the telephone line.', q2: ['no'] },
+    }),
     // Same content from other people is not a duplicate.
     r('other-1', { email: 'sam@example.org', answers }),
     r('other-2', { name: 'Jane Smith', postcode: 'M1 1AA', answers }),
@@ -60,7 +90,11 @@ describe('findDuplicates', () => {
   it('never groups different or unknown people, and ids are stable', () => {
     const all = groups.flatMap((g) => g.memberIds);
     for (const id of ['other-1', 'other-2', 'anon-1', 'anon-2']) expect(all).not.toContain(id);
-    expect(findDuplicates([...responses].reverse()).map((g) => g.id).sort()).toEqual(groups.map((g) => g.id).sort());
+    expect(
+      findDuplicates([...responses].reverse())
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(groups.map((g) => g.id).sort());
     expect(findDuplicates([])).toEqual([]);
   });
 });

@@ -71,7 +71,12 @@ describe('suggestOrganisationMerges', () => {
 
     const acme = clusters.find((c) => c.id === 'acme')!;
     expect(acme.variants.map((v) => v.name)).toEqual(['Acme Ltd', 'ACME LIMITED', 'Acme UK']);
-    expect(acme).toMatchObject({ total: 6, reasons: ['same-normalised-name'], confidence: 'high', suggestedName: 'Acme Ltd' });
+    expect(acme).toMatchObject({
+      total: 6,
+      reasons: ['same-normalised-name'],
+      confidence: 'high',
+      suggestedName: 'Acme Ltd',
+    });
 
     const dft = clusters.find((c) => c.variants.some((v) => v.name === 'Department of Transport'))!;
     expect(dft.variants).toHaveLength(2);

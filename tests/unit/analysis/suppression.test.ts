@@ -31,13 +31,22 @@ describe('suppressSmallNumbers (one-way tables)', () => {
     const p = suppressSmallNumbers(tallyQuestion(q(5), encodeAnswers(q(5), ans)));
     const other = p.rows.find((r) => r.label === OTHER_AGGREGATED)!;
     expect(other).toMatchObject({ count: 15, merged: ['Every 2 years', 'Every 3 years'] });
-    expect(p.rows.map((r) => r.label)).toEqual(['Every year', 'Only when guidance changes', 'Don’t know', OTHER_AGGREGATED]);
+    expect(p.rows.map((r) => r.label)).toEqual([
+      'Every year',
+      'Only when guidance changes',
+      'Don’t know',
+      OTHER_AGGREGATED,
+    ]);
   });
 
   it('when fewer than the threshold answered at all, shows the aggregate as [c]; a custom threshold applies', () => {
     const few = [...repeat(o5(1), 4), ...repeat(o5(2), 3)];
     const p = suppressSmallNumbers(tallyQuestion(q(5), encodeAnswers(q(5), few)));
-    expect(p.rows.find((r) => r.label === OTHER_AGGREGATED)).toMatchObject({ count: null, countText: SUPPRESSED, percentText: SUPPRESSED });
+    expect(p.rows.find((r) => r.label === OTHER_AGGREGATED)).toMatchObject({
+      count: null,
+      countText: SUPPRESSED,
+      percentText: SUPPRESSED,
+    });
     const lenient = suppressSmallNumbers(tallyQuestion(q(5), encodeAnswers(q(5), few)), 3);
     expect(lenient.suppressed).toBe(false);
     expect(lenient.rows.map((r) => r.countText)).toEqual(['4', '3', '0', '0', '0']);
@@ -46,7 +55,12 @@ describe('suppressSmallNumbers (one-way tables)', () => {
   it('multiple choice: the aggregate counts respondents once, so it needs the answers', () => {
     const [a, b, c] = ['example-q2-o1', 'example-q2-o2', 'example-q2-o3'];
     // 30 choose a; 6 choose b and c together; 2 choose b only → b 8, c 6 merged; 8 respondents, not 14.
-    const ans = [...repeat(a, 30), ...Array.from({ length: 6 }, () => [b, c]), ...repeat(b, 2), ...Array.from({ length: 5 }, () => [a, 'other'])];
+    const ans = [
+      ...repeat(a, 30),
+      ...Array.from({ length: 6 }, () => [b, c]),
+      ...repeat(b, 2),
+      ...Array.from({ length: 5 }, () => [a, 'other']),
+    ];
     const enc = encodeAnswers(q(2), ans);
     const t = tallyQuestion(q(2), enc);
     expect(() => suppressSmallNumbers(t)).toThrow(/encoded answers/);
@@ -67,13 +81,16 @@ describe('suppressSmallNumbers (one-way tables)', () => {
 
 describe('suppressCrossTab', () => {
   it('marks small cells [c] and protects each lone suppressed cell in a row or column (secondary suppression)', () => {
-    const region = [
-      ...Array(30).fill('London'),
-      ...Array(14).fill('North East'),
-      ...Array(22).fill('Wales'),
-    ];
+    const region = [...Array(30).fill('London'), ...Array(14).fill('North East'), ...Array(22).fill('Wales')];
     // London: o1 20, o2 10. North East: o1 11, o2 3. Wales: o1 12, o2 10.
-    const ans = [...repeat(o5(1), 20), ...repeat(o5(2), 10), ...repeat(o5(1), 11), ...repeat(o5(2), 3), ...repeat(o5(1), 12), ...repeat(o5(2), 10)];
+    const ans = [
+      ...repeat(o5(1), 20),
+      ...repeat(o5(2), 10),
+      ...repeat(o5(1), 11),
+      ...repeat(o5(2), 3),
+      ...repeat(o5(1), 12),
+      ...repeat(o5(2), 10),
+    ];
     const ct = crossTab(q(5), encodeAnswers(q(5), ans), encodeField('region', region));
     const p = suppressCrossTab(ct);
     expect(p.rowLabels).toEqual(['London', 'North East', 'Wales']);
@@ -99,8 +116,18 @@ describe('suppressCrossTab', () => {
 
   it('leaves a table with no small cells unchanged, and hides small row bases', () => {
     // London 20 / 15, Wales 12 / 11, Outside the UK 4 / 0.
-    const ans = [...repeat(o5(1), 20), ...repeat(o5(2), 15), ...repeat(o5(1), 12), ...repeat(o5(2), 11), ...repeat(o5(1), 4)];
-    const field = encodeField('region', [...Array(35).fill('London'), ...Array(23).fill('Wales'), ...Array(4).fill('Outside the UK')]);
+    const ans = [
+      ...repeat(o5(1), 20),
+      ...repeat(o5(2), 15),
+      ...repeat(o5(1), 12),
+      ...repeat(o5(2), 11),
+      ...repeat(o5(1), 4),
+    ];
+    const field = encodeField('region', [
+      ...Array(35).fill('London'),
+      ...Array(23).fill('Wales'),
+      ...Array(4).fill('Outside the UK'),
+    ]);
     const p = suppressCrossTab(crossTab(q(5), encodeAnswers(q(5), ans), field));
     expect(p.rowBases).toEqual([35, 23, SUPPRESSED]);
     // The 4 is primary; column o1's total would reveal it, so Wales o1 (smaller than London's)
@@ -111,27 +138,46 @@ describe('suppressCrossTab', () => {
       [SUPPRESSED, SUPPRESSED, 0],
       [SUPPRESSED, SUPPRESSED, 0],
     ]);
-    const clean = suppressCrossTab(crossTab(q(5), encodeAnswers(q(5), ans.slice(0, 35)), encodeField('region', Array(35).fill('London'))));
+    const clean = suppressCrossTab(
+      crossTab(q(5), encodeAnswers(q(5), ans.slice(0, 35)), encodeField('region', Array(35).fill('London'))),
+    );
     expect([clean.primary, clean.secondary, clean.notes]).toEqual([0, 0, []]);
   });
 
   it('property: no small number is ever shown, and no shown row or column has exactly one hidden cell', () => {
     const levels = ['A', 'B', 'C', 'D'];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...levels), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 300 }), (rows) => {
-        const ct = crossTab(q(5), encodeAnswers(q(5), rows.map(([, o]) => [o5(o)])), encodeField('f', rows.map(([l]) => l)));
-        const p = suppressCrossTab(ct);
-        for (const v of p.counts.flat()) if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
-        for (const v of [...p.rowBases, ...p.columnTotals]) if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
-        p.counts.forEach((row, r) => {
-          if (p.rowBases[r] === SUPPRESSED) return;
-          expect(row.filter((v) => v === SUPPRESSED).length).not.toBe(1);
-        });
-        p.columnTotals.forEach((t, c) => {
-          if (t === SUPPRESSED) return;
-          expect(p.counts.filter((row) => row[c] === SUPPRESSED).length).not.toBe(1);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...levels), fc.integer({ min: 1, max: 5 })), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (rows) => {
+          const ct = crossTab(
+            q(5),
+            encodeAnswers(
+              q(5),
+              rows.map(([, o]) => [o5(o)]),
+            ),
+            encodeField(
+              'f',
+              rows.map(([l]) => l),
+            ),
+          );
+          const p = suppressCrossTab(ct);
+          for (const v of p.counts.flat()) if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
+          for (const v of [...p.rowBases, ...p.columnTotals])
+            if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
+          p.counts.forEach((row, r) => {
+            if (p.rowBases[r] === SUPPRESSED) return;
+            expect(row.filter((v) => v === SUPPRESSED).length).not.toBe(1);
+          });
+          p.columnTotals.forEach((t, c) => {
+            if (t === SUPPRESSED) return;
+            expect(p.counts.filter((row) => row[c] === SUPPRESSED).length).not.toBe(1);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -22,11 +22,21 @@ const Q1 = q(1); // likert_agree5
 const Q2 = q(2); // multi_choice with Other
 const Q5 = q(5); // single_choice
 const Q9 = q(9); // ranking
-const pick = (t: ReturnType<typeof tallyQuestion>) => Object.fromEntries(t.options.map((o) => [o.optionId, [o.count, o.percent]]));
+const pick = (t: ReturnType<typeof tallyQuestion>) =>
+  Object.fromEntries(t.options.map((o) => [o.optionId, [o.count, o.percent]]));
 
 describe('percent0dp', () => {
   it('rounds half up from the exact value, to whole numbers', () => {
-    expect([percent0dp(1, 8), percent0dp(3, 8), percent0dp(1, 200), percent0dp(1, 3), percent0dp(2, 3), percent0dp(29, 200), percent0dp(0, 5), percent0dp(5, 5)]).toEqual([13, 38, 1, 33, 67, 15, 0, 100]);
+    expect([
+      percent0dp(1, 8),
+      percent0dp(3, 8),
+      percent0dp(1, 200),
+      percent0dp(1, 3),
+      percent0dp(2, 3),
+      percent0dp(29, 200),
+      percent0dp(0, 5),
+      percent0dp(5, 5),
+    ]).toEqual([13, 38, 1, 33, 67, 15, 0, 100]);
     expect(percent0dp(3, 0)).toBeNull();
   });
 });
@@ -67,7 +77,14 @@ describe('single choice and scales (agree/disagree)', () => {
     });
     // 13×5 + 38 = 103: the note says totals may not be 100.
     expect(t.notes).toEqual([ROUNDING_NOTE]);
-    expect(t.options.map((o) => o.label)).toEqual(['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree', 'Don’t know']);
+    expect(t.options.map((o) => o.label)).toEqual([
+      'Strongly agree',
+      'Agree',
+      'Neither agree nor disagree',
+      'Disagree',
+      'Strongly disagree',
+      'Don’t know',
+    ]);
   });
 
   it('campaign responses in or out through the include mask', () => {
@@ -81,16 +98,28 @@ describe('single choice and scales (agree/disagree)', () => {
 
   it('property: single-choice counts always sum to the base, and the parts to the respondents', () => {
     const ids = Q5.options.map((o) => o.id);
-    const answer = fc.oneof(fc.constant(null), fc.constant([]), fc.constantFrom(...ids).map((id) => [id]), fc.constant(['bogus']), fc.array(fc.constantFrom(...ids), { minLength: 2, maxLength: 3 }));
+    const answer = fc.oneof(
+      fc.constant(null),
+      fc.constant([]),
+      fc.constantFrom(...ids).map((id) => [id]),
+      fc.constant(['bogus']),
+      fc.array(fc.constantFrom(...ids), { minLength: 2, maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(answer, { maxLength: 200 }), fc.array(fc.boolean(), { maxLength: 200 }), (ans, keep) => {
-        const mask = Uint8Array.from(ans.map((_, i) => (keep[i] ?? true ? 1 : 0)));
+        const mask = Uint8Array.from(ans.map((_, i) => ((keep[i] ?? true) ? 1 : 0)));
         const t = tallyQuestion(Q5, encodeAnswers(Q5, ans), mask);
         expect(t.options.reduce((s, o) => s + o.count, 0)).toBe(t.answered);
         expect(t.answered + t.notAnswered + t.invalid).toBe(t.respondents);
         expect(t.respondents).toBe(mask.reduce((s, v) => s + v, 0));
         // The mask is the same as filtering the answers first.
-        const filtered = tallyQuestion(Q5, encodeAnswers(Q5, ans.filter((_, i) => mask[i] === 1)));
+        const filtered = tallyQuestion(
+          Q5,
+          encodeAnswers(
+            Q5,
+            ans.filter((_, i) => mask[i] === 1),
+          ),
+        );
         expect(filtered.options.map((o) => o.count)).toEqual(t.options.map((o) => o.count));
       }),
     );
@@ -142,8 +171,26 @@ describe('ranking', () => {
 });
 
 describe('cross-tabs by a respondent field', () => {
-  const types = ['Member of the public', 'NHS organisation', 'Member of the public', null, 'Charity', 'Member of the public', 'NHS organisation', ''];
-  const ans = [['example-q5-o1'], ['example-q5-o2'], ['example-q5-o1'], ['example-q5-o3'], null, ['example-q5-o2'], ['example-q5-o1'], ['example-q5-o1']];
+  const types = [
+    'Member of the public',
+    'NHS organisation',
+    'Member of the public',
+    null,
+    'Charity',
+    'Member of the public',
+    'NHS organisation',
+    '',
+  ];
+  const ans = [
+    ['example-q5-o1'],
+    ['example-q5-o2'],
+    ['example-q5-o1'],
+    ['example-q5-o3'],
+    null,
+    ['example-q5-o2'],
+    ['example-q5-o1'],
+    ['example-q5-o1'],
+  ];
   const field = encodeField('respondentType', types, ['Member of the public', 'NHS organisation', 'Local authority']);
 
   it('counts, row % of each row base, column % of each option, blank field as "Not answered"', () => {
@@ -168,7 +215,9 @@ describe('cross-tabs by a respondent field', () => {
     expect(ct.columns.slice(0, 3).map((c) => c.total)).toEqual([4, 2, 1]);
     expect(ct.columnPercent.map((row) => row[0])).toEqual([50, 25, 0, 0, 25]);
     expect([ct.base, ct.notAnswered]).toEqual([7, 1]);
-    expect(crossTab(Q5, encodeAnswers(Q5, ans), field, { includeBlankField: false }).rows.map((r) => r.label)).not.toContain('Not answered');
+    expect(
+      crossTab(Q5, encodeAnswers(Q5, ans), field, { includeBlankField: false }).rows.map((r) => r.label),
+    ).not.toContain('Not answered');
   });
 
   it('refuses a field and answers of different lengths', () => {

@@ -4,7 +4,17 @@ import { STOP_WORDS, stem } from '#shared/analysis/stemming';
 
 describe('words', () => {
   it('folds case and accents, joins apostrophes, splits on everything else', () => {
-    expect(words('Don’t PANIC, café! Ŵales — well-being 12.5% ﬁne')).toEqual(['dont', 'panic', 'cafe', 'wales', 'well', 'being', '12', '5', 'fine']);
+    expect(words('Don’t PANIC, café! Ŵales — well-being 12.5% ﬁne')).toEqual([
+      'dont',
+      'panic',
+      'cafe',
+      'wales',
+      'well',
+      'being',
+      '12',
+      '5',
+      'fine',
+    ]);
     expect(normaliseText("  It's   the SAME text!! ")).toBe('its the same text');
     expect(words('')).toEqual([]);
   });
@@ -17,7 +27,13 @@ describe('words', () => {
     expect(new Set(h.slice(0, 3)).size).toBe(1);
     expect(h[3]).toBe(h[4]);
     expect(h[0]).not.toBe(h[3]);
-    expect(Array.from(b.starts.subarray(0, 5)).map((s, i) => text.slice(s, b.ends[i]))).toEqual(['Café', 'CAFE', 'cafe', 'don’t', 'dont']);
+    expect(Array.from(b.starts.subarray(0, 5)).map((s, i) => text.slice(s, b.ends[i]))).toEqual([
+      'Café',
+      'CAFE',
+      'cafe',
+      'don’t',
+      'dont',
+    ]);
     // The buffer grows past its initial size.
     expect(tokenize('word '.repeat(5000), b)).toBe(5000);
   });
@@ -26,7 +42,13 @@ describe('words', () => {
 describe('sentenceRanges', () => {
   it('splits after . ! ? (with closing quotes) before white space, and at line breaks', () => {
     const t = 'Hello there. I said "stop!" Then\nnew line? 3.5 million… yes.   ';
-    expect(sentenceRanges(t).map(([a, b]) => t.slice(a, b))).toEqual(['Hello there.', 'I said "stop!"', 'Then', 'new line?', '3.5 million… yes.']);
+    expect(sentenceRanges(t).map(([a, b]) => t.slice(a, b))).toEqual([
+      'Hello there.',
+      'I said "stop!"',
+      'Then',
+      'new line?',
+      '3.5 million… yes.',
+    ]);
     expect(sentenceRanges('   ')).toEqual([]);
   });
 });
@@ -48,7 +70,8 @@ describe('stemming', () => {
   });
 
   it('stop words include consultation boilerplate', () => {
-    for (const w of ['the', 'think', 'believe', 'proposal', 'consultation', 'agree']) expect(STOP_WORDS.has(w)).toBe(true);
+    for (const w of ['the', 'think', 'believe', 'proposal', 'consultation', 'agree'])
+      expect(STOP_WORDS.has(w)).toBe(true);
     expect(STOP_WORDS.has('ban')).toBe(false);
   });
 });

@@ -4,7 +4,9 @@ import { escapeXmlAttr, escapeXmlText, parseXml, XmlError } from '#shared/core/x
 describe('parseXml (the safe subset)', () => {
   it('reads elements, attributes in either quotes, entities, character references, CDATA, comments and PIs', () => {
     const root = parseXml(
-      `<?xml version="1.0"?>\n<!-- a comment --><qda:Root xmlns:qda="urn:x" a='1' b="x &amp; y &lt;z&gt; &quot;q&quot; &apos;s&apos;">text &#65;&#x42; <![CDATA[<raw & kept>]]><?pi ignored?><Child c="&#10;line"/></qda:Root>`,
+      `<?xml version="1.0"?>\n<!-- a comment --><qda:Root xmlns:qda="urn:x" a='1' b="x &amp; y &lt;z&gt; ` +
+        `&quot;q&quot; &apos;s&apos;">text &#65;&#x42; <![CDATA[<raw & kept>]]><?pi ignored?><Child ` +
+        `c="&#10;line"/></qda:Root>`,
     );
     expect(root.name).toBe('Root');
     expect(root.attrs).toMatchObject({ a: '1', b: 'x & y <z> "q" \'s\'', 'xmlns:qda': 'urn:x' });

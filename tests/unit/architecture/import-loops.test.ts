@@ -27,7 +27,8 @@ function resolveSpec(from: string, spec: string): string | null {
   else if (spec.startsWith('#shared/')) base = join(ROOT, 'shared', spec.slice('#shared/'.length));
   else if (spec.startsWith('#electron/')) base = join(ROOT, 'electron', spec.slice('#electron/'.length));
   else return null;
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(c) && statSync(c).isFile()) return c;
   return null;
 }
 

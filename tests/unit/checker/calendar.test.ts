@@ -31,9 +31,30 @@ describe('calendar', () => {
 
   it('the built-in list has the bank holidays published on GOV.UK for 2024 to 2026', () => {
     const published = [
-      '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26',
-      '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-      '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
+      '2024-01-01',
+      '2024-03-29',
+      '2024-04-01',
+      '2024-05-06',
+      '2024-05-27',
+      '2024-08-26',
+      '2024-12-25',
+      '2024-12-26',
+      '2025-01-01',
+      '2025-04-18',
+      '2025-04-21',
+      '2025-05-05',
+      '2025-05-26',
+      '2025-08-25',
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
     ];
     expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date < '2027').map((h) => h.date)).toEqual(published);
   });
@@ -41,16 +62,28 @@ describe('calendar', () => {
   it('the built-in list agrees with the rules for every year 2024 to 2030, 8 a year, all weekdays', () => {
     for (let y = 2024; y <= 2030; y++) {
       const listed = ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith(`${y}-`)).map((h) => h.date);
-      expect(listed, String(y)).toEqual(ruleBasedBankHolidays(y).map((h) => h.date).sort());
+      expect(listed, String(y)).toEqual(
+        ruleBasedBankHolidays(y)
+          .map((h) => h.date)
+          .sort(),
+      );
       expect(listed).toHaveLength(8);
       for (const d of listed) expect([0, 6]).not.toContain(weekday(d));
     }
   });
 
   it('substitute days: Christmas on Saturday 2027, New Year on Saturday 2028, Christmas on Sunday 2022', () => {
-    expect(ruleBasedBankHolidays(2027).slice(-2).map((h) => h.date)).toEqual(['2027-12-27', '2027-12-28']);
+    expect(
+      ruleBasedBankHolidays(2027)
+        .slice(-2)
+        .map((h) => h.date),
+    ).toEqual(['2027-12-27', '2027-12-28']);
     expect(ruleBasedBankHolidays(2028)[0]!.date).toBe('2028-01-03');
-    expect(ruleBasedBankHolidays(2022).slice(-2).map((h) => h.date)).toEqual(['2022-12-26', '2022-12-27']);
+    expect(
+      ruleBasedBankHolidays(2022)
+        .slice(-2)
+        .map((h) => h.date),
+    ).toEqual(['2022-12-26', '2022-12-27']);
   });
 
   it('bankHolidaysFor uses the team’s list when set, the rules outside 2024 to 2030', () => {

@@ -36,7 +36,9 @@ describe('findings', () => {
       d.aboutYou.find((f) => f.key === 'region')!.options = [];
       d.privacyNotice.retention = '';
     });
-    const order = run(d).map((f) => f.location.kind + (f.location.kind === 'section' ? `:${f.location.sectionId}` : ''));
+    const order = run(d).map(
+      (f) => f.location.kind + (f.location.kind === 'section' ? `:${f.location.sectionId}` : ''),
+    );
     const firstIndex = (k: string) => order.indexOf(k);
     expect(firstIndex('draft')).toBe(0);
     expect(firstIndex('metadata')).toBeGreaterThan(firstIndex('draft'));
@@ -48,8 +50,14 @@ describe('findings', () => {
   });
 
   it('within a paragraph, in the order of the text', () => {
-    const found = run(withText('We will utilise data, then tackle waits, then leverage our systems.')).filter((f) => f.ruleId === 'R-W1');
-    expect(found.map((f) => f.title)).toEqual(['Word to avoid: “utilise”', 'Word to avoid: “tackle”', 'Word to avoid: “leverage”']);
+    const found = run(withText('We will utilise data, then tackle waits, then leverage our systems.')).filter(
+      (f) => f.ruleId === 'R-W1',
+    );
+    expect(found.map((f) => f.title)).toEqual([
+      'Word to avoid: “utilise”',
+      'Word to avoid: “tackle”',
+      'Word to avoid: “leverage”',
+    ]);
   });
 
   it('point at the block (walkBlocks path) and quote the text', () => {
@@ -73,7 +81,10 @@ describe('findings', () => {
     const before = key();
     const after = key(
       ex((d) => {
-        section(d, SECTION.proposal3).body.content.unshift({ type: 'paragraph', content: [{ type: 'text', text: 'A new first paragraph.' }] });
+        section(d, SECTION.proposal3).body.content.unshift({
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'A new first paragraph.' }],
+        });
         d.metadata.summary = 'Something else entirely.';
       }),
     );
@@ -84,7 +95,10 @@ describe('findings', () => {
   it('a rule reports only ids that are in the catalogue, with its severity or lower', () => {
     const rank = { error: 0, warning: 1, advice: 2 } as const;
     const byId = new Map(RULES.map((r) => [r.id, r]));
-    const drafts = [exampleDraft(), ex((d) => ((d.metadata.title = ''), (d.questions = []), (d.privacyNotice.rights = '')))];
+    const drafts = [
+      exampleDraft(),
+      ex((d) => ((d.metadata.title = ''), (d.questions = []), (d.privacyNotice.rights = ''))),
+    ];
     for (const d of drafts)
       for (const f of run(d)) {
         const r = byId.get(f.ruleId);
@@ -101,10 +115,21 @@ describe('dismissals', () => {
     const d = ex((d) => (d.metadata.complianceStatement = ''));
     const error = openErrors(run(d))[0]!;
     expect(error.ruleId).toBe('R-BOX');
-    d.dismissed = [{ key: error.key, reason: 'Agreed with the Cabinet Office on 3 March.', at: '2027-03-03T10:00:00.000Z', by: 'A. Official' }];
+    d.dismissed = [
+      {
+        key: error.key,
+        reason: 'Agreed with the Cabinet Office on 3 March.',
+        at: '2027-03-03T10:00:00.000Z',
+        by: 'A. Official',
+      },
+    ];
     const again = run(d);
     const same = again.find((f) => f.key === error.key)!;
-    expect(same.dismissed).toEqual({ reason: 'Agreed with the Cabinet Office on 3 March.', at: '2027-03-03T10:00:00.000Z', by: 'A. Official' });
+    expect(same.dismissed).toEqual({
+      reason: 'Agreed with the Cabinet Office on 3 March.',
+      at: '2027-03-03T10:00:00.000Z',
+      by: 'A. Official',
+    });
     expect(again).toHaveLength(run(ex((x) => (x.metadata.complianceStatement = ''))).length);
     expect(openErrors(again)).toEqual([]);
   });
@@ -141,7 +166,9 @@ describe('openErrors', () => {
       location: { kind: 'draft' },
       ...(dismissed ? { dismissed: { reason: 'r', at: 'a', by: 'b' } } : {}),
     });
-    expect(openErrors([f('error'), f('error', true), f('warning'), f('advice')]).map((x) => x.key)).toEqual(['errorfalse']);
+    expect(openErrors([f('error'), f('error', true), f('warning'), f('advice')]).map((x) => x.key)).toEqual([
+      'errorfalse',
+    ]);
   });
 });
 
@@ -155,7 +182,8 @@ describe('the rule catalogue', () => {
       expect(r.description.length).toBeGreaterThan(10);
       expect(r.standardRef.length).toBeGreaterThan(0);
     }
-    for (const id of ['R-BOX', 'R-Q1', 'R-Q2', 'R-Q3', 'R-Q4', 'R-D1', 'R-D2', 'R-R1', 'R-R2']) expect(ids).toContain(id);
+    for (const id of ['R-BOX', 'R-Q1', 'R-Q2', 'R-Q3', 'R-Q4', 'R-D1', 'R-D2', 'R-R1', 'R-R2'])
+      expect(ids).toContain(id);
   });
 
   it('RULES.md documents every rule id', async () => {

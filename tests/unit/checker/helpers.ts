@@ -33,7 +33,9 @@ export function ex(change: (d: Draft) => void = () => {}): Draft {
   return d;
 }
 
-/** The example with the Background section's text replaced (blank lines separate paragraphs; "- " lines are bullets). */
+/**
+ * The example with the Background section's text replaced (blank lines separate paragraphs; "- " lines are bullets).
+ */
 export function withText(text: string, sectionId: string = SECTION.background): Draft {
   return ex((d) => {
     section(d, sectionId).body = docFromText(text);
@@ -61,9 +63,16 @@ export function question(d: Draft, n: number): Question {
 export const p = (...content: Inline[]): Block => ({ type: 'paragraph', content });
 export const t = (text: string): Inline => ({ type: 'text', text });
 export const bold = (text: string): Inline => ({ type: 'text', text, marks: [{ type: 'bold' }] });
-export const link = (text: string, href: string): Inline => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] });
+export const link = (text: string, href: string): Inline => ({
+  type: 'text',
+  text,
+  marks: [{ type: 'link', attrs: { href } }],
+});
 export const h = (level: 2 | 3, text: string): Block => ({ type: 'heading', attrs: { level }, content: [t(text)] });
-export const bullets = (...items: string[]): Block => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [p(t(i))] })) });
+export const bullets = (...items: string[]): Block => ({
+  type: 'bulletList',
+  content: items.map((i) => ({ type: 'listItem', content: [p(t(i))] })),
+});
 
 /** London wall-clock date and time as the ISO instant the draft stores. */
 export function london(y: number, m: number, d: number, hh = 0, mm = 0): string {
@@ -71,7 +80,12 @@ export function london(y: number, m: number, d: number, hh = 0, mm = 0): string 
 }
 
 /** The example with new dates: opening 9am, closing 11:59pm, response due as given (ISO date). */
-export function dated(open: [number, number, number], close: [number, number, number], due: string | null, change: (d: Draft) => void = () => {}): Draft {
+export function dated(
+  open: [number, number, number],
+  close: [number, number, number],
+  due: string | null,
+  change: (d: Draft) => void = () => {},
+): Draft {
   return ex((d) => {
     d.metadata.opensAt = london(...open, 9, 0);
     d.metadata.closesAt = london(...close, 23, 59);

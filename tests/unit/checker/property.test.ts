@@ -12,11 +12,70 @@ import { NOW } from './helpers';
  * looks like dates, links and acronyms, and paragraphs of 100,000 characters.
  */
 const FRAGMENTS = [
-  'click here', '12/03/2013', '2027-05-24', '1st March', '17:30', '12 noon', 'midnight', 'closes', 'NHS', 'CMA', 'XYZZY', 'utilise', 'key issues',
-  'drive growth', 'e.g.', 'etc', "can't", ';', '.', '?', '!', '…', ' ', '\n', '\t', '\u0000', '\u0007', '\u200b', '\u202e', '\u200f', '😀', '👩‍👩‍👧',
-  'مرحبا بالعالم', 'שלום', '漢字', 'ÉCOLE', 'organize', '10000', '.5', 'per cent', 'Dr.', 'J.', 'https://example.gov.uk/a?b=1', 'a@b.co', 'SW1H 0EU',
-  'GOV.UK', '(', ')', '[insert date]', 'TBC', 'Mar', '-', '–', '—', '9:30', '5.30pm', 'Q1 2027', 'two', 'in order to', 'ring-fenced', '\ud800', '\udfff',
-  'AAAAAAAAAAAAAAAAAAAA', 'izizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizi',
+  'click here',
+  '12/03/2013',
+  '2027-05-24',
+  '1st March',
+  '17:30',
+  '12 noon',
+  'midnight',
+  'closes',
+  'NHS',
+  'CMA',
+  'XYZZY',
+  'utilise',
+  'key issues',
+  'drive growth',
+  'e.g.',
+  'etc',
+  "can't",
+  ';',
+  '.',
+  '?',
+  '!',
+  '…',
+  ' ',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u200b',
+  '\u202e',
+  '\u200f',
+  '😀',
+  '👩‍👩‍👧',
+  'مرحبا بالعالم',
+  'שלום',
+  '漢字',
+  'ÉCOLE',
+  'organize',
+  '10000',
+  '.5',
+  'per cent',
+  'Dr.',
+  'J.',
+  'https://example.gov.uk/a?b=1',
+  'a@b.co',
+  'SW1H 0EU',
+  'GOV.UK',
+  '(',
+  ')',
+  '[insert date]',
+  'TBC',
+  'Mar',
+  '-',
+  '–',
+  '—',
+  '9:30',
+  '5.30pm',
+  'Q1 2027',
+  'two',
+  'in order to',
+  'ring-fenced',
+  '\ud800',
+  '\udfff',
+  'AAAAAAAAAAAAAAAAAAAA',
+  'izizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizi',
 ];
 
 const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((a) => a.join(''));
@@ -26,14 +85,21 @@ const text = fc.oneof(
   { weight: 4, arbitrary: fragmentText },
 );
 /** A paragraph of at least 100,000 characters, repeating random material. */
-const huge = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 30 })), { minLength: 1, maxLength: 12 }).map((parts) => {
-  const unit = parts.join('') || 'x';
-  return unit.repeat(Math.ceil(100_000 / unit.length));
-});
+const huge = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 30 })), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((parts) => {
+    const unit = parts.join('') || 'x';
+    return unit.repeat(Math.ceil(100_000 / unit.length));
+  });
 
 const inline: fc.Arbitrary<Inline> = fc.oneof(
   text.map((t): Inline => ({ type: 'text', text: t })),
-  fc.tuple(text, text).map(([t, href]): Inline => ({ type: 'text', text: t, marks: [{ type: 'link', attrs: { href } }] })),
+  fc
+    .tuple(text, text)
+    .map(([t, href]): Inline => ({ type: 'text', text: t, marks: [{ type: 'link', attrs: { href } }] })),
   text.map((t): Inline => ({ type: 'text', text: t, marks: [{ type: 'bold' }] })),
   fc.constant<Inline>({ type: 'hardBreak' }),
 );
@@ -41,9 +107,25 @@ const inlines = fc.array(inline, { maxLength: 6 });
 const para = inlines.map((content): Block => ({ type: 'paragraph', content }));
 const block: fc.Arbitrary<Block> = fc.oneof(
   { weight: 5, arbitrary: para },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(2 as const, 3 as const), inlines).map(([level, content]): Block => ({ type: 'heading', attrs: { level }, content })) },
-  { weight: 1, arbitrary: fc.array(para, { maxLength: 4 }).map((ps): Block => ({ type: 'bulletList', content: ps.map((p) => ({ type: 'listItem', content: [p] })) })) },
-  { weight: 1, arbitrary: fc.array(para, { minLength: 1, maxLength: 3 }).map((ps): Block => ({ type: 'table', content: [{ type: 'tableRow', content: ps.map((p) => ({ type: 'tableCell', content: [p] })) }] })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(2 as const, 3 as const), inlines)
+      .map(([level, content]): Block => ({ type: 'heading', attrs: { level }, content })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(para, { maxLength: 4 })
+      .map((ps): Block => ({ type: 'bulletList', content: ps.map((p) => ({ type: 'listItem', content: [p] })) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(para, { minLength: 1, maxLength: 3 }).map((ps): Block => ({
+      type: 'table',
+      content: [{ type: 'tableRow', content: ps.map((p) => ({ type: 'tableCell', content: [p] })) }],
+    })),
+  },
   { weight: 1, arbitrary: fc.tuple(text, text).map(([src, alt]): Block => ({ type: 'image', attrs: { src, alt } })) },
 );
 
@@ -57,7 +139,13 @@ const draftArb = fc
     meta: fc.array(text, { minLength: 12, maxLength: 12 }),
     privacy: fc.array(text, { minLength: 12, maxLength: 12 }),
     label: text,
-    dates: fc.array(fc.oneof(text, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), { minLength: 4, maxLength: 4 }),
+    dates: fc.array(
+      fc.oneof(
+        text,
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+      { minLength: 4, maxLength: 4 },
+    ),
   })
   .map((r) => {
     const d = exampleDraft();
@@ -71,7 +159,20 @@ const draftArb = fc
       if (q.options[0]) q.options[0].label = r.qOption[i]!;
     });
     const m = d.metadata;
-    [m.title, m.summary, m.audience, m.department, m.additionalWays, m.enquiries.email, m.enquiries.alternativeFormats, m.waysToRespond.onlineUrl, m.complianceStatement, m.territorialNote, m.impactAssessment.note, m.durationJustification] = r.meta as [string, string, string, string, string, string, string, string, string, string, string, string];
+    [
+      m.title,
+      m.summary,
+      m.audience,
+      m.department,
+      m.additionalWays,
+      m.enquiries.email,
+      m.enquiries.alternativeFormats,
+      m.waysToRespond.onlineUrl,
+      m.complianceStatement,
+      m.territorialNote,
+      m.impactAssessment.note,
+      m.durationJustification,
+    ] = r.meta as [string, string, string, string, string, string, string, string, string, string, string, string];
     [m.opensAt, m.closesAt] = [r.dates[0]!, r.dates[1]!];
     m.responsePaper.dueDate = r.dates[2]!;
     m.electionPeriods = [{ label: r.label, start: r.dates[2]!, end: r.dates[3]! }];
@@ -92,7 +193,8 @@ function sane(findings: Finding[]): void {
   for (const f of findings) {
     expect(typeof f.message).toBe('string');
     expect(['error', 'warning', 'advice']).toContain(f.severity);
-    if (f.location.kind === 'section' && f.location.excerpt !== undefined) expect(f.location.excerpt.length).toBeLessThan(400);
+    if (f.location.kind === 'section' && f.location.excerpt !== undefined)
+      expect(f.location.excerpt.length).toBeLessThan(400);
   }
 }
 
@@ -119,34 +221,44 @@ describe('checkDraft on arbitrary text', () => {
     );
   });
 
-  it('handles inputs that defeat careless regular expressions: long runs of capitals, letters, digits, spaces and dashes', () => {
-    const cases = [
-      'A'.repeat(100_000),
-      `${'a'.repeat(100_000)}iz`,
-      `${'organiz'.repeat(15_000)}`,
-      '1'.repeat(100_000),
-      `1st${' '.repeat(100_000)}x`,
-      `2024${'-'.repeat(50_000)}`,
-      'A1'.repeat(50_000),
-      `${'@a'.repeat(50_000)}`,
-      `https://${'a'.repeat(100_000)}`,
-      `${'Dr. '.repeat(25_000)}`,
-    ];
-    for (const big of cases) {
-      const d = exampleDraft();
-      d.sections[2]!.body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: big }] }] };
-      d.questions[0]!.text = big.slice(0, 2000);
-      sane(checkDraft(d, { now: NOW }));
-    }
-  });
+  it(
+    'handles inputs that defeat careless regular expressions: long runs of capitals, letters, digits, spaces and ' +
+      'dashes',
+    () => {
+      const cases = [
+        'A'.repeat(100_000),
+        `${'a'.repeat(100_000)}iz`,
+        `${'organiz'.repeat(15_000)}`,
+        '1'.repeat(100_000),
+        `1st${' '.repeat(100_000)}x`,
+        `2024${'-'.repeat(50_000)}`,
+        'A1'.repeat(50_000),
+        `${'@a'.repeat(50_000)}`,
+        `https://${'a'.repeat(100_000)}`,
+        `${'Dr. '.repeat(25_000)}`,
+      ];
+      for (const big of cases) {
+        const d = exampleDraft();
+        d.sections[2]!.body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: big }] }] };
+        d.questions[0]!.text = big.slice(0, 2000);
+        sane(checkDraft(d, { now: NOW }));
+      }
+    },
+  );
 
   it('never throws on a draft with missing parts (as the editor might hold mid-edit)', () => {
     const broken = [
       {},
       { metadata: null, sections: null },
       { ...exampleDraft(), sections: [{ id: 's', kind: 'other', title: 5, body: { type: 'doc', content: [] } }] },
-      { ...exampleDraft(), questions: [{ id: 'q', sectionId: 'nowhere', type: 'single_choice', text: null, options: null }] },
-      { ...exampleDraft(), metadata: { ...exampleDraft().metadata, enquiries: null, waysToRespond: undefined, electionPeriods: [null] } },
+      {
+        ...exampleDraft(),
+        questions: [{ id: 'q', sectionId: 'nowhere', type: 'single_choice', text: null, options: null }],
+      },
+      {
+        ...exampleDraft(),
+        metadata: { ...exampleDraft().metadata, enquiries: null, waysToRespond: undefined, electionPeriods: [null] },
+      },
       { ...exampleDraft(), checker: { maxGrade: 'x' }, dismissed: [null, { key: 5 }] },
     ];
     for (const d of broken) sane(checkDraft(d as unknown as Draft, { now: NOW }));

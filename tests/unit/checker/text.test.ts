@@ -6,8 +6,16 @@ import { countWords, splitSentences } from '#shared/checker/text/words';
 
 describe('text helpers', () => {
   it('splits sentences, not at abbreviations, initials, decimals or inside addresses', () => {
-    const s = splitSentences('Dr. Smith met J. Jones on 1 March. They paid £10.50 each! Was it worth it? We think so… The e.g. case is rare.');
-    expect(s.map((x) => x.text)).toEqual(['Dr. Smith met J. Jones on 1 March.', 'They paid £10.50 each!', 'Was it worth it?', 'We think so…', 'The e.g. case is rare.']);
+    const s = splitSentences(
+      'Dr. Smith met J. Jones on 1 March. They paid £10.50 each! Was it worth it? We think so… The e.g. case is rare.',
+    );
+    expect(s.map((x) => x.text)).toEqual([
+      'Dr. Smith met J. Jones on 1 March.',
+      'They paid £10.50 each!',
+      'Was it worth it?',
+      'We think so…',
+      'The e.g. case is rare.',
+    ]);
     expect(splitSentences('Line one\nLine two').map((x) => x.text)).toEqual(['Line one', 'Line two']);
     expect(splitSentences('  ')).toEqual([]);
   });
@@ -30,7 +38,20 @@ describe('text helpers', () => {
   });
 
   it('counts syllables by the usual heuristic', () => {
-    expect(['the', 'consultation', 'information', 'make', 'makes', 'responses', 'places', 'readability', 'NHS', 'evidence'].map(syllables)).toEqual([1, 4, 4, 1, 1, 3, 2, 5, 1, 3]);
+    expect(
+      [
+        'the',
+        'consultation',
+        'information',
+        'make',
+        'makes',
+        'responses',
+        'places',
+        'readability',
+        'NHS',
+        'evidence',
+      ].map(syllables),
+    ).toEqual([1, 4, 4, 1, 1, 3, 2, 5, 1, 3]);
   });
 
   it('scores Flesch reading ease and Flesch–Kincaid grade by the formulas of the standard', () => {

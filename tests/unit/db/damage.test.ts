@@ -61,19 +61,26 @@ async function withResponses(name: string): Promise<string> {
 }
 
 describe('a damaged workspace', () => {
-  it('with a draft value that no longer parses: open refuses, says how to restore, and writes nothing; Verify fails', async () => {
-    const path = await withResponses('draft.consult');
-    await damage(path, `UPDATE section SET body = '{"type":"doc","content":[' WHERE rowid = (SELECT min(rowid) FROM section)`);
-    const before = readFileSync(path);
-    const e = await refused(openWorkspace(path));
-    expect(e.code).toBe('corrupt');
-    expect(e.message).toMatch(/^This workspace is damaged: a stored section\.body value \(row \d+\) is not readable/);
-    expect(e.message).toContain(`copy ${backupPathFor(path).split('/').pop()}`);
-    expect(readFileSync(path).equals(before)).toBe(true);
-    const report = await verifyWorkspace(path);
-    expect(report.ok).toBe(false);
-    expect(report.integrity.join(' ')).toMatch(/section\.body/);
-  });
+  it(
+    'with a draft value that no longer parses: open refuses, says how to restore, and writes nothing; Verify ' +
+      'fails',
+    async () => {
+      const path = await withResponses('draft.consult');
+      await damage(
+        path,
+        `UPDATE section SET body = '{"type":"doc","content":[' WHERE rowid = (SELECT min(rowid) FROM section)`,
+      );
+      const before = readFileSync(path);
+      const e = await refused(openWorkspace(path));
+      expect(e.code).toBe('corrupt');
+      expect(e.message).toMatch(/^This workspace is damaged: a stored section\.body value \(row \d+\) is not readable/);
+      expect(e.message).toContain(`copy ${backupPathFor(path).split('/').pop()}`);
+      expect(readFileSync(path).equals(before)).toBe(true);
+      const report = await verifyWorkspace(path);
+      expect(report.ok).toBe(false);
+      expect(report.integrity.join(' ')).toMatch(/section\.body/);
+    },
+  );
 
   it('with a draft value that parses but is not a valid draft (a question type changed): refused the same way', async () => {
     const path = await withResponses('type.consult');
@@ -86,29 +93,36 @@ describe('a damaged workspace', () => {
 
   it('with an answer value that no longer parses: refused on open (the answers are read in windows) and by Verify', async () => {
     const path = await withResponses('answer.consult');
-    await damage(path, `UPDATE answer SET option_ids = '["x' WHERE rowid = (SELECT min(rowid) FROM answer WHERE option_ids IS NOT NULL)`);
+    await damage(
+      path,
+      `UPDATE answer SET option_ids = '["x' WHERE rowid = (SELECT min(rowid) FROM answer WHERE option_ids IS NOT NULL)`,
+    );
     const e = await refused(openWorkspace(path));
     expect(e.message).toMatch(/answer\.option_ids/);
     expect((await verifyWorkspace(path)).integrity.join(' ')).toMatch(/answer\.option_ids/);
   });
 
-  it('with a damaged search index (one byte of an index block changed): refused on open, never rewritten; Verify fails', async () => {
-    const path = await withResponses('fts.consult');
-    // The index's data lives in its segment roots (small indexes) and blocks: change one byte of the biggest root.
-    await damage(
-      path,
-      `UPDATE answer_fts_segdir SET root = CAST(substr(root, 1, 20) AS BLOB) || x'ff' || CAST(substr(root, 22) AS BLOB)
+  it(
+    'with a damaged search index (one byte of an index block changed): refused on open, never rewritten; Verify ' +
+      'fails',
+    async () => {
+      const path = await withResponses('fts.consult');
+      // The index's data lives in its segment roots (small indexes) and blocks: change one byte of the biggest root.
+      await damage(
+        path,
+        `UPDATE answer_fts_segdir SET root = CAST(substr(root, 1, 20) AS BLOB) || x'ff' || CAST(substr(root, 22) AS BLOB)
        WHERE rowid = (SELECT rowid FROM answer_fts_segdir ORDER BY length(root) DESC LIMIT 1)`,
-    );
-    const before = readFileSync(path);
-    const e = await refused(openWorkspace(path));
-    expect(e.code).toBe('corrupt');
-    expect(e.message).toMatch(/the search index is damaged/);
-    // Not through the content check alone: the storage layer refuses it too, before anything is written.
-    await expect(WorkspaceFile.open(path)).rejects.toThrow(/search index is damaged/);
-    expect(readFileSync(path).equals(before)).toBe(true);
-    expect((await verifyWorkspace(path)).ok).toBe(false);
-  });
+      );
+      const before = readFileSync(path);
+      const e = await refused(openWorkspace(path));
+      expect(e.code).toBe('corrupt');
+      expect(e.message).toMatch(/the search index is damaged/);
+      // Not through the content check alone: the storage layer refuses it too, before anything is written.
+      await expect(WorkspaceFile.open(path)).rejects.toThrow(/search index is damaged/);
+      expect(readFileSync(path).equals(before)).toBe(true);
+      expect((await verifyWorkspace(path)).ok).toBe(false);
+    },
+  );
 
   it('opens as before when nothing is damaged, and the checksum follows every save', async () => {
     const path = await withResponses('fine.consult');
@@ -128,21 +142,25 @@ describe('a damaged workspace', () => {
 });
 
 describe('a byte changed anywhere in the file', () => {
-  it('is refused on open while the journal beside it keeps the checksum of the bytes last written; Verify says so too', async () => {
-    const path = await withResponses('bytes.consult');
-    const bytes = readFileSync(path);
-    // One letter of an answer's text: the pages stay well formed, the search index no longer matches.
-    const at = bytes.indexOf(Buffer.from('the '), 200_000);
-    expect(at).toBeGreaterThan(0);
-    bytes[at] = 'T'.charCodeAt(0);
-    writeFileSync(path, bytes);
-    const e = await refused(openWorkspace(path));
-    expect(e.message).toMatch(/^This workspace is damaged: its bytes are not the ones last saved/);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
-    const report = await verifyWorkspace(path);
-    expect(report.ok).toBe(false);
-    expect(report.integrity.join(' ')).toMatch(/not the ones last saved/);
-  });
+  it(
+    'is refused on open while the journal beside it keeps the checksum of the bytes last written; Verify says so ' +
+      'too',
+    async () => {
+      const path = await withResponses('bytes.consult');
+      const bytes = readFileSync(path);
+      // One letter of an answer's text: the pages stay well formed, the search index no longer matches.
+      const at = bytes.indexOf(Buffer.from('the '), 200_000);
+      expect(at).toBeGreaterThan(0);
+      bytes[at] = 'T'.charCodeAt(0);
+      writeFileSync(path, bytes);
+      const e = await refused(openWorkspace(path));
+      expect(e.message).toMatch(/^This workspace is damaged: its bytes are not the ones last saved/);
+      expect(readFileSync(path).equals(bytes)).toBe(true);
+      const report = await verifyWorkspace(path);
+      expect(report.ok).toBe(false);
+      expect(report.integrity.join(' ')).toMatch(/not the ones last saved/);
+    },
+  );
 });
 
 describe('the list of JSON columns the open checks', () => {

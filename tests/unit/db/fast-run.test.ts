@@ -36,8 +36,12 @@ describe('writing through SQLite C API bindings', () => {
       db.run('INSERT INTO t (id, s, n) VALUES (?, ?, ?)', [i + 1, ...v]);
       plain.run('INSERT INTO t (id, s, n) VALUES (?, ?, ?)', [i + 1, ...v]);
     });
-    const ours = db.all<{ s: string | null; n: number | null; bytes: number | null }>('SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id');
-    const theirs = plain.exec('SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id')[0]!.values.map(([s, n, bytes]) => ({ s, n, bytes }));
+    const ours = db.all<{ s: string | null; n: number | null; bytes: number | null }>(
+      'SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id',
+    );
+    const theirs = plain
+      .exec('SELECT s, n, length(CAST(s AS BLOB)) AS bytes FROM t ORDER BY id')[0]!
+      .values.map(([s, n, bytes]) => ({ s, n, bytes }));
     expect(ours).toHaveLength(values.length);
     // sql.js writes a lone surrogate as three invalid UTF-8 bytes; TextEncoder as U+FFFD. Everything else is identical.
     ours.forEach((row, i) => {
@@ -79,7 +83,7 @@ describe('writing through SQLite C API bindings', () => {
     expect(bytes.length).toBeGreaterThan(0);
     db.run('INSERT INTO t (id, s) VALUES (?, ?)', [2, 'after']);
     expect(() => db.run('INSERT INTO t (id, s) VALUES (?, ?)', [3, 'after'])).toThrow(/UNIQUE constraint failed/);
-    expect(db.scalar('SELECT group_concat(s, \',\') FROM t')).toBe('before,after');
+    expect(db.scalar("SELECT group_concat(s, ',') FROM t")).toBe('before,after');
     db.close();
   });
 

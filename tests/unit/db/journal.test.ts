@@ -18,7 +18,14 @@ describe('change journal', () => {
     const p = t.path('a.journal');
     const w = JournalWriter.openFresh(p, { workspaceId: 'w1', generation: 3 });
     w.append(rec(1));
-    w.append({ at: 'x', sql: ['UPDATE t SET c = ?'], ops: [[0, [new Uint8Array([0, 1, 254, 255])]], [0, [null]]] });
+    w.append({
+      at: 'x',
+      sql: ['UPDATE t SET c = ?'],
+      ops: [
+        [0, [new Uint8Array([0, 1, 254, 255])]],
+        [0, [null]],
+      ],
+    });
     w.close();
     const j = readJournal(p);
     expect(j.header).toEqual({ workspaceId: 'w1', generation: 3 });

@@ -37,7 +37,7 @@ function stray(target: string, pid: number, ageSeconds: number): string {
 }
 
 describe('temp files left by a writer that was killed', () => {
-  it('are removed by the next writer of the same target; a live writer\'s and another target\'s are kept', async () => {
+  it("are removed by the next writer of the same target; a live writer's and another target's are kept", async () => {
     const target = t.path('out.xlsx');
     const dead = stray(target, deadPid(), 3600);
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);

@@ -2,7 +2,13 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, truncateSync, statSync, copyFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { WorkspaceFile, journalPathFor, backupPathFor, openReadOnly, integrityProblems } from '#electron/services/core/db/workspace-file';
+import {
+  WorkspaceFile,
+  journalPathFor,
+  backupPathFor,
+  openReadOnly,
+  integrityProblems,
+} from '#electron/services/core/db/workspace-file';
 import { indexAnswer } from '#electron/services/responses/search-index';
 import { verifyWorkspace } from '#electron/services/workspace/verify';
 import { createWorkspace, setTitle } from '#electron/services/workspace/workspace-service';
@@ -53,7 +59,9 @@ describe('a change written part by part (mutateAsync)', () => {
     });
     // Meanwhile: busy, other changes refused, no timed snapshot (which would save half a change).
     expect(f.busy).toBe(true);
-    expect(() => f.mutate((db) => db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Other']))).toThrow(/still being saved/);
+    expect(() => f.mutate((db) => db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Other']))).toThrow(
+      /still being saved/,
+    );
     const generation = f.generation;
     expect(f.snapshotIfDue(0)).toBe(false);
     release();
@@ -67,7 +75,10 @@ describe('a change written part by part (mutateAsync)', () => {
       f.mutateAsync(async (db) => {
         db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Half']);
         await new Promise((r) => setTimeout(r, 5));
-        throw Object.assign(new Error('The worker stopped.'), { code: 'internal', message: 'The worker stopped unexpectedly, so nothing was kept.' });
+        throw Object.assign(new Error('The worker stopped.'), {
+          code: 'internal',
+          message: 'The worker stopped unexpectedly, so nothing was kept.',
+        });
       }),
       'internal',
     );
@@ -88,23 +99,27 @@ describe('workspace file', () => {
   });
   afterEach(() => t.cleanup());
 
-  it('creates a workspace with a lock and a journal while open, and leaves the file and an emptied journal (its header, with the file\'s checksum) after close', async () => {
-    const p = t.path('a.consult');
-    const f = await createWorkspace(p, 'My consultation', 'tester');
-    expect(existsSync(p)).toBe(true);
-    expect(existsSync(lockPathFor(p))).toBe(true);
-    expect(existsSync(journalPathFor(p))).toBe(true);
-    const lock = JSON.parse(readFileSync(lockPathFor(p), 'utf8'));
-    expect(lock).toMatchObject({ pid: process.pid, host: hostname() });
-    f.close();
-    expect(existsSync(lockPathFor(p))).toBe(false);
-    const journal = readJournal(journalPathFor(p));
-    expect(journal.records).toEqual([]);
-    expect(journal.header?.fileCrc).toMatch(/^[0-9a-f]{8}$/);
-    const again = await WorkspaceFile.open(p);
-    expect(titles(again)).toBe('My consultation');
-    again.close();
-  });
+  it(
+    'creates a workspace with a lock and a journal while open, and leaves the file and an emptied journal (its ' +
+      "header, with the file's checksum) after close",
+    async () => {
+      const p = t.path('a.consult');
+      const f = await createWorkspace(p, 'My consultation', 'tester');
+      expect(existsSync(p)).toBe(true);
+      expect(existsSync(lockPathFor(p))).toBe(true);
+      expect(existsSync(journalPathFor(p))).toBe(true);
+      const lock = JSON.parse(readFileSync(lockPathFor(p), 'utf8'));
+      expect(lock).toMatchObject({ pid: process.pid, host: hostname() });
+      f.close();
+      expect(existsSync(lockPathFor(p))).toBe(false);
+      const journal = readJournal(journalPathFor(p));
+      expect(journal.records).toEqual([]);
+      expect(journal.header?.fileCrc).toMatch(/^[0-9a-f]{8}$/);
+      const again = await WorkspaceFile.open(p);
+      expect(titles(again)).toBe('My consultation');
+      again.close();
+    },
+  );
 
   it('refuses to create over an existing file and leaves it untouched', async () => {
     const p = t.path('exists.consult');
@@ -332,7 +347,9 @@ describe('opening bad input changes nothing on disk', () => {
   it('a workspace from a newer version', async () => {
     const p = t.path('future.consult');
     const f = await createWorkspace(p, 'Future', 'tester');
-    f.mutate((db) => db.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (999, '0999_from_the_future', 'x')"));
+    f.mutate((db) =>
+      db.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (999, '0999_from_the_future', 'x')"),
+    );
     f.close();
     const e = await refuses(p, 'newer-version');
     expect(e.message).toMatch(/newer version/);
@@ -351,7 +368,15 @@ describe('opening bad input changes nothing on disk', () => {
     (await createWorkspace(p, 'Locked', 'tester')).close();
     const other: ChildProcess = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     try {
-      writeFileSync(lockPathFor(p), JSON.stringify({ pid: other.pid, host: hostname(), createdAt: new Date().toISOString(), app: 'consultation-workbench' }));
+      writeFileSync(
+        lockPathFor(p),
+        JSON.stringify({
+          pid: other.pid,
+          host: hostname(),
+          createdAt: new Date().toISOString(),
+          app: 'consultation-workbench',
+        }),
+      );
       const e = await refuses(p, 'already-open');
       expect(e.message).toMatch(/already open/);
     } finally {
@@ -362,7 +387,15 @@ describe('opening bad input changes nothing on disk', () => {
   it('a workspace open on another computer', async () => {
     const p = t.path('remote.consult');
     (await createWorkspace(p, 'Remote', 'tester')).close();
-    writeFileSync(lockPathFor(p), JSON.stringify({ pid: 1, host: 'ANOTHER-LAPTOP', createdAt: '2027-03-01T09:00:00Z', app: 'consultation-workbench' }));
+    writeFileSync(
+      lockPathFor(p),
+      JSON.stringify({
+        pid: 1,
+        host: 'ANOTHER-LAPTOP',
+        createdAt: '2027-03-01T09:00:00Z',
+        app: 'consultation-workbench',
+      }),
+    );
     const e = await refuses(p, 'already-open');
     expect(e.message).toContain('ANOTHER-LAPTOP');
   });
@@ -379,7 +412,15 @@ describe('opening bad input changes nothing on disk', () => {
     (await createWorkspace(p, 'Stale', 'tester')).close();
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => dead.on('exit', r));
-    writeFileSync(lockPathFor(p), JSON.stringify({ pid: dead.pid, host: hostname(), createdAt: '2027-03-01T09:00:00Z', app: 'consultation-workbench' }));
+    writeFileSync(
+      lockPathFor(p),
+      JSON.stringify({
+        pid: dead.pid,
+        host: hostname(),
+        createdAt: '2027-03-01T09:00:00Z',
+        app: 'consultation-workbench',
+      }),
+    );
     const f = await WorkspaceFile.open(p);
     expect(JSON.parse(readFileSync(lockPathFor(p), 'utf8')).pid).toBe(process.pid);
     f.close();

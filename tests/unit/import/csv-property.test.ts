@@ -8,8 +8,31 @@ import { toCsv, type CsvEncoding } from '../../generators/encode';
  * encoding and separator. (Excluded: NUL, which makes a file binary, and a leading U+FEFF, which
  * every reader takes for a byte-order mark.)
  */
-const cell = fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.replaceAll('\u0000', '').replaceAll('\uFEFF', ''));
-const tricky = fc.constantFrom('', ' ', '"', '""', ',', ';', '\t', '|', '\n', '\r\n', '\r', 'a,b', 'say "hi"', '£5', 'naïve', '=SUM(A1)', '__proto__', ' lead', 'trail ', 'N/A');
+const cell = fc
+  .string({ unit: 'grapheme', maxLength: 30 })
+  .map((s) => s.replaceAll('\u0000', '').replaceAll('\uFEFF', ''));
+const tricky = fc.constantFrom(
+  '',
+  ' ',
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '\n',
+  '\r\n',
+  '\r',
+  'a,b',
+  'say "hi"',
+  '£5',
+  'naïve',
+  '=SUM(A1)',
+  '__proto__',
+  ' lead',
+  'trail ',
+  'N/A',
+);
 const anyCell = fc.oneof(cell, tricky);
 
 function hasContent(rows: string[][]): boolean {
@@ -20,7 +43,10 @@ describe('CSV written by the generator reads back cell for cell', () => {
   it('any table, any separator, any encoding (separator given)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(anyCell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }).filter(hasContent).filter((rows) => !/^sep=/i.test(rows[0]![0]!)),
+        fc
+          .array(fc.array(anyCell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 })
+          .filter(hasContent)
+          .filter((rows) => !/^sep=/i.test(rows[0]![0]!)),
         fc.constantFrom(',', ';', '\t', '|'),
         fc.constantFrom<CsvEncoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
         fc.constantFrom<'\r\n' | '\n'>('\r\n', '\n'),
@@ -36,7 +62,11 @@ describe('CSV written by the generator reads back cell for cell', () => {
   it('rectangular tables of 2+ columns: the separator is sniffed correctly', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 6 }).chain((w) => fc.array(fc.array(anyCell, { minLength: w, maxLength: w }), { minLength: 2, maxLength: 8 })).filter(hasContent).filter((rows) => !/^sep=/i.test(rows[0]![0]!)),
+        fc
+          .integer({ min: 2, max: 6 })
+          .chain((w) => fc.array(fc.array(anyCell, { minLength: w, maxLength: w }), { minLength: 2, maxLength: 8 }))
+          .filter(hasContent)
+          .filter((rows) => !/^sep=/i.test(rows[0]![0]!)),
         fc.constantFrom(',', ';', '\t', '|'),
         (rows, delimiter) => {
           const t = readSourceFile(toCsv(rows, { delimiter, quoteAll: true }), 'p.csv');

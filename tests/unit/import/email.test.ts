@@ -57,7 +57,7 @@ Content-Type: text/html; charset=utf-8
 `),
       'a.eml',
     );
-    expect(m.subject).toBe('Siân\'s response – £5');
+    expect(m.subject).toBe("Siân's response – £5");
     expect(m.fromName).toBe('Siân');
     expect(m.body).toBe('It costs £40 — too much. This line is long and soft-wrapped here.');
   });
@@ -116,12 +116,16 @@ ${Buffer.from('a,b\r\n').toString('base64')}
   });
 
   it('refuses a file that is not an email', async () => {
-    await expect(readEmail(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'a.eml')).rejects.toSatisfy((e) => isAppError(e) && /not an email/.test((e as Error).message));
+    await expect(readEmail(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'a.eml')).rejects.toSatisfy(
+      (e) => isAppError(e) && /not an email/.test((e as Error).message),
+    );
     await expect(readEmail(new Uint8Array(0), 'a.eml')).rejects.toSatisfy(isAppError);
   });
 
   it('the spreadsheet reader points emails to the email import', () => {
-    expect(() => readSourceFile(enc('From: a@example.org\nSubject: hi\n\nbody\n'), 'a.csv')).toThrow(/import it as an email/);
+    expect(() => readSourceFile(enc('From: a@example.org\nSubject: hi\n\nbody\n'), 'a.csv')).toThrow(
+      /import it as an email/,
+    );
   });
 });
 
@@ -136,7 +140,11 @@ describe('.msg (Outlook)', () => {
       sent: new Date('2027-04-02T10:11:12Z'),
       attachments: [
         { name: 'letter.pdf', mime: 'application/pdf', data: new Uint8Array(1234) },
-        { name: 'evidence.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: new Uint8Array(77) },
+        {
+          name: 'evidence.xlsx',
+          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          data: new Uint8Array(77),
+        },
       ],
     });
     expect(bytes.subarray(0, 4)).toEqual(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
@@ -150,42 +158,83 @@ describe('.msg (Outlook)', () => {
       body: 'Dear team,\nI agree with proposal 1.',
       attachments: [
         { name: 'letter.pdf', size: 1234, contentType: 'application/pdf' },
-        { name: 'evidence.xlsx', size: 77, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        {
+          name: 'evidence.xlsx',
+          size: 77,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
       ],
       format: 'msg',
     });
   });
 
   it('a .msg is refused by the spreadsheet reader with a pointer to the email import', () => {
-    const bytes = buildMsg({ subject: 's', body: 'b', senderName: 'n', senderEmail: 'e@x.org', to: [], sent: new Date(0), attachments: [] });
+    const bytes = buildMsg({
+      subject: 's',
+      body: 'b',
+      senderName: 'n',
+      senderEmail: 'e@x.org',
+      to: [],
+      sent: new Date(0),
+      attachments: [],
+    });
     expect(() => readSourceFile(bytes, 'a.msg')).toThrow(/Outlook message/);
   });
 
   it('a damaged .msg is refused, not crashed on', async () => {
-    const bytes = buildMsg({ subject: 's', body: 'b', senderName: 'n', senderEmail: 'e@x.org', to: [], sent: new Date(0), attachments: [] });
+    const bytes = buildMsg({
+      subject: 's',
+      body: 'b',
+      senderName: 'n',
+      senderEmail: 'e@x.org',
+      to: [],
+      sent: new Date(0),
+      attachments: [],
+    });
     await expect(readEmail(bytes.subarray(0, 600), 'a.msg')).rejects.toSatisfy(isAppError);
   });
 
-  it('a .msg whose tables are damaged is refused before the reader trusts them: a sector chain that loops, a stream claiming gigabytes', async () => {
-    // These made the message reader build an array until the process died (the trial's V8 "invalid size").
-    const good = Buffer.from(buildMsg({ subject: 's', body: 'b'.repeat(5000), senderName: 'n', senderEmail: 'e@x.org', to: [], sent: new Date(0), attachments: [] }));
-    const sector = 1 << good.readUInt16LE(0x1e);
-    const at = (s: number) => sector + s * sector;
-    const dir = good.readUInt32LE(0x30);
-    const fat = good.readUInt32LE(0x4c);
-    const loop = Buffer.from(good);
-    loop.writeUInt32LE(dir, at(fat) + dir * 4); // the directory's next sector is itself
-    await expect(readEmail(loop, 'loop.msg')).rejects.toThrow(/^loop\.msg is damaged: .*directory loops/);
-    const huge = Buffer.from(good);
-    for (let o = at(dir); o < at(dir) + sector; o += 128) if (huge[o + 0x42] === 2) huge.writeUInt32LE(0x7fffffff, o + 0x78);
-    await expect(readEmail(huge, 'huge.msg')).rejects.toThrow(/^huge\.msg is damaged: .*far larger than the file/);
-  });
+  it(
+    'a .msg whose tables are damaged is refused before the reader trusts them: a sector chain that loops, a ' +
+      'stream claiming gigabytes',
+    async () => {
+      // These made the message reader build an array until the process died (the trial's V8 "invalid size").
+      const good = Buffer.from(
+        buildMsg({
+          subject: 's',
+          body: 'b'.repeat(5000),
+          senderName: 'n',
+          senderEmail: 'e@x.org',
+          to: [],
+          sent: new Date(0),
+          attachments: [],
+        }),
+      );
+      const sector = 1 << good.readUInt16LE(0x1e);
+      const at = (s: number) => sector + s * sector;
+      const dir = good.readUInt32LE(0x30);
+      const fat = good.readUInt32LE(0x4c);
+      const loop = Buffer.from(good);
+      loop.writeUInt32LE(dir, at(fat) + dir * 4); // the directory's next sector is itself
+      await expect(readEmail(loop, 'loop.msg')).rejects.toThrow(/^loop\.msg is damaged: .*directory loops/);
+      const huge = Buffer.from(good);
+      for (let o = at(dir); o < at(dir) + sector; o += 128)
+        if (huge[o + 0x42] === 2) huge.writeUInt32LE(0x7fffffff, o + 0x78);
+      await expect(readEmail(huge, 'huge.msg')).rejects.toThrow(/^huge\.msg is damaged: .*far larger than the file/);
+    },
+  );
 });
 
 describe('an email as a response', () => {
   it('takes the sender, the time and the text the official assigned to questions', async () => {
     const { responseFromEmail } = await import('#shared/domain/responses/index');
-    const m = await readEmail(enc('From: "Jane Smith" <jane@example.org>\nDate: Tue, 13 Apr 2027 09:30:00 +0100\nSubject: x\n\nPart one.\n\nPart two.\n'), 'a.eml');
+    const m = await readEmail(
+      enc(
+        'From: "Jane Smith" <jane@example.org>\nDate: Tue, 13 Apr 2027 09:30:00 +0100\nSubject: x\n\nPart ' +
+          'one.\n\nPart two.\n',
+      ),
+      'a.eml',
+    );
     const r = responseFromEmail(m, [
       { questionId: 'example-q3', text: 'Part one.' },
       { questionId: 'example-q11', text: 'Part two.' },

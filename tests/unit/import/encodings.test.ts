@@ -84,7 +84,9 @@ describe('delimiters and quoting', () => {
 
 describe('other text-based "spreadsheets"', () => {
   it('reads an HTML table saved with an .xls name', () => {
-    const html = '<html><body><table><tr><td>ID</td><td>Q1</td></tr><tr><td>1</td><td>Strongly agree</td></tr><tr><td>2</td><td>Fish &amp; chips</td></tr></table></body></html>';
+    const html =
+      '<html><body><table><tr><td>ID</td><td>Q1</td></tr><tr><td>1</td><td>Strongly ' +
+      'agree</td></tr><tr><td>2</td><td>Fish &amp; chips</td></tr></table></body></html>';
     const t = readSourceFile(new TextEncoder().encode(html), 'export.xls');
     expect(t.format).toBe('html');
     expect(t.cells).toEqual([

@@ -1,13 +1,25 @@
 import type { Draft } from '#shared/domain/draft/model';
 import { answerOptions, CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
-import type { ApplyResult, Layout, MappingProposal, NormalisedResponse, RawTable } from '#shared/domain/survey-import/types';
+import type {
+  ApplyResult,
+  Layout,
+  MappingProposal,
+  NormalisedResponse,
+  RawTable,
+} from '#shared/domain/survey-import/types';
 import { readSourceFile } from '#electron/services/formats/read/index';
 import { detectLayout, proposeMapping, applyMapping } from '#shared/domain/survey-import/index';
 import type { SyntheticResponse } from '../../generators/synthetic';
 import { externalIdFor, type LayoutName } from '../../generators/layouts';
 
-/** The whole read → layout → proposal → apply pipeline on real bytes, as the wizard runs it with the proposal accepted. */
-export function importFile(bytes: Uint8Array, fileName: string, draft: Draft): { table: RawTable; layout: Layout; proposal: MappingProposal; result: ApplyResult } {
+/**
+ * The whole read → layout → proposal → apply pipeline on real bytes, as the wizard runs it with the proposal accepted.
+ */
+export function importFile(
+  bytes: Uint8Array,
+  fileName: string,
+  draft: Draft,
+): { table: RawTable; layout: Layout; proposal: MappingProposal; result: ApplyResult } {
   const table = readSourceFile(bytes, fileName);
   const layout = detectLayout(table);
   const proposal = proposeMapping(layout, draft, table);
@@ -28,13 +40,20 @@ export function expected(draft: Draft, layout: LayoutName, r: SyntheticResponse)
   for (const q of orderedQuestions(draft)) {
     const a = r.answers[q.id];
     if (!a) continue;
-    const e: Comparable['answers'][string] = { optionIds: q.type === 'ranking' ? [...a.optionIds] : [...a.optionIds].sort() };
+    const e: Comparable['answers'][string] = {
+      optionIds: q.type === 'ranking' ? [...a.optionIds] : [...a.optionIds].sort(),
+    };
     if (a.text !== undefined) e.text = a.text;
     if (a.otherText !== undefined) e.otherText = a.otherText;
     if (a.explanation !== undefined) e.explanation = a.explanation;
     answers[q.id] = e;
   }
-  return { externalId: externalIdFor(layout, r.seq), submittedAt: r.submittedAt.toISOString(), respondent: { ...r.respondent } as Record<string, string>, answers };
+  return {
+    externalId: externalIdFor(layout, r.seq),
+    submittedAt: r.submittedAt.toISOString(),
+    respondent: { ...r.respondent } as Record<string, string>,
+    answers,
+  };
 }
 
 export function actual(draft: Draft, resp: NormalisedResponse): Comparable {
@@ -43,11 +62,18 @@ export function actual(draft: Draft, resp: NormalisedResponse): Comparable {
   for (const a of resp.answers) {
     const q = byId.get(a.questionId)!;
     const closed = CLOSED_TYPES.has(q.type) && answerOptions(q).length > 0;
-    const e: Comparable['answers'][string] = { optionIds: q.type === 'ranking' ? [...a.optionIds] : [...a.optionIds].sort() };
+    const e: Comparable['answers'][string] = {
+      optionIds: q.type === 'ranking' ? [...a.optionIds] : [...a.optionIds].sort(),
+    };
     if (!closed && a.text) e.text = a.text;
     if (a.otherText !== undefined) e.otherText = a.otherText;
     if (a.explanation !== undefined) e.explanation = a.explanation;
     answers[a.questionId] = e;
   }
-  return { externalId: resp.externalId, submittedAt: resp.submittedAt, respondent: { ...resp.respondent } as Record<string, string>, answers };
+  return {
+    externalId: resp.externalId,
+    submittedAt: resp.submittedAt,
+    respondent: { ...resp.respondent } as Record<string, string>,
+    answers,
+  };
 }

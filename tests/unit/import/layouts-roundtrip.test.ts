@@ -11,7 +11,12 @@ import { importFile, expected, actual } from './helpers';
  * exactly the generated ones.
  */
 const draft = exampleDraft();
-const responses = generateResponses(draft, { count: 150, seed: 11, campaigns: [{ size: 12 }, { size: 6 }], duplicateRate: 0.03 });
+const responses = generateResponses(draft, {
+  count: 150,
+  seed: 11,
+  campaigns: [{ size: 12 }, { size: 6 }],
+  duplicateRate: 0.03,
+});
 
 /** SheetJS's BIFF8 (.xls) writer stores at most 255 characters a cell: the XLS fixtures keep texts within that. */
 function clamp(rs: SyntheticResponse[], max: number): SyntheticResponse[] {
@@ -38,25 +43,39 @@ const SOURCE: Record<LayoutName, string> = {
   decidim: 'decidim',
   plain: 'plain',
 };
-const HEADER_ROWS: Record<LayoutName, number> = { 'microsoft-forms': 1, surveymonkey: 2, 'surveymonkey-condensed': 2, qualtrics: 3, 'citizen-space': 1, decidim: 1, plain: 1 };
+const HEADER_ROWS: Record<LayoutName, number> = {
+  'microsoft-forms': 1,
+  surveymonkey: 2,
+  'surveymonkey-condensed': 2,
+  qualtrics: 3,
+  'citizen-space': 1,
+  decidim: 1,
+  plain: 1,
+};
 
 describe('generated exports read back exactly', () => {
   it('the generator plants campaigns, duplicates, organisation variants, typos and blanks', () => {
     expect(responses.filter((r) => r.truth.campaign === 0 && r.truth.duplicateOf === null)).toHaveLength(12);
     expect(responses.filter((r) => r.truth.campaign === 1 && r.truth.duplicateOf === null)).toHaveLength(6);
     expect(responses.some((r) => r.truth.duplicateOf !== null)).toBe(true);
-    expect(responses.some((r) => r.truth.organisation !== null && r.respondent.organisation !== r.truth.organisation)).toBe(true);
+    expect(
+      responses.some((r) => r.truth.organisation !== null && r.respondent.organisation !== r.truth.organisation),
+    ).toBe(true);
     expect(responses.some((r) => r.truth.typos)).toBe(true);
     expect(responses.some((r) => Object.keys(r.answers).length < draft.questions.length)).toBe(true);
     // Deterministic from the seed.
-    expect(generateResponses(draft, { count: 150, seed: 11, campaigns: [{ size: 12 }, { size: 6 }], duplicateRate: 0.03 })).toEqual(responses);
+    expect(
+      generateResponses(draft, { count: 150, seed: 11, campaigns: [{ size: 12 }, { size: 6 }], duplicateRate: 0.03 }),
+    ).toEqual(responses);
   });
 
   for (const layout of LAYOUT_NAMES) {
     for (const format of ['csv', 'xlsx', 'xls', 'ods'] as FileFormat[]) {
       it(`${layout} as ${format}`, () => {
         const rs = format === 'xls' ? clamp(responses, 255) : responses;
-        const bytes = encodeTable(writeLayout(layout, draft, rs), format, { delimiter: layout === 'decidim' ? ';' : ',' });
+        const bytes = encodeTable(writeLayout(layout, draft, rs), format, {
+          delimiter: layout === 'decidim' ? ';' : ',',
+        });
         const { table, layout: l, proposal, result } = importFile(bytes, `export.${format}`, draft);
         expect(table.format).toBe(format);
         expect(l.source).toBe(SOURCE[layout]);

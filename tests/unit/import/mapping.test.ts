@@ -3,7 +3,13 @@ import { exampleDraft } from '#shared/domain/draft/example';
 import { commaDraft } from '../../generators/drafts';
 import { toCsv } from '../../generators/encode';
 import { readSourceFile } from '#electron/services/formats/read/index';
-import { detectLayout, proposeMapping, applyMapping, inferQuestions, sourceFingerprint } from '#shared/domain/survey-import/index';
+import {
+  detectLayout,
+  proposeMapping,
+  applyMapping,
+  inferQuestions,
+  sourceFingerprint,
+} from '#shared/domain/survey-import/index';
 import { parseSurveyTime } from '#shared/domain/survey-import/index';
 import { OptionMatcher } from '#shared/domain/survey-import/values/option-matcher';
 
@@ -13,12 +19,24 @@ describe('proposing a mapping', () => {
   const draft = exampleDraft();
   it('matches question numbers in their usual spellings, and text when there is no number', () => {
     const t = csv([
-      ['Q1', '2. Which services would you use?', 'Question 3', 'Q4: standard for information', 'How often should NHS health information pages be checked for accuracy?'],
+      [
+        'Q1',
+        '2. Which services would you use?',
+        'Question 3',
+        'Q4: standard for information',
+        'How often should NHS health information pages be checked for accuracy?',
+      ],
       ['Agree', 'Booking appointments', 'Nothing', 'Agree', 'Every year'],
     ]);
     const l = detectLayout(t);
     const p = proposeMapping(l, draft, t);
-    expect(p.mapping.map((m) => (m.kind === 'question' ? m.questionId : m.kind))).toEqual(['example-q1', 'example-q2', 'example-q3', 'example-q4', 'example-q5']);
+    expect(p.mapping.map((m) => (m.kind === 'question' ? m.questionId : m.kind))).toEqual([
+      'example-q1',
+      'example-q2',
+      'example-q3',
+      'example-q4',
+      'example-q5',
+    ]);
     expect(p.unmatched).toEqual([]);
     expect(p.confidence.every((c) => c > 0.4)).toBe(true);
     expect(p.reasons[0]).toMatch(/question number 1/);
@@ -35,27 +53,47 @@ describe('proposing a mapping', () => {
     expect(p.reasons[0]).toMatch(/no question.*kept with each response as received/i);
   });
 
-  it('keeps the survey tool\'s own columns (IP address, progress) with each response, and leaves out only empty columns with no header', () => {
-    const t = csv([
-      ['ID', 'Start time', 'Completion time', 'IP Address', 'Progress', '', 'Q1'],
-      ['1', '', '', '10.0.0.1', '100', '', 'Agree'],
-    ]);
-    const layout = detectLayout(t);
-    const p = proposeMapping(layout, draft, t);
-    expect(p.mapping[3]).toEqual({ kind: 'keep' });
-    expect(p.mapping[4]).toEqual({ kind: 'keep' });
-    expect(p.mapping[5]).toEqual({ kind: 'ignore' });
-    const r = applyMapping(t, layout, p.mapping, draft);
-    expect(r.responses[0]!.extra).toEqual([
-      [3, '10.0.0.1'],
-      [4, '100'],
-    ]);
-  });
+  it(
+    "keeps the survey tool's own columns (IP address, progress) with each response, and leaves out only empty " +
+      'columns with no header',
+    () => {
+      const t = csv([
+        ['ID', 'Start time', 'Completion time', 'IP Address', 'Progress', '', 'Q1'],
+        ['1', '', '', '10.0.0.1', '100', '', 'Agree'],
+      ]);
+      const layout = detectLayout(t);
+      const p = proposeMapping(layout, draft, t);
+      expect(p.mapping[3]).toEqual({ kind: 'keep' });
+      expect(p.mapping[4]).toEqual({ kind: 'keep' });
+      expect(p.mapping[5]).toEqual({ kind: 'ignore' });
+      const r = applyMapping(t, layout, p.mapping, draft);
+      expect(r.responses[0]!.extra).toEqual([
+        [3, '10.0.0.1'],
+        [4, '100'],
+      ]);
+    },
+  );
 
   it('fingerprints a source by its headers: the same survey matches, a changed one does not', () => {
-    const a = detectLayout(csv([['ID', 'Start time', 'Completion time', 'Q1'], ['1', '', '', 'Agree']]));
-    const b = detectLayout(csv([['ID', 'Start time', 'Completion time', 'q1 '], ['9', '', '', 'No'], ['10', '', '', 'Yes']]));
-    const c = detectLayout(csv([['ID', 'Start time', 'Completion time', 'Q1', 'Q2'], ['1', '', '', 'Agree', '']]));
+    const a = detectLayout(
+      csv([
+        ['ID', 'Start time', 'Completion time', 'Q1'],
+        ['1', '', '', 'Agree'],
+      ]),
+    );
+    const b = detectLayout(
+      csv([
+        ['ID', 'Start time', 'Completion time', 'q1 '],
+        ['9', '', '', 'No'],
+        ['10', '', '', 'Yes'],
+      ]),
+    );
+    const c = detectLayout(
+      csv([
+        ['ID', 'Start time', 'Completion time', 'Q1', 'Q2'],
+        ['1', '', '', 'Agree', ''],
+      ]),
+    );
     expect(sourceFingerprint(a)).toBe(sourceFingerprint(b));
     expect(sourceFingerprint(a)).not.toBe(sourceFingerprint(c));
     expect(sourceFingerprint(a)).toMatch(/^microsoft-forms:[0-9a-f]{16}$/);
@@ -93,7 +131,9 @@ describe('values', () => {
     ]);
     const l = detectLayout(t);
     const r = applyMapping(t, l, proposeMapping(l, d, t).mapping, d);
-    expect(r.rejected.map((x) => [x.sourceRow, x.reason])).toEqual([[2, 'Row 2 has nothing in any of the columns being imported.']]);
+    expect(r.rejected.map((x) => [x.sourceRow, x.reason])).toEqual([
+      [2, 'Row 2 has nothing in any of the columns being imported.'],
+    ]);
     expect(r.responses.map((x) => x.answers.map((a) => [a.questionId, a.optionIds, a.text]))).toEqual([
       [['example-q1', ['likert-agree'], 'Agree']],
       [
@@ -105,16 +145,28 @@ describe('values', () => {
     withNa.questions[1]!.options.push({ id: 'c-na', label: 'N/A' });
     const t2 = csv([['Q2'], ['N/A']]);
     const l2 = detectLayout(t2);
-    expect(applyMapping(t2, l2, proposeMapping(l2, withNa, t2).mapping, withNa).responses[0]!.answers[0]!.optionIds).toEqual(['c-na']);
+    expect(
+      applyMapping(t2, l2, proposeMapping(l2, withNa, t2).mapping, withNa).responses[0]!.answers[0]!.optionIds,
+    ).toEqual(['c-na']);
   });
 
   it('keeps a row whose closed answer is not an option, flags it and counts the value', () => {
     const d = exampleDraft();
-    const t = csv([['Q1', 'Q5'], ['Sort of agree', 'Every year'], ['Agree', 'Weekly'], ['Sort of agree', 'Weekly']]);
+    const t = csv([
+      ['Q1', 'Q5'],
+      ['Sort of agree', 'Every year'],
+      ['Agree', 'Weekly'],
+      ['Sort of agree', 'Weekly'],
+    ]);
     const l = detectLayout(t);
     const r = applyMapping(t, l, proposeMapping(l, d, t).mapping, d);
     expect(r.responses).toHaveLength(3);
-    expect(r.responses[0]!.answers[0]).toEqual({ questionId: 'example-q1', optionIds: [], text: 'Sort of agree', unmatched: ['Sort of agree'] });
+    expect(r.responses[0]!.answers[0]).toEqual({
+      questionId: 'example-q1',
+      optionIds: [],
+      text: 'Sort of agree',
+      unmatched: ['Sort of agree'],
+    });
     expect(r.responses[0]!.issues[0]!.message).toBe('"Sort of agree" is not an option of question 1.');
     expect(r.unmatchedValues.map((u) => [u.value, u.count, u.rows])).toEqual([
       ['Sort of agree', 2, [2, 4]],
@@ -127,7 +179,8 @@ describe('values', () => {
       { id: 'a', label: 'Don’t know' },
       { id: 'b', label: 'Strongly agree' },
     ]);
-    for (const v of ["don't know", '  DON’T   KNOW ', '"Don\'t know"', 'Not sure']) expect(m.single(v).optionIds).toEqual(['a']);
+    for (const v of ["don't know", '  DON’T   KNOW ', '"Don\'t know"', 'Not sure'])
+      expect(m.single(v).optionIds).toEqual(['a']);
     expect(m.single('strongly Agree').optionIds).toEqual(['b']);
   });
 
@@ -147,7 +200,13 @@ describe('creating questions from an export', () => {
   it('closed when under 20% of 20+ answers are distinct; multi-select from ; lists; open otherwise', () => {
     const rows: string[][] = [['Colour', 'Why?', 'Channels', 'Any other comments']];
     const colours = ['Red', 'Blue', 'Green'];
-    for (let i = 0; i < 40; i++) rows.push([colours[i % 3]!, `Because reason number ${i}`, i % 2 ? 'Email;Post;' : 'Online;', i % 5 ? '' : `Comment ${i}`]);
+    for (let i = 0; i < 40; i++)
+      rows.push([
+        colours[i % 3]!,
+        `Because reason number ${i}`,
+        i % 2 ? 'Email;Post;' : 'Online;',
+        i % 5 ? '' : `Comment ${i}`,
+      ]);
     const t = csv(rows);
     const l = detectLayout(t);
     const qs = inferQuestions(l, t, { sectionId: 's', idPrefix: 'imp' });
@@ -170,7 +229,9 @@ describe('applying in slices', () => {
     const l = detectLayout(t);
     const m = proposeMapping(l, d, t).mapping;
     const whole = applyMapping(t, l, m, d);
-    const parts = [0, 30, 60].map((from) => applyMapping(t, l, m, d, { from: from === 0 ? 0 : l.dataStart + from, to: l.dataStart + from + 30 }));
+    const parts = [0, 30, 60].map((from) =>
+      applyMapping(t, l, m, d, { from: from === 0 ? 0 : l.dataStart + from, to: l.dataStart + from + 30 }),
+    );
     expect(parts.flatMap((p) => p.responses)).toEqual(whole.responses);
     expect(whole.responses).toHaveLength(90);
   });
@@ -202,7 +263,9 @@ describe('starting a workspace from an export alone', () => {
     d.sections.push({ id: 's', kind: 'other', title: 'Imported', body: docFromText(''), guidance: '' });
     const first = proposeMapping(l, d, t);
     d.questions = inferQuestions(l, t, { sectionId: 's', columns: first.unmatched });
-    expect(d.questions.map((q) => [q.type, q.allowOther, q.explain])).toEqual(example.questions.map((q) => [q.type, q.allowOther, q.explain]));
+    expect(d.questions.map((q) => [q.type, q.allowOther, q.explain])).toEqual(
+      example.questions.map((q) => [q.type, q.allowOther, q.explain]),
+    );
     expect(d.questions.map((q) => q.text)).toEqual(example.questions.map((q) => q.text));
     const p = proposeMapping(l, d, t);
     expect(p.unmatched).toEqual([]);

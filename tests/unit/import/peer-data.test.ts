@@ -14,13 +14,23 @@ import { detectLayout, proposeMapping, inferQuestions, applyMapping } from '#sha
  * so the questions are created from the columns.
  */
 // shared/ sits beside the repository (the team's reference folder), in a checkout and in CI alike.
-const DIR = [fileURLToPath(new URL('../../../../shared/reference/peer-data/i-ai-consult', import.meta.url)), '/work/shared/reference/peer-data/i-ai-consult'].find((d) => existsSync(d)) ?? 'shared/reference/peer-data/i-ai-consult (not found beside the repository)';
+const DIR =
+  [
+    fileURLToPath(new URL('../../../../shared/reference/peer-data/i-ai-consult', import.meta.url)),
+    '/work/shared/reference/peer-data/i-ai-consult',
+  ].find((d) => existsSync(d)) ?? 'shared/reference/peer-data/i-ai-consult (not found beside the repository)';
 
 function startFrom(file: string) {
   const table = readSourceFile(readFileSync(join(DIR, file)), file);
   const layout = detectLayout(table);
   const draft: Draft = blankDraft('From an export');
-  draft.sections.push({ id: 'imported', kind: 'other', title: 'Questions from the export', body: docFromText(''), guidance: '' });
+  draft.sections.push({
+    id: 'imported',
+    kind: 'other',
+    title: 'Questions from the export',
+    body: docFromText(''),
+    guidance: '',
+  });
   const first = proposeMapping(layout, draft, table);
   draft.questions.push(...inferQuestions(layout, table, { sectionId: 'imported', columns: first.unmatched }));
   const proposal = proposeMapping(layout, draft, table);
@@ -42,7 +52,13 @@ describe('peer data from i.AI Consult', () => {
       { kind: 'respondent', field: 'respondentType' },
       { kind: 'respondent', field: 'publishConsent' },
     ]);
-    expect(result.responses.map((r) => r.respondent.respondingAs)).toEqual(['Organisation', 'Organisation', 'Individual', 'Organisation', 'Individual']);
+    expect(result.responses.map((r) => r.respondent.respondingAs)).toEqual([
+      'Organisation',
+      'Organisation',
+      'Individual',
+      'Organisation',
+      'Individual',
+    ]);
     expect(result.responses[0]!.respondent.respondentType).toBe('Biomass Supplier');
     // No header text was taken as a response.
     expect(result.responses.some((r) => Object.values(r.respondent).some((v) => /\?$/.test(v ?? '')))).toBe(false);
@@ -57,7 +73,13 @@ describe('peer data from i.AI Consult', () => {
       { kind: 'respondent', field: 'region' },
       { kind: 'respondent', field: 'respondentType' },
     ]);
-    expect(draft.questions.map((q) => q.type)).toEqual(['likert_agree5', 'likert_agree5', 'open_text', 'likert_agree5', 'open_text']);
+    expect(draft.questions.map((q) => q.type)).toEqual([
+      'likert_agree5',
+      'likert_agree5',
+      'open_text',
+      'likert_agree5',
+      'open_text',
+    ]);
     // Numbers restart per proposal, so both "Q1" columns became their own questions.
     expect(draft.questions.map((q) => q.text)).toEqual([
       'Do you agree or disagree with the proposal?',
@@ -68,7 +90,13 @@ describe('peer data from i.AI Consult', () => {
     ]);
     const first = result.responses[0]!;
     expect(first.respondent).toEqual({ respondingAs: 'Individual', region: 'Derbyshire', respondentType: 'Other' });
-    expect(first.answers.map((a) => a.optionIds)).toEqual([['likert-strongly-agree'], ['likert-agree'], [], ['likert-strongly-agree'], []]);
+    expect(first.answers.map((a) => a.optionIds)).toEqual([
+      ['likert-strongly-agree'],
+      ['likert-agree'],
+      [],
+      ['likert-strongly-agree'],
+      [],
+    ]);
     expect(first.answers[2]!.text).toBe('I support this because it provides better local services for residents');
   });
 

@@ -13,7 +13,9 @@ describe("the survey tools' own ways of writing a time", () => {
     expect(parseSurveyTime('Mar 16, 2025', 'mdy')).toBe('2025-03-16');
     expect(parseSurveyTime('2025-03-16', 'dmy')).toBe('2025-03-16');
     expect(parseSurveyTime('16/03/2025', 'dmy')).toBe('2025-03-16');
-    expect(parseSurveyTime('Thu May 02 2024 07:19:55 GMT+0000 (Coordinated Universal Time)', 'dmy')).toBe('2024-05-02T07:19:55.000Z');
+    expect(parseSurveyTime('Thu May 02 2024 07:19:55 GMT+0000 (Coordinated Universal Time)', 'dmy')).toBe(
+      '2024-05-02T07:19:55.000Z',
+    );
     expect(parseSurveyTime('Wed Jun 18 05:53:44 BST 2014', 'dmy')).toBe('2014-06-18T04:53:44.000Z');
     expect(parseSurveyTime('Smarch 40, 2025', 'dmy')).toBeNull();
     expect(parseSurveyTime('Feb 30, 2025', 'dmy')).toBeNull();
@@ -28,8 +30,27 @@ describe("the survey tools' own ways of writing a time", () => {
 
 describe('consent in the words a tool writes it', () => {
   it('is a yes for the ways of saying yes, and never for a refusal', () => {
-    for (const v of ['Yes', 'yes, you may', 'Accepted', 'I agree', 'Agreed', 'Publish response with name', 'Publish response only (without name)', 'I consent', 'I give permission'])
+    for (const v of [
+      'Yes',
+      'yes, you may',
+      'Accepted',
+      'I agree',
+      'Agreed',
+      'Publish response with name',
+      'Publish response only (without name)',
+      'I consent',
+      'I give permission',
+    ])
       expect(isYes(v), v).toBe(true);
-    for (const v of ['No', 'Do not publish response', "Don't publish", 'Not this time', 'Never', '', 'Prefer not to say']) expect(isYes(v), v).toBe(false);
+    for (const v of [
+      'No',
+      'Do not publish response',
+      "Don't publish",
+      'Not this time',
+      'Never',
+      '',
+      'Prefer not to say',
+    ])
+      expect(isYes(v), v).toBe(false);
   });
 });

@@ -1,6 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOutput, OUTPUT_KINDS, outputFileName, readResponseFormDocx, readResponseFormXlsx } from '#electron/services/documents/consultation-outputs';
+import {
+  buildOutput,
+  OUTPUT_KINDS,
+  outputFileName,
+  readResponseFormDocx,
+  readResponseFormXlsx,
+} from '#electron/services/documents/consultation-outputs';
 import { validateOoxml } from '../../harness/ooxml';
 import { Package, wordParagraphs } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';
@@ -11,7 +17,8 @@ afterAll(() => tmp.cleanup());
 
 // Characters XML 1.0 cannot carry; one of them anywhere makes Word refuse the whole file.
 // eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 40 options, control characters', () => {
   it('produces a valid file of every kind, with the text kept and the illegal characters dropped', async () => {
@@ -31,7 +38,8 @@ describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 
       const r = await validateOoxml(path);
       expect(r.ok, `${kind}: ${r.output}`).toBe(true);
       const pkg = new Package(bytes);
-      for (const [part] of pkg.files) if (/\.(xml|rels)$/.test(part)) expect(ILLEGAL.test(pkg.text(part)), `${kind} ${part}`).toBe(false);
+      for (const [part] of pkg.files)
+        if (/\.(xml|rels)$/.test(part)) expect(ILLEGAL.test(pkg.text(part)), `${kind} ${part}`).toBe(false);
     }
   });
 
@@ -40,7 +48,9 @@ describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 
     const doc = new Package(await buildOutput('consultation-docx', draft, CTX)).xml('word/document.xml');
     const texts = wordParagraphs(doc).map((p) => p.text);
     const long = draft.sections.find((s) => s.kind === 'proposal')!.body.content[0]!;
-    expect(long.type === 'paragraph' && texts.includes(long.content![0]!.type === 'text' ? long.content![0]!.text : '')).toBe(true);
+    expect(
+      long.type === 'paragraph' && texts.includes(long.content![0]!.type === 'text' ? long.content![0]!.text : ''),
+    ).toBe(true);
     expect(texts).toContain(`${RTL} ${RTL}`);
     expect(texts).toContain('Control\uFFFDcharacters'); // the unpaired surrogate shows as the replacement character
     expect(texts).toContain(EMOJI);
@@ -49,7 +59,10 @@ describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 
 
   it('keeps 40 options with commas and quotes as separate, exact choices in the spreadsheet form', async () => {
     const bytes = await buildOutput('response-form-xlsx', badDraft(), CTX);
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes, { type: 'array' }).Sheets['_workbench']!, { header: 1, defval: '' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes, { type: 'array' }).Sheets['_workbench']!, {
+      header: 1,
+      defval: '',
+    });
     const options = rows.filter((r) => r[0] === 'option' && r[1] === 'bad-q40');
     expect(options).toHaveLength(41);
     expect(options[1]![5]).toBe('Option 2, with a comma and "quotes"');

@@ -41,8 +41,15 @@ describe('consultation document (.docx)', () => {
     expect(new Set(headings.map((h) => h.style))).toEqual(new Set(['Title', 'Heading1', 'Heading2', 'Heading3']));
     // The styles are Word's built-in ones (by name), so navigation and the contents work.
     const styles = pkg.xml('word/styles.xml');
-    const names = new Map(byNs(styles, W, 'style').map((s) => [wAttr(s, 'styleId'), wAttr(byNs(s, W, 'name')[0]!, 'val')]));
-    expect([names.get('Heading1'), names.get('Heading2'), names.get('Heading3'), names.get('Title')]).toEqual(['Heading 1', 'Heading 2', 'Heading 3', 'Title']);
+    const names = new Map(
+      byNs(styles, W, 'style').map((s) => [wAttr(s, 'styleId'), wAttr(byNs(s, W, 'name')[0]!, 'val')]),
+    );
+    expect([names.get('Heading1'), names.get('Heading2'), names.get('Heading3'), names.get('Title')]).toEqual([
+      'Heading 1',
+      'Heading 2',
+      'Heading 3',
+      'Title',
+    ]);
   });
 
   it('puts the parts in the standard order: cover, foreword, contents, summary, box, sections, annexes, glossary', () => {
@@ -74,7 +81,9 @@ describe('consultation document (.docx)', () => {
     expect(instr.some((t) => /^\s*TOC\s.*\\o\s+"1-1"/.test(t))).toBe(true);
     expect(instr.some((t) => /PAGEREF _Toc\d+/.test(t))).toBe(true);
     // Each TOC entry's anchor is a bookmark on a heading.
-    const anchors = byNs(doc, W, 'hyperlink').map((h) => wAttr(h, 'anchor')).filter(Boolean);
+    const anchors = byNs(doc, W, 'hyperlink')
+      .map((h) => wAttr(h, 'anchor'))
+      .filter(Boolean);
     const bookmarks = new Set(byNs(doc, W, 'bookmarkStart').map((b) => wAttr(b, 'name')));
     expect(anchors.length).toBeGreaterThanOrEqual(15);
     for (const a of anchors) expect(bookmarks.has(a)).toBe(true);
@@ -102,7 +111,11 @@ describe('consultation document (.docx)', () => {
     const body = byNs(doc, W, 'body')[0]!;
     const topLevel = Array.from(body.children).filter((c) => c.localName === 'p');
     for (const p of topLevel) {
-      const hasContent = paragraphText(p).trim() !== '' || byNs(p, W, 'drawing').length > 0 || byNs(p, W, 'fldChar').length > 0 || byNs(p, W, 'sectPr').length > 0;
+      const hasContent =
+        paragraphText(p).trim() !== '' ||
+        byNs(p, W, 'drawing').length > 0 ||
+        byNs(p, W, 'fldChar').length > 0 ||
+        byNs(p, W, 'sectPr').length > 0;
       expect(hasContent, `empty paragraph: ${p.outerHTML.slice(0, 200)}`).toBe(true);
     }
   });
@@ -122,7 +135,17 @@ describe('consultation document (.docx)', () => {
     }
     // The author's table: the blank and the missing cell say "Not applicable".
     const survey = tables.find((t) => paragraphText(byNs(t, W, 'tc')[0]!) === 'Service')!;
-    expect(byNs(survey, W, 'tc').map((tc) => paragraphText(tc))).toEqual(['Service', 'Users in 2026', 'Change', 'Booking', '12,400,000', 'Not applicable', 'Prescriptions', '8,100,000', 'Not applicable']);
+    expect(byNs(survey, W, 'tc').map((tc) => paragraphText(tc))).toEqual([
+      'Service',
+      'Users in 2026',
+      'Change',
+      'Booking',
+      '12,400,000',
+      'Not applicable',
+      'Prescriptions',
+      '8,100,000',
+      'Not applicable',
+    ]);
   });
 
   it('prints every question in one numbered style, and Annex A repeats exactly the same numbers and text', () => {
@@ -132,18 +155,38 @@ describe('consultation document (.docx)', () => {
     const paras = wordParagraphs(doc);
     const annexAt = paras.findIndex((p) => p.style === 'Heading1' && p.text === 'Annex A: list of questions');
     const annexEnd = paras.findIndex((p) => p.style === 'Heading1' && p.text === 'Annex B: about you');
-    const inline = paras.slice(0, annexAt).filter((p) => p.style === 'Question').map((p) => p.text);
-    const annex = paras.slice(annexAt, annexEnd).filter((p) => p.style === 'Question').map((p) => p.text);
+    const inline = paras
+      .slice(0, annexAt)
+      .filter((p) => p.style === 'Question')
+      .map((p) => p.text);
+    const annex = paras
+      .slice(annexAt, annexEnd)
+      .filter((p) => p.style === 'Question')
+      .map((p) => p.text);
     expect(inline).toEqual(expected);
     expect(annex).toEqual(inline);
-    expect(inline[0]).toBe('Question 1: To what extent do you agree that there should be one online front door for NHS information and services in England?');
+    expect(inline[0]).toBe(
+      'Question 1: To what extent do you agree that there should be one online front door for NHS information ' +
+        'and services in England?',
+    );
   });
 
   it('lists each closed question’s options with real numbering definitions', () => {
     const paras = wordParagraphs(doc);
     const q2 = paras.findIndex((p) => p.text.startsWith('Question 2:'));
-    const listed = paras.slice(q2 + 1, q2 + 10).filter((p) => byNs(p.el, W, 'numPr').length > 0).map((p) => p.text);
-    expect(listed).toEqual(['Booking appointments', 'Ordering repeat prescriptions', 'Seeing test results', 'Reading advice about conditions', 'Finding local services', 'Contacting my GP practice', 'Other (please specify)']);
+    const listed = paras
+      .slice(q2 + 1, q2 + 10)
+      .filter((p) => byNs(p.el, W, 'numPr').length > 0)
+      .map((p) => p.text);
+    expect(listed).toEqual([
+      'Booking appointments',
+      'Ordering repeat prescriptions',
+      'Seeing test results',
+      'Reading advice about conditions',
+      'Finding local services',
+      'Contacting my GP practice',
+      'Other (please specify)',
+    ]);
     const numbering = pkg.xml('word/numbering.xml');
     const formats = byNs(numbering, W, 'numFmt').map((n) => wAttr(n, 'val'));
     expect(formats).toContain('bullet');
@@ -156,7 +199,9 @@ describe('consultation document (.docx)', () => {
 
   it('fills the "About this consultation" box from the metadata, with GOV.UK dates and durations in weeks', () => {
     const box = byNs(doc, W, 'tbl').find((t) => paragraphText(byNs(t, W, 'tc')[0]!) === 'Topic')!;
-    const rows = byNs(box, W, 'tr').map((r) => byNs(r, W, 'tc').map((tc) => byNs(tc, W, 'p').map(paragraphText).join('\n')));
+    const rows = byNs(box, W, 'tr').map((r) =>
+      byNs(r, W, 'tc').map((tc) => byNs(tc, W, 'p').map(paragraphText).join('\n')),
+    );
     const labels = rows.map((r) => r[0]);
     expect(labels).toEqual([
       'Topic',
@@ -192,9 +237,18 @@ describe('consultation document (.docx)', () => {
     const links = byNs(doc, W, 'hyperlink')
       .filter((h) => h.getAttributeNS(R, 'id'))
       .map((h) => ({ target: external.get(h.getAttributeNS(R, 'id')), text: paragraphText(h) }));
-    expect(links).toContainEqual({ target: 'https://www.example.gov.uk/nhs-digital-strategy', text: 'NHS digital strategy' });
-    expect(links).toContainEqual({ target: 'https://consult.example.gov.uk/digital-access', text: 'respond using the online survey' });
-    expect(links).toContainEqual({ target: 'mailto:digital-access-consultation@example.gov.uk', text: 'digital-access-consultation@example.gov.uk' });
+    expect(links).toContainEqual({
+      target: 'https://www.example.gov.uk/nhs-digital-strategy',
+      text: 'NHS digital strategy',
+    });
+    expect(links).toContainEqual({
+      target: 'https://consult.example.gov.uk/digital-access',
+      text: 'respond using the online survey',
+    });
+    expect(links).toContainEqual({
+      target: 'mailto:digital-access-consultation@example.gov.uk',
+      text: 'digital-access-consultation@example.gov.uk',
+    });
     for (const l of links) {
       expect(l.target).toMatch(/^(https?:|mailto:)/);
       expect(l.text.trim()).not.toMatch(/^(click here|here|more)$/i);
@@ -206,7 +260,9 @@ describe('consultation document (.docx)', () => {
   it('gives pictures their alternative text, marks those without as decorative, and never embeds remote ones', () => {
     const pics = byNs(doc, WP, 'docPr');
     expect(pics).toHaveLength(2);
-    expect(pics[0]!.getAttribute('descr')).toBe('Bar chart: 71% of adults looked for health information online in 2026');
+    expect(pics[0]!.getAttribute('descr')).toBe(
+      'Bar chart: 71% of adults looked for health information online in 2026',
+    );
     expect(pics[1]!.getAttribute('descr')).toBeNull();
     expect(pics[1]!.outerHTML).toMatch(/adec:decorative[^>]*val="1"/);
     expect(new Set(pics.map((p) => p.getAttribute('id'))).size).toBe(2);

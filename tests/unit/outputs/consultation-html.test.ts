@@ -6,7 +6,9 @@ import { CTX, richDraft } from './fixtures';
 
 // jsdom ships no types of its own: load it by name (see tests/harness/ooxml-read.ts).
 const jsdomModule: string = 'jsdom';
-const { JSDOM } = (await import(jsdomModule)) as { JSDOM: new (html: string, options: { url: string }) => { window: { document: Document } } };
+const { JSDOM } = (await import(jsdomModule)) as {
+  JSDOM: new (html: string, options: { url: string }) => { window: { document: Document } };
+};
 
 let html: string;
 let doc: Document;
@@ -22,7 +24,9 @@ describe('consultation document (HTML)', () => {
   it('is one accessible, self-contained page: language, title, one h1, headings in order', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(doc.documentElement.getAttribute('lang')).toBe('en-GB');
-    expect(doc.title).toBe('One online place for NHS information and services – Department of Health and Social Care (fictional example)');
+    expect(doc.title).toBe(
+      'One online place for NHS information and services – Department of Health and Social Care (fictional example)',
+    );
     expect(all('h1').map((h) => h.textContent)).toEqual(['One online place for NHS information and services']);
     let last = 1;
     for (const h of all('h1, h2, h3, h4, h5, h6')) {
@@ -44,7 +48,10 @@ describe('consultation document (HTML)', () => {
 
   it('gives every picture an alt attribute (empty for decorative ones) and sizes', () => {
     const imgs = all('img');
-    expect(imgs.map((i) => i.getAttribute('alt'))).toEqual(['Bar chart: 71% of adults looked for health information online in 2026', '']);
+    expect(imgs.map((i) => i.getAttribute('alt'))).toEqual([
+      'Bar chart: 71% of adults looked for health information online in 2026',
+      '',
+    ]);
     for (const i of imgs) expect(Number(i.getAttribute('width'))).toBeGreaterThan(0);
   });
 
@@ -65,22 +72,43 @@ describe('consultation document (HTML)', () => {
     const questions = all('p.question').map((p) => p.textContent);
     expect(questions).toEqual([...expected, ...expected]);
     const word = wordParagraphs(new Package(await buildConsultationDocx(draft, CTX)).xml('word/document.xml'));
-    expect(all('h2:not(#contents-title)').map((h) => h.textContent)).toEqual(word.filter((p) => p.style === 'Heading1').map((p) => p.text));
-    expect(all('nav.contents a').map((a) => a.textContent)).toEqual(word.filter((p) => p.style === 'Heading1').map((p) => p.text));
+    expect(all('h2:not(#contents-title)').map((h) => h.textContent)).toEqual(
+      word.filter((p) => p.style === 'Heading1').map((p) => p.text),
+    );
+    expect(all('nav.contents a').map((a) => a.textContent)).toEqual(
+      word.filter((p) => p.style === 'Heading1').map((p) => p.text),
+    );
     for (const a of all('nav.contents a')) expect(doc.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
   });
 
   it('makes links real, with the author’s text', () => {
     const links = all('main a').map((a) => ({ href: a.getAttribute('href'), text: a.textContent }));
-    expect(links).toContainEqual({ href: 'https://www.example.gov.uk/nhs-digital-strategy', text: 'NHS digital strategy' });
-    expect(links).toContainEqual({ href: 'mailto:digital-access-consultation@example.gov.uk', text: 'digital-access-consultation@example.gov.uk' });
+    expect(links).toContainEqual({
+      href: 'https://www.example.gov.uk/nhs-digital-strategy',
+      text: 'NHS digital strategy',
+    });
+    expect(links).toContainEqual({
+      href: 'mailto:digital-access-consultation@example.gov.uk',
+      text: 'digital-access-consultation@example.gov.uk',
+    });
     expect(all('span[lang="cy-GB"]')).toHaveLength(1);
   });
 
   it('escapes markup in the draft instead of running it', async () => {
     const draft = richDraft();
     draft.metadata.title = 'Title <script>alert(1)</script> & "quotes"';
-    draft.sections[0]!.body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }, { type: 'text', text: 'bad link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] };
+    draft.sections[0]!.body = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '<img src=x onerror=alert(1)>' },
+            { type: 'text', text: 'bad link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+          ],
+        },
+      ],
+    };
     const page = new TextDecoder().decode(await buildConsultationHtml(draft, CTX));
     const d = new JSDOM(page, { url: 'http://localhost/' }).window.document;
     expect(d.querySelectorAll('script')).toHaveLength(0);

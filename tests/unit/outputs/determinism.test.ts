@@ -22,7 +22,9 @@ describe('deterministic outputs', () => {
       const pkg = new Package(await buildOutput(kind, richDraft(), { ...CTX, now }));
       const core = pkg.text('docProps/core.xml');
       expect(core, kind).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2027-02-15T10:30:00Z</dcterms:created>');
-      expect(core, kind).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2027-02-15T10:30:00Z</dcterms:modified>');
+      expect(core, kind).toContain(
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2027-02-15T10:30:00Z</dcterms:modified>',
+      );
     }
     const a = await buildOutput('response-form-xlsx', richDraft(), { ...CTX, now });
     // DOS time of the first local header (offset 10): 10:30:00 → 10<<11 | 30<<5.
@@ -43,9 +45,13 @@ describe('deterministic outputs', () => {
     expect(id).toMatch(/^form-[0-9a-f]{16}$/);
     expect(defaultFormId(CTX.consultationId, CTX.now)).toBe(id);
     expect(defaultFormId(CTX.consultationId, new Date(CTX.now.getTime() + 1000))).not.toBe(id);
-    const withDefault = new Package(await buildOutput('response-form-docx', richDraft(), CTX)).text('docProps/custom.xml');
+    const withDefault = new Package(await buildOutput('response-form-docx', richDraft(), CTX)).text(
+      'docProps/custom.xml',
+    );
     expect(withDefault).toContain(id);
-    const given = new Package(await buildOutput('response-form-docx', richDraft(), { ...CTX, formId: 'issue-2027-03' })).text('docProps/custom.xml');
+    const given = new Package(
+      await buildOutput('response-form-docx', richDraft(), { ...CTX, formId: 'issue-2027-03' }),
+    ).text('docProps/custom.xml');
     expect(given).toContain('>issue-2027-03<');
   });
 });

@@ -25,10 +25,18 @@ export function tinyPng(width: number, height: number): Uint8Array {
   ihdr[9] = 2;
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x1d)]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
-export const pngDataUrl = (w: number, h: number): string => `data:image/png;base64,${Buffer.from(tinyPng(w, h)).toString('base64')}`;
+export const pngDataUrl = (w: number, h: number): string =>
+  `data:image/png;base64,${Buffer.from(tinyPng(w, h)).toString('base64')}`;
 
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -38,25 +46,86 @@ export function richDraft(): Draft {
   const background = d.sections.find((s) => s.kind === 'background')!;
   const extra: Block[] = [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'What people told us' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Read the ' }, { type: 'text', text: 'NHS digital strategy', marks: [{ type: 'link', attrs: { href: 'https://www.example.gov.uk/nhs-digital-strategy' } }] }, { type: 'text', text: ' for more.' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Most important:', marks: [{ type: 'bold' }] }, { type: 'text', text: ' nobody is left behind.' }, { type: 'hardBreak' }, { type: 'text', text: 'Second line.' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Read the ' },
+        {
+          type: 'text',
+          text: 'NHS digital strategy',
+          marks: [{ type: 'link', attrs: { href: 'https://www.example.gov.uk/nhs-digital-strategy' } }],
+        },
+        { type: 'text', text: ' for more.' },
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Most important:', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' nobody is left behind.' },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'Second line.' },
+      ],
+    },
     { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Survey results' }] },
     {
       type: 'table',
       content: [
-        { type: 'tableRow', content: [{ type: 'tableHeader', content: [p('Service')] }, { type: 'tableHeader', content: [p('Users in 2026')] }, { type: 'tableHeader', content: [p('Change')] }] },
-        { type: 'tableRow', content: [{ type: 'tableCell', content: [p('Booking')] }, { type: 'tableCell', content: [p('12,400,000')] }, { type: 'tableCell', content: [] }] },
-        { type: 'tableRow', content: [{ type: 'tableCell', content: [p('Prescriptions')] }, { type: 'tableCell', content: [p('8,100,000')] }] },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableHeader', content: [p('Service')] },
+            { type: 'tableHeader', content: [p('Users in 2026')] },
+            { type: 'tableHeader', content: [p('Change')] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [p('Booking')] },
+            { type: 'tableCell', content: [p('12,400,000')] },
+            { type: 'tableCell', content: [] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [p('Prescriptions')] },
+            { type: 'tableCell', content: [p('8,100,000')] },
+          ],
+        },
       ],
     },
-    { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p('third step')] }, { type: 'listItem', content: [p('fourth step'), { type: 'bulletList', content: [{ type: 'listItem', content: [p('nested point')] }] }] }] },
-    { type: 'image', attrs: { src: pngDataUrl(40, 20), alt: 'Bar chart: 71% of adults looked for health information online in 2026' } },
+    {
+      type: 'orderedList',
+      attrs: { start: 3 },
+      content: [
+        { type: 'listItem', content: [p('third step')] },
+        {
+          type: 'listItem',
+          content: [
+            p('fourth step'),
+            { type: 'bulletList', content: [{ type: 'listItem', content: [p('nested point')] }] },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'image',
+      attrs: { src: pngDataUrl(40, 20), alt: 'Bar chart: 71% of adults looked for health information online in 2026' },
+    },
     { type: 'image', attrs: { src: pngDataUrl(10, 10), alt: '' } },
     { type: 'image', attrs: { src: 'https://tracker.example.com/pixel.png', alt: 'A remote picture' } },
     { type: 'paragraph', content: [] },
   ];
   background.body = { type: 'doc', content: [...background.body.content, ...extra] } satisfies RichDoc;
-  d.sections.push({ id: 'example-section-glossary', kind: 'glossary', title: 'Glossary', body: { type: 'doc', content: [p('GP: general practitioner.'), p('NHS: National Health Service.')] }, guidance: '' });
+  d.sections.push({
+    id: 'example-section-glossary',
+    kind: 'glossary',
+    title: 'Glossary',
+    body: { type: 'doc', content: [p('GP: general practitioner.'), p('NHS: National Health Service.')] },
+    guidance: '',
+  });
   d.metadata.welshVersion = true;
   return d;
 }
@@ -81,13 +150,29 @@ export function badDraft(): Draft {
     type: 'multi_choice',
     text: `Which of these 40 options ${EMOJI} apply?${CONTROL}`,
     hint: RTL,
-    options: Array.from({ length: 40 }, (_, i) => ({ id: `bad-q40-o${i + 1}`, label: `Option ${i + 1}, with a comma and "quotes" ${i % 7 === 0 ? EMOJI : ''}${i % 5 === 0 ? RTL : ''}`.trim() })),
+    options: Array.from({ length: 40 }, (_, i) => ({
+      id: `bad-q40-o${i + 1}`,
+      label: `Option ${i + 1}, with a comma and "quotes" ${i % 7 === 0 ? EMOJI : ''}${i % 5 === 0 ? RTL : ''}`.trim(),
+    })),
     allowOther: true,
     explain: true,
     wordLimit: 500,
     continues: false,
   };
-  const qLong: Question = { ...q40, id: 'bad-long', type: 'single_choice', text: long.slice(0, 2000), hint: '', options: [{ id: 'a', label: `A${CONTROL}` }, { id: 'b', label: 'B, or not B' }], allowOther: false, explain: false, wordLimit: null };
+  const qLong: Question = {
+    ...q40,
+    id: 'bad-long',
+    type: 'single_choice',
+    text: long.slice(0, 2000),
+    hint: '',
+    options: [
+      { id: 'a', label: `A${CONTROL}` },
+      { id: 'b', label: 'B, or not B' },
+    ],
+    allowOther: false,
+    explain: false,
+    wordLimit: null,
+  };
   d.questions.splice(1, 0, q40, qLong);
   return d;
 }

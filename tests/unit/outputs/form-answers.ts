@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { answerOptions, orderedQuestions, OTHER_OPTION_ID, questionNumbers, type Draft, type Question, type RespondentFieldKey } from '#shared/domain/draft/model';
+import {
+  answerOptions,
+  orderedQuestions,
+  OTHER_OPTION_ID,
+  questionNumbers,
+  type Draft,
+  type Question,
+  type RespondentFieldKey,
+} from '#shared/domain/draft/model';
 import type { ReturnedAnswer } from '#electron/services/documents/consultation-outputs';
 import { xmlSafe } from '#electron/services/formats/text-safety';
 
@@ -57,24 +65,43 @@ export function givenAnswer(q: Question): fc.Arbitrary<Given | null> {
   const hasOther = opts.some((o) => o.id === OTHER_OPTION_ID);
   const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
   let base: fc.Arbitrary<Omit<Given, 'questionId'>>;
-  if (!opts.length) base = fc.record({ chosen: fc.constant([]), ranks: fc.constant(new Map<string, number>()), text: optional(answerText) });
+  if (!opts.length)
+    base = fc.record({
+      chosen: fc.constant([]),
+      ranks: fc.constant(new Map<string, number>()),
+      text: optional(answerText),
+    });
   else if (q.type === 'ranking')
     base = fc
       .shuffledSubarray(opts.map((o) => o.id))
       .map((ids) => ({ chosen: [] as string[], ranks: new Map(ids.map((id, i) => [id, i + 1])) }))
-      .chain((r) => fc.record({ chosen: fc.constant(r.chosen), ranks: fc.constant(r.ranks), explanation: q.explain ? optional(answerText) : fc.constant(undefined) }));
+      .chain((r) =>
+        fc.record({
+          chosen: fc.constant(r.chosen),
+          ranks: fc.constant(r.ranks),
+          explanation: q.explain ? optional(answerText) : fc.constant(undefined),
+        }),
+      );
   else
     base = fc.record({
-      chosen: single ? fc.option(fc.constantFrom(...opts.map((o) => o.id)), { nil: undefined }).map((id) => (id ? [id] : [])) : fc.subarray(opts.map((o) => o.id)),
+      chosen: single
+        ? fc.option(fc.constantFrom(...opts.map((o) => o.id)), { nil: undefined }).map((id) => (id ? [id] : []))
+        : fc.subarray(opts.map((o) => o.id)),
       ranks: fc.constant(new Map<string, number>()),
       otherText: hasOther ? optional(answerText) : fc.constant(undefined),
       explanation: q.explain ? optional(answerText) : fc.constant(undefined),
     });
   return base.map((g) => {
     // A single answer plus "Other" text means Other (the reader warns about any other mix: tested separately).
-    if (single && g.otherText !== undefined && g.chosen.length && g.chosen[0] !== OTHER_OPTION_ID) g = { ...g, chosen: [OTHER_OPTION_ID] };
+    if (single && g.otherText !== undefined && g.chosen.length && g.chosen[0] !== OTHER_OPTION_ID)
+      g = { ...g, chosen: [OTHER_OPTION_ID] };
     const clean = Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)) as Omit<Given, 'questionId'>;
-    const empty = !clean.chosen.length && !clean.ranks.size && clean.text === undefined && clean.otherText === undefined && clean.explanation === undefined;
+    const empty =
+      !clean.chosen.length &&
+      !clean.ranks.size &&
+      clean.text === undefined &&
+      clean.otherText === undefined &&
+      clean.explanation === undefined;
     return empty ? null : { questionId: q.id, ...clean };
   });
 }
@@ -82,7 +109,10 @@ export function givenAnswer(q: Question): fc.Arbitrary<Given | null> {
 /** What readResponseFormXlsx/Docx must return for a given answer. */
 export function expectedAnswer(q: Question, g: Given): ReturnedAnswer {
   const opts = answerOptions(q);
-  let optionIds = q.type === 'ranking' ? [...g.ranks].sort((a, b) => a[1] - b[1]).map(([id]) => id) : opts.filter((o) => g.chosen.includes(o.id)).map((o) => o.id);
+  let optionIds =
+    q.type === 'ranking'
+      ? [...g.ranks].sort((a, b) => a[1] - b[1]).map(([id]) => id)
+      : opts.filter((o) => g.chosen.includes(o.id)).map((o) => o.id);
   if (g.otherText !== undefined && !optionIds.includes(OTHER_OPTION_ID)) optionIds = [...optionIds, OTHER_OPTION_ID];
   return {
     questionId: q.id,
@@ -96,14 +126,33 @@ export function expectedAnswer(q: Question, g: Given): ReturnedAnswer {
 export function respondentArb(draft: Draft): fc.Arbitrary<Partial<Record<RespondentFieldKey, string>>> {
   const entries = draft.aboutYou
     .filter((f) => f.enabled)
-    .map((f) => [f.key, fc.option(f.options.length ? fc.constantFrom(...f.options) : answerText.map((s) => s.trim()).filter((s) => s !== ''), { nil: undefined })] as const);
-  return fc.record(Object.fromEntries(entries) as Record<RespondentFieldKey, fc.Arbitrary<string | undefined>>).map(
-    (r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Partial<Record<RespondentFieldKey, string>>,
-  );
+    .map(
+      (f) =>
+        [
+          f.key,
+          fc.option(
+            f.options.length ? fc.constantFrom(...f.options) : answerText.map((s) => s.trim()).filter((s) => s !== ''),
+            { nil: undefined },
+          ),
+        ] as const,
+    );
+  return fc
+    .record(Object.fromEntries(entries) as Record<RespondentFieldKey, fc.Arbitrary<string | undefined>>)
+    .map(
+      (r) =>
+        Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Partial<
+          Record<RespondentFieldKey, string>
+        >,
+    );
 }
 
-export function respondentsAnswers(draft: Draft): fc.Arbitrary<{ respondent: Partial<Record<RespondentFieldKey, string>>; answers: (Given | null)[] }> {
-  return fc.record({ respondent: respondentArb(draft), answers: fc.tuple(...orderedQuestions(draft).map(givenAnswer)) });
+export function respondentsAnswers(
+  draft: Draft,
+): fc.Arbitrary<{ respondent: Partial<Record<RespondentFieldKey, string>>; answers: (Given | null)[] }> {
+  return fc.record({
+    respondent: respondentArb(draft),
+    answers: fc.tuple(...orderedQuestions(draft).map(givenAnswer)),
+  });
 }
 
 export const numberOf = (draft: Draft): Map<string, string> => questionNumbers(draft);

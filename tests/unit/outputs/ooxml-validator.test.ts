@@ -54,24 +54,28 @@ describe('the OOXML schema check', () => {
     expect(v2.output).toContain('xl/workbook.xml: not well-formed XML');
   });
 
-  it('applies markup compatibility as Office does: an ignorable extension passes, the same outside mc:Ignorable fails', async () => {
-    const xml = docx.text('word/document.xml');
-    const ext = 'xmlns:xq="http://example.org/made-up-extension"';
-    // The app's documents already declare mc:Ignorable="w14 w15 wp14"; the made-up prefix joins it or not.
-    expect(xml).toContain('mc:Ignorable="w14 w15 wp14"');
-    const withExt = (ignorable: boolean) =>
-      xml
-        .replace(W_DECL, `${W_DECL} ${ext}`)
-        .replace('mc:Ignorable="w14 w15 wp14"', `mc:Ignorable="w14 w15 wp14${ignorable ? ' xq' : ''}"`)
-        .replace('<w:body>', '<w:body><xq:extra xq:flag="1"/>');
-    const ok = new Package(docx.bytes());
-    ok.set('word/document.xml', withExt(true));
-    const v1 = await validateOoxml(writeTo(tmp.dir, 'ignorable.docx', ok.bytes()));
-    expect(v1.ok, v1.output).toBe(true);
-    const bad = new Package(docx.bytes());
-    bad.set('word/document.xml', withExt(false));
-    expect((await validateOoxml(writeTo(tmp.dir, 'not-ignorable.docx', bad.bytes()))).ok).toBe(false);
-  });
+  it(
+    'applies markup compatibility as Office does: an ignorable extension passes, the same outside mc:Ignorable ' +
+      'fails',
+    async () => {
+      const xml = docx.text('word/document.xml');
+      const ext = 'xmlns:xq="http://example.org/made-up-extension"';
+      // The app's documents already declare mc:Ignorable="w14 w15 wp14"; the made-up prefix joins it or not.
+      expect(xml).toContain('mc:Ignorable="w14 w15 wp14"');
+      const withExt = (ignorable: boolean) =>
+        xml
+          .replace(W_DECL, `${W_DECL} ${ext}`)
+          .replace('mc:Ignorable="w14 w15 wp14"', `mc:Ignorable="w14 w15 wp14${ignorable ? ' xq' : ''}"`)
+          .replace('<w:body>', '<w:body><xq:extra xq:flag="1"/>');
+      const ok = new Package(docx.bytes());
+      ok.set('word/document.xml', withExt(true));
+      const v1 = await validateOoxml(writeTo(tmp.dir, 'ignorable.docx', ok.bytes()));
+      expect(v1.ok, v1.output).toBe(true);
+      const bad = new Package(docx.bytes());
+      bad.set('word/document.xml', withExt(false));
+      expect((await validateOoxml(writeTo(tmp.dir, 'not-ignorable.docx', bad.bytes()))).ok).toBe(false);
+    },
+  );
 
   it('says a file that is not a ZIP package is invalid, rather than throwing', async () => {
     const v = await validateOoxml(writeTo(tmp.dir, 'not.docx', new TextEncoder().encode('hello')));

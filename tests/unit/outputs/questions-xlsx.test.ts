@@ -30,11 +30,26 @@ describe('questions list (.xlsx)', () => {
     expect(wb.SheetNames).toEqual(['Cover', 'Questions']);
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Questions']!, { header: 1, defval: '' });
     expect(rows[0]![0]).toBe('Questions in the consultation: One online place for NHS information and services');
-    expect(rows[1]).toEqual(['Number', 'Section', 'Question', 'Type', 'Answer options', 'Hint', 'Follow-up', 'Word limit', 'Question id']);
+    expect(rows[1]).toEqual([
+      'Number',
+      'Section',
+      'Question',
+      'Type',
+      'Answer options',
+      'Hint',
+      'Follow-up',
+      'Word limit',
+      'Question id',
+    ]);
     const body = rows.slice(2);
-    expect(body.map((r) => r[2])).toEqual(orderedQuestions(draft).map((q) => `Question ${numbers.get(q.id)!}: ${q.text}`));
+    expect(body.map((r) => r[2])).toEqual(
+      orderedQuestions(draft).map((q) => `Question ${numbers.get(q.id)!}: ${q.text}`),
+    );
     expect(body.map((r) => r[8])).toEqual(orderedQuestions(draft).map((q) => q.id));
-    expect(body[1]![4]).toBe('Booking appointments\nOrdering repeat prescriptions\nSeeing test results\nReading advice about conditions\nFinding local services\nContacting my GP practice\nOther (please specify)');
+    expect(body[1]![4]).toBe(
+      'Booking appointments\nOrdering repeat prescriptions\nSeeing test results\nReading advice about ' +
+        'conditions\nFinding local services\nContacting my GP practice\nOther (please specify)',
+    );
     // No blank cells: gaps say so.
     for (const r of body) for (const c of r) expect(String(c).trim()).not.toBe('');
     expect(body[2]![4]).toBe('Not applicable');
@@ -50,7 +65,9 @@ describe('questions list (.xlsx)', () => {
 
   it('has document properties and opens on the cover sheet at A1', () => {
     const core = pkg.xml('docProps/core.xml');
-    expect(byNs(core, DC, 'title')[0]?.textContent).toBe('Questions: One online place for NHS information and services');
+    expect(byNs(core, DC, 'title')[0]?.textContent).toBe(
+      'Questions: One online place for NHS information and services',
+    );
     expect(byNs(core, DC, 'language')[0]?.textContent).toBe('en-GB');
     expect(byNs(pkg.xml('xl/workbook.xml'), S, 'workbookView')[0]?.getAttribute('activeTab')).toBe('0');
     expect(byNs(pkg.xml('xl/worksheets/sheet1.xml'), S, 'selection')[0]?.getAttribute('activeCell') ?? 'A1').toBe('A1');
@@ -59,7 +76,10 @@ describe('questions list (.xlsx)', () => {
   it('still makes a valid workbook for a draft with no questions', async () => {
     const empty = await buildQuestionsXlsx(blankDraft('Nothing yet'), CTX);
     expect((await validateOoxml(writeTo(tmp.dir, 'empty.xlsx', empty))).ok).toBe(true);
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(empty, { type: 'array' }).Sheets['Questions']!, { header: 1, defval: '' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(empty, { type: 'array' }).Sheets['Questions']!, {
+      header: 1,
+      defval: '',
+    });
     expect(rows[2]![0]).toBe('This consultation has no questions yet.');
   });
 });

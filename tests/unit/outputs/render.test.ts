@@ -31,21 +31,25 @@ describe.skipIf(!haveRenderer())('outputs render in LibreOffice', () => {
   }, 120_000);
   afterAll(() => tmp.cleanup());
 
-  it.each(Object.keys(PAGES) as OutputKind[])('%s converts to PDF with the expected number of pages and every question', (kind) => {
-    const r = rendered.get(kind)!;
-    const [min, max] = PAGES[kind];
-    expect(r.pages).toBeGreaterThanOrEqual(min);
-    expect(r.pages).toBeLessThanOrEqual(max);
-    const text = flatText(r.text);
-    const draft = exampleDraft();
-    const numbers = questionNumbers(draft);
-    for (const q of orderedQuestions(draft)) {
-      expect(text, `${kind}: question ${numbers.get(q.id)!}`).toContain(flatText(q.text));
-      if (kind !== 'questions-xlsx' && kind !== 'response-form-xlsx') expect(text).toContain(`Question ${numbers.get(q.id)!}`);
-    }
-    // The hidden sheet never prints.
-    expect(text).not.toContain('do not edit this sheet');
-  });
+  it.each(Object.keys(PAGES) as OutputKind[])(
+    '%s converts to PDF with the expected number of pages and every question',
+    (kind) => {
+      const r = rendered.get(kind)!;
+      const [min, max] = PAGES[kind];
+      expect(r.pages).toBeGreaterThanOrEqual(min);
+      expect(r.pages).toBeLessThanOrEqual(max);
+      const text = flatText(r.text);
+      const draft = exampleDraft();
+      const numbers = questionNumbers(draft);
+      for (const q of orderedQuestions(draft)) {
+        expect(text, `${kind}: question ${numbers.get(q.id)!}`).toContain(flatText(q.text));
+        if (kind !== 'questions-xlsx' && kind !== 'response-form-xlsx')
+          expect(text).toContain(`Question ${numbers.get(q.id)!}`);
+      }
+      // The hidden sheet never prints.
+      expect(text).not.toContain('do not edit this sheet');
+    },
+  );
 
   it('shows the cover dates and the filled-in contents of the Word document', () => {
     const text = flatText(rendered.get('consultation-docx')!.text);

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOptions, orderedQuestions, type Draft } from '#shared/domain/draft/model';
 import { isAppError } from '#shared/core/errors';
-import { buildConsultationDocx, buildResponseFormXlsx, readResponseFormXlsx, type ReturnedAnswer } from '#electron/services/documents/consultation-outputs';
+import {
+  buildConsultationDocx,
+  buildResponseFormXlsx,
+  readResponseFormXlsx,
+  type ReturnedAnswer,
+} from '#electron/services/documents/consultation-outputs';
 import { xmlSafe } from '#electron/services/formats/text-safety';
 import { fillXlsx } from '../../harness/fill-forms';
 import { validateOoxml } from '../../harness/ooxml';
@@ -43,8 +48,14 @@ function locate(wb: XLSX.WorkBook, d: Draft) {
   for (const question of orderedQuestions(d)) {
     const n = numbers.get(question.id)!;
     const start = rows.findIndex((r) => r[1]?.startsWith(`Question ${n}: `));
-    const entry = { option: new Map<string, string>() } as { answer?: string; option: Map<string, string>; other?: string; explain?: string };
-    if (answerOptions(question).length === 0 || ['likert_agree5', 'yes_no', 'single_choice'].includes(question.type)) entry.answer = `Questions!C${start + 1}`;
+    const entry = { option: new Map<string, string>() } as {
+      answer?: string;
+      option: Map<string, string>;
+      other?: string;
+      explain?: string;
+    };
+    if (answerOptions(question).length === 0 || ['likert_agree5', 'yes_no', 'single_choice'].includes(question.type))
+      entry.answer = `Questions!C${start + 1}`;
     for (let r = start + 1; r < rows.length && rows[r]![0] === n && !rows[r]![1]?.startsWith('Question '); r++) {
       const label = rows[r]![1]!;
       const opt = answerOptions(question).find((o) => xmlSafe(o.label) === label);
@@ -55,11 +66,19 @@ function locate(wb: XLSX.WorkBook, d: Draft) {
     cells.set(question.id, entry);
   }
   const about = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['About you']!, { header: 1, defval: '', raw: false });
-  const fields = new Map(d.aboutYou.filter((f) => f.enabled).map((f) => [f.key, `About you!B${about.findIndex((r) => r[0] === f.label) + 1}`]));
+  const fields = new Map(
+    d.aboutYou
+      .filter((f) => f.enabled)
+      .map((f) => [f.key, `About you!B${about.findIndex((r) => r[0] === f.label) + 1}`]),
+  );
   return { cells, fields };
 }
 
-function fillMap(d: Draft, layout: ReturnType<typeof locate>, given: { respondent: Record<string, string>; answers: (Given | null)[] }): Map<string, string> {
+function fillMap(
+  d: Draft,
+  layout: ReturnType<typeof locate>,
+  given: { respondent: Record<string, string>; answers: (Given | null)[] },
+): Map<string, string> {
   const fill = new Map<string, string>();
   for (const [key, value] of Object.entries(given.respondent)) fill.set(layout.fields.get(key as never)!, value);
   const qs = orderedQuestions(d);
@@ -90,7 +109,10 @@ describe('response form (.xlsx)', () => {
   });
 
   it('has the instructions, about you and questions sheets, and a very hidden _workbench sheet', () => {
-    const sheets = byNs(pkg.xml('xl/workbook.xml'), S, 'sheet').map((s) => [s.getAttribute('name'), s.getAttribute('state')]);
+    const sheets = byNs(pkg.xml('xl/workbook.xml'), S, 'sheet').map((s) => [
+      s.getAttribute('name'),
+      s.getAttribute('state'),
+    ]);
     expect(sheets).toEqual([
       ['Instructions', 'visible'],
       ['About you', 'visible'],
@@ -100,7 +122,13 @@ describe('response form (.xlsx)', () => {
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.Sheets['Instructions']!['A1'].v).toMatch(/^Response form: /);
     const hidden = wb.Sheets['_workbench']!;
-    expect([hidden['A2'].v, hidden['B2'].v, hidden['A3'].v, hidden['B4'].v, hidden['B5'].v]).toEqual(['kind', 'consultation-workbench/response-form-xlsx', 'formId', CTX.consultationId, '1']);
+    expect([hidden['A2'].v, hidden['B2'].v, hidden['A3'].v, hidden['B4'].v, hidden['B5'].v]).toEqual([
+      'kind',
+      'consultation-workbench/response-form-xlsx',
+      'formId',
+      CTX.consultationId,
+      '1',
+    ]);
     expect(hidden['B3'].v).toMatch(/^form-[0-9a-f]{16}$/);
     // Word-limit guidance beside the open question that has a limit.
     const visible = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Questions']!, { header: 1, defval: '' });
@@ -110,30 +138,40 @@ describe('response form (.xlsx)', () => {
     const records = XLSX.utils.sheet_to_json<string[]>(hidden, { header: 1, defval: '' }).slice(7);
     for (const q of orderedQuestions(draft)) {
       expect(records.some((r) => r[0] === 'question' && r[1] === q.id)).toBe(true);
-      for (const o of answerOptions(q)) expect(records.some((r) => r[0] === 'option' && r[1] === q.id && r[4] === o.id)).toBe(true);
+      for (const o of answerOptions(q))
+        expect(records.some((r) => r[0] === 'option' && r[1] === q.id && r[4] === o.id)).toBe(true);
     }
   });
 
   it('protects every sheet; only the answer boxes are unlocked', () => {
     const xfs = byNs(byNs(pkg.xml('xl/styles.xml'), S, 'cellXfs')[0]!, S, 'xf');
-    const unlocked = (c: Element) => byNs(xfs[Number(c.getAttribute('s') ?? 0)]!, S, 'protection')[0]?.getAttribute('locked') === '0';
+    const unlocked = (c: Element) =>
+      byNs(xfs[Number(c.getAttribute('s') ?? 0)]!, S, 'protection')[0]?.getAttribute('locked') === '0';
     for (const name of ['Instructions', 'About you', 'Questions', '_workbench']) {
       const x = sheetXml(name);
       expect(byNs(x, S, 'sheetProtection')[0]?.getAttribute('sheet'), name).toBe('1');
       expect(byNs(x, S, 'sheetProtection')[0]?.getAttribute('password') ?? null).toBeNull();
     }
     const q = sheetXml('Questions');
-    const open = byNs(q, S, 'c').filter(unlocked).map((c) => c.getAttribute('r')!);
+    const open = byNs(q, S, 'c')
+      .filter(unlocked)
+      .map((c) => c.getAttribute('r')!);
     // Unlocked: column C only, one box per answer row the hidden sheet records.
     expect(open.every((r) => r.startsWith('C'))).toBe(true);
     const wb = XLSX.read(bytes, { type: 'array' });
-    const cells = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['_workbench']!, { header: 1, defval: '' })
+    const cells = XLSX.utils
+      .sheet_to_json<string[]>(wb.Sheets['_workbench']!, { header: 1, defval: '' })
       .filter((r) => r[0] === 'row')
       .map((r) => r[6]!.replace('Questions!', ''));
     expect(new Set(open)).toEqual(new Set(cells));
     // Numbers and question text are locked.
-    for (const c of byNs(q, S, 'c').filter((c) => /^[AB]\d+$/.test(c.getAttribute('r')!))) expect(unlocked(c)).toBe(false);
-    expect(byNs(sheetXml('About you'), S, 'c').filter(unlocked).every((c) => c.getAttribute('r')!.startsWith('B'))).toBe(true);
+    for (const c of byNs(q, S, 'c').filter((c) => /^[AB]\d+$/.test(c.getAttribute('r')!)))
+      expect(unlocked(c)).toBe(false);
+    expect(
+      byNs(sheetXml('About you'), S, 'c')
+        .filter(unlocked)
+        .every((c) => c.getAttribute('r')!.startsWith('B')),
+    ).toBe(true);
   });
 
   it('offers drop-down lists of the exact option labels, each validation a single non-overlapping range', () => {
@@ -141,7 +179,11 @@ describe('response form (.xlsx)', () => {
     const hidden = wb.Sheets['_workbench']!;
     const layout = locate(wb, draft);
     const x = sheetXml('Questions');
-    const dvs = byNs(x, S, 'dataValidation').map((dv) => ({ sqref: dv.getAttribute('sqref')!, type: dv.getAttribute('type'), formula: byNs(dv, S, 'formula1')[0]?.textContent ?? '' }));
+    const dvs = byNs(x, S, 'dataValidation').map((dv) => ({
+      sqref: dv.getAttribute('sqref')!,
+      type: dv.getAttribute('type'),
+      formula: byNs(dv, S, 'formula1')[0]?.textContent ?? '',
+    }));
     for (const dv of dvs) expect(dv.sqref).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
     const covered = dvs.flatMap((dv) => {
       const [a, b = a] = dv.sqref.split(':');
@@ -154,10 +196,15 @@ describe('response form (.xlsx)', () => {
       const at = layout.cells.get(q.id)!;
       const opts = answerOptions(q);
       if (!opts.length || !at.answer) continue;
-      const dv = dvs.find((d) => d.sqref === `${at.answer!.replace('Questions!', '')}:${at.answer!.replace('Questions!', '')}`)!;
+      const dv = dvs.find(
+        (d) => d.sqref === `${at.answer!.replace('Questions!', '')}:${at.answer!.replace('Questions!', '')}`,
+      )!;
       expect(dv.type).toBe('list');
       const m = /^'_workbench'!\$F\$(\d+):\$F\$(\d+)$/.exec(dv.formula)!;
-      const labels = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => hidden[`F${Number(m[1]) + i}`].v);
+      const labels = Array.from(
+        { length: Number(m[2]) - Number(m[1]) + 1 },
+        (_, i) => hidden[`F${Number(m[1]) + i}`].v,
+      );
       expect(labels).toEqual(opts.map((o) => xmlSafe(o.label)));
     }
     // The 40-option question: one tick range over its 40 rows.
@@ -168,11 +215,21 @@ describe('response form (.xlsx)', () => {
   });
 
   it('reads back an untouched form as no answers, and refuses files that are not our forms', async () => {
-    expect(readResponseFormXlsx(bytes)).toEqual({ formId: expect.stringMatching(/^form-/), consultationId: CTX.consultationId, respondent: {}, answers: [], warnings: [] });
+    expect(readResponseFormXlsx(bytes)).toEqual({
+      formId: expect.stringMatching(/^form-/),
+      consultationId: CTX.consultationId,
+      respondent: {},
+      answers: [],
+      warnings: [],
+    });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     const notOurs = new Uint8Array(await plain.xlsx.writeBuffer());
-    for (const bad of [notOurs, new TextEncoder().encode('not a spreadsheet at all'), await buildConsultationDocx(draft, CTX)]) {
+    for (const bad of [
+      notOurs,
+      new TextEncoder().encode('not a spreadsheet at all'),
+      await buildConsultationDocx(draft, CTX),
+    ]) {
       try {
         readResponseFormXlsx(bad);
         expect.unreachable('should have thrown');
@@ -212,9 +269,18 @@ describe('response form (.xlsx)', () => {
       [q40.option.get('bad-q40-o2')!, 'x'],
     ]);
     const back = readResponseFormXlsx(fillXlsx(bytes, fill));
-    expect(back.answers.find((a) => a.questionId === q1.id)).toEqual({ questionId: q1.id, optionIds: [], text: 'Somewhat agree' });
+    expect(back.answers.find((a) => a.questionId === q1.id)).toEqual({
+      questionId: q1.id,
+      optionIds: [],
+      text: 'Somewhat agree',
+    });
     expect(back.answers.find((a) => a.questionId === 'bad-q40')?.optionIds).toEqual(['bad-q40-o2']);
-    expect(back.answers.find((a) => a.questionId === 'example-q6')).toEqual({ questionId: 'example-q6', optionIds: ['example-q6-o2'], text: '', otherText: 'A regulator and a charity' });
+    expect(back.answers.find((a) => a.questionId === 'example-q6')).toEqual({
+      questionId: 'example-q6',
+      optionIds: ['example-q6-o2'],
+      text: '',
+      otherText: 'A regulator and a charity',
+    });
     expect(back.warnings).toHaveLength(3);
     expect(back.warnings[0]).toMatch(/^Question 1: “Somewhat agree” is not one of the options/);
     expect(back.warnings[1]).toMatch(/^Question 8: “Other” is filled in, but another answer is chosen/);
@@ -233,9 +299,18 @@ describe('options not written yet, or written twice', () => {
     ];
     const form = await buildResponseFormXlsx(d, CTX);
     const layout = locate(XLSX.read(form, { type: 'array' }), d);
-    const hidden = XLSX.utils.sheet_to_json<string[]>(XLSX.read(form, { type: 'array' }).Sheets['_workbench']!, { header: 1, defval: '' });
-    expect(hidden.filter((r) => r[0] === 'option' && r[1] === 'bad-long').map((r) => r[5])).toEqual(['Option 1', 'Same answer', 'same  ANSWER (2)']);
-    const back = readResponseFormXlsx(fillXlsx(form, new Map([[layout.cells.get('bad-long')!.answer!, 'same  ANSWER (2)']])));
+    const hidden = XLSX.utils.sheet_to_json<string[]>(XLSX.read(form, { type: 'array' }).Sheets['_workbench']!, {
+      header: 1,
+      defval: '',
+    });
+    expect(hidden.filter((r) => r[0] === 'option' && r[1] === 'bad-long').map((r) => r[5])).toEqual([
+      'Option 1',
+      'Same answer',
+      'same  ANSWER (2)',
+    ]);
+    const back = readResponseFormXlsx(
+      fillXlsx(form, new Map([[layout.cells.get('bad-long')!.answer!, 'same  ANSWER (2)']])),
+    );
     expect(back.answers).toEqual([{ questionId: 'bad-long', optionIds: ['second'], text: '' }]);
   });
 });
@@ -262,7 +337,12 @@ describe.skipIf(!haveRenderer())('response form (.xlsx) filled with another prog
     expect(back.consultationId).toBe(CTX.consultationId);
     expect(back.respondent).toEqual({ name: 'Ada Lovelace' });
     expect(back.answers).toEqual([
-      { questionId: q1.id, optionIds: ['likert-strongly-disagree'], text: '', explanation: 'Because, "quoted" =SUM(A1)\nsecond line 🏥' },
+      {
+        questionId: q1.id,
+        optionIds: ['likert-strongly-disagree'],
+        text: '',
+        explanation: 'Because, "quoted" =SUM(A1)\nsecond line 🏥',
+      },
       { questionId: 'bad-q40', optionIds: ['bad-q40-o1', 'other'], text: '', otherText: 'Something else' },
     ]);
   });

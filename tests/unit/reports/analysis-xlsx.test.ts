@@ -27,7 +27,8 @@ async function build(redaction: 'none' | 'redacted', name: string) {
   return { path, bytes, pkg: new Package(bytes), wb: XLSX.read(bytes, { type: 'array', cellFormula: true }) };
 }
 
-const rowsOf = (wb: XLSX.WorkBook, sheet: string): unknown[][] => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet]!, { header: 1, defval: '', raw: true });
+const rowsOf = (wb: XLSX.WorkBook, sheet: string): unknown[][] =>
+  XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet]!, { header: 1, defval: '', raw: true });
 const sheetPath = (name: string) => `xl/worksheets/sheet${SHEETS.indexOf(name as (typeof SHEETS)[number]) + 1}.xml`;
 
 beforeAll(async () => {
@@ -88,9 +89,15 @@ describe('analysis workbook (.xlsx)', () => {
   it('keeps "=HYPERLINK(…)" from a response as text, never a formula', () => {
     for (const f of [redacted, internal]) {
       // No formula anywhere in the package.
-      for (const [name, data] of f.pkg.files) if (name.startsWith('xl/worksheets/')) expect(new TextDecoder().decode(data)).not.toMatch(/<f[ >]/);
+      for (const [name, data] of f.pkg.files)
+        if (name.startsWith('xl/worksheets/')) expect(new TextDecoder().decode(data)).not.toMatch(/<f[ >]/);
       const ws = f.wb.Sheets[S.responses]!;
-      const hits = Object.entries(ws).filter(([k, c]) => !k.startsWith('!') && typeof (c as XLSX.CellObject).v === 'string' && String((c as XLSX.CellObject).v).includes('HYPERLINK'));
+      const hits = Object.entries(ws).filter(
+        ([k, c]) =>
+          !k.startsWith('!') &&
+          typeof (c as XLSX.CellObject).v === 'string' &&
+          String((c as XLSX.CellObject).v).includes('HYPERLINK'),
+      );
       expect(hits.length).toBeGreaterThan(0);
       for (const [, c] of hits) {
         const cell = c as XLSX.CellObject;
@@ -100,7 +107,9 @@ describe('analysis workbook (.xlsx)', () => {
       }
     }
     // The phone number typed as a role starts with "+": neutralised too (internal only: role is personal).
-    const role = Object.values(internal.wb.Sheets[S.responses]!).find((c) => (c as XLSX.CellObject).v === `'${HOSTILE_FIELD}`);
+    const role = Object.values(internal.wb.Sheets[S.responses]!).find(
+      (c) => (c as XLSX.CellObject).v === `'${HOSTILE_FIELD}`,
+    );
     expect(role).toBeDefined();
   });
 
@@ -126,7 +135,11 @@ describe('analysis workbook (.xlsx)', () => {
     const matrix = rowsOf(internal.wb, S.matrix);
     const header = matrix[2] as string[];
     const body = matrix.slice(3);
-    const campaign = new Map(rowsOf(internal.wb, S.responses).slice(3).map((r) => [r[0], r[3]]));
+    const campaign = new Map(
+      rowsOf(internal.wb, S.responses)
+        .slice(3)
+        .map((r) => [r[0], r[3]]),
+    );
     for (const q of report.questions) {
       for (const t of q.themes) {
         const col = header.indexOf(`Q${q.number}: ${t.name}`);

@@ -28,7 +28,9 @@ describe('ministerial briefing (.docx)', () => {
     const r = await validateOoxml(path);
     expect(r.ok, r.output).toBe(true);
     const core = pkg.xml('docProps/core.xml');
-    expect(byNs(core, DC, 'title')[0]?.textContent).toBe('Briefing: responses to the consultation “One online place for NHS information and services”');
+    expect(byNs(core, DC, 'title')[0]?.textContent).toBe(
+      'Briefing: responses to the consultation “One online place for NHS information and services”',
+    );
     expect(byNs(core, DC, 'language')[0]?.textContent).toBe('en-GB');
     expectArial12(pkg);
   });
@@ -36,9 +38,16 @@ describe('ministerial briefing (.docx)', () => {
   it('has the four parts in order: headline numbers, who responded, themes by proposal, issues', () => {
     const doc = pkg.xml('word/document.xml');
     expectHeadingOrder(doc);
-    expect(headings(doc).filter((h) => h.level === 1).map((h) => h.text)).toEqual([H.headline, H.who, H.themes, H.issues]);
+    expect(
+      headings(doc)
+        .filter((h) => h.level === 1)
+        .map((h) => h.text),
+    ).toEqual([H.headline, H.who, H.themes, H.issues]);
     const text = wordParagraphs(doc).map((p) => p.text);
-    expect(text).toContain(`${report.respondents.received.toLocaleString('en-GB')} responses received; ${report.respondents.analysed.toLocaleString('en-GB')} analysed.`);
+    expect(text).toContain(
+      `${report.respondents.received.toLocaleString('en-GB')} responses ` +
+        `received; ${report.respondents.analysed.toLocaleString('en-GB')} analysed.`,
+    );
     for (const issue of report.issues.slice(0, 3)) expect(text).toContain(issue);
     expect(text.some((t) => t.startsWith('Proposal 1: one online front door: '))).toBe(true);
   });
@@ -47,8 +56,14 @@ describe('ministerial briefing (.docx)', () => {
     const p = prepareReport(report, { redaction: 'redacted' });
     const q1 = p.questions[0]!;
     const rows = q1.table!.rows;
-    const pct = (labels: string[]) => Math.floor((rows.filter((r) => labels.includes(r.label)).reduce((s, r) => s + r.count!, 0) * 100) / q1.table!.base + 0.5);
-    expect(headline(q1)).toBe(`${pct(['Strongly agree', 'Agree'])}% agreed and ${pct(['Disagree', 'Strongly disagree'])}% disagreed (base ${q1.table!.base.toLocaleString('en-GB')}).`);
+    const pct = (labels: string[]) =>
+      Math.floor(
+        (rows.filter((r) => labels.includes(r.label)).reduce((s, r) => s + r.count!, 0) * 100) / q1.table!.base + 0.5,
+      );
+    expect(headline(q1)).toBe(
+      `${pct(['Strongly agree', 'Agree'])}% agreed and ${pct(['Disagree', 'Strongly disagree'])}% disagreed ` +
+        `(base ${q1.table!.base.toLocaleString('en-GB')}).`,
+    );
     expect(wordParagraphs(pkg.xml('word/document.xml')).some((x) => x.text.includes(headline(q1)!))).toBe(true);
   });
 });

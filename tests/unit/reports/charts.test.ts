@@ -5,7 +5,9 @@ import { encodeAnswers, tallyQuestion } from '#shared/analysis/tallies';
 import { renderChartPng } from '#electron/services/formats/chart-png';
 
 const jsdomModule: string = 'jsdom';
-const { JSDOM } = (await import(jsdomModule)) as { JSDOM: new (html: string) => { window: { DOMParser: typeof globalThis.DOMParser } } };
+const { JSDOM } = (await import(jsdomModule)) as {
+  JSDOM: new (html: string) => { window: { DOMParser: typeof globalThis.DOMParser } };
+};
 const parse = (svg: string): Document => {
   const doc = new new JSDOM('').window.DOMParser().parseFromString(svg, 'image/svg+xml');
   expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
@@ -15,7 +17,12 @@ const parse = (svg: string): Document => {
 const DATA: BarDatum[] = [
   { label: 'Strongly agree', value: 543, valueText: '543', percentText: '35%' },
   { label: 'Agree', value: 414, valueText: '414', percentText: '27%' },
-  { label: 'A very long answer label that needs to wrap over more than one line <with> "markup" & ampersands', value: 12, valueText: '12', percentText: '1%' },
+  {
+    label: 'A very long answer label that needs to wrap over more than one line <with> "markup" & ampersands',
+    value: 12,
+    valueText: '12',
+    percentText: '1%',
+  },
   { label: 'Other (aggregated)', value: null, valueText: '[c]', percentText: '[c]' },
   { label: 'Don’t know', value: 0, valueText: '0', percentText: '0%' },
 ];
@@ -26,7 +33,7 @@ function darkPixels(png: Uint8Array): number {
   const width = b.readUInt32BE(16);
   const height = b.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let p = 8; p < b.length; ) {
+  for (let p = 8; p < b.length;) {
     const len = b.readUInt32BE(p);
     const type = b.toString('latin1', p + 4, p + 8);
     if (type === 'IDAT') idat.push(b.subarray(p + 8, p + 8 + len));
@@ -48,7 +55,20 @@ function darkPixels(png: Uint8Array): number {
       const pa = Math.abs(up - c);
       const pb = Math.abs(a - c);
       const pc = Math.abs(a + up - 2 * c);
-      const pred = f === 0 ? 0 : f === 1 ? a : f === 2 ? up : f === 3 ? (a + up) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
+      const pred =
+        f === 0
+          ? 0
+          : f === 1
+            ? a
+            : f === 2
+              ? up
+              : f === 3
+                ? (a + up) >> 1
+                : pa <= pb && pa <= pc
+                  ? a
+                  : pb <= pc
+                    ? up
+                    : c;
       cur[x] = (line[x]! + pred) & 0xff;
     }
     for (let x = 0; x < stride; x += bpp) if (cur[x]! < 128 && cur[x + 1]! < 128 && cur[x + 2]! < 128) dark++;
@@ -58,7 +78,13 @@ function darkPixels(png: Uint8Array): number {
 }
 
 describe('bar charts', () => {
-  const chart = barChart({ id: 'q1', title: 'Responses to question 1', measure: 'Number of respondents (base: 1,555)', data: DATA, withheldNote: '[c] means fewer than 10 respondents.' });
+  const chart = barChart({
+    id: 'q1',
+    title: 'Responses to question 1',
+    measure: 'Number of respondents (base: 1,555)',
+    data: DATA,
+    withheldNote: '[c] means fewer than 10 respondents.',
+  });
 
   it('is well-formed SVG with an accessible title and description and no inline styles', () => {
     const doc = parse(chart.svg);
@@ -71,25 +97,43 @@ describe('bar charts', () => {
     expect(chart.svg).not.toMatch(/<style/);
   });
 
-  it('labels every bar with its category and figure in text, one colour, and draws no bar for withheld or zero figures', () => {
-    const doc = parse(chart.svg);
-    const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
-    expect(texts).toEqual(expect.arrayContaining(['543 (35%)', '414 (27%)', '12 (1%)', '[c]', '0 (0%)', 'Strongly agree', 'Other (aggregated)']));
-    const bars = Array.from(doc.getElementsByTagName('rect')).slice(1);
-    expect(bars).toHaveLength(3);
-    expect(new Set(bars.map((b) => b.getAttribute('fill')))).toEqual(new Set(['#1d70b8']));
-    const widths = bars.map((b) => Number(b.getAttribute('width')));
-    expect(widths[0]! / widths[1]!).toBeCloseTo(543 / 414, 1);
-    // The long label wraps onto several lines, none wider than the label column.
-    const tspans = Array.from(doc.getElementsByTagName('tspan')).map((t) => t.textContent ?? '');
-    expect(tspans.filter((t) => t.startsWith('A very long') || t.includes('wrap')).length).toBeGreaterThan(0);
-  });
+  it(
+    'labels every bar with its category and figure in text, one colour, and draws no bar for withheld or zero ' +
+      'figures',
+    () => {
+      const doc = parse(chart.svg);
+      const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          '543 (35%)',
+          '414 (27%)',
+          '12 (1%)',
+          '[c]',
+          '0 (0%)',
+          'Strongly agree',
+          'Other (aggregated)',
+        ]),
+      );
+      const bars = Array.from(doc.getElementsByTagName('rect')).slice(1);
+      expect(bars).toHaveLength(3);
+      expect(new Set(bars.map((b) => b.getAttribute('fill')))).toEqual(new Set(['#1d70b8']));
+      const widths = bars.map((b) => Number(b.getAttribute('width')));
+      expect(widths[0]! / widths[1]!).toBeCloseTo(543 / 414, 1);
+      // The long label wraps onto several lines, none wider than the label column.
+      const tspans = Array.from(doc.getElementsByTagName('tspan')).map((t) => t.textContent ?? '');
+      expect(tspans.filter((t) => t.startsWith('A very long') || t.includes('wrap')).length).toBeGreaterThan(0);
+    },
+  );
 
   it('gives alt text with every category and figure', () => {
     expect(chart.altText).toBe(
-      'Bar chart: Responses to question 1. Number of respondents (base: 1,555). Strongly agree: 543 (35%); Agree: 414 (27%); A very long answer label that needs to wrap over more than one line <with> "markup" & ampersands: 12 (1%); Other (aggregated): [c]; Don’t know: 0 (0%). [c] means fewer than 10 respondents.',
+      'Bar chart: Responses to question 1. Number of respondents (base: 1,555). Strongly agree: 543 (35%); ' +
+        'Agree: 414 (27%); A very long answer label that needs to wrap over more than one line <with> "markup" & ' +
+        'ampersands: 12 (1%); Other (aggregated): [c]; Don’t know: 0 (0%). [c] means fewer than 10 respondents.',
     );
-    expect(chartAltText({ title: 't', measure: 'm', data: DATA.slice(0, 1) })).toBe('Bar chart: t. m. Strongly agree: 543 (35%).');
+    expect(chartAltText({ title: 't', measure: 'm', data: DATA.slice(0, 1) })).toBe(
+      'Bar chart: t. m. Strongly agree: 543 (35%).',
+    );
   });
 
   it('wraps text by Arial widths and cuts overlong labels with an ellipsis', () => {
@@ -101,7 +145,14 @@ describe('bar charts', () => {
   });
 
   it('charts a tally straight from shared/analysis', () => {
-    const q = { id: 'q', type: 'yes_no' as const, options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] };
+    const q = {
+      id: 'q',
+      type: 'yes_no' as const,
+      options: [
+        { id: 'yes', label: 'Yes' },
+        { id: 'no', label: 'No' },
+      ],
+    };
     const t = tallyQuestion(q, encodeAnswers(q, [['yes'], ['yes'], ['no'], null]));
     expect(tallyChartData(t)).toEqual([
       { label: 'Yes', value: 2, valueText: '2', percentText: '67%' },

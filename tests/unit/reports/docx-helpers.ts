@@ -22,7 +22,10 @@ export function tables(doc: Document): { rows: string[][]; headerRepeats: boolea
 }
 
 export function pictures(doc: Document): { descr: string; title: string }[] {
-  return byNs(doc, WP, 'docPr').map((d) => ({ descr: d.getAttribute('descr') ?? '', title: d.getAttribute('title') ?? '' }));
+  return byNs(doc, WP, 'docPr').map((d) => ({
+    descr: d.getAttribute('descr') ?? '',
+    title: d.getAttribute('title') ?? '',
+  }));
 }
 
 /** Headings start with the Title, then never skip a level. */

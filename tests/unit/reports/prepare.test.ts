@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_AGGREGATED, SUPPRESSED } from '#shared/analysis/suppression';
-import { NOT_FOR_PUBLICATION, prepareReport, QuoteConsentError, quoteProblems, ReportInputError, type PreparedRow, type ResponseRow } from '#shared/report/index';
+import {
+  NOT_FOR_PUBLICATION,
+  prepareReport,
+  QuoteConsentError,
+  quoteProblems,
+  ReportInputError,
+  type PreparedRow,
+  type ResponseRow,
+} from '#shared/report/index';
 import { CONFIDENTIAL_ORG, HOSTILE_ANSWER, reportFixture } from '../../generators/report-fixture';
 
 /**
@@ -23,7 +31,8 @@ describe('prepareReport for publication (redacted)', () => {
     let merged = 0;
     for (const q of p.questions) {
       for (const row of q.table?.rows ?? []) {
-        if (row.count !== null) expect(row.count === 0 || row.count >= 10, `question ${q.number}: ${row.label} = ${row.count}`).toBe(true);
+        if (row.count !== null)
+          expect(row.count === 0 || row.count >= 10, `question ${q.number}: ${row.label} = ${row.count}`).toBe(true);
         if (row.merged.length) {
           merged++;
           expect(row.label).toBe(OTHER_AGGREGATED);
@@ -33,7 +42,9 @@ describe('prepareReport for publication (redacted)', () => {
     expect(merged).toBeGreaterThan(0);
     // Question 5's rare last option is among those merged, and its small count is nowhere to be seen.
     const q5 = p.questions.find((q) => q.number === '5')!;
-    const original = report.questions.find((q) => q.number === '5')!.tally!.options.find((o) => o.label === 'Don’t know')!;
+    const original = report.questions
+      .find((q) => q.number === '5')!
+      .tally!.options.find((o) => o.label === 'Don’t know')!;
     expect(original.count).toBeGreaterThan(0);
     expect(original.count).toBeLessThan(10);
     expect(q5.table!.rows.find((r) => r.label === OTHER_AGGREGATED)!.merged).toContain('Don’t know');
@@ -75,7 +86,15 @@ describe('prepareReport for publication (redacted)', () => {
 
   it('removes personal fields from the rows and withholds confidential respondents’ text and organisation', async () => {
     const headers = p.rowColumns.map((c) => c.header);
-    for (const h of ['Name', 'Email', 'Role', 'Reason for confidentiality', 'Asked for confidentiality', 'Consented to publication']) expect(headers).not.toContain(h);
+    for (const h of [
+      'Name',
+      'Email',
+      'Role',
+      'Reason for confidentiality',
+      'Asked for confidentiality',
+      'Consented to publication',
+    ])
+      expect(headers).not.toContain(h);
     expect(headers).toContain('Respondent type');
     const rows = await collect(p.rows());
     expect(rows).toHaveLength(1200);
@@ -103,7 +122,9 @@ describe('prepareReport for publication (redacted)', () => {
     const col = p.rowColumns.findIndex((c) => c.header === 'Q5 answer');
     const source = [...(report.rows() as Iterable<ResponseRow>)];
     const rows = await collect(p.rows());
-    const picked = source.map((s, i) => [s, rows[i]!] as const).filter(([s]) => s.answers[q5.id]?.choices?.includes(rare));
+    const picked = source
+      .map((s, i) => [s, rows[i]!] as const)
+      .filter(([s]) => s.answers[q5.id]?.choices?.includes(rare));
     expect(picked.length).toBeGreaterThan(0);
     for (const [, row] of picked) expect(row.cells[col]).toBe(OTHER_AGGREGATED);
   });
@@ -134,7 +155,8 @@ describe('prepareReport for publication (redacted)', () => {
   it('applies a configurable threshold', () => {
     const strict = prepareReport(report, { redaction: 'redacted', threshold: 100 });
     expect(strict.threshold).toBe(100);
-    for (const q of strict.questions) for (const r of q.table?.rows ?? []) if (r.count !== null) expect(r.count === 0 || r.count >= 100).toBe(true);
+    for (const q of strict.questions)
+      for (const r of q.table?.rows ?? []) if (r.count !== null) expect(r.count === 0 || r.count >= 100).toBe(true);
     expect(() => prepareReport(report, { redaction: 'redacted', threshold: 0 })).toThrow(ReportInputError);
   });
 
@@ -162,7 +184,9 @@ describe('prepareReport for internal use (none)', () => {
       expect(q.themes.every((t) => t.count !== null)).toBe(true);
     }
     expect(p.organisations.find((o) => o.name === CONFIDENTIAL_ORG)?.confidential).toBe(true);
-    expect(p.rowColumns.map((c) => c.header)).toEqual(expect.arrayContaining(['Name', 'Email', 'Asked for confidentiality', 'Consented to publication']));
+    expect(p.rowColumns.map((c) => c.header)).toEqual(
+      expect.arrayContaining(['Name', 'Email', 'Asked for confidentiality', 'Consented to publication']),
+    );
     const rows = await collect(p.rows());
     expect(rows[0]!.cells).toContain(HOSTILE_ANSWER);
   });

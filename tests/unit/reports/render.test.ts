@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAnalysisXlsx, buildBriefingDocx, buildGovernmentResponseDocx } from '#electron/services/documents/reports/index';
+import {
+  buildAnalysisXlsx,
+  buildBriefingDocx,
+  buildGovernmentResponseDocx,
+} from '#electron/services/documents/reports/index';
 import { flatText, haveRenderer, renderToPdf } from '../../harness/render';
 import { tempDir } from '../../harness/temp';
 import { largeDraft } from '../../bench/large-draft';
@@ -24,7 +28,8 @@ describe.skipIf(!haveRenderer())('report outputs render in LibreOffice', () => {
     expect(r.pages).toBeGreaterThan(15);
     expect(r.pages).toBeLessThan(80);
     const text = flatText(r.text);
-    for (const q of report.questions) expect(text, `question ${q.number}`).toContain(flatText(`Question ${q.number}: ${q.text}`));
+    for (const q of report.questions)
+      expect(text, `question ${q.number}`).toContain(flatText(`Question ${q.number}: ${q.text}`));
     expect(text).toContain('Annex A: organisations that responded');
     expect(text).toContain('Patients Together');
     // The contents carry page numbers worked out when the file was written.
@@ -34,11 +39,17 @@ describe.skipIf(!haveRenderer())('report outputs render in LibreOffice', () => {
   it('briefing: at most 2 pages, for the example and for a 40-question consultation', async () => {
     for (const [name, report] of [
       ['example', reportFixture({ respondents: 1200 })],
-      ['large', reportFixture({ draft: largeDraft({ questions: 40, words: 2000 }), respondents: 1500, longAnswers: false })],
+      [
+        'large',
+        reportFixture({ draft: largeDraft({ questions: 40, words: 2000 }), respondents: 1500, longAnswers: false }),
+      ],
       ['internal', reportFixture({ respondents: 1200 })],
     ] as const) {
       const path = tmp.path(`briefing-${name}.docx`);
-      writeFileSync(path, await buildBriefingDocx(report, { now: NOW, redaction: name === 'internal' ? 'none' : 'redacted' }));
+      writeFileSync(
+        path,
+        await buildBriefingDocx(report, { now: NOW, redaction: name === 'internal' ? 'none' : 'redacted' }),
+      );
       const r = renderToPdf(path, { outDir: tmp.path(`briefing-${name}`) });
       expect(r.pages, name).toBeGreaterThanOrEqual(1);
       expect(r.pages, name).toBeLessThanOrEqual(2);

@@ -25,7 +25,10 @@ async function write(path: string, big: string, mtime = new Date('2027-08-02T10:
 describe('streaming ZIP writer', () => {
   const t = tempDir('cw-zip-stream-');
   // About 5 MB of varied text: several 1 MB pieces, each deflated on its own.
-  const big = Array.from({ length: 60_000 }, (_, i) => `<row r="${i}"><c>${(i * 2654435761) % 1000003} ünïcødé ${'x'.repeat(i % 17)}</c></row>`).join('');
+  const big = Array.from(
+    { length: 60_000 },
+    (_, i) => `<row r="${i}"><c>${(i * 2654435761) % 1000003} ünïcødé ${'x'.repeat(i % 17)}</c></row>`,
+  ).join('');
 
   it('reads back every entry exactly, and unzip agrees', async () => {
     const path = t.path('a.zip');
@@ -59,7 +62,18 @@ describe('worksheet rows of a 0/1 matrix', () => {
   /** One sheet of `rows`, written cell by cell (row) or as flag rows (flagRow); the file's SHA-256. */
   async function sheet(path: string, rows: Array<[string, number[]]>, fast: boolean): Promise<string> {
     const sink = new ByteSink(path);
-    const wb = await StreamWorkbook.start(sink, [{ name: 'Matrix', widths: [8, 14, 14, 14], table: { name: 'M', columns: ['Id', 'A', 'B', 'C'] } }], { title: 'T', subject: 'S', creator: 'C', description: 'D', language: 'en-GB', now: new Date('2027-08-02T10:00:00Z') });
+    const wb = await StreamWorkbook.start(
+      sink,
+      [{ name: 'Matrix', widths: [8, 14, 14, 14], table: { name: 'M', columns: ['Id', 'A', 'B', 'C'] } }],
+      {
+        title: 'T',
+        subject: 'S',
+        creator: 'C',
+        description: 'D',
+        language: 'en-GB',
+        now: new Date('2027-08-02T10:00:00Z'),
+      },
+    );
     const w = await wb.sheet();
     w.startTable();
     await w.row(['Id', 'A', 'B', 'C'], { style: Style.Header });
@@ -74,7 +88,12 @@ describe('worksheet rows of a 0/1 matrix', () => {
 
   it('are written exactly as the same cells written one by one', async () => {
     // Ids short and long (a long one wraps and makes the row taller), values 0 and 1, an empty id.
-    const rows: Array<[string, number[]]> = [['101', [0, 1, 0]], ['a response id long enough to wrap', [1, 1, 1]], ['', [0, 0, 1]], ['=1+1', [1, 0, 0]]];
+    const rows: Array<[string, number[]]> = [
+      ['101', [0, 1, 0]],
+      ['a response id long enough to wrap', [1, 1, 1]],
+      ['', [0, 0, 1]],
+      ['=1+1', [1, 0, 0]],
+    ];
     expect(await sheet(t.path('fast.xlsx'), rows, true)).toBe(await sheet(t.path('slow.xlsx'), rows, false));
   });
 });

@@ -24,13 +24,19 @@ async function membersOf(id: number) {
 
 async function externalIds(): Promise<Map<number, string>> {
   const file = ws.router.session('s').workspace!;
-  return new Map(file.db.all<{ id: number; external_id: string }>('SELECT id, external_id FROM response').map((r) => [r.id, r.external_id]));
+  return new Map(
+    file.db
+      .all<{ id: number; external_id: string }>('SELECT id, external_id FROM response')
+      .map((r) => [r.id, r.external_id]),
+  );
 }
 
 beforeAll(async () => {
   ws = await workspaceWith(t.dir);
   docs = plantedCorpus({ seed: 7, organic: 1500, campaigns: [5, 9, 30, 120, 400] }).docs;
-  const rows = [['Response ID', 'Your name', 'Is there anything else you would like to tell us about these proposals?']];
+  const rows = [
+    ['Response ID', 'Your name', 'Is there anything else you would like to tell us about these proposals?'],
+  ];
   docs.forEach((d, i) => {
     rows.push([`R${i + 1}`, `Person ${i + 1}`, d.text]);
     byExternal.set(`R${i + 1}`, d);
@@ -49,7 +55,8 @@ describe('campaign detection in the workspace', () => {
   it('finds the planted campaigns with recall and precision of at least 0.95', async () => {
     const ext = await externalIds();
     const groups = [];
-    for (const c of await ws.call('responses.campaigns', {})) groups.push({ memberIds: (await membersOf(c.id)).map((m) => byExternal.get(ext.get(m.responseId)!)!.id) });
+    for (const c of await ws.call('responses.campaigns', {}))
+      groups.push({ memberIds: (await membersOf(c.id)).map((m) => byExternal.get(ext.get(m.responseId)!)!.id) });
     const score = scoreCampaigns(docs, groups);
     expect(score.recall).toBeGreaterThanOrEqual(0.95);
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
@@ -62,7 +69,9 @@ describe('campaign detection in the workspace', () => {
     expect(big.template.split(/\s+/).length).toBeGreaterThan(30);
     const ext = await externalIds();
     const members = await membersOf(big.id);
-    const withOwn = members.find((m) => m.addition.split(/\s+/).length >= 8 && byExternal.get(ext.get(m.responseId)!)!.additions.length > 0)!;
+    const withOwn = members.find(
+      (m) => m.addition.split(/\s+/).length >= 8 && byExternal.get(ext.get(m.responseId)!)!.additions.length > 0,
+    )!;
     expect(withOwn).toBeDefined();
     // The addition is (mostly) what the generator added, and the template is not in it.
     const planted = byExternal.get(ext.get(withOwn.responseId)!)!.additions.join(' ');
@@ -88,12 +97,24 @@ describe('campaign detection in the workspace', () => {
     const again = await ws.call('responses.detect', { threshold: 0.5 });
     const after = await ws.call('responses.campaigns', {});
     const confirmed = after.find((c) => c.id === first!.id)!;
-    expect(confirmed).toMatchObject({ status: 'confirmed', label: 'Keep Care Local letter', decidedBy: 'tester', size: first!.size - 3 });
-    expect((await membersOf(first!.id)).filter((m) => m.removed).map((m) => m.responseId).sort()).toEqual([...out].sort());
+    expect(confirmed).toMatchObject({
+      status: 'confirmed',
+      label: 'Keep Care Local letter',
+      decidedBy: 'tester',
+      size: first!.size - 3,
+    });
+    expect(
+      (await membersOf(first!.id))
+        .filter((m) => m.removed)
+        .map((m) => m.responseId)
+        .sort(),
+    ).toEqual([...out].sort());
     expect(after.find((c) => c.id === second!.id)?.status).toBe('rejected');
     // Rejected campaigns are not counted; the split members are not in the campaign filter.
     expect(again.campaigns.some((c) => c.id === second!.id)).toBe(false);
-    expect((await ws.call('responses.list', { filters: { campaign: first!.id }, offset: 0, limit: 1 })).total).toBe(first!.size - 3);
+    expect((await ws.call('responses.list', { filters: { campaign: first!.id }, offset: 0, limit: 1 })).total).toBe(
+      first!.size - 3,
+    );
     const detail = await ws.call('responses.get', { id: out[0]! });
     expect(detail.campaigns).toEqual([expect.objectContaining({ id: first!.id, removed: true })]);
   });

@@ -13,9 +13,18 @@ import { testRouter } from '../../harness/router';
  */
 export const CLOCK = () => new Date('2027-06-01T10:00:00Z');
 
-export async function workspaceWith(dir: string, template: 'example' | 'blank' | 'standard' = 'example', name = 'responses.consult', opts: { taskWorker?: string; background?: boolean } = {}) {
+export async function workspaceWith(
+  dir: string,
+  template: 'example' | 'blank' | 'standard' = 'example',
+  name = 'responses.consult',
+  opts: { taskWorker?: string; background?: boolean } = {},
+) {
   const r = testRouter(dir, CLOCK, opts);
-  const summary = await r.call('workspace.create', { path: join(dir, name), title: 'One online place for NHS information', from: { kind: 'template', template } });
+  const summary = await r.call('workspace.create', {
+    path: join(dir, name),
+    title: 'One online place for NHS information',
+    from: { kind: 'template', template },
+  });
   return { ...r, path: summary.path, consultationId: summary.consultationId };
 }
 
@@ -26,7 +35,19 @@ export interface SurveyFile {
 }
 
 /** A survey export written by the generator: `count` responses in `layout`, as `format`. */
-export function writeSurvey(dir: string, name: string, opts: { layout?: LayoutName; format?: FileFormat; count?: number; seed?: number; draft?: Draft; generate?: Partial<GenerateOptions>; csv?: CsvOptions } = {}): SurveyFile {
+export function writeSurvey(
+  dir: string,
+  name: string,
+  opts: {
+    layout?: LayoutName;
+    format?: FileFormat;
+    count?: number;
+    seed?: number;
+    draft?: Draft;
+    generate?: Partial<GenerateOptions>;
+    csv?: CsvOptions;
+  } = {},
+): SurveyFile {
   const draft = opts.draft ?? exampleDraft();
   const responses = generateResponses(draft, { count: opts.count ?? 40, seed: opts.seed ?? 1, ...opts.generate });
   const table = writeLayout(opts.layout ?? 'microsoft-forms', draft, responses);

@@ -14,50 +14,67 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('importing survey exports into a workspace', () => {
-  it('imports every layout the generator writes, as CSV and as a workbook, with every answer and respondent field kept', async () => {
-    const ws = await workspaceWith(t.dir);
-    const formats = ['csv', 'xlsx', 'csv', 'ods', 'csv', 'xls', 'xlsx'] as const;
-    let seed = 10;
-    for (const [i, layout] of LAYOUT_NAMES.entries()) {
-      const format = formats[i]!;
-      // XLS (BIFF8) cells written by SheetJS stop at 255 characters: short answers only there.
-      const f = writeSurvey(t.dir, `${layout}.${format}`, { layout, format, count: 25, seed: seed++, generate: { duplicateRate: 0, ...(format === 'xls' ? { openLengths: [100, 0, 0] as [number, number, number] } : {}) } });
-      const out = await ws.call('responses.import', { paths: [f.path] });
-      expect(out.rejected, `${layout} ${format}`).toEqual([]);
-      expect(out.imported, `${layout} ${format}`).toBe(25);
-      const batchId = out.batchId!;
-      // Compare with what the generator meant, through the stored responses.
-      const list = await ws.call('responses.list', { filters: { batchId }, offset: 0, limit: 100 });
-      expect(list.total).toBe(25);
-      const draft = f.draft;
-      const qs = orderedQuestions(draft);
-      for (const row of list.rows.slice(0, 6)) {
-        const detail = await ws.call('responses.get', { id: row.id });
-        const seq = f.responses.findIndex((r) => externalIdFor(layout, r.seq) === detail.externalId);
-        expect(seq, `${layout}: response ${detail.externalId} found`).toBeGreaterThanOrEqual(0);
-        const want = f.responses[seq]!;
-        expect(detail.channel).toBe('online-survey');
-        for (const [k, v] of Object.entries(want.respondent)) expect(detail.respondent.fields[k as keyof typeof detail.respondent.fields], `${layout} ${k}`).toBe(v);
-        for (const q of qs) {
-          const w = want.answers[q.id];
-          const got = detail.answers.find((a) => a.questionId === q.id);
-          if (!w) {
-            expect(got, `${layout} q ${q.id} unanswered`).toBeUndefined();
-            continue;
+  it(
+    'imports every layout the generator writes, as CSV and as a workbook, with every answer and respondent field ' +
+      'kept',
+    async () => {
+      const ws = await workspaceWith(t.dir);
+      const formats = ['csv', 'xlsx', 'csv', 'ods', 'csv', 'xls', 'xlsx'] as const;
+      let seed = 10;
+      for (const [i, layout] of LAYOUT_NAMES.entries()) {
+        const format = formats[i]!;
+        // XLS (BIFF8) cells written by SheetJS stop at 255 characters: short answers only there.
+        const f = writeSurvey(t.dir, `${layout}.${format}`, {
+          layout,
+          format,
+          count: 25,
+          seed: seed++,
+          generate: {
+            duplicateRate: 0,
+            ...(format === 'xls' ? { openLengths: [100, 0, 0] as [number, number, number] } : {}),
+          },
+        });
+        const out = await ws.call('responses.import', { paths: [f.path] });
+        expect(out.rejected, `${layout} ${format}`).toEqual([]);
+        expect(out.imported, `${layout} ${format}`).toBe(25);
+        const batchId = out.batchId!;
+        // Compare with what the generator meant, through the stored responses.
+        const list = await ws.call('responses.list', { filters: { batchId }, offset: 0, limit: 100 });
+        expect(list.total).toBe(25);
+        const draft = f.draft;
+        const qs = orderedQuestions(draft);
+        for (const row of list.rows.slice(0, 6)) {
+          const detail = await ws.call('responses.get', { id: row.id });
+          const seq = f.responses.findIndex((r) => externalIdFor(layout, r.seq) === detail.externalId);
+          expect(seq, `${layout}: response ${detail.externalId} found`).toBeGreaterThanOrEqual(0);
+          const want = f.responses[seq]!;
+          expect(detail.channel).toBe('online-survey');
+          for (const [k, v] of Object.entries(want.respondent))
+            expect(detail.respondent.fields[k as keyof typeof detail.respondent.fields], `${layout} ${k}`).toBe(v);
+          for (const q of qs) {
+            const w = want.answers[q.id];
+            const got = detail.answers.find((a) => a.questionId === q.id);
+            if (!w) {
+              expect(got, `${layout} q ${q.id} unanswered`).toBeUndefined();
+              continue;
+            }
+            expect(got, `${layout} q ${q.id}`).toBeDefined();
+            if (CLOSED_TYPES.has(q.type))
+              expect(q.type === 'ranking' ? got!.optionIds : [...got!.optionIds].sort()).toEqual(
+                q.type === 'ranking' ? w.optionIds : [...w.optionIds].sort(),
+              );
+            else expect(got!.text).toBe(w.text);
+            if (w.otherText !== undefined) expect(got!.otherText).toBe(w.otherText);
+            if (w.explanation !== undefined) expect(got!.explanation).toBe(w.explanation);
           }
-          expect(got, `${layout} q ${q.id}`).toBeDefined();
-          if (CLOSED_TYPES.has(q.type)) expect(q.type === 'ranking' ? got!.optionIds : [...got!.optionIds].sort()).toEqual(q.type === 'ranking' ? w.optionIds : [...w.optionIds].sort());
-          else expect(got!.text).toBe(w.text);
-          if (w.otherText !== undefined) expect(got!.otherText).toBe(w.otherText);
-          if (w.explanation !== undefined) expect(got!.explanation).toBe(w.explanation);
         }
       }
-    }
-    const batches = await ws.call('responses.batches', {});
-    expect(batches).toHaveLength(LAYOUT_NAMES.length);
-    expect(batches.every((b) => b.sha256 && b.fingerprint && b.importedBy === 'tester')).toBe(true);
-    await ws.router.shutdown();
-  });
+      const batches = await ws.call('responses.batches', {});
+      expect(batches).toHaveLength(LAYOUT_NAMES.length);
+      expect(batches.every((b) => b.sha256 && b.fingerprint && b.importedBy === 'tester')).toBe(true);
+      await ws.router.shutdown();
+    },
+  );
 
   it('refuses the same file again (even renamed) until its batch is undone, and undo removes everything', async () => {
     const ws = await workspaceWith(t.dir);
@@ -135,7 +152,11 @@ describe('the draft the answers refer to', () => {
     const before = await ws.call('responses.get', { id: 1 });
     const q = before.answers[0]!;
     const d = (await ws.call('draft.get', {})).draft;
-    await ws.call('draft.moveQuestion', { id: q.questionId, sectionId: d.sections[d.sections.length - 1]!.id, toIndex: 99 });
+    await ws.call('draft.moveQuestion', {
+      id: q.questionId,
+      sectionId: d.sections[d.sections.length - 1]!.id,
+      toIndex: 99,
+    });
     const after = await ws.call('responses.get', { id: 1 });
     const moved = after.answers.find((a) => a.questionId === q.questionId)!;
     expect(moved.number).not.toBe(q.number);

@@ -17,7 +17,16 @@ describe('columns that are not answers', () => {
   it('are kept with each response as received, shown with it, and listed with what every column became', async () => {
     const ws = await workspaceWith(t.dir);
     const path = writeCsv(t.dir, 'forms.csv', [
-      ['ID', 'Start time', 'Completion time', 'IP Address', 'Duration (in seconds)', '', 'To what extent do you agree that there should be one online front door for NHS information and services?', 'What is your name?'],
+      [
+        'ID',
+        'Start time',
+        'Completion time',
+        'IP Address',
+        'Duration (in seconds)',
+        '',
+        'To what extent do you agree that there should be one online front door for NHS information and services?',
+        'What is your name?',
+      ],
       ['1', '3/1/27 10:00:00', '3/1/27 10:05:00', '10.0.0.1', '300', '', 'Agree', 'Ann'],
       ['2', '3/1/27 11:00:00', '3/1/27 11:02:00', '10.0.0.2', '', '', 'Disagree', ''],
     ]);

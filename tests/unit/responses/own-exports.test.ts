@@ -35,7 +35,11 @@ interface Expected {
   note: string;
 }
 
-const tools = existsSync(ROOT) ? readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, d.name, 'expected.json'))) : [];
+const tools = existsSync(ROOT)
+  ? readdirSync(ROOT, { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && existsSync(join(ROOT, d.name, 'expected.json')),
+    )
+  : [];
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -52,17 +56,34 @@ describe('our own exports of every tool: every answer kept, nothing invented', (
         it(`${e.file}${e.sheet ? ` [${e.sheet}]` : ''}: ${e.note}`, async () => {
           const r = await checkNothingLost(join(ROOT, tool.name, e.file), t.dir, e.sheet ? { sheet: e.sheet } : {});
           const readerCount = r.numbered + r.respondentFields.length;
-          const byHeader = (h: string) => r.columns.find((c) => [c.header, c.rawHeader ?? '', ...(c.headerRows ?? [])].some((x) => x.trim() === h));
+          const byHeader = (h: string) =>
+            r.columns.find((c) => [c.header, c.rawHeader ?? '', ...(c.headerRows ?? [])].some((x) => x.trim() === h));
           expect.soft(r.problems).toEqual([]);
           expect.soft(r.headerEchoes).toEqual([]);
-          expect.soft({ responses: r.imported, rejected: r.rejected }).toEqual({ responses: e.responses, rejected: e.rejected ?? 0 });
-          expect.soft(readerCount, `${r.numbered} numbered questions + ${r.respondentFields.length} About-you details; columns ${r.columns.map((c) => `${c.header}=${c.role}`).join(' | ')}`).toBeGreaterThanOrEqual(e.questions[0]);
-          expect.soft(readerCount, `columns ${r.columns.map((c) => `${c.header}=${c.role}`).join(' | ')}`).toBeLessThanOrEqual(e.questions[1]);
-          if (e.received) expect.soft(byHeader(e.received), `the received column "${e.received}"`).toMatchObject({ role: 'meta', field: 'submittedAt' });
-          for (const [h, role] of Object.entries(e.roles ?? {})) expect.soft(byHeader(h)?.role, `the column "${h}"`).toBe(role);
+          expect
+            .soft({ responses: r.imported, rejected: r.rejected })
+            .toEqual({ responses: e.responses, rejected: e.rejected ?? 0 });
+          expect
+            .soft(
+              readerCount,
+              `${r.numbered} numbered questions + ${r.respondentFields.length} About-you details; ` +
+                `columns ${r.columns.map((c) => `${c.header}=${c.role}`).join(' | ')}`,
+            )
+            .toBeGreaterThanOrEqual(e.questions[0]);
+          expect
+            .soft(readerCount, `columns ${r.columns.map((c) => `${c.header}=${c.role}`).join(' | ')}`)
+            .toBeLessThanOrEqual(e.questions[1]);
+          if (e.received)
+            expect
+              .soft(byHeader(e.received), `the received column "${e.received}"`)
+              .toMatchObject({ role: 'meta', field: 'submittedAt' });
+          for (const [h, role] of Object.entries(e.roles ?? {}))
+            expect.soft(byHeader(h)?.role, `the column "${h}"`).toBe(role);
           for (const [h, type] of Object.entries(e.types ?? {})) {
             const c = byHeader(h);
-            expect.soft(c?.questionId ? r.questionTypes[c.questionId] : undefined, `the question of the column "${h}"`).toBe(type);
+            expect
+              .soft(c?.questionId ? r.questionTypes[c.questionId] : undefined, `the question of the column "${h}"`)
+              .toBe(type);
           }
         }, 60_000);
       }

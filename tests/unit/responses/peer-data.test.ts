@@ -10,7 +10,11 @@ import { workspaceWith } from './helpers';
  * imported into an empty workspace as an official would start: questions created from the
  * columns, nothing fixed by hand, then found again by search.
  */
-const DIR = [fileURLToPath(new URL('../../../../shared/reference/peer-data/i-ai-consult', import.meta.url)), '/work/shared/reference/peer-data/i-ai-consult'].find((d) => existsSync(d)) ?? 'shared/reference/peer-data/i-ai-consult (not found beside the repository)';
+const DIR =
+  [
+    fileURLToPath(new URL('../../../../shared/reference/peer-data/i-ai-consult', import.meta.url)),
+    '/work/shared/reference/peer-data/i-ai-consult',
+  ].find((d) => existsSync(d)) ?? 'shared/reference/peer-data/i-ai-consult (not found beside the repository)';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -21,15 +25,23 @@ afterEach(() => t.cleanup());
 describe('peer exports into an empty workspace', () => {
   it('responses_biomass_format.csv: only "About you" columns, so 5 respondents and no answers, with a warning', async () => {
     const ws = await workspaceWith(t.dir, 'blank');
-    const out = await ws.call('responses.import', { paths: [join(DIR, 'responses_biomass_format.csv')], createQuestions: true });
+    const out = await ws.call('responses.import', {
+      paths: [join(DIR, 'responses_biomass_format.csv')],
+      createQuestions: true,
+    });
     expect(out).toMatchObject({ imported: 5, rejected: [], createdQuestions: [] });
     expect(out.warnings).toEqual([expect.stringMatching(/no column holds answers to a question/)]);
     const first = await ws.call('responses.get', { id: 1 });
     expect(first.answers).toEqual([]);
     expect(first.respondent.fields.respondingAs).toBe('Organisation');
     expect(first.respondent.fields.respondentType).toBe('Biomass Supplier');
-    expect((await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 10 })).total).toBe(3);
-    expect((await ws.call('responses.list', { filters: { respondentType: 'Biomass Supplier' }, offset: 0, limit: 10 })).total).toBeGreaterThan(0);
+    expect(
+      (await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 10 })).total,
+    ).toBe(3);
+    expect(
+      (await ws.call('responses.list', { filters: { respondentType: 'Biomass Supplier' }, offset: 0, limit: 10 }))
+        .total,
+    ).toBeGreaterThan(0);
     await ws.router.shutdown();
   });
 

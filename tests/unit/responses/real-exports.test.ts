@@ -13,7 +13,10 @@ import { checkNothingLost, type LossReport } from '../../harness/nothing-lost';
  * The counts are MANIFEST.md's, made by hand: the responses exactly; the questions a reader
  * counts as a range (numbered questions — a matrix's rows once — plus the "About you" details).
  */
-const ROOT = [fileURLToPath(new URL('../../../../shared/reference/real-exports', import.meta.url)), '/work/shared/reference/real-exports'].find((d) => existsSync(d));
+const ROOT = [
+  fileURLToPath(new URL('../../../../shared/reference/real-exports', import.meta.url)),
+  '/work/shared/reference/real-exports',
+].find((d) => existsSync(d));
 
 interface Expected {
   id: string;
@@ -27,19 +30,49 @@ interface Expected {
 
 const FILES: Expected[] = [
   // 2 questions; the Text iQ "Q2 - Topics" column is the tool's analysis, not a question asked.
-  { id: 'q1', file: 'qualtrics/qualtrics-sample-3row-german.csv', responses: 1, questions: [2, 4], received: 'EndDate' },
+  {
+    id: 'q1',
+    file: 'qualtrics/qualtrics-sample-3row-german.csv',
+    responses: 1,
+    questions: [2, 4],
+    received: 'EndDate',
+  },
   { id: 'q2', file: 'qualtrics/qualtrics-sample-legacy-bom.csv', responses: 1, questions: [2, 4], received: 'EndDate' },
   // 6 questions over 35 columns (two 4-row matrices and two multi-answer matrices count once each).
-  { id: 'q4', file: 'qualtrics/qualtricstools-no-basis-legacy.csv', responses: 15, questions: [6, 8], received: 'EndDate' },
+  {
+    id: 'q4',
+    file: 'qualtrics/qualtricstools-no-basis-legacy.csv',
+    responses: 15,
+    questions: [6, 8],
+    received: 'EndDate',
+  },
   { id: 'sm1', file: 'surveymonkey/fivethirtyeight-starwars.csv', responses: 1186, questions: [14, 14] },
   { id: 'sm2', file: 'surveymonkey/fivethirtyeight-steak-risk.csv', responses: 550, questions: [14, 14] },
   { id: 'sm3', file: 'surveymonkey/fivethirtyeight-thanksgiving-2015.csv', responses: 1058, questions: [22, 24] },
   { id: 'sm5', file: 'surveymonkey/carpentries-longterm-oct2017.csv', responses: 476, questions: [22, 25] },
-  { id: 'gf1', file: 'google-forms/r-community-2019-spanish.csv', responses: 338, questions: [50, 51], received: 'Timestamp' },
-  { id: 'gf2', file: 'google-forms/r-community-2019-spanish.xlsx', responses: 338, questions: [50, 51], received: 'Timestamp' },
+  {
+    id: 'gf1',
+    file: 'google-forms/r-community-2019-spanish.csv',
+    responses: 338,
+    questions: [50, 51],
+    received: 'Timestamp',
+  },
+  {
+    id: 'gf2',
+    file: 'google-forms/r-community-2019-spanish.xlsx',
+    responses: 338,
+    questions: [50, 51],
+    received: 'Timestamp',
+  },
   // 15 by the survey's own question list, of which three were never answered by anyone (a page of
   // text, a hidden equation, a date nobody gave): kept with each response, not made questions.
-  { id: 'ls1', file: 'limesurvey/limonaid-survey-998192-R-data-file.csv', responses: 7, questions: [12, 15], received: 'Date submitted' },
+  {
+    id: 'ls1',
+    file: 'limesurvey/limonaid-survey-998192-R-data-file.csv',
+    responses: 7,
+    questions: [12, 15],
+    received: 'Date submitted',
+  },
 ];
 
 /**
@@ -66,24 +99,35 @@ describe.skipIf(!ROOT)('real exports from other people: every answer kept, nothi
     it(`${e.id} ${e.file}`, async () => {
       const r = await checkNothingLost(join(ROOT!, e.file), t.dir);
       const readerCount = r.numbered + r.respondentFields.length;
-      console.log(`${e.id}: ${r.imported} responses (hand count ${e.responses}), ${r.rejected} rejected, ${r.blank} blank rows; ${r.numbered} numbered questions (${r.questions} with matrix rows) + ${r.respondentFields.length} About-you details = ${readerCount}; columns: ${roles(r)}`);
+      console.log(
+        `${e.id}: ${r.imported} responses (hand count ${e.responses}), ${r.rejected} rejected, ${r.blank} blank ` +
+          `rows; ${r.numbered} numbered questions (${r.questions} with matrix rows) + ${r.respondentFields.length} ` +
+          `About-you details = ${readerCount}; columns: ${roles(r)}`,
+      );
       expect(r.problems).toEqual([]);
       expect(r.imported).toBe(e.responses);
       expect(r.rejected).toBe(0);
       expect(readerCount).toBeGreaterThanOrEqual(e.questions[0]);
       expect(readerCount).toBeLessThanOrEqual(e.questions[1]);
-      const metaAsQuestion = r.columns.filter((c) => ANSWER_ROLES.has(c.role) && TOOL_METADATA.some((re) => re.test(c.header.trim())));
+      const metaAsQuestion = r.columns.filter(
+        (c) => ANSWER_ROLES.has(c.role) && TOOL_METADATA.some((re) => re.test(c.header.trim())),
+      );
       expect(metaAsQuestion.map((c) => c.header)).toEqual([]);
       // Header rows are never responses: no response holds a header's own text as its answer.
       expect(r.headerEchoes).toEqual([]);
-      if (e.received) expect(r.columns.find((c) => [c.header, ...(c.headerRows ?? [])].some((h) => h.trim() === e.received))).toMatchObject({ role: 'meta', field: 'submittedAt' });
+      if (e.received)
+        expect(
+          r.columns.find((c) => [c.header, ...(c.headerRows ?? [])].some((h) => h.trim() === e.received)),
+        ).toMatchObject({ role: 'meta', field: 'submittedAt' });
     }, 120_000);
   }
 });
 
 if (!ROOT) {
   it('real exports', () => {
-    console.log('Skipped the real-exports property test: ../shared/reference/real-exports is not beside this repository.');
+    console.log(
+      'Skipped the real-exports property test: ../shared/reference/real-exports is not beside this repository.',
+    );
   });
 }
 

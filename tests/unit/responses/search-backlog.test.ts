@@ -37,12 +37,19 @@ async function workspaceWith(name: string, background: boolean, keepOpen = false
   return { r, path, out, pendingAfterImport };
 }
 
-const searchAll = async (r: ReturnType<typeof testRouter>, query: string) => r.call('responses.search', { query, limit: 500 });
+const searchAll = async (r: ReturnType<typeof testRouter>, query: string) =>
+  r.call('responses.search', { query, limit: 500 });
 
 beforeAll(async () => {
   t = tempDir('cw-search-backlog-');
   csv = join(t.dir, 'export.csv');
-  writeFileSync(csv, encodeTable(writeLayout('microsoft-forms', exampleDraft(), generateResponses(exampleDraft(), { count: COUNT, seed: 11 })), 'csv'));
+  writeFileSync(
+    csv,
+    encodeTable(
+      writeLayout('microsoft-forms', exampleDraft(), generateResponses(exampleDraft(), { count: COUNT, seed: 11 })),
+      'csv',
+    ),
+  );
   const a = await workspaceWith('reference', false);
   expect(a.pendingAfterImport).toBe(false);
   reference = a.path;
@@ -57,7 +64,9 @@ async function expectSameSearches(r: ReturnType<typeof testRouter>, ref: ReturnT
   for (const w of WORDS) {
     const [got, want] = [await searchAll(r, w), await searchAll(ref, w)];
     expect(got.total, w).toBe(want.total);
-    expect(got.results.map((x) => [x.responseId, x.questionId])).toEqual(want.results.map((x) => [x.responseId, x.questionId]));
+    expect(got.results.map((x) => [x.responseId, x.questionId])).toEqual(
+      want.results.map((x) => [x.responseId, x.questionId]),
+    );
   }
 }
 
@@ -105,15 +114,38 @@ describe('the search index of a large import, built after it returns', () => {
   it('corrections and an undone batch while rows wait leave the index consistent with the answers', async () => {
     const r = await opened(deferred, false);
     const db = r.router.session('s').workspace!.db;
-    await r.call('responses.correct', { target: 'answer', responseId: 7, questionId: 'example-q3', field: 'text', value: 'A zanzibar crossing outside the surgery.', reason: 'Typed in' });
-    await r.call('responses.correct', { target: 'respondent', responseId: 7, field: 'organisation', value: 'Quixotic Trust' });
+    await r.call('responses.correct', {
+      target: 'answer',
+      responseId: 7,
+      questionId: 'example-q3',
+      field: 'text',
+      value: 'A zanzibar crossing outside the surgery.',
+      reason: 'Typed in',
+    });
+    await r.call('responses.correct', {
+      target: 'respondent',
+      responseId: 7,
+      field: 'organisation',
+      value: 'Quixotic Trust',
+    });
     expect(backlogPending(db)).toBe(true);
     expect((await searchAll(r, 'zanzibar')).results.map((x) => x.responseId)).toEqual([7]);
     // In the index once (not also added by the correction while it waited), as the answer now reads.
     expect(db.tuples("SELECT docid FROM answer_fts WHERE answer_fts MATCH 'zanzibar'")).toHaveLength(1);
-    expect(db.tuples("SELECT docid, offsets(answer_fts) FROM answer_fts WHERE answer_fts MATCH 'crossing' AND docid >> 12 = 7")).toHaveLength(1);
+    expect(
+      db.tuples(
+        "SELECT docid, offsets(answer_fts) FROM answer_fts WHERE answer_fts MATCH 'crossing' AND docid >> 12 = 7",
+      ),
+    ).toHaveLength(1);
     // Corrected again once indexed: the words it no longer has are no longer found.
-    await r.call('responses.correct', { target: 'answer', responseId: 7, questionId: 'example-q3', field: 'text', value: 'A pelican crossing outside the surgery.', reason: 'Misread' });
+    await r.call('responses.correct', {
+      target: 'answer',
+      responseId: 7,
+      questionId: 'example-q3',
+      field: 'text',
+      value: 'A pelican crossing outside the surgery.',
+      reason: 'Misread',
+    });
     expect((await searchAll(r, 'zanzibar')).total).toBe(0);
     expect((await searchAll(r, 'pelican')).results.map((x) => x.responseId)).toEqual([7]);
     expect((await r.call('responses.search', { query: 'Quixotic', scope: 'respondents' })).total).toBe(1);
@@ -151,17 +183,21 @@ describe('the search index of a large import, built after it returns', () => {
     await r.router.shutdown();
   });
 
-  it('the command line’s search of a closed workspace indexes what waits in its own copy, leaving the file as it was', async () => {
-    const p = join(t.dir, 'cli.consult');
-    copyFileSync(deferred, p);
-    const before = readFileSync(p);
-    const cli = testRouter(join(t.dir, 'cli-config'), CLOCK);
-    const ref = await opened(reference, false);
-    // As `workbench search` does: open to read only, search, close.
-    await cli.call('workspace.open', { path: p, readOnly: true });
-    for (const w of WORDS) expect((await searchAll(cli, w)).total).toBe((await searchAll(ref, w)).total);
-    await cli.call('workspace.close', {});
-    expect(readFileSync(p).equals(before)).toBe(true);
-    await ref.router.shutdown();
-  });
+  it(
+    'the command line’s search of a closed workspace indexes what waits in its own copy, leaving the file as it ' +
+      'was',
+    async () => {
+      const p = join(t.dir, 'cli.consult');
+      copyFileSync(deferred, p);
+      const before = readFileSync(p);
+      const cli = testRouter(join(t.dir, 'cli-config'), CLOCK);
+      const ref = await opened(reference, false);
+      // As `workbench search` does: open to read only, search, close.
+      await cli.call('workspace.open', { path: p, readOnly: true });
+      for (const w of WORDS) expect((await searchAll(cli, w)).total).toBe((await searchAll(ref, w)).total);
+      await cli.call('workspace.close', {});
+      expect(readFileSync(p).equals(before)).toBe(true);
+      await ref.router.shutdown();
+    },
+  );
 });

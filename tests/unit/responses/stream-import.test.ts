@@ -22,18 +22,34 @@ beforeAll(() => {
 beforeEach(() => {
   t = tempDir('cw-stream-import-');
 });
-afterEach(() => (process.env["KEEP"] ? console.log(t.dir) : t.cleanup()));
+afterEach(() => (process.env['KEEP'] ? console.log(t.dir) : t.cleanup()));
 
-/** What an import writes: the batch, its rows, rejected rows, the search index (FTS4's own tables), the saved mapping, the audit log. */
-const IMPORT_TABLES = ['import_batch', 'respondent', 'response', 'answer', 'rejected_row', 'saved_mapping', 'search_backlog', 'sqlite_sequence', 'audit_log'];
-const FTS_TABLES = ['answer_fts', 'respondent_fts'].flatMap((t) => ['docsize', 'segdir', 'segments', 'stat'].map((s) => `${t}_${s}`));
+/**
+ * What an import writes: the batch, its rows, rejected rows, the search index (FTS4's own tables), the saved mapping,
+ * the audit log.
+ */
+const IMPORT_TABLES = [
+  'import_batch',
+  'respondent',
+  'response',
+  'answer',
+  'rejected_row',
+  'saved_mapping',
+  'search_backlog',
+  'sqlite_sequence',
+  'audit_log',
+];
+const FTS_TABLES = ['answer_fts', 'respondent_fts'].flatMap((t) =>
+  ['docsize', 'segdir', 'segments', 'stat'].map((s) => `${t}_${s}`),
+);
 
 /** Every row of the tables an import writes, in key order (the audit log without the workspace's creation). */
 async function dump(path: string, where: Record<string, string> = {}): Promise<Record<string, SqlValue[][]>> {
   const ro = await openReadOnly(path, { integrityCheck: false });
   try {
     const out: Record<string, SqlValue[][]> = {};
-    for (const name of [...IMPORT_TABLES, ...FTS_TABLES]) out[name] = ro.db.tuples(`SELECT * FROM "${name}" ${where[name] ?? ''} ORDER BY 1, 2`);
+    for (const name of [...IMPORT_TABLES, ...FTS_TABLES])
+      out[name] = ro.db.tuples(`SELECT * FROM "${name}" ${where[name] ?? ''} ORDER BY 1, 2`);
     out['audit_log'] = out['audit_log']!.filter((r) => r[3] !== 'workspace.create');
     return out;
   } finally {
@@ -49,12 +65,18 @@ function exportWithBadRows(name: string, count: number, seed = 1): string {
 }
 
 describe('where the app finds the task worker', () => {
-  it('beside the backend worker in both bundles (Node ESM for the browser host and CLI, CommonJS for Electron), else none', () => {
-    const dist = dirname(worker);
-    expect(taskWorkerBeside(join(dist, 'backend-worker.mjs'))).toBe(join(dist, 'task-worker.mjs'));
-    expect(taskWorkerBeside(join(dist, '..', 'electron', 'backend-worker.cjs'))).toBe(join(dist, '..', 'electron', 'task-worker.cjs'));
-    expect(taskWorkerBeside(join(t.dir, 'backend-worker.mjs'))).toBeUndefined();
-  });
+  it(
+    'beside the backend worker in both bundles (Node ESM for the browser host and CLI, CommonJS for Electron), ' +
+      'else none',
+    () => {
+      const dist = dirname(worker);
+      expect(taskWorkerBeside(join(dist, 'backend-worker.mjs'))).toBe(join(dist, 'task-worker.mjs'));
+      expect(taskWorkerBeside(join(dist, '..', 'electron', 'backend-worker.cjs'))).toBe(
+        join(dist, '..', 'electron', 'task-worker.cjs'),
+      );
+      expect(taskWorkerBeside(join(t.dir, 'backend-worker.mjs'))).toBeUndefined();
+    },
+  );
 });
 
 describe('a survey export read in the import worker', () => {
@@ -79,7 +101,13 @@ describe('a survey export read in the import worker', () => {
     const c = await several.call('responses.import', { paths: [file, extra.path] });
     expect(c.batches.map((x) => x.sourceName)).toEqual(['monkey.csv', 'another.csv']);
     await several.router.shutdown();
-    const firstBatch = { respondent: 'WHERE batch_id = 1', response: 'WHERE batch_id = 1', answer: 'WHERE response_id IN (SELECT id FROM response WHERE batch_id = 1)', rejected_row: 'WHERE batch_id = 1', import_batch: 'WHERE id = 1' };
+    const firstBatch = {
+      respondent: 'WHERE batch_id = 1',
+      response: 'WHERE batch_id = 1',
+      answer: 'WHERE response_id IN (SELECT id FROM response WHERE batch_id = 1)',
+      rejected_row: 'WHERE batch_id = 1',
+      import_batch: 'WHERE id = 1',
+    };
     const dc = await dump(join(t.dir, 'several.consult'), firstBatch);
     const dw = await dump(join(t.dir, 'worker.consult'), firstBatch);
     for (const table of Object.keys(firstBatch)) expect(dc[table], table).toEqual(dw[table]);
@@ -121,7 +149,11 @@ describe('a survey export read in the import worker', () => {
     const journal = journalPathFor(ws.path);
     const before = statSync(journal).size;
     const running = ws.router.dispatch('s', 'responses.import', { paths: [file] }, { jobId: 'import-1' });
-    const written = () => ws.events.some((e) => e.event === 'job.progress' && /^Importing big\.csv: row/.test((e.payload as { message: string }).message));
+    const written = () =>
+      ws.events.some(
+        (e) =>
+          e.event === 'job.progress' && /^Importing big\.csv: row/.test((e.payload as { message: string }).message),
+      );
     while (!written()) await new Promise((r) => setTimeout(r, 2));
     expect(await ws.call('jobs.cancel', { jobId: 'import-1' })).toEqual({ cancelled: true });
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });

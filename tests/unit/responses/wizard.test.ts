@@ -23,7 +23,14 @@ describe('preview and mapping', () => {
     const ws = await workspaceWith(t.dir);
     const f = writeSurvey(t.dir, 'monkey.csv', { layout: 'surveymonkey', count: 50 });
     const p = await ws.call('responses.preview', { path: f.path });
-    expect(p).toMatchObject({ source: 'surveymonkey', sourceLabel: 'SurveyMonkey', headerRowCount: 2, format: 'csv', encoding: 'utf-8', savedMapping: null });
+    expect(p).toMatchObject({
+      source: 'surveymonkey',
+      sourceLabel: 'SurveyMonkey',
+      headerRowCount: 2,
+      format: 'csv',
+      encoding: 'utf-8',
+      savedMapping: null,
+    });
     expect(p.dryRun).toMatchObject({ dataRows: 50, responses: 50, rejectedCount: 0 });
     expect(p.rows).toHaveLength(10);
     expect(p.columns.length).toBe(p.proposal.mapping.length);
@@ -33,8 +40,11 @@ describe('preview and mapping', () => {
     expect(p.proposal.reasons[q1]).not.toBe('');
     expect(p.canCreateQuestions).toBe(false);
 
-    // The official ignores question 1's columns (answer and explanation): the preview follows, and says the change was theirs.
-    const mapping: ColumnMapping = p.proposal.mapping.map((m) => (m.kind === 'question' && m.questionId === 'example-q1' ? { kind: 'ignore' } : m));
+    // The official ignores question 1's columns (answer and explanation): the preview follows, and says the change was
+    // theirs.
+    const mapping: ColumnMapping = p.proposal.mapping.map((m) =>
+      m.kind === 'question' && m.questionId === 'example-q1' ? { kind: 'ignore' } : m,
+    );
     const changed = await ws.call('responses.preview', { path: f.path, mapping });
     expect(changed.proposal.reasons[q1]).toBe('Changed by you');
     expect(changed.rows.every((r) => r.answers.every((a) => a.questionId !== 'example-q1'))).toBe(true);
@@ -49,7 +59,9 @@ describe('preview and mapping', () => {
     expect(p2.proposal.mapping[q1]).toEqual({ kind: 'ignore' });
     expect(p2.proposal.reasons[q1]).toMatch(/^Ignored when this source was last imported/);
     const out2 = await ws.call('responses.import', { paths: [next.path] });
-    const r = await ws.call('responses.get', { id: (await ws.call('responses.list', { filters: { batchId: out2.batchId! }, offset: 0, limit: 1 })).rows[0]!.id });
+    const r = await ws.call('responses.get', {
+      id: (await ws.call('responses.list', { filters: { batchId: out2.batchId! }, offset: 0, limit: 1 })).rows[0]!.id,
+    });
     expect(r.answers.some((a) => a.questionId === 'example-q1')).toBe(false);
     await ws.router.shutdown();
   });
@@ -63,12 +75,19 @@ describe('preview and mapping', () => {
       ['3', 'Whenever it changes, obviously', 'C'],
     ]);
     const p = await ws.call('responses.preview', { path });
-    expect(p.dryRun.unmatchedValues).toEqual([expect.objectContaining({ value: 'Whenever it changes, obviously', count: 2, questionId: 'example-q5' })]);
+    expect(p.dryRun.unmatchedValues).toEqual([
+      expect.objectContaining({ value: 'Whenever it changes, obviously', count: 2, questionId: 'example-q5' }),
+    ]);
     expect(p.dryRun.withIssues).toBe(2);
     const out = await ws.call('responses.import', { paths: [path] });
     expect(out).toMatchObject({ imported: 3, unmatchedValues: 2 });
     const r = await ws.call('responses.get', { id: 2 });
-    expect(r.answers[0]).toMatchObject({ questionId: 'example-q5', optionIds: [], unmatched: ['Whenever it changes, obviously'], text: 'Whenever it changes, obviously' });
+    expect(r.answers[0]).toMatchObject({
+      questionId: 'example-q5',
+      optionIds: [],
+      unmatched: ['Whenever it changes, obviously'],
+      text: 'Whenever it changes, obviously',
+    });
     expect(r.issues[0]!.message).toMatch(/not an option of question 5/);
     expect((await ws.call('responses.search', { query: 'obviously' })).responses).toBe(2);
     await ws.router.shutdown();
@@ -77,7 +96,12 @@ describe('preview and mapping', () => {
   it('offers to create questions when columns match none, and maps to them afterwards', async () => {
     const ws = await workspaceWith(t.dir);
     const path = writeCsv(t.dir, 'extra.csv', [
-      ['ID', 'To what extent do you agree that there should be one online front door for NHS information and services in England?', 'Which bus route do you use most?'],
+      [
+        'ID',
+        'To what extent do you agree that there should be one online front door for NHS information and ' +
+          'services in England?',
+        'Which bus route do you use most?',
+      ],
       ['1', 'Agree', 'Route 7'],
       ['2', 'Disagree', 'Route 12'],
       ['3', 'Agree', 'Route 7'],
@@ -107,7 +131,10 @@ describe('encodings', () => {
     it(`reads ${encoding}`, async () => {
       const ws = await workspaceWith(t.dir, 'example', `${encoding}.consult`);
       const r1252 = encoding === 'windows-1252' ? rows.map((r) => r.map((c) => c.replace('‑', '-'))) : rows;
-      const path = writeCsv(t.dir, `${encoding}.csv`, r1252, { encoding, delimiter: encoding === 'utf-16le' ? '\t' : ',' });
+      const path = writeCsv(t.dir, `${encoding}.csv`, r1252, {
+        encoding,
+        delimiter: encoding === 'utf-16le' ? '\t' : ',',
+      });
       const out = await ws.call('responses.import', { paths: [path] });
       expect(out.imported).toBe(2);
       const a = await ws.call('responses.get', { id: 1 });
@@ -155,7 +182,11 @@ describe('bad input gives a clear error or a rejected row, never a crash or a pa
       ['photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), /image/],
       ['cut-off.xlsx', xlsx.subarray(0, Math.floor(xlsx.length / 2)), /damaged or incomplete/],
       ['bomb.xlsx', bomb(), /zip bomb/],
-      ['headers-only.csv', 'Your name,What, if anything, would stop you from using one front door for NHS services?\r\n\r\n\r\n', /no responses in it/],
+      [
+        'headers-only.csv',
+        'Your name,What, if anything, would stop you from using one front door for NHS services?\r\n\r\n\r\n',
+        /no responses in it/,
+      ],
       ['binary.csv', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), /./],
       ['mail.eml', 'This is not an email at all, just text.\n', /not an email|no email headers/],
     ];
@@ -168,8 +199,16 @@ describe('bad input gives a clear error or a rejected row, never a crash or a pa
     }
     expect(await ws.fails('responses.import', { paths: [t.path('missing.csv')] })).toMatchObject({ code: 'not-found' });
     mkdirSync(t.path('empty-folder'));
-    expect(await ws.fails('responses.import', { paths: [t.path('empty-folder')] })).toMatchObject({ code: 'not-found', message: expect.stringMatching(/no files that can be imported/) });
-    expect(await ws.fails('responses.import', { paths: [t.path('good.xlsx')], mapping: [{ kind: 'question', questionId: 'no-such-question', part: 'answer' }] })).toMatchObject({ code: 'invalid-input' });
+    expect(await ws.fails('responses.import', { paths: [t.path('empty-folder')] })).toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no files that can be imported/),
+    });
+    expect(
+      await ws.fails('responses.import', {
+        paths: [t.path('good.xlsx')],
+        mapping: [{ kind: 'question', questionId: 'no-such-question', part: 'answer' }],
+      }),
+    ).toMatchObject({ code: 'invalid-input' });
     expect((await ws.call('responses.batches', {})).length).toBe(0);
     await ws.router.shutdown();
   });
@@ -182,7 +221,13 @@ describe('cancelling an import', () => {
     const journal = journalPathFor(ws.path);
     const before = statSync(journal).size;
     const running = ws.router.dispatch('s', 'responses.import', { paths: [f.path] }, { jobId: 'import-1' });
-    while (!ws.events.some((e) => e.event === 'job.progress' && /^Importing big\.csv: row/.test((e.payload as { message: string }).message))) await new Promise((r) => setTimeout(r, 2));
+    while (
+      !ws.events.some(
+        (e) =>
+          e.event === 'job.progress' && /^Importing big\.csv: row/.test((e.payload as { message: string }).message),
+      )
+    )
+      await new Promise((r) => setTimeout(r, 2));
     expect(await ws.call('jobs.cancel', { jobId: 'import-1' })).toEqual({ cancelled: true });
     const r = await running;
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });

@@ -26,8 +26,13 @@ const normalise = (params: readonly Param[]): SqlValue[] =>
  */
 export class Db {
   private statements = new Map<string, Statement>();
-  private recording: { sqlIndex: Map<string, number>; sql: string[]; ops: JournalOp[]; bytes: number; overflow: boolean } | null =
-    null;
+  private recording: {
+    sqlIndex: Map<string, number>;
+    sql: string[];
+    ops: JournalOp[];
+    bytes: number;
+    overflow: boolean;
+  } | null = null;
   private inTransaction = false;
   private asyncOpen = false;
   private functions = new Map<string, (...args: SqlValue[]) => SqlValue>();
@@ -88,7 +93,8 @@ export class Db {
         rec.bytes += sql.length;
       }
       rec.ops.push([idx, values]);
-      for (const v of values) rec.bytes += typeof v === 'string' ? v.length * 2 : v instanceof Uint8Array ? v.length * 1.4 : 8;
+      for (const v of values)
+        rec.bytes += typeof v === 'string' ? v.length * 2 : v instanceof Uint8Array ? v.length * 1.4 : 8;
       if (rec.bytes > this.recordLimitBytes) {
         rec.overflow = true;
         rec.ops = [];
@@ -179,7 +185,10 @@ export class Db {
    * worker thread). While it is open `busy` is true: the caller keeps everyone else off this
    * database meanwhile (WorkspaceFile.mutateAsync), because anything run now would be inside it.
    */
-  async recordedTransactionAsync<T>(fn: () => Promise<T>, at: string): Promise<{ value: T; record: JournalRecord | null; overflow: boolean }> {
+  async recordedTransactionAsync<T>(
+    fn: () => Promise<T>,
+    at: string,
+  ): Promise<{ value: T; record: JournalRecord | null; overflow: boolean }> {
     this.beginRecorded();
     this.asyncOpen = true;
     try {

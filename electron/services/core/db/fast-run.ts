@@ -55,7 +55,25 @@ export interface FastRunner {
 
 export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null {
   const m = sqljs as unknown as Partial<SqlJsExports>;
-  const needed: (keyof SqlJsExports)[] = ['_sqlite3_bind_text', '_sqlite3_bind_int', '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_clear_bindings', '_sqlite3_sql', '_sqlite3_data_count', '_sqlite3_column_type', '_sqlite3_column_double', '_sqlite3_column_text', '_sqlite3_column_bytes', '_sqlite3_errmsg', '_malloc', '_free', 'writeArrayToMemory', 'UTF8ToString'];
+  const needed: (keyof SqlJsExports)[] = [
+    '_sqlite3_bind_text',
+    '_sqlite3_bind_int',
+    '_sqlite3_bind_double',
+    '_sqlite3_step',
+    '_sqlite3_reset',
+    '_sqlite3_clear_bindings',
+    '_sqlite3_sql',
+    '_sqlite3_data_count',
+    '_sqlite3_column_type',
+    '_sqlite3_column_double',
+    '_sqlite3_column_text',
+    '_sqlite3_column_bytes',
+    '_sqlite3_errmsg',
+    '_malloc',
+    '_free',
+    'writeArrayToMemory',
+    'UTF8ToString',
+  ];
   if (needed.some((k) => typeof m[k] !== 'function')) return null;
   const api = m as SqlJsExports;
   // The connection changes whenever sql.js's export() closes and reopens it: read it when needed.
@@ -119,7 +137,8 @@ export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null
       const v = values[i];
       let rc = SQLITE_OK;
       if (typeof v === 'string') rc = api._sqlite3_bind_text(stmt, i + 1, heap + offsets[i]!, lengths[i]!, 0);
-      else if (typeof v === 'number') rc = v === (v | 0) ? api._sqlite3_bind_int(stmt, i + 1, v) : api._sqlite3_bind_double(stmt, i + 1, v);
+      else if (typeof v === 'number')
+        rc = v === (v | 0) ? api._sqlite3_bind_int(stmt, i + 1, v) : api._sqlite3_bind_double(stmt, i + 1, v);
       // null: left unbound, which SQLite reads as NULL (bindings are cleared after every run).
       if (rc !== SQLITE_OK) fail(stmt);
     }

@@ -16,7 +16,10 @@ const KEY = 'fts_checksum';
 /** The FTS4 tables of this workspace (answer_fts, respondent_fts, campaign_member_fts). */
 function ftsTables(db: Db): string[] {
   return db
-    .tuples<[string]>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts4%' ORDER BY name")
+    .tuples<[string]>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts4%' " +
+        'ORDER BY name',
+    )
     .map((r) => r[0]);
 }
 
@@ -25,11 +28,15 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export function ftsChecksum(db: Db): string {
   let crc = 0;
   for (const t of ftsTables(db)) {
-    for (const [id, block] of db.tuples<[number, Uint8Array | null]>(`SELECT blockid, block FROM ${quote(`${t}_segments`)} ORDER BY blockid`)) {
+    for (const [id, block] of db.tuples<[number, Uint8Array | null]>(
+      `SELECT blockid, block FROM ${quote(`${t}_segments`)} ORDER BY blockid`,
+    )) {
       crc = crc32(String(id), crc);
       if (block) crc = crc32(block, crc);
     }
-    for (const [level, idx, root] of db.tuples<[number, number, Uint8Array | string | null]>(`SELECT level, idx, root FROM ${quote(`${t}_segdir`)} ORDER BY level, idx`)) {
+    for (const [level, idx, root] of db.tuples<[number, number, Uint8Array | string | null]>(
+      `SELECT level, idx, root FROM ${quote(`${t}_segdir`)} ORDER BY level, idx`,
+    )) {
       crc = crc32(`${level}.${idx}`, crc);
       if (root) crc = crc32(root, crc);
     }
@@ -39,7 +46,10 @@ export function ftsChecksum(db: Db): string {
 
 /** Record the indexes' checksum in the database about to be written (a snapshot). Not journaled. */
 export function storeFtsChecksum(db: Db): void {
-  db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [KEY, ftsChecksum(db)]);
+  db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    KEY,
+    ftsChecksum(db),
+  ]);
 }
 
 /** A sentence saying the search index is damaged, or null when it matches (or no checksum was stored). */

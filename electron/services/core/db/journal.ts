@@ -100,7 +100,11 @@ export function readJournal(path: string): JournalContents {
   const h = first as Partial<JournalHeader> | undefined;
   const header =
     h && typeof h.workspaceId === 'string' && typeof h.generation === 'number'
-      ? { workspaceId: h.workspaceId, generation: h.generation, ...(typeof h.fileCrc === 'string' ? { fileCrc: h.fileCrc } : {}) }
+      ? {
+          workspaceId: h.workspaceId,
+          generation: h.generation,
+          ...(typeof h.fileCrc === 'string' ? { fileCrc: h.fileCrc } : {}),
+        }
       : null;
   const records: JournalRecord[] = [];
   for (const r of rest) {

@@ -23,7 +23,8 @@ export function initialiseNew(db: Db, now: Date): void {
 /** Check a file's identity and migration history against this build. Throws a clear AppError. */
 export function inspectMigrations(db: Db, known: readonly Migration[] = MIGRATIONS): MigrationState {
   const appId = db.scalar<number>('PRAGMA application_id');
-  const hasHistory = db.scalar<number>("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'") === 1;
+  const hasHistory =
+    db.scalar<number>("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'") === 1;
   if (appId !== APPLICATION_ID || !hasHistory) {
     throw new AppError('not-a-workspace', 'This file is a database, but not a Consultation Workbench workspace.');
   }
@@ -34,14 +35,16 @@ export function inspectMigrations(db: Db, known: readonly Migration[] = MIGRATIO
     if (!k) {
       throw new AppError(
         'newer-version',
-        `This workspace was saved by a newer version of Consultation Workbench (schema ${applied.length}; this version knows ${known.length}). Install the newer version to open it. The file has not been changed.`,
+        `This workspace was saved by a newer version of Consultation Workbench (schema ${applied.length}; this ` +
+          `version knows ${known.length}). Install the newer version to open it. The file has not been changed.`,
         { fileSchema: applied.length, knownSchema: known.length },
       );
     }
     if (k.id !== a.id || k.name !== a.name) {
       throw new AppError(
         'unknown-history',
-        `This workspace has a change history this version does not recognise (step ${a.id} is "${a.name}", expected "${k.name}"). The file has not been changed.`,
+        `This workspace has a change history this version does not recognise (step ${a.id} is "${a.name}", ` +
+          `expected "${k.name}"). The file has not been changed.`,
         { step: a.id, found: a.name, expected: k.name },
       );
     }
@@ -53,7 +56,11 @@ export function applyPending(db: Db, pending: readonly Migration[], now: Date): 
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
-      db.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, now.toISOString()]);
+      db.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
+        m.id,
+        m.name,
+        now.toISOString(),
+      ]);
     }
     const count = db.scalar<number>('SELECT count(*) FROM schema_migrations') ?? 0;
     db.exec(`PRAGMA user_version = ${count}`);

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, openSync, readSync, statSync, accessSync, constants as fsc, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readSync,
+  statSync,
+  accessSync,
+  constants as fsc,
+  readFileSync,
+} from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
@@ -69,7 +78,11 @@ function checkHeader(path: string): number {
     closeSync(fd);
   }
   if (st.size < 100 || !head.subarray(0, 16).equals(SQLITE_HEADER)) {
-    throw new AppError('not-a-workspace', 'This file is not a Consultation Workbench workspace (it is not a database file).', { path });
+    throw new AppError(
+      'not-a-workspace',
+      'This file is not a Consultation Workbench workspace (it is not a database file).',
+      { path },
+    );
   }
   // The header records the page size and page count: a file shorter than that was cut off.
   const pageSizeRaw = head.readUInt16BE(16);
@@ -78,7 +91,9 @@ function checkHeader(path: string): number {
   if (pageCount > 0 && st.size < pageSize * pageCount) {
     throw new AppError(
       'corrupt',
-      `This workspace file is incomplete: it should be ${pageSize * pageCount} bytes but is ${st.size}. It may have been cut off while copying. The file has not been changed; if a backup (${backupPathFor(path)}) exists, open a copy of that.`,
+      `This workspace file is incomplete: it should be ${pageSize * pageCount} bytes but is ${st.size}. It may ` +
+        `have been cut off while copying. The file has not been changed; if a backup (${backupPathFor(path)}) ` +
+        `exists, open a copy of that.`,
       { path },
     );
   }
@@ -100,25 +115,38 @@ function sqliteWords(message: string): string {
 export function restoreAdvice(path: string): string {
   const bak = backupPathFor(path);
   return existsSync(bak)
-    ? `The file has not been changed. To go back to the copy kept before it was last saved, copy ${basename(bak)} (beside it) to a new name ending .consult, such as ${basename(path, '.consult')}-restored.consult, and open that.`
+    ? `The file has not been changed. To go back to the copy kept before it was last saved, copy ${basename(bak)} ` +
+        `(beside it) to a new name ending .consult, such as ${basename(path, '.consult')}-restored.consult, and open ` +
+        `that.`
     : 'The file has not been changed, and there is no backup (.bak) beside it to go back to.';
 }
 
 /** The CRC-32 of a workspace file's bytes, as the journal header keeps it. */
 export const fileCrcOf = (bytes: Uint8Array): string => (crc32(bytes) >>> 0).toString(16).padStart(8, '0');
 
-function loadDb(sqljs: SqlJsStatic, path: string, recordLimitBytes: number, bytes: Uint8Array = new Uint8Array(readFileSync(path))): Db {
+function loadDb(
+  sqljs: SqlJsStatic,
+  path: string,
+  recordLimitBytes: number,
+  bytes: Uint8Array = new Uint8Array(readFileSync(path)),
+): Db {
   let db: Db;
   try {
     db = Db.fromBytes(sqljs, bytes, recordLimitBytes);
     db.scalar('SELECT count(*) FROM sqlite_master');
   } catch (e) {
-    throw new AppError('corrupt', `This workspace file is damaged and cannot be read (${sqliteWords((e as Error).message)}). ${restoreAdvice(path)}`, { path });
+    throw new AppError(
+      'corrupt',
+      `This workspace file is damaged and cannot be read ` +
+        `(${sqliteWords((e as Error).message)}). ${restoreAdvice(path)}`,
+      { path },
+    );
   }
   return db;
 }
 
-const hasTable = (db: Db, name: string): boolean => db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
+const hasTable = (db: Db, name: string): boolean =>
+  db.scalar<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [name]) === 1;
 
 /**
  * SQLite's integrity check. `structure` (what opening a workspace runs) checks every ordinary
@@ -134,10 +162,18 @@ export function integrityProblems(db: Db, depth: 'structure' | 'full' = 'full'):
     const msgs: string[] = [];
     // Rows waiting in the search backlog (migration 0006) are not in the index yet, which the full
     // check would report: until the backlog is done, check the structure.
-    const backlog = depth === 'full' && hasTable(db, 'search_backlog') && (db.scalar<number>('SELECT count(*) FROM search_backlog') ?? 0) > 0;
-    if (depth === 'full' && !backlog) msgs.push(...db.tuples<[string]>('PRAGMA integrity_check').map((r) => String(r[0])));
+    const backlog =
+      depth === 'full' &&
+      hasTable(db, 'search_backlog') &&
+      (db.scalar<number>('SELECT count(*) FROM search_backlog') ?? 0) > 0;
+    if (depth === 'full' && !backlog)
+      msgs.push(...db.tuples<[string]>('PRAGMA integrity_check').map((r) => String(r[0])));
     else {
-      const tables = db.tuples<[string]>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name").map((r) => r[0]);
+      const tables = db
+        .tuples<[string]>(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+        )
+        .map((r) => r[0]);
       for (const t of tables) {
         const rows = db.tuples<[string]>(`PRAGMA integrity_check("${t.replace(/"/g, '""')}")`).map((r) => String(r[0]));
         if (!(rows.length === 1 && rows[0] === 'ok')) msgs.push(...rows);
@@ -156,7 +192,10 @@ function readMeta(db: Db): { workspaceId: string; consultationId: string; genera
   const consultationId = get('consultation_id');
   const generation = Number(get('generation'));
   if (!workspaceId || !consultationId || !Number.isInteger(generation)) {
-    throw new AppError('corrupt', 'This workspace is missing its identity records and cannot be opened safely. The file has not been changed.');
+    throw new AppError(
+      'corrupt',
+      'This workspace is missing its identity records and cannot be opened safely. The file has not been changed.',
+    );
   }
   return { workspaceId, consultationId, generation };
 }
@@ -166,19 +205,24 @@ function readMeta(db: Db): { workspaceId: string; consultationId: string; genera
  * it (older: the snapshot already holds it), or refuse (it belongs to another file or a newer
  * snapshot that is missing).
  */
-function journalVerdict(j: JournalContents, meta: { workspaceId: string; generation: number }): 'none' | 'replay' | 'stale' {
+function journalVerdict(
+  j: JournalContents,
+  meta: { workspaceId: string; generation: number },
+): 'none' | 'replay' | 'stale' {
   if (!j.header) return 'none';
   if (j.header.workspaceId !== meta.workspaceId) {
     throw new AppError(
       'journal-mismatch',
-      'The change journal next to this workspace belongs to a different workspace file. Nothing has been changed. Move the file ending "-journal" out of the folder and open the workspace again.',
+      'The change journal next to this workspace belongs to a different workspace file. Nothing has been ' +
+        'changed. Move the file ending "-journal" out of the folder and open the workspace again.',
     );
   }
   if (j.header.generation === meta.generation) return 'replay';
   if (j.header.generation < meta.generation) return 'stale';
   throw new AppError(
     'journal-mismatch',
-    'The change journal next to this workspace is newer than the workspace file itself, so the file may have been replaced by an older copy. Nothing has been changed.',
+    'The change journal next to this workspace is newer than the workspace file itself, so the file may have ' +
+      'been replaced by an older copy. Nothing has been changed.',
   );
 }
 
@@ -188,11 +232,18 @@ function journalVerdict(j: JournalContents, meta: { workspaceId: string; generat
  * journal (the file was copied on its own), a journal of another generation, or one from before
  * checksums were kept.
  */
-function bytesChanged(bytes: Uint8Array, journal: JournalContents, meta: { workspaceId: string; generation: number }): string | null {
+function bytesChanged(
+  bytes: Uint8Array,
+  journal: JournalContents,
+  meta: { workspaceId: string; generation: number },
+): string | null {
   const h = journal.header;
   if (!h?.fileCrc || h.workspaceId !== meta.workspaceId || h.generation !== meta.generation) return null;
   const now = fileCrcOf(bytes);
-  return now === h.fileCrc ? null : `its bytes are not the ones last saved (checksum ${now}, but ${h.fileCrc} was written), so part of it has changed on the disk`;
+  return now === h.fileCrc
+    ? null
+    : `its bytes are not the ones last saved (checksum ${now}, but ${h.fileCrc} was written), so part of it has ` +
+        `changed on the disk`;
 }
 
 /**
@@ -203,7 +254,13 @@ function bytesChanged(bytes: Uint8Array, journal: JournalContents, meta: { works
 /** What a workspace file needs of its journal and its lock: neither, for one opened read-only. */
 type Journal = Pick<JournalWriter, 'append' | 'reset' | 'close' | 'entryCount' | 'bytes'>;
 type Lock = Pick<FileLock, 'release'>;
-const NO_JOURNAL: Journal = { append: () => undefined, reset: () => undefined, close: () => undefined, entryCount: 0, bytes: 0 };
+const NO_JOURNAL: Journal = {
+  append: () => undefined,
+  reset: () => undefined,
+  close: () => undefined,
+  entryCount: 0,
+  bytes: 0,
+};
 const NO_LOCK: Lock = { release: () => undefined };
 
 export class WorkspaceFile {
@@ -255,10 +312,15 @@ export class WorkspaceFile {
   }
 
   /** Create a new workspace file. Refuses to overwrite anything. */
-  static async create(path: string, init: (db: Db, now: Date) => void, options?: WorkspaceFileOptions): Promise<WorkspaceFile> {
+  static async create(
+    path: string,
+    init: (db: Db, now: Date) => void,
+    options?: WorkspaceFileOptions,
+  ): Promise<WorkspaceFile> {
     const opts = resolve(options);
     const sqljs = await loadSqlJs();
-    if (existsSync(path)) throw new AppError('exists', `A file already exists at ${path}. Choose another name.`, { path });
+    if (existsSync(path))
+      throw new AppError('exists', `A file already exists at ${path}. Choose another name.`, { path });
     const dir = dirname(path);
     if (!existsSync(dir)) throw new AppError('not-found', `The folder ${dir} does not exist.`, { path });
     const now = opts.clock();
@@ -286,7 +348,11 @@ export class WorkspaceFile {
         const bytes = db.exportBytes();
         writeFileAtomicSync(path, bytes);
         written = true;
-        const journal = JournalWriter.openFresh(journalPathFor(path), { workspaceId: meta.workspaceId, generation: meta.generation, fileCrc: fileCrcOf(bytes) });
+        const journal = JournalWriter.openFresh(journalPathFor(path), {
+          workspaceId: meta.workspaceId,
+          generation: meta.generation,
+          fileCrc: fileCrcOf(bytes),
+        });
         return new WorkspaceFile(path, db, lock, journal, meta, opts, now);
       } catch (e) {
         // Reported as not created, so not left behind half made (the file without its journal).
@@ -342,22 +408,33 @@ export class WorkspaceFile {
         const fts = problems.length ? null : ftsChecksumProblem(db);
         if (fts) problems.push(fts);
         if (problems.length) {
-          throw new AppError('corrupt', `This workspace is damaged: it failed its integrity check (${problems.slice(0, 3).join('; ')}). ${restoreAdvice(path)}`, {
-            path,
-            problems: problems.slice(0, 20),
-          });
+          throw new AppError(
+            'corrupt',
+            `This workspace is damaged: it failed its integrity check ` +
+              `(${problems.slice(0, 3).join('; ')}). ${restoreAdvice(path)}`,
+            {
+              path,
+              problems: problems.slice(0, 20),
+            },
+          );
         }
       }
       const meta = readMeta(db);
       const verdict = journalVerdict(contents, meta);
       const changed = opts.integrityCheck ? bytesChanged(bytes, contents, meta) : null;
-      if (changed) throw new AppError('corrupt', `This workspace is damaged: ${changed}. ${restoreAdvice(path)}`, { path });
+      if (changed)
+        throw new AppError('corrupt', `This workspace is damaged: ${changed}. ${restoreAdvice(path)}`, { path });
       // Journal records were made against the schema of their time, so replay before migrating.
       if (verdict === 'replay') {
         try {
           for (const r of contents.records) db.replay(r);
         } catch (e) {
-          throw new AppError('corrupt', `This workspace's change journal (${basename(jPath)}) could not be applied to it (${(e as Error).message}). ${restoreAdvice(path)}`, { path });
+          throw new AppError(
+            'corrupt',
+            `This workspace's change journal (${basename(jPath)}) could not be applied to it ` +
+              `(${(e as Error).message}). ${restoreAdvice(path)}`,
+            { path },
+          );
         }
       }
       const now = opts.clock();
@@ -365,13 +442,22 @@ export class WorkspaceFile {
       if (pending.length) applyPending(db, pending, now);
       const damage = opts.contentCheck?.(db) ?? [];
       if (damage.length) {
-        throw new AppError('corrupt', `This workspace is damaged: ${damage.slice(0, 3).join('; ')}. ${restoreAdvice(path)}`, { path, problems: damage.slice(0, 20) });
+        throw new AppError(
+          'corrupt',
+          `This workspace is damaged: ${damage.slice(0, 3).join('; ')}. ${restoreAdvice(path)}`,
+          { path, problems: damage.slice(0, 20) },
+        );
       }
       journal =
         verdict === 'replay'
           ? JournalWriter.openContinuing(jPath, goodLength(jPath), contents.records.length)
-          : // The bytes were checked above (in full, without a checksum to go by): from now on the journal vouches for them.
-            JournalWriter.openFresh(jPath, { workspaceId: meta.workspaceId, generation: meta.generation, ...(opts.integrityCheck ? { fileCrc: fileCrcOf(bytes) } : {}) });
+          : // The bytes were checked above (in full, without a checksum to go by): from now on the journal vouches for
+            // them.
+            JournalWriter.openFresh(jPath, {
+              workspaceId: meta.workspaceId,
+              generation: meta.generation,
+              ...(opts.integrityCheck ? { fileCrc: fileCrcOf(bytes) } : {}),
+            });
       const file = new WorkspaceFile(path, db, lock, journal, meta, opts, null);
       // Fold a replayed journal or a migration into a fresh snapshot, keeping the old file as the backup.
       if (pending.length) {
@@ -433,7 +519,11 @@ export class WorkspaceFile {
   }
 
   private assertNotBusy(): void {
-    if (this.db.busy) throw new AppError('conflict', 'Another change to this workspace is still being saved. Try again when it has finished.');
+    if (this.db.busy)
+      throw new AppError(
+        'conflict',
+        'Another change to this workspace is still being saved. Try again when it has finished.',
+      );
   }
 
   private persist<T>(value: T, record: JournalRecord | null, overflow: boolean, now: Date): T {
@@ -447,7 +537,8 @@ export class WorkspaceFile {
       // not be cut back is the record's fate read from the journal itself.
       const before = this.journal.entryCount;
       const replayed = this.reloadFromDisk(e instanceof JournalUncertainError);
-      if (!(e instanceof JournalUncertainError) || replayed <= before) throw ioError(e instanceof JournalUncertainError ? e.cause : e, this.path, 'save');
+      if (!(e instanceof JournalUncertainError) || replayed <= before)
+        throw ioError(e instanceof JournalUncertainError ? e.cause : e, this.path, 'save');
     }
     this.lastChangeAt = now;
     if (this.journal.bytes > this.opts.journalSnapshotBytes) {
@@ -501,7 +592,8 @@ export class WorkspaceFile {
       this.snapshot();
       return;
     }
-    if (existsSync(newPath)) throw new AppError('exists', `A file already exists at ${newPath}. Choose another name.`, { path: newPath });
+    if (existsSync(newPath))
+      throw new AppError('exists', `A file already exists at ${newPath}. Choose another name.`, { path: newPath });
     const now = this.opts.clock();
     const newLock = FileLock.acquire(newPath, now);
     try {
@@ -516,7 +608,11 @@ export class WorkspaceFile {
         this.db.run("UPDATE meta SET value = ? WHERE key = 'workspace_id'", [oldId]);
         throw ioError(e, newPath, 'save');
       }
-      const newJournal = JournalWriter.openFresh(journalPathFor(newPath), { workspaceId: newId, generation: this.meta.generation, fileCrc: fileCrcOf(bytes) });
+      const newJournal = JournalWriter.openFresh(journalPathFor(newPath), {
+        workspaceId: newId,
+        generation: this.meta.generation,
+        fileCrc: fileCrcOf(bytes),
+      });
       // The original keeps its journal: just snapshotted, it holds only the header with the file's checksum.
       this.journal.close();
       this.lock.release();
@@ -557,7 +653,10 @@ export class WorkspaceFile {
     this.closed = true;
     if (!error) return { warning: null };
     return {
-      warning: `Every change is saved, but the workspace file could not be rewritten to include them because ${diskWhy(error)}. They are kept in ${basename(journalPathFor(this.path))} beside it, and are folded in when the workspace is next opened. Do not delete that file.`,
+      warning:
+        `Every change is saved, but the workspace file could not be rewritten to include them ` +
+        `because ${diskWhy(error)}. They are kept in ${basename(journalPathFor(this.path))} beside it, and are ` +
+        `folded in when the workspace is next opened. Do not delete that file.`,
     };
   }
 
@@ -590,7 +689,12 @@ export class WorkspaceFile {
   }
 
   private assertWritable(): void {
-    if (this.readOnly) throw new AppError('read-only', `${basename(this.path)} is open to read only: nothing in it can be changed. Open it for editing first.`, { path: this.path });
+    if (this.readOnly)
+      throw new AppError(
+        'read-only',
+        `${basename(this.path)} is open to read only: nothing in it can be changed. Open it for editing first.`,
+        { path: this.path },
+      );
   }
 }
 
@@ -619,12 +723,12 @@ function assertWritable(path: string): void {
   } catch {
     throw new AppError(
       'read-only',
-      `This workspace is in a folder (or is a file) that can't be written to, so it can't be opened for editing. Copy it to a folder you can write to, such as Documents, and open the copy.`,
+      `This workspace is in a folder (or is a file) that can't be written to, so it can't be opened for ` +
+        `editing. Copy it to a folder you can write to, such as Documents, and open the copy.`,
       { path },
     );
   }
 }
-
 
 function ioError(e: unknown, path: string, action: 'create' | 'save' | 'open' | 'migrate'): AppError {
   if (e instanceof AppError) return e;
@@ -632,10 +736,14 @@ function ioError(e: unknown, path: string, action: 'create' | 'save' | 'open' | 
   const message = {
     create: `Could not create the workspace because ${diskWhy(e)}.`,
     open: `Could not open the workspace for editing because ${diskWhy(e)}. Nothing has been changed.`,
-    migrate: `Could not open the workspace because ${diskWhy(e)}: it needs updating to this version of the app, which means writing it again. Nothing has been changed.`,
+    migrate:
+      `Could not open the workspace because ${diskWhy(e)}: it needs updating to this version of the app, which ` +
+      `means writing it again. Nothing has been changed.`,
     save: `Could not save your change because ${diskWhy(e)}. Nothing was changed: the workspace is as it was before.`,
   }[action];
-  return new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', message, { path });
+  return new AppError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'io', message, {
+    path,
+  });
 }
 
 /**
@@ -645,7 +753,15 @@ function ioError(e: unknown, path: string, action: 'create' | 'save' | 'open' | 
 export async function openReadOnly(
   path: string,
   options: { integrityCheck?: boolean } = {},
-): Promise<{ db: Db; fileSchema: number; meta: { workspaceId: string; consultationId: string; generation: number }; journal: JournalContents; journalApplied: boolean; fileBytes: number; integrity: string[] }> {
+): Promise<{
+  db: Db;
+  fileSchema: number;
+  meta: { workspaceId: string; consultationId: string; generation: number };
+  journal: JournalContents;
+  journalApplied: boolean;
+  fileBytes: number;
+  integrity: string[];
+}> {
   const sqljs = await loadSqlJs();
   const fileBytes = checkHeader(path);
   const bytes = new Uint8Array(readFileSync(path));
@@ -653,7 +769,8 @@ export async function openReadOnly(
   try {
     const { applied, pending } = inspectMigrations(db);
     const integrity = options.integrityCheck === false ? [] : integrityProblems(db);
-    const fts = options.integrityCheck === false || integrity.length ? null : ftsChecksumProblem(db); // before the journal changes the index
+    // before the journal changes the index
+    const fts = options.integrityCheck === false || integrity.length ? null : ftsChecksumProblem(db);
     if (fts) integrity.push(fts);
     const meta = readMeta(db);
     const journal = readJournal(journalPathFor(path));

@@ -27,5 +27,9 @@ export function diskWhy(e: unknown): string {
 export function saveError(e: unknown, target: string): AppError {
   if (e instanceof AppError) return e;
   const code = errnoOf(e);
-  return new AppError(code && READ_ONLY.has(code) ? 'read-only' : 'io', `Could not save ${basename(target)} because ${diskWhy(e)}. Nothing was saved.`, { field: 'path', path: target });
+  return new AppError(
+    code && READ_ONLY.has(code) ? 'read-only' : 'io',
+    `Could not save ${basename(target)} because ${diskWhy(e)}. Nothing was saved.`,
+    { field: 'path', path: target },
+  );
 }

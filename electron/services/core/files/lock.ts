@@ -67,7 +67,12 @@ export class FileLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(lockPath, 'wx');
-        const info: LockInfo = { pid: process.pid, host: hostname(), createdAt: now.toISOString(), app: 'consultation-workbench' };
+        const info: LockInfo = {
+          pid: process.pid,
+          host: hostname(),
+          createdAt: now.toISOString(),
+          app: 'consultation-workbench',
+        };
         try {
           writeSync(fd, JSON.stringify(info));
           fsyncSync(fd);
@@ -88,11 +93,13 @@ export class FileLock {
         if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
           throw new AppError(
             'read-only',
-            `The folder holding this workspace can't be written to, so it can't be opened for editing. Copy the file to a folder you can write to (for example Documents) and open the copy.`,
+            `The folder holding this workspace can't be written to, so it can't be opened for editing. Copy the ` +
+              `file to a folder you can write to (for example Documents) and open the copy.`,
             { path: workspacePath },
           );
         }
-        if (code === 'ENOENT') throw new AppError('not-found', `The folder for ${workspacePath} does not exist.`, { path: workspacePath });
+        if (code === 'ENOENT')
+          throw new AppError('not-found', `The folder for ${workspacePath} does not exist.`, { path: workspacePath });
         if (code !== 'EEXIST') throw e;
         const info = readLock(lockPath);
         if (info === null) continue; // vanished between open and read: try again
@@ -105,13 +112,19 @@ export class FileLock {
           continue;
         }
         const who = info === 'unreadable' ? 'another program' : describeHolder(info);
-        throw new AppError('already-open', `This workspace is already open ${who}. Close it there first, then open it here.`, {
-          path: workspacePath,
-          ...(info === 'unreadable' ? {} : { pid: info.pid, host: info.host, since: info.createdAt }),
-        });
+        throw new AppError(
+          'already-open',
+          `This workspace is already open ${who}. Close it there first, then open it here.`,
+          {
+            path: workspacePath,
+            ...(info === 'unreadable' ? {} : { pid: info.pid, host: info.host, since: info.createdAt }),
+          },
+        );
       }
     }
-    throw new AppError('already-open', 'This workspace is being opened by another program. Try again in a moment.', { path: workspacePath });
+    throw new AppError('already-open', 'This workspace is being opened by another program. Try again in a moment.', {
+      path: workspacePath,
+    });
   }
 
   release(): void {
@@ -125,7 +138,9 @@ export class FileLock {
 
 function describeHolder(info: LockInfo): string {
   if (info.host === hostname()) {
-    return info.pid === process.pid ? 'in another window' : `in another Consultation Workbench window or program (process ${info.pid})`;
+    return info.pid === process.pid
+      ? 'in another window'
+      : `in another Consultation Workbench window or program (process ${info.pid})`;
   }
   return `on the computer "${info.host}" (since ${info.createdAt || 'an unknown time'})`;
 }

@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export const contentTypeFor = (path: string): string => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeFor = (path: string): string =>
+  TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Resolve a URL path inside `root`, refusing anything that would escape it (.., encoded

@@ -44,7 +44,9 @@ export class SettingsStore {
         const raw = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Settings>;
         s = {
           recent: Array.isArray(raw.recent)
-            ? raw.recent.filter((r): r is RecentRecord => !!r && typeof r.path === 'string' && typeof r.title === 'string')
+            ? raw.recent.filter(
+                (r): r is RecentRecord => !!r && typeof r.path === 'string' && typeof r.title === 'string',
+              )
             : [],
           ...(raw.window && typeof raw.window.width === 'number' ? { window: raw.window } : {}),
         };
@@ -66,7 +68,10 @@ export class SettingsStore {
 
   addRecent(path: string, title: string, at: Date): void {
     const s = this.read();
-    const recent = [{ path, title, openedAt: at.toISOString() }, ...s.recent.filter((r) => r.path !== path)].slice(0, RECENT_MAX);
+    const recent = [{ path, title, openedAt: at.toISOString() }, ...s.recent.filter((r) => r.path !== path)].slice(
+      0,
+      RECENT_MAX,
+    );
     this.write({ ...s, recent });
   }
 

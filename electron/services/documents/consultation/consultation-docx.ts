@@ -31,7 +31,11 @@ export interface ConsultationDocxOptions {
 /** Blocks (paragraphs, list items, cells) up to which 'auto' lays out pages: about 25 pages. */
 export const AUTO_LAYOUT_MAX_BLOCKS = 600;
 
-export async function buildConsultationDocx(draft: Draft, ctx: OutputContext, options: ConsultationDocxOptions = {}): Promise<Uint8Array> {
+export async function buildConsultationDocx(
+  draft: Draft,
+  ctx: OutputContext,
+  options: ConsultationDocxOptions = {},
+): Promise<Uint8Array> {
   const { now } = resolveContext(ctx);
   const safe = deepXmlSafe(draft);
   const outline = consultationOutline(safe);
@@ -58,7 +62,14 @@ export async function buildConsultationDocx(draft: Draft, ctx: OutputContext, op
 
 function countBlocks(blocks: OutBlock[]): number {
   return blocks.reduce(
-    (n, b) => n + 1 + (b.type === 'list' ? b.items.reduce((m, item) => m + countBlocks(item), 0) : b.type === 'table' ? b.rows.reduce((m, row) => m + row.reduce((k, cell) => k + countBlocks(cell), 0), 0) : 0),
+    (n, b) =>
+      n +
+      1 +
+      (b.type === 'list'
+        ? b.items.reduce((m, item) => m + countBlocks(item), 0)
+        : b.type === 'table'
+          ? b.rows.reduce((m, row) => m + row.reduce((k, cell) => k + countBlocks(cell), 0), 0)
+          : 0),
     0,
   );
 }
@@ -70,7 +81,12 @@ export function pageFooter(title: string): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.LEFT,
-        children: [new TextRun(`${short} – page `), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(' of '), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun(`${short} – page `),
+          new TextRun({ children: [PageNumber.CURRENT] }),
+          new TextRun(' of '),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+        ],
       }),
     ],
   });

@@ -19,7 +19,9 @@ export function consultationHtmlString(draft: Draft, ctx: OutputContext): string
   resolveContext(ctx);
   const safe = deepXmlSafe(draft);
   const outline = consultationOutline(safe);
-  const toc: TocEntry[] = outline.blocks.flatMap((b) => (b.type === 'heading' && b.level === 1 ? [{ text: b.text, anchor: b.anchor }] : []));
+  const toc: TocEntry[] = outline.blocks.flatMap((b) =>
+    b.type === 'heading' && b.level === 1 ? [{ text: b.text, anchor: b.anchor }] : [],
+  );
   const department = safe.metadata.department.trim();
   return `<!DOCTYPE html>
 <html lang="en-GB">

@@ -41,8 +41,16 @@ export async function buildQuestionsXlsx(draft: Draft, ctx: OutputContext): Prom
   const coverLines: [string, Partial<ExcelJS.Font>][] = [
     [`Questions: ${title}`, TITLE],
     ...(m.department.trim() ? [[m.department.trim(), BOLD] as [string, Partial<ExcelJS.Font>]] : []),
-    [`This workbook lists the ${questions.length} ${questions.length === 1 ? 'question' : 'questions'} in the consultation, in the order and with the numbers of the consultation document.`, FONT],
-    ['The “Questions” sheet has one row per question: its number, section, text, type, answer options, hint, follow-up prompt, word limit and the stable id the app uses to match answers to it.', FONT],
+    [
+      `This workbook lists the ${questions.length} ${questions.length === 1 ? 'question' : 'questions'} in the ` +
+        `consultation, in the order and with the numbers of the consultation document.`,
+      FONT,
+    ],
+    [
+      'The “Questions” sheet has one row per question: its number, section, text, type, answer options, hint, ' +
+        'follow-up prompt, word limit and the stable id the app uses to match answers to it.',
+      FONT,
+    ],
     [`Produced on ${formatDate(now)}.`, FONT],
   ];
   coverLines.forEach(([text, font], i) => {
@@ -57,7 +65,17 @@ export async function buildQuestionsXlsx(draft: Draft, ctx: OutputContext): Prom
   const ws = wb.addWorksheet(QUESTIONS_SHEETS.questions, { views: [{ activeCell: 'A1' }] });
   ws.getCell('A1').value = cellText(`Questions in the consultation: ${title}`);
   ws.getCell('A1').font = TITLE;
-  const headers = ['Number', 'Section', 'Question', 'Type', 'Answer options', 'Hint', 'Follow-up', 'Word limit', 'Question id'];
+  const headers = [
+    'Number',
+    'Section',
+    'Question',
+    'Type',
+    'Answer options',
+    'Hint',
+    'Follow-up',
+    'Word limit',
+    'Question id',
+  ];
   const widths = [10, 28, 60, 22, 40, 36, 30, 12, 24];
   const rows = questions.map((q) => {
     const number = numbers.get(q.id) ?? '';

@@ -29,7 +29,13 @@ interface Stored {
 export function schemaProperties(schema: FormSchema): { name: string; value: string }[] {
   const stored: Stored = {
     f: schema.fields.map((f) => [f.key, f.label]),
-    q: schema.questions.map((q) => ({ i: q.id, n: q.number, t: q.type, o: q.options.map((o) => [o.id, o.label]), r: q.rows.map((r) => [r.kind, r.optionId ?? '', r.label]) })),
+    q: schema.questions.map((q) => ({
+      i: q.id,
+      n: q.number,
+      t: q.type,
+      o: q.options.map((o) => [o.id, o.label]),
+      r: q.rows.map((r) => [r.kind, r.optionId ?? '', r.label]),
+    })),
   };
   const b64 = Buffer.from(JSON.stringify(stored), 'utf8').toString('base64');
   const pieces: string[] = [];

@@ -1,5 +1,17 @@
-import { orderedQuestions, questionNumbers, type Draft, type QuestionType, type RespondentFieldKey } from '#shared/domain/draft/model';
-import { explainPrompt, isClosed, optionsOf, OTHER_SPECIFY_PROMPT, wordLimitText } from '../consultation/document/question-text';
+import {
+  orderedQuestions,
+  questionNumbers,
+  type Draft,
+  type QuestionType,
+  type RespondentFieldKey,
+} from '#shared/domain/draft/model';
+import {
+  explainPrompt,
+  isClosed,
+  optionsOf,
+  OTHER_SPECIFY_PROMPT,
+  wordLimitText,
+} from '../consultation/document/question-text';
 import { OTHER_OPTION_ID } from '#shared/domain/draft/model';
 
 /**
@@ -58,10 +70,18 @@ export interface FormSchema {
 
 /** The answer label of an open question, with its word limit. */
 export function answerLabel(wordLimit: number | null): string {
-  return wordLimit ? `Your answer (${wordLimitText(wordLimit).replace(/^Please use /, '').replace(/\.$/, '')})` : 'Your answer';
+  return wordLimit
+    ? `Your answer (${wordLimitText(wordLimit)
+        .replace(/^Please use /, '')
+        .replace(/\.$/, '')})`
+    : 'Your answer';
 }
 
-export function formSchema(draft: Draft, ids: { formId: string; consultationId: string }, format: FormFormat): FormSchema {
+export function formSchema(
+  draft: Draft,
+  ids: { formId: string; consultationId: string },
+  format: FormFormat,
+): FormSchema {
   const numbers = questionNumbers(draft);
   const questions: FormQuestion[] = orderedQuestions(draft).map((q) => {
     const options = optionsOf(q).map((o) => ({ id: o.id, label: o.label }));
@@ -70,7 +90,8 @@ export function formSchema(draft: Draft, ids: { formId: string; consultationId: 
       rows.push({ kind: 'answer', label: answerLabel(q.wordLimit) });
     } else {
       // A spreadsheet picks one option from a drop-down list; a Word form ticks one row per option.
-      const pickFromList = format === 'xlsx' && (q.type === 'likert_agree5' || q.type === 'yes_no' || q.type === 'single_choice');
+      const pickFromList =
+        format === 'xlsx' && (q.type === 'likert_agree5' || q.type === 'yes_no' || q.type === 'single_choice');
       if (pickFromList) rows.push({ kind: 'answer', label: 'Your answer' });
       else for (const o of options) rows.push({ kind: 'option', optionId: o.id, label: o.label });
       if (options.some((o) => o.id === OTHER_OPTION_ID)) rows.push({ kind: 'other', label: OTHER_SPECIFY_PROMPT });
@@ -79,6 +100,20 @@ export function formSchema(draft: Draft, ids: { formId: string; consultationId: 
     }
     return { id: q.id, number: numbers.get(q.id) ?? '', type: q.type, text: q.text, options, rows };
   });
-  const fields: FormField[] = draft.aboutYou.filter((f) => f.enabled).map((f) => ({ key: f.key, label: f.label.trim() || f.key, options: f.options.map((o) => o.trim()).filter(Boolean) }));
-  return { version: FORM_SCHEMA_VERSION, format, formId: ids.formId, consultationId: ids.consultationId, title: draft.metadata.title.trim() || 'Untitled consultation', fields, questions };
+  const fields: FormField[] = draft.aboutYou
+    .filter((f) => f.enabled)
+    .map((f) => ({
+      key: f.key,
+      label: f.label.trim() || f.key,
+      options: f.options.map((o) => o.trim()).filter(Boolean),
+    }));
+  return {
+    version: FORM_SCHEMA_VERSION,
+    format,
+    formId: ids.formId,
+    consultationId: ids.consultationId,
+    title: draft.metadata.title.trim() || 'Untitled consultation',
+    fields,
+    questions,
+  };
 }

@@ -35,7 +35,12 @@ export function readResponseFormDocx(bytes: Uint8Array): ReturnedForm {
   const consultationId = props.get(PROP.consultationId) ?? '';
   const version = Number(props.get(PROP.version));
   if (!formId || !consultationId) throw notOurs('its form or consultation id is missing');
-  if (version > FORM_SCHEMA_VERSION) throw new AppError('bad-file', 'This response form was made by a newer version of Consultation Workbench. Update the app to import it.', { version });
+  if (version > FORM_SCHEMA_VERSION)
+    throw new AppError(
+      'bad-file',
+      'This response form was made by a newer version of Consultation Workbench. Update the app to import it.',
+      { version },
+    );
   const schema = schemaFromProperties(props);
   if (!schema) throw notOurs('its form description is damaged');
 
@@ -54,11 +59,15 @@ export function readResponseFormDocx(bytes: Uint8Array): ReturnedForm {
   if (aboutTable) {
     const rows = aboutTable.slice(1);
     schema.fields.forEach((f, i) => {
-      const positional = rows.length === schema.fields.length ? rows[i] : rows.find((r) => firstLine(r[0]) !== '' && sameLabel(firstLine(r[0]), f.label));
+      const positional =
+        rows.length === schema.fields.length
+          ? rows[i]
+          : rows.find((r) => firstLine(r[0]) !== '' && sameLabel(firstLine(r[0]), f.label));
       const value = cleanAnswer(positional?.[1] ?? '').trim();
       if (value && isRespondentKey(f.key)) respondent[f.key] = value;
     });
-  } else if (schema.fields.length) warnings.push('The “About you” table is missing, so no details about the respondent were read.');
+  } else if (schema.fields.length)
+    warnings.push('The “About you” table is missing, so no details about the respondent were read.');
 
   const byNumber = new Map<string, string[][]>();
   for (const t of tables) {
@@ -84,7 +93,10 @@ function notOurs(why: string): AppError {
 
 function rowValues(q: FormQuestion, rows: string[][], warnings: string[]): { row: FormRow; value: string }[] {
   if (rows.length === q.rows.length) return q.rows.map((row, i) => ({ row, value: rows[i]?.[1] ?? '' }));
-  warnings.push(`Question ${q.number}: the table has ${rows.length} answer rows instead of ${q.rows.length}; rows were matched by their labels.`);
+  warnings.push(
+    `Question ${q.number}: the table has ${rows.length} answer rows instead of ${q.rows.length}; rows were ` +
+      `matched by their labels.`,
+  );
   return q.rows.map((row) => {
     const found = rows.find((r) => sameLabel(firstLine(r[0]), firstLine(row.label)));
     return { row, value: found?.[1] ?? '' };

@@ -16,7 +16,14 @@ import { XLSX_FORM_KIND, XLSX_SHEETS } from './response-form-xlsx';
 export function readResponseFormXlsx(bytes: Uint8Array): ReturnedForm {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellNF: false, bookVBA: false, WTF: false });
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: true,
+      cellHTML: false,
+      cellNF: false,
+      bookVBA: false,
+      WTF: false,
+    });
   } catch (e) {
     throw new AppError('bad-file', 'This file could not be read as a spreadsheet.', { reason: (e as Error).message });
   }
@@ -29,7 +36,12 @@ export function readResponseFormXlsx(bytes: Uint8Array): ReturnedForm {
   const version = Number(at(hidden, 'B5'));
   if (!formId || !consultationId) throw notOurs('its form or consultation id is missing');
   if (!Number.isInteger(version) || version < 1) throw notOurs('its form version is missing');
-  if (version > FORM_SCHEMA_VERSION) throw new AppError('bad-file', 'This response form was made by a newer version of Consultation Workbench. Update the app to import it.', { version });
+  if (version > FORM_SCHEMA_VERSION)
+    throw new AppError(
+      'bad-file',
+      'This response form was made by a newer version of Consultation Workbench. Update the app to import it.',
+      { version },
+    );
 
   const warnings: string[] = [];
   const value = (ref: string): string => {
@@ -57,7 +69,14 @@ export function readResponseFormXlsx(bytes: Uint8Array): ReturnedForm {
       const answer = cleanAnswer(value(col('G'))).trim();
       if (isRespondentKey(key) && answer) respondent[key] = answer;
     } else if (record === 'question') {
-      questions.push({ id: col('B'), number: col('C'), type: col('D') as QuestionType, text: col('F'), options: [], rows: [] });
+      questions.push({
+        id: col('B'),
+        number: col('C'),
+        type: col('D') as QuestionType,
+        text: col('F'),
+        options: [],
+        rows: [],
+      });
     } else if (record === 'option') {
       questions.at(-1)?.options.push({ id: col('E'), label: col('F') });
     } else if (record === 'row') {

@@ -2,7 +2,15 @@ import { Document, Packer } from 'docx';
 import type { Draft, Question } from '#shared/domain/draft/model';
 import { pageFooter } from '../consultation/consultation-docx';
 import { resolveContext, type OutputContext } from '../output-context';
-import { anchorFactory, keepWithNext, linkify, para, paraRuns, paras, type OutBlock } from '../consultation/document/blocks';
+import {
+  anchorFactory,
+  keepWithNext,
+  linkify,
+  para,
+  paraRuns,
+  paras,
+  type OutBlock,
+} from '../consultation/document/blocks';
 import { answerInstruction, questionHeading, questionLabel } from '../consultation/document/question-text';
 import { DocxRenderer } from '../word/render-blocks';
 import { stableBookmarkIds } from '../word/stable-ids';
@@ -61,7 +69,9 @@ function formBlocks(draft: Draft, schema: FormSchema): OutBlock[] {
 
   out.push(h1('About you'));
   if (schema.fields.length) {
-    out.push(para('Tell us about yourself or the organisation you represent. You do not have to answer these questions.'));
+    out.push(
+      para('Tell us about yourself or the organisation you represent. You do not have to answer these questions.'),
+    );
     out.push({
       type: 'table',
       columnWidths: [50, 50],
@@ -113,7 +123,10 @@ function questionForm(q: Question, fq: FormQuestion): OutBlock[] {
     columnWidths: tick ? [60, 40] : [40, 60],
     keepTogether: fq.rows.length <= 25,
     minRowLines: [0, ...lines],
-    rows: [[[para(questionLabel(fq.number))], [para(ANSWER_COLUMN_LABEL)]], ...fq.rows.map((r) => [[para(r.label)], []])],
+    rows: [
+      [[para(questionLabel(fq.number))], [para(ANSWER_COLUMN_LABEL)]],
+      ...fq.rows.map((r) => [[para(r.label)], []]),
+    ],
   });
   return out;
 }

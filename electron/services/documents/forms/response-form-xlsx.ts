@@ -6,7 +6,19 @@ import { formSchema, type FormSchema } from './form-schema';
 import { formInstructions } from './instructions';
 import { finalizePackage } from '../../formats/ooxml/finalize';
 import { deepXmlSafe } from '../../formats/text-safety';
-import { addValidation, BOLD, cellText, fitRowHeights, FONT, LOCKED_FILL, printSetup, protectSheet, sheetRef, THIN_BORDER, TITLE } from '../../formats/xlsx/sheet-helpers';
+import {
+  addValidation,
+  BOLD,
+  cellText,
+  fitRowHeights,
+  FONT,
+  LOCKED_FILL,
+  printSetup,
+  protectSheet,
+  sheetRef,
+  THIN_BORDER,
+  TITLE,
+} from '../../formats/xlsx/sheet-helpers';
 
 /**
  * The response form as a spreadsheet (exceljs: styles, data validation, sheet protection; no
@@ -24,7 +36,12 @@ import { addValidation, BOLD, cellText, fitRowHeights, FONT, LOCKED_FILL, printS
  *   field, question, option and answer row its stable id, number, type, label and cell address.
  *   The drop-down lists point at the option labels held here, so labels with commas work.
  */
-export const XLSX_SHEETS = { instructions: 'Instructions', aboutYou: 'About you', questions: 'Questions', hidden: '_workbench' } as const;
+export const XLSX_SHEETS = {
+  instructions: 'Instructions',
+  aboutYou: 'About you',
+  questions: 'Questions',
+  hidden: '_workbench',
+} as const;
 export const XLSX_FORM_KIND = 'consultation-workbench/response-form-xlsx';
 
 export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): Promise<Uint8Array> {
@@ -43,7 +60,9 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
   (wb as unknown as { language: string }).language = 'en-GB';
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
-  const instructions = wb.addWorksheet(XLSX_SHEETS.instructions, { views: [{ activeCell: 'A1', showGridLines: false }] });
+  const instructions = wb.addWorksheet(XLSX_SHEETS.instructions, {
+    views: [{ activeCell: 'A1', showGridLines: false }],
+  });
   const about = wb.addWorksheet(XLSX_SHEETS.aboutYou, { views: [{ activeCell: 'B4' }] });
   const questions = wb.addWorksheet(XLSX_SHEETS.questions, { views: [{ activeCell: 'C4' }] });
   const hidden = wb.addWorksheet(XLSX_SHEETS.hidden, { state: 'veryHidden' });
@@ -75,7 +94,8 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
   about.columns = [{ width: 55 }, { width: 55 }, { width: 45 }];
   about.getCell('A1').value = 'About you';
   about.getCell('A1').font = TITLE;
-  about.getCell('A2').value = 'Tell us about yourself or the organisation you represent. You do not have to answer these questions.';
+  about.getCell('A2').value =
+    'Tell us about yourself or the organisation you represent. You do not have to answer these questions.';
   about.getCell('A2').font = FONT;
   header(about, 3, ['Question', 'Your answer', 'How to answer']);
   let row = 4;
@@ -83,7 +103,9 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
   for (const f of schema.fields) {
     const field = safe.aboutYou.find((a) => a.key === f.key);
     label(about.getCell(`A${row}`), f.label);
-    const guidance = [field?.hint.trim() ?? '', f.options.length ? 'Choose one answer from the list.' : ''].filter(Boolean).join(' ');
+    const guidance = [field?.hint.trim() ?? '', f.options.length ? 'Choose one answer from the list.' : '']
+      .filter(Boolean)
+      .join(' ');
     label(about.getCell(`C${row}`), guidance || 'Type your answer.');
     answerCell(about.getCell(`B${row}`));
     const list = lists.fields.get(f.key);
@@ -111,7 +133,11 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
       question.hint.trim(),
       answerInstruction(question) ?? '',
       openGuidance(question) ?? '',
-      q.rows.some((x) => x.kind === 'option') ? (q.type === 'ranking' ? 'Type a number next to each option in the rows below.' : 'Type X next to each answer that applies in the rows below.') : '',
+      q.rows.some((x) => x.kind === 'option')
+        ? q.type === 'ranking'
+          ? 'Type a number next to each option in the rows below.'
+          : 'Type X next to each answer that applies in the rows below.'
+        : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -151,8 +177,25 @@ export async function buildResponseFormXlsx(draft: Draft, ctx: OutputContext): P
         `C${firstOptionRow}`,
         `C${last}`,
         q.type === 'ranking'
-          ? { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, optionRows.length], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Rank', error: `Type a whole number from 1 to ${optionRows.length}.` }
-          : { type: 'list', allowBlank: true, formulae: ['"X"'], showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Tick', error: 'Type X to choose this answer, or leave the box empty.' },
+          ? {
+              type: 'whole',
+              operator: 'between',
+              allowBlank: true,
+              formulae: [1, optionRows.length],
+              showErrorMessage: true,
+              errorStyle: 'stop',
+              errorTitle: 'Rank',
+              error: `Type a whole number from 1 to ${optionRows.length}.`,
+            }
+          : {
+              type: 'list',
+              allowBlank: true,
+              formulae: ['"X"'],
+              showErrorMessage: true,
+              errorStyle: 'warning',
+              errorTitle: 'Tick',
+              error: 'Type X to choose this answer, or leave the box empty.',
+            },
       );
     }
   }
@@ -198,7 +241,12 @@ function answerCell(c: ExcelJS.Cell): void {
   c.numFmt = '@';
   c.font = FONT;
   c.alignment = { wrapText: true, vertical: 'top' };
-  c.border = { top: { style: 'medium', color: { argb: 'FF0B0C0C' } }, left: { style: 'medium', color: { argb: 'FF0B0C0C' } }, bottom: { style: 'medium', color: { argb: 'FF0B0C0C' } }, right: { style: 'medium', color: { argb: 'FF0B0C0C' } } };
+  c.border = {
+    top: { style: 'medium', color: { argb: 'FF0B0C0C' } },
+    left: { style: 'medium', color: { argb: 'FF0B0C0C' } },
+    bottom: { style: 'medium', color: { argb: 'FF0B0C0C' } },
+    right: { style: 'medium', color: { argb: 'FF0B0C0C' } },
+  };
 }
 
 function listValidation(range: string, title: string): ExcelJS.DataValidation {
@@ -229,7 +277,8 @@ const HIDDEN_COLUMNS = ['record', 'id', 'number', 'type', 'optionId', 'label', '
  * Records: field, field-option, question, option, row. Everything is text.
  */
 function writeHiddenSheet(ws: ExcelJS.Worksheet, schema: FormSchema): HiddenLayout {
-  const put = (row: number, values: (string | number)[]) => values.forEach((v, i) => (ws.getRow(row).getCell(i + 1).value = typeof v === 'number' ? String(v) : cellText(v)));
+  const put = (row: number, values: (string | number)[]) =>
+    values.forEach((v, i) => (ws.getRow(row).getCell(i + 1).value = typeof v === 'number' ? String(v) : cellText(v)));
   put(1, ['Consultation Workbench response form: do not edit this sheet']);
   put(2, ['kind', XLSX_FORM_KIND]);
   put(3, ['formId', schema.formId]);

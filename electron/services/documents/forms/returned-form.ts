@@ -28,7 +28,8 @@ export interface ReturnedForm {
 
 const SINGLE_ANSWER = new Set(['likert_agree5', 'yes_no', 'single_choice']);
 
-export const isRespondentKey = (k: string): k is RespondentFieldKey => (RESPONDENT_FIELD_KEYS as readonly string[]).includes(k);
+export const isRespondentKey = (k: string): k is RespondentFieldKey =>
+  (RESPONDENT_FIELD_KEYS as readonly string[]).includes(k);
 
 /** Text as read back: XML-illegal characters dropped, line ends as "\n". Whitespace-only counts as empty. */
 export function cleanAnswer(s: string): string {
@@ -45,7 +46,11 @@ export function sameLabel(a: string, b: string): boolean {
  * One question's answer from the values found in its rows (in the order of `q.rows`).
  * Returns null when every row is empty.
  */
-export function interpretAnswer(q: FormQuestion, values: { row: FormRow; value: string }[], warnings: string[]): ReturnedAnswer | null {
+export function interpretAnswer(
+  q: FormQuestion,
+  values: { row: FormRow; value: string }[],
+  warnings: string[],
+): ReturnedAnswer | null {
   const label = `Question ${q.number}`;
   const answer: ReturnedAnswer = { questionId: q.id, optionIds: [], text: '' };
   const ranks: { id: string; rank: number }[] = [];
@@ -67,7 +72,11 @@ export function interpretAnswer(q: FormQuestion, values: { row: FormRow; value: 
       if (q.type === 'ranking') {
         const n = Number(v.trim());
         if (Number.isInteger(n) && n >= 1 && n <= q.options.length) ranks.push({ id: row.optionId, rank: n });
-        else warnings.push(`${label}: the rank “${v.trim().slice(0, 20)}” for “${row.label}” is not a whole number from 1 to ${q.options.length}, so it was ignored.`);
+        else
+          warnings.push(
+            `${label}: the rank “${v.trim().slice(0, 20)}” for “${row.label}” is not a whole number from 1 ` +
+              `to ${q.options.length}, so it was ignored.`,
+          );
       } else answer.optionIds.push(row.optionId);
     } else if (row.kind === 'other') answer.otherText = v;
     else if (row.kind === 'explain') answer.explanation = v;
@@ -84,10 +93,16 @@ export function interpretAnswer(q: FormQuestion, values: { row: FormRow; value: 
   }
   // Text under "Other (please specify)" means Other was chosen, unless a single-answer question
   // already has a different answer: then both are kept as given, and a person decides.
-  if (answer.otherText !== undefined && !answer.optionIds.includes(OTHER_OPTION_ID) && q.options.some((o) => o.id === OTHER_OPTION_ID)) {
-    if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length) warnings.push(`${label}: “Other” is filled in, but another answer is chosen.`);
+  if (
+    answer.otherText !== undefined &&
+    !answer.optionIds.includes(OTHER_OPTION_ID) &&
+    q.options.some((o) => o.id === OTHER_OPTION_ID)
+  ) {
+    if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length)
+      warnings.push(`${label}: “Other” is filled in, but another answer is chosen.`);
     else answer.optionIds.push(OTHER_OPTION_ID);
   }
-  if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length > 1) warnings.push(`${label}: more than one answer is chosen where one was asked for.`);
+  if (SINGLE_ANSWER.has(q.type) && answer.optionIds.length > 1)
+    warnings.push(`${label}: more than one answer is chosen where one was asked for.`);
   return answer;
 }

@@ -39,7 +39,14 @@ function block(b: OutBlock, toc: TocEntry[]): string {
       return `<${tag} id="${escapeHtml(b.anchor)}">${escapeHtml(b.text)}</${tag}>`;
     }
     case 'paragraph': {
-      const cls = b.role === 'question' ? ' class="question"' : b.role === 'lead' ? ' class="lead"' : b.role === 'subtitle' ? ' class="department"' : '';
+      const cls =
+        b.role === 'question'
+          ? ' class="question"'
+          : b.role === 'lead'
+            ? ' class="lead"'
+            : b.role === 'subtitle'
+              ? ' class="department"'
+              : '';
       return `<p${cls} dir="auto">${renderRuns(b.runs)}</p>`;
     }
     case 'list': {
@@ -50,10 +57,13 @@ function block(b: OutBlock, toc: TocEntry[]): string {
     }
     case 'table': {
       const [head, ...body] = b.rows;
-      const th = (cell: OutBlock[], scope: 'col' | 'row') => `<th scope="${scope}" dir="auto">${cellHtml(cell, toc)}</th>`;
+      const th = (cell: OutBlock[], scope: 'col' | 'row') =>
+        `<th scope="${scope}" dir="auto">${cellHtml(cell, toc)}</th>`;
       const td = (cell: OutBlock[]) => `<td dir="auto">${cellHtml(cell, toc)}</td>`;
       const thead = head ? `<thead><tr>${head.map((c) => th(c, 'col')).join('')}</tr></thead>` : '';
-      const tbody = body.map((row) => `<tr>${row.map((c, i) => (i === 0 && b.rowHeaders ? th(c, 'row') : td(c))).join('')}</tr>`).join('\n');
+      const tbody = body
+        .map((row) => `<tr>${row.map((c, i) => (i === 0 && b.rowHeaders ? th(c, 'row') : td(c))).join('')}</tr>`)
+        .join('\n');
       return `<div class="table-wrap"><table>${thead}<tbody>${tbody}</tbody></table></div>`;
     }
     case 'image': {
@@ -66,7 +76,10 @@ function block(b: OutBlock, toc: TocEntry[]): string {
     }
     case 'toc': {
       const items = toc.map((t) => `<li><a href="#${escapeHtml(t.anchor)}">${escapeHtml(t.text)}</a></li>`).join('\n');
-      return `<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">${escapeHtml(b.title)}</h2><ol>\n${items}\n</ol></nav>`;
+      return (
+        `<nav class="contents" aria-labelledby="contents-title"><h2 ` +
+        `id="contents-title">${escapeHtml(b.title)}</h2><ol>\n${items}\n</ol></nav>`
+      );
     }
     case 'pageBreak':
       return '';
@@ -76,7 +89,8 @@ function block(b: OutBlock, toc: TocEntry[]): string {
 /** A list item or a cell: a lone paragraph is written without its <p>, to keep lists compact. */
 function listItem(blocks: OutBlock[], toc: TocEntry[]): string {
   const [first, ...rest] = blocks;
-  if (first && first.type === 'paragraph' && !first.role) return renderRuns(first.runs) + rest.map((b) => block(b, toc)).join('');
+  if (first && first.type === 'paragraph' && !first.role)
+    return renderRuns(first.runs) + rest.map((b) => block(b, toc)).join('');
   return blocks.map((b) => block(b, toc)).join('');
 }
 

@@ -1,6 +1,13 @@
 import type { Db } from '../../core/db/database';
 import { answerOptions, type Draft } from '#shared/domain/draft/model';
-import type { ConsultationReport, CountRow, ReportCampaign, ReportQuestion, ReportQuote, ReportTheme } from '#shared/report/model';
+import type {
+  ConsultationReport,
+  CountRow,
+  ReportCampaign,
+  ReportQuestion,
+  ReportQuote,
+  ReportTheme,
+} from '#shared/report/model';
 import { responseFieldsFor } from '#shared/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
@@ -25,7 +32,13 @@ import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from '.
  * merged coding packages, and the per-response rows streamed from the database in chunks.
  * Redaction and suppression are not applied here: prepareReport does that for every output.
  */
-const CHANNEL_WORDS: Record<IntakeChannel, string> = { 'online-survey': 'online survey', email: 'email', letter: 'post', 'response-form': 'the response form', other: 'other means' };
+const CHANNEL_WORDS: Record<IntakeChannel, string> = {
+  'online-survey': 'online survey',
+  email: 'email',
+  letter: 'post',
+  'response-form': 'the response form',
+  other: 'other means',
+};
 export const NOT_ANSWERED_LABEL = 'Not answered';
 
 /** Counts of a field among included responses, in the field's level order; blanks as "Not answered". */
@@ -45,7 +58,9 @@ function fieldCounts(field: EncodedField, include: Uint8Array): CountRow[] {
 
 function method(db: Db, draft: Draft, codableTotal: number): ConsultationReport['method'] {
   const themes = activeCodebook(db).themes.filter((t) => t.codable).length;
-  const packages = db.all<{ id: string; question_ids: string }>('SELECT id, question_ids FROM coding_package WHERE merged_at IS NOT NULL');
+  const packages = db.all<{ id: string; question_ids: string }>(
+    'SELECT id, question_ids FROM coding_package WHERE merged_at IS NOT NULL',
+  );
   const texts = readTexts(db);
   let kappa: number | null = null;
   let percentAgreement: number | null = null;
@@ -56,8 +71,22 @@ function method(db: Db, draft: Draft, codableTotal: number): ConsultationReport[
     const qIds = new Set<string>();
     for (const p of packages) {
       for (const id of JSON.parse(p.question_ids) as string[]) qIds.add(id);
-      for (const r of db.all<{ response_id: number; question_id: string; a_themes: string; b_themes: string; a_coded: number; b_coded: number }>('SELECT * FROM package_item WHERE package_id = ?', [p.id])) {
-        items.push({ responseId: r.response_id, questionId: r.question_id, a: JSON.parse(r.a_themes) as string[], b: JSON.parse(r.b_themes) as string[], aCoded: r.a_coded === 1, bCoded: r.b_coded === 1 });
+      for (const r of db.all<{
+        response_id: number;
+        question_id: string;
+        a_themes: string;
+        b_themes: string;
+        a_coded: number;
+        b_coded: number;
+      }>('SELECT * FROM package_item WHERE package_id = ?', [p.id])) {
+        items.push({
+          responseId: r.response_id,
+          questionId: r.question_id,
+          a: JSON.parse(r.a_themes) as string[],
+          b: JSON.parse(r.b_themes) as string[],
+          aCoded: r.a_coded === 1,
+          bCoded: r.b_coded === 1,
+        });
       }
     }
     const qs = analysisQuestions(draft, true).filter((q) => qIds.has(q.id));
@@ -66,15 +95,27 @@ function method(db: Db, draft: Draft, codableTotal: number): ConsultationReport[
       packageId: 'all',
       coderA: '',
       coderB: '',
-      questions: qs.map((q) => ({ id: q.id, number: q.number, themes: questionThemes(db, q.id).map((t) => ({ id: t.id, name: t.name })) })),
+      questions: qs.map((q) => ({
+        id: q.id,
+        number: q.number,
+        themes: questionThemes(db, q.id).map((t) => ({ id: t.id, name: t.name })),
+      })),
       items,
     });
-    const double = new Set(items.filter((i) => i.aCoded && i.bCoded).map((i) => `${i.questionId}|${i.responseId}`)).size;
+    const double = new Set(items.filter((i) => i.aCoded && i.bCoded).map((i) => `${i.questionId}|${i.responseId}`))
+      .size;
     kappa = view.overall.kappa;
     percentAgreement = view.overall.percentAgreement;
     doubleCodedShare = codableTotal ? double / codableTotal : null;
   }
-  return { codeFrameThemes: themes, codeFrameDescription: texts.sections.method.text.trim(), doubleCodedShare, kappa, percentAgreement, notes: '' };
+  return {
+    codeFrameThemes: themes,
+    codeFrameDescription: texts.sections.method.text.trim(),
+    doubleCodedShare,
+    kappa,
+    percentAgreement,
+    notes: '',
+  };
 }
 
 export interface AssembleOptions extends RowEnv {
@@ -83,7 +124,8 @@ export interface AssembleOptions extends RowEnv {
 }
 
 export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {}): ConsultationReport {
-  // Every detail imported is in the internal rows, asked for by the draft or not; and the export's other columns, as received.
+  // Every detail imported is in the internal rows, asked for by the draft or not; and the export's other columns, as
+  // received.
   const fields = responseFieldsFor(draft.aboutYou, presentRespondentFields(db));
   const kept = keptColumns(db);
   const settings = readSettings(db);
@@ -103,12 +145,36 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     const hasThemes = q.codable && questionThemes(db, q.id).length > 0;
     const counts = hasThemes ? themeCounts(db, draft, q.id, campaigns, index) : null;
     const descriptions = new Map(activeCodebook(db).themes.map((t) => [t.id, t.description]));
-    const themes: ReportTheme[] = counts ? counts.themes.map((t) => ({ id: t.themeId, name: t.name, description: descriptions.get(t.themeId) ?? '', count: t.count })) : [];
+    const themes: ReportTheme[] = counts
+      ? counts.themes.map((t) => ({
+          id: t.themeId,
+          name: t.name,
+          description: descriptions.get(t.themeId) ?? '',
+          count: t.count,
+        }))
+      : [];
     if (q.codable) codableTotal += data.textual.get(q.id)?.rids.length ?? 0;
     const qQuotes: ReportQuote[] = quotes
       .filter((x) => x.questionId === q.id)
-      .map((x) => ({ id: String(x.id), questionId: q.id, respondentId: String(x.responseId), text: x.text, attribution: x.attribution, confidential: x.confidential, publishConsent: x.publishConsent, themeIds: x.themeIds }));
-    const cross = enc && (question.type === 'likert_agree5' || question.type === 'yes_no') && typeField.levels.length > 1 ? [{ fieldLabel: 'Respondent type', table: crossTab(tallyQuestionOf(question), enc, typeField, { include, includeBlankField: false }) }] : [];
+      .map((x) => ({
+        id: String(x.id),
+        questionId: q.id,
+        respondentId: String(x.responseId),
+        text: x.text,
+        attribution: x.attribution,
+        confidential: x.confidential,
+        publishConsent: x.publishConsent,
+        themeIds: x.themeIds,
+      }));
+    const cross =
+      enc && (question.type === 'likert_agree5' || question.type === 'yes_no') && typeField.levels.length > 1
+        ? [
+            {
+              fieldLabel: 'Respondent type',
+              table: crossTab(tallyQuestionOf(question), enc, typeField, { include, includeBlankField: false }),
+            },
+          ]
+        : [];
     return {
       id: q.id,
       number: q.number,
@@ -135,14 +201,25 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     general && data.textual.has(GENERAL_COMMENTS_ID)
       ? themeCounts(db, draft, GENERAL_COMMENTS_ID, campaigns, index)
           .themes.filter((t) => t.count > 0)
-          .map((t) => ({ name: t.name, description: activeCodebook(db).themes.find((x) => x.id === t.themeId)?.description ?? '', count: t.count }))
+          .map((t) => ({
+            name: t.name,
+            description: activeCodebook(db).themes.find((x) => x.id === t.themeId)?.description ?? '',
+            count: t.count,
+          }))
       : [];
 
   // Respondents.
   const campaignRows = db.all<{ id: number; label: string; n: number }>(
-    "SELECT c.id, c.label, count(DISTINCT m.response_id) AS n FROM campaign c JOIN campaign_member m ON m.campaign_id = c.id AND m.removed_at IS NULL JOIN response r ON r.id = m.response_id AND r.status = 'active' WHERE c.status = 'confirmed' GROUP BY c.id ORDER BY n DESC, c.id",
+    'SELECT c.id, c.label, count(DISTINCT m.response_id) AS n FROM campaign c JOIN campaign_member m ON ' +
+      'm.campaign_id = c.id AND m.removed_at IS NULL JOIN response r ON r.id = m.response_id AND r.status = ' +
+      "'active' WHERE c.status = 'confirmed' GROUP BY c.id ORDER BY n DESC, c.id",
   );
-  const campaignList: ReportCampaign[] = campaignRows.map((c, k) => ({ id: `campaign-${c.id}`, name: c.label.trim() || `Campaign ${String.fromCharCode(65 + (k % 26))}`, organiser: '', responses: c.n }));
+  const campaignList: ReportCampaign[] = campaignRows.map((c, k) => ({
+    id: `campaign-${c.id}`,
+    name: c.label.trim() || `Campaign ${String.fromCharCode(65 + (k % 26))}`,
+    organiser: '',
+    responses: c.n,
+  }));
   const organisations = new Map<string, boolean>();
   let individuals = 0;
   const orgField = index.fields.organisation;
@@ -158,12 +235,22 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     organisations.set(name, (organisations.get(name) ?? false) || index.confidential[i] === 1);
   }
   const channelField = crossField(index, draft, 'channel');
-  const channelsUsed = [...new Set(db.all<{ channel: IntakeChannel }>("SELECT DISTINCT channel FROM response WHERE status = 'active'").map((r) => r.channel))];
+  const channelsUsed = [
+    ...new Set(
+      db
+        .all<{ channel: IntakeChannel }>("SELECT DISTINCT channel FROM response WHERE status = 'active'")
+        .map((r) => r.channel),
+    ),
+  ];
   const m = draft.metadata;
   const title = db.scalar<string>('SELECT title FROM consultation WHERE id = 1') ?? m.title;
-  const notes = ['Respondents could answer as many or as few questions as they wished, so each question has its own base.'];
-  if (campaigns === 'excluded' && campaignList.length) notes.unshift('Figures for each question exclude campaign responses, which are counted separately.');
-  if (index.duplicatesRemoved) notes.push('Responses identified as duplicates of another response from the same person are not counted.');
+  const notes = [
+    'Respondents could answer as many or as few questions as they wished, so each question has its own base.',
+  ];
+  if (campaigns === 'excluded' && campaignList.length)
+    notes.unshift('Figures for each question exclude campaign responses, which are counted separately.');
+  if (index.duplicatesRemoved)
+    notes.push('Responses identified as duplicates of another response from the same person are not counted.');
   const issues = texts.sections.issues.text
     .split(/\r?\n/)
     .map((l) => l.replace(/^\s*[-*•]\s*/, '').trim())
@@ -177,7 +264,9 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       closesAt: m.closesAt,
       url: m.responsePaper.url,
       responseDue: m.responsePaper.dueDate,
-      channels: (Object.keys(CHANNEL_WORDS) as IntakeChannel[]).filter((c) => channelsUsed.includes(c)).map((c) => CHANNEL_WORDS[c]),
+      channels: (Object.keys(CHANNEL_WORDS) as IntakeChannel[])
+        .filter((c) => channelsUsed.includes(c))
+        .map((c) => CHANNEL_WORDS[c]),
     },
     respondents: {
       received: db.scalar<number>('SELECT count(*) FROM response') ?? 0,
@@ -205,4 +294,3 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     rows: reportRows(db, draft, index, opts, { fields, kept: kept.position }),
   };
 }
-

@@ -36,7 +36,11 @@ export function textTable(header: string[], body: string[][], widths?: number[])
 }
 
 /** Answer | Number of respondents | Percentage, from a prepared count table. */
-export function countTableBlock(firstHeader: string, t: CountTable, opts: { countHeader?: string; percentHeader?: string } = {}): OutBlock {
+export function countTableBlock(
+  firstHeader: string,
+  t: CountTable,
+  opts: { countHeader?: string; percentHeader?: string } = {},
+): OutBlock {
   return textTable(
     [firstHeader, opts.countHeader ?? 'Number of respondents', opts.percentHeader ?? 'Percentage'],
     t.rows.map((r) => [r.merged.length ? `${r.label} (${r.merged.join('; ')})` : r.label, r.countText, r.percentText]),
@@ -45,7 +49,11 @@ export function countTableBlock(firstHeader: string, t: CountTable, opts: { coun
 }
 
 export function rankingTableBlock(rows: RankingRow[]): OutBlock {
-  return textTable(['Option', 'Respondents ranking it', 'Mean rank (1 = most preferred)'], rows.map((r) => [r.label, r.rankedText, r.meanRankText]), [5, 2, 2]);
+  return textTable(
+    ['Option', 'Respondents ranking it', 'Mean rank (1 = most preferred)'],
+    rows.map((r) => [r.label, r.rankedText, r.meanRankText]),
+    [5, 2, 2],
+  );
 }
 
 /** Option columns per cross-tab table: more would not fit a portrait page at 12pt. */
@@ -67,7 +75,11 @@ export function crossTabBlocks(ct: PreparedCrossTab): Array<{ options: string[];
       options: cols,
       table: textTable(
         [ct.fieldLabel, 'Base', ...cols.map((c) => `${c} (%)`)],
-        ct.rows.map((r) => [r.label, r.baseText, ...r.cells.slice(from, from + per).map((c) => (c.percent === null ? c.percentText : String(c.percent)))]),
+        ct.rows.map((r) => [
+          r.label,
+          r.baseText,
+          ...r.cells.slice(from, from + per).map((c) => (c.percent === null ? c.percentText : String(c.percent))),
+        ]),
         [3, 1.3, ...cols.map(() => 1.8)],
       ),
     });
@@ -77,15 +89,26 @@ export function crossTabBlocks(ct: PreparedCrossTab): Array<{ options: string[];
 }
 
 export function themeTableBlock(themes: PreparedTheme[], base: string): OutBlock {
-  return textTable(['Theme', `Number of ${base}`, 'Percentage'], themes.map((t) => [t.name, t.countText, t.percentText]), [5, 2, 2]);
+  return textTable(
+    ['Theme', `Number of ${base}`, 'Percentage'],
+    themes.map((t) => [t.name, t.countText, t.percentText]),
+    [5, 2, 2],
+  );
 }
 
 /** A chart picture with its alt text; null when there is nothing to draw. */
-export function chartBlock(id: string, title: string, measure: string, data: BarDatum[], withheldNote?: string): OutBlock | null {
+export function chartBlock(
+  id: string,
+  title: string,
+  measure: string,
+  data: BarDatum[],
+  withheldNote?: string,
+): OutBlock | null {
   if (!data.length) return null;
   const chart = barChart({ id, title, measure, data, ...(withheldNote ? { withheldNote } : {}) });
   const png = renderChartPng(chart.svg);
   return { type: 'image', src: pngDataUrl(png.png), alt: chart.altText };
 }
 
-export const notesBlocks = (notes: string[]): ReportPart[] => [...new Set(notes)].map((text) => ({ type: 'note', text }));
+export const notesBlocks = (notes: string[]): ReportPart[] =>
+  [...new Set(notes)].map((text) => ({ type: 'note', text }));

@@ -4,7 +4,15 @@ import { formatCount } from '#shared/report/index';
 import { anchorFactory, para, paras, type OutBlock } from '../consultation/document/blocks';
 import { formatDate } from '../consultation/document/dates';
 import { countParts, renderReportDocx, type ReportPart } from './report-docx';
-import { chartBlock, countTableBlock, crossTabBlocks, notesBlocks, Numbering, rankingTableBlock, themeTableBlock } from './figures';
+import {
+  chartBlock,
+  countTableBlock,
+  crossTabBlocks,
+  notesBlocks,
+  Numbering,
+  rankingTableBlock,
+  themeTableBlock,
+} from './figures';
 import { methodParagraphs, introParagraphs, respondentsSummary, sectionsInOrder, withheldNote } from './report-text';
 import { prepareForOutput, type ReportContext } from './report-context';
 
@@ -42,7 +50,11 @@ export interface GovernmentResponseOptions {
   contentsPageNumbers?: 'auto' | 'always' | 'never';
 }
 
-export async function buildGovernmentResponseDocx(report: ConsultationReport, ctx: ReportContext, options: GovernmentResponseOptions = {}): Promise<Uint8Array> {
+export async function buildGovernmentResponseDocx(
+  report: ConsultationReport,
+  ctx: ReportContext,
+  options: GovernmentResponseOptions = {},
+): Promise<Uint8Array> {
   const { prepared, now } = prepareForOutput(report, ctx);
   const parts = governmentResponseParts(prepared, now);
   const c = prepared.consultation;
@@ -55,7 +67,9 @@ export async function buildGovernmentResponseDocx(report: ConsultationReport, ct
     now,
     banner: prepared.banner,
     headingPageBreaks: true,
-    contentsPageNumbers: options.contentsPageNumbers === 'always' || ((options.contentsPageNumbers ?? 'auto') === 'auto' && countParts(parts) <= LAYOUT_MAX_BLOCKS),
+    contentsPageNumbers:
+      options.contentsPageNumbers === 'always' ||
+      ((options.contentsPageNumbers ?? 'auto') === 'auto' && countParts(parts) <= LAYOUT_MAX_BLOCKS),
   });
 }
 
@@ -95,7 +109,10 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     out.push(h(2, 'Campaign responses'));
     out.push(
       para(
-        `${formatCount(r.campaignResponses)} responses came from ${r.campaignList.length === 1 ? '1 organised campaign' : `${r.campaignList.length} organised campaigns`}: copies or near-copies of a suggested text. ${r.campaignsCountedSeparately ? 'They are counted here, apart from the other responses, and are not in the figures for each question. Anything a campaign response added to the suggested text was read and coded like any other response.' : 'They are included in the figures for each question.'}`,
+        `${formatCount(r.campaignResponses)} responses came ` +
+          `from ${r.campaignList.length === 1 ? '1 organised campaign' : `${r.campaignList.length} organised campaigns`}: ` +
+          `copies or near-copies of a suggested ` +
+          `text. ${r.campaignsCountedSeparately ? 'They are counted here, apart from the other responses, and are not in the figures for each question. Anything a campaign response added to the suggested text was read and coded like any other response.' : 'They are included in the figures for each question.'}`,
       ),
     );
     const t = n.table('Campaign responses');
@@ -119,19 +136,40 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     out.push(t.block, themeTableBlock(shown, 'responses'));
     out.push(...descriptionList(shown));
     if (shown.some((x) => x.count === null)) out.push({ type: 'note', text: withheldNote(p.threshold) });
-  } else if (!p.otherThemesText.trim()) out.push(para('Respondents raised no themes beyond those the questions asked about.'));
+  } else if (!p.otherThemesText.trim())
+    out.push(para('Respondents raised no themes beyond those the questions asked about.'));
 
-  out.push(h(1, H.nextSteps), ...(p.nextSteps.trim() ? paras(p.nextSteps) : [para('The government will set out its next steps in due course.')]));
+  out.push(
+    h(1, H.nextSteps),
+    ...(p.nextSteps.trim() ? paras(p.nextSteps) : [para('The government will set out its next steps in due course.')]),
+  );
 
   out.push(h(1, H.annexA));
   const listed = p.organisations;
   const intro: string[] = [];
-  intro.push(listed.length ? `These ${listed.length === 1 ? 'organisation' : `${formatCount(listed.length)} organisations`} responded to the consultation.` : 'No organisations can be listed.');
-  if (p.organisationsWithheld) intro.push(`${formatCount(p.organisationsWithheld)} ${p.organisationsWithheld === 1 ? 'organisation' : 'organisations'} asked for their response to be confidential and ${p.organisationsWithheld === 1 ? 'is' : 'are'} not listed.`);
-  intro.push(`${formatCount(p.individuals)} ${p.individuals === 1 ? 'individual' : 'individuals'} also responded; individuals are not named.`);
+  intro.push(
+    listed.length
+      ? `These ${listed.length === 1 ? 'organisation' : `${formatCount(listed.length)} organisations`} responded ` +
+          `to the consultation.`
+      : 'No organisations can be listed.',
+  );
+  if (p.organisationsWithheld)
+    intro.push(
+      `${formatCount(p.organisationsWithheld)} ${p.organisationsWithheld === 1 ? 'organisation' : 'organisations'} ` +
+        `asked for their response to be confidential and ${p.organisationsWithheld === 1 ? 'is' : 'are'} not ` +
+        `listed.`,
+    );
+  intro.push(
+    `${formatCount(p.individuals)} ${p.individuals === 1 ? 'individual' : 'individuals'} also responded; ` +
+      `individuals are not named.`,
+  );
   out.push(para(intro.join(' ')));
   if (listed.length) {
-    out.push({ type: 'list', ordered: false, items: listed.map((o) => [para(o.confidential ? `${o.name} (asked for confidentiality)` : o.name)]) });
+    out.push({
+      type: 'list',
+      ordered: false,
+      items: listed.map((o) => [para(o.confidential ? `${o.name} (asked for confidentiality)` : o.name)]),
+    });
   }
 
   const notes = [...new Set(p.notes)];
@@ -145,20 +183,48 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
 function descriptionList(themes: ReadonlyArray<{ name: string; description: string }>): OutBlock[] {
   const withText = themes.filter((t) => t.description.trim());
   if (!withText.length) return [];
-  return [{ type: 'list', ordered: false, items: withText.map((t) => [{ type: 'paragraph', runs: [{ text: `${t.name}: `, bold: true }, { text: t.description.trim() }] }]) }];
+  return [
+    {
+      type: 'list',
+      ordered: false,
+      items: withText.map((t) => [
+        { type: 'paragraph', runs: [{ text: `${t.name}: `, bold: true }, { text: t.description.trim() }] },
+      ]),
+    },
+  ];
 }
 
-function questionParts(q: PreparedQuestion, p: PreparedReport, n: Numbering, h: (level: 1 | 2 | 3, text: string) => OutBlock): ReportPart[] {
+function questionParts(
+  q: PreparedQuestion,
+  p: PreparedReport,
+  n: Numbering,
+  h: (level: 1 | 2 | 3, text: string) => OutBlock,
+): ReportPart[] {
   const out: ReportPart[] = [];
   const label = `question ${q.number}`;
   out.push(h(2, `Question ${q.number}: ${q.text.trim()}`));
-  out.push(para(`${formatCount(q.answered)} ${q.answered === 1 ? 'respondent' : 'respondents'} answered this question and ${formatCount(q.notAnswered)} did not.`));
+  out.push(
+    para(
+      `${formatCount(q.answered)} ${q.answered === 1 ? 'respondent' : 'respondents'} answered this question ` +
+        `and ${formatCount(q.notAnswered)} did not.`,
+    ),
+  );
   const withheld = withheldNote(p.threshold);
   if (q.table) {
     const ranking = q.ranking !== null;
-    const title = ranking ? `Option ranked first, ${label} (base: ${formatCount(q.table.base)})` : `Responses to ${label} (base: ${formatCount(q.table.base)})`;
+    const title = ranking
+      ? `Option ranked first, ${label} (base: ${formatCount(q.table.base)})`
+      : `Responses to ${label} (base: ${formatCount(q.table.base)})`;
     const f = n.figure(title);
-    const chart = chartBlock(`q-${q.id}`, title, ranking ? 'Number of respondents ranking each option first, and percentage of those answering' : 'Number of respondents choosing each answer, and percentage of those answering', countRowsChartData(q.table.rows), withheld);
+    const chart = chartBlock(
+      `q-${q.id}`,
+      title,
+      ranking
+        ? 'Number of respondents ranking each option first, and percentage of those answering'
+        : 'Number of respondents choosing each answer, and percentage of those answering',
+      countRowsChartData(q.table.rows),
+      withheld,
+    );
     if (chart) out.push(f.block, chart);
     const t = n.table(title);
     out.push(t.block, countTableBlock(ranking ? 'Option ranked first' : 'Answer', q.table));
@@ -171,20 +237,41 @@ function questionParts(q: PreparedQuestion, p: PreparedReport, n: Numbering, h: 
       const pieces = crossTabBlocks(ct);
       pieces.forEach((piece, i) => {
         const part = pieces.length > 1 ? ` (${i + 1} of ${pieces.length}: ${piece.options.join(', ')})` : '';
-        const t3 = n.table(`Responses to ${label} by ${ct.fieldLabel.toLowerCase()}, percentage of each group answering${part}`);
+        const t3 = n.table(
+          `Responses to ${label} by ${ct.fieldLabel.toLowerCase()}, percentage of each group answering${part}`,
+        );
         out.push(t3.block, piece.table);
       });
-      out.push({ type: 'note', text: 'Base is the number of respondents in the group who answered the question.' + (ct.withheld ? ` ${withheld}` : '') });
+      out.push({
+        type: 'note',
+        text:
+          'Base is the number of respondents in the group who answered the question.' +
+          (ct.withheld ? ` ${withheld}` : ''),
+      });
     }
   }
   if (q.themes.length) {
     out.push(h(3, 'Themes'));
-    out.push(para(`We coded ${formatCount(q.coded)} ${q.coded === 1 ? 'answer' : 'answers'} to this question against the code frame. The themes raised most often were:`));
+    out.push(
+      para(
+        `We coded ${formatCount(q.coded)} ${q.coded === 1 ? 'answer' : 'answers'} to this question against the ` +
+          `code frame. The themes raised most often were:`,
+      ),
+    );
     const drawn = q.themes.filter((t) => t.count !== null).slice(0, CHART_THEMES);
     const title = `Themes in answers to ${label} (base: ${formatCount(q.coded)} coded answers)`;
-    const chart = chartBlock(`t-${q.id}`, title, 'Number of coded answers mentioning each theme, and percentage of coded answers', drawn.map((t) => ({ label: t.name, value: t.count, valueText: t.countText, percentText: t.percentText })));
+    const chart = chartBlock(
+      `t-${q.id}`,
+      title,
+      'Number of coded answers mentioning each theme, and percentage of coded answers',
+      drawn.map((t) => ({ label: t.name, value: t.count, valueText: t.countText, percentText: t.percentText })),
+    );
     if (chart) {
-      const f = n.figure(drawn.length < q.themes.filter((t) => t.count !== null).length ? `${title}, the ${drawn.length} most mentioned` : title);
+      const f = n.figure(
+        drawn.length < q.themes.filter((t) => t.count !== null).length
+          ? `${title}, the ${drawn.length} most mentioned`
+          : title,
+      );
       out.push(f.block, chart);
     }
     const t = n.table(title);
@@ -197,6 +284,10 @@ function questionParts(q: PreparedQuestion, p: PreparedReport, n: Numbering, h: 
     for (const quote of q.quotes) out.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
   }
   out.push(h(3, 'Government response'));
-  out.push(...(q.governmentResponse.trim() ? paras(q.governmentResponse) : [para('The government’s response to this question is to follow.')]));
+  out.push(
+    ...(q.governmentResponse.trim()
+      ? paras(q.governmentResponse)
+      : [para('The government’s response to this question is to follow.')]),
+  );
   return out;
 }

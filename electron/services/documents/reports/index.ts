@@ -8,7 +8,11 @@
  */
 export type { ReportContext } from './report-context';
 export type { StreamedOutput } from '../../formats/zip/byte-sink';
-export { buildGovernmentResponseDocx, GOVERNMENT_RESPONSE_HEADINGS, type GovernmentResponseOptions } from './government-response-docx';
+export {
+  buildGovernmentResponseDocx,
+  GOVERNMENT_RESPONSE_HEADINGS,
+  type GovernmentResponseOptions,
+} from './government-response-docx';
 export { buildBriefingDocx, BRIEFING_HEADINGS } from './briefing-docx';
 export { buildAnalysisXlsx, ANALYSIS_SHEETS } from './analysis-xlsx';
 export { buildResponsesCsv } from './responses-csv';

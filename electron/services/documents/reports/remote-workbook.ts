@@ -55,9 +55,17 @@ export class RemoteWorkbook implements WorkbookOut {
           resolve(this.result);
         } else stop(new AppError(m.error.code, m.error.message, m.error.details));
       });
-      this.worker.on('error', (e) => stop(new AppError('internal', `The workbook could not be made (${e.message}). Nothing was saved.`)));
+      this.worker.on('error', (e) =>
+        stop(new AppError('internal', `The workbook could not be made (${e.message}). Nothing was saved.`)),
+      );
       this.worker.on('exit', (code) => {
-        if (!this.result) stop(new AppError('internal', `Making the workbook stopped unexpectedly (exit code ${code}). Nothing was saved.`));
+        if (!this.result)
+          stop(
+            new AppError(
+              'internal',
+              `Making the workbook stopped unexpectedly (exit code ${code}). Nothing was saved.`,
+            ),
+          );
       });
     });
     this.finished.catch(() => undefined); // seen through send() and finish()

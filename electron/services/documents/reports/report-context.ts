@@ -16,8 +16,15 @@ export interface ReportContext extends Pick<OutputContext, 'now'> {
   worker?: WorkerSpec | undefined;
 }
 
-export function prepareForOutput(report: ConsultationReport, ctx: ReportContext): { prepared: PreparedReport; now: Date } {
-  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) throw new TypeError('ReportContext.now must be a valid Date');
-  const prepared = prepareReport(report, { redaction: ctx.redaction, ...(ctx.threshold !== undefined ? { threshold: ctx.threshold } : {}) });
+export function prepareForOutput(
+  report: ConsultationReport,
+  ctx: ReportContext,
+): { prepared: PreparedReport; now: Date } {
+  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime()))
+    throw new TypeError('ReportContext.now must be a valid Date');
+  const prepared = prepareReport(report, {
+    redaction: ctx.redaction,
+    ...(ctx.threshold !== undefined ? { threshold: ctx.threshold } : {}),
+  });
   return { prepared, now: ctx.now };
 }

@@ -1,5 +1,15 @@
 import { estimatePageNumbers } from 'docx/layout';
-import { AlignmentType, BorderStyle, Document, Header, Packer, Paragraph, TextRun, type FileChild, type IStylesOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  Paragraph,
+  TextRun,
+  type FileChild,
+  type IStylesOptions,
+} from 'docx';
 import type { OutBlock } from '../consultation/document/blocks';
 import { pageFooter } from '../consultation/consultation-docx';
 import { DocxRenderer } from '../word/render-blocks';
@@ -46,7 +56,12 @@ export function reportStyles(): IStylesOptions {
         next: 'Normal',
         quickFormat: true,
         run: { font: FONT, size: 24 },
-        paragraph: { indent: { left: 400 }, spacing: { before: 120, after: 200 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: GREY, space: 10 } }, keepLines: true },
+        paragraph: {
+          indent: { left: 400 },
+          spacing: { before: 120, after: 200 },
+          border: { left: { style: BorderStyle.SINGLE, size: 24, color: GREY, space: 10 } },
+          keepLines: true,
+        },
       },
       {
         id: BANNER_STYLE,
@@ -54,7 +69,13 @@ export function reportStyles(): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font: FONT, size: 28, bold: true },
-        paragraph: { spacing: { before: 120, after: 240 }, border: { top: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 } } },
+        paragraph: {
+          spacing: { before: 120, after: 240 },
+          border: {
+            top: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 },
+            bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 },
+          },
+        },
       },
     ],
   };
@@ -62,14 +83,29 @@ export function reportStyles(): IStylesOptions {
 
 function quoteParagraph(text: string, attribution: string): Paragraph {
   const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
-  const runs: TextRun[] = lines.map((l, i) => new TextRun({ text: `${i === 0 ? '“' : ''}${l}${i === lines.length - 1 ? '”' : ''}`, ...(i > 0 ? { break: 1 } : {}) }));
+  const runs: TextRun[] = lines.map(
+    (l, i) =>
+      new TextRun({
+        text: `${i === 0 ? '“' : ''}${l}${i === lines.length - 1 ? '”' : ''}`,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
   if (attribution.trim()) runs.push(new TextRun({ text: `– ${attribution.trim()}`, break: 1 }));
   return new Paragraph({ style: QUOTE_STYLE, children: runs });
 }
 
-const bannerParagraph = (text: string): Paragraph => new Paragraph({ style: BANNER_STYLE, children: [new TextRun({ text })] });
-const captionParagraph = (text: string): Paragraph => new Paragraph({ style: 'Caption', keepNext: true, keepLines: true, spacing: { before: 280, after: 120 }, children: [new TextRun({ text })] });
-const noteParagraph = (text: string): Paragraph => new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text })] });
+const bannerParagraph = (text: string): Paragraph =>
+  new Paragraph({ style: BANNER_STYLE, children: [new TextRun({ text })] });
+const captionParagraph = (text: string): Paragraph =>
+  new Paragraph({
+    style: 'Caption',
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: 280, after: 120 },
+    children: [new TextRun({ text })],
+  });
+const noteParagraph = (text: string): Paragraph =>
+  new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text })] });
 
 export interface ReportDocxOptions {
   title: string;
@@ -85,10 +121,19 @@ export interface ReportDocxOptions {
   contentsPageNumbers: boolean;
 }
 
-/** Parts to Word bytes, deterministic for a fixed `now`. Control characters (which make Word refuse a file) are dropped. */
+/**
+ * Parts to Word bytes, deterministic for a fixed `now`. Control characters (which make Word refuse a file) are dropped.
+ */
 export async function renderReportDocx(unsafeParts: ReportPart[], unsafe: ReportDocxOptions): Promise<Uint8Array> {
   const parts = deepXmlSafe(unsafeParts);
-  const o: ReportDocxOptions = { ...unsafe, title: xmlSafe(unsafe.title), subject: xmlSafe(unsafe.subject), creator: xmlSafe(unsafe.creator), description: xmlSafe(unsafe.description), banner: unsafe.banner === null ? null : xmlSafe(unsafe.banner) };
+  const o: ReportDocxOptions = {
+    ...unsafe,
+    title: xmlSafe(unsafe.title),
+    subject: xmlSafe(unsafe.subject),
+    creator: xmlSafe(unsafe.creator),
+    description: xmlSafe(unsafe.description),
+    banner: unsafe.banner === null ? null : xmlSafe(unsafe.banner),
+  };
   const renderer = new DocxRenderer({ headingPageBreaks: o.headingPageBreaks });
   const children: FileChild[] = [];
   let pending: OutBlock[] = [];
@@ -112,7 +157,15 @@ export async function renderReportDocx(unsafeParts: ReportPart[], unsafe: Report
     } else pending.push(p);
   }
   flush();
-  const headers = o.banner ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: o.banner, bold: true })] })] }) } : undefined;
+  const headers = o.banner
+    ? {
+        default: new Header({
+          children: [
+            new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: o.banner, bold: true })] }),
+          ],
+        }),
+      }
+    : undefined;
   const doc = new Document({
     title: o.title,
     subject: o.subject,
@@ -134,8 +187,19 @@ export async function renderReportDocx(unsafeParts: ReportPart[], unsafe: Report
 export function countParts(parts: ReportPart[]): number {
   const count = (blocks: OutBlock[]): number =>
     blocks.reduce(
-      (n, b) => n + 1 + (b.type === 'list' ? b.items.reduce((m, item) => m + count(item), 0) : b.type === 'table' ? b.rows.reduce((m, row) => m + row.reduce((k, cell) => k + count(cell), 0), 0) : 0),
+      (n, b) =>
+        n +
+        1 +
+        (b.type === 'list'
+          ? b.items.reduce((m, item) => m + count(item), 0)
+          : b.type === 'table'
+            ? b.rows.reduce((m, row) => m + row.reduce((k, cell) => k + count(cell), 0), 0)
+            : 0),
       0,
     );
-  return parts.reduce((n, p) => n + (p.type === 'quote' || p.type === 'banner' || p.type === 'caption' || p.type === 'note' ? 1 : count([p])), 0);
+  return parts.reduce(
+    (n, p) =>
+      n + (p.type === 'quote' || p.type === 'banner' || p.type === 'caption' || p.type === 'note' ? 1 : count([p])),
+    0,
+  );
 }

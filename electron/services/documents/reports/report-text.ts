@@ -8,7 +8,8 @@ import { formatDate, formatDateTime, formatIsoDate, instant } from '../consultat
 const plural = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export const withheldNote = (threshold: number): string =>
-  `[c] means the figure is withheld because fewer than ${threshold} respondents gave it; answers chosen by fewer than ${threshold} are combined as “Other (aggregated)”.`;
+  `[c] means the figure is withheld because fewer than ${threshold} respondents gave it; answers chosen by ` +
+  `fewer than ${threshold} are combined as “Other (aggregated)”.`;
 
 /** "and" between the last two items: "email, post and online survey". */
 export function listText(items: string[]): string {
@@ -29,12 +30,22 @@ export function introParagraphs(p: PreparedReport, now: Date): string[] {
   const c = p.consultation;
   const out: string[] = [];
   const period = periodText(p);
-  out.push(`${c.department.trim() ? `${c.department.trim()} ran` : 'We ran'} the consultation “${c.title.trim()}”${period ? ` ${period}` : ''}.`);
+  out.push(
+    `${c.department.trim() ? `${c.department.trim()} ran` : 'We ran'} the consultation ` +
+      `“${c.title.trim()}”${period ? ` ${period}` : ''}.`,
+  );
   if (c.channels.length) out.push(`People could respond by ${listText(c.channels.map((x) => x.toLowerCase()))}.`);
-  out.push(`We received ${plural(p.respondents.received, 'response', 'responses')}. This document summarises what respondents told us and sets out the government’s response.`);
+  out.push(
+    `We received ${plural(p.respondents.received, 'response', 'responses')}. This document summarises what ` +
+      `respondents told us and sets out the government’s response.`,
+  );
   if (c.responseDue) {
     const due = new Date(`${c.responseDue}T23:59:59Z`);
-    if (now.getTime() > due.getTime()) out.push(`The Consultation Principles ask for a response within 12 weeks of the consultation closing, by ${formatIsoDate(c.responseDue)}. This response is published later than that.`);
+    if (now.getTime() > due.getTime())
+      out.push(
+        `The Consultation Principles ask for a response within 12 weeks of the consultation closing, ` +
+          `by ${formatIsoDate(c.responseDue)}. This response is published later than that.`,
+      );
   }
   if (c.url.trim()) out.push(`The consultation document is at ${c.url.trim()}.`);
   return out;
@@ -43,35 +54,59 @@ export function introParagraphs(p: PreparedReport, now: Date): string[] {
 export function respondentsSummary(p: PreparedReport): string[] {
   const r = p.respondents;
   const out: string[] = [`We received ${plural(r.received, 'response', 'responses')} in total.`];
-  if (r.campaignResponses && r.campaignsCountedSeparately) out.push(`${plural(r.campaignResponses, 'response was', 'responses were')} part of organised campaigns and ${r.campaignResponses === 1 ? 'is' : 'are'} counted separately.`);
-  if (r.duplicatesRemoved) out.push(`${plural(r.duplicatesRemoved, 'response was a duplicate', 'responses were duplicates')} of another from the same person and ${r.duplicatesRemoved === 1 ? 'was' : 'were'} removed.`);
-  out.push(`The figures for each question are based on the ${plural(r.analysed, 'response', 'responses')} analysed; not everyone answered every question, so each question gives its own base.`);
+  if (r.campaignResponses && r.campaignsCountedSeparately)
+    out.push(
+      `${plural(r.campaignResponses, 'response was', 'responses were')} part of organised campaigns ` +
+        `and ${r.campaignResponses === 1 ? 'is' : 'are'} counted separately.`,
+    );
+  if (r.duplicatesRemoved)
+    out.push(
+      `${plural(r.duplicatesRemoved, 'response was a duplicate', 'responses were duplicates')} of another from ` +
+        `the same person and ${r.duplicatesRemoved === 1 ? 'was' : 'were'} removed.`,
+    );
+  out.push(
+    `The figures for each question are based on the ${plural(r.analysed, 'response', 'responses')} analysed; ` +
+      `not everyone answered every question, so each question gives its own base.`,
+  );
   return out;
 }
 
 export function methodParagraphs(p: PreparedReport): string[] {
   const m = p.method;
   const out: string[] = [];
-  out.push('We counted the answers to every closed question. For each question, the base is the number of respondents who answered it. Those who did not answer are shown separately and are not included in the percentages.');
+  out.push(
+    'We counted the answers to every closed question. For each question, the base is the number of respondents ' +
+      'who answered it. Those who did not answer are shown separately and are not included in the percentages.',
+  );
   if (p.questions.some((q) => q.themes.length)) {
     out.push(
-      `We read every answer to the open questions and coded it against a code frame of ${plural(m.codeFrameThemes, 'theme', 'themes')}. ${m.codeFrameDescription.trim() || 'We drew up the code frame from a sample of responses, then refined it as coding went on and checked that it covered what respondents said.'}`,
+      `We read every answer to the open questions and coded it against a code frame ` +
+        `of ${plural(m.codeFrameThemes, 'theme', 'themes')}. ${m.codeFrameDescription.trim() || 'We drew up the code frame from a sample of responses, then refined it as coding went on and checked that it covered what respondents said.'}`,
     );
   }
   const qa: string[] = [];
-  if (m.doubleCodedShare !== null) qa.push(`${Math.round(m.doubleCodedShare * 100)}% of answers were coded independently by 2 people`);
+  if (m.doubleCodedShare !== null)
+    qa.push(`${Math.round(m.doubleCodedShare * 100)}% of answers were coded independently by 2 people`);
   if (m.percentAgreement !== null) qa.push(`the coders agreed on ${Math.round(m.percentAgreement * 100)}% of codes`);
   if (m.kappa !== null) qa.push(`Cohen’s kappa was ${m.kappa.toFixed(2)}`);
   if (qa.length) out.push(`To check the quality of the coding, ${listText(qa)}.`);
   if (p.respondents.campaignList.length)
     out.push(
       p.respondents.campaignsCountedSeparately
-        ? 'Responses that were copies or near-copies of a campaign’s suggested text are counted separately and not in the per-question figures, so that each campaign’s view is reported once, with its size.'
-        : 'Campaign responses are included in the per-question figures; their number is given in the section on who responded.',
+        ? 'Responses that were copies or near-copies of a campaign’s suggested text are counted separately and ' +
+            'not in the per-question figures, so that each campaign’s view is reported once, with its size.'
+        : 'Campaign responses are included in the per-question figures; their number is given in the section on ' +
+            'who responded.',
     );
-  out.push('Percentages are rounded to whole numbers, so they may not total 100. Where respondents could choose more than one answer, percentages can total more than 100.');
+  out.push(
+    'Percentages are rounded to whole numbers, so they may not total 100. Where respondents could choose more ' +
+      'than one answer, percentages can total more than 100.',
+  );
   if (p.redaction === 'redacted') out.push(withheldNote(p.threshold) + ' This protects the identity of respondents.');
-  out.push('A consultation is not a vote. We considered the arguments and evidence respondents gave, not only how many made each point.');
+  out.push(
+    'A consultation is not a vote. We considered the arguments and evidence respondents gave, not only how many ' +
+      'made each point.',
+  );
   return out;
 }
 

@@ -69,7 +69,10 @@ class ChoiceCursor {
   }
 }
 
-/** [id, channel, submitted_at, confidential_requested, publish_consent, canonical organisation, ...respondent columns]: read as tuples, not objects (100,000 of them per pass). */
+/**
+ * [id, channel, submitted_at, confidential_requested, publish_consent, canonical organisation, ...respondent columns]:
+ * read as tuples, not objects (100,000 of them per pass).
+ */
 type RespTuple = [number, string, string | null, number, string | null, string | null, ...(string | number | null)[]];
 const FIRST_COLUMN = 6;
 
@@ -84,7 +87,11 @@ function instant(v: string | null): string | null {
 
 /** Respondent details that some response holds, whatever the draft asks. */
 export function presentRespondentFields(db: Db): RespondentKey[] {
-  const flags = db.tuples<number[]>(`SELECT ${RESPONDENT_KEYS.map((k) => `max(${RESPONDENT_COLUMN[k]} IS NOT NULL AND ${RESPONDENT_COLUMN[k]} <> '')`).join(', ')} FROM respondent`)[0] ?? [];
+  const flags =
+    db.tuples<number[]>(
+      `SELECT ${RESPONDENT_KEYS.map((k) => `max(${RESPONDENT_COLUMN[k]} IS NOT NULL AND ${RESPONDENT_COLUMN[k]} <> '')`).join(', ')} ` +
+        `FROM respondent`,
+    )[0] ?? [];
   return RESPONDENT_KEYS.filter((_, i) => flags[i] === 1);
 }
 
@@ -97,7 +104,9 @@ export function keptColumns(db: Db): { headers: string[]; position: Map<string, 
   const headers: string[] = [];
   const byHeader = new Map<string, number>();
   const position = new Map<string, number>();
-  for (const b of db.all<{ id: number; mapping: string | null; details: string }>('SELECT id, mapping, details FROM import_batch WHERE undone_at IS NULL AND mapping IS NOT NULL ORDER BY id')) {
+  for (const b of db.all<{ id: number; mapping: string | null; details: string }>(
+    'SELECT id, mapping, details FROM import_batch WHERE undone_at IS NULL AND mapping IS NOT NULL ORDER BY id',
+  )) {
     const mapping = JSON.parse(b.mapping!) as ColumnMapping;
     const names = (JSON.parse(b.details) as { headers?: string[] }).headers ?? [];
     mapping.forEach((t, i) => {
@@ -122,13 +131,23 @@ export interface RowColumnsPlan {
   kept: ReadonlyMap<string, number>;
 }
 
-export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowEnv = {}, plan: RowColumnsPlan): RowSource {
+export function reportRows(
+  db: Db,
+  draft: Draft,
+  index: ResponseIndex,
+  env: RowEnv = {},
+  plan: RowColumnsPlan,
+): RowSource {
   const { fields } = plan;
   const withKept = plan.kept.size > 0;
-  const columns = fields.map((f) => ({ key: f.key, column: RESPONDENT_COLUMN[f.key as RespondentKey] })).filter((c) => c.column);
+  const columns = fields
+    .map((f) => ({ key: f.key, column: RESPONDENT_COLUMN[f.key as RespondentKey] }))
+    .filter((c) => c.column);
   const types = new Map(draft.questions.map((q) => [q.id, q.type]));
   const closedQuestions = draft.questions.filter((q) => CLOSED_TYPES.has(q.type)).map((q) => q.id);
-  const activeThemes = new Set(db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id));
+  const activeThemes = new Set(
+    db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id),
+  );
   const total = index.ids.length;
   const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}, b.source_name, r.source_row, r.external_id, r.started_at${withKept ? ', r.batch_id, r.extra' : ''}))
     FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
@@ -138,7 +157,9 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
     const withAnswers = parts?.cells !== false;
     const pass = ++passes;
     const data = withAnswers ? answerData(db) : null;
-    const cursors = data ? closedQuestions.flatMap((id) => (data.closed.has(id) ? [new ChoiceCursor(id, data.closed.get(id)!)] : [])) : null;
+    const cursors = data
+      ? closedQuestions.flatMap((id) => (data.closed.has(id) ? [new ChoiceCursor(id, data.closed.get(id)!)] : []))
+      : null;
     let last = 0;
     let done = 0;
     for (;;) {
@@ -158,9 +179,11 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         // as arrays of values straight from SQLite's C API (Db.tuples): over 100,000 responses × 40
         // questions, 2.1 s against 2.5 s for one JSON array per chunk built inside SQLite, 4.4 s
         // reading every answer with its choices, and 18 s stepping through objects row by row.
-        for (const cur of cursors!) cur.each(lo, hi, (rid, choices) => (answersOf(rid)[cur.questionId] = { choices, text: null }));
+        for (const cur of cursors!)
+          cur.each(lo, hi, (rid, choices) => (answersOf(rid)[cur.questionId] = { choices, text: null }));
         const texts = db.tuples<TextTuple>(
-          "SELECT id, question_id, text, other_text, explanation FROM answer WHERE id BETWEEN ? AND ? AND (text <> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)",
+          'SELECT id, question_id, text, other_text, explanation FROM answer WHERE id BETWEEN ? AND ? AND (text ' +
+            "<> '' OR other_text IS NOT NULL OR explanation IS NOT NULL)",
           [firstAnswerId(lo), firstAnswerId(hi) + ANSWER_SLOTS - 1],
         );
         for (const [aid, qid, raw, other, explanation] of texts) {
@@ -168,7 +191,11 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
           if (!type) continue;
           const closed = CLOSED_TYPES.has(type);
           // The common open answer needs no joining.
-          const text = !closed && other === null && explanation === null && type !== 'numeric' ? raw.trim() : codableText(type, { text: raw, otherText: other, explanation }) || (type === 'numeric' ? raw.trim() : '');
+          const text =
+            !closed && other === null && explanation === null && type !== 'numeric'
+              ? raw.trim()
+              : codableText(type, { text: raw, otherText: other, explanation }) ||
+                (type === 'numeric' ? raw.trim() : '');
           const m = answersOf(Math.floor(aid / ANSWER_SLOTS));
           const had = m[qid];
           m[qid] = { choices: closed ? (had?.choices ?? null) : null, text: text || null };
@@ -176,7 +203,8 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
       }
       const themes = new Map<number, Record<string, string[]>>();
       for (const [responseId, questionId, themeId] of db.tuples<[number, string, string]>(
-        'SELECT response_id, question_id, theme_id FROM coding WHERE coder_set = ? AND response_id BETWEEN ? AND ? AND removed_at IS NULL',
+        'SELECT response_id, question_id, theme_id FROM coding WHERE coder_set = ? AND response_id BETWEEN ? ' +
+          'AND ? AND removed_at IS NULL',
         [MAIN_CODER_SET, lo, hi],
       )) {
         if (!activeThemes.has(themeId)) continue;
@@ -196,7 +224,14 @@ export function reportRows(db: Db, draft: Draft, index: ResponseIndex, env: RowE
         }
         const p = id < index.pos.length ? index.pos[id]! : -1;
         const o = FIRST_COLUMN + columns.length;
-        const origin = { file: r[o] as string, row: r[o + 1] as number | null, externalId: r[o + 2] as string | null, startedAt: r[o + 3] as string | null, submittedAt, publishConsent };
+        const origin = {
+          file: r[o] as string,
+          row: r[o + 1] as number | null,
+          externalId: r[o + 2] as string | null,
+          startedAt: r[o + 3] as string | null,
+          submittedAt,
+          publishConsent,
+        };
         let kept: Record<number, string> | undefined;
         if (withKept) {
           const batchId = r[o + 4] as number;

@@ -14,7 +14,11 @@ import { ByteSink, type StreamedOutput } from '../../formats/zip/byte-sink';
  */
 const BATCH = 500;
 
-export async function buildResponsesCsv(report: ConsultationReport, ctx: ReportContext, out: string | Writable): Promise<StreamedOutput> {
+export async function buildResponsesCsv(
+  report: ConsultationReport,
+  ctx: ReportContext,
+  out: string | Writable,
+): Promise<StreamedOutput> {
   const { prepared } = prepareForOutput(report, ctx);
   const sink = new ByteSink(out);
   const enc = new TextEncoder();

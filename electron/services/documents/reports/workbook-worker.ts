@@ -2,7 +2,14 @@ import { diskWhy } from '../../core/files/disk-errors';
 import type { MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '#shared/core/errors';
 import { ByteSink } from '../../formats/zip/byte-sink';
-import { StreamWorkbook, type CellInput, type SheetPlan, type SheetWriter, type Style, type WorkbookProps } from '../../formats/xlsx/stream-workbook';
+import {
+  StreamWorkbook,
+  type CellInput,
+  type SheetPlan,
+  type SheetWriter,
+  type Style,
+  type WorkbookProps,
+} from '../../formats/xlsx/stream-workbook';
 
 /**
  * The task worker's side of a workbook made off the backend thread (remote-workbook.ts is the
@@ -19,17 +26,28 @@ export interface WorkbookJob {
 
 export type RowOptions = { wrap?: boolean; style?: Style };
 
-export type WorkbookCommand = ['sheet'] | ['row', CellInput[], RowOptions] | ['flag', string, Uint8Array | Float64Array] | ['table'] | ['close'] | ['finish'];
+export type WorkbookCommand =
+  | ['sheet']
+  | ['row', CellInput[], RowOptions]
+  | ['flag', string, Uint8Array | Float64Array]
+  | ['table']
+  | ['close']
+  | ['finish'];
 
 export interface WorkbookBatch {
   seq: number;
   cmds: WorkbookCommand[];
 }
 
-export type WorkbookReply = { type: 'ack'; seq: number } | { type: 'done'; bytes: number; sha256: string } | { type: 'error'; error: AppErrorShape };
+export type WorkbookReply =
+  | { type: 'ack'; seq: number }
+  | { type: 'done'; bytes: number; sha256: string }
+  | { type: 'error'; error: AppErrorShape };
 
 const shapeOf = (e: unknown): AppErrorShape =>
-  e instanceof AppError ? e.toShape() : { code: 'io', message: `The workbook could not be written because ${diskWhy(e)}. Nothing was saved.` };
+  e instanceof AppError
+    ? e.toShape()
+    : { code: 'io', message: `The workbook could not be written because ${diskWhy(e)}. Nothing was saved.` };
 
 export function serveWorkbook(job: WorkbookJob, port: MessagePort): void {
   const sink = new ByteSink(job.path);

@@ -17,7 +17,19 @@ import {
 } from 'docx';
 import type { OutBlock, Run } from '../consultation/document/blocks';
 import { decodeImage, fitImage } from '../consultation/document/images';
-import { HEADER_FILL, HYPERLINK_STYLE, LEAD_STYLE, listIndent, orderedReference, QUESTION_BORDER, QUESTION_INDENT, QUESTION_STYLE, SUBTITLE_STYLE, TEXT_WIDTH_TWIPS, TOC_HEADING_STYLE } from './styles';
+import {
+  HEADER_FILL,
+  HYPERLINK_STYLE,
+  LEAD_STYLE,
+  listIndent,
+  orderedReference,
+  QUESTION_BORDER,
+  QUESTION_INDENT,
+  QUESTION_STYLE,
+  SUBTITLE_STYLE,
+  TEXT_WIDTH_TWIPS,
+  TOC_HEADING_STYLE,
+} from './styles';
 
 interface At {
   listLevel: number;
@@ -58,21 +70,42 @@ export class DocxRenderer {
       case 'title':
         return [new Paragraph({ heading: HeadingLevel.TITLE, children: this.runs([{ text: b.text }], false) })];
       case 'heading': {
-        const heading = b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+        const heading =
+          b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
         const pageBreakBefore = b.level === 1 && this.opts.headingPageBreaks;
-        return [new Paragraph({ heading, ...(pageBreakBefore ? { pageBreakBefore } : {}), children: this.runs([{ text: b.text }], false) })];
+        return [
+          new Paragraph({
+            heading,
+            ...(pageBreakBefore ? { pageBreakBefore } : {}),
+            children: this.runs([{ text: b.text }], false),
+          }),
+        ];
       }
       case 'paragraph': {
-        const style = b.role === 'question' ? QUESTION_STYLE : b.role === 'lead' ? LEAD_STYLE : b.role === 'subtitle' ? SUBTITLE_STYLE : undefined;
+        const style =
+          b.role === 'question'
+            ? QUESTION_STYLE
+            : b.role === 'lead'
+              ? LEAD_STYLE
+              : b.role === 'subtitle'
+                ? SUBTITLE_STYLE
+                : undefined;
         // Word joins the side borders of neighbouring paragraphs with identical borders into one
         // box; a question straight after another gets a slightly different border so each keeps its own.
         // (Word compares the border and LibreOffice the indent, so both differ, invisibly.)
-        const separate = b.role === 'question' && this.lastWasQuestion ? { border: { left: { ...QUESTION_BORDER, space: 7 } }, indent: { left: QUESTION_INDENT + 20 } } : {};
+        const separate =
+          b.role === 'question' && this.lastWasQuestion
+            ? { border: { left: { ...QUESTION_BORDER, space: 7 } }, indent: { left: QUESTION_INDENT + 20 } }
+            : {};
         return [
           new Paragraph({
             ...(style ? { style } : {}),
             ...separate,
-            ...(at.listLevel >= 0 ? { indent: listIndent(at.listLevel), spacing: { after: 120 } } : at.inTable ? { spacing: { after: 80 } } : {}),
+            ...(at.listLevel >= 0
+              ? { indent: listIndent(at.listLevel), spacing: { after: 120 } }
+              : at.inTable
+                ? { spacing: { after: 80 } }
+                : {}),
             ...(at.keepNext || b.keepNext ? { keepNext: true } : {}),
             children: this.runs(b.runs, at.header),
           }),
@@ -86,7 +119,11 @@ export class DocxRenderer {
         return [this.image(b.src, b.alt)];
       case 'toc':
         return [
-          new Paragraph({ style: TOC_HEADING_STYLE, ...(this.opts.headingPageBreaks ? { pageBreakBefore: true } : {}), children: [new TextRun(b.title)] }),
+          new Paragraph({
+            style: TOC_HEADING_STYLE,
+            ...(this.opts.headingPageBreaks ? { pageBreakBefore: true } : {}),
+            children: [new TextRun(b.title)],
+          }),
           new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-1' }),
         ];
       case 'pageBreak':
@@ -124,7 +161,8 @@ export class DocxRenderer {
 
   private table(b: Extract<OutBlock, { type: 'table' }>): Table {
     const cols = Math.max(1, ...b.rows.map((r) => r.length));
-    const weights = b.columnWidths && b.columnWidths.length === cols ? b.columnWidths : Array.from({ length: cols }, () => 1);
+    const weights =
+      b.columnWidths && b.columnWidths.length === cols ? b.columnWidths : Array.from({ length: cols }, () => 1);
     const total = weights.reduce((a, c) => a + c, 0);
     const grid = weights.map((w) => Math.floor((TEXT_WIDTH_TWIPS * w) / total));
     return new Table({
@@ -139,7 +177,9 @@ export class DocxRenderer {
             // out), except very long ones, which Word would otherwise push off the bottom of the page.
             ...(blocksTextLength(row.flat()) < 1500 ? { cantSplit: true } : {}),
             // Answer boxes on forms: room to write (lines of 12pt text).
-            ...(b.minRowLines?.[r] ? { height: { value: Math.round(b.minRowLines[r]! * 300 + 160), rule: HeightRule.ATLEAST } } : {}),
+            ...(b.minRowLines?.[r]
+              ? { height: { value: Math.round(b.minRowLines[r]! * 300 + 160), rule: HeightRule.ATLEAST } }
+              : {}),
             children: row.map(
               (cell, c) =>
                 new TableCell({
@@ -155,9 +195,12 @@ export class DocxRenderer {
   }
 
   private cellContent(cell: OutBlock[], header: boolean, keepNext: boolean): (Paragraph | Table)[] {
-    const out = cell.flatMap((b) => this.block(b, { listLevel: -1, header, inTable: true, keepNext })) as (Paragraph | Table)[];
+    const out = cell.flatMap((b) => this.block(b, { listLevel: -1, header, inTable: true, keepNext })) as (
+      Paragraph | Table
+    )[];
     // A cell must end with a paragraph in Word.
-    if (!out.length || out[out.length - 1] instanceof Table) out.push(new Paragraph({ ...(keepNext ? { keepNext } : {}), children: [] }));
+    if (!out.length || out[out.length - 1] instanceof Table)
+      out.push(new Paragraph({ ...(keepNext ? { keepNext } : {}), children: [] }));
     return out;
   }
 
@@ -169,13 +212,25 @@ export class DocxRenderer {
     }
     const size = fitImage(img.width, img.height);
     const id = ++this.drawingId;
-    const common = { data: img.bytes, transformation: size, altText: { id: String(id), name: `Picture ${id}`, ...(alt ? { description: alt, title: alt.slice(0, 250) } : {}) } };
+    const common = {
+      data: img.bytes,
+      transformation: size,
+      altText: {
+        id: String(id),
+        name: `Picture ${id}`,
+        ...(alt ? { description: alt, title: alt.slice(0, 250) } : {}),
+      },
+    };
     // No alternative text: marked decorative, so screen readers skip it rather than read out a file name.
     // The checker reports such images as errors before publication.
-    const run = img.format === 'png' ? new ImageRun({ ...common, type: 'png', ...(alt ? {} : { decorative: true }) })
-      : img.format === 'jpg' ? new ImageRun({ ...common, type: 'jpg', ...(alt ? {} : { decorative: true }) })
-      : img.format === 'gif' ? new ImageRun({ ...common, type: 'gif', ...(alt ? {} : { decorative: true }) })
-      : new ImageRun({ ...common, type: 'bmp', ...(alt ? {} : { decorative: true }) });
+    const run =
+      img.format === 'png'
+        ? new ImageRun({ ...common, type: 'png', ...(alt ? {} : { decorative: true }) })
+        : img.format === 'jpg'
+          ? new ImageRun({ ...common, type: 'jpg', ...(alt ? {} : { decorative: true }) })
+          : img.format === 'gif'
+            ? new ImageRun({ ...common, type: 'gif', ...(alt ? {} : { decorative: true }) })
+            : new ImageRun({ ...common, type: 'bmp', ...(alt ? {} : { decorative: true }) });
     return new Paragraph({ children: [run] });
   }
 

@@ -19,5 +19,8 @@ export function stableBookmarkIds(name: string, xml: string): string {
   return xml
     .replace(/(w:(?:name|anchor)=")_Toc(\d+)"/g, (_m, pre: string, n: string) => `${pre}_Toc${tocName(n)}"`)
     .replace(/(PAGEREF _Toc)(\d+)/g, (_m, pre: string, n: string) => `${pre}${tocName(n)}`)
-    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, pre: string, n: string) => `${pre}${bookmarkId(n)}"`);
+    .replace(
+      /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g,
+      (_m, pre: string, n: string) => `${pre}${bookmarkId(n)}"`,
+    );
 }

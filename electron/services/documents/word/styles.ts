@@ -1,4 +1,11 @@
-import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  LevelFormat,
+  LineRuleType,
+  type INumberingOptions,
+  type IStylesOptions,
+} from 'docx';
 
 /**
  * Word styles for every document we write, accessible by construction (consultation-standard
@@ -31,13 +38,22 @@ export function documentStyles(): IStylesOptions {
         run: { font: FONT, size: 24, color: TEXT, language: { value: LANGUAGE } },
         paragraph: { spacing: { after: 200, line: 300, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT },
       },
-      title: { run: { font: FONT, size: 56, bold: true, color: TEXT }, paragraph: { spacing: { before: 240, after: 360 } } },
+      title: {
+        run: { font: FONT, size: 56, bold: true, color: TEXT },
+        paragraph: { spacing: { before: 240, after: 360 } },
+      },
       heading1: {
         run: { font: FONT, size: 40, bold: true, color: TEXT },
         paragraph: { spacing: { before: 240, after: 240 }, keepNext: true, keepLines: true },
       },
-      heading2: { run: { font: FONT, size: 32, bold: true, color: TEXT }, paragraph: { spacing: { before: 360, after: 200 }, keepNext: true, keepLines: true } },
-      heading3: { run: { font: FONT, size: 28, bold: true, color: TEXT }, paragraph: { spacing: { before: 280, after: 160 }, keepNext: true, keepLines: true } },
+      heading2: {
+        run: { font: FONT, size: 32, bold: true, color: TEXT },
+        paragraph: { spacing: { before: 360, after: 200 }, keepNext: true, keepLines: true },
+      },
+      heading3: {
+        run: { font: FONT, size: 28, bold: true, color: TEXT },
+        paragraph: { spacing: { before: 280, after: 160 }, keepNext: true, keepLines: true },
+      },
       listParagraph: { paragraph: { spacing: { after: 120 } } },
       // docx's defaults for these are 9 and 10pt; nothing we write uses them, but nothing is under 12pt.
       caption: { run: { font: FONT, size: 24, bold: true, color: TEXT } },
@@ -99,7 +115,10 @@ export function documentStyles(): IStylesOptions {
 const BULLETS = ['•', '–', '•', '–', '•', '–', '•', '–', '•'];
 
 /** Indent of list level n: the text at 0.63 cm steps, the bullet or number hanging in front. */
-export const listIndent = (level: number): { left: number; hanging: number } => ({ left: 360 * (level + 1), hanging: 360 });
+export const listIndent = (level: number): { left: number; hanging: number } => ({
+  left: 360 * (level + 1),
+  hanging: 360,
+});
 
 /** Real numbering definitions: bullets, and numbered lists starting at each `start` the document uses. */
 export function numberingConfig(orderedStarts: Iterable<number>): INumberingOptions {
@@ -120,7 +139,8 @@ export function numberingConfig(orderedStarts: Iterable<number>): INumberingOpti
       reference: orderedReference(start),
       levels: Array.from({ length: 9 }, (_, level) => ({
         level,
-        format: level % 3 === 0 ? LevelFormat.DECIMAL : level % 3 === 1 ? LevelFormat.LOWER_LETTER : LevelFormat.LOWER_ROMAN,
+        format:
+          level % 3 === 0 ? LevelFormat.DECIMAL : level % 3 === 1 ? LevelFormat.LOWER_LETTER : LevelFormat.LOWER_ROMAN,
         text: `%${level + 1}.`,
         start: level === 0 ? start : 1,
         alignment: AlignmentType.LEFT,

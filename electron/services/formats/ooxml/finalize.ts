@@ -7,7 +7,11 @@ import { readZip, writeZip, type ZipEntry } from '../zip/zip';
  * rewritten with every entry stamped `now`. It can also add the document language to the core
  * properties, which docx cannot write (toolchain trap #11).
  */
-export function finalizePackage(bytes: Uint8Array, now: Date, opts: { language?: string; patch?: (name: string, xml: string) => string } = {}): Uint8Array {
+export function finalizePackage(
+  bytes: Uint8Array,
+  now: Date,
+  opts: { language?: string; patch?: (name: string, xml: string) => string } = {},
+): Uint8Array {
   const files = readZip(bytes);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -20,7 +24,8 @@ export function finalizePackage(bytes: Uint8Array, now: Date, opts: { language?:
     let c = core
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-    if (opts.language && !c.includes('<dc:language>')) c = c.replace('</cp:coreProperties>', `<dc:language>${opts.language}</dc:language></cp:coreProperties>`);
+    if (opts.language && !c.includes('<dc:language>'))
+      c = c.replace('</cp:coreProperties>', `<dc:language>${opts.language}</dc:language></cp:coreProperties>`);
     text.set('docProps/core.xml', c);
   }
 
@@ -39,13 +44,24 @@ export function finalizePackage(bytes: Uint8Array, now: Date, opts: { language?:
     if (!renames.size) continue;
     text.set(relsName, newRels);
     const part = text.get(partName);
-    if (part !== undefined) text.set(partName, part.replace(/(r:id|r:embed|r:link)="([^"]+)"/g, (m, attr: string, id: string) => (renames.has(id) ? `${attr}="${renames.get(id)!}"` : m)));
+    if (part !== undefined)
+      text.set(
+        partName,
+        part.replace(/(r:id|r:embed|r:link)="([^"]+)"/g, (m, attr: string, id: string) =>
+          renames.has(id) ? `${attr}="${renames.get(id)!}"` : m,
+        ),
+      );
   }
 
   if (opts.patch) for (const [name, xml] of text) text.set(name, opts.patch(name, xml));
 
   // [Content_Types].xml first, as Office writes it; the rest in the library's (deterministic) order.
-  const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  const entries: ZipEntry[] = names.map((name) => ({ name, data: text.has(name) ? encoder.encode(text.get(name)!) : files.get(name)! }));
+  const names = [...files.keys()].sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0,
+  );
+  const entries: ZipEntry[] = names.map((name) => ({
+    name,
+    data: text.has(name) ? encoder.encode(text.get(name)!) : files.get(name)!,
+  }));
   return writeZip(entries, now);
 }

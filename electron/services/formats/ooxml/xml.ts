@@ -102,7 +102,9 @@ export function parseXml(text: string): XmlElement {
 export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 export function childElements(el: XmlElement, local?: string): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => typeof c !== 'string' && (local === undefined || localName(c.name) === local));
+  return el.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (local === undefined || localName(c.name) === local),
+  );
 }
 
 /** Every descendant element with this local name, in document order (not descending into matches). */

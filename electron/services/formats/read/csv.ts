@@ -55,7 +55,14 @@ export function parseDelimited(text: string, opts: { delimiter?: string; preferT
   }
   delimiter ??= sniffDelimiter(body.slice(0, 1 << 16), opts.preferTab);
 
-  const res = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, header: false, dynamicTyping: false, quoteChar: '"', escapeChar: '"' });
+  const res = Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    header: false,
+    dynamicTyping: false,
+    quoteChar: '"',
+    escapeChar: '"',
+  });
   const cells = res.data;
   const endsMidRow = body.length > 0 && !/[\r\n]$/.test(body);
   // A final line break ends the last row; it does not start a new one.
@@ -68,10 +75,15 @@ export function parseDelimited(text: string, opts: { delimiter?: string; preferT
     const row = e.row + 1;
     const reason =
       e.code === 'MissingQuotes'
-        ? `A quoted cell starting in row ${row} is never closed, so everything after it was read into that cell: the file may be cut off or have a stray quote.`
+        ? `A quoted cell starting in row ${row} is never closed, so everything after it was read into that cell: ` +
+          `the file may be cut off or have a stray quote.`
         : `Row ${row} has a quote in the wrong place, so its cells may be split wrongly.`;
     rowProblems.push({ row, reason });
-    warnings.push({ code: e.code === 'MissingQuotes' ? 'unterminated-quote' : 'malformed-quote', message: reason, row });
+    warnings.push({
+      code: e.code === 'MissingQuotes' ? 'unterminated-quote' : 'malformed-quote',
+      message: reason,
+      row,
+    });
   }
   return { cells, delimiter, endsMidRow, warnings, rowProblems };
 }

@@ -15,9 +15,12 @@ export interface DecodedText {
 
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: utf8(b.subarray(3), fileName), encoding: 'utf-8', warnings: [] };
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le', warnings: [] };
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be', warnings: [] };
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+    return { text: utf8(b.subarray(3), fileName), encoding: 'utf-8', warnings: [] };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le', warnings: [] };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be', warnings: [] };
   const sixteen = utf16WithoutBom(b);
   if (sixteen) return { text: new TextDecoder(sixteen).decode(b), encoding: sixteen, warnings: [] };
   const probe = b.subarray(0, Math.min(b.length, 1 << 16));
@@ -25,14 +28,26 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   // with a warning naming the place (read-source.ts); a file with many is binary, not text.
   const binaryAt = binaryFrom(probe);
   if (binaryAt >= 0)
-    throw new AppError('bad-file', `${fileName} is not a text file or a spreadsheet the importer knows: it holds binary data (from byte ${binaryAt + 1}).`, { reason: 'not-a-spreadsheet' });
+    throw new AppError(
+      'bad-file',
+      `${fileName} is not a text file or a spreadsheet the importer knows: it holds binary data (from ` +
+        `byte ${binaryAt + 1}).`,
+      { reason: 'not-a-spreadsheet' },
+    );
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8', warnings: [] };
   } catch {
     return {
       text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'win1252'),
       encoding: 'windows-1252',
-      warnings: [{ code: 'encoding-fallback', message: 'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that £ signs and accented letters look right.' }],
+      warnings: [
+        {
+          code: 'encoding-fallback',
+          message:
+            'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that £ signs and ' +
+            'accented letters look right.',
+        },
+      ],
     };
   }
 }
@@ -41,7 +56,9 @@ function utf8(b: Uint8Array, fileName: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    throw new AppError('bad-file', `${fileName} says it is UTF-8 but contains bytes that are not: it may be damaged.`, { reason: 'bad-encoding' });
+    throw new AppError('bad-file', `${fileName} says it is UTF-8 but contains bytes that are not: it may be damaged.`, {
+      reason: 'bad-encoding',
+    });
   }
 }
 

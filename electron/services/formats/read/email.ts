@@ -29,13 +29,27 @@ const MsgReader: typeof MsgReaderClass = ((m: { default: unknown }) => {
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export async function readEmail(bytes: Uint8Array, fileName: string, limits?: Partial<ImportLimits>): Promise<EmailMessage> {
+export async function readEmail(
+  bytes: Uint8Array,
+  fileName: string,
+  limits?: Partial<ImportLimits>,
+): Promise<EmailMessage> {
   const lim = withLimits(limits);
   if (bytes.length === 0) throw new AppError('bad-file', `${fileName} is empty.`, { reason: 'empty' });
-  if (bytes.length > lim.maxEmailBytes) throw new AppError('bad-file', `${fileName} is ${formatBytes(bytes.length)}; emails up to ${formatBytes(lim.maxEmailBytes)} are read.`, { reason: 'too-large' });
+  if (bytes.length > lim.maxEmailBytes)
+    throw new AppError(
+      'bad-file',
+      `${fileName} is ${formatBytes(bytes.length)}; emails up to ${formatBytes(lim.maxEmailBytes)} are read.`,
+      { reason: 'too-large' },
+    );
   if (OLE2.every((v, i) => bytes[i] === v)) return readMsg(bytes, fileName);
   // An email saved as text but named .msg (some mail programs do) is read for what it is.
-  if (/\.msg$/i.test(fileName) && !looksLikeEml(bytes)) throw new AppError('bad-file', `${fileName} is not an Outlook message: it may be damaged. Save the message again from Outlook and import that.`, { reason: 'damaged' });
+  if (/\.msg$/i.test(fileName) && !looksLikeEml(bytes))
+    throw new AppError(
+      'bad-file',
+      `${fileName} is not an Outlook message: it may be damaged. Save the message again from Outlook and import that.`,
+      { reason: 'damaged' },
+    );
   return readEml(bytes, fileName);
 }
 
@@ -47,14 +61,23 @@ function looksLikeEml(bytes: Uint8Array): boolean {
 
 async function readEml(bytes: Uint8Array, fileName: string): Promise<EmailMessage> {
   if (!looksLikeEml(bytes))
-    throw new AppError('bad-file', `${fileName} is not an email message (.eml): it has no email headers.`, { reason: 'not-an-email' });
+    throw new AppError('bad-file', `${fileName} is not an email message (.eml): it has no email headers.`, {
+      reason: 'not-an-email',
+    });
   let mail: ParsedMail;
   try {
     mail = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
   } catch (e) {
-    throw new AppError('bad-file', `${fileName} could not be read as an email: ${(e as Error).message}`, { reason: 'damaged' });
+    throw new AppError('bad-file', `${fileName} could not be read as an email: ${(e as Error).message}`, {
+      reason: 'damaged',
+    });
   }
-  const from = mail.from && 'address' in mail.from && mail.from.address ? mail.from : mail.sender && 'address' in mail.sender ? mail.sender : undefined;
+  const from =
+    mail.from && 'address' in mail.from && mail.from.address
+      ? mail.from
+      : mail.sender && 'address' in mail.sender
+        ? mail.sender
+        : undefined;
   const to: string[] = [];
   for (const a of mail.to ?? []) {
     if (a.address) to.push(a.address);
@@ -87,14 +110,42 @@ function readMsg(bytes: Uint8Array, fileName: string): EmailMessage {
     data = new MsgReader(ab).getFileData();
   } catch {
     // The reader's own words ("Offset is outside the bounds of the DataView") say nothing to the official.
-    throw new AppError('bad-file', `${fileName} is damaged: it could not be read as an Outlook message. Save the message again from Outlook and import that.`, { reason: 'damaged' });
+    throw new AppError(
+      'bad-file',
+      `${fileName} is damaged: it could not be read as an Outlook message. Save the message again from Outlook ` +
+        `and import that.`,
+      { reason: 'damaged' },
+    );
   }
-  if (data.error) throw new AppError('bad-file', `${fileName} is damaged: it could not be read as an Outlook message (${data.error}). Save the message again from Outlook and import that.`, { reason: 'damaged' });
-  if (data.dataType !== undefined && data.dataType !== 'msg') throw new AppError('bad-file', `${fileName} is not an Outlook message.`, { reason: 'not-an-email' });
-  if (!data.subject && !data.body && !data.bodyHtml && !data.html && !data.senderEmail && !data.senderSmtpAddress && !data.senderName) {
-    throw new AppError('bad-file', `${fileName} has no message in it: no sender, subject or text could be read. It may be damaged; save the message again from Outlook and import that.`, { reason: 'damaged' });
+  if (data.error)
+    throw new AppError(
+      'bad-file',
+      `${fileName} is damaged: it could not be read as an Outlook message (${data.error}). Save the message ` +
+        `again from Outlook and import that.`,
+      { reason: 'damaged' },
+    );
+  if (data.dataType !== undefined && data.dataType !== 'msg')
+    throw new AppError('bad-file', `${fileName} is not an Outlook message.`, { reason: 'not-an-email' });
+  if (
+    !data.subject &&
+    !data.body &&
+    !data.bodyHtml &&
+    !data.html &&
+    !data.senderEmail &&
+    !data.senderSmtpAddress &&
+    !data.senderName
+  ) {
+    throw new AppError(
+      'bad-file',
+      `${fileName} has no message in it: no sender, subject or text could be read. It may be damaged; save the ` +
+        `message again from Outlook and import that.`,
+      { reason: 'damaged' },
+    );
   }
-  const to = (data.recipients ?? []).filter((r) => (r.recipType ?? 'to') === 'to').map((r) => r.smtpAddress || r.email || r.name || '').filter(Boolean);
+  const to = (data.recipients ?? [])
+    .filter((r) => (r.recipType ?? 'to') === 'to')
+    .map((r) => r.smtpAddress || r.email || r.name || '')
+    .filter(Boolean);
   const html = data.bodyHtml ?? (data.html ? new TextDecoder().decode(data.html) : '');
   const body = data.body?.trim() ? data.body : html ? htmlToText(html) : '';
   const attachments: EmailAttachment[] = (data.attachments ?? []).map((a) => ({
@@ -129,5 +180,9 @@ function fixC1(s: string): string {
 }
 
 function tidy(s: string): string {
-  return fixC1(s).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return fixC1(s)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -17,7 +17,8 @@ const repeated = (attrs: string, name: 'rows' | 'columns'): number => {
 };
 
 /** A cell with a value or text in it (an empty one is `<table:table-cell …/>` or has no text:p content). */
-const holdsSomething = (cellAttrs: string, inner: string): boolean => /office:value(-type)?=/.test(cellAttrs) || /<text:p[^>]*>[^<\s]/.test(inner) || /<text:(span|s|a)\b/.test(inner);
+const holdsSomething = (cellAttrs: string, inner: string): boolean =>
+  /office:value(-type)?=/.test(cellAttrs) || /<text:p[^>]*>[^<\s]/.test(inner) || /<text:(span|s|a)\b/.test(inner);
 
 export function checkOdsRepeats(contentXml: string, fileName: string, limits: ImportLimits): void {
   let cells = 0;
@@ -31,7 +32,12 @@ export function checkOdsRepeats(contentXml: string, fileName: string, limits: Im
       if (!holdsSomething(cell[1]!, cell[3] ?? '')) continue;
       const n = repeated(cell[1]!, 'columns');
       if (n > limits.maxColumns)
-        throw new AppError('bad-file', `${fileName} has a cell repeated ${n.toLocaleString('en-GB')} times across its row; the importer reads at most ${limits.maxColumns.toLocaleString('en-GB')} columns. It may be damaged.`, { reason: 'too-many-columns' });
+        throw new AppError(
+          'bad-file',
+          `${fileName} has a cell repeated ${n.toLocaleString('en-GB')} times across its row; the importer ` +
+            `reads at most ${limits.maxColumns.toLocaleString('en-GB')} columns. It may be damaged.`,
+          { reason: 'too-many-columns' },
+        );
       width += n;
     }
     if (!width) continue;
@@ -39,8 +45,19 @@ export function checkOdsRepeats(contentXml: string, fileName: string, limits: Im
     rowsWithData += times;
     cells += times * width;
     if (rowsWithData > limits.maxRows)
-      throw new AppError('bad-file', `${fileName} has more than ${limits.maxRows.toLocaleString('en-GB')} rows with something in them (one row is repeated ${times.toLocaleString('en-GB')} times). It may be damaged; if not, split it and import the parts.`, { reason: 'too-many-rows' });
+      throw new AppError(
+        'bad-file',
+        `${fileName} has more than ${limits.maxRows.toLocaleString('en-GB')} rows with something in them (one ` +
+          `row is repeated ${times.toLocaleString('en-GB')} times). It may be damaged; if not, split it and import ` +
+          `the parts.`,
+        { reason: 'too-many-rows' },
+      );
     if (cells > CELLS_LIMIT)
-      throw new AppError('bad-file', `${fileName} would unpack to more than ${CELLS_LIMIT.toLocaleString('en-GB')} cells with something in them. It may be damaged; if not, split it and import the parts.`, { reason: 'too-many-rows' });
+      throw new AppError(
+        'bad-file',
+        `${fileName} would unpack to more than ${CELLS_LIMIT.toLocaleString('en-GB')} cells with something in ` +
+          `them. It may be damaged; if not, split it and import the parts.`,
+        { reason: 'too-many-rows' },
+      );
   }
 }

@@ -24,7 +24,11 @@ export interface ReadOptions {
 }
 
 function refuse(fileName: string, what: string): AppError {
-  return new AppError('bad-file', `${fileName} is ${what}, not a spreadsheet or CSV file. Export the responses as CSV or Excel and import that.`, { reason: 'not-a-spreadsheet' });
+  return new AppError(
+    'bad-file',
+    `${fileName} is ${what}, not a spreadsheet or CSV file. Export the responses as CSV or Excel and import that.`,
+    { reason: 'not-a-spreadsheet' },
+  );
 }
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
@@ -35,7 +39,12 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
   const limits = withLimits(opts.limits);
   if (bytes.length === 0) throw new AppError('bad-file', `${fileName} is empty.`, { reason: 'empty' });
   if (bytes.length > limits.maxFileBytes)
-    throw new AppError('bad-file', `${fileName} is ${formatBytes(bytes.length)}; the importer reads files up to ${formatBytes(limits.maxFileBytes)}. Split it and import the parts.`, { reason: 'too-large' });
+    throw new AppError(
+      'bad-file',
+      `${fileName} is ${formatBytes(bytes.length)}; the importer reads files up ` +
+        `to ${formatBytes(limits.maxFileBytes)}. Split it and import the parts.`,
+      { reason: 'too-large' },
+    );
   const ext = (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
@@ -43,12 +52,18 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
     const names = new Set(entries.map((e) => e.name));
     let format: SourceFormat;
     if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) format = 'xlsx';
-    else if (names.has('content.xml') && names.has('mimetype') && zipEntryText(bytes, entries.find((e) => e.name === 'mimetype')!).includes('spreadsheet')) {
+    else if (
+      names.has('content.xml') &&
+      names.has('mimetype') &&
+      zipEntryText(
+        bytes,
+        entries.find((e) => e.name === 'mimetype')!,
+      ).includes('spreadsheet')
+    ) {
       format = 'ods';
       const content = entries.find((e) => e.name === 'content.xml')!;
       checkOdsRepeats(zipEntryText(bytes, content, content.uncompressedSize), fileName, limits);
-    }
-    else if (names.has('word/document.xml')) throw refuse(fileName, 'a Word document');
+    } else if (names.has('word/document.xml')) throw refuse(fileName, 'a Word document');
     else if (names.has('ppt/presentation.xml')) throw refuse(fileName, 'a PowerPoint presentation');
     else if (names.has('content.xml')) throw refuse(fileName, 'an OpenDocument file of another kind');
     else throw refuse(fileName, 'a zip archive');
@@ -60,7 +75,12 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
     return fromSheet(readWorkbook(bytes, fileName, limits, opts.sheet), fileName, 'xls', []);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw refuse(fileName, 'a PDF');
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) throw refuse(fileName, 'an image');
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38])
+  )
+    throw refuse(fileName, 'an image');
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw refuse(fileName, 'a Rich Text (RTF) document');
   if (startsWith(bytes, [0x1f, 0x8b])) throw refuse(fileName, 'a compressed (gzip) file');
 
@@ -69,24 +89,47 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
   if (head.startsWith('<') && /<table[\s>]/i.test(decoded.text.slice(0, 1 << 20))) {
     return fromSheet(readWorkbook(decoded.text, fileName, limits, opts.sheet), fileName, 'html', decoded.warnings);
   }
-  if (head.startsWith('<?xml') || head.startsWith('<!doctype') || head.startsWith('<html')) throw refuse(fileName, 'a web page or XML file with no table');
+  if (head.startsWith('<?xml') || head.startsWith('<!doctype') || head.startsWith('<html'))
+    throw refuse(fileName, 'a web page or XML file with no table');
   if (head.startsWith('{\\rtf')) throw refuse(fileName, 'a Rich Text (RTF) document');
-  if (/^(from|received|return-path|mime-version|message-id|delivered-to): /i.test(head) && /\n(subject|from): /i.test(decoded.text.slice(0, 8192)))
+  if (
+    /^(from|received|return-path|mime-version|message-id|delivered-to): /i.test(head) &&
+    /\n(subject|from): /i.test(decoded.text.slice(0, 8192))
+  )
     throw refuse(fileName, 'an email (import it as an email)');
 
-  const parsed = parseDelimited(decoded.text, { ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), preferTab: ext === 'tsv' || ext === 'tab' });
+  const parsed = parseDelimited(decoded.text, {
+    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+    preferTab: ext === 'tsv' || ext === 'tab',
+  });
   const warnings = [...decoded.warnings, ...parsed.warnings, ...dropNuls(parsed.cells)];
   let width = 0;
   for (const r of parsed.cells) if (r.length > width) width = r.length;
   if (width > limits.maxColumns)
-    throw new AppError('bad-file', `${fileName} has ${width.toLocaleString('en-GB')} columns; the importer reads at most ${limits.maxColumns.toLocaleString('en-GB')}. Remove unused columns, or check the separator.`, { reason: 'too-many-columns', columns: width });
+    throw new AppError(
+      'bad-file',
+      `${fileName} has ${width.toLocaleString('en-GB')} columns; the importer reads at ` +
+        `most ${limits.maxColumns.toLocaleString('en-GB')}. Remove unused columns, or check the separator.`,
+      { reason: 'too-many-columns', columns: width },
+    );
   if (parsed.cells.length > limits.maxRows)
-    throw new AppError('bad-file', `${fileName} has ${parsed.cells.length.toLocaleString('en-GB')} rows; the importer reads at most ${limits.maxRows.toLocaleString('en-GB')}. Split the file and import the parts.`, { reason: 'too-many-rows' });
-  if (parsed.cells.every((r) => r.every((c) => c.trim() === ''))) throw new AppError('bad-file', `${fileName} has no data in it.`, { reason: 'empty' });
+    throw new AppError(
+      'bad-file',
+      `${fileName} has ${parsed.cells.length.toLocaleString('en-GB')} rows; the importer reads at ` +
+        `most ${limits.maxRows.toLocaleString('en-GB')}. Split the file and import the parts.`,
+      { reason: 'too-many-rows' },
+    );
+  if (parsed.cells.every((r) => r.every((c) => c.trim() === '')))
+    throw new AppError('bad-file', `${fileName} has no data in it.`, { reason: 'empty' });
   if (parsed.endsMidRow && parsed.cells.length > 1) {
     const last = parsed.cells[parsed.cells.length - 1]!;
     const header = parsed.cells[0]!;
-    if (last.length < header.length) warnings.push({ code: 'ends-mid-row', message: `The file ends part-way through row ${parsed.cells.length}: it may have been cut off.`, row: parsed.cells.length });
+    if (last.length < header.length)
+      warnings.push({
+        code: 'ends-mid-row',
+        message: `The file ends part-way through row ${parsed.cells.length}: it may have been cut off.`,
+        row: parsed.cells.length,
+      });
   }
   return {
     fileName,
@@ -102,10 +145,19 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
   };
 }
 
-function fromSheet(s: ReturnType<typeof readWorkbook>, fileName: string, format: SourceFormat, warnings: ImportWarning[]): RawTable {
+function fromSheet(
+  s: ReturnType<typeof readWorkbook>,
+  fileName: string,
+  format: SourceFormat,
+  warnings: ImportWarning[],
+): RawTable {
   let width = 0;
   for (const r of s.cells) if (r.length > width) width = r.length;
-  if (s.cells.length === 0 || s.cells.every((r) => r.every((c) => c.trim() === ''))) throw new AppError('bad-file', `The sheet "${s.sheetName}" in ${fileName} is empty.`, { reason: 'empty', sheetNames: s.sheetNames });
+  if (s.cells.length === 0 || s.cells.every((r) => r.every((c) => c.trim() === '')))
+    throw new AppError('bad-file', `The sheet "${s.sheetName}" in ${fileName} is empty.`, {
+      reason: 'empty',
+      sheetNames: s.sheetNames,
+    });
   return {
     fileName,
     format,
@@ -135,7 +187,10 @@ function dropNuls(cells: string[][]): ImportWarning[] {
       if (count++ === 0) firstRow = r + 1;
       if (places.length < 3) {
         const header = r > 0 ? cells[0]?.[c]?.trim() : '';
-        places.push(`row ${r + 1}, column ${c + 1}${header ? ` ("${header.length > 40 ? `${header.slice(0, 40)}…` : header}")` : ''}`);
+        places.push(
+          `row ${r + 1}, ` +
+            `column ${c + 1}${header ? ` ("${header.length > 40 ? `${header.slice(0, 40)}…` : header}")` : ''}`,
+        );
       }
     }
   }
@@ -143,7 +198,10 @@ function dropNuls(cells: string[][]): ImportWarning[] {
   return [
     {
       code: 'nul-removed',
-      message: `${count === 1 ? 'A cell' : `${count.toLocaleString('en-GB')} cells`} held a NUL character (a byte that text never holds), now removed: ${places.join('; ')}${count > places.length ? '; …' : ''}. Check ${count === 1 ? 'it' : 'them'} against the original.`,
+      message:
+        `${count === 1 ? 'A cell' : `${count.toLocaleString('en-GB')} cells`} held a NUL character (a byte that ` +
+        `text never holds), now removed: ${places.join('; ')}${count > places.length ? '; …' : ''}. ` +
+        `Check ${count === 1 ? 'it' : 'them'} against the original.`,
       row: firstRow,
     },
   ];

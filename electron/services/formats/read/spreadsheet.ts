@@ -30,7 +30,10 @@ function cellText(c: XLSX.CellObject | undefined): string {
     case 'd': {
       const d = c.v instanceof Date ? c.v : new Date(String(c.v));
       if (Number.isNaN(d.getTime())) return c.w ?? '';
-      const time = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? ` ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : '';
+      const time =
+        d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds()
+          ? ` ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+          : '';
       return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${time}`;
     }
     case 'b':
@@ -61,7 +64,12 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-export function readWorkbook(data: Uint8Array | string, fileName: string, limits: ImportLimits, sheet?: string): ReadSheet {
+export function readWorkbook(
+  data: Uint8Array | string,
+  fileName: string,
+  limits: ImportLimits,
+  sheet?: string,
+): ReadSheet {
   const opts: XLSX.ParsingOptions = {
     type: typeof data === 'string' ? 'string' : 'array',
     dense: true,
@@ -85,14 +93,26 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
     wb = quietly(() => XLSX.read(data, opts));
   } catch (e) {
     const msg = (e as Error).message ?? '';
-    if (/password|encrypt/i.test(msg)) throw new AppError('bad-file', `${fileName} is protected with a password. Save an unprotected copy and import that.`, { reason: 'encrypted' });
+    if (/password|encrypt/i.test(msg))
+      throw new AppError(
+        'bad-file',
+        `${fileName} is protected with a password. Save an unprotected copy and import that.`,
+        { reason: 'encrypted' },
+      );
     // SheetJS's own words when they describe the file; a JavaScript slip inside it says nothing to the official.
-    const why = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError ? '' : ` (${msg.slice(0, 200)})`;
-    throw new AppError('bad-file', `${fileName} could not be read as a spreadsheet: it may be damaged, or not a spreadsheet${why}. If it was downloaded or emailed, get a fresh copy.`, { reason: 'damaged' });
+    const why =
+      e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError ? '' : ` (${msg.slice(0, 200)})`;
+    throw new AppError(
+      'bad-file',
+      `${fileName} could not be read as a spreadsheet: it may be damaged, or not a spreadsheet${why}. If it was ` +
+        `downloaded or emailed, get a fresh copy.`,
+      { reason: 'damaged' },
+    );
   }
   const sheetNames = wb.SheetNames.slice();
   const name = sheet ?? sheetNames[0];
-  if (sheet !== undefined && !sheetNames.includes(sheet)) throw new AppError('not-found', `${fileName} has no sheet called "${sheet}".`, { reason: 'no-sheet', sheetNames });
+  if (sheet !== undefined && !sheetNames.includes(sheet))
+    throw new AppError('not-found', `${fileName} has no sheet called "${sheet}".`, { reason: 'no-sheet', sheetNames });
   if (name === undefined) throw new AppError('bad-file', `${fileName} has no sheets.`, { reason: 'empty' });
   const ws = wb.Sheets[name];
   if (!ws) {
@@ -103,9 +123,15 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
       quietly(() => XLSX.read(data, { ...opts, WTF: true }));
     } catch (e) {
       // SheetJS's own words help when they describe the file; a JavaScript slip inside it does not.
-      if (!(e instanceof TypeError || e instanceof RangeError)) why = ` (${((e as Error).message ?? '').slice(0, 200)})`;
+      if (!(e instanceof TypeError || e instanceof RangeError))
+        why = ` (${((e as Error).message ?? '').slice(0, 200)})`;
     }
-    throw new AppError('bad-file', `${fileName} is damaged: its sheet "${name}" could not be read${why}. If it was downloaded or emailed, get a fresh copy.`, { reason: 'damaged', sheetNames });
+    throw new AppError(
+      'bad-file',
+      `${fileName} is damaged: its sheet "${name}" could not be read${why}. If it was downloaded or emailed, ` +
+        `get a fresh copy.`,
+      { reason: 'damaged', sheetNames },
+    );
   }
 
   const warnings: ImportWarning[] = [];
@@ -113,14 +139,27 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
   const range = ref ? XLSX.utils.decode_range(ref) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const dense = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   let width = 0;
-  for (const row of dense) if (row) for (let c = row.length - 1; c >= width; c--) if (cellText(row[c]) !== '') {
-    width = c + 1;
-    break;
-  }
+  for (const row of dense)
+    if (row)
+      for (let c = row.length - 1; c >= width; c--)
+        if (cellText(row[c]) !== '') {
+          width = c + 1;
+          break;
+        }
   if (width > limits.maxColumns)
-    throw new AppError('bad-file', `${fileName} has ${width.toLocaleString('en-GB')} columns; the importer reads at most ${limits.maxColumns.toLocaleString('en-GB')}. Remove unused columns and try again.`, { reason: 'too-many-columns', columns: width });
+    throw new AppError(
+      'bad-file',
+      `${fileName} has ${width.toLocaleString('en-GB')} columns; the importer reads at ` +
+        `most ${limits.maxColumns.toLocaleString('en-GB')}. Remove unused columns and try again.`,
+      { reason: 'too-many-columns', columns: width },
+    );
   if (range.e.r + 1 > limits.maxRows)
-    throw new AppError('bad-file', `${fileName} has more than ${limits.maxRows.toLocaleString('en-GB')} rows; the importer reads at most that many. Split the file and import the parts.`, { reason: 'too-many-rows' });
+    throw new AppError(
+      'bad-file',
+      `${fileName} has more than ${limits.maxRows.toLocaleString('en-GB')} rows; the importer reads at most ` +
+        `that many. Split the file and import the parts.`,
+      { reason: 'too-many-rows' },
+    );
   const cells: string[][] = [];
   const rows = Math.max(dense.length, 0);
   for (let r = 0; r < rows; r++) {
@@ -131,6 +170,12 @@ export function readWorkbook(data: Uint8Array | string, fileName: string, limits
   }
   // Trailing blank rows are formatting, not data.
   while (cells.length > 0 && cells[cells.length - 1]!.every((v) => v === '')) cells.pop();
-  if (sheetNames.length > 1) warnings.push({ code: 'more-sheets', message: `Read the sheet "${name}". The file has ${sheetNames.length} sheets (${sheetNames.join(', ')}): choose another if the responses are on it.` });
+  if (sheetNames.length > 1)
+    warnings.push({
+      code: 'more-sheets',
+      message:
+        `Read the sheet "${name}". The file has ${sheetNames.length} sheets (${sheetNames.join(', ')}): choose ` +
+        `another if the responses are on it.`,
+    });
   return { cells, sheetName: name, sheetNames, warnings };
 }

@@ -48,8 +48,16 @@ export const TITLE: Partial<ExcelJS.Font> = { name: 'Arial', size: 16, bold: tru
  * exceljs merges neighbouring per-cell validations into overlapping ranges that Excel "repairs"
  * (toolchain trap #9); a key that is already a range ("C5:C5") is written as given.
  */
-export function addValidation(ws: ExcelJS.Worksheet, from: string, to: string, validation: ExcelJS.DataValidation): void {
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${from}:${to}`, validation);
+export function addValidation(
+  ws: ExcelJS.Worksheet,
+  from: string,
+  to: string,
+  validation: ExcelJS.DataValidation,
+): void {
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${from}:${to}`,
+    validation,
+  );
 }
 
 /** Sheet protection without a password (respondents are not locked out; it only prevents accidents). */

@@ -45,7 +45,10 @@ export class ZipError extends Error {}
 
 function dos(d: Date): { date: number; time: number } {
   const year = Math.min(2107, Math.max(1980, d.getUTCFullYear()));
-  return { date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(), time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2) };
+  return {
+    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
+  };
 }
 
 export class ZipStreamWriter {
@@ -78,18 +81,29 @@ export class ZipStreamWriter {
 
   private async emit(b: Uint8Array): Promise<void> {
     this.offset += b.length;
-    if (this.offset > MAX32) throw new ZipError('The file would be larger than 4 GiB, which this writer does not support.');
+    if (this.offset > MAX32)
+      throw new ZipError('The file would be larger than 4 GiB, which this writer does not support.');
     await this.sink.write(b);
   }
 
   /** A whole entry at once (small parts). */
   async add(name: string, content: string | Uint8Array): Promise<void> {
     if (this.open) throw new ZipError('An entry is still being written');
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const data =
+      typeof content === 'string'
+        ? Buffer.from(content, 'utf8')
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     const body = deflateRawSync(data, { level: 6 });
     const n = Buffer.from(name, 'utf8');
     const crc = crc32(data) >>> 0;
-    this.entries.push({ name: n, crc, compressed: body.length, size: data.length, offset: this.offset, descriptor: false });
+    this.entries.push({
+      name: n,
+      crc,
+      compressed: body.length,
+      size: data.length,
+      offset: this.offset,
+      descriptor: false,
+    });
     await this.emit(this.header(n, 0x0800, crc, body.length, data.length));
     await this.emit(n);
     await this.emit(body);
@@ -109,40 +123,38 @@ export class ZipStreamWriter {
     // newest IN_FLIGHT - 1 are written, so a buffer is never refilled while it is being read.
     let tail: Promise<void> = Promise.resolve();
     const inFlight: Promise<void>[] = [];
-    return new EntryWriter(
-      async (piece, last) => {
-        while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-        if (piece.length) {
-          entry.crc = crc32(piece, entry.crc) >>> 0;
-          entry.size += piece.length;
-          if (entry.size > MAX32) throw new ZipError(`The part ${name} would be larger than 4 GiB.`);
-          const compressed = deflateRawAsync(piece, { level: STREAM_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-          const before = tail;
-          tail = (async () => {
-            const z = await compressed;
-            await before;
-            entry.compressed += z.length;
-            await this.emit(z);
-          })();
-          // Handled where it is awaited; this only keeps an early failure from being reported as unhandled.
-          tail.catch(() => undefined);
-          inFlight.push(tail);
-        }
-        if (last) {
-          await tail;
-          entry.compressed += FINAL_BLOCK.length;
-          await this.emit(FINAL_BLOCK);
-          const d = Buffer.alloc(16);
-          d.writeUInt32LE(DESCRIPTOR, 0);
-          d.writeUInt32LE(entry.crc, 4);
-          d.writeUInt32LE(entry.compressed, 8);
-          d.writeUInt32LE(entry.size, 12);
-          await this.emit(d);
-          this.entries.push(entry);
-          this.open = false;
-        }
-      },
-    );
+    return new EntryWriter(async (piece, last) => {
+      while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      if (piece.length) {
+        entry.crc = crc32(piece, entry.crc) >>> 0;
+        entry.size += piece.length;
+        if (entry.size > MAX32) throw new ZipError(`The part ${name} would be larger than 4 GiB.`);
+        const compressed = deflateRawAsync(piece, { level: STREAM_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+        const before = tail;
+        tail = (async () => {
+          const z = await compressed;
+          await before;
+          entry.compressed += z.length;
+          await this.emit(z);
+        })();
+        // Handled where it is awaited; this only keeps an early failure from being reported as unhandled.
+        tail.catch(() => undefined);
+        inFlight.push(tail);
+      }
+      if (last) {
+        await tail;
+        entry.compressed += FINAL_BLOCK.length;
+        await this.emit(FINAL_BLOCK);
+        const d = Buffer.alloc(16);
+        d.writeUInt32LE(DESCRIPTOR, 0);
+        d.writeUInt32LE(entry.crc, 4);
+        d.writeUInt32LE(entry.compressed, 8);
+        d.writeUInt32LE(entry.size, 12);
+        await this.emit(d);
+        this.entries.push(entry);
+        this.open = false;
+      }
+    });
   }
 
   /** The central directory: after this the archive is complete. */

@@ -50,7 +50,8 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
     if (name.endsWith('/')) continue;
-    if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL) throw new ZipError(`The ZIP entry ${name} is damaged.`);
+    if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL)
+      throw new ZipError(`The ZIP entry ${name} is damaged.`);
     const start = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
     const raw = bytes.subarray(start, start + compressedSize);
     if (raw.length !== compressedSize) throw new ZipError(`The ZIP entry ${name} is cut short.`);

@@ -44,7 +44,10 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   let dataStart = headerStart + headerRowCount;
   const skippedBlank = dataStart;
   while (dataStart < cells.length && isBlankRow(cells[dataStart])) dataStart++;
-  if (dataStart > skippedBlank) notes.push(`${dataStart - skippedBlank} blank row${dataStart - skippedBlank === 1 ? '' : 's'} after the header skipped.`);
+  if (dataStart > skippedBlank)
+    notes.push(
+      `${dataStart - skippedBlank} blank row${dataStart - skippedBlank === 1 ? '' : 's'} after the header skipped.`,
+    );
 
   const rawHeaderRows = cells.slice(headerStart, headerStart + headerRowCount);
   // Headers as a person reads them: HTML tags and entities, non-breaking spaces and runs of space
@@ -53,10 +56,12 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   // Columns: as wide as the header; beyond it only where most rows have something (a column with
   // no heading). A few long rows are broken rows, rejected later, not new columns.
   let width = 0;
-  for (const r of headerRows) for (let c = r.length - 1; c >= width; c--) if (r[c]!.trim() !== '') {
-    width = c + 1;
-    break;
-  }
+  for (const r of headerRows)
+    for (let c = r.length - 1; c >= width; c--)
+      if (r[c]!.trim() !== '') {
+        width = c + 1;
+        break;
+      }
   const sampleEnd = Math.min(cells.length, dataStart + SAMPLE_ROWS);
   const sampled = Math.max(0, sampleEnd - dataStart);
   for (let c = width; c < table.columnCount; c++) {
@@ -82,7 +87,15 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
     let text = parts[0] ?? '';
     let sub = '';
     let header = text;
-    const d: ColumnDraft = { index: c, header, headerParts: parts, raw, text, sub, continues: style === 'surveymonkey' && c > 0 && !(headerRows[0]?.[c] ?? '').trim() };
+    const d: ColumnDraft = {
+      index: c,
+      header,
+      headerParts: parts,
+      raw,
+      text,
+      sub,
+      continues: style === 'surveymonkey' && c > 0 && !(headerRows[0]?.[c] ?? '').trim(),
+    };
     if (style === 'surveymonkey') {
       // SmartSurvey numbers its sub-labels: "Q3.1. Affordable homes to rent".
       sub = (parts[1] ?? '').replace(/^Q\d{1,3}\.\d{1,3}\.\s+/i, '');
@@ -147,7 +160,12 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
   blocks(columns, drafts, style, source, sample, sampleRows);
   oneColumnPerMetaField(columns);
 
-  const multiSeparator: ';' | ',' = source === 'microsoft-forms' ? ';' : source === 'plain' || source === 'citizen-space' ? guessSeparator(columns, sample) : ',';
+  const multiSeparator: ';' | ',' =
+    source === 'microsoft-forms'
+      ? ';'
+      : source === 'plain' || source === 'citizen-space'
+        ? guessSeparator(columns, sample)
+        : ',';
   if (style === 'coded') notes.push('The first header row holds codes; question texts are taken from the row below.');
   if (source !== 'plain') notes.push(`Looks like an export from ${sourceName(source)}.`);
   return { source, headerRowCount, headerStart, dataStart, columns, multiSeparator, notes };
@@ -160,14 +178,24 @@ export function detectLayout(table: RawTable, opts: DetectOptions = {}): Layout 
  * "Stem-Label" names a stem; "Column12" follows the named column before it. Explanations and
  * "Other" texts that pointed at a column now in a block point at the block.
  */
-function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderStyle, source: SourceKind, sample: (c: number) => string[], rows: (cs: number[]) => string[][]): void {
+function blocks(
+  columns: LayoutColumn[],
+  drafts: ColumnDraft[],
+  style: HeaderStyle,
+  source: SourceKind,
+  sample: (c: number) => string[],
+  rows: (cs: number[]) => string[][],
+): void {
   const before = columns.map((c) => c.group);
   const inputs: BlockInput[] = columns.map((col, i) => {
     const d = drafts[i]!;
     const input: BlockInput = { col };
     if (d.continues) input.continues = true;
     if (style === 'surveymonkey' && d.sub) Object.assign(input, { stem: d.text, label: d.sub });
-    const code = style === 'qualtrics' ? /^Q(\d{1,3})_(\d{1,3})(?:_(\d{1,3}))?(_TEXT)?$/i.exec((d.headerParts[0] ?? '').trim()) : null;
+    const code =
+      style === 'qualtrics'
+        ? /^Q(\d{1,3})_(\d{1,3})(?:_(\d{1,3}))?(_TEXT)?$/i.exec((d.headerParts[0] ?? '').trim())
+        : null;
     if (code) input.code = [Number(code[1]), Number(code[2]), ...(code[3] ? [Number(code[3])] : [])];
     // Qualtrics Q2_7_TEXT: the text box of option 7 ("Other, please tell us").
     if (code?.[4]) input.otherText = true;
@@ -183,8 +211,13 @@ function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderSty
     if (point && !input.stem) Object.assign(input, { stem: point[1]!, label: point[2]! });
     if (!input.stem) {
       const text = style === 'qualtrics' ? d.text : d.header;
-      // "Stem >> Row" (Jotform); "Stem - Label"; "Stem [Row]" or "Stem [Row][Scale 1]" (LimeSurvey: the stem ends at the first bracket); "Stem words-Label".
-      const m = /^(.*\S)\s+>>\s+(.+)$/.exec(text) ?? /^(.*\S)\s+[-–]\s+(.+)$/.exec(text) ?? /^(.*?\S)\s*\[([^\]]+)\](?:\s*\[([^\]]+)\])?\s*$/.exec(text) ?? /^(.*\s.*[^\s-])-([^\s-].*)$/.exec(text);
+      // "Stem >> Row" (Jotform); "Stem - Label"; "Stem [Row]" or "Stem [Row][Scale 1]" (LimeSurvey: the stem ends at
+      // the first bracket); "Stem words-Label".
+      const m =
+        /^(.*\S)\s+>>\s+(.+)$/.exec(text) ??
+        /^(.*\S)\s+[-–]\s+(.+)$/.exec(text) ??
+        /^(.*?\S)\s*\[([^\]]+)\](?:\s*\[([^\]]+)\])?\s*$/.exec(text) ??
+        /^(.*\s.*[^\s-])-([^\s-].*)$/.exec(text);
       if (m) Object.assign(input, { stem: m[1]!, label: m[3] ? `${m[2]} (${m[3]})` : m[2]! });
     }
     return input;
@@ -195,9 +228,17 @@ function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderSty
   if (source === 'kobo' || source === 'odk') {
     columns.forEach((c, i) => {
       const next = columns[i + 1];
-      if (c.role === 'question' && !c.matrix && next?.role === 'option' && normaliseLabel(next.questionText ?? '') === normaliseLabel(c.header)) {
+      if (
+        c.role === 'question' &&
+        !c.matrix &&
+        next?.role === 'option' &&
+        normaliseLabel(next.questionText ?? '') === normaliseLabel(c.header)
+      ) {
         for (const k of ['group', 'questionText', 'questionNumber', 'sectionLabel'] as const) delete c[k];
-        Object.assign(c, { role: 'meta', because: 'The choices of the option columns after it, in one cell: kept with the response as received' });
+        Object.assign(c, {
+          role: 'meta',
+          because: 'The choices of the option columns after it, in one cell: kept with the response as received',
+        });
       }
     });
   }
@@ -205,7 +246,9 @@ function blocks(columns: LayoutColumn[], drafts: ColumnDraft[], style: HeaderSty
   columns.forEach((c, i) => {
     if (before[i] && c.group && before[i] !== c.group) moved.set(before[i]!, c.group);
   });
-  for (const c of columns) if ((c.role === 'explanation' || c.role === 'other-text') && c.group && moved.has(c.group)) c.group = moved.get(c.group)!;
+  for (const c of columns)
+    if ((c.role === 'explanation' || c.role === 'other-text') && c.group && moved.has(c.group))
+      c.group = moved.get(c.group)!;
   // Headers that carry a question number keep it on the block's columns.
   for (const c of columns) {
     if (c.matrix || c.role !== 'option' || c.questionNumber) continue;

@@ -15,9 +15,30 @@ export const SM_SUBLABELS = new Set(['response', 'open-ended response', 'respons
 const CODE_CELL = /^[a-z][a-z ]{0,15}[ _.-]?\d{1,4}[a-z0-9_]*$/i;
 // Qualtrics' third header row: {"ImportId":"QID1"} (JSON), or {'ImportId': 'QID1'} once re-saved by another tool.
 const IMPORT_ID = /^\{\s*['"]importid['"]/i;
-/** Qualtrics' own column names (its first header row): three of them mark an export re-saved without the ImportId row. */
-const QUALTRICS_SHORT_NAMES = new Set(['startdate', 'enddate', 'status', 'ipaddress', 'progress', 'duration (in seconds)', 'finished', 'recordeddate', 'responseid', 'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'locationlatitude', 'locationlongitude', 'distributionchannel', 'userlanguage']);
-const QUESTION_START = /^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b/i;
+/**
+ * Qualtrics' own column names (its first header row): three of them mark an export re-saved without the ImportId row.
+ */
+const QUALTRICS_SHORT_NAMES = new Set([
+  'startdate',
+  'enddate',
+  'status',
+  'ipaddress',
+  'progress',
+  'duration (in seconds)',
+  'finished',
+  'recordeddate',
+  'responseid',
+  'recipientlastname',
+  'recipientfirstname',
+  'recipientemail',
+  'externalreference',
+  'locationlatitude',
+  'locationlongitude',
+  'distributionchannel',
+  'userlanguage',
+]);
+const QUESTION_START =
+  /^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b/i;
 
 export function isBlankRow(row: string[] | undefined): boolean {
   if (!row) return true;
@@ -37,10 +58,12 @@ export function detectHeaderStyle(cells: string[][], start: number): { style: He
   const r1 = cells[start + 1];
   const r2 = cells[start + 2];
   const r2cells = nonEmpty(r2);
-  if (r2cells.length > 0 && r2cells.filter((c) => IMPORT_ID.test(c)).length / r2cells.length >= 0.5) return { style: 'qualtrics', rows: 3 };
+  if (r2cells.length > 0 && r2cells.filter((c) => IMPORT_ID.test(c)).length / r2cells.length >= 0.5)
+    return { style: 'qualtrics', rows: 3 };
   // SmartSurvey: "Q3.1. Option" sub-labels under question texts that span their columns.
   const numbered = nonEmpty(r1).filter((c) => /^Q\d{1,3}\.\d{1,3}\.\s/i.test(c)).length;
-  if (numbered >= 2 && (r0 ?? []).some((c, i) => c.trim() === '' && (r1?.[i] ?? '').trim() !== '')) return { style: 'surveymonkey', rows: 2 };
+  if (numbered >= 2 && (r0 ?? []).some((c, i) => c.trim() === '' && (r1?.[i] ?? '').trim() !== ''))
+    return { style: 'surveymonkey', rows: 2 };
   const r1cells = nonEmpty(r1).map(normaliseLabel);
   if (r1cells.some((c) => SM_SUBLABELS.has(c))) {
     const r0norm = nonEmpty(r0).map(normaliseLabel);
@@ -48,13 +71,15 @@ export function detectHeaderStyle(cells: string[][], start: number): { style: He
     // labels. Or the second row is mostly "Response" (single-column questions only, no gaps).
     const gaps = (r0 ?? []).some((c, i) => c.trim() === '' && (r1?.[i] ?? '').trim() !== '');
     const mostlyResponse = r1cells.filter((c) => SM_SUBLABELS.has(c)).length / Math.max(1, r1cells.length) >= 0.5;
-    if (r0norm.includes('respondent id') || r0norm.includes('respondentid') || gaps || mostlyResponse) return { style: 'surveymonkey', rows: 2 };
+    if (r0norm.includes('respondent id') || r0norm.includes('respondentid') || gaps || mostlyResponse)
+      return { style: 'surveymonkey', rows: 2 };
   }
   const r0cells = nonEmpty(r0);
   // Qualtrics re-saved without its ImportId row: its own short names over a row of labels.
   const shortNames = r0cells.filter((c) => QUALTRICS_SHORT_NAMES.has(normaliseLabel(c))).length;
   const legacy = r0cells.filter((c) => /^V\d{1,2}$/.test(c.trim())).length >= 5;
-  if ((shortNames >= 3 || legacy) && r1 && !isBlankRow(r1) && secondRowIsHeader(cells, start, 0.5)) return { style: 'qualtrics', rows: 2 };
+  if ((shortNames >= 3 || legacy) && r1 && !isBlankRow(r1) && secondRowIsHeader(cells, start, 0.5))
+    return { style: 'qualtrics', rows: 2 };
   if (r0cells.length > 0 && r1 && !isBlankRow(r1)) {
     const coded = r0cells.filter((c) => c.length <= 30 && CODE_CELL.test(c)).length / r0cells.length >= 0.8;
     if (coded && secondRowIsHeader(cells, start)) return { style: 'coded', rows: 2 };
@@ -73,11 +98,11 @@ function secondRowIsHeader(cells: string[][], start: number, share = 0.6): boole
     if (!v) continue;
     count++;
     // Question texts, not answers: a question mark, a question's opening words, or a known heading.
-    const wordy = v.endsWith('?') || QUESTION_START.test(v) || metaFieldOf(v) !== undefined || respondentFieldOf(v) !== undefined;
+    const wordy =
+      v.endsWith('?') || QUESTION_START.test(v) || metaFieldOf(v) !== undefined || respondentFieldOf(v) !== undefined;
     let repeated = false;
     for (let r = start + 2; r < end && !repeated; r++) if ((cells[r]?.[c] ?? '').trim() === v) repeated = true;
     if (wordy && !repeated) labelish++;
   }
   return count > 0 && labelish / count >= share;
 }
-

@@ -193,7 +193,7 @@ const META_EXACT: Record<string, MetaField | null> = {
   score: null,
   'total score': null,
   // Generic
-  'ip': null,
+  ip: null,
   'ip address (v4)': null,
   'user-agent': null,
   'time taken': null,
@@ -213,7 +213,8 @@ const META_SHAPES: RegExp[] = [
   /^q_[a-z]/, // Qualtrics embedded data: Q_RecaptchaScore, Q_RelevantIDDuplicate…
   /^_[a-z_]+$/, // Kobo's own fields: _id, _uuid, _submission_time…
   /^meta\//,
-  /^\{(?!\s*['"]importid).*[(.].*\}$/s, // a LimeSurvey equation: {if((age.NAOK > 65) …)} (not Qualtrics' {"ImportId":…})
+  // a LimeSurvey equation: {if((age.NAOK > 65) …)} (not Qualtrics' {"ImportId":…})
+  /^\{(?!\s*['"]importid).*[(.].*\}$/s,
   /^filecount - /, // LimeSurvey: how many files were uploaded
 ];
 
@@ -298,12 +299,23 @@ const TOOL_META: Partial<Record<SourceKind, Record<string, MetaField | null>>> =
     'n-agree': null,
     'n-disagree': null,
   },
-  engagementhq: { 'response no.': 'externalId', 'responded at': 'submittedAt', 'contribution id': 'externalId', 'created at': 'submittedAt', likes: null },
+  engagementhq: {
+    'response no.': 'externalId',
+    'responded at': 'submittedAt',
+    'contribution id': 'externalId',
+    'created at': 'submittedAt',
+    likes: null,
+  },
 };
 
-/** Decidim's own columns (`user_group/id`, `endorsements/total_count`, `participatory_space/url`…) and Kobo/ODK paths. */
+/**
+ * Decidim's own columns (`user_group/id`, `endorsements/total_count`, `participatory_space/url`…) and Kobo/ODK paths.
+ */
 const TOOL_SHAPES: Partial<Record<SourceKind, RegExp[]>> = {
-  decidim: [/^(user_group|category|scope|participatory_space|component|endorsements|original_proposal|answer)\//, /^(title|answer)\/[a-z]{2}$/],
+  decidim: [
+    /^(user_group|category|scope|participatory_space|component|endorsements|original_proposal|answer)\//,
+    /^(title|answer)\/[a-z]{2}$/,
+  ],
   kobo: [/^_.+_(latitude|longitude|altitude|precision)$/, /^_submission__/],
   alchemer: [/^url variable: /],
   typeform: [/^utm_[a-z]+$/],
@@ -332,18 +344,65 @@ const RESPONDENT_RULES: [RespondentTargetKey, RegExp][] = [
   ['confidentialReason', /confidential.*\b(why|reason)|\b(why|reason).*confidential/],
   ['confidential', /\bconfidential/],
   ['publishConsent', /\bpublish/],
-  ['contactConsent', /(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|keep in touch|contacted (about|again)/],
-  ['represents', new RegExp(`whom? (does|do) (your ${ORG}|you) represent|who(m)? do you represent|how (did|do) you (gather|collect) (their|members)`)],
-  ['respondingAs', new RegExp(`responding as|respond(ing)? on behalf|on behalf of an? ${ORG}|individual or (on behalf of )?(an? )?${ORG}|in what capacity|capacity are you responding`)],
-  ['organisation', new RegExp(`${ORG}('s)? name|name of (your |the )?(${ORG}|company|business|employer|charity|group|letting agency|agency|council|club|society)|^${ORG}$|^${ORG} \\(if applicable\\)|^(company|business|employer)( name)?$|which ${ORG} (are you|do you)`)],
-  ['respondentType', new RegExp(`best describes? (you|your ${ORG})|which of (these|the following) (best )?describe|type of (respondent|${ORG})|${ORG} type|^sector$|which sector|sector (your )?${ORG}|${ORG} (is part of|sector)|^respondent type|stakeholder (type|group)|^are you an?\\b`)],
-  ['role', new RegExp(`^(your )?(job )?(role|title|position|job title)( in (the|your) ${ORG})?\\??$|what is your (job title|role|position)`)],
-  ['postcode', /^(your |home |the )?post ?code\b|^(what is )?(your|the) (home )?post ?code|first (part|half) of (your|the) post ?code|^(zip|postal) code$|^post ?code district/],
+  [
+    'contactConsent',
+    /(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|keep in touch|contacted (about|again)/,
+  ],
+  [
+    'represents',
+    new RegExp(
+      `whom? (does|do) (your ${ORG}|you) represent|who(m)? do you represent|how (did|do) you (gather|collect) ` +
+        `(their|members)`,
+    ),
+  ],
+  [
+    'respondingAs',
+    new RegExp(
+      `responding as|respond(ing)? on behalf|on behalf of an? ${ORG}|individual or (on behalf of )?(an? ` +
+        `)?${ORG}|in what capacity|capacity are you responding`,
+    ),
+  ],
+  [
+    'organisation',
+    new RegExp(
+      `${ORG}('s)? name|name of (your |the )?(${ORG}|company|business|employer|charity|group|letting ` +
+        `agency|agency|council|club|society)|^${ORG}$|^${ORG} \\(if applicable\\)|^(company|business|employer)( ` +
+        `name)?$|which ${ORG} (are you|do you)`,
+    ),
+  ],
+  [
+    'respondentType',
+    new RegExp(
+      `best describes? (you|your ${ORG})|which of (these|the following) (best )?describe|type of ` +
+        `(respondent|${ORG})|${ORG} type|^sector$|which sector|sector (your )?${ORG}|${ORG} (is part ` +
+        `of|sector)|^respondent type|stakeholder (type|group)|^are you an?\\b`,
+    ),
+  ],
+  [
+    'role',
+    new RegExp(
+      `^(your )?(job )?(role|title|position|job title)( in (the|your) ${ORG})?\\??$|what is your (job ` +
+        `title|role|position)`,
+    ),
+  ],
+  [
+    'postcode',
+    /^(your |home |the )?post ?code\b|^(what is )?(your|the) (home )?post ?code|first (part|half) of (your|the) post ?code|^(zip|postal) code$|^post ?code district/,
+  ],
   ['address', /^(your |home |postal )?address$|^what is your (postal |home )?address/],
-  ['region', /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^country|which nation|^nation\b|local authority area|^county$/],
+  [
+    'region',
+    /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^country|which nation|^nation\b|local authority area|^county$/,
+  ],
   ['ageBand', /^(your )?age( band| group| range)?\??$|what is your age|how old are you|age group/],
-  ['email', /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|^recipientemail$|^recipient email$|^respondent e-?mail$/],
-  ['name', /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/],
+  [
+    'email',
+    /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|^recipientemail$|^recipient email$|^respondent e-?mail$/,
+  ],
+  [
+    'name',
+    /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/,
+  ],
 ];
 
 /** One tool's own names for its respondent columns. */
@@ -358,7 +417,10 @@ const TOOL_RESPONDENT: Partial<Record<SourceKind, Record<string, RespondentTarge
  */
 export function isPhoneHeader(header: string): boolean {
   const h = normaliseLabel(header);
-  return h.length <= 80 && /^(what('s| is) )?(your )?((tele)?phone|mobile|contact)( phone)?( number| no\.?)?\??( \(optional\))?$/.test(h);
+  return (
+    h.length <= 80 &&
+    /^(what('s| is) )?(your )?((tele)?phone|mobile|contact)( phone)?( number| no\.?)?\??( \(optional\))?$/.test(h)
+  );
 }
 
 export function respondentFieldOf(header: string, source?: SourceKind): RespondentTargetKey | undefined {
@@ -367,7 +429,12 @@ export function respondentFieldOf(header: string, source?: SourceKind): Responde
   const tool = source ? TOOL_RESPONDENT[source] : undefined;
   if (tool && Object.hasOwn(tool, h)) return tool[h];
   // Kobo and ODK put a question in its group ("About you/Postcode", "about_you-age_group").
-  if (source === 'kobo' || source === 'odk') h = h.split(source === 'kobo' ? '/' : '-').pop()!.replace(/_/g, ' ').trim();
+  if (source === 'kobo' || source === 'odk')
+    h = h
+      .split(source === 'kobo' ? '/' : '-')
+      .pop()!
+      .replace(/_/g, ' ')
+      .trim();
   h = h.replace(/\bwhat's\b/g, 'what is');
   // "Your name (optional)": what is asked, not whether it must be given.
   h = h.replace(/\s*\((optional|if you wish|not required)\)\s*$/, '');
@@ -406,21 +473,26 @@ export function looksLikeRespondingAs(values: string[]): boolean {
 
 // ---------------------------------------------------------------- parts of a question
 
-const EXPLAIN = /^(please )?(explain|give (your )?reasons?|tell us why|why( is that| not)?\??$|reasons? for your (answer|response)|comments?:?$|please (give|provide|explain)( (your|the))? (reasons?|explanation|more detail)|please explain your answer|explain your answer|if (yes|no)[^.?]*(explain|why|tell us)|please tell us (why|more))/;
+const EXPLAIN =
+  /^(please )?(explain|give (your )?reasons?|tell us why|why( is that| not)?\??$|reasons? for your (answer|response)|comments?:?$|please (give|provide|explain)( (your|the))? (reasons?|explanation|more detail)|please explain your answer|explain your answer|if (yes|no)[^.?]*(explain|why|tell us)|please tell us (why|more))/;
 
 export function isExplanationHeader(text: string): boolean {
   const h = normaliseLabel(text);
   return h.length < 200 && EXPLAIN.test(h);
 }
 
-const OTHER = /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\)| - write in)?( - text)?$|please specify$|_text$|^if other,|^-oth-$/;
+const OTHER =
+  /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\)| - write in)?( - text)?$|please specify$|_text$|^if other,|^-oth-$/;
 
 export function isOtherHeader(text: string): boolean {
   const h = normaliseLabel(text);
   return h.length < 300 && OTHER.test(h);
 }
 
-/** Alchemer heads a column label first: "Option:Question", "Row:Question", "First Name:Your details" → [label, question]. */
+/**
+ * Alchemer heads a column label first: "Option:Question", "Row:Question", "First Name:Your details" → [label,
+ * question].
+ */
 export function labelFirstParts(header: string): [label: string, question: string] | null {
   const m = /^([^:]{1,200}):(\S.*)$/.exec(header);
   return m ? [m[1]!, m[2]!] : null;
@@ -435,10 +507,54 @@ export function stripQualtricsSuffix(text: string): { text: string; kind: 'choic
   return { text, kind: null };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', pound: '£', euro: '€' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  pound: '£',
+  euro: '€',
+};
 
-const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', ring: '\u030a', cedil: '\u0327' };
-const OTHER_ENTITIES: Record<string, string> = { szlig: 'ß', aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', copy: '©', reg: '®', deg: '°', middot: '·', bull: '•', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾', sect: '§', trade: '™', laquo: '«', raquo: '»' };
+const ACCENTS: Record<string, string> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  uml: '\u0308',
+  tilde: '\u0303',
+  ring: '\u030a',
+  cedil: '\u0327',
+};
+const OTHER_ENTITIES: Record<string, string> = {
+  szlig: 'ß',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  copy: '©',
+  reg: '®',
+  deg: '°',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  sect: '§',
+  trade: '™',
+  laquo: '«',
+  raquo: '»',
+};
 
 /** "&eacute;" → "é", "&Ccedil;" → "Ç": a letter and its accent, in the entity's own case. */
 function accented(name: string): string | undefined {

@@ -1,7 +1,17 @@
 import type { Draft, Question } from '../../draft/model';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, questionNumbers } from '../../draft/model';
 import { AppError } from '../../../core/errors';
-import type { ApplyResult, IntakeChannel, ColumnMapping, Layout, NormalisedAnswer, NormalisedResponse, RawTable, RejectedRow, UnmatchedValue } from '../types';
+import type {
+  ApplyResult,
+  IntakeChannel,
+  ColumnMapping,
+  Layout,
+  NormalisedAnswer,
+  NormalisedResponse,
+  RawTable,
+  RejectedRow,
+  UnmatchedValue,
+} from '../types';
 import { isBlankMarker, normaliseLabel, tickValue } from '../values/text-match';
 import { OptionMatcher } from '../values/option-matcher';
 import { dayOrderOf, parseSurveyTime, type DayOrder } from '../values/survey-dates';
@@ -41,7 +51,14 @@ type ColumnPlan =
   | { kind: 'respondent'; field: keyof NormalisedResponse['respondent'] }
   | { kind: 'meta'; field: 'externalId' | 'submittedAt' | 'startedAt' | 'channel'; order: DayOrder }
   | { kind: 'answer'; q: Question; matcher: OptionMatcher | null; multi: boolean; number: string }
-  | { kind: 'option'; q: Question; optionId: string; label: string; ranking: boolean; ticks: Map<string, boolean | null> }
+  | {
+      kind: 'option';
+      q: Question;
+      optionId: string;
+      label: string;
+      ranking: boolean;
+      ticks: Map<string, boolean | null>;
+    }
   | { kind: 'rank-slot'; q: Question; rank: number; matcher: OptionMatcher; number: string }
   | { kind: 'other-text'; q: Question }
   | { kind: 'explanation'; q: Question };
@@ -53,7 +70,13 @@ const CHANNEL_WORDS: [RegExp, IntakeChannel][] = [
   [/online|web|survey|anonymous/i, 'online-survey'],
 ];
 
-export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMapping, draft: Pick<Draft, 'sections' | 'questions'>, opts: ApplyOptions = {}): ApplyResult {
+export function applyMapping(
+  table: RawTable,
+  layout: Layout,
+  mapping: ColumnMapping,
+  draft: Pick<Draft, 'sections' | 'questions'>,
+  opts: ApplyOptions = {},
+): ApplyResult {
   const maxCell = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
   const channel = opts.channel ?? 'online-survey';
   const byId = new Map(draft.questions.map((q) => [q.id, q]));
@@ -63,7 +86,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
   const width = layout.columns.length;
   const headers = uniqueHeaders(layout.columns.map((c) => c.header));
   const matchers = new Map<string, OptionMatcher>();
-  const fallbackOrder: DayOrder = opts.dayOrder ?? (layout.source === 'microsoft-forms' || layout.source === 'surveymonkey' || layout.source === 'qualtrics' ? 'mdy' : 'dmy');
+  const fallbackOrder: DayOrder =
+    opts.dayOrder ??
+    (layout.source === 'microsoft-forms' || layout.source === 'surveymonkey' || layout.source === 'qualtrics'
+      ? 'mdy'
+      : 'dmy');
 
   const plans: ColumnPlan[] = [];
   for (let i = 0; i < width; i++) {
@@ -71,33 +98,69 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
     if (t.kind === 'ignore') plans.push({ kind: 'skip' });
     else if (t.kind === 'keep') plans.push({ kind: 'keep' });
     else if (t.kind === 'respondent') plans.push({ kind: 'respondent', field: t.field });
-    else if (t.kind === 'meta') plans.push({ kind: 'meta', field: t.field, order: dayOrderOf(columnValues(table, layout, i, 2000), fallbackOrder) });
+    else if (t.kind === 'meta')
+      plans.push({
+        kind: 'meta',
+        field: t.field,
+        order: dayOrderOf(columnValues(table, layout, i, 2000), fallbackOrder),
+      });
     else {
       const q = byId.get(t.questionId);
-      if (!q) throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to a question that is not in the consultation (${t.questionId}).`, { column: i });
+      if (!q)
+        throw new AppError(
+          'invalid-input',
+          `Column "${headers[i]}" is mapped to a question that is not in the consultation (${t.questionId}).`,
+          { column: i },
+        );
       const options = answerOptions(q);
       if (typeof t.part === 'object' && 'rank' in t.part) {
-        if (q.type !== 'ranking') throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to a place in a ranking, but question ${numbers.get(q.id)} is not a ranking question.`, { column: i });
+        if (q.type !== 'ranking')
+          throw new AppError(
+            'invalid-input',
+            `Column "${headers[i]}" is mapped to a place in a ranking, but question ${numbers.get(q.id)} is not ` +
+              `a ranking question.`,
+            { column: i },
+          );
         const matcher = matchers.get(q.id) ?? new OptionMatcher(options);
         matchers.set(q.id, matcher);
         plans.push({ kind: 'rank-slot', q, rank: t.part.rank, matcher, number: numbers.get(q.id) ?? '' });
       } else if (typeof t.part === 'object') {
         const part = t.part;
         const opt = options.find((o) => o.id === part.optionId);
-        if (!opt) throw new AppError('invalid-input', `Column "${headers[i]}" is mapped to an option that question ${numbers.get(q.id)} does not have.`, { column: i });
-        plans.push({ kind: 'option', q, optionId: opt.id, label: normaliseLabel(opt.label), ranking: q.type === 'ranking', ticks: new Map() });
+        if (!opt)
+          throw new AppError(
+            'invalid-input',
+            `Column "${headers[i]}" is mapped to an option that question ${numbers.get(q.id)} does not have.`,
+            { column: i },
+          );
+        plans.push({
+          kind: 'option',
+          q,
+          optionId: opt.id,
+          label: normaliseLabel(opt.label),
+          ranking: q.type === 'ranking',
+          ticks: new Map(),
+        });
       } else if (t.part === 'answer') {
         let matcher: OptionMatcher | null = null;
         if (CLOSED_TYPES.has(q.type)) {
           matcher = matchers.get(q.id) ?? new OptionMatcher(options);
           matchers.set(q.id, matcher);
         }
-        plans.push({ kind: 'answer', q, matcher, multi: q.type === 'multi_choice' || q.type === 'ranking', number: numbers.get(q.id) ?? '' });
+        plans.push({
+          kind: 'answer',
+          q,
+          matcher,
+          multi: q.type === 'multi_choice' || q.type === 'ranking',
+          number: numbers.get(q.id) ?? '',
+        });
       } else if (t.part === 'other-text') plans.push({ kind: 'other-text', q });
       else plans.push({ kind: 'explanation', q });
     }
   }
-  for (let i = width; i < mapping.length; i++) if (mapping[i]?.kind !== 'ignore' && mapping[i]?.kind !== 'keep') throw new AppError('invalid-input', `The mapping has a column ${i + 1} that the file does not have.`);
+  for (let i = width; i < mapping.length; i++)
+    if (mapping[i]?.kind !== 'ignore' && mapping[i]?.kind !== 'keep')
+      throw new AppError('invalid-input', `The mapping has a column ${i + 1} that the file does not have.`);
 
   const responses: NormalisedResponse[] = [];
   const rejected: RejectedRow[] = [];
@@ -130,11 +193,17 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
     }
 
     if (row.length > width && row.slice(width).some((c) => c.trim() !== '')) {
-      reject(`Row ${sourceRow} has ${row.length} cells but the header has ${width}: a quote or separator in it may be out of place.`);
+      reject(
+        `Row ${sourceRow} has ${row.length} cells but the header has ${width}: a quote or separator in it may ` +
+          `be out of place.`,
+      );
       continue;
     }
     if (r === lastIndex && table.endsMidRow && row.length < width) {
-      reject(`Row ${sourceRow} stops after ${row.length} of ${width} cells at the end of the file: the file may have been cut off.`);
+      reject(
+        `Row ${sourceRow} stops after ${row.length} of ${width} cells at the end of the file: the file may have ` +
+          `been cut off.`,
+      );
       continue;
     }
     let tooBig = -1;
@@ -145,7 +214,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
       }
     }
     if (tooBig >= 0) {
-      reject(`Row ${sourceRow}, column "${headers[tooBig] ?? tooBig + 1}": the cell has ${row[tooBig]!.length.toLocaleString('en-GB')} characters, more than the ${maxCell.toLocaleString('en-GB')} allowed.`);
+      reject(
+        `Row ${sourceRow}, column "${headers[tooBig] ?? tooBig + 1}": the cell ` +
+          `has ${row[tooBig]!.length.toLocaleString('en-GB')} characters, more than ` +
+          `the ${maxCell.toLocaleString('en-GB')} allowed.`,
+      );
       continue;
     }
 
@@ -176,7 +249,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           (resp.extra ??= []).push([i, raw]);
           break;
         case 'respondent': {
-          if (isBlankMarker(v) || ((plan.field === 'name' || plan.field === 'email') && normaliseLabel(v) === 'anonymous')) break;
+          if (
+            isBlankMarker(v) ||
+            ((plan.field === 'name' || plan.field === 'email') && normaliseLabel(v) === 'anonymous')
+          )
+            break;
           // First + last name join; the same email in the tool's column and the form's is one.
           const prev = resp.respondent[plan.field];
           if (prev && normaliseLabel(prev) === normaliseLabel(v)) break;
@@ -189,7 +266,12 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           if (plan.field === 'externalId') {
             resp.externalId = v;
             const before = seenIds.get(v);
-            if (before !== undefined) resp.issues.push({ column: i, header: headers[i]!, message: `Same ID as row ${before}: possibly the same response twice.` });
+            if (before !== undefined)
+              resp.issues.push({
+                column: i,
+                header: headers[i]!,
+                message: `Same ID as row ${before}: possibly the same response twice.`,
+              });
             else seenIds.set(v, sourceRow);
           } else if (plan.field === 'channel') {
             resp.channel = CHANNEL_WORDS.find(([re]) => re.test(v))?.[1] ?? resp.channel;
@@ -220,7 +302,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
             } else {
               a.unmatched = [...(a.unmatched ?? []), ...m.unknown];
               for (const u of m.unknown) {
-                resp.issues.push({ column: i, header: headers[i]!, message: `"${clip(u)}" is not an option of question ${plan.number}.` });
+                resp.issues.push({
+                  column: i,
+                  header: headers[i]!,
+                  message: `"${clip(u)}" is not an option of question ${plan.number}.`,
+                });
                 countUnmatched(unmatched, i, plan.q.id, u, sourceRow);
               }
             }
@@ -251,7 +337,13 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           filled++;
           if (!a.optionIds.includes(plan.optionId)) a.optionIds.push(plan.optionId);
           // An "Other" column holding the respondent's own words.
-          if (plan.optionId === OTHER_OPTION_ID && tick === null && normaliseLabel(v) !== plan.label && !/^other\b/i.test(v)) a.otherText = v;
+          if (
+            plan.optionId === OTHER_OPTION_ID &&
+            tick === null &&
+            normaliseLabel(v) !== plan.label &&
+            !/^other\b/i.test(v)
+          )
+            a.otherText = v;
           a.text = a.text ? `${a.text}; ${v}` : v;
           break;
         }
@@ -265,7 +357,11 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
           if (id) (ranks ??= []).push([qIndex.get(plan.q.id)!, plan.rank, id]);
           else {
             a.unmatched = [...(a.unmatched ?? []), v];
-            resp.issues.push({ column: i, header: headers[i]!, message: `"${clip(v)}" is not an option of question ${plan.number}.` });
+            resp.issues.push({
+              column: i,
+              header: headers[i]!,
+              message: `"${clip(v)}" is not an option of question ${plan.number}.`,
+            });
             countUnmatched(unmatched, i, plan.q.id, v, sourceRow);
           }
           break;
@@ -297,18 +393,37 @@ export function applyMapping(table: RawTable, layout: Layout, mapping: ColumnMap
     }
     for (let qi = 0; qi < nq; qi++) {
       const a = slots[qi];
-      if (!a || (a.optionIds.length === 0 && !a.text && a.otherText === undefined && a.explanation === undefined && a.unmatched === undefined)) continue;
+      if (
+        !a ||
+        (a.optionIds.length === 0 &&
+          !a.text &&
+          a.otherText === undefined &&
+          a.explanation === undefined &&
+          a.unmatched === undefined)
+      )
+        continue;
       resp.answers.push(a);
     }
     if (filled === 0) {
       // The tool's record of a response with nothing answered (opened and left, say): a response
       // all the same, as the tool counts it, flagged for the official. With nothing at all in the
       // mapped columns it cannot be read, and is kept for review.
-      if (resp.externalId === undefined && resp.submittedAt === undefined && resp.startedAt === undefined && !resp.extra?.length) {
+      if (
+        resp.externalId === undefined &&
+        resp.submittedAt === undefined &&
+        resp.startedAt === undefined &&
+        !resp.extra?.length
+      ) {
         reject(`Row ${sourceRow} has nothing in any of the columns being imported.`);
         continue;
       }
-      resp.issues.push({ column: -1, header: '', message: 'Nothing was answered: the survey tool recorded this response with no answers (it may have been opened and left).' });
+      resp.issues.push({
+        column: -1,
+        header: '',
+        message:
+          'Nothing was answered: the survey tool recorded this response with no answers (it may have been ' +
+          'opened and left).',
+      });
     }
     responses.push(resp);
   }
@@ -324,7 +439,13 @@ function columnValues(table: RawTable, layout: Layout, col: number, max: number)
   return out;
 }
 
-function countUnmatched(map: Map<string, UnmatchedValue>, column: number, questionId: string, value: string, row: number): void {
+function countUnmatched(
+  map: Map<string, UnmatchedValue>,
+  column: number,
+  questionId: string,
+  value: string,
+  row: number,
+): void {
   const key = `${column}\u0000${normaliseLabel(value)}`;
   const u = map.get(key);
   if (u) {

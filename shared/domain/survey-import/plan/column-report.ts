@@ -10,7 +10,8 @@ import type { ColumnMapping, Layout } from '../types';
  * - kept: kept with each response as it was received, shown and exported, not analysed;
  * - left-out: not kept (an empty column, or one the official chose to leave out).
  */
-export type ImportedColumnRole = 'answer' | 'option' | 'rank' | 'other-text' | 'explanation' | 'respondent' | 'meta' | 'kept' | 'left-out';
+export type ImportedColumnRole =
+  'answer' | 'option' | 'rank' | 'other-text' | 'explanation' | 'respondent' | 'meta' | 'kept' | 'left-out';
 
 export interface ImportedColumn {
   /** 0-based, as the columns of the file. */
@@ -29,11 +30,19 @@ export interface ImportedColumn {
 
 export function columnReport(layout: Layout, mapping: ColumnMapping): ImportedColumn[] {
   return layout.columns.map((col): ImportedColumn => {
-    const base = { index: col.index, header: col.header, ...(col.rawHeader !== undefined ? { rawHeader: col.rawHeader } : {}), ...(col.headerParts.length > 1 ? { headerRows: col.headerParts } : {}) };
+    const base = {
+      index: col.index,
+      header: col.header,
+      ...(col.rawHeader !== undefined ? { rawHeader: col.rawHeader } : {}),
+      ...(col.headerParts.length > 1 ? { headerRows: col.headerParts } : {}),
+    };
     const t = mapping[col.index] ?? { kind: 'ignore' as const };
     switch (t.kind) {
       case 'question':
-        if (typeof t.part === 'object') return 'rank' in t.part ? { ...base, role: 'rank', questionId: t.questionId, field: String(t.part.rank) } : { ...base, role: 'option', questionId: t.questionId, field: t.part.optionId };
+        if (typeof t.part === 'object')
+          return 'rank' in t.part
+            ? { ...base, role: 'rank', questionId: t.questionId, field: String(t.part.rank) }
+            : { ...base, role: 'option', questionId: t.questionId, field: t.part.optionId };
         return { ...base, role: t.part, questionId: t.questionId };
       case 'respondent':
         return { ...base, role: 'respondent', field: t.field };

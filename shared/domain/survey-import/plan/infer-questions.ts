@@ -47,7 +47,17 @@ interface ValueStats {
 }
 
 function stats(table: RawTable, start: number, col: number): ValueStats {
-  const s: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), partCount: 0, overflow: false, numeric: true };
+  const s: ValueStats = {
+    nonBlank: 0,
+    distinct: new Map(),
+    maxLen: 0,
+    maxWords: 0,
+    cellsWithSemicolon: 0,
+    parts: new Map(),
+    partCount: 0,
+    overflow: false,
+    numeric: true,
+  };
   const end = Math.min(table.cells.length, start + MAX_SCAN);
   for (let r = start; r < end; r++) {
     const v = (table.cells[r]?.[col] ?? '').trim();
@@ -86,8 +96,17 @@ function stats(table: RawTable, start: number, col: number): ValueStats {
  * cells are not lists (fewer than `minListShare` of them — one in ten unless the question says
  * "select all" — has two options or more, or the options do not recur).
  */
-export function commaOptions(cells: string[], minListShare = 0.1, separator = /,\s+/): { options: string[]; lists: number } | null {
-  let seqs = cells.map((c) => c.split(separator).map((t) => t.trim()).filter(Boolean));
+export function commaOptions(
+  cells: string[],
+  minListShare = 0.1,
+  separator = /,\s+/,
+): { options: string[]; lists: number } | null {
+  let seqs = cells.map((c) =>
+    c
+      .split(separator)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
   for (let round = 0; round < 20; round++) {
     const before = new Map<string, string | null>();
     const times = new Map<string, number>();
@@ -102,7 +121,9 @@ export function commaOptions(cells: string[], minListShare = 0.1, separator = /,
     }
     // Seen twice or more, always straight after the same piece: part of that piece's option. (Once
     // proves nothing: an "Other" typed in after one choice.)
-    const glue = new Set([...before].filter(([t, p]) => p !== null && p !== '\u0000' && (times.get(t) ?? 0) >= 2).map(([t]) => t));
+    const glue = new Set(
+      [...before].filter(([t, p]) => p !== null && p !== '\u0000' && (times.get(t) ?? 0) >= 2).map(([t]) => t),
+    );
     if (!glue.size) break;
     seqs = seqs.map((seq) => {
       const out: string[] = [];
@@ -138,7 +159,17 @@ export function commaOptions(cells: string[], minListShare = 0.1, separator = /,
 
 /** The values of several columns as one (the rows of a matrix). */
 function mergeStats(list: ValueStats[]): ValueStats {
-  const out: ValueStats = { nonBlank: 0, distinct: new Map(), maxLen: 0, maxWords: 0, cellsWithSemicolon: 0, parts: new Map(), partCount: 0, overflow: false, numeric: true };
+  const out: ValueStats = {
+    nonBlank: 0,
+    distinct: new Map(),
+    maxLen: 0,
+    maxWords: 0,
+    cellsWithSemicolon: 0,
+    parts: new Map(),
+    partCount: 0,
+    overflow: false,
+    numeric: true,
+  };
   for (const s of list) {
     out.nonBlank += s.nonBlank;
     out.maxLen = Math.max(out.maxLen, s.maxLen);
@@ -166,12 +197,24 @@ function mergeStats(list: ValueStats[]): ValueStats {
  * Consult's check); with fewer, the values must repeat (half of them at most unique): a handful
  * of short different answers in a small file is free text as often as it is a choice.
  */
-function isClosed(distinct: number, nonBlank: number, maxLen: number, maxWords: number, repeats: boolean, allRepeated = false): boolean {
+function isClosed(
+  distinct: number,
+  nonBlank: number,
+  maxLen: number,
+  maxWords: number,
+  repeats: boolean,
+  allRepeated = false,
+): boolean {
   if (nonBlank === 0 || distinct > 200) return false;
   if (maxLen <= 2 && distinct <= 11 && repeats) return true; // a rating: 1 to 5, 0 to 10
-  if (nonBlank >= 20) return (distinct / nonBlank < 0.2 && maxLen <= 150) || (distinct <= 12 && maxLen <= 60 && maxWords <= 8 && repeats);
+  if (nonBlank >= 20)
+    return (distinct / nonBlank < 0.2 && maxLen <= 150) || (distinct <= 12 && maxLen <= 60 && maxWords <= 8 && repeats);
   // Few answers: short ones that repeat, or long ones every one of which was given twice or more (an option's wording).
-  return repeats && distinct <= Math.max(3, nonBlank / 2) && ((maxLen <= 60 && maxWords <= 8) || (allRepeated && maxLen <= 200));
+  return (
+    repeats &&
+    distinct <= Math.max(3, nonBlank / 2) &&
+    ((maxLen <= 60 && maxWords <= 8) || (allRepeated && maxLen <= 200))
+  );
 }
 
 /** Closed when the header asks for a choice: short values, not too many of them. */
@@ -186,9 +229,24 @@ function closedByCue(distinct: number, nonBlank: number, maxLen: number): boolea
  */
 function headerCue(text: string): 'open' | 'multi' | 'closed' | null {
   const t = normaliseLabel(text);
-  if (/select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|cochez|alle zutreffenden|mehrfachauswahl/.test(t)) return 'multi';
-  if (/multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no/.test(t)) return 'closed';
-  if (/free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|what (one )?thing|\bsuggestions?\b|\bideas?\b|\bopinion\b|freitext|beschreib/.test(t)) return 'open';
+  if (
+    /select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|cochez|alle zutreffenden|mehrfachauswahl/.test(
+      t,
+    )
+  )
+    return 'multi';
+  if (
+    /multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no/.test(
+      t,
+    )
+  )
+    return 'closed';
+  if (
+    /free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|what (one )?thing|\bsuggestions?\b|\bideas?\b|\bopinion\b|freitext|beschreib/.test(
+      t,
+    )
+  )
+    return 'open';
   return null;
 }
 
@@ -199,7 +257,10 @@ function numbersInOrder(labels: string[]): string[] {
 }
 
 /** Answers given often enough to be an option: by 3 people or more, and by 2% of those who answered. */
-function commonAnswers(distinct: { label: string; count: number }[], nonBlank: number): { label: string; count: number }[] {
+function commonAnswers(
+  distinct: { label: string; count: number }[],
+  nonBlank: number,
+): { label: string; count: number }[] {
   return distinct.filter((d) => d.count >= Math.max(3, 0.02 * nonBlank));
 }
 
@@ -216,14 +277,19 @@ function choicesWithOther(distinct: { label: string; count: number }[], nonBlank
 
 /** Words in a question that ask for a quantity. */
 function numericCue(text: string): boolean {
-  return /\bhow many\b|\bnumber of\b|how much (would|do|did|does) (you|your \w+) (pay|spend|earn|cost)|\bhow far\b|\bhow old\b|\bhow long\b|\bmiles\b|\bkm\b|\(£\)|\bin £|\bamount\b|\bsize\b|\bper ?cent(age)?\b|\bhours? (a|per) (day|week)\b/i.test(text.replace(/[_-]/g, ' '));
+  return /\bhow many\b|\bnumber of\b|how much (would|do|did|does) (you|your \w+) (pay|spend|earn|cost)|\bhow far\b|\bhow old\b|\bhow long\b|\bmiles\b|\bkm\b|\(£\)|\bin £|\bamount\b|\bsize\b|\bper ?cent(age)?\b|\bhours? (a|per) (day|week)\b/i.test(
+    text.replace(/[_-]/g, ' '),
+  );
 }
 
 /** "1: Cheaper fares\n2: Later buses" in every cell: the items ranked, in the order first seen. */
 function rankedItems(cells: string[]): string[] | null {
   const items = new Map<string, string>();
   for (const c of cells) {
-    const lines = c.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = c
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const l of lines) {
       const m = /^(\d{1,2})\s*[:.)]\s*(\S.*)$/.exec(l);
       if (!m) return null;
@@ -245,7 +311,11 @@ function choiceNames(cells: string[]): { options: string[]; multi: boolean } | n
     for (const n of names) options.set(n, (options.get(n) ?? 0) + 1);
   }
   // Names, not words: one with an underscore, or names that recur.
-  if (options.size > 100 || !([...options.keys()].some((n) => n.includes('_')) || [...options.values()].some((n) => n > 1))) return null;
+  if (
+    options.size > 100 ||
+    !([...options.keys()].some((n) => n.includes('_')) || [...options.values()].some((n) => n > 1))
+  )
+    return null;
   if (/^\d+$/.test([...options.keys()].join(''))) return null; // numbers are numbers
   return { options: [...options.keys()], multi: lists > 0 };
 }
@@ -281,7 +351,8 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
   const groups = new Map<string, LayoutColumn[]>();
   for (const c of layout.columns) {
     if (wanted && !wanted.has(c.index)) continue;
-    if (!(c.role === 'question' || c.role === 'option' || c.role === 'other-text' || c.role === 'explanation')) continue;
+    if (!(c.role === 'question' || c.role === 'option' || c.role === 'other-text' || c.role === 'explanation'))
+      continue;
     const key = c.group ?? c.header;
     const g = groups.get(key) ?? [];
     g.push(c);
@@ -290,7 +361,9 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
 
   // The rows of a matrix share one scale: their options come from every row's values together.
   const matrixColumns = new Map<string, number[]>();
-  for (const c of layout.columns) if (c.matrix && c.role === 'question') matrixColumns.set(c.matrix.id, [...(matrixColumns.get(c.matrix.id) ?? []), c.index]);
+  for (const c of layout.columns)
+    if (c.matrix && c.role === 'question')
+      matrixColumns.set(c.matrix.id, [...(matrixColumns.get(c.matrix.id) ?? []), c.index]);
   const matrixStats = new Map<string, ValueStats>();
   const seenMatrix = new Set<string>();
 
@@ -300,22 +373,43 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const id = `${prefix}-c${first.index}`;
     const main = cols.find((c) => c.role === 'question');
     const optionCols = cols.filter((c) => c.role === 'option');
-    const text = (main?.questionText || optionCols[0]?.questionText || first.questionText || main?.header || first.header).slice(0, 2000);
+    const text = (
+      main?.questionText ||
+      optionCols[0]?.questionText ||
+      first.questionText ||
+      main?.header ||
+      first.header
+    ).slice(0, 2000);
     // Rows of one matrix after the first are numbered as its parts (3a, 3b…).
     const matrixId = (main ?? optionCols[0])?.matrix?.id;
     const continues = !!matrixId && seenMatrix.has(matrixId);
     if (matrixId) seenMatrix.add(matrixId);
-    const q: Question = { id, sectionId: opts.sectionId, type: 'open_text', text, hint: '', options: [], allowOther: false, explain: false, wordLimit: null, continues };
+    const q: Question = {
+      id,
+      sectionId: opts.sectionId,
+      type: 'open_text',
+      text,
+      hint: '',
+      options: [],
+      allowOther: false,
+      explain: false,
+      wordLimit: null,
+      continues,
+    };
     q.explain = cols.some((c) => c.role === 'explanation');
     if (cols.some((c) => c.role === 'other-text')) q.allowOther = true;
 
-    const mkOptions = (labels: string[]): QuestionOption[] => labels.slice(0, 200).map((label, k) => ({ id: `${id}-o${k + 1}`, label: label.slice(0, 500) }));
+    const mkOptions = (labels: string[]): QuestionOption[] =>
+      labels.slice(0, 200).map((label, k) => ({ id: `${id}-o${k + 1}`, label: label.slice(0, 500) }));
 
     // Places of a ranking ("[Rank 1]", "[Rank 2]"…): the options are what people put in them.
     const slotCols = cols.filter((c) => c.rankSlot !== undefined);
     if (slotCols.length > 0) {
       const seen = mergeStats(slotCols.map((c) => stats(table, layout.dataStart, c.index)));
-      Object.assign(q, { type: 'ranking' as QuestionType, options: mkOptions([...seen.distinct.values()].map((d) => d.label)) });
+      Object.assign(q, {
+        type: 'ranking' as QuestionType,
+        options: mkOptions([...seen.distinct.values()].map((d) => d.label)),
+      });
       out.push(q);
       continue;
     }
@@ -353,7 +447,16 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     const parts = [...s.parts.values()];
     const cue = headerCue(text);
     // Lists joined with ";" (Microsoft Forms) or one choice a line (Jotform): closed when the pieces are.
-    const multi = s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 && !s.overflow && isClosed(parts.length, s.partCount, Math.max(...parts.map((p) => p.label.length), 0), 8, parts.some((p) => p.count > 1));
+    const multi =
+      s.cellsWithSemicolon / Math.max(1, s.nonBlank) >= 0.1 &&
+      !s.overflow &&
+      isClosed(
+        parts.length,
+        s.partCount,
+        Math.max(...parts.map((p) => p.label.length), 0),
+        8,
+        parts.some((p) => p.count > 1),
+      );
     // The column's cells, read once and only if a check below needs them.
     let cellList: string[] | undefined;
     const cells = () => (cellList ??= columnCells(table, layout.dataStart, main.index));
@@ -362,22 +465,48 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
     // Kobo and ODK write choices by their names ("less_often", "shops bus_stop"): a choice, or a list.
     const names = (layout.source === 'kobo' || layout.source === 'odk') && !s.overflow ? choiceNames(cells()) : null;
     // Checkbox answers joined with ", " (Google Forms; Qualtrics without the space), split against the options seen.
-    const commas = !multi && !ranked && !names && cue !== 'open' && !s.overflow && distinct.length > 1 ? commaOptions(cells(), cue === 'multi' ? 0 : 0.1, layout.source === 'qualtrics' ? /,\s*/ : /,\s+/) : null;
+    const commas =
+      !multi && !ranked && !names && cue !== 'open' && !s.overflow && distinct.length > 1
+        ? commaOptions(cells(), cue === 'multi' ? 0 : 0.1, layout.source === 'qualtrics' ? /,\s*/ : /,\s+/)
+        : null;
     // An "Other" box beside it says the column is a choice, however few answered.
-    const closedByOther = cols.some((c) => c.role === 'other-text') && !s.overflow && closedByCue(distinct.length, s.nonBlank, s.maxLen) && s.maxWords <= 8;
+    const closedByOther =
+      cols.some((c) => c.role === 'other-text') &&
+      !s.overflow &&
+      closedByCue(distinct.length, s.nonBlank, s.maxLen) &&
+      s.maxWords <= 8;
     if (ranked) {
       q.type = 'ranking';
       q.options = mkOptions(ranked);
     } else if (names) {
       q.type = names.multi ? 'multi_choice' : 'single_choice';
       q.options = mkOptions(names.options);
-    } else if (s.numeric && s.nonBlank > 0 && cue !== 'multi' && (numericCue(text) || s.maxLen > 2 || [...s.distinct.keys()].some((v) => /[.,]\d/.test(v)))) {
+    } else if (
+      s.numeric &&
+      s.nonBlank > 0 &&
+      cue !== 'multi' &&
+      (numericCue(text) || s.maxLen > 2 || [...s.distinct.keys()].some((v) => /[.,]\d/.test(v)))
+    ) {
       q.type = 'numeric';
     } else if (commas && (cue === 'multi' || commas.lists >= 2)) {
       q.type = 'multi_choice';
       if (commas.options.some((l) => isOtherHeader(l))) q.allowOther = true;
       q.options = mkOptions(commas.options.filter((l) => !isOtherHeader(l)));
-    } else if (cue !== 'open' && !s.overflow && (cue === 'closed' || closedByOther ? closedByCue(distinct.length, s.nonBlank, s.maxLen) : isClosed(distinct.length, s.nonBlank, s.maxLen, s.maxWords, repeats, distinct.every((d) => d.count > 1))) && !multi) {
+    } else if (
+      cue !== 'open' &&
+      !s.overflow &&
+      (cue === 'closed' || closedByOther
+        ? closedByCue(distinct.length, s.nonBlank, s.maxLen)
+        : isClosed(
+            distinct.length,
+            s.nonBlank,
+            s.maxLen,
+            s.maxWords,
+            repeats,
+            distinct.every((d) => d.count > 1),
+          )) &&
+      !multi
+    ) {
       if (allMatch(labels, likertMatcher)) q.type = 'likert_agree5';
       else if (allMatch(labels, yesNoMatcher)) q.type = 'yes_no';
       else {
@@ -391,15 +520,21 @@ export function inferQuestions(layout: Layout, table: RawTable, opts: InferOptio
       // box whose text the tool wrote in place of the option (Google Forms, SurveyMonkey).
       q.type = 'single_choice';
       q.allowOther = true;
-      q.options = mkOptions(commonAnswers(distinct, s.nonBlank).map((d) => d.label).filter((l) => !isOtherHeader(l)));
+      q.options = mkOptions(
+        commonAnswers(distinct, s.nonBlank)
+          .map((d) => d.label)
+          .filter((l) => !isOtherHeader(l)),
+      );
     } else if (multi) {
       q.type = 'multi_choice';
       const pl = parts.map((p) => p.label);
       if (pl.some((l) => isOtherHeader(l))) q.allowOther = true;
       q.options = mkOptions(pl.filter((l) => !isOtherHeader(l)));
-    } else if (/any other comments|anything else|other comments|further comments/i.test(text)) q.type = 'any_other_comments';
+    } else if (/any other comments|anything else|other comments|further comments/i.test(text))
+      q.type = 'any_other_comments';
     // Closed types need options; a closed guess with none stays open.
-    if ((q.type === 'single_choice' || q.type === 'multi_choice') && q.options.length === 0 && !q.allowOther) q.type = 'open_text';
+    if ((q.type === 'single_choice' || q.type === 'multi_choice') && q.options.length === 0 && !q.allowOther)
+      q.type = 'open_text';
     out.push(q);
   }
   return out;

@@ -1,6 +1,15 @@
 import type { Draft, Question } from '../../draft/model';
 import { answerOptions, CLOSED_TYPES, OTHER_OPTION_ID, orderedQuestions, questionNumbers } from '../../draft/model';
-import type { ColumnMapping, Layout, LayoutColumn, MappingProposal, MappingTarget, QuestionPart, RawTable, RespondentTargetKey } from '../types';
+import type {
+  ColumnMapping,
+  Layout,
+  LayoutColumn,
+  MappingProposal,
+  MappingTarget,
+  QuestionPart,
+  RawTable,
+  RespondentTargetKey,
+} from '../types';
 import { contentTokens, isBlankMarker, normaliseLabel, textSimilarity } from '../values/text-match';
 import { OptionMatcher } from '../values/option-matcher';
 import { headerNumber, isOtherHeader } from '../detect/header-vocabulary';
@@ -34,7 +43,11 @@ interface Group {
   section?: string;
 }
 
-export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | 'questions' | 'aboutYou'>, table?: RawTable): MappingProposal {
+export function proposeMapping(
+  layout: Layout,
+  draft: Pick<Draft, 'sections' | 'questions' | 'aboutYou'>,
+  table?: RawTable,
+): MappingProposal {
   const n = layout.columns.length;
   const mapping: ColumnMapping = Array.from({ length: n }, () => ({ kind: 'ignore' }) as MappingTarget);
   const confidence = new Array<number>(n).fill(0);
@@ -42,7 +55,12 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
   const nums = questionNumbers(draft);
   const qs: QInfo[] = orderedQuestions(draft).map((q) => {
     const opts = answerOptions(q);
-    return { q, number: nums.get(q.id) ?? '', matcher: opts.length ? new OptionMatcher(opts) : null, closed: CLOSED_TYPES.has(q.type) };
+    return {
+      q,
+      number: nums.get(q.id) ?? '',
+      matcher: opts.length ? new OptionMatcher(opts) : null,
+      closed: CLOSED_TYPES.has(q.type),
+    };
   });
 
   const values = (c: number): string[] => {
@@ -63,7 +81,8 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
     s.add(c.sectionLabel ?? '');
     sectionsByNumber.set(c.questionNumber, s);
   }
-  const numbersReliable = [...sectionsByNumber.values()].every((s) => s.size === 1) && !layout.columns.some((c) => c.sectionLabel);
+  const numbersReliable =
+    [...sectionsByNumber.values()].every((s) => s.size === 1) && !layout.columns.some((c) => c.sectionLabel);
 
   // 1. Metadata, ignored columns, "About you".
   const aboutYou = draft.aboutYou.filter((f) => f.label.trim());
@@ -103,7 +122,9 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
       } else {
         mapping[i] = { kind: 'respondent', field: field ?? col.respondentField! };
         confidence[i] = field ? Math.min(1, fieldScore) : 0.8;
-        reasons[i] = field ? `The "About you" question "${draft.aboutYou.find((f) => f.key === field)!.label}"` : col.because;
+        reasons[i] = field
+          ? `The "About you" question "${draft.aboutYou.find((f) => f.key === field)!.label}"`
+          : col.because;
         continue;
       }
     }
@@ -178,13 +199,20 @@ export function proposeMapping(layout: Layout, draft: Pick<Draft, 'sections' | '
     // id and times is kept with each response as it was received.
     if (col.role !== 'ignore') {
       mapping[col.index] = { kind: 'keep' };
-      reasons[col.index] = reasons[col.index] ? `${reasons[col.index]}: kept with each response as received` : 'Kept with each response as received';
+      reasons[col.index] = reasons[col.index]
+        ? `${reasons[col.index]}: kept with each response as received`
+        : 'Kept with each response as received';
     }
   }
   return { mapping, confidence, reasons, unmatched };
 }
 
-function scoreText(text: string, number: string | undefined, qi: QInfo, numbersReliable: boolean): { score: number; why: string } {
+function scoreText(
+  text: string,
+  number: string | undefined,
+  qi: QInfo,
+  numbersReliable: boolean,
+): { score: number; why: string } {
   const numMatch = numbersReliable && !!number && number === qi.number;
   // "Q3", "Question 3a": a number and nothing to compare.
   const own = headerNumber(text);
@@ -201,7 +229,12 @@ function scoreText(text: string, number: string | undefined, qi: QInfo, numbersR
   return { score, why };
 }
 
-function bestQuestion(text: string, number: string | undefined, qs: QInfo[], numbersReliable: boolean): { qi: QInfo; score: number } | null {
+function bestQuestion(
+  text: string,
+  number: string | undefined,
+  qs: QInfo[],
+  numbersReliable: boolean,
+): { qi: QInfo; score: number } | null {
   let best: { qi: QInfo; score: number } | null = null;
   for (const qi of qs) {
     const { score } = scoreText(text, number, qi, numbersReliable);

@@ -19,12 +19,30 @@ export interface MatchResult {
 
 /** Common spellings of the fixed scales. */
 const ALIASES: Record<string, string[]> = {
-  "don't know": ['dont know', 'do not know', 'not sure', 'unsure', "don't know / not sure", "don't know/not sure", 'no opinion'],
+  "don't know": [
+    'dont know',
+    'do not know',
+    'not sure',
+    'unsure',
+    "don't know / not sure",
+    "don't know/not sure",
+    'no opinion',
+  ],
   'neither agree nor disagree': ['neither agree or disagree', 'neither', 'neutral', 'neither agree not disagree'],
   'strongly agree': ['agree strongly'],
   'strongly disagree': ['disagree strongly'],
   // LimeSurvey writes "-oth-" for a chosen Other; Alchemer "Other - Write In".
-  'other (please specify)': ['other', 'other (specify)', 'other - please specify', 'other (please state)', 'other (please describe)', 'something else', '-oth-', 'other - write in', 'other (write in)'],
+  'other (please specify)': [
+    'other',
+    'other (specify)',
+    'other - please specify',
+    'other (please state)',
+    'other (please describe)',
+    'something else',
+    '-oth-',
+    'other - write in',
+    'other (write in)',
+  ],
 };
 
 const CACHE_LIMIT = 20_000;
@@ -43,7 +61,8 @@ export class OptionMatcher {
       maxSeps = Math.max(maxSeps, (n.match(/[;,]/g) ?? []).length);
     }
     for (const o of options) {
-      for (const alias of ALIASES[normaliseLabel(o.label)] ?? []) if (!this.byLabel.has(alias)) this.byLabel.set(alias, o.id);
+      for (const alias of ALIASES[normaliseLabel(o.label)] ?? [])
+        if (!this.byLabel.has(alias)) this.byLabel.set(alias, o.id);
     }
     this.hasOther = options.some((o) => o.id === OTHER_OPTION_ID);
     this.maxPieces = maxSeps + 1;
@@ -152,7 +171,11 @@ export class OptionMatcher {
         let joined = pieces[i]!;
         for (let k = i + 1; k <= j; k++) joined += seps[k - 1]! + pieces[k]!;
         // "2: Cheaper fares": a place and the item put there (Jotform's ranking cells).
-        const id = this.matchOne(joined) ?? (j === i && /^\s*\d{1,2}\s*[:.)]\s*\S/.test(joined) ? this.matchOne(joined.replace(/^\s*\d{1,2}\s*[:.)]\s*/, '')) : null);
+        const id =
+          this.matchOne(joined) ??
+          (j === i && /^\s*\d{1,2}\s*[:.)]\s*\S/.test(joined)
+            ? this.matchOne(joined.replace(/^\s*\d{1,2}\s*[:.)]\s*/, ''))
+            : null);
         const withText = id ? null : j === i ? this.withOtherText(joined) : null;
         if (id || withText) {
           flushUnknown();

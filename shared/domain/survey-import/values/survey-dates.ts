@@ -49,9 +49,23 @@ const TIME = String.raw`(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]
 const MONTH_DAY_YEAR = new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'i');
 /** "9 March 2025 10:14", "9 Mar 2025". */
 const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})${TIME}$`, 'i');
-/** JavaScript's Date.toString (Pol.is): "Thu May 02 2024 07:19:55 GMT+0000 (Coordinated Universal Time)", "Wed Jun 18 05:53:44 BST 2014". */
-const JS_DATE = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT([+-]\d{4})(?:\s+\(.*\))?|(\d{2}):(\d{2}):(\d{2})\s+([A-Z]{3,4})\s+(\d{4}))$/i;
-const ZONES: Record<string, number> = { UTC: 0, GMT: 0, BST: 60, CET: 60, CEST: 120, EST: -300, EDT: -240, PST: -480, PDT: -420 };
+/**
+ * JavaScript's Date.toString (Pol.is): "Thu May 02 2024 07:19:55 GMT+0000 (Coordinated Universal Time)", "Wed Jun 18
+ * 05:53:44 BST 2014".
+ */
+const JS_DATE =
+  /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT([+-]\d{4})(?:\s+\(.*\))?|(\d{2}):(\d{2}):(\d{2})\s+([A-Z]{3,4})\s+(\d{4}))$/i;
+const ZONES: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EST: -300,
+  EDT: -240,
+  PST: -480,
+  PDT: -420,
+};
 
 function monthOf(name: string): number {
   const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
@@ -64,7 +78,15 @@ function dayOnly(y: number, mo: number, d: number): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function withClock(y: number, mo: number, d: number, hh: string | undefined, mm: string | undefined, ss: string | undefined, ampm: string | undefined): string | null {
+function withClock(
+  y: number,
+  mo: number,
+  d: number,
+  hh: string | undefined,
+  mm: string | undefined,
+  ss: string | undefined,
+  ampm: string | undefined,
+): string | null {
   if (hh === undefined) return dayOnly(y, mo, d);
   let h = Number(hh);
   const ap = ampm?.toLowerCase().replace(/\./g, '');
@@ -89,7 +111,10 @@ export function parseSurveyTime(value: string, order: DayOrder): string | null {
     const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
     const zone = m[7];
     if (zone) {
-      const z = zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+      const z =
+        zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z'
+          ? 0
+          : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
       if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
       return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - z * 60_000).toISOString();
     }
@@ -103,7 +128,15 @@ export function parseSurveyTime(value: string, order: DayOrder): string | null {
   if (m && monthOf(m[1]!)) {
     const mo = monthOf(m[1]!);
     const d = Number(m[2]);
-    const [y, hh, mi, ss, offset] = m[3] ? [Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), (m[7]![0] === '-' ? -1 : 1) * (Number(m[7]!.slice(1, 3)) * 60 + Number(m[7]!.slice(3)))] : [Number(m[12]), Number(m[8]), Number(m[9]), Number(m[10]), ZONES[m[11]!.toUpperCase()]];
+    const [y, hh, mi, ss, offset] = m[3]
+      ? [
+          Number(m[3]),
+          Number(m[4]),
+          Number(m[5]),
+          Number(m[6]),
+          (m[7]![0] === '-' ? -1 : 1) * (Number(m[7]!.slice(1, 3)) * 60 + Number(m[7]!.slice(3))),
+        ]
+      : [Number(m[12]), Number(m[8]), Number(m[9]), Number(m[10]), ZONES[m[11]!.toUpperCase()]];
     if (offset === undefined || !dayOnly(y, mo, d) || hh > 23 || mi > 59 || ss > 59) return null;
     return new Date(Date.UTC(y, mo - 1, d, hh, mi, ss) - offset * 60_000).toISOString();
   }

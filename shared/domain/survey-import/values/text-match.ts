@@ -37,9 +37,10 @@ function normaliseUncached(s: string): string {
 }
 
 const STOP_WORDS = new Set(
-  'a an the of to in on for and or is are be do does you your yours we our us it its this that these those with by as at from if what which who how any there would should could will please'.split(
-    ' ',
-  ),
+  (
+    'a an the of to in on for and or is are be do does you your yours we our us it its this that these those with ' +
+    'by as at from if what which who how any there would should could will please'
+  ).split(' '),
 );
 
 /** Content words of a text, for similarity: lower case, punctuation dropped, stop words out. */
@@ -83,7 +84,27 @@ export function textSimilarity(header: string, question: string): number {
  * sees "-" and "Not Provided" for blanks). Checked after option matching, so a question whose
  * option really is "N/A" keeps it.
  */
-const BLANK_MARKERS = new Set(['', '-', '--', '---', '.', 'n/a', 'n.a.', 'na', '#n/a', 'not provided', 'not answered', 'no answer', 'no response', 'null', 'none provided', '[blank]', '(blank)', '[no response]', 'nan']);
+const BLANK_MARKERS = new Set([
+  '',
+  '-',
+  '--',
+  '---',
+  '.',
+  'n/a',
+  'n.a.',
+  'na',
+  '#n/a',
+  'not provided',
+  'not answered',
+  'no answer',
+  'no response',
+  'null',
+  'none provided',
+  '[blank]',
+  '(blank)',
+  '[no response]',
+  'nan',
+]);
 
 const MARKER_START = new Set(['-', '.', 'n', 'N', '#', '[', '(', '"', "'", ' ', '\t']);
 

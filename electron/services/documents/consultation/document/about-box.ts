@@ -41,10 +41,19 @@ export function onlineRuns(url: string, label: string): Run[] {
 export function waysToRespond(draft: Draft): OutBlock[] {
   const w = draft.metadata.waysToRespond;
   const out: OutBlock[] = [];
-  if (w.onlineUrl.trim()) out.push(p([{ text: 'Online: ' }, ...onlineRuns(w.onlineUrl.trim(), 'respond using the online survey')]));
-  if (w.email.trim()) out.push(p([{ text: 'By email: ' }, emailRun(w.email.trim()), ...(w.responseForm ? [{ text: ' (you can use the response form)' }] : [])]));
+  if (w.onlineUrl.trim())
+    out.push(p([{ text: 'Online: ' }, ...onlineRuns(w.onlineUrl.trim(), 'respond using the online survey')]));
+  if (w.email.trim())
+    out.push(
+      p([
+        { text: 'By email: ' },
+        emailRun(w.email.trim()),
+        ...(w.responseForm ? [{ text: ' (you can use the response form)' }] : []),
+      ]),
+    );
   if (w.postalAddress.trim()) out.push(p([{ text: `By post: ${w.postalAddress.trim()}` }]));
-  if (w.responseForm && !w.email.trim()) out.push(p([{ text: 'Using the response form published with this consultation.' }]));
+  if (w.responseForm && !w.email.trim())
+    out.push(p([{ text: 'Using the response form published with this consultation.' }]));
   return out;
 }
 
@@ -61,7 +70,15 @@ export function aboutRows(draft: Draft): AboutRow[] {
     label: 'Duration',
     value:
       opens && closes
-        ? [p([{ text: `${durationText(opens, closes)}, from ${formatDateTime(opens)} to ${formatDateTime(closes)} (UK time).` }])]
+        ? [
+            p([
+              {
+                text:
+                  `${durationText(opens, closes)}, from ${formatDateTime(opens)} to ${formatDateTime(closes)} (UK ` +
+                  `time).`,
+              },
+            ]),
+          ]
         : opens
           ? [p([{ text: `From ${formatDateTime(opens)} (UK time). Closing date ${TO_BE_CONFIRMED.toLowerCase()}.` }])]
           : closes
@@ -75,7 +92,10 @@ export function aboutRows(draft: Draft): AboutRow[] {
   if (e.phone.trim()) enquiries.push(p([{ text: `Telephone: ${e.phone.trim()}` }]));
   if (e.address.trim()) enquiries.push(p([{ text: `Post: ${e.address.trim()}` }]));
   if (e.alternativeFormats.trim()) enquiries.push(...text(e.alternativeFormats));
-  rows.push({ label: 'Enquiries (including requests for the paper in an alternative format) to', value: enquiries.length ? enquiries : text('') });
+  rows.push({
+    label: 'Enquiries (including requests for the paper in an alternative format) to',
+    value: enquiries.length ? enquiries : text(''),
+  });
 
   const ways = waysToRespond(draft);
   if (closes) ways.push(p([{ text: `Please respond by ${formatDateTime(closes)}.` }]));
@@ -84,18 +104,28 @@ export function aboutRows(draft: Draft): AboutRow[] {
   rows.push({ label: 'Additional ways to take part', value: text(m.additionalWays) });
 
   const paper: Run[] = [];
-  if (m.responsePaper.dueDate) paper.push({ text: `We will publish the government response by ${formatIsoDate(m.responsePaper.dueDate)}` });
+  if (m.responsePaper.dueDate)
+    paper.push({ text: `We will publish the government response by ${formatIsoDate(m.responsePaper.dueDate)}` });
   else paper.push({ text: `We will publish the government response within 12 weeks of the consultation closing` });
-  if (m.responsePaper.url.trim() && safeHref(m.responsePaper.url.trim())) paper.push({ text: ' on ' }, ...onlineRuns(m.responsePaper.url.trim(), 'the consultation page'));
+  if (m.responsePaper.url.trim() && safeHref(m.responsePaper.url.trim()))
+    paper.push({ text: ' on ' }, ...onlineRuns(m.responsePaper.url.trim(), 'the consultation page'));
   paper.push({ text: '.' });
   rows.push({ label: 'Response paper', value: [p(paper)] });
 
   const ia = m.impactAssessment;
-  const iaStatus = { attached: 'Published with this consultation.', 'not-needed': 'Not needed for these proposals.', 'to-follow': 'To be published later.', unknown: `${TO_BE_CONFIRMED}.` }[ia.status];
+  const iaStatus = {
+    attached: 'Published with this consultation.',
+    'not-needed': 'Not needed for these proposals.',
+    'to-follow': 'To be published later.',
+    unknown: `${TO_BE_CONFIRMED}.`,
+  }[ia.status];
   rows.push({ label: 'Impact assessment', value: [p([{ text: iaStatus }]), ...(ia.note.trim() ? text(ia.note) : [])] });
 
   const extent = m.territorialExtent ? TERRITORIAL_LABELS[m.territorialExtent] : '';
-  rows.push({ label: 'Territorial extent', value: text([extent, m.territorialNote.trim()].filter(Boolean).join('. ')) });
+  rows.push({
+    label: 'Territorial extent',
+    value: text([extent, m.territorialNote.trim()].filter(Boolean).join('. ')),
+  });
 
   const versions: string[] = [];
   if (m.welshVersion) versions.push('This consultation is also available in Welsh.');

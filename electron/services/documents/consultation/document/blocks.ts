@@ -23,15 +23,31 @@ export type OutBlock =
   /** keepTogether: a short list (a question's options) stays on one page with what follows it. */
   | { type: 'list'; ordered: boolean; start?: number; items: OutBlock[][]; keepTogether?: boolean }
   /** rows[0] is the header row; every row has the same number of cells; rowHeaders marks the first column as headers too. */
-  | { type: 'table'; rows: OutBlock[][][]; rowHeaders?: boolean; columnWidths?: number[]; minRowLines?: number[]; keepTogether?: boolean }
+  | {
+      type: 'table';
+      rows: OutBlock[][][];
+      rowHeaders?: boolean;
+      columnWidths?: number[];
+      minRowLines?: number[];
+      keepTogether?: boolean;
+    }
   | { type: 'image'; src: string; alt: string }
   | { type: 'toc'; title: string }
   | { type: 'pageBreak' };
 
-export const para = (text: string, role?: ParagraphRole): OutBlock => ({ type: 'paragraph', runs: linkify(text), ...(role ? { role } : {}) });
+export const para = (text: string, role?: ParagraphRole): OutBlock => ({
+  type: 'paragraph',
+  runs: linkify(text),
+  ...(role ? { role } : {}),
+});
 /** The same paragraphs, kept on the page with what follows (a question's hint with its options or answer box). */
-export const keepWithNext = (blocks: OutBlock[]): OutBlock[] => blocks.map((b) => (b.type === 'paragraph' ? { ...b, keepNext: true } : b));
-export const paraRuns = (runs: Run[], role?: ParagraphRole): OutBlock => ({ type: 'paragraph', runs, ...(role ? { role } : {}) });
+export const keepWithNext = (blocks: OutBlock[]): OutBlock[] =>
+  blocks.map((b) => (b.type === 'paragraph' ? { ...b, keepNext: true } : b));
+export const paraRuns = (runs: Run[], role?: ParagraphRole): OutBlock => ({
+  type: 'paragraph',
+  runs,
+  ...(role ? { role } : {}),
+});
 
 /** Paragraphs from plain text: blank lines separate paragraphs, single line breaks stay as breaks. */
 export function paras(text: string): OutBlock[] {

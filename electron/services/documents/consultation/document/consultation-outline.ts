@@ -39,7 +39,13 @@ export function questionBlocks(q: Question, number: string): OutBlock[] {
   if (instruction) out.push(...keepWithNext([para(instruction)]));
   if (isClosed(q)) {
     const opts = optionsOf(q);
-    if (opts.length) out.push({ type: 'list', ordered: false, items: opts.map((o) => [para(o.label)]), keepTogether: opts.length <= 12 });
+    if (opts.length)
+      out.push({
+        type: 'list',
+        ordered: false,
+        items: opts.map((o) => [para(o.label)]),
+        keepTogether: opts.length <= 12,
+      });
   }
   const explain = explainPrompt(q);
   if (explain) out.push(para(explain));
@@ -76,13 +82,31 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
   // Cover
   if (m.department.trim()) blocks.push(para(m.department.trim(), 'subtitle'));
   blocks.push({ type: 'title', text: title });
-  if (m.summary.trim()) blocks.push(...paras(m.summary).map((b) => (b.type === 'paragraph' ? { ...b, role: 'lead' as const } : b)));
+  if (m.summary.trim())
+    blocks.push(...paras(m.summary).map((b) => (b.type === 'paragraph' ? { ...b, role: 'lead' as const } : b)));
   const opens = instant(m.opensAt);
   const closes = instant(m.closesAt);
-  blocks.push(para(opens ? `This consultation begins at ${formatDateTime(opens)}.` : `This consultation begins on a date ${TO_BE_CONFIRMED.toLowerCase()}.`));
-  blocks.push(para(closes ? `This consultation ends at ${formatDateTime(closes)}.` : `This consultation ends on a date ${TO_BE_CONFIRMED.toLowerCase()}.`));
+  blocks.push(
+    para(
+      opens
+        ? `This consultation begins at ${formatDateTime(opens)}.`
+        : `This consultation begins on a date ${TO_BE_CONFIRMED.toLowerCase()}.`,
+    ),
+  );
+  blocks.push(
+    para(
+      closes
+        ? `This consultation ends at ${formatDateTime(closes)}.`
+        : `This consultation ends on a date ${TO_BE_CONFIRMED.toLowerCase()}.`,
+    ),
+  );
   if (m.welshVersion) {
-    blocks.push(paraRuns([{ text: 'Mae’r ddogfen yma hefyd ar gael yn Gymraeg.', lang: 'cy-GB' }, { text: '\nThis document is also available in Welsh.' }]));
+    blocks.push(
+      paraRuns([
+        { text: 'Mae’r ddogfen yma hefyd ar gael yn Gymraeg.', lang: 'cy-GB' },
+        { text: '\nThis document is also available in Welsh.' },
+      ]),
+    );
   }
 
   const forewords = draft.sections.filter((s) => s.kind === 'foreword' && !hasQuestions(s));
@@ -92,7 +116,8 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
   const summaries = rest.filter((s) => s.kind === 'executive-summary');
   // Executive summaries come before the box; the rest keep the author's order.
   const firstNonSummary = rest.findIndex((s) => s.kind !== 'executive-summary');
-  const leadingSummaries = firstNonSummary < 0 ? summaries : rest.slice(0, firstNonSummary).filter((s) => s.kind === 'executive-summary');
+  const leadingSummaries =
+    firstNonSummary < 0 ? summaries : rest.slice(0, firstNonSummary).filter((s) => s.kind === 'executive-summary');
   const leading = new Set(leadingSummaries.map((s) => s.id));
   const body = rest.filter((s) => !leading.has(s.id));
 
@@ -106,8 +131,10 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
     blocks.push(h1(OTHER_QUESTIONS_TITLE));
     for (const q of orphans) blocks.push(...questionBlocks(q, numbers.get(q.id) ?? '?'));
   }
-  if (!draft.sections.some((s) => s.kind === 'how-to-respond')) blocks.push(h1('How to respond'), ...generatedHowToRespond(draft));
-  if (!draft.sections.some((s) => s.kind === 'confidentiality')) blocks.push(h1('Confidentiality and data protection'), ...generatedConfidentiality());
+  if (!draft.sections.some((s) => s.kind === 'how-to-respond'))
+    blocks.push(h1('How to respond'), ...generatedHowToRespond(draft));
+  if (!draft.sections.some((s) => s.kind === 'confidentiality'))
+    blocks.push(h1('Confidentiality and data protection'), ...generatedConfidentiality());
 
   // Annex A: every question, grouped by section, with the same number and text as inline.
   blocks.push(h1(ANNEX_A_TITLE));
@@ -128,15 +155,28 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
   blocks.push(h1(ANNEX_C_TITLE), ...privacyBlocks(draft, h2));
   for (const s of glossaries) blocks.push(...sectionBlocks(s));
 
-  return { title, subject: m.summary.trim() || `Consultation: ${title}`, creator: m.department.trim() || 'Consultation Workbench', blocks, numbers };
+  return {
+    title,
+    subject: m.summary.trim() || `Consultation: ${title}`,
+    creator: m.department.trim() || 'Consultation Workbench',
+    blocks,
+    numbers,
+  };
 }
 
 function generatedHowToRespond(draft: Draft): OutBlock[] {
   const closes = instant(draft.metadata.closesAt);
   const out: OutBlock[] = [];
-  out.push(para(closes ? `The consultation closes at ${formatDateTime(closes)} (UK time).` : `The closing date is ${TO_BE_CONFIRMED.toLowerCase()}.`));
+  out.push(
+    para(
+      closes
+        ? `The consultation closes at ${formatDateTime(closes)} (UK time).`
+        : `The closing date is ${TO_BE_CONFIRMED.toLowerCase()}.`,
+    ),
+  );
   const ways = waysToRespond(draft);
-  if (ways.length) out.push(para('You can respond in these ways:'), { type: 'list', ordered: false, items: ways.map((w) => [w]) });
+  if (ways.length)
+    out.push(para('You can respond in these ways:'), { type: 'list', ordered: false, items: ways.map((w) => [w]) });
   const alt = draft.metadata.enquiries.alternativeFormats.trim();
   if (alt) out.push(...paras(alt));
   return out;
@@ -157,7 +197,10 @@ function aboutYouBlocks(draft: Draft): OutBlock[] {
   const fields = draft.aboutYou.filter((f) => f.enabled);
   if (!fields.length) return [para('We will not ask you any questions about yourself.')];
   return [
-    para('We will ask you these questions about yourself or the organisation you represent. You do not have to answer them, but your answers help us to understand who has responded.'),
+    para(
+      'We will ask you these questions about yourself or the organisation you represent. You do not have to ' +
+        'answer them, but your answers help us to understand who has responded.',
+    ),
     {
       type: 'table',
       columnWidths: [50, 50],
@@ -199,5 +242,8 @@ function privacyBlocks(draft: Draft, h2: (t: string) => OutBlock): OutBlock[] {
     if (value) out.push(h2(heading), ...paras(value));
   }
   if (!out.length) return [para(`The privacy notice is ${TO_BE_CONFIRMED.toLowerCase()}.`)];
-  return [para('This notice explains how we will use your personal data when you respond to this consultation.'), ...out];
+  return [
+    para('This notice explains how we will use your personal data when you respond to this consultation.'),
+    ...out,
+  ];
 }

@@ -29,7 +29,7 @@ function sniff(b: Uint8Array): { format: ImageFormat; width: number; height: num
   const be16 = (i: number) => (at(i) << 8) | at(i + 1);
   const be32 = (i: number) => ((at(i) << 24) | (at(i + 1) << 16) | (at(i + 2) << 8) | at(i + 3)) >>> 0;
   const le16 = (i: number) => at(i) | (at(i + 1) << 8);
-  const le32 = (i: number) => (at(i) | (at(i + 1) << 8) | (at(i + 2) << 16) | (at(i + 3) << 24)) | 0;
+  const le32 = (i: number) => at(i) | (at(i + 1) << 8) | (at(i + 2) << 16) | (at(i + 3) << 24) | 0;
   let r: { format: ImageFormat; width: number; height: number } | null = null;
   if (b.length >= 24 && at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) {
     r = { format: 'png', width: be32(16), height: be32(20) };
@@ -59,7 +59,12 @@ function sniff(b: Uint8Array): { format: ImageFormat; width: number; height: num
 }
 
 /** Display size in CSS pixels (96 to the inch), no wider than the text column and no taller than most of a page. */
-export function fitImage(width: number, height: number, maxWidth = 600, maxHeight = 800): { width: number; height: number } {
+export function fitImage(
+  width: number,
+  height: number,
+  maxWidth = 600,
+  maxHeight = 800,
+): { width: number; height: number } {
   const scale = Math.min(1, maxWidth / width, maxHeight / height);
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

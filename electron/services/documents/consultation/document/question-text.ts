@@ -12,7 +12,8 @@ export const questionHeading = (number: string, text: string): string => `${ques
 export const isClosed = (q: Pick<Question, 'type'>): boolean => CLOSED_TYPES.has(q.type);
 
 /** How labels are compared (forms read back, duplicates): case, spacing and curly quotes do not matter. */
-export const labelKey = (s: string): string => s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+export const labelKey = (s: string): string =>
+  s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * The options as printed on every output: the stable ids of `answerOptions`, with labels a reader
@@ -41,18 +42,23 @@ export function answerInstruction(q: Question): string | null {
     case 'multi_choice':
       return 'Choose all that apply.';
     case 'ranking':
-      return /\brank/i.test(q.text) ? null : `Put the options in order from 1 to ${optionsOf(q).length}, where 1 is the most important.`;
+      return /\brank/i.test(q.text)
+        ? null
+        : `Put the options in order from 1 to ${optionsOf(q).length}, where 1 is the most important.`;
     default:
       return null;
   }
 }
 
-export const wordLimitText = (limit: number): string => `Please use no more than ${limit.toLocaleString('en-GB')} words.`;
+export const wordLimitText = (limit: number): string =>
+  `Please use no more than ${limit.toLocaleString('en-GB')} words.`;
 
 /** The follow-up asked after a closed question ("Please explain your answer"), with its word limit. */
 export function explainPrompt(q: Question): string | null {
   if (!isClosed(q) || !q.explain) return null;
-  return q.wordLimit ? `Please explain your answer (no more than ${q.wordLimit.toLocaleString('en-GB')} words).` : 'Please explain your answer.';
+  return q.wordLimit
+    ? `Please explain your answer (no more than ${q.wordLimit.toLocaleString('en-GB')} words).`
+    : 'Please explain your answer.';
 }
 
 /** Word-limit guidance for an open question. */

@@ -37,7 +37,12 @@ function blocks(content: Block[], anchor: (text: string) => string): OutBlock[] 
         const items = b.content.map((li) => blocks(li.content, anchor)).filter((item) => item.length > 0);
         if (!items.length) break;
         const start = b.type === 'orderedList' ? b.attrs?.start : undefined;
-        out.push({ type: 'list', ordered: b.type === 'orderedList', ...(start !== undefined && start !== 1 ? { start } : {}), items });
+        out.push({
+          type: 'list',
+          ordered: b.type === 'orderedList',
+          ...(start !== undefined && start !== 1 ? { start } : {}),
+          items,
+        });
         break;
       }
       case 'table': {
@@ -45,7 +50,9 @@ function blocks(content: Block[], anchor: (text: string) => string): OutBlock[] 
         const rows = b.content.map((r) => {
           const cells = r.content.map((c) => blocks(c.content, anchor));
           while (cells.length < width) cells.push([]);
-          return cells.map((c) => (c.length ? c : [{ type: 'paragraph', runs: [{ text: EMPTY_CELL_TEXT }] } satisfies OutBlock]));
+          return cells.map((c) =>
+            c.length ? c : [{ type: 'paragraph', runs: [{ text: EMPTY_CELL_TEXT }] } satisfies OutBlock],
+          );
         });
         out.push({ type: 'table', rows });
         break;
