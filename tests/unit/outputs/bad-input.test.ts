@@ -16,8 +16,8 @@ const tmp = tempDir('cw-outputs-bad-');
 afterAll(() => tmp.cleanup());
 
 // Characters XML 1.0 cannot carry; one of them anywhere makes Word refuse the whole file.
-// eslint-disable-next-line no-control-regex
 const ILLEGAL =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 40 options, control characters', () => {
