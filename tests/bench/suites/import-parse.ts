@@ -4,51 +4,17 @@
  * mapping, apply it. The file is generated once by the generator CLI in a child process and cached
  * under /tmp, so generating it costs neither time nor memory here.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { benchDraft } from '../../generators/drafts';
 import { readSourceFile } from '#electron/services/formats/read/index';
 import { detectLayout, proposeMapping, applyMapping } from '#shared/domain/survey-import/index';
 import { peakRssMiB, round } from '../stats';
+import { COUNT, ensureExport } from '../lib/responses-fixture';
 
 export const name = 'import-parse';
 
-const COUNT = 100_000;
-const FILE = `/tmp/cw-bench-import-v1-surveymonkey-${COUNT}.csv`;
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-function ensureFile(): void {
-  if (existsSync(FILE)) return;
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'tests/generators/cli.ts'),
-      '--count',
-      String(COUNT),
-      '--layout',
-      'surveymonkey',
-      '--format',
-      'csv',
-      '--draft',
-      'bench',
-      '--open-lengths',
-      '85,15,0',
-      '--seed',
-      '1',
-      '--out',
-      FILE,
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (r.status !== 0) throw new Error('could not generate the benchmark file');
-}
-
 export async function run(): Promise<Record<string, number | string>> {
-  ensureFile();
+  const FILE = ensureExport();
   const draft = benchDraft();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
