@@ -40,7 +40,7 @@ export function Table({ caption, captionSize = 's', columns, className, headRow,
       <thead className="govuk-table__head">
         <tr className="govuk-table__row" {...headRow}>
           {columns.map((c, i) => (
-            <th key={i} scope="col" className={classes('govuk-table__header', c.numeric && 'govuk-table__header--numeric', c.className)}>
+            <th key={i} scope="col" className={headerClass(c)}>
               {c.hidden ? <span className="govuk-visually-hidden">{c.label}</span> : c.label}
             </th>
           ))}
@@ -49,6 +49,10 @@ export function Table({ caption, captionSize = 's', columns, className, headRow,
       <tbody className="govuk-table__body">{children}</tbody>
     </table>
   );
+}
+
+function headerClass(c: Column): string {
+  return classes('govuk-table__header', c.numeric && 'govuk-table__header--numeric', c.className);
 }
 
 export function Row({ className, ...row }: HTMLAttributes<HTMLTableRowElement>) {

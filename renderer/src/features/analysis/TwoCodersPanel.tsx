@@ -216,7 +216,11 @@ function AgreementTables({ agreement }: { agreement: AgreementView }) {
       {agreement.questions.map((q) => (
         <Table
           key={q.questionId}
-          caption={<>Question {q.number}: {q.doubleCoded} of {q.sampled} sampled answers coded by both; kappa {kappa(q.pooled)}</>}
+          caption={
+            <>
+              Question {q.number}: {q.doubleCoded} of {q.sampled} sampled answers coded by both; kappa {kappa(q.pooled)}
+            </>
+          }
           columns={[
             { label: 'Theme' },
             { label: 'Kappa', numeric: true },

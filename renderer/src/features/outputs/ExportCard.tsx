@@ -32,8 +32,8 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
     setError(null);
     setProblems([]);
     setResult(null);
-    const input = { kind: entry.kind, path: target, ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) };
-    const r = await job.run('outputs.export', input, 'Starting');
+    const options = { ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) };
+    const r = await job.run('outputs.export', { kind: entry.kind, path: target, ...options }, 'Starting');
     if (!r.ok) {
       const list = (r.error.details as { problems?: unknown } | undefined)?.problems;
       const named = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];

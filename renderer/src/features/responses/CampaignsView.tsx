@@ -133,7 +133,8 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
   }, [load]);
 
   async function decide(decision: 'confirm' | 'reject' | 'reopen') {
-    const r = await useResponses.getState().decideCampaign({ id: campaign.id, decision, ...(label.trim() ? { label: label.trim() } : {}) });
+    const named = label.trim() ? { label: label.trim() } : {};
+    const r = await useResponses.getState().decideCampaign({ id: campaign.id, decision, ...named });
     if (!r.ok) return setError(r.error.message);
     onChanged();
   }

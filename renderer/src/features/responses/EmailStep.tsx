@@ -34,7 +34,8 @@ export function EmailStep({ file, remaining, onImported, onSkip }: { file: Inspe
     if (!message) return;
     setBusy(true);
     setError(null);
-    const r = await call('responses.importEmail', { path: file.path, assignments: assignmentsOf(paragraphsOf(message.body), targets) });
+    const assignments = assignmentsOf(paragraphsOf(message.body), targets);
+    const r = await call('responses.importEmail', { path: file.path, assignments });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     onImported(r.value);

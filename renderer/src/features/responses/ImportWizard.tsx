@@ -123,7 +123,9 @@ export function ImportWizard() {
           onBack={() => setStep({ kind: 'choose' })}
         />
       ) : null}
-      {step.kind === 'files' && job.progress ? <JobProgress progress={job.progress} label="Importing the forms" onCancel={job.cancel} /> : null}
+      {step.kind === 'files' && job.progress ? (
+        <JobProgress progress={job.progress} label="Importing the forms" onCancel={job.cancel} />
+      ) : null}
 
       {step.kind === 'survey' ? <SurveyStep file={step.file} onImported={done} onBack={() => setStep({ kind: 'choose' })} /> : null}
 
@@ -260,7 +262,9 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
           <li key={i}>{w}</li>
         ))}
       </ul>
-      {job.progress ? <JobProgress progress={job.progress} label="Looking for duplicates and campaigns" onCancel={job.cancel} /> : null}
+      {job.progress ? (
+        <JobProgress progress={job.progress} label="Looking for duplicates and campaigns" onCancel={job.cancel} />
+      ) : null}
       {error ? (
         <p className="govuk-error-message" role="alert">
           <span className="govuk-visually-hidden">Error:</span> {error}

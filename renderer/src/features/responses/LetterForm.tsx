@@ -40,8 +40,9 @@ export function LetterForm() {
     setBusy(true);
     const all = paragraphs.map((_, i) => targets[i] ?? GENERAL_COMMENTS_ID);
     const letter = { respondent: details, text, assignments: assignmentsOf(paragraphs, all) };
-    const when = { ...(receivedAt ? { receivedAt } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) };
-    const r = await useResponses.getState().addLetter({ ...letter, ...when });
+    const when = receivedAt ? { receivedAt } : {};
+    const ref = reference.trim() ? { reference: reference.trim() } : {};
+    const r = await useResponses.getState().addLetter({ ...letter, ...when, ...ref });
     setBusy(false);
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     setSaved(r.value.batches[0]?.sourceName ?? 'The letter');

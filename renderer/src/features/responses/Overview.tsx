@@ -63,10 +63,7 @@ export function Overview() {
           { key: 'How they arrived', value: channelsText(summary) },
           { key: 'Rows to review', value: summary.openRejected ? plural(summary.openRejected, 'row') : 'None' },
           { key: 'Campaigns', value: campaignsText(summary) },
-          {
-            key: 'Possible duplicates',
-            value: summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve',
-          },
+          { key: 'Possible duplicates', value: duplicatesText(summary) },
         ]}
       />
       <div className="govuk-button-group">
@@ -150,6 +147,10 @@ export function Overview() {
 function channelsText(summary: ResponsesSummary): string {
   if (!summary.channels.length) return 'None yet';
   return summary.channels.map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.count.toLocaleString('en-GB')}`).join(', ');
+}
+
+function duplicatesText(summary: ResponsesSummary): string {
+  return summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve';
 }
 
 function campaignsText(summary: ResponsesSummary): string {

@@ -76,7 +76,11 @@ export function ResponseDetailPanel({ id }: { id: number }) {
           ),
           valueClassName: 'app-pre',
           actions: (
-            <button type="button" className="app-link-button govuk-body-s" onClick={() => setTarget({ kind: 'respondent', field: k })}>
+            <button
+              type="button"
+              className="app-link-button govuk-body-s"
+              onClick={() => setTarget({ kind: 'respondent', field: k })}
+            >
               Correct<span className="govuk-visually-hidden"> {RESPONDENT_KEY_LABELS[k].toLowerCase()}</span>
             </button>
           ),
@@ -134,13 +138,28 @@ export function ResponseDetailPanel({ id }: { id: number }) {
           <div className="govuk-details__text">
             <SummaryList
               noBorder
-              rows={d.kept.map((k, i) => ({ id: i, key: k.header, value: k.value, keyClassName: 'app-break', valueClassName: 'app-pre' }))}
+              rows={d.kept.map((k, i) => ({
+                id: i,
+                key: k.header,
+                value: k.value,
+                keyClassName: 'app-break',
+                valueClassName: 'app-pre',
+              }))}
             />
           </div>
         </details>
       ) : null}
 
-      {target ? <CorrectionForm detail={d} target={target} onDone={(next) => (next ? (setDetail(next), setTarget(null)) : setTarget(null))} /> : null}
+      {target ? (
+        <CorrectionForm
+          detail={d}
+          target={target}
+          onDone={(next) => {
+            if (next) setDetail(next);
+            setTarget(null);
+          }}
+        />
+      ) : null}
 
       <h3 className="govuk-heading-s">Corrections</h3>
       {d.corrections.length === 0 ? (

@@ -44,7 +44,8 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
   const load = useCallback(
     async (withMapping: ColumnMapping | undefined, rows: number | undefined, onSheet: string | undefined) => {
       setErrors([]);
-      const r = await run('responses.preview', { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) }, `Reading ${file.name}`);
+      const input = { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) };
+      const r = await run('responses.preview', input, `Reading ${file.name}`);
       if (!r.ok) {
         if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
         return;
@@ -74,7 +75,8 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
 
   async function doImport() {
     setErrors([]);
-    const r = await job.run('responses.import', { paths: [file.path], mapping: current(), ...readOptions(headerRows, sheet) }, `Importing ${file.name}`);
+    const input = { paths: [file.path], mapping: current(), ...readOptions(headerRows, sheet) };
+    const r = await job.run('responses.import', input, `Importing ${file.name}`);
     if (!r.ok) {
       if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
       else setErrors([{ message: 'The import was cancelled. Nothing was imported.' }]);
@@ -89,7 +91,13 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
         Check the columns of <span className="app-break">{file.name}</span>
       </h2>
       <ErrorSummary errors={errors} />
-      {job.progress ? <JobProgress progress={job.progress} label={/Importing/.test(job.progress.message) || /Saving/.test(job.progress.message) ? 'Importing' : 'Reading the file'} onCancel={job.cancel} /> : null}
+      {job.progress ? (
+        <JobProgress
+          progress={job.progress}
+          label={/Importing|Saving/.test(job.progress.message) ? 'Importing' : 'Reading the file'}
+          onCancel={job.cancel}
+        />
+      ) : null}
       {preview ? (
         <>
           <div className="govuk-inset-text">

@@ -18,7 +18,11 @@ export function JobProgress({ progress, label, onCancel, className = 'app-job' }
   const saving = /^Saving/.test(progress.message);
   return (
     <div role="status" aria-live="polite" className={className ? `govuk-body ${className}` : 'govuk-body'}>
-      <progress max={Math.max(1, progress.total)} value={Math.min(progress.done, progress.total)} aria-label={label} />{' '}
+      <progress
+        max={Math.max(1, progress.total)}
+        value={Math.min(progress.done, progress.total)}
+        aria-label={label}
+      />{' '}
       {progress.message}…{' '}
       {onCancel && !saving ? (
         <button type="button" className="app-link-button" onClick={onCancel}>

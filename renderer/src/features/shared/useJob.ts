@@ -29,7 +29,8 @@ export function useJob() {
     });
   }, [jobId]);
 
-  const run = useCallback(async <K extends Channel>(channel: K, input: In<K>, label: string): Promise<Result<Out<K>>> => {
+  type Run = <K extends Channel>(channel: K, input: In<K>, label: string) => Promise<Result<Out<K>>>;
+  const run = useCallback<Run>(async (channel, input, label) => {
     const id = newJobId(channel.replace(/\W+/g, '-'));
     current.current = id;
     setProgress({ jobId: id, done: 0, total: 1, message: label });
