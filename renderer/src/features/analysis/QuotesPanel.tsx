@@ -22,10 +22,9 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
   useEffect(load, [load, revision]);
 
   async function remove(q: QuoteView, restore: boolean) {
-    const r = await call('analysis.removeQuote', { id: q.id, restore });
+    const r = await useAnalysis.getState().removeQuote({ id: q.id, restore });
     if (!r.ok) return setError(r.error.message);
     setRemoved(restore ? null : q);
-    load();
   }
 
   const blocked = quotes.filter((q) => q.status !== 'publishable');

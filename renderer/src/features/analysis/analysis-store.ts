@@ -32,6 +32,7 @@ interface AnalysisStore {
   reviewSuggestions: ChangeAction<'analysis.reviewSuggestions'>;
   resolveConflicts: ChangeAction<'analysis.resolveConflicts'>;
   undoOperation: ChangeAction<'analysis.undoOperation'>;
+  removeQuote: ChangeAction<'analysis.removeQuote'>;
 }
 
 export const useAnalysis = create<AnalysisStore>()((set, get) => ({
@@ -77,4 +78,5 @@ export const useAnalysis = create<AnalysisStore>()((set, get) => ({
   reviewSuggestions: changeAction('analysis.reviewSuggestions', () => get().changed()),
   resolveConflicts: changeAction('analysis.resolveConflicts', () => get().changed()),
   undoOperation: changeAction('analysis.undoOperation', () => get().changed()),
+  removeQuote: changeAction('analysis.removeQuote', () => get().changed()),
 }));

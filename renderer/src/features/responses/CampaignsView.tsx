@@ -103,14 +103,15 @@ export function CampaignsView() {
           ))}
         </Table>
       ) : null}
-      {shown ? <CampaignDetail key={shown.id} campaign={shown} onChanged={() => void load()} onClose={() => setOpen(null)} /> : null}
+      {shown ? <CampaignDetail key={shown.id} campaign={shown} onClose={() => setOpen(null)} /> : null}
     </section>
   );
 }
 
 const MEMBERS_PAGE = 50;
 
-function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignView; onChanged: () => void; onClose: () => void }) {
+function CampaignDetail({ campaign, onClose }: { campaign: CampaignView; onClose: () => void }) {
+  const revision = useResponses((s) => s.revision);
   const [members, setMembers] = useState<CampaignMemberView[]>([]);
   const [total, setTotal] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -128,23 +129,21 @@ function CampaignDetail({ campaign, onChanged, onClose }: { campaign: CampaignVi
     setMembers(r.value.members);
     setTotal(r.value.total);
   }, [campaign.id, offset, withAdditions]);
+  // A decision or a split moves the store's revision on: the members and the list are read again.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   async function decide(decision: 'confirm' | 'reject' | 'reopen') {
     const named = label.trim() ? { label: label.trim() } : {};
     const r = await useResponses.getState().decideCampaign({ id: campaign.id, decision, ...named });
     if (!r.ok) return setError(r.error.message);
-    onChanged();
   }
   async function split(restore: boolean) {
     if (!selected.size) return setError('Choose the respondents first');
     const r = await useResponses.getState().splitCampaign({ id: campaign.id, responseIds: [...selected], restore });
     if (!r.ok) return setError(r.error.message);
     setSelected(new Set());
-    await load();
-    onChanged();
   }
 
   return (

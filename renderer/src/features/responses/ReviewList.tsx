@@ -13,6 +13,7 @@ import { Table, Row, Cell } from '../../components/Table';
  * row (it is read again through its import's mapping), or discard it with a reason.
  */
 export function ReviewList() {
+  const revision = useResponses((s) => s.revision);
   const [rows, setRows] = useState<RejectedRowView[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [status, setStatus] = useState<'open' | 'all'>('open');
@@ -26,9 +27,10 @@ export function ReviewList() {
       setTotal(r.value.total);
     }
   }, [status]);
+  // Read again when the responses change (a row fixed or discarded here moves the revision on).
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   return (
     <section aria-labelledby="review-heading">
@@ -89,7 +91,6 @@ export function ReviewList() {
           onDone={(text) => {
             setEditing(null);
             if (text) setMessage(text);
-            void load();
           }}
         />
       ) : null}
