@@ -41,7 +41,9 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
   const seen = new Map<string, number>();
   const findings = ctx.reports.map(({ report, order }, i) => {
     const info = CATALOGUE.get(report.ruleId);
-    let key = `${report.ruleId}@${locationKey(report.location)}${report.fingerprint !== undefined ? `#${fnv1a(normaliseForKey(report.fingerprint.slice(0, 2000)))}` : ''}`;
+    const fingerprintPart =
+      report.fingerprint !== undefined ? `#${fnv1a(normaliseForKey(report.fingerprint.slice(0, 2000)))}` : '';
+    let key = `${report.ruleId}@${locationKey(report.location)}${fingerprintPart}`;
     // The same rule, place and text twice (a repeated word in one paragraph): number the repeats.
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);

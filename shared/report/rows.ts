@@ -94,7 +94,8 @@ export function receivedText(iso: string | null): string {
   // Offsets change on the hour, so the hour's offset holds for every minute in it.
   const d = new Date(ms + londonOffsetMinutes(ms) * 60_000);
   const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  const date = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+  return `${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
 /** Unique header names (Excel tables need them): a repeat gets " (2)", " (3)"… */

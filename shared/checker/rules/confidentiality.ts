@@ -22,7 +22,14 @@ const ELEMENTS: { key: string; test: RegExp; missing: string }[] = [
   },
   {
     key: 'no-guarantee',
-    test: /\b(?:cannot|can ?not|can['’]t|unable to|not (?:always )?(?:be )?able to|will not|won['’]t|do not|don['’]t)\s+(?:always\s+)?(?:guarantee|promise|ensure|assure)|\bno guarantee|\bnot (?:be )?guaranteed|\bcannot be guaranteed|\bnot guarantee/i,
+    test: new RegExp(
+      [
+        String.raw`\b(?:cannot|can ?not|can['’]t|unable to|not (?:always )?(?:be )?able to|will not|`,
+        String.raw`won['’]t|do not|don['’]t)\s+(?:always\s+)?(?:guarantee|promise|ensure|assure)|`,
+        String.raw`\bno guarantee|\bnot (?:be )?guaranteed|\bcannot be guaranteed|\bnot guarantee`,
+      ].join(''),
+      'i',
+    ),
     missing: 'that confidentiality cannot be guaranteed',
   },
 ];

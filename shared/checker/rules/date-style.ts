@@ -28,7 +28,7 @@ interface Pattern {
   explain(m: RegExpExecArray, unit: TextUnit): { title: string; message: string } | null;
 }
 
-const fix = (found: string, use: string, why = '') => `Write “${use}”, not “${found.trim()}”.${why ? ` ${why}` : ''}`;
+const fix = (found: string, use: string, why = '') => `Write “${use}”, not “${found.trim()}”.` + (why ? ` ${why}` : '');
 
 function numericDate(m: RegExpExecArray): { title: string; message: string } | null {
   const a = Number(m[1]);
@@ -270,8 +270,13 @@ function twelveHour(h: number, min: string): string {
 }
 
 const PREFILTER = /\d|noon|midnight|quarter|[-–—]/i;
-const DEADLINE =
-  /\b(?:clos(?:e|es|ing)|deadline|by|until|before|respon\w*|submi\w*|ends?|ending|no later than|receiv\w*|return\w*|due)\b/i;
+const DEADLINE = new RegExp(
+  [
+    String.raw`\b(?:clos(?:e|es|ing)|deadline|by|until|before|respon\w*|submi\w*|ends?|ending|`,
+    String.raw`no later than|receiv\w*|return\w*|due)\b`,
+  ].join(''),
+  'i',
+);
 
 function checkUnit(ctx: CheckContext, unit: TextUnit) {
   const text = unit.text;

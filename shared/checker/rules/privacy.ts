@@ -64,8 +64,13 @@ const TITLES: Record<string, string> = {
   automatedDecisions: 'Automated decisions not stated',
 };
 
-const PERIOD =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:years?|months?|weeks?|days?)\b|\buntil\b|\bafter\b/i;
+const PERIOD = new RegExp(
+  [
+    String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:years?|months?|`,
+    String.raw`weeks?|days?)\b|\buntil\b|\bafter\b`,
+  ].join(''),
+  'i',
+);
 const BASIS = /public task|6\s*\(\s*1\s*\)|consent|legal obligation|legitimate interests?|vital interests?|contract/i;
 const COMPLAIN = /information commissioner|\bico\b|complain/i;
 

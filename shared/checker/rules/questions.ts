@@ -11,15 +11,40 @@ import { quoteStart } from '../text/excerpt';
  * a question with no text (the annex would print an empty question) or one whose section no longer
  * exists (it would be numbered in the annex but appear nowhere in the body). That is what R-Q1 checks.
  */
-const LEADING_START =
-  /^\s*(?:don['’]t|do not|wouldn['’]t|would not|shouldn['’]t|should not|isn['’]t|is not|aren['’]t|are not|won['’]t|can['’]t|couldn['’]t|doesn['’]t|does not)\s+(?:you|it|this|they|we)\b/i;
-const LEADING_PHRASES =
-  /\b(?:surely|obviously|clearly|of course|as everyone (?:knows|agrees)|as most people (?:know|agree)|it is widely (?:accepted|agreed)|given (?:the|how) (?:obvious|clear|serious|urgent))\b/i;
-const LOADED =
-  /\b(?:excellent|successful|vital|essential|urgent(?:ly)?|unfair|outdated|failing|much[- ]needed|long[- ]overdue|overdue|welcome|harmful|dangerous|damaging|unacceptable|crucial|sensible|wonderful|terrible|disastrous|appalling|ridiculous|obvious|common[- ]sense|excessive|burdensome|pointless|wasteful|fantastic|brilliant|landmark|ambitious|world[- ]class)\b/i;
+const LEADING_START = new RegExp(
+  [
+    String.raw`^\s*(?:don['’]t|do not|wouldn['’]t|would not|shouldn['’]t|should not|isn['’]t|`,
+    String.raw`is not|aren['’]t|are not|won['’]t|can['’]t|couldn['’]t|doesn['’]t|`,
+    String.raw`does not)\s+(?:you|it|this|they|we)\b`,
+  ].join(''),
+  'i',
+);
+const LEADING_PHRASES = new RegExp(
+  [
+    String.raw`\b(?:surely|obviously|clearly|of course|as everyone (?:knows|agrees)|`,
+    String.raw`as most people (?:know|agree)|it is widely (?:accepted|agreed)|given (?:the|`,
+    String.raw`how) (?:obvious|clear|serious|urgent))\b`,
+  ].join(''),
+  'i',
+);
+const LOADED = new RegExp(
+  [
+    String.raw`\b(?:excellent|successful|vital|essential|urgent(?:ly)?|unfair|outdated|failing|`,
+    String.raw`much[- ]needed|long[- ]overdue|overdue|welcome|harmful|dangerous|damaging|unacceptable|`,
+    String.raw`crucial|sensible|wonderful|terrible|disastrous|appalling|ridiculous|obvious|`,
+    String.raw`common[- ]sense|excessive|burdensome|pointless|wasteful|fantastic|brilliant|landmark|`,
+    String.raw`ambitious|world[- ]class)\b`,
+  ].join(''),
+  'i',
+);
 const OPINION = /\b(?:agree|support|welcome|think|believe|feel|approve|oppose)\b/i;
-const SECOND_ASK =
-  /\b(?:and|or)\s+(?:do|does|did|is|are|was|were|should|would|could|can|will|have|has|what|how|which|who|where|when|whether|to what extent)\s+(?!not\b)/gi;
+const SECOND_ASK = new RegExp(
+  [
+    String.raw`\b(?:and|or)\s+(?:do|does|did|is|are|was|were|should|would|could|can|will|have|has|what|`,
+    String.raw`how|which|who|where|when|whether|to what extent)\s+(?!not\b)`,
+  ].join(''),
+  'gi',
+);
 const JOINED_PROPOSITIONS = /\b(?:and|or)\s+that\b/i;
 /** Patterns that look like two asks but are one: "and why", "or not", "agree or disagree". */
 const HARMLESS_SECOND = /^(?:and|or)\s+(?:(?:why|how)\s*[?.,]|(?:if so|not|disagree)\b)/i;
@@ -96,19 +121,25 @@ function checkQuestion(ctx: CheckContext, q: Question, seenText: Map<string, str
       if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
     }
     for (const [label, count] of seen)
-      if (count > 1)
+      if (count > 1) {
+        const shown =
+          options
+            .find((o) => o.label.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ') === label)
+            ?.label.trim() ?? label;
+        const otherNote =
+          label.startsWith('other') && q.allowOther
+            ? ' (“Other (please specify)” is added for you when “Other” is allowed)'
+            : '';
         ctx.report({
           ruleId: 'R-Q5',
           title: `${name} repeats an option`,
           message:
-            `The option ` +
-            `“${options.find((o) => o.label.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ') === label)?.label.trim() ?? label}” ` +
-            `appears ${count} times ` +
-            `in ${name.toLowerCase()}${label.startsWith('other') && q.allowOther ? ' (“Other (please specify)” is added for you when “Other” is allowed)' : ''}. ` +
+            `The option “${shown}” appears ${count} times in ${name.toLowerCase()}${otherNote}. ` +
             `Each option needs a different label, or the answers cannot be told apart.`,
           location: loc('options'),
           fingerprint: label,
         });
+      }
   }
   if (
     (q.type === 'open_text' || q.type === 'any_other_comments') &&

@@ -79,13 +79,13 @@ export const readabilityRules: RuleModule = {
       if (!hard && average <= LONG_AVERAGE) continue;
       const longest = [...items].sort((a, b) => b.s.wordCount - a.s.wordCount || a.s.start - b.s.start).slice(0, 3);
       const first = longest[0]!;
+      const quoted = longest
+        .map((l) => `“${quoteStart(l.unit.raw.slice(l.s.start, l.s.end), 60)}” (${l.s.wordCount} words)`)
+        .join('; ');
       ctx.report({
         ruleId: 'R-R2',
         title: 'Longest sentences',
-        message:
-          `The longest sentences in ${name} ` +
-          `are: ${longest.map((l) => `“${quoteStart(l.unit.raw.slice(l.s.start, l.s.end), 60)}” (${l.s.wordCount} words)`).join('; ')}. ` +
-          `Shortening these helps most.`,
+        message: `The longest sentences in ${name} are: ${quoted}. Shortening these helps most.`,
         location:
           first.unit.location.kind === 'section'
             ? {

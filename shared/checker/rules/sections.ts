@@ -161,9 +161,11 @@ function checkStructure(ctx: CheckContext) {
           ctx.report({
             ruleId: 'R-H1',
             title: 'Heading level skipped',
-            message: `The heading “${quoteStart(text, 60)}” is level ${Number.isFinite(l) ? l : '?'} but ${
-              l <= 1 ? 'level 1 is the section title' : `follows level ${level}`
-            }. Use headings in order with no skipped levels (a level ${Math.min(level + 1, 3)} heading here), so screen readers show the structure.`,
+            message:
+              `The heading “${quoteStart(text, 60)}” is level ${Number.isFinite(l) ? l : '?'} but ${
+                l <= 1 ? 'level 1 is the section title' : `follows level ${level}`
+              }. Use headings in order with no skipped levels ` +
+              `(a level ${Math.min(level + 1, 3)} heading here), so screen readers show the structure.`,
             location: { ...loc, excerpt: quoteStart(text, 80) },
             fingerprint: text,
           });

@@ -10,12 +10,21 @@ import { WELL_KNOWN_ACRONYMS } from './well-known';
  * in capitals, and number style. Severity is advice except where GOV.UK is firm (contractions,
  * eg/ie/etc are warnings).
  */
-const CONTRACTION =
-  /\b(can|won|don|doesn|didn|isn|aren|wasn|weren|hasn|haven|hadn|shouldn|wouldn|couldn|mustn|needn|shan|mightn|ain)['’]t\b/gi;
+const CONTRACTION = new RegExp(
+  [
+    String.raw`\b(can|won|don|doesn|didn|isn|aren|wasn|weren|hasn|haven|hadn|shouldn|wouldn|couldn|`,
+    String.raw`mustn|needn|shan|mightn|ain)['’]t\b`,
+  ].join(''),
+  'gi',
+);
 const LATIN = /(?<![\p{L}.])(e\.g\.|e\.g|eg|i\.e\.|i\.e|ie|etc\.?)(?![\p{L}])/gu;
 const IZE = /^[a-z]+(?:iz(?:e|es|ed|ing|ation|ations|er|ers)|yz(?:e|es|ed|ing|er|ers))(?=[^a-z]*$)/;
-const IZE_FINE =
-  /(?:size|sized|sizes|sizing|prize|prizes|prized|seize|seizes|seized|seizing|maize|baize|capsize|capsized|capsizes|capsizing|assize|assizes|citizen\w*)$/;
+const IZE_FINE = new RegExp(
+  [
+    String.raw`(?:size|sized|sizes|sizing|prize|prizes|prized|seize|seizes|seized|seizing|maize|baize|`,
+    String.raw`capsize|capsized|capsizes|capsizing|assize|assizes|citizen\w*)$`,
+  ].join(''),
+);
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine)\b/gi;
 const BIG_NUMBER = /(?<![\d,.\-/\p{L}])[1-9]\d{4,}(?![\d,.\p{L}])/gu;
 const BARE_DECIMAL = /(?<![\d\p{L}.,)])\.\d+\b/gu;

@@ -203,7 +203,8 @@ function checkClosingDay(ctx: CheckContext, d: Dates): void {
       title: 'Closes on a bank holiday',
       message:
         `The consultation closes ` +
-        `on ${WEEKDAY_NAMES[wd]} ${day}, ${bank === 'a bank holiday' ? 'a bank holiday' : `${bank}, a bank holiday`}. ` +
+        `on ${WEEKDAY_NAMES[wd]} ${day}, ` +
+        `${bank === 'a bank holiday' ? 'a bank holiday' : `${bank}, a bank holiday`}. ` +
         `People may expect to send responses on the next working day and nobody will be there to help. Close on a ` +
         `working day.`,
       location: { kind: 'metadata', field: 'closesAt' },

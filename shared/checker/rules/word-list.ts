@@ -75,8 +75,36 @@ const DETERMINERS = new Set([
 const has = (s: string, re: RegExp) => re.test(s);
 const anyIn = (words: string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
 
-const MILITARY =
-  /\b(?:military|armed forces|troops|soldiers?|army|navy|royal air force|raf|defence|war|wars|battle|battles|veterans?|combatants?)\b/;
+const SOFTWARE_OR_FORCES = new RegExp(
+  [
+    String.raw`\b(?:troops|forces|personnel|police|officers|software|code|apps?|applications?|updates?|`,
+    String.raw`releases?|servers?|systems?|patch(?:es)?|cloud|versions?|website|tools?|platforms?)\b`,
+  ].join(''),
+);
+const AIRCRAFT = new RegExp(
+  [
+    String.raw`\b(?:aircraft|planes?|flights?|helicopters?|drones?|airports?|runways?|pilots?|`,
+    String.raw`airfields?|aviation|spacecraft)\b`,
+  ].join(''),
+);
+const ADVERTISING_OR_CAREER = new RegExp(
+  [
+    String.raw`\b(?:advert\w*|marketing|campaigns?|careers?|jobs?|posts?|roles?|staff|employees?|`,
+    String.raw`grades?|ranks?|salar(?:y|ies)|sales|brands?|publicity|league|football)\b`,
+  ].join(''),
+);
+const STRUCTURES = new RegExp(
+  [
+    String.raw`\b(?:bridges?|walls?|buildings?|structures?|structural|foundations?|beams?|embankments?|`,
+    String.raw`defences?|dams?|roofs?|piers?|columns?|concrete|steel|bones?|muscles?)\b`,
+  ].join(''),
+);
+const MILITARY = new RegExp(
+  [
+    String.raw`\b(?:military|armed forces|troops|soldiers?|army|navy|royal air force|raf|defence|war|`,
+    String.raw`wars|battle|battles|veterans?|combatants?)\b`,
+  ].join(''),
+);
 const CONCRETE = new Set([
   'post',
   'mail',
@@ -242,8 +270,12 @@ const DRIVE_FIGURATIVE = new Set([
   'reductions',
   'recovery',
 ]);
-const VEHICLES =
-  /\b(?:cars?|vehicles?|lorr(?:y|ies)|bus|buses|vans?|licen[cs]es?|roads?|motorways?|drivers?|taxis?|hgvs?|motorcycles?|tractors?|miles?|journeys?)\b/;
+const VEHICLES = new RegExp(
+  [
+    String.raw`\b(?:cars?|vehicles?|lorr(?:y|ies)|bus|buses|vans?|licen[cs]es?|roads?|motorways?|`,
+    String.raw`drivers?|taxis?|hgvs?|motorcycles?|tractors?|miles?|journeys?)\b`,
+  ].join(''),
+);
 
 export const AVOID: AvoidEntry[] = [
   {
@@ -353,12 +385,7 @@ export const AVOID: AvoidEntry[] = [
     forms: ['deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'deployments'],
     use: 'use or put into place',
     unless: 'it is military or software',
-    fine: (c) =>
-      has(c.sentence, MILITARY) ||
-      has(
-        c.sentence,
-        /\b(?:troops|forces|personnel|police|officers|software|code|apps?|applications?|updates?|releases?|servers?|systems?|patch(?:es)?|cloud|versions?|website|tools?|platforms?)\b/,
-      ),
+    fine: (c) => has(c.sentence, MILITARY) || has(c.sentence, SOFTWARE_OR_FORCES),
   },
   {
     word: 'dialogue',
@@ -467,13 +494,7 @@ export const AVOID: AvoidEntry[] = [
     use: 'get or achieve',
     unless: 'it is about aircraft (or land as ground)',
     fine: (c) => {
-      if (
-        has(
-          c.sentence,
-          /\b(?:aircraft|planes?|flights?|helicopters?|drones?|airports?|runways?|pilots?|airfields?|aviation|spacecraft)\b/,
-        )
-      )
-        return true;
+      if (has(c.sentence, AIRCRAFT)) return true;
       const before = c.prev.at(-1) ?? '';
       const det = DETERMINERS.has(c.next[0] ?? '');
       if (c.form === 'land')
@@ -537,12 +558,7 @@ export const AVOID: AvoidEntry[] = [
     forms: ['promote', 'promotes', 'promoted', 'promoting'],
     use: 'recommend or support',
     unless: 'it is about advertising or a career',
-    fine: (c) =>
-      has(
-        c.sentence,
-        /\b(?:advert\w*|marketing|campaigns?|careers?|jobs?|posts?|roles?|staff|employees?|grades?|ranks?|salar(?:y|ies)|sales|brands?|publicity|league|football)\b/,
-      ) ||
-      (c.form === 'promoted' && c.next[0] === 'to'),
+    fine: (c) => has(c.sentence, ADVERTISING_OR_CAREER) || (c.form === 'promoted' && c.next[0] === 'to'),
   },
   {
     word: 'robust',
@@ -573,11 +589,7 @@ export const AVOID: AvoidEntry[] = [
     use: 'a word that says what you will do',
     fix: 'Say what you will actually do, such as increase funding or add staff.',
     unless: 'it is about bridges or other structures',
-    fine: (c) =>
-      has(
-        c.sentence,
-        /\b(?:bridges?|walls?|buildings?|structures?|structural|foundations?|beams?|embankments?|defences?|dams?|roofs?|piers?|columns?|concrete|steel|bones?|muscles?)\b/,
-      ),
+    fine: (c) => has(c.sentence, STRUCTURES),
   },
   {
     word: 'tackle',

@@ -68,28 +68,34 @@ function checkUnit(ctx: CheckContext, unit: TextUnit) {
   }
 }
 
+const WORD_LIST = AVOID.filter((e) => e.kind === 'word')
+  .map((e) => e.word)
+  .join(', ');
+const METAPHOR_LIST = AVOID.filter((e) => e.kind === 'metaphor')
+  .map((e) => e.word)
+  .join(', ');
+
 export const wordsToAvoidRules: RuleModule = {
   rules: [
     {
       id: 'R-W1',
       severity: 'warning',
       title: 'Word to avoid',
-      description: `The GOV.UK words to avoid, in all their forms (${AVOID.filter((e) => e.kind === 'word')
-        .map((e) => e.word)
-        .join(
-          ', ',
-        )}), with the replacement in the message and the standard’s context exceptions (a meeting’s agenda, a key that unlocks something, land for aircraft, deploy for software or the military, impact assessment…). Capitalised names (“Digital Transformation Fund”) are not flagged.`,
+      description:
+        `The GOV.UK words to avoid, in all their forms (${WORD_LIST}), with the replacement in the ` +
+        `message and the standard’s context exceptions (a meeting’s agenda, a key that unlocks something, land for ` +
+        `aircraft, deploy for software or the military, impact assessment…). Capitalised names (“Digital ` +
+        `Transformation Fund”) are not flagged.`,
       standardRef: '§5.3 Words to avoid',
     },
     {
       id: 'R-W2',
       severity: 'warning',
       title: 'Metaphor to avoid',
-      description: `The GOV.UK metaphors (${AVOID.filter((e) => e.kind === 'metaphor')
-        .map((e) => e.word)
-        .join(
-          ', ',
-        )}), in all their forms, with the replacement in the message. “Drive” is flagged only with a figurative object (drive growth, drive up standards), never about vehicles.`,
+      description:
+        `The GOV.UK metaphors (${METAPHOR_LIST}), in all their forms, with the replacement in the ` +
+        `message. “Drive” is flagged only with a figurative object (drive growth, drive up standards), never about ` +
+        `vehicles.`,
       standardRef: '§5.3 Metaphors',
     },
   ],

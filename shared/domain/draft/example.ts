@@ -116,37 +116,51 @@ export function exampleDraft(): Draft {
         'foreword',
         'foreword',
         'Ministerial foreword',
-        `People tell us that finding NHS information online is harder than it should be. Advice sits on many websites, booking systems work in different ways, and it is not always clear which information can be trusted.
-
-We want to change that. This consultation sets out how we could bring NHS information and online services together in one place. People could then find advice, book appointments and see their records without searching dozens of sites. It also asks how we should set standards for the quality of that information.
-
-We will not do this at the expense of people who do not use the internet. Telephone and face-to-face services will stay, and we want to hear how we can make sure nobody is left behind.
-
-Please tell us what you think.
-
-Minister of State for Health (fictional)`,
+        [
+          'People tell us that finding NHS information online is harder than it should be. Advice sits on many ' +
+            'websites, booking systems work in different ways, and it is not always clear which information can be ' +
+            'trusted.',
+          '',
+          'We want to change that. This consultation sets out how we could bring NHS information and online services ' +
+            'together in one place. People could then find advice, book appointments and see their records without ' +
+            'searching dozens of sites. It also asks how we should set standards for the quality of that information.',
+          '',
+          'We will not do this at the expense of people who do not use the internet. Telephone and face-to-face ' +
+            'services will stay, and we want to hear how we can make sure nobody is left behind.',
+          '',
+          'Please tell us what you think.',
+          '',
+          'Minister of State for Health (fictional)',
+        ].join('\n'),
       ),
       section(
         'summary',
         'executive-summary',
         'Executive summary',
-        `This consultation asks for views on 3 proposals:
-- a single online front door for NHS information and services in England
-- common standards for the quality and accuracy of NHS health information online
-- support for people who cannot or do not want to use online services
-
-It runs for 12 weeks, from 1 March 2027 to 24 May 2027. We will read every response and publish a summary of what we heard, with our decisions, by 16 August 2027.`,
+        [
+          'This consultation asks for views on 3 proposals:',
+          '- a single online front door for NHS information and services in England',
+          '- common standards for the quality and accuracy of NHS health information online',
+          '- support for people who cannot or do not want to use online services',
+          '',
+          'It runs for 12 weeks, from 1 March 2027 to 24 May 2027. We will read every response and publish a summary ' +
+            'of what we heard, with our decisions, by 16 August 2027.',
+        ].join('\n'),
       ),
       section(
         'background',
         'background',
         'Background',
-        `In 2026, 71% of adults in England looked for health information online. More than 300 NHS organisations run their own websites, and patients use at least 12 different systems to book appointments or order repeat prescriptions.
-
-We heard from patients and staff during 2025 and 2026 that this causes 3 main problems:
-- people cannot easily tell whether information is up to date or accurate
-- people have to create many different accounts to use NHS services online
-- staff spend time helping patients to find information that should be easy to find`,
+        [
+          'In 2026, 71% of adults in England looked for health information online. More than 300 NHS organisations ' +
+            'run their own websites, and patients use at least 12 different systems to book appointments or order ' +
+            'repeat prescriptions.',
+          '',
+          'We heard from patients and staff during 2025 and 2026 that this causes 3 main problems:',
+          '- people cannot easily tell whether information is up to date or accurate',
+          '- people have to create many different accounts to use NHS services online',
+          '- staff spend time helping patients to find information that should be easy to find',
+        ].join('\n'),
       ),
       section(
         'proposal-1',
@@ -191,17 +205,30 @@ We heard from patients and staff during 2025 and 2026 that this causes 3 main pr
         'how-to-respond',
         'how-to-respond',
         'How to respond',
-        `You can respond online at https://consult.example.gov.uk/digital-access. You can also email the response form to digital-access-consultation@example.gov.uk, or post it to Digital Access Consultation, 39 Victoria Street, London SW1H 0EU.
-
-The consultation closes at 11:59pm on 24 May 2027. Ask us for a paper copy, large print, Easy Read, audio or Braille version if you need one.`,
+        [
+          'You can respond online at https://consult.example.gov.uk/digital-access. You can also email the response ' +
+            'form to digital-access-consultation@example.gov.uk, or post it to Digital Access Consultation, 39 ' +
+            'Victoria Street, London SW1H 0EU.',
+          '',
+          'The consultation closes at 11:59pm on 24 May 2027. Ask us for a paper copy, large print, Easy Read, audio ' +
+            'or Braille version if you need one.',
+        ].join('\n'),
       ),
       section(
         'confidentiality',
         'confidentiality',
         'Confidentiality and data protection',
-        `Information you give us, including personal information, may be published or disclosed under the Freedom of Information Act 2000, the Environmental Information Regulations 2004 and UK data protection law. If you want your response to be treated as confidential, tell us why. We cannot promise to keep it confidential in every case. An automatic confidentiality disclaimer from your IT system will not count as a request.
-
-If you respond on behalf of an organisation, please tell us whom it represents and how you gathered their views.`,
+        [
+          'Information you give us, including personal information, may be published or disclosed under the Freedom ' +
+            'of Information Act 2000, the Environmental Information Regulations 2004 and UK data protection law. If ' +
+            'you want your response to be treated as confidential, tell us why. We cannot promise to keep it ' +
+            'confidential in every case. An automatic confidentiality disclaimer from your IT system will not count ' +
+            'as ' +
+            'a request.',
+          '',
+          'If you respond on behalf of an organisation, please tell us whom it represents and how you gathered their ' +
+            'views.',
+        ].join('\n'),
       ),
     ],
     questions: [

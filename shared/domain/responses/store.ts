@@ -420,15 +420,21 @@ export interface DetectionOutcome {
   seconds: number;
 }
 
+const CONSENT_YES = new RegExp(
+  [
+    String.raw`^\s*(y|yes|true|1|agree|agreed|i agree|accept|accepted|i accept|consent|i consent|`,
+    String.raw`consented|i give (my )?(consent|permission)|publish( my)? response|happy for)\b`,
+  ].join(''),
+  'i',
+);
+
 /** Respondent field values that mean yes (consents, confidentiality): "Yes", "Yes, with my name", "Y", "True". */
 export function isYes(value: string | null | undefined): boolean {
   if (!value) return false;
   // Tools word consent their own way: "Accepted" (Jotform), "Publish response with name" and
   // "Publish response only (without name)" (Citizen Space). A refusal is never a yes.
   if (/^\s*(no\b|not\b|do not|don't|never|decline|i do not|refuse)/i.test(value)) return false;
-  return /^\s*(y|yes|true|1|agree|agreed|i agree|accept|accepted|i accept|consent|i consent|consented|i give (my )?(consent|permission)|publish( my)? response|happy for)\b/i.test(
-    value,
-  );
+  return CONSENT_YES.test(value);
 }
 
 /** "On behalf of an organisation" and the like; with no answer, an organisation name given means yes. */

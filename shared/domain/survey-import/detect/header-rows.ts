@@ -37,8 +37,13 @@ const QUALTRICS_SHORT_NAMES = new Set([
   'distributionchannel',
   'userlanguage',
 ]);
-const QUESTION_START =
-  /^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b/i;
+const QUESTION_START = new RegExp(
+  [
+    String.raw`^(please|what|which|who|whom|where|when|why|how|do|does|did|are|is|would|should|could|`,
+    String.raw`can|have|has|to what extent|tell us|describe|explain|rank|select|choose)\b`,
+  ].join(''),
+  'i',
+);
 
 export function isBlankRow(row: string[] | undefined): boolean {
   if (!row) return true;

@@ -17,9 +17,12 @@ export interface HeaderNumber {
   rest: string;
 }
 
-const SECTION_PREFIX = String.raw`(?:(?<section>(?:prop(?:osal)?|section|part|chapter|theme|annex)\s*[0-9a-z]{1,3})\s*[-:–,.]?\s*)?`;
+const SECTION_PREFIX =
+  String.raw`(?:(?<section>(?:prop(?:osal)?|section|part|chapter|theme|annex)\s*[0-9a-z]{1,3})` +
+  String.raw`\s*[-:–,.]?\s*)?`;
 const NUMBERED = new RegExp(
-  String.raw`^\s*${SECTION_PREFIX}(?:q(?:uestion)?\s*\.?\s*(?<n1>\d{1,3}[a-z]?)(?![0-9a-z_])|(?<n2>\d{1,3}[a-z]?)(?=[.):]|\s[-–]\s))\s*[-:.)–]*\s*(?<rest>[\s\S]*)$`,
+  String.raw`^\s*${SECTION_PREFIX}(?:q(?:uestion)?\s*\.?\s*(?<n1>\d{1,3}[a-z]?)(?![0-9a-z_])|` +
+    String.raw`(?<n2>\d{1,3}[a-z]?)(?=[.):]|\s[-–]\s))\s*[-:.)–]*\s*(?<rest>[\s\S]*)$`,
   'i',
 );
 /** Qualtrics short names: Q2, Q2_7_TEXT, Q12_3. */
@@ -346,7 +349,12 @@ const RESPONDENT_RULES: [RespondentTargetKey, RegExp][] = [
   ['publishConsent', /\bpublish/],
   [
     'contactConsent',
-    /(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|keep in touch|contacted (about|again)/,
+    new RegExp(
+      [
+        '(may|can) we contact|contact you|happy (for us )?to be contacted|further contact|',
+        'keep in touch|contacted (about|again)',
+      ].join(''),
+    ),
   ],
   [
     'represents',
@@ -387,21 +395,42 @@ const RESPONDENT_RULES: [RespondentTargetKey, RegExp][] = [
   ],
   [
     'postcode',
-    /^(your |home |the )?post ?code\b|^(what is )?(your|the) (home )?post ?code|first (part|half) of (your|the) post ?code|^(zip|postal) code$|^post ?code district/,
+    new RegExp(
+      [
+        String.raw`^(your |home |the )?post ?code\b|^(what is )?(your|the) (home )?post ?code|first (part|`,
+        String.raw`half) of (your|the) post ?code|^(zip|postal) code$|^post ?code district`,
+      ].join(''),
+    ),
   ],
   ['address', /^(your |home |postal )?address$|^what is your (postal |home )?address/],
   [
     'region',
-    /\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|^location\b|^country|which nation|^nation\b|local authority area|^county$/,
+    new RegExp(
+      [
+        String.raw`\bregion\b|where do you live|where (are you|is your (organi[sz]ation|business)) based|`,
+        String.raw`^location\b|^country|which nation|^nation\b|local authority area|^county$`,
+      ].join(''),
+    ),
   ],
   ['ageBand', /^(your )?age( band| group| range)?\??$|what is your age|how old are you|age group/],
   [
     'email',
-    /^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|^recipientemail$|^recipient email$|^respondent e-?mail$/,
+    new RegExp(
+      [
+        String.raw`^(your )?e-?mail( address)?\??$|what is your e-?mail|^e-?mail address|^emailaddress$|`,
+        String.raw`^recipientemail$|^recipient email$|^respondent e-?mail$`,
+      ].join(''),
+    ),
   ],
   [
     'name',
-    /^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|last) name$|^respondent name$/,
+    new RegExp(
+      [
+        String.raw`^(your )?(full )?name\??$|what is your (full )?name|^(first|last) name$|^(forename|`,
+        String.raw`surname|given name|family name)$|^recipient(first|last)name$|^recipient (first|`,
+        String.raw`last) name$|^respondent name$`,
+      ].join(''),
+    ),
   ],
 ];
 
@@ -473,16 +502,26 @@ export function looksLikeRespondingAs(values: string[]): boolean {
 
 // ---------------------------------------------------------------- parts of a question
 
-const EXPLAIN =
-  /^(please )?(explain|give (your )?reasons?|tell us why|why( is that| not)?\??$|reasons? for your (answer|response)|comments?:?$|please (give|provide|explain)( (your|the))? (reasons?|explanation|more detail)|please explain your answer|explain your answer|if (yes|no)[^.?]*(explain|why|tell us)|please tell us (why|more))/;
+const EXPLAIN = new RegExp(
+  [
+    String.raw`^(please )?(explain|give (your )?reasons?|tell us why|why( is that| not)?\??$|`,
+    String.raw`reasons? for your (answer|response)|comments?:?$|please (give|provide|explain)( (your|`,
+    String.raw`the))? (reasons?|explanation|more detail)|please explain your answer|`,
+    String.raw`explain your answer|if (yes|no)[^.?]*(explain|why|tell us)|please tell us (why|more))`,
+  ].join(''),
+);
 
 export function isExplanationHeader(text: string): boolean {
   const h = normaliseLabel(text);
   return h.length < 200 && EXPLAIN.test(h);
 }
 
-const OTHER =
-  /(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)| \(please describe\)| - write in)?( - text)?$|please specify$|_text$|^if other,|^-oth-$/;
+const OTHER = new RegExp(
+  [
+    String.raw`(^|\W)other( \(please specify\)| - please specify| \(specify\)| \(please state\)|`,
+    String.raw` \(please describe\)| - write in)?( - text)?$|please specify$|_text$|^if other,|^-oth-$`,
+  ].join(''),
+);
 
 export function isOtherHeader(text: string): boolean {
   const h = normaliseLabel(text);

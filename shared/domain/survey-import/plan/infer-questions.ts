@@ -222,6 +222,30 @@ function closedByCue(distinct: number, nonBlank: number, maxLen: number): boolea
   return nonBlank > 0 && distinct <= 50 && maxLen <= 150;
 }
 
+const MULTI_CUE = new RegExp(
+  [
+    'select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|',
+    'cochez|alle zutreffenden|mehrfachauswahl',
+  ].join(''),
+);
+
+const CLOSED_CUE = new RegExp(
+  [
+    String.raw`multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|`,
+    String.raw`describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|`,
+    String.raw`\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no`,
+  ].join(''),
+);
+
+const OPEN_CUE = new RegExp(
+  [
+    String.raw`free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|`,
+    String.raw`tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|`,
+    String.raw`what (else|is your|are your)|what (one )?thing|\bsuggestions?\b|\bideas?\b|\bopinion\b|`,
+    String.raw`freitext|beschreib`,
+  ].join(''),
+);
+
 /**
  * What a question's own words say about its answers: "free text", "describe", "please explain"
  * ask for words; "select all that apply" for a list; "choose one", "how likely", "rate" for a choice.
@@ -229,24 +253,9 @@ function closedByCue(distinct: number, nonBlank: number, maxLen: number): boolea
  */
 function headerCue(text: string): 'open' | 'multi' | 'closed' | null {
   const t = normaliseLabel(text);
-  if (
-    /select all|check all|tick all|all that apply|marca todas|todas las (opciones|que)|cochez|alle zutreffenden|mehrfachauswahl/.test(
-      t,
-    )
-  )
-    return 'multi';
-  if (
-    /multiple choice|single choice|choose (one|the)|select (one|the)|best describes?|describes? (you )?best|describe mejor|how (likely|satisfied|often|much do you agree)|\brate\b|on a scale|scale of|escala|to what extent|do you agree|\bagree\b|yes or no/.test(
-      t,
-    )
-  )
-    return 'closed';
-  if (
-    /free text|(please |to )?describe (your|how|what|why|the|in)|please describe|\bexplain\b|tell us|\bcomments?\b|\bwhy\b|in your own words|please (enter|give|provide|write)|what (else|is your|are your)|what (one )?thing|\bsuggestions?\b|\bideas?\b|\bopinion\b|freitext|beschreib/.test(
-      t,
-    )
-  )
-    return 'open';
+  if (MULTI_CUE.test(t)) return 'multi';
+  if (CLOSED_CUE.test(t)) return 'closed';
+  if (OPEN_CUE.test(t)) return 'open';
   return null;
 }
 
@@ -275,11 +284,18 @@ function choicesWithOther(distinct: { label: string; count: number }[], nonBlank
   return common.reduce((n, d) => n + d.count, 0) / nonBlank >= 0.8;
 }
 
+const QUANTITY_CUE = new RegExp(
+  [
+    String.raw`\bhow many\b|\bnumber of\b|how much (would|do|did|does) (you|your \w+) (pay|spend|earn|`,
+    String.raw`cost)|\bhow far\b|\bhow old\b|\bhow long\b|\bmiles\b|\bkm\b|\(£\)|\bin £|\bamount\b|`,
+    String.raw`\bsize\b|\bper ?cent(age)?\b|\bhours? (a|per) (day|week)\b`,
+  ].join(''),
+  'i',
+);
+
 /** Words in a question that ask for a quantity. */
 function numericCue(text: string): boolean {
-  return /\bhow many\b|\bnumber of\b|how much (would|do|did|does) (you|your \w+) (pay|spend|earn|cost)|\bhow far\b|\bhow old\b|\bhow long\b|\bmiles\b|\bkm\b|\(£\)|\bin £|\bamount\b|\bsize\b|\bper ?cent(age)?\b|\bhours? (a|per) (day|week)\b/i.test(
-    text.replace(/[_-]/g, ' '),
-  );
+  return QUANTITY_CUE.test(text.replace(/[_-]/g, ' '));
 }
 
 /** "1: Cheaper fares\n2: Later buses" in every cell: the items ranked, in the order first seen. */

@@ -53,8 +53,13 @@ const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]
  * JavaScript's Date.toString (Pol.is): "Thu May 02 2024 07:19:55 GMT+0000 (Coordinated Universal Time)", "Wed Jun 18
  * 05:53:44 BST 2014".
  */
-const JS_DATE =
-  /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT([+-]\d{4})(?:\s+\(.*\))?|(\d{2}):(\d{2}):(\d{2})\s+([A-Z]{3,4})\s+(\d{4}))$/i;
+const JS_DATE = new RegExp(
+  [
+    String.raw`^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT([+-]\d{4`,
+    String.raw`})(?:\s+\(.*\))?|(\d{2}):(\d{2}):(\d{2})\s+([A-Z]{3,4})\s+(\d{4}))$`,
+  ].join(''),
+  'i',
+);
 const ZONES: Record<string, number> = {
   UTC: 0,
   GMT: 0,
