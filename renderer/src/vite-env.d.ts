@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { WindowApi } from '../../shared/ipc/contract';
+import type { WindowApi } from '#shared/ipc/contract';
 
 declare global {
   interface Window {

@@ -80,7 +80,8 @@ export function App() {
           if (r.ok && r.value) void app.openWorkspace(r.value.path);
           else if (!r.ok) app.navigate({ page: 'open' });
         });
-      } else if (command === 'open-recent' && path) void app.openWorkspace(path).then((r) => !r.ok && app.setBanner({ kind: 'important', text: r.error.message }));
+      } else if (command === 'open-recent' && path)
+        void app.openWorkspace(path).then((r) => !r.ok && app.setBanner({ kind: 'important', text: r.error.message }));
       else if (command === 'save-as' && app.workspace) app.navigate({ page: 'save-as' });
       else if (command === 'close') void app.closeWorkspace();
       else if (command === 'about') app.navigate({ page: 'about' });
@@ -104,14 +105,18 @@ export function App() {
   // The window title carries the consultation and whether it is saved (Electron shows it in the title bar).
   useEffect(() => {
     const state = saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved';
-    document.title = workspace ? `${workspace.title} (${state}) – ${pageTitle(route)} – Consultation Workbench` : `${pageTitle(route)} – Consultation Workbench`;
+    document.title = workspace
+      ? `${workspace.title} (${state}) – ${pageTitle(route)} – Consultation Workbench`
+      : `${pageTitle(route)} – Consultation Workbench`;
   }, [workspace, saveState, route]);
 
   if (!hasBridge()) {
     return (
       <main className="govuk-width-container app-main" id="main-content">
         <h1 className="govuk-heading-l">Consultation Workbench cannot start here</h1>
-        <p className="govuk-body">Open the app from its shortcut, or open the address the app printed when it started.</p>
+        <p className="govuk-body">
+          Open the app from its shortcut, or open the address the app printed when it started.
+        </p>
       </main>
     );
   }
@@ -130,18 +135,34 @@ export function App() {
       </a>
       <Header />
       {workspace && route.page === 'workspace' ? <WorkspaceNav current={route.tab} /> : null}
-      <div className={route.page === 'workspace' && (route.tab === 'draft' || route.tab === 'analysis') ? 'app-wide' : 'govuk-width-container'}>
+      <div
+        className={
+          route.page === 'workspace' && (route.tab === 'draft' || route.tab === 'analysis')
+            ? 'app-wide'
+            : 'govuk-width-container'
+        }
+      >
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
-          {startupError ? <ErrorSummary errors={[{ message: startupError.message }]} title="The app could not start" /> : null}
+          {startupError ? (
+            <ErrorSummary errors={[{ message: startupError.message }]} title="The app could not start" />
+          ) : null}
           {banner ? <NotificationBanner banner={banner} onDismiss={() => useApp.getState().setBanner(null)} /> : null}
-          {info || startupError ? <Page key={JSON.stringify(route)} route={route} /> : <p className="govuk-body">Loading…</p>}
+          {info || startupError ? (
+            <Page key={JSON.stringify(route)} route={route} />
+          ) : (
+            <p className="govuk-body">Loading…</p>
+          )}
         </main>
       </div>
       <footer className="govuk-footer" role="contentinfo">
         <div className="govuk-width-container">
           <p className="govuk-body-s govuk-!-margin-bottom-0">
             Consultation Workbench {info?.version} · works offline · your data stays on this computer{' '}
-            <button type="button" className="app-link-button govuk-body-s" onClick={() => useApp.getState().navigate({ page: 'about' })}>
+            <button
+              type="button"
+              className="app-link-button govuk-body-s"
+              onClick={() => useApp.getState().navigate({ page: 'about' })}
+            >
               About
             </button>
           </p>

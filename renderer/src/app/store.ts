@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/ipc/contract/app';
-import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '../../../shared/domain/workspace';
-import type { AppErrorShape, Result } from '../../../shared/core/errors';
+import type { AppInfo } from '#shared/ipc/contract/app';
+import type { RecentEntry, WorkspaceState, WorkspaceSummary } from '#shared/domain/workspace';
+import type { AppErrorShape, Result } from '#shared/core/errors';
 import { call } from '../lib/api';
 import { trackSaves } from '../lib/save-tracking';
-import type { In } from '../../../shared/ipc/contract';
+import type { In } from '#shared/ipc/contract';
 import { hashToRoute, routeToHash, type Route } from './routes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -32,7 +32,11 @@ interface AppStore {
   setBanner: (b: Banner | null) => void;
   refreshRecent: () => Promise<void>;
   removeRecent: (path: string) => Promise<void>;
-  createWorkspace: (path: string, title: string, from?: In<'workspace.create'>['from']) => Promise<Result<WorkspaceSummary>>;
+  createWorkspace: (
+    path: string,
+    title: string,
+    from?: In<'workspace.create'>['from'],
+  ) => Promise<Result<WorkspaceSummary>>;
   openWorkspace: (path: string) => Promise<Result<WorkspaceSummary>>;
   saveAs: (path: string) => Promise<Result<WorkspaceSummary>>;
   closeWorkspace: () => Promise<void>;

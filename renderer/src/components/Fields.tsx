@@ -36,7 +36,14 @@ export function TextArea({ id, label, hint, error, rows = 4, ...rest }: TextArea
       </label>
       <Hint id={id} hint={hint} />
       <ErrorText id={id} error={error} />
-      <textarea id={id} name={id} rows={rows} className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} aria-describedby={describedBy(id, hint, error)} {...rest} />
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      />
     </div>
   );
 }
@@ -62,7 +69,14 @@ export function SelectField({
         {label}
       </label>
       <Hint id={id} hint={hint} />
-      <select id={id} name={id} className="govuk-select" value={value} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        name={id}
+        className="govuk-select"
+        value={value}
+        aria-describedby={describedBy(id, hint)}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -73,11 +87,31 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ id, label, hint, checked, onChange }: { id: string; label: ReactNode; hint?: ReactNode; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
       <div className="govuk-checkboxes__item">
-        <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          className="govuk-checkboxes__input"
+          id={id}
+          name={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
           {label}
         </label>

@@ -7,7 +7,15 @@ let firstPage = true;
  * The page's h1. It takes focus when the page changes (as GOV.UK single-page services do), so a
  * keyboard or screen reader user starts at the top of the new page.
  */
-export function PageHeading({ children, caption, size = 'l' }: { children: ReactNode; caption?: ReactNode; size?: 'xl' | 'l' | 'm' }) {
+export function PageHeading({
+  children,
+  caption,
+  size = 'l',
+}: {
+  children: ReactNode;
+  caption?: ReactNode;
+  size?: 'xl' | 'l' | 'm';
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (firstPage) {

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { classes } from './classes';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
   id: string;
@@ -34,7 +35,7 @@ export function TextField({ id, label, hint, error, labelAsHeading, widthClass, 
       <input
         id={id}
         name={id}
-        className={`govuk-input${widthClass ? ` ${widthClass}` : ''}${error ? ' govuk-input--error' : ''}${mono ? ' app-path' : ''}`}
+        className={classes('govuk-input', widthClass, error && 'govuk-input--error', mono && 'app-path')}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
         {...input}

@@ -1,6 +1,6 @@
-import type { Channel } from '../../../shared/ipc/channels';
-import type { AppEventsApi, CallOptions, In, Out } from '../../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../../shared/core/errors';
+import type { Channel } from '#shared/ipc/channels';
+import type { AppEventsApi, CallOptions, In, Out } from '#shared/ipc/contract';
+import type { AppErrorShape, Result } from '#shared/core/errors';
 import { changesWorkspace, saveEnded, saveStarted } from './save-tracking';
 
 /**
@@ -14,7 +14,11 @@ function bridge() {
   return wb;
 }
 
-export async function call<K extends Channel>(channel: K, input: In<K>, options?: CallOptions): Promise<Result<Out<K>>> {
+export async function call<K extends Channel>(
+  channel: K,
+  input: In<K>,
+  options?: CallOptions,
+): Promise<Result<Out<K>>> {
   if (!changesWorkspace(channel)) return send(channel, input, options);
   saveStarted();
   const r = await send(channel, input, options);

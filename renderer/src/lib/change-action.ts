@@ -1,6 +1,6 @@
-import type { Channel } from '../../../shared/ipc/channels';
-import type { In, Out } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/core/errors';
+import type { Channel } from '#shared/ipc/channels';
+import type { In, Out } from '#shared/ipc/contract';
+import type { Result } from '#shared/core/errors';
 import { call } from './api';
 
 /** A store action that changes the workspace through one contract call. */

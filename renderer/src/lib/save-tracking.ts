@@ -1,6 +1,6 @@
-import { contract } from '../../../shared/ipc/contract';
-import type { Channel } from '../../../shared/ipc/channels';
-import type { Result } from '../../../shared/core/errors';
+import { contract } from '#shared/ipc/contract';
+import type { Channel } from '#shared/ipc/channels';
+import type { Result } from '#shared/core/errors';
 
 /**
  * Which calls the header's "Saving…" / "Saved" follows, read from each channel's kind in the

@@ -14,7 +14,7 @@ import { QuestionResponsePanel } from './QuestionResponsePanel';
 import { SectionsPanel } from './SectionsPanel';
 import { CodebookPanel } from './CodebookPanel';
 import { TwoCodersPanel } from './TwoCodersPanel';
-import type { QuestionAnalysisSummary } from '../../../../shared/coding/types';
+import type { QuestionAnalysisSummary } from '#shared/coding/types';
 
 const TABS: Array<{ tab: QuestionTab; label: string }> = [
   { tab: 'figures', label: 'Figures' },
@@ -24,8 +24,10 @@ const TABS: Array<{ tab: QuestionTab; label: string }> = [
   { tab: 'response', label: 'Government response' },
 ];
 
-const questionName = (q: Pick<QuestionAnalysisSummary, 'number' | 'text'>) => (q.number ? `Question ${q.number}` : q.text);
-const same = (a: View | null, b: View) => !!a && a.kind === b.kind && (a.kind !== 'question' || (b.kind === 'question' && a.questionId === b.questionId));
+const questionName = (q: Pick<QuestionAnalysisSummary, 'number' | 'text'>) =>
+  q.number ? `Question ${q.number}` : q.text;
+const same = (a: View | null, b: View) =>
+  !!a && a.kind === b.kind && (a.kind !== 'question' || (b.kind === 'question' && a.questionId === b.questionId));
 
 /**
  * Analysing the responses: per question the figures (tallies, cross-tabs, charts), the coding
@@ -34,7 +36,9 @@ const same = (a: View | null, b: View) => !!a && a.kind === b.kind && (a.kind !=
  */
 export function AnalysisPage() {
   const title = useApp((s) => s.workspace?.title);
-  const { overview, view, error } = useAnalysis(useShallow((s) => ({ overview: s.overview, view: s.view, error: s.error })));
+  const { overview, view, error } = useAnalysis(
+    useShallow((s) => ({ overview: s.overview, view: s.view, error: s.error })),
+  );
   useEffect(() => {
     void useAnalysis.getState().load();
   }, []);
@@ -54,10 +58,16 @@ export function AnalysisPage() {
     ...overview.questions.map((q) => ({
       view: { kind: 'question' as const, questionId: q.id, tab: view?.kind === 'question' ? view.tab : 'figures' },
       label: `${questionName(q)}: ${q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text}`,
-      meta: q.codable ? `${q.progress.coded.toLocaleString('en-GB')} of ${q.progress.total.toLocaleString('en-GB')} coded` : 'Counts only',
+      meta: q.codable
+        ? `${q.progress.coded.toLocaleString('en-GB')} of ${q.progress.total.toLocaleString('en-GB')} coded`
+        : 'Counts only',
     })),
     { view: { kind: 'response' }, label: 'The whole response', meta: 'Introduction, other themes, next steps' },
-    { view: { kind: 'codebook' }, label: 'Codebook', meta: `${useAnalysis.getState().codebook.filter((t) => !t.archived).length} themes` },
+    {
+      view: { kind: 'codebook' },
+      label: 'Codebook',
+      meta: `${useAnalysis.getState().codebook.filter((t) => !t.archived).length} themes`,
+    },
     { view: { kind: 'coders' }, label: 'Two coders', meta: 'Packages and agreement' },
   ];
 
@@ -74,9 +84,14 @@ export function AnalysisPage() {
           </div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
-              This is a coding package from “{overview.package.sourceTitle}”{overview.package.coder ? ` for ${overview.package.coder}` : ''}: {overview.package.answers.toLocaleString('en-GB')} answers to code.
+              This is a coding package from “{overview.package.sourceTitle}”
+              {overview.package.coder ? ` for ${overview.package.coder}` : ''}:{' '}
+              {overview.package.answers.toLocaleString('en-GB')} answers to code.
             </p>
-            <p className="govuk-body">Code each answer with the keyboard on the Coding tab. When you have finished, close the workspace and send this file back to {overview.package.createdBy}.</p>
+            <p className="govuk-body">
+              Code each answer with the keyboard on the Coding tab. When you have finished, close the workspace and send
+              this file back to {overview.package.createdBy}.
+            </p>
           </div>
         </div>
       ) : (
@@ -88,8 +103,16 @@ export function AnalysisPage() {
             {items.map((it) => {
               const selected = same(view, it.view);
               return (
-                <li key={it.view.kind === 'question' ? it.view.questionId : it.view.kind} className={`app-analysis-nav__item${selected ? ' app-analysis-nav__item--selected' : ''}`}>
-                  <button type="button" className="app-link-button govuk-body-s govuk-!-margin-bottom-0" aria-current={selected ? 'true' : undefined} onClick={() => select(it.view)}>
+                <li
+                  key={it.view.kind === 'question' ? it.view.questionId : it.view.kind}
+                  className={`app-analysis-nav__item${selected ? ' app-analysis-nav__item--selected' : ''}`}
+                >
+                  <button
+                    type="button"
+                    className="app-link-button govuk-body-s govuk-!-margin-bottom-0"
+                    aria-current={selected ? 'true' : undefined}
+                    onClick={() => select(it.view)}
+                  >
                     {it.label}
                   </button>
                   <span className="app-analysis-nav__meta">{it.meta}</span>
@@ -116,7 +139,8 @@ function QuestionView({ question, tab }: { question: QuestionAnalysisSummary; ta
   const go = (t: QuestionTab) => useAnalysis.getState().select({ kind: 'question', questionId: question.id, tab: t });
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern says.
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
+    const next =
+      e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
     if (next < 0) return;
     e.preventDefault();
     go(tabs[next]!.tab);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { RadiosField } from '../../components/Fields';
-import { slugify } from '../../../../shared/domain/filename';
+import { slugify } from '#shared/domain/filename';
 import { useAnalysis } from './analysis-store';
 import { PathField, workspaceFolder } from './PathField';
 import { Table, Row, Cell } from '../../components/Table';
@@ -31,7 +31,8 @@ export function CodebookPanel() {
     if (!inPath.trim()) return setError({ field: 'in', text: 'Enter the path of the codebook file' });
     const r = await useAnalysis.getState().importCodebook({ path: inPath });
     if (!r.ok) return setError({ field: 'in', text: r.error.message });
-    setMessage(`Imported the codebook: ${r.value.added} themes added, ${r.value.updated} updated.${r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : ''}`);
+    const warnings = r.value.warnings.length ? ` ${r.value.warnings.join(' ')}` : '';
+    setMessage(`Imported the codebook: ${r.value.added} themes added, ${r.value.updated} updated.${warnings}`);
   }
 
   const live = codebook.filter((t) => !t.archived);
@@ -46,7 +47,9 @@ export function CodebookPanel() {
         </div>
       ) : null}
       {live.length === 0 ? (
-        <p className="govuk-body">There are no themes yet. Add them for a question on its Themes tab, or import a codebook.</p>
+        <p className="govuk-body">
+          There are no themes yet. Add them for a question on its Themes tab, or import a codebook.
+        </p>
       ) : (
         <Table
           caption="Every theme, sub-themes under their theme"
@@ -78,18 +81,42 @@ export function CodebookPanel() {
           }}
           options={[
             { value: 'csv', label: 'CSV', hint: 'For spreadsheets and tools such as Taguette and MAXQDA.' },
-            { value: 'qdc', label: 'REFI-QDA codebook (.qdc)', hint: 'For NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette.' },
+            {
+              value: 'qdc',
+              label: 'REFI-QDA codebook (.qdc)',
+              hint: 'For NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette.',
+            },
           ]}
         />
-        <PathField id="codebook-out" label="Save to" value={out} onChange={setOut} error={error?.field === 'out' ? error.text : null} mode="save" filterName="Codebook" extensions={[format]} />
+        <PathField
+          id="codebook-out"
+          label="Save to"
+          value={out}
+          onChange={setOut}
+          error={error?.field === 'out' ? error.text : null}
+          mode="save"
+          filterName="Codebook"
+          extensions={[format]}
+        />
         <button type="button" className="govuk-button" onClick={() => void exportIt()}>
           Save the codebook
         </button>
       </div>
       <div className="app-dialog">
         <h3 className="govuk-heading-s">Import a codebook</h3>
-        <p className="govuk-body">Themes with the same id, or the same name in the same place, are updated; the others are added.</p>
-        <PathField id="codebook-in" label="Codebook file (.csv or .qdc)" value={inPath} onChange={setInPath} error={error?.field === 'in' ? error.text : null} mode="open" filterName="Codebook" extensions={['csv', 'qdc', 'xml']} />
+        <p className="govuk-body">
+          Themes with the same id, or the same name in the same place, are updated; the others are added.
+        </p>
+        <PathField
+          id="codebook-in"
+          label="Codebook file (.csv or .qdc)"
+          value={inPath}
+          onChange={setInPath}
+          error={error?.field === 'in' ? error.text : null}
+          mode="open"
+          filterName="Codebook"
+          extensions={['csv', 'qdc', 'xml']}
+        />
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void importIt()}>
           Import the codebook
         </button>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { call } from '../../lib/api';
 import { useAnalysis } from './analysis-store';
-import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '../../../../shared/coding/sentiment';
-import { QUOTE_STATUS_TEXT } from '../../../../shared/coding/consent';
-import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '../../../../shared/coding/types';
-import type { AppErrorShape, Result } from '../../../../shared/core/errors';
-import type { Out } from '../../../../shared/ipc/contract';
+import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '#shared/coding/sentiment';
+import { QUOTE_STATUS_TEXT } from '#shared/coding/consent';
+import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '#shared/coding/types';
+import type { AppErrorShape, Result } from '#shared/core/errors';
+import type { Out } from '#shared/ipc/contract';
 
 type Move = 'current' | 'first' | 'next' | 'previous' | 'next-uncoded';
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -43,6 +43,9 @@ function markedText(a: AnswerForCoding): ReactNode[] {
   return out;
 }
 
+const NO_ANSWERS = 'No one wrote an answer to this question yet.';
+const ALL_CODED = 'Every answer to this question is coded.';
+
 /**
  * The coding queue: one answer at a time, every action on a key. 1–9 toggle the numbered themes
  * (with words selected in the answer: code that passage), T reaches the others, A/D/X/U set the
@@ -68,7 +71,11 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   const load = useCallback(
     async (move: Move, responseId?: number) => {
       const mine = ++latest.current;
-      const r = await call('analysis.queue', { questionId: question.id, move, ...(responseId !== undefined ? { responseId } : {}) });
+      const r = await call('analysis.queue', {
+        questionId: question.id,
+        move,
+        ...(responseId !== undefined ? { responseId } : {}),
+      });
       if (mine !== latest.current) return;
       if (!r.ok) return setError(r.error);
       setError(null);
@@ -80,9 +87,12 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   useEffect(() => {
     void load('current');
   }, [load]);
-  useEffect(() => () => {
-    if (refreshTimer.current) clearTimeout(refreshTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
 
   /** The page's progress counts follow a little later, so fast coding is not slowed down. */
   const changedSoon = () => {
@@ -115,34 +125,64 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
     const passage = selectionIn(textRef.current);
     const theme = name(themeId);
     if (passage) {
-      void act<Out<'analysis.code'>>(() => call('analysis.code', { responseId: answer.responseId, questionId: question.id, themeId, action: 'add', passage }), `Passage coded with ${theme}`).then(() => window.getSelection()?.removeAllRanges());
+      void act<Out<'analysis.code'>>(
+        () =>
+          call('analysis.code', {
+            responseId: answer.responseId,
+            questionId: question.id,
+            themeId,
+            action: 'add',
+            passage,
+          }),
+        `Passage coded with ${theme}`,
+      ).then(() => window.getSelection()?.removeAllRanges());
       return;
     }
     const on = !whole.has(themeId);
-    void act(() => call('analysis.code', { responseId: answer.responseId, questionId: question.id, themeId }), on ? `Coded with ${theme}` : `${theme} removed`);
+    void act(
+      () => call('analysis.code', { responseId: answer.responseId, questionId: question.id, themeId }),
+      on ? `Coded with ${theme}` : `${theme} removed`,
+    );
   }
 
   function sentiment(s: Sentiment) {
     if (!answer) return;
     const next = answer.annotation.sentiment === s ? null : s;
-    void act(() => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, sentiment: next }), next ? `Sentiment: ${SENTIMENT_LABELS[next]}` : 'Sentiment cleared');
+    void act(
+      () => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, sentiment: next }),
+      next ? `Sentiment: ${SENTIMENT_LABELS[next]}` : 'Sentiment cleared',
+    );
   }
 
   function complete() {
     if (!answer) return;
     const next = !answer.annotation.complete;
-    void act(() => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, complete: next }), next ? 'Marked as coded' : 'No longer marked as coded');
+    void act(
+      () => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, complete: next }),
+      next ? 'Marked as coded' : 'No longer marked as coded',
+    );
   }
 
   function quote() {
     if (!answer) return;
     const passage = selectionIn(textRef.current);
-    void act(() => call('analysis.markQuote', { responseId: answer.responseId, questionId: question.id, ...(passage ? { passage } : {}) }), passage ? 'Passage marked as a quote' : 'Answer marked as a quote').then(() => window.getSelection()?.removeAllRanges());
+    void act(
+      () =>
+        call('analysis.markQuote', {
+          responseId: answer.responseId,
+          questionId: question.id,
+          ...(passage ? { passage } : {}),
+        }),
+      passage ? 'Passage marked as a quote' : 'Answer marked as a quote',
+    ).then(() => window.getSelection()?.removeAllRanges());
   }
 
   function saveMemo() {
     if (!answer || memo === answer.annotation.memo) return;
-    void act(() => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, memo }), 'Memo saved');
+    void act(
+      () => call('analysis.annotate', { responseId: answer.responseId, questionId: question.id, memo }),
+      'Memo saved',
+    );
   }
 
   function move(m: Move) {
@@ -175,7 +215,12 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   return (
     <>
       <p className="govuk-body">
-        <progress className="govuk-!-margin-right-2" max={Math.max(1, p.total)} value={p.coded} aria-label="Answers coded" />
+        <progress
+          className="govuk-!-margin-right-2"
+          max={Math.max(1, p.total)}
+          value={p.coded}
+          aria-label="Answers coded"
+        />
         {n(p.coded)} of {n(p.total)} answers coded, {n(p.uncoded)} to go.
       </p>
       {error ? (
@@ -188,7 +233,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
       </div>
       {!answer ? (
         <div className="govuk-inset-text">
-          {p.total === 0 ? 'No one wrote an answer to this question yet.' : 'Every answer to this question is coded.'}{' '}
+          {p.total === 0 ? NO_ANSWERS : ALL_CODED}{' '}
           {p.total > 0 ? (
             <button type="button" className="app-link-button" onClick={() => move('first')}>
               Go to the first answer
@@ -196,7 +241,15 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
           ) : null}
         </div>
       ) : (
-        <div ref={region} className="app-analysis-queue" tabIndex={0} role="group" aria-label={`Coding queue: answer ${answer.position} of ${answer.total}`} aria-describedby="queue-keys" onKeyDown={onKey}>
+        <div
+          ref={region}
+          className="app-analysis-queue"
+          tabIndex={0}
+          role="group"
+          aria-label={`Coding queue: answer ${answer.position} of ${answer.total}`}
+          aria-describedby="queue-keys"
+          onKeyDown={onKey}
+        >
           <p className="govuk-body-s govuk-!-margin-bottom-2">
             Answer {n(answer.position)} of {n(answer.total)} · response {answer.responseId}
             {answer.context.respondentType ? ` · ${answer.context.respondentType}` : ''}
@@ -208,11 +261,19 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
             {markedText(answer)}
           </p>
           <h3 className="govuk-heading-s govuk-!-margin-bottom-2">Themes</h3>
-          {themes.length === 0 ? <p className="govuk-body">There are no themes for this question yet: add them on the Themes tab.</p> : null}
+          {themes.length === 0 ? (
+            <p className="govuk-body">There are no themes for this question yet: add them on the Themes tab.</p>
+          ) : null}
           <ul className="app-analysis-themes">
             {numbered.map((t, i) => (
               <li key={t.id}>
-                <button type="button" className="app-analysis-theme-button" aria-pressed={whole.has(t.id)} aria-keyshortcuts={String(i + 1)} onClick={() => codeTheme(t.id)}>
+                <button
+                  type="button"
+                  className="app-analysis-theme-button"
+                  aria-pressed={whole.has(t.id)}
+                  aria-keyshortcuts={String(i + 1)}
+                  onClick={() => codeTheme(t.id)}
+                >
                   <kbd>{i + 1}</kbd>
                   {t.name}
                 </button>
@@ -224,7 +285,13 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
               <label className="govuk-label" htmlFor="queue-more">
                 <kbd>T</kbd> More themes
               </label>
-              <select id="queue-more" ref={moreRef} className="govuk-select" value={more} onChange={(e) => setMore(e.target.value)}>
+              <select
+                id="queue-more"
+                ref={moreRef}
+                className="govuk-select"
+                value={more}
+                onChange={(e) => setMore(e.target.value)}
+              >
                 <option value="">Choose a theme</option>
                 {themes.slice(9).map((t) => (
                   <option key={t.id} value={t.id}>
@@ -255,7 +322,13 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
                   .map((c) => (
                     <li key={c.id}>
                       “{c.passage!.text}”: {name(c.themeId)}{' '}
-                      <button type="button" className="app-link-button govuk-body-s" onClick={() => void act(() => call('analysis.removeCoding', { codingId: c.id }), 'Passage coding removed')}>
+                      <button
+                        type="button"
+                        className="app-link-button govuk-body-s"
+                        onClick={() =>
+                          void act(() => call('analysis.removeCoding', { codingId: c.id }), 'Passage coding removed')
+                        }
+                      >
                         Remove<span className="govuk-visually-hidden"> {name(c.themeId)} from this passage</span>
                       </button>
                     </li>
@@ -267,14 +340,26 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
           <ul className="app-analysis-themes">
             {SENTIMENTS.map((s) => (
               <li key={s}>
-                <button type="button" className="app-analysis-theme-button" aria-pressed={answer.annotation.sentiment === s} aria-keyshortcuts={SENTIMENT_KEYS[s].toUpperCase()} onClick={() => sentiment(s)}>
+                <button
+                  type="button"
+                  className="app-analysis-theme-button"
+                  aria-pressed={answer.annotation.sentiment === s}
+                  aria-keyshortcuts={SENTIMENT_KEYS[s].toUpperCase()}
+                  onClick={() => sentiment(s)}
+                >
                   <kbd>{SENTIMENT_KEYS[s].toUpperCase()}</kbd>
                   {SENTIMENT_LABELS[s]}
                 </button>
               </li>
             ))}
             <li>
-              <button type="button" className="app-analysis-theme-button" aria-pressed={answer.annotation.complete} aria-keyshortcuts="C" onClick={complete}>
+              <button
+                type="button"
+                className="app-analysis-theme-button"
+                aria-pressed={answer.annotation.complete}
+                aria-keyshortcuts="C"
+                onClick={complete}
+              >
                 <kbd>C</kbd>Coding complete
               </button>
             </li>
@@ -310,7 +395,12 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
               <ul className="govuk-list">
                 {answer.quotes.map((q) => (
                   <li key={q.id}>
-                    “{q.text}” <strong className={`govuk-tag ${q.status === 'publishable' ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{q.status === 'publishable' ? 'Can be published' : 'Internal use only'}</strong>
+                    “{q.text}”{' '}
+                    <strong
+                      className={`govuk-tag ${q.status === 'publishable' ? 'govuk-tag--green' : 'govuk-tag--red'}`}
+                    >
+                      {q.status === 'publishable' ? 'Can be published' : 'Internal use only'}
+                    </strong>
                     <span className="govuk-visually-hidden">: {QUOTE_STATUS_TEXT[q.status]}</span>
                   </li>
                 ))}
@@ -318,10 +408,20 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
             </>
           ) : null}
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button govuk-button--secondary" aria-keyshortcuts="P ArrowLeft" onClick={() => move('previous')}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              aria-keyshortcuts="P ArrowLeft"
+              onClick={() => move('previous')}
+            >
               <kbd>P</kbd> Previous
             </button>
-            <button type="button" className="govuk-button" aria-keyshortcuts="N ArrowRight" onClick={() => move('next-uncoded')}>
+            <button
+              type="button"
+              className="govuk-button"
+              aria-keyshortcuts="N ArrowRight"
+              onClick={() => move('next-uncoded')}
+            >
               <kbd>N</kbd> Next uncoded
             </button>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={quote}>

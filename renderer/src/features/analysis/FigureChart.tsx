@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { barChart, type BarDatum } from '../../../../shared/analysis/charts';
+import { barChart, type BarDatum } from '#shared/analysis/charts';
 import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 export interface FigureRow {
@@ -16,8 +16,31 @@ const fmt = (n: number) => n.toLocaleString('en-GB');
  * inline styles holds; title and description inside it), and the table carries every number, so
  * the chart is never the only way to read one.
  */
-export function FigureChart({ id, title, measure, rows, firstColumn, baseText }: { id: string; title: string; measure: string; rows: FigureRow[]; firstColumn: string; baseText: string }) {
-  const data: BarDatum[] = useMemo(() => rows.map((r) => ({ label: r.label, value: r.count, valueText: fmt(r.count), percentText: r.percent === null ? null : `${r.percent}%` })), [rows]);
+export function FigureChart({
+  id,
+  title,
+  measure,
+  rows,
+  firstColumn,
+  baseText,
+}: {
+  id: string;
+  title: string;
+  measure: string;
+  rows: FigureRow[];
+  firstColumn: string;
+  baseText: string;
+}) {
+  const data: BarDatum[] = useMemo(
+    () =>
+      rows.map((r) => ({
+        label: r.label,
+        value: r.count,
+        valueText: fmt(r.count),
+        percentText: r.percent === null ? null : `${r.percent}%`,
+      })),
+    [rows],
+  );
   const chart = useMemo(() => barChart({ id, title, measure, data, width: 560 }), [id, title, measure, data]);
   return (
     <div className="app-analysis-figure">

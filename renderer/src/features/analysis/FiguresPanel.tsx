@@ -3,14 +3,17 @@ import { call } from '../../lib/api';
 import { SelectField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
 import { FigureChart } from './FigureChart';
-import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '../../../../shared/coding/fields';
-import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '../../../../shared/coding/types';
-import type { AppErrorShape } from '../../../../shared/core/errors';
+import { CROSS_TAB_FIELDS, CROSS_TAB_FIELD_LABELS, type CrossTabField } from '#shared/coding/fields';
+import type { QuestionAnalysisSummary, TallyView, ThemeCountsResult } from '#shared/coding/types';
+import type { AppErrorShape } from '#shared/core/errors';
 import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** A question's figures: counts with the base and "not answered" apart, a cross-tab by a respondent field, and its theme counts. */
+/**
+ * A question's figures: counts with the base and "not answered" apart, a cross-tab by a respondent
+ * field, and its theme counts.
+ */
 export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }) {
   const revision = useAnalysis((s) => s.revision);
   const campaigns = useAnalysis((s) => s.overview?.settings.campaigns);
@@ -21,11 +24,15 @@ export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }
 
   useEffect(() => {
     if (!question.type) return;
-    void call('analysis.tallies', { questionIds: [question.id], ...(crossBy ? { crossBy } : {}) }).then((r) => (r.ok ? setTally(r.value.questions[0] ?? null) : setError(r.error)));
+    void call('analysis.tallies', { questionIds: [question.id], ...(crossBy ? { crossBy } : {}) }).then((r) =>
+      r.ok ? setTally(r.value.questions[0] ?? null) : setError(r.error),
+    );
   }, [question.id, question.type, crossBy, revision, campaigns]);
   useEffect(() => {
     if (!question.codable) return;
-    void call('analysis.themeCounts', { questionId: question.id }).then((r) => (r.ok ? setThemes(r.value) : setError(r.error)));
+    void call('analysis.themeCounts', { questionId: question.id }).then((r) =>
+      r.ok ? setThemes(r.value) : setError(r.error),
+    );
   }, [question.id, question.codable, revision, campaigns]);
 
   return (
@@ -34,8 +41,12 @@ export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }
       {tally ? (
         <>
           <p className="govuk-body">
-            {n(tally.answered)} {tally.answered === 1 ? 'respondent' : 'respondents'} answered this question and {n(tally.notAnswered)} did not.
-            {tally.tally?.invalid ? ` ${n(tally.tally.invalid)} answers could not be counted (an option that is not in the question, or two choices where one was asked for).` : ''}
+            {n(tally.answered)} {tally.answered === 1 ? 'respondent' : 'respondents'} answered this question and{' '}
+            {n(tally.notAnswered)} did not.
+            {tally.tally?.invalid
+              ? ` ${n(tally.tally.invalid)} answers could not be counted (an option that is not in the question, ` +
+                'or two choices where one was asked for).'
+              : ''}
           </p>
           {tally.tally ? (
             <>
@@ -57,7 +68,10 @@ export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }
                 label="Split the answers by"
                 value={crossBy}
                 onChange={(v) => setCrossBy(v as CrossTabField | '')}
-                options={[{ value: '', label: 'Nothing (all respondents)' }, ...CROSS_TAB_FIELDS.map((f) => ({ value: f, label: CROSS_TAB_FIELD_LABELS[f] }))]}
+                options={[
+                  { value: '', label: 'Nothing (all respondents)' },
+                  ...CROSS_TAB_FIELDS.map((f) => ({ value: f, label: CROSS_TAB_FIELD_LABELS[f] })),
+                ]}
               />
               {tally.crossTab ? <CrossTabTable view={tally} /> : null}
             </>
@@ -74,7 +88,9 @@ export function FiguresPanel({ question }: { question: QuestionAnalysisSummary }
             measure={`Number of coded answers mentioning each theme, and percentage of the ${n(themes.coded)} coded`}
             firstColumn="Theme"
             baseText={`base: ${n(themes.coded)} coded answers`}
-            rows={[...themes.themes].sort((a, b) => b.count - a.count).map((t) => ({ label: t.name, count: t.count, percent: t.percent }))}
+            rows={[...themes.themes]
+              .sort((a, b) => b.count - a.count)
+              .map((t) => ({ label: t.name, count: t.count, percent: t.percent }))}
           />
         ) : (
           <p className="govuk-body">No themes yet. Add them on the Themes tab, or ask for suggestions there.</p>
@@ -90,7 +106,8 @@ function CrossTabTable({ view }: { view: TallyView }) {
     <Table
       caption={
         <>
-          Answers to question {view.number} by {ct.fieldLabel.toLowerCase()}: number (percentage of the group who answered)
+          Answers to question {view.number} by {ct.fieldLabel.toLowerCase()}: number (percentage of the group who
+          answered)
         </>
       }
       columns={[

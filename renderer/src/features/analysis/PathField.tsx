@@ -13,7 +13,27 @@ export function workspaceFolder(): string {
  * A file path: typed in a FileField (the browser host has no native dialogs) or picked with the
  * system's dialog where the app has one.
  */
-export function PathField({ id, label, hint, value, onChange, error, mode, filterName, extensions }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | null; mode: 'save' | 'open'; filterName: string; extensions: string[] }) {
+export function PathField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  mode,
+  filterName,
+  extensions,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+  mode: 'save' | 'open';
+  filterName: string;
+  extensions: string[];
+}) {
   const native = useApp((s) => s.info?.nativeDialogs);
   async function choose() {
     if (mode === 'save') {

@@ -4,7 +4,7 @@ import { useAnalysis } from './analysis-store';
 import { useAutosave } from './useAutosave';
 import { SavedNote } from './SavedNote';
 import { FiguresPanel } from './FiguresPanel';
-import type { QuestionAnalysisSummary, QuoteView, ResponseTexts } from '../../../../shared/coding/types';
+import type { QuestionAnalysisSummary, QuoteView, ResponseTexts } from '#shared/coding/types';
 
 /**
  * Drafting the government's response to a question beside what people said: the figures and
@@ -18,7 +18,8 @@ export function QuestionResponsePanel({ question }: { question: QuestionAnalysis
     void call('analysis.texts', {}).then((r) => r.ok && setTexts(r.value));
   }, [question.id]);
   useEffect(() => {
-    if (question.codable) void call('analysis.quotes', { questionId: question.id }).then((r) => r.ok && setQuotes(r.value));
+    if (question.codable)
+      void call('analysis.quotes', { questionId: question.id }).then((r) => r.ok && setQuotes(r.value));
   }, [question.id, question.codable, revision]);
   return (
     <div className="app-analysis-side">
@@ -30,7 +31,11 @@ export function QuestionResponsePanel({ question }: { question: QuestionAnalysis
             <h3 className="govuk-heading-s">Quotes</h3>
             {quotes.map((q) => (
               <blockquote key={q.id} className="govuk-inset-text">
-                “{q.text}” <span className="govuk-body-s">({q.attribution}{q.status === 'publishable' ? '' : '; cannot be published'})</span>
+                “{q.text}”{' '}
+                <span className="govuk-body-s">
+                  ({q.attribution}
+                  {q.status === 'publishable' ? '' : '; cannot be published'})
+                </span>
               </blockquote>
             ))}
           </>
@@ -45,14 +50,18 @@ export function QuestionResponsePanel({ question }: { question: QuestionAnalysis
               label="Response to what people said"
               hint="Plain text. Leave a blank line between paragraphs."
               initial={texts.questions[question.id]?.response.text ?? ''}
-              save={(text) => call('analysis.saveText', { kind: 'question', questionId: question.id, part: 'response', text })}
+              save={(text) =>
+                call('analysis.saveText', { kind: 'question', questionId: question.id, part: 'response', text })
+              }
               rows={12}
             />
             <TextBox
               id="gr-next"
               label="Next steps for this question"
               initial={texts.questions[question.id]?.nextSteps.text ?? ''}
-              save={(text) => call('analysis.saveText', { kind: 'question', questionId: question.id, part: 'next-steps', text })}
+              save={(text) =>
+                call('analysis.saveText', { kind: 'question', questionId: question.id, part: 'next-steps', text })
+              }
               rows={5}
             />
           </>
@@ -64,7 +73,21 @@ export function QuestionResponsePanel({ question }: { question: QuestionAnalysis
   );
 }
 
-export function TextBox({ id, label, hint, initial, save, rows }: { id: string; label: string; hint?: string; initial: string; save: (text: string) => ReturnType<typeof call<'analysis.saveText'>>; rows: number }) {
+export function TextBox({
+  id,
+  label,
+  hint,
+  initial,
+  save,
+  rows,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  initial: string;
+  save: (text: string) => ReturnType<typeof call<'analysis.saveText'>>;
+  rows: number;
+}) {
   const box = useAutosave(initial, save);
   return (
     <div className={`govuk-form-group${box.error ? ' govuk-form-group--error' : ''}`}>
@@ -86,7 +109,9 @@ export function TextBox({ id, label, hint, initial, save, rows }: { id: string; 
         className={`govuk-textarea${box.error ? ' govuk-textarea--error' : ''}`}
         rows={rows}
         value={box.value}
-        aria-describedby={[hint ? `${id}-hint` : '', box.error ? `${id}-error` : '', `${id}-saved`].filter(Boolean).join(' ')}
+        aria-describedby={[hint ? `${id}-hint` : '', box.error ? `${id}-error` : '', `${id}-saved`]
+          .filter(Boolean)
+          .join(' ')}
         onChange={(e) => box.change(e.target.value)}
         onBlur={() => void box.flush()}
       />

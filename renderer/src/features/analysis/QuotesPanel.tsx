@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { QUOTE_STATUS_TEXT } from '../../../../shared/coding/consent';
-import type { QuestionAnalysisSummary, QuoteView } from '../../../../shared/coding/types';
+import { QUOTE_STATUS_TEXT } from '#shared/coding/consent';
+import type { QuestionAnalysisSummary, QuoteView } from '#shared/coding/types';
 
 /**
  * The question's quotes, each with what its respondent said about publication: a quote from
@@ -17,7 +17,9 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    void call('analysis.quotes', { questionId: question.id }).then((r) => (r.ok ? setQuotes(r.value) : setError(r.error.message)));
+    void call('analysis.quotes', { questionId: question.id }).then((r) =>
+      r.ok ? setQuotes(r.value) : setError(r.error.message),
+    );
   }, [question.id]);
   useEffect(load, [load, revision]);
 
@@ -30,7 +32,9 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
   const blocked = quotes.filter((q) => q.status !== 'publishable');
   return (
     <>
-      <p className="govuk-body">Mark quotes in the coding queue: select words and press Q (or Q alone for the whole answer).</p>
+      <p className="govuk-body">
+        Mark quotes in the coding queue: select words and press Q (or Q alone for the whole answer).
+      </p>
       {error ? (
         <p className="govuk-error-message" role="alert">
           <span className="govuk-visually-hidden">Error:</span> {error}
@@ -51,7 +55,9 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {blocked.length === 1 ? '1 quote' : `${blocked.length} quotes`} cannot be published. A published document will not be made while {blocked.length === 1 ? 'it is' : 'they are'} here; remove {blocked.length === 1 ? 'it' : 'them'} or export for internal use only.
+            {blocked.length === 1 ? '1 quote' : `${blocked.length} quotes`} cannot be published. A published document
+            will not be made while {blocked.length === 1 ? 'it is' : 'they are'} here; remove{' '}
+            {blocked.length === 1 ? 'it' : 'them'} or export for internal use only.
           </strong>
         </div>
       ) : null}
@@ -63,7 +69,10 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
             {q.attribution} · response {q.responseId} · marked {whenText(q.markedAt)} by {q.markedBy}
           </p>
           <p className="govuk-body-s">
-            <strong className={`govuk-tag ${q.status === 'publishable' ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{q.status === 'publishable' ? 'Can be published' : 'Cannot be published'}</strong> {QUOTE_STATUS_TEXT[q.status]}
+            <strong className={`govuk-tag ${q.status === 'publishable' ? 'govuk-tag--green' : 'govuk-tag--red'}`}>
+              {q.status === 'publishable' ? 'Can be published' : 'Cannot be published'}
+            </strong>{' '}
+            {QUOTE_STATUS_TEXT[q.status]}
           </p>
           <button type="button" className="app-link-button" onClick={() => void remove(q, false)}>
             Remove this quote<span className="govuk-visually-hidden">: {q.text.slice(0, 40)}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RadiosField } from '../../components/Fields';
 import { useAnalysis } from './analysis-store';
-import type { CampaignCounting } from '../../../../shared/coding/types';
+import type { CampaignCounting } from '#shared/coding/types';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -29,7 +29,9 @@ export function SettingsBar() {
       <p className="govuk-body">
         {n(overview.responses)} responses are counted
         {overview.duplicatesRemoved ? `; ${n(overview.duplicatesRemoved)} set aside as duplicates are not` : ''}.{' '}
-        {overview.campaignResponses ? `${n(overview.campaignResponses)} of them are in confirmed campaigns.` : 'No campaigns have been confirmed.'}
+        {overview.campaignResponses
+          ? `${n(overview.campaignResponses)} of them are in confirmed campaigns.`
+          : 'No campaigns have been confirmed.'}
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
@@ -40,7 +42,11 @@ export function SettingsBar() {
             value={overview.settings.campaigns}
             onChange={(v) => void save({ campaigns: v as CampaignCounting })}
             options={[
-              { value: 'excluded', label: 'Counted separately', hint: 'Left out of each question’s figures and reported once, as the standard asks.' },
+              {
+                value: 'excluded',
+                label: 'Counted separately',
+                hint: 'Left out of each question’s figures and reported once, as the standard asks.',
+              },
               { value: 'included', label: 'Counted in', hint: 'Each campaign response counts like any other.' },
             ]}
           />
@@ -51,7 +57,8 @@ export function SettingsBar() {
               Smallest number published
             </label>
             <div id="analysis-threshold-hint" className="govuk-hint">
-              In published documents, answers given by fewer people are combined as “Other (aggregated)” or shown as [c]. You see the real numbers here.
+              In published documents, answers given by fewer people are combined as “Other (aggregated)” or shown as
+              [c]. You see the real numbers here.
             </div>
             {error ? (
               <p id="analysis-threshold-error" className="govuk-error-message">

@@ -5,7 +5,7 @@ import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
-import type { QuestionAnalysisSummary, SuggestionRunView } from '../../../../shared/coding/types';
+import type { QuestionAnalysisSummary, SuggestionRunView } from '#shared/coding/types';
 
 type Choice = { action: 'undecided' | 'accept' | 'reject' | 'merge'; name: string; intoId: string };
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -28,7 +28,11 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
     void call('analysis.suggestions', { questionId: question.id }).then((r) => r.ok && setRun(r.value));
   }, [question.id]);
   useEffect(() => {
-    setChoices(Object.fromEntries((run?.suggestions ?? []).map((s) => [s.id, { action: 'undecided', name: s.label, intoId: '' }])));
+    setChoices(
+      Object.fromEntries(
+        (run?.suggestions ?? []).map((s) => [s.id, { action: 'undecided', name: s.label, intoId: '' }]),
+      ),
+    );
     setApply(false);
   }, [run]);
 
@@ -53,13 +57,20 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
     const bad = decided.find(([, c]) => c.action === 'merge' && !c.intoId);
     if (bad) return setError('Choose which suggestion to merge into');
     const decisions = decided.map(([id, c]) =>
-      c.action === 'accept' ? { suggestionId: id, action: 'accept' as const, name: c.name.trim() || undefined } : c.action === 'merge' ? { suggestionId: id, action: 'merge' as const, intoId: c.intoId } : { suggestionId: id, action: 'reject' as const },
+      c.action === 'accept'
+        ? { suggestionId: id, action: 'accept' as const, name: c.name.trim() || undefined }
+        : c.action === 'merge'
+          ? { suggestionId: id, action: 'merge' as const, intoId: c.intoId }
+          : { suggestionId: id, action: 'reject' as const },
     );
     const r = await useAnalysis.getState().reviewSuggestions({ runId: run.id, decisions, applyToMembers: apply });
     if (!r.ok) return setError(r.error.message);
-    setDone(
-      `${r.value.created.length === 1 ? '1 theme was' : `${r.value.created.length} themes were`} added to the codebook${r.value.applied ? ` and ${n(r.value.applied)} answers were coded with them (you can undo that under “Changes made in bulk”)` : ''}.${r.value.problems.length ? ` ${r.value.problems.join(' ')}` : ''}`,
-    );
+    const { created, applied, problems } = r.value;
+    const themes = created.length === 1 ? '1 theme was' : `${created.length} themes were`;
+    const coded = applied
+      ? ` and ${n(applied)} answers were coded with them (you can undo that under “Changes made in bulk”)`
+      : '';
+    setDone(`${themes} added to the codebook${coded}.${problems.length ? ` ${problems.join(' ')}` : ''}`);
     setRun({ ...run, reviewedAt: new Date().toISOString() });
   }
 
@@ -68,7 +79,9 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
       <h3 className="govuk-heading-s" id="suggest-title">
         Suggested themes
       </h3>
-      <p className="govuk-body">The app can suggest themes from the words people used, on this computer. Nothing is coded unless you decide.</p>
+      <p className="govuk-body">
+        The app can suggest themes from the words people used, on this computer. Nothing is coded unless you decide.
+      </p>
       {error ? (
         <p className="govuk-error-message" role="alert">
           <span className="govuk-visually-hidden">Error:</span> {error}
@@ -89,7 +102,8 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
       {run ? (
         <>
           <p className="govuk-body-s">
-            Suggested {whenText(run.at)} from {n(run.answers)} answers ({n(run.blank)} blank or “n/a”, {n(run.unassigned)} with nothing in common with the others).
+            Suggested {whenText(run.at)} from {n(run.answers)} answers ({n(run.blank)} blank or “n/a”,{' '}
+            {n(run.unassigned)} with nothing in common with the others).
             {run.reviewedAt ? ' You have reviewed these.' : ''}
           </p>
           {run.suggestions.map((s, i) => {
@@ -107,13 +121,28 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
                   ))}
                 </ul>
                 <fieldset className="govuk-fieldset">
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Your decision on “{s.label}”</legend>
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                    Your decision on “{s.label}”
+                  </legend>
                   <div className="govuk-radios govuk-radios--small govuk-radios--inline">
                     {(['undecided', 'accept', 'merge', 'reject'] as const).map((a) => (
                       <div className="govuk-radios__item" key={a}>
-                        <input className="govuk-radios__input" id={`${group}-${a}`} name={group} type="radio" checked={c.action === a} onChange={() => set(s.id, { action: a })} />
+                        <input
+                          className="govuk-radios__input"
+                          id={`${group}-${a}`}
+                          name={group}
+                          type="radio"
+                          checked={c.action === a}
+                          onChange={() => set(s.id, { action: a })}
+                        />
                         <label className="govuk-label govuk-radios__label" htmlFor={`${group}-${a}`}>
-                          {a === 'undecided' ? 'Not decided' : a === 'accept' ? 'Accept' : a === 'merge' ? 'Merge into another' : 'Reject'}
+                          {a === 'undecided'
+                            ? 'Not decided'
+                            : a === 'accept'
+                              ? 'Accept'
+                              : a === 'merge'
+                                ? 'Merge into another'
+                                : 'Reject'}
                         </label>
                       </div>
                     ))}
@@ -124,7 +153,12 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
                     <label className="govuk-label" htmlFor={`${group}-name`}>
                       Theme name
                     </label>
-                    <input id={`${group}-name`} className="govuk-input" value={c.name} onChange={(e) => set(s.id, { name: e.target.value })} />
+                    <input
+                      id={`${group}-name`}
+                      className="govuk-input"
+                      value={c.name}
+                      onChange={(e) => set(s.id, { name: e.target.value })}
+                    />
                   </div>
                 ) : null}
                 {c.action === 'merge' ? (
@@ -132,7 +166,12 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
                     <label className="govuk-label" htmlFor={`${group}-into`}>
                       Merge into
                     </label>
-                    <select id={`${group}-into`} className="govuk-select" value={c.intoId} onChange={(e) => set(s.id, { intoId: e.target.value })}>
+                    <select
+                      id={`${group}-into`}
+                      className="govuk-select"
+                      value={c.intoId}
+                      onChange={(e) => set(s.id, { intoId: e.target.value })}
+                    >
                       <option value="">Choose a suggestion</option>
                       {run.suggestions
                         .filter((x) => x.id !== s.id)

@@ -7,14 +7,31 @@ import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '../../../../shared/coding/types';
-import type { CampaignView } from '../../../../shared/domain/responses/store';
-import type { AppErrorShape } from '../../../../shared/core/errors';
+import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '#shared/coding/types';
+import type { CampaignView } from '#shared/domain/responses/store';
+import type { AppErrorShape } from '#shared/core/errors';
 import { Table, Row, Cell } from '../../components/Table';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** A question's themes: the codebook entries with their counts, adding and changing them, deleting with undo, bulk coding and suggestions. */
+/** What a bulk coding would do, found by a dry run before it is applied. */
+interface BulkCheck {
+  applied: number;
+  alreadyCoded: number;
+  skipped: number;
+}
+
+function checkedText(c: BulkCheck): string {
+  const answers = `${n(c.applied)} ${c.applied === 1 ? 'answer' : 'answers'}`;
+  const already = `${n(c.alreadyCoded)} already ${c.alreadyCoded === 1 ? 'has' : 'have'} the theme`;
+  const skipped = c.skipped ? `; ${n(c.skipped)} matched but have no text to code for this question` : '';
+  return `${answers} would be coded; ${already}${skipped}.`;
+}
+
+/**
+ * A question's themes: the codebook entries with their counts, adding and changing them, deleting
+ * with undo, bulk coding and suggestions.
+ */
 export function ThemesPanel({ question }: { question: QuestionAnalysisSummary }) {
   const revision = useAnalysis((s) => s.revision);
   const codebook = useAnalysis((s) => s.codebook);
@@ -25,11 +42,17 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
   const [error, setError] = useState<AppErrorShape | null>(null);
 
   useEffect(() => {
-    void call('analysis.themeCounts', { questionId: question.id }).then((r) => (r.ok ? setCounts(r.value) : setError(r.error)));
+    void call('analysis.themeCounts', { questionId: question.id }).then((r) =>
+      r.ok ? setCounts(r.value) : setError(r.error),
+    );
   }, [question.id, revision]);
 
-  const own = codebook.filter((t) => !t.archived && (t.questionIds.length === 0 || t.questionIds.includes(question.id)));
-  const restorable = codebook.filter((t) => t.archived && (t.questionIds.length === 0 || t.questionIds.includes(question.id)));
+  const own = codebook.filter(
+    (t) => !t.archived && (t.questionIds.length === 0 || t.questionIds.includes(question.id)),
+  );
+  const restorable = codebook.filter(
+    (t) => t.archived && (t.questionIds.length === 0 || t.questionIds.includes(question.id)),
+  );
 
   async function remove(t: ThemeView) {
     setConfirm(null);
@@ -52,15 +75,25 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
         </p>
       ) : null}
       {deleted ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="theme-deleted-title">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="theme-deleted-title"
+        >
           <div className="govuk-notification-banner__header">
             <h3 className="govuk-notification-banner__title" id="theme-deleted-title">
               Success
             </h3>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">“{deleted.name}” was deleted. Its codings are left out of the counts until it is restored.</p>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void restore(deleted)}>
+            <p className="govuk-notification-banner__heading">
+              “{deleted.name}” was deleted. Its codings are left out of the counts until it is restored.
+            </p>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              onClick={() => void restore(deleted)}
+            >
               Undo: restore “{deleted.name}”
             </button>
           </div>
@@ -69,9 +102,12 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
       {confirm ? (
         <div className="govuk-warning-text app-dialog" role="alertdialog" aria-labelledby="confirm-delete-title">
           <p className="govuk-body govuk-!-font-weight-bold" id="confirm-delete-title">
-            Delete “{confirm.name}”{codebook.some((t) => t.parentId === confirm.id && !t.archived) ? ' and the themes under it' : ''}?
+            Delete “{confirm.name}”
+            {codebook.some((t) => t.parentId === confirm.id && !t.archived) ? ' and the themes under it' : ''}?
           </p>
-          <p className="govuk-body">Answers coded with it keep their coding, but it is left out of every count and document. You can restore it.</p>
+          <p className="govuk-body">
+            Answers coded with it keep their coding, but it is left out of every count and document. You can restore it.
+          </p>
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--warning" onClick={() => void remove(confirm)}>
               Yes, delete it
@@ -89,9 +125,7 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
       >
         {own.length === 0 ? (
           <Row>
-            <Cell colSpan={3}>
-              No themes yet.
-            </Cell>
+            <Cell colSpan={3}>No themes yet.</Cell>
           </Row>
         ) : null}
         {own.map((t) => {
@@ -119,7 +153,12 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
         })}
       </Table>
       {editing ? (
-        <ThemeForm question={question} theme={editing === 'new' ? null : editing} parents={own} onDone={() => setEditing(null)} />
+        <ThemeForm
+          question={question}
+          theme={editing === 'new' ? null : editing}
+          parents={own}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setEditing('new')}>
           Add a theme
@@ -150,7 +189,17 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
   );
 }
 
-function ThemeForm({ question, theme, parents, onDone }: { question: QuestionAnalysisSummary; theme: ThemeView | null; parents: ThemeView[]; onDone: () => void }) {
+function ThemeForm({
+  question,
+  theme,
+  parents,
+  onDone,
+}: {
+  question: QuestionAnalysisSummary;
+  theme: ThemeView | null;
+  parents: ThemeView[];
+  onDone: () => void;
+}) {
   const [name, setName] = useState(theme?.name ?? '');
   const [description, setDescription] = useState(theme?.description ?? '');
   const [parentId, setParentId] = useState(theme?.parentId ?? '');
@@ -161,7 +210,11 @@ function ThemeForm({ question, theme, parents, onDone }: { question: QuestionAna
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const questionIds = shared ? [] : theme && theme.questionIds.length ? [...new Set([...theme.questionIds, question.id])] : [question.id];
+    const questionIds = shared
+      ? []
+      : theme && theme.questionIds.length
+        ? [...new Set([...theme.questionIds, question.id])]
+        : [question.id];
     const fields = { name, description, parentId: parentId || null, questionIds, codable: !heading };
     const r = await useAnalysis.getState().saveTheme({ ...(theme ? { id: theme.id } : {}), ...fields });
     if (!r.ok) return setError(r.error.message);
@@ -173,17 +226,39 @@ function ThemeForm({ question, theme, parents, onDone }: { question: QuestionAna
       <h3 className="govuk-heading-s" id="theme-form-title">
         {theme ? `Change “${theme.name}”` : 'Add a theme'}
       </h3>
-      <TextField id="theme-name" label="Name" value={name} error={error} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-      <TextArea id="theme-description" label="Description" hint="What the theme covers, so every coder applies it the same way." rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+      <TextField
+        id="theme-name"
+        label="Name"
+        value={name}
+        error={error}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="off"
+      />
+      <TextArea
+        id="theme-description"
+        label="Description"
+        hint="What the theme covers, so every coder applies it the same way."
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
       <SelectField
         id="theme-parent"
         label="Put it under"
         value={parentId}
         onChange={setParentId}
-        options={[{ value: '', label: 'Nothing (a top-level theme)' }, ...parents.filter((p) => p.id !== theme?.id).map((p) => ({ value: p.id, label: p.name }))]}
+        options={[
+          { value: '', label: 'Nothing (a top-level theme)' },
+          ...parents.filter((p) => p.id !== theme?.id).map((p) => ({ value: p.id, label: p.name })),
+        ]}
       />
       <CheckboxField id="theme-shared" label="Use it for every question" checked={shared} onChange={setShared} />
-      <CheckboxField id="theme-heading" label="A heading only (groups themes; not applied to answers itself)" checked={heading} onChange={setHeading} />
+      <CheckboxField
+        id="theme-heading"
+        label="A heading only (groups themes; not applied to answers itself)"
+        checked={heading}
+        onChange={setHeading}
+      />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button">
           {theme ? 'Save the theme' : 'Add the theme'}
@@ -203,27 +278,38 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
   const [query, setQuery] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [campaigns, setCampaigns] = useState<CampaignView[]>([]);
-  const [checked, setChecked] = useState<{ applied: number; alreadyCoded: number; skipped: number } | null>(null);
+  const [checked, setChecked] = useState<BulkCheck | null>(null);
   const [ops, setOps] = useState<OperationView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { progress: job, run, cancel } = useJob();
 
   const loadOps = useCallback(() => {
-    void call('analysis.operations', {}).then((r) => r.ok && setOps(r.value.filter((o) => o.questionId === question.id)));
+    void call('analysis.operations', {}).then(
+      (r) => r.ok && setOps(r.value.filter((o) => o.questionId === question.id)),
+    );
   }, [question.id]);
   useEffect(() => {
     loadOps();
-    void call('responses.campaigns', {}).then((r) => r.ok && setCampaigns(r.value.filter((c) => c.status !== 'rejected')));
+    void call('responses.campaigns', {}).then(
+      (r) => r.ok && setCampaigns(r.value.filter((c) => c.status !== 'rejected')),
+    );
   }, [loadOps]);
 
-  const target = () => (kind === 'search' ? { kind: 'search' as const, query } : { kind: 'campaign' as const, campaignId: Number(campaignId) });
+  const target = () =>
+    kind === 'search'
+      ? { kind: 'search' as const, query }
+      : { kind: 'campaign' as const, campaignId: Number(campaignId) };
   const ready = themeId && (kind === 'search' ? query.trim() : campaignId);
 
   async function go(dryRun: boolean) {
     setError(null);
     if (!themeId) return setError('Choose the theme to apply');
     if (!ready) return setError(kind === 'search' ? 'Enter words to search for' : 'Choose a campaign');
-    const r = await run('analysis.bulkCode', { questionId: question.id, themeId, target: target(), dryRun }, dryRun ? 'Finding the answers' : 'Coding the answers');
+    const r = await run(
+      'analysis.bulkCode',
+      { questionId: question.id, themeId, target: target(), dryRun },
+      dryRun ? 'Finding the answers' : 'Coding the answers',
+    );
     if (!r.ok) return isCancelled(r.error) ? undefined : setError(r.error.message);
     if (dryRun) return setChecked(r.value);
     setChecked(null);
@@ -243,7 +329,13 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
         Code many answers at once
       </h3>
       {themes.length === 0 ? <p className="govuk-body">Add a theme first.</p> : null}
-      <SelectField id="bulk-theme" label="Theme to apply" value={themeId} onChange={(v) => (setThemeId(v), setChecked(null))} options={[{ value: '', label: 'Choose a theme' }, ...themes.map((t) => ({ value: t.id, label: t.name }))]} />
+      <SelectField
+        id="bulk-theme"
+        label="Theme to apply"
+        value={themeId}
+        onChange={(v) => (setThemeId(v), setChecked(null))}
+        options={[{ value: '', label: 'Choose a theme' }, ...themes.map((t) => ({ value: t.id, label: t.name }))]}
+      />
       <RadiosField
         name="bulk-kind"
         legend="Which answers"
@@ -251,19 +343,39 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
         value={kind}
         onChange={(v) => (setKind(v as 'search' | 'campaign'), setChecked(null))}
         options={[
-          { value: 'search', label: 'Answers that match a search', hint: 'Words are all needed; "quote" a phrase, OR between words, -word to leave out.' },
-          { value: 'campaign', label: 'A campaign’s answers', hint: campaigns.length ? undefined : 'No campaigns have been found.' },
+          {
+            value: 'search',
+            label: 'Answers that match a search',
+            hint: 'Words are all needed; "quote" a phrase, OR between words, -word to leave out.',
+          },
+          {
+            value: 'campaign',
+            label: 'A campaign’s answers',
+            hint: campaigns.length ? undefined : 'No campaigns have been found.',
+          },
         ]}
       />
       {kind === 'search' ? (
-        <TextField id="bulk-query" label="Search for" value={query} onChange={(e) => (setQuery(e.target.value), setChecked(null))} autoComplete="off" />
+        <TextField
+          id="bulk-query"
+          label="Search for"
+          value={query}
+          onChange={(e) => (setQuery(e.target.value), setChecked(null))}
+          autoComplete="off"
+        />
       ) : (
         <SelectField
           id="bulk-campaign"
           label="Campaign"
           value={campaignId}
           onChange={(v) => (setCampaignId(v), setChecked(null))}
-          options={[{ value: '', label: 'Choose a campaign' }, ...campaigns.map((c) => ({ value: String(c.id), label: `${c.label || `Campaign ${c.id}`} (${c.size} responses, ${c.status})` }))]}
+          options={[
+            { value: '', label: 'Choose a campaign' },
+            ...campaigns.map((c) => ({
+              value: String(c.id),
+              label: `${c.label || `Campaign ${c.id}`} (${c.size} responses, ${c.status})`,
+            })),
+          ]}
         />
       )}
       {error ? (
@@ -273,8 +385,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
       ) : null}
       {checked ? (
         <p className="govuk-inset-text" role="status">
-          {n(checked.applied)} {checked.applied === 1 ? 'answer' : 'answers'} would be coded; {n(checked.alreadyCoded)} already {checked.alreadyCoded === 1 ? 'has' : 'have'} the theme
-          {checked.skipped ? `; ${n(checked.skipped)} matched but have no text to code for this question` : ''}.
+          {checkedText(checked)}
         </p>
       ) : null}
       {job ? (
@@ -284,7 +395,13 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void go(true)}>
             Check which answers
           </button>
-          <button type="button" className="govuk-button" disabled={!checked || checked.applied === 0} aria-disabled={!checked || checked.applied === 0} onClick={() => void go(false)}>
+          <button
+            type="button"
+            className="govuk-button"
+            disabled={!checked || checked.applied === 0}
+            aria-disabled={!checked || checked.applied === 0}
+            onClick={() => void go(false)}
+          >
             {checked ? `Code ${n(checked.applied)} answers` : 'Code the answers'}
           </button>
         </div>

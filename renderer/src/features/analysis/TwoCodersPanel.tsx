@@ -3,13 +3,13 @@ import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { RadiosField } from '../../components/Fields';
-import { slugify } from '../../../../shared/domain/filename';
+import { slugify } from '#shared/domain/filename';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { PathField, workspaceFolder } from './PathField';
-import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '../../../../shared/coding/types';
+import type { AgreementView, ConflictView, KappaView, MergeOutcome, PackageView } from '#shared/coding/types';
 import { Table, Row, Cell, RowHeader } from '../../components/Table';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
@@ -32,7 +32,10 @@ export function TwoCodersPanel() {
       <h2 className="govuk-heading-m" id="coders-title">
         Two coders
       </h2>
-      <p className="govuk-body">Check the coding is consistent: a colleague codes a sample of the same answers on their own laptop, and the app compares the two.</p>
+      <p className="govuk-body">
+        Check the coding is consistent: a colleague codes a sample of the same answers on their own laptop, and the app
+        compares the two.
+      </p>
       <ExportPackage onDone={load} />
       <MergePackage
         onDone={(o) => {
@@ -69,12 +72,19 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
     setDone(null);
     const v = Number(amount);
     if (!questionIds.length) return setError('Choose at least one question');
-    if (!(v > 0) || (kind === 'percent' && v > 100) || (kind === 'count' && !Number.isInteger(v))) return setError(kind === 'percent' ? 'Enter a percentage from 1 to 100' : 'Enter a whole number of answers');
+    if (!(v > 0) || (kind === 'percent' && v > 100) || (kind === 'count' && !Number.isInteger(v)))
+      return setError(kind === 'percent' ? 'Enter a percentage from 1 to 100' : 'Enter a whole number of answers');
     if (!Number.isInteger(Number(seed))) return setError('The seed must be a whole number');
-    const sample = kind === 'percent' ? { kind: 'percent' as const, percent: v, seed: Number(seed) } : { kind: 'count' as const, n: v, seed: Number(seed) };
+    const sample =
+      kind === 'percent'
+        ? { kind: 'percent' as const, percent: v, seed: Number(seed) }
+        : { kind: 'count' as const, n: v, seed: Number(seed) };
     const r = await run('analysis.exportPackage', { path, questionIds, sample, coder }, 'Choosing the answers');
     if (!r.ok) return isCancelled(r.error) ? undefined : setError(r.error.message);
-    setDone(`Saved a package of ${r.value.answers} answers to ${r.value.path}. Send it to ${coder || 'your colleague'}; when it comes back, merge it below.`);
+    setDone(
+      `Saved a package of ${r.value.answers} answers to ${r.value.path}. ` +
+        `Send it to ${coder || 'your colleague'}; when it comes back, merge it below.`,
+    );
     onDone();
   }
 
@@ -92,7 +102,9 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
                   id={`package-q-${q.id}`}
                   type="checkbox"
                   checked={questionIds.includes(q.id)}
-                  onChange={(e) => setQuestionIds((ids) => (e.target.checked ? [...ids, q.id] : ids.filter((x) => x !== q.id)))}
+                  onChange={(e) =>
+                    setQuestionIds((ids) => (e.target.checked ? [...ids, q.id] : ids.filter((x) => x !== q.id)))
+                  }
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={`package-q-${q.id}`}>
                   {q.number ? `Question ${q.number}` : q.text} ({q.progress.total} answers)
@@ -113,10 +125,40 @@ function ExportPackage({ onDone }: { onDone: () => void }) {
           { value: 'count', label: 'A number' },
         ]}
       />
-      <TextField id="package-amount" label={kind === 'percent' ? 'Percentage of the answers' : 'Number of answers'} widthClass="govuk-input--width-4" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
-      <TextField id="package-seed" label="Random seed" hint="The same seed picks the same answers again." widthClass="govuk-input--width-10" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
-      <TextField id="package-coder" label="Who will code it" value={coder} onChange={(e) => setCoder(e.target.value)} autoComplete="off" />
-      <PathField id="package-path" label="Save the package to" value={path} onChange={setPath} mode="save" filterName="Coding package" extensions={['consult']} error={error} />
+      <TextField
+        id="package-amount"
+        label={kind === 'percent' ? 'Percentage of the answers' : 'Number of answers'}
+        widthClass="govuk-input--width-4"
+        inputMode="numeric"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+      />
+      <TextField
+        id="package-seed"
+        label="Random seed"
+        hint="The same seed picks the same answers again."
+        widthClass="govuk-input--width-10"
+        inputMode="numeric"
+        value={seed}
+        onChange={(e) => setSeed(e.target.value)}
+      />
+      <TextField
+        id="package-coder"
+        label="Who will code it"
+        value={coder}
+        onChange={(e) => setCoder(e.target.value)}
+        autoComplete="off"
+      />
+      <PathField
+        id="package-path"
+        label="Save the package to"
+        value={path}
+        onChange={setPath}
+        mode="save"
+        filterName="Coding package"
+        extensions={['consult']}
+        error={error}
+      />
       {done ? (
         <p className="govuk-inset-text" role="status">
           {done}
@@ -148,7 +190,17 @@ function MergePackage({ onDone }: { onDone: (o: MergeOutcome) => void }) {
   return (
     <div className="app-dialog">
       <h3 className="govuk-heading-s">Merge a colleague’s package</h3>
-      <PathField id="merge-path" label="Coded package" hint="The .consult file your colleague sent back. It is read, not changed." value={path} onChange={setPath} mode="open" filterName="Coding package" extensions={['consult']} error={error} />
+      <PathField
+        id="merge-path"
+        label="Coded package"
+        hint="The .consult file your colleague sent back. It is read, not changed."
+        value={path}
+        onChange={setPath}
+        mode="open"
+        filterName="Coding package"
+        extensions={['consult']}
+        error={error}
+      />
       {job ? (
         <JobProgress progress={job} label="Merging the package" onCancel={cancel} className="app-analysis-job" />
       ) : (
@@ -163,7 +215,11 @@ function MergePackage({ onDone }: { onDone: (o: MergeOutcome) => void }) {
 function MergeSummary({ outcome }: { outcome: MergeOutcome }) {
   const a = outcome.package.agreement;
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="merge-title">
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="merge-title"
+    >
       <div className="govuk-notification-banner__header">
         <h3 className="govuk-notification-banner__title" id="merge-title">
           Success
@@ -171,7 +227,8 @@ function MergeSummary({ outcome }: { outcome: MergeOutcome }) {
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
-          Merged {outcome.package.coder}’s coding of {outcome.answersCodedByColleague} answers. {outcome.conflicts === 1 ? '1 answer was' : `${outcome.conflicts} answers were`} coded differently.
+          Merged {outcome.package.coder}’s coding of {outcome.answersCodedByColleague} answers.{' '}
+          {outcome.conflicts === 1 ? '1 answer was' : `${outcome.conflicts} answers were`} coded differently.
           {a ? ` Overall kappa ${kappa(a.overall)}, agreement ${pct(a.overall.percentAgreement)}.` : ''}
         </p>
         {outcome.warnings.map((w) => (
@@ -179,7 +236,11 @@ function MergeSummary({ outcome }: { outcome: MergeOutcome }) {
             {w}
           </p>
         ))}
-        {outcome.unknownThemes.length ? <p className="govuk-body">Themes not in this codebook: {outcome.unknownThemes.map((u) => `${u.name} (${u.codings})`).join(', ')}.</p> : null}
+        {outcome.unknownThemes.length ? (
+          <p className="govuk-body">
+            Themes not in this codebook: {outcome.unknownThemes.map((u) => `${u.name} (${u.codings})`).join(', ')}.
+          </p>
+        ) : null}
       </div>
     </div>
   );
@@ -192,7 +253,10 @@ function PackageCard({ pkg, onChange }: { pkg: PackageView; onChange: () => void
         {pkg.coder || 'Second coder'}: {pkg.answers} answers
       </h4>
       <p className="govuk-body-s">
-        Made {whenText(pkg.createdAt)} by {pkg.createdBy} ({pkg.sample.kind === 'percent' ? `${pkg.sample.percent}% of answers` : `${pkg.sample.n} answers`} per question, seed {pkg.sample.seed}). {pkg.mergedAt ? `Merged ${whenText(pkg.mergedAt)} by ${pkg.mergedBy}.` : 'Not merged yet.'}
+        Made {whenText(pkg.createdAt)} by {pkg.createdBy} (
+        {pkg.sample.kind === 'percent' ? `${pkg.sample.percent}% of answers` : `${pkg.sample.n} answers`} per question,
+        seed {pkg.sample.seed}).{' '}
+        {pkg.mergedAt ? `Merged ${whenText(pkg.mergedAt)} by ${pkg.mergedBy}.` : 'Not merged yet.'}
         <br />
         <span className="app-path">{pkg.path}</span>
       </p>
@@ -210,8 +274,12 @@ function AgreementTables({ agreement }: { agreement: AgreementView }) {
   return (
     <>
       <p className="govuk-body">
-        Overall, over {agreement.overall.items} answers coded by both: Cohen’s kappa <strong>{kappa(agreement.overall)}</strong>, agreement {pct(agreement.overall.percentAgreement)}
-        {agreement.overall.meanKappa !== null ? `; mean of the themes’ kappas ${agreement.overall.meanKappa.toFixed(2)}` : ''}. Coder A: {agreement.coderA}; coder B: {agreement.coderB}.
+        Overall, over {agreement.overall.items} answers coded by both: Cohen’s kappa{' '}
+        <strong>{kappa(agreement.overall)}</strong>, agreement {pct(agreement.overall.percentAgreement)}
+        {agreement.overall.meanKappa !== null
+          ? `; mean of the themes’ kappas ${agreement.overall.meanKappa.toFixed(2)}`
+          : ''}
+        . Coder A: {agreement.coderA}; coder B: {agreement.coderB}.
       </p>
       {agreement.questions.map((q) => (
         <Table
@@ -233,9 +301,7 @@ function AgreementTables({ agreement }: { agreement: AgreementView }) {
         >
           {q.themes.map((t) => (
             <Row key={t.themeId}>
-              <RowHeader>
-                {t.name}
-              </RowHeader>
+              <RowHeader>{t.name}</RowHeader>
               <Cell numeric>{kappa(t)}</Cell>
               <Cell numeric>{pct(t.percentAgreement)}</Cell>
               <Cell numeric>{t.table.both}</Cell>
@@ -256,7 +322,9 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
   const [error, setError] = useState<string | null>(null);
   const [lastOp, setLastOp] = useState<number | null>(null);
   const load = useCallback(() => {
-    void call('analysis.conflicts', { packageId }).then((r) => (r.ok ? setConflicts(r.value) : setError(r.error.message)));
+    void call('analysis.conflicts', { packageId }).then((r) =>
+      r.ok ? setConflicts(r.value) : setError(r.error.message),
+    );
   }, [packageId]);
   useEffect(load, [load]);
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AnalysisOverview, ThemeView } from '../../../../shared/coding/types';
-import type { AppErrorShape } from '../../../../shared/core/errors';
+import type { AnalysisOverview, ThemeView } from '#shared/coding/types';
+import type { AppErrorShape } from '#shared/core/errors';
 import { call } from '../../lib/api';
 import { changeAction, type ChangeAction } from '../../lib/change-action';
 
@@ -10,7 +10,11 @@ import { changeAction, type ChangeAction } from '../../lib/change-action';
  * refreshed after every change that affects it.
  */
 export type QuestionTab = 'figures' | 'coding' | 'themes' | 'quotes' | 'response';
-export type View = { kind: 'question'; questionId: string; tab: QuestionTab } | { kind: 'response' } | { kind: 'codebook' } | { kind: 'coders' };
+export type View =
+  | { kind: 'question'; questionId: string; tab: QuestionTab }
+  | { kind: 'response' }
+  | { kind: 'codebook' }
+  | { kind: 'coders' };
 
 interface AnalysisStore {
   overview: AnalysisOverview | null;
@@ -46,8 +50,15 @@ export const useAnalysis = create<AnalysisStore>()((set, get) => ({
     await get().refresh();
     const o = get().overview;
     if (!get().view && o) {
-      const first = o.questions.find((q) => q.codable && q.progress.total > 0) ?? o.questions.find((q) => q.codable) ?? o.questions[0];
-      set({ view: first ? { kind: 'question', questionId: first.id, tab: o.package ? 'coding' : 'figures' } : { kind: 'codebook' } });
+      const first =
+        o.questions.find((q) => q.codable && q.progress.total > 0) ??
+        o.questions.find((q) => q.codable) ??
+        o.questions[0];
+      set({
+        view: first
+          ? { kind: 'question', questionId: first.id, tab: o.package ? 'coding' : 'figures' }
+          : { kind: 'codebook' },
+      });
     }
   },
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/store';
-import type { Result } from '../../../../shared/core/errors';
+import type { Result } from '#shared/core/errors';
 
 const SAVE_DELAY_MS = 600;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { londonParts, londonToInstant, formatDateTime } from '../../../../shared/domain/govuk-dates';
+import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/govuk-dates';
 
 /**
  * A date and time in UK time, stored as an instant. The date is required for a value; the time
@@ -50,13 +50,25 @@ export function DateTimeField({
             <label className="govuk-label" htmlFor={`${id}-date`}>
               Date
             </label>
-            <input id={`${id}-date`} type="date" className="govuk-input govuk-input--width-10" value={fields.date} onChange={(e) => commit(e.target.value, fields.time)} />
+            <input
+              id={`${id}-date`}
+              type="date"
+              className="govuk-input govuk-input--width-10"
+              value={fields.date}
+              onChange={(e) => commit(e.target.value, fields.time)}
+            />
           </div>
           <div>
             <label className="govuk-label" htmlFor={`${id}-time`}>
               Time
             </label>
-            <input id={`${id}-time`} type="time" className="govuk-input govuk-input--width-5" value={fields.time} onChange={(e) => commit(fields.date, e.target.value)} />
+            <input
+              id={`${id}-time`}
+              type="time"
+              className="govuk-input govuk-input--width-5"
+              value={fields.time}
+              onChange={(e) => commit(fields.date, e.target.value)}
+            />
           </div>
         </div>
       </fieldset>

@@ -3,9 +3,9 @@ import { TextField } from '../../components/TextField';
 import { TextArea, CheckboxField, RadiosField } from '../../components/Fields';
 import { DateTimeField } from './DateTimeField';
 import { PeriodsEditor } from './PeriodsEditor';
-import { TERRITORIAL_EXTENTS, TERRITORIAL_LABELS, type DraftMetadata } from '../../../../shared/domain/draft/model';
-import { londonParts, formatDate } from '../../../../shared/domain/govuk-dates';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../../shared/domain/calendar';
+import { TERRITORIAL_EXTENTS, TERRITORIAL_LABELS, type DraftMetadata } from '#shared/domain/draft/model';
+import { londonParts, formatDate } from '#shared/domain/govuk-dates';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '#shared/domain/calendar/index';
 
 const count = (s: string, max: number) => {
   const left = max - s.length;
@@ -24,7 +24,8 @@ export function DetailsForm() {
   const m = useDraft((s) => s.draft?.metadata);
   const update = useDraft((s) => s.updateMetadata);
   if (!m) return null;
-  const set = <K extends keyof DraftMetadata>(k: K, v: DraftMetadata[K]) => update({ [k]: v } as Partial<DraftMetadata>);
+  const set = <K extends keyof DraftMetadata>(k: K, v: DraftMetadata[K]) =>
+    update({ [k]: v } as Partial<DraftMetadata>);
   const weeks = m.opensAt && m.closesAt ? (Date.parse(m.closesAt) - Date.parse(m.opensAt)) / (7 * 86_400_000) : null;
   const due = responseDue(m.closesAt);
 
@@ -33,16 +34,48 @@ export function DetailsForm() {
       <h2 className="govuk-heading-l" id="details-heading" tabIndex={-1}>
         About this consultation
       </h2>
-      <p className="govuk-body">These details make the cover, the “About this consultation” box and the dates in the document. Changes are saved as you type.</p>
+      <p className="govuk-body">
+        These details make the cover, the “About this consultation” box and the dates in the document. Changes are saved
+        as you type.
+      </p>
 
       <h3 className="govuk-heading-m">Title and summary</h3>
-      <TextField id="meta-title" label="Title" hint={`As it will appear on GOV.UK: 65 characters or fewer, no full stop. ${count(m.title, 65)}.`} value={m.title} onChange={(e) => set('title', e.target.value)} />
-      <TextArea id="meta-summary" label="Summary" hint={`One or two sentences for GOV.UK: 160 characters or fewer. ${count(m.summary, 160)}.`} value={m.summary} rows={3} onChange={(e) => set('summary', e.target.value)} />
-      <TextField id="meta-department" label="Department" value={m.department} onChange={(e) => set('department', e.target.value)} />
-      <TextField id="meta-lead-team" label="Lead team" value={m.leadTeam} onChange={(e) => set('leadTeam', e.target.value)} />
+      <TextField
+        id="meta-title"
+        label="Title"
+        hint={`As it will appear on GOV.UK: 65 characters or fewer, no full stop. ${count(m.title, 65)}.`}
+        value={m.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <TextArea
+        id="meta-summary"
+        label="Summary"
+        hint={`One or two sentences for GOV.UK: 160 characters or fewer. ${count(m.summary, 160)}.`}
+        value={m.summary}
+        rows={3}
+        onChange={(e) => set('summary', e.target.value)}
+      />
+      <TextField
+        id="meta-department"
+        label="Department"
+        value={m.department}
+        onChange={(e) => set('department', e.target.value)}
+      />
+      <TextField
+        id="meta-lead-team"
+        label="Lead team"
+        value={m.leadTeam}
+        onChange={(e) => set('leadTeam', e.target.value)}
+      />
 
       <h3 className="govuk-heading-m">Who it is for and where it applies</h3>
-      <TextArea id="meta-audience" label="To (who the consultation is for)" hint="Everyone affected: people, businesses, voluntary bodies and the groups that represent them." value={m.audience} onChange={(e) => set('audience', e.target.value)} />
+      <TextArea
+        id="meta-audience"
+        label="To (who the consultation is for)"
+        hint="Everyone affected: people, businesses, voluntary bodies and the groups that represent them."
+        value={m.audience}
+        onChange={(e) => set('audience', e.target.value)}
+      />
       <RadiosField
         name="meta-extent"
         legend="Territorial extent"
@@ -51,10 +84,21 @@ export function DetailsForm() {
         options={TERRITORIAL_EXTENTS.map((t) => ({ value: t, label: TERRITORIAL_LABELS[t] }))}
         onChange={(v) => set('territorialExtent', v as DraftMetadata['territorialExtent'])}
       />
-      <TextField id="meta-extent-note" label="Territorial extent: further detail (optional)" value={m.territorialNote} onChange={(e) => set('territorialNote', e.target.value)} />
+      <TextField
+        id="meta-extent-note"
+        label="Territorial extent: further detail (optional)"
+        value={m.territorialNote}
+        onChange={(e) => set('territorialNote', e.target.value)}
+      />
 
       <h3 className="govuk-heading-m">Dates</h3>
-      <DateTimeField id="meta-opens" legend="Opens" value={m.opensAt} defaultTime="09:00" onChange={(v) => set('opensAt', v)} />
+      <DateTimeField
+        id="meta-opens"
+        legend="Opens"
+        value={m.opensAt}
+        defaultTime="09:00"
+        onChange={(v) => set('opensAt', v)}
+      />
       <DateTimeField
         id="meta-closes"
         legend="Closes"
@@ -77,9 +121,25 @@ export function DetailsForm() {
       />
 
       <h3 className="govuk-heading-m">Contact and how to respond</h3>
-      <TextField id="meta-enq-email" label="Enquiries: email" value={m.enquiries.email} onChange={(e) => set('enquiries', { ...m.enquiries, email: e.target.value })} />
-      <TextField id="meta-enq-phone" label="Enquiries: telephone" value={m.enquiries.phone} onChange={(e) => set('enquiries', { ...m.enquiries, phone: e.target.value })} />
-      <TextArea id="meta-enq-address" label="Enquiries: postal address" rows={3} value={m.enquiries.address} onChange={(e) => set('enquiries', { ...m.enquiries, address: e.target.value })} />
+      <TextField
+        id="meta-enq-email"
+        label="Enquiries: email"
+        value={m.enquiries.email}
+        onChange={(e) => set('enquiries', { ...m.enquiries, email: e.target.value })}
+      />
+      <TextField
+        id="meta-enq-phone"
+        label="Enquiries: telephone"
+        value={m.enquiries.phone}
+        onChange={(e) => set('enquiries', { ...m.enquiries, phone: e.target.value })}
+      />
+      <TextArea
+        id="meta-enq-address"
+        label="Enquiries: postal address"
+        rows={3}
+        value={m.enquiries.address}
+        onChange={(e) => set('enquiries', { ...m.enquiries, address: e.target.value })}
+      />
       <TextArea
         id="meta-enq-formats"
         label="Alternative formats"
@@ -88,11 +148,38 @@ export function DetailsForm() {
         value={m.enquiries.alternativeFormats}
         onChange={(e) => set('enquiries', { ...m.enquiries, alternativeFormats: e.target.value })}
       />
-      <TextField id="meta-respond-online" label="Respond online: web address" value={m.waysToRespond.onlineUrl} onChange={(e) => set('waysToRespond', { ...m.waysToRespond, onlineUrl: e.target.value })} />
-      <TextField id="meta-respond-email" label="Respond by email: address" value={m.waysToRespond.email} onChange={(e) => set('waysToRespond', { ...m.waysToRespond, email: e.target.value })} />
-      <TextArea id="meta-respond-post" label="Respond by post: address" rows={3} value={m.waysToRespond.postalAddress} onChange={(e) => set('waysToRespond', { ...m.waysToRespond, postalAddress: e.target.value })} />
-      <CheckboxField id="meta-respond-form" label="Offer a response form (Word and Excel)" checked={m.waysToRespond.responseForm} onChange={(v) => set('waysToRespond', { ...m.waysToRespond, responseForm: v })} />
-      <TextArea id="meta-additional" label="Additional ways to take part (optional)" hint="Events, online discussions, meetings." value={m.additionalWays} onChange={(e) => set('additionalWays', e.target.value)} />
+      <TextField
+        id="meta-respond-online"
+        label="Respond online: web address"
+        value={m.waysToRespond.onlineUrl}
+        onChange={(e) => set('waysToRespond', { ...m.waysToRespond, onlineUrl: e.target.value })}
+      />
+      <TextField
+        id="meta-respond-email"
+        label="Respond by email: address"
+        value={m.waysToRespond.email}
+        onChange={(e) => set('waysToRespond', { ...m.waysToRespond, email: e.target.value })}
+      />
+      <TextArea
+        id="meta-respond-post"
+        label="Respond by post: address"
+        rows={3}
+        value={m.waysToRespond.postalAddress}
+        onChange={(e) => set('waysToRespond', { ...m.waysToRespond, postalAddress: e.target.value })}
+      />
+      <CheckboxField
+        id="meta-respond-form"
+        label="Offer a response form (Word and Excel)"
+        checked={m.waysToRespond.responseForm}
+        onChange={(v) => set('waysToRespond', { ...m.waysToRespond, responseForm: v })}
+      />
+      <TextArea
+        id="meta-additional"
+        label="Additional ways to take part (optional)"
+        hint="Events, online discussions, meetings."
+        value={m.additionalWays}
+        onChange={(e) => set('additionalWays', e.target.value)}
+      />
 
       <h3 className="govuk-heading-m">Response paper and impacts</h3>
       <div className="govuk-form-group">
@@ -111,12 +198,21 @@ export function DetailsForm() {
           onChange={(e) => set('responsePaper', { ...m.responsePaper, dueDate: e.target.value || null })}
         />
         {due && m.responsePaper.dueDate !== due ? (
-          <button type="button" className="app-link-button govuk-!-margin-left-3" onClick={() => set('responsePaper', { ...m.responsePaper, dueDate: due })}>
+          <button
+            type="button"
+            className="app-link-button govuk-!-margin-left-3"
+            onClick={() => set('responsePaper', { ...m.responsePaper, dueDate: due })}
+          >
             Use 12 weeks after closing
           </button>
         ) : null}
       </div>
-      <TextField id="meta-paper-url" label="Where the response will be published (web address, optional)" value={m.responsePaper.url} onChange={(e) => set('responsePaper', { ...m.responsePaper, url: e.target.value })} />
+      <TextField
+        id="meta-paper-url"
+        label="Where the response will be published (web address, optional)"
+        value={m.responsePaper.url}
+        onChange={(e) => set('responsePaper', { ...m.responsePaper, url: e.target.value })}
+      />
       <RadiosField
         name="meta-ia"
         legend="Impact assessment"
@@ -128,9 +224,17 @@ export function DetailsForm() {
           { value: 'not-needed', label: 'Not needed (give the reason below)' },
           { value: 'unknown', label: 'Not decided yet' },
         ]}
-        onChange={(v) => set('impactAssessment', { ...m.impactAssessment, status: v as DraftMetadata['impactAssessment']['status'] })}
+        onChange={(v) =>
+          set('impactAssessment', { ...m.impactAssessment, status: v as DraftMetadata['impactAssessment']['status'] })
+        }
       />
-      <TextArea id="meta-ia-note" label="Impact assessment: what to say" rows={2} value={m.impactAssessment.note} onChange={(e) => set('impactAssessment', { ...m.impactAssessment, note: e.target.value })} />
+      <TextArea
+        id="meta-ia-note"
+        label="Impact assessment: what to say"
+        rows={2}
+        value={m.impactAssessment.note}
+        onChange={(e) => set('impactAssessment', { ...m.impactAssessment, note: e.target.value })}
+      />
       <RadiosField
         name="meta-legal"
         legend="Is there a legal duty to consult?"
@@ -144,16 +248,41 @@ export function DetailsForm() {
         ]}
         onChange={(v) => set('legalDutyToConsult', v as DraftMetadata['legalDutyToConsult'])}
       />
-      <TextArea id="meta-open" label="What is still open to influence" hint="Consult at a formative stage: say what can still change." value={m.openToInfluence} onChange={(e) => set('openToInfluence', e.target.value)} />
-      <TextArea id="meta-compliance" label="Compliance with the Consultation Principles" rows={2} value={m.complianceStatement} onChange={(e) => set('complianceStatement', e.target.value)} />
-      <CheckboxField id="meta-welsh" label="A Welsh version is available" checked={m.welshVersion} onChange={(v) => set('welshVersion', v)} />
-      <CheckboxField id="meta-easy-read" label="An Easy Read version is available" checked={m.easyReadVersion} onChange={(v) => set('easyReadVersion', v)} />
+      <TextArea
+        id="meta-open"
+        label="What is still open to influence"
+        hint="Consult at a formative stage: say what can still change."
+        value={m.openToInfluence}
+        onChange={(e) => set('openToInfluence', e.target.value)}
+      />
+      <TextArea
+        id="meta-compliance"
+        label="Compliance with the Consultation Principles"
+        rows={2}
+        value={m.complianceStatement}
+        onChange={(e) => set('complianceStatement', e.target.value)}
+      />
+      <CheckboxField
+        id="meta-welsh"
+        label="A Welsh version is available"
+        checked={m.welshVersion}
+        onChange={(v) => set('welshVersion', v)}
+      />
+      <CheckboxField
+        id="meta-easy-read"
+        label="An Easy Read version is available"
+        checked={m.easyReadVersion}
+        onChange={(v) => set('easyReadVersion', v)}
+      />
 
       <h3 className="govuk-heading-m">Dates to avoid</h3>
       <PeriodsEditor
         id="meta-elections"
         legend="Pre-election periods"
-        hint="Consultations should not be launched during a local or national election period. Add the periods you know of."
+        hint={
+          'Consultations should not be launched during a local or national election period. ' +
+          'Add the periods you know of.'
+        }
         periods={m.electionPeriods}
         onChange={(p) => set('electionPeriods', p)}
       />
@@ -165,12 +294,21 @@ export function DetailsForm() {
         onChange={(v) => set('holidayPeriods', v ? [] : null)}
       />
       {m.holidayPeriods !== null ? (
-        <PeriodsEditor id="meta-holidays" legend="Holiday periods" hint="Closing or running through these periods is flagged." periods={m.holidayPeriods} onChange={(p) => set('holidayPeriods', p)} />
+        <PeriodsEditor
+          id="meta-holidays"
+          legend="Holiday periods"
+          hint="Closing or running through these periods is flagged."
+          periods={m.holidayPeriods}
+          onChange={(p) => set('holidayPeriods', p)}
+        />
       ) : null}
       <CheckboxField
         id="meta-bank-holidays-custom"
         label="Use my own list of bank holidays"
-        hint="Otherwise the England and Wales bank holidays for 2024 to 2030 are used. Add any extra ones announced later."
+        hint={
+          'Otherwise the England and Wales bank holidays for 2024 to 2030 are used. ' +
+          'Add any extra ones announced later.'
+        }
         checked={m.bankHolidays !== null}
         onChange={(v) => set('bankHolidays', v ? ENGLAND_AND_WALES_BANK_HOLIDAYS.map((b) => b.date) : null)}
       />

@@ -1,6 +1,6 @@
-import type { Draft, Question } from '../../../../shared/domain/draft/model';
-import { answerOptions, orderedQuestions, questionNumbers, TERRITORIAL_LABELS } from '../../../../shared/domain/draft/model';
-import { formatDate, formatDateTime } from '../../../../shared/domain/govuk-dates';
+import type { Draft, Question } from '#shared/domain/draft/model';
+import { answerOptions, orderedQuestions, questionNumbers, TERRITORIAL_LABELS } from '#shared/domain/draft/model';
+import { formatDate, formatDateTime } from '#shared/domain/govuk-dates';
 import { RichDocView } from './RichDocView';
 import { Table, Row, Cell, RowHeader } from '../../components/Table';
 import { SummaryList } from '../../components/SummaryList';
@@ -37,7 +37,8 @@ export function DocumentPreview({ draft }: { draft: Draft }) {
   const all = orderedQuestions(draft);
   const opens = m.opensAt ? formatDateTime(new Date(m.opensAt)) : 'a date to be set';
   const closes = m.closesAt ? formatDateTime(new Date(m.closesAt)) : 'a date to be set';
-  const weeks = m.opensAt && m.closesAt ? Math.round((Date.parse(m.closesAt) - Date.parse(m.opensAt)) / (7 * 86_400_000)) : null;
+  const weeks =
+    m.opensAt && m.closesAt ? Math.round((Date.parse(m.closesAt) - Date.parse(m.opensAt)) / (7 * 86_400_000)) : null;
   const ways = [
     m.waysToRespond.onlineUrl ? `Online at ${m.waysToRespond.onlineUrl}` : null,
     m.waysToRespond.email ? `By email to ${m.waysToRespond.email}` : null,
@@ -47,12 +48,37 @@ export function DocumentPreview({ draft }: { draft: Draft }) {
   const box: [string, string][] = [
     ['To', m.audience || 'Not given'],
     ['Duration', `From ${opens} to ${closes}${weeks !== null ? ` (${weeks} weeks)` : ''}`],
-    ['Enquiries (including requests for the paper in an alternative format) to', [m.enquiries.email, m.enquiries.phone, m.enquiries.address, m.enquiries.alternativeFormats].filter(Boolean).join('. ') || 'Not given'],
+    [
+      'Enquiries (including requests for the paper in an alternative format) to',
+      [m.enquiries.email, m.enquiries.phone, m.enquiries.address, m.enquiries.alternativeFormats]
+        .filter(Boolean)
+        .join('. ') || 'Not given',
+    ],
     ['How to respond', ways.join('. ') || 'Not given'],
     ['Additional ways to take part', m.additionalWays || 'None'],
-    ['Response paper', m.responsePaper.dueDate ? `We will publish the government response by ${formatDate(new Date(`${m.responsePaper.dueDate}T12:00:00Z`))}${m.responsePaper.url ? ` at ${m.responsePaper.url}` : ''}.` : 'Not given'],
-    ['Impact assessment', m.impactAssessment.note || { attached: 'Published alongside this consultation.', 'to-follow': 'To follow.', 'not-needed': 'Not needed.', unknown: 'Not given' }[m.impactAssessment.status]],
-    ['Territorial extent', m.territorialExtent ? TERRITORIAL_LABELS[m.territorialExtent] + (m.territorialNote ? `. ${m.territorialNote}` : '') : 'Not given'],
+    [
+      'Response paper',
+      m.responsePaper.dueDate
+        ? `We will publish the government response by ${formatDate(new Date(`${m.responsePaper.dueDate}T12:00:00Z`))}` +
+          `${m.responsePaper.url ? ` at ${m.responsePaper.url}` : ''}.`
+        : 'Not given',
+    ],
+    [
+      'Impact assessment',
+      m.impactAssessment.note ||
+        {
+          attached: 'Published alongside this consultation.',
+          'to-follow': 'To follow.',
+          'not-needed': 'Not needed.',
+          unknown: 'Not given',
+        }[m.impactAssessment.status],
+    ],
+    [
+      'Territorial extent',
+      m.territorialExtent
+        ? TERRITORIAL_LABELS[m.territorialExtent] + (m.territorialNote ? `. ${m.territorialNote}` : '')
+        : 'Not given',
+    ],
     ['Compliance with the Consultation Principles', m.complianceStatement || 'Not given'],
   ];
   return (
@@ -140,16 +166,10 @@ function AboutBox({ box }: { box: [string, string][] }) {
   return (
     <>
       <h2 className="govuk-heading-l">About this consultation</h2>
-      <Table
-        captionSize="hidden"
-        caption="About this consultation"
-        columns={[{ label: 'Item' }, { label: 'Details' }]}
-      >
+      <Table captionSize="hidden" caption="About this consultation" columns={[{ label: 'Item' }, { label: 'Details' }]}>
         {box.map(([k, v]) => (
           <Row key={k}>
-            <RowHeader>
-              {k}
-            </RowHeader>
+            <RowHeader>{k}</RowHeader>
             <Cell>{v}</Cell>
           </Row>
         ))}

@@ -19,7 +19,8 @@ function useUndoKeys() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
       const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      if (t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))
+        return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
@@ -36,7 +37,13 @@ function useUndoKeys() {
 
 export function DraftPage() {
   const { draft, selection, canUndo, canRedo, error } = useDraft(
-    useShallow((s) => ({ draft: s.draft, selection: s.selection, canUndo: s.canUndo, canRedo: s.canRedo, error: s.error })),
+    useShallow((s) => ({
+      draft: s.draft,
+      selection: s.selection,
+      canUndo: s.canUndo,
+      canRedo: s.canRedo,
+      error: s.error,
+    })),
   );
   useEffect(() => {
     void useDraft.getState().load();
@@ -57,10 +64,22 @@ export function DraftPage() {
           <PageHeading caption={draft.metadata.title}>Draft</PageHeading>
         </div>
         <div className="govuk-button-group govuk-!-margin-bottom-0">
-          <button type="button" className="govuk-button govuk-button--secondary" disabled={!canUndo} aria-disabled={!canUndo} onClick={() => void useDraft.getState().undo()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={!canUndo}
+            aria-disabled={!canUndo}
+            onClick={() => void useDraft.getState().undo()}
+          >
             Undo
           </button>
-          <button type="button" className="govuk-button govuk-button--secondary" disabled={!canRedo} aria-disabled={!canRedo} onClick={() => void useDraft.getState().redo()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={!canRedo}
+            aria-disabled={!canRedo}
+            onClick={() => void useDraft.getState().redo()}
+          >
             Redo
           </button>
         </div>
@@ -68,7 +87,11 @@ export function DraftPage() {
       <div className="app-draft">
         <div className="app-draft__outline">
           <Outline />
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-4" onClick={() => void useDraft.getState().addSection('other', 'New section')}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-top-4"
+            onClick={() => void useDraft.getState().addSection('other', 'New section')}
+          >
             Add a section
           </button>
         </div>

@@ -1,8 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useDraft } from './draft-store';
-import { checkDraft } from '../../../../shared/checker';
-import type { Finding, Severity } from '../../../../shared/checker/types';
+import { checkDraft } from '#shared/checker/index';
+import type { Finding, Severity } from '#shared/checker/types';
 import { goToFinding } from './finding-nav';
+import { classes } from '../../components/classes';
 
 const LABELS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', advice: 'Advice' };
 
@@ -45,7 +46,12 @@ function FindingItem({ f }: { f: Finding }) {
             Restore<span className="govuk-visually-hidden"> {f.title}</span>
           </button>
         ) : (
-          <button type="button" className="app-link-button govuk-body-s" aria-expanded={dismissing} onClick={() => setDismissing(!dismissing)}>
+          <button
+            type="button"
+            className="app-link-button govuk-body-s"
+            aria-expanded={dismissing}
+            onClick={() => setDismissing(!dismissing)}
+          >
             Dismiss<span className="govuk-visually-hidden"> {f.title}</span>
           </button>
         )}
@@ -57,7 +63,12 @@ function FindingItem({ f }: { f: Finding }) {
         </p>
       ) : null}
       {dismissing ? (
-        <div className={`govuk-form-group govuk-!-margin-top-2 govuk-!-margin-bottom-0${error ? ' govuk-form-group--error' : ''}`}>
+        <div
+          className={classes(
+            'govuk-form-group govuk-!-margin-top-2 govuk-!-margin-bottom-0',
+            error && 'govuk-form-group--error',
+          )}
+        >
           <label className="govuk-label govuk-label--s" htmlFor={`${id}-reason`}>
             Why is this not a problem?
           </label>
@@ -66,8 +77,19 @@ function FindingItem({ f }: { f: Finding }) {
               <span className="govuk-visually-hidden">Error:</span> {error}
             </p>
           ) : null}
-          <textarea id={`${id}-reason`} className="govuk-textarea govuk-!-margin-bottom-2" rows={2} value={reason} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setReason(e.target.value)} />
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void dismiss()}>
+          <textarea
+            id={`${id}-reason`}
+            className="govuk-textarea govuk-!-margin-bottom-2"
+            rows={2}
+            value={reason}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => void dismiss()}
+          >
             Dismiss with this reason
           </button>
         </div>
@@ -95,7 +117,9 @@ export function FindingsPanel() {
         Consultation standard
       </h2>
       <p className="govuk-body-s" role="status" aria-live="polite">
-        {total === 0 ? 'No findings. The draft meets every check the app can make.' : `${groups.error.length} errors, ${groups.warning.length} warnings, ${groups.advice.length} advice.`}
+        {total === 0
+          ? 'No findings. The draft meets every check the app can make.'
+          : `${groups.error.length} errors, ${groups.warning.length} warnings, ${groups.advice.length} advice.`}
       </p>
       {(['error', 'warning', 'advice'] as const).map((sev) =>
         groups[sev].length ? (
@@ -113,7 +137,12 @@ export function FindingsPanel() {
       )}
       {groups.dismissed.length ? (
         <>
-          <button type="button" className="app-link-button govuk-body-s" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
+          <button
+            type="button"
+            className="app-link-button govuk-body-s"
+            aria-expanded={showDismissed}
+            onClick={() => setShowDismissed(!showDismissed)}
+          >
             {showDismissed ? 'Hide' : 'Show'} {groups.dismissed.length} dismissed
           </button>
           {showDismissed ? (

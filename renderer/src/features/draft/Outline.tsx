@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { questionNumbers, orderedQuestions } from '../../../../shared/domain/draft/model';
+import { questionNumbers, orderedQuestions } from '#shared/domain/draft/model';
 import { useDraft, type Selection } from './draft-store';
+import { classes } from '../../components/classes';
 
 /**
  * The outline: sections and their numbered questions, reorderable by drag and drop and by
@@ -14,7 +15,13 @@ type Dragging = { kind: 'section' | 'question'; id: string } | null;
 
 export function Outline() {
   const { draft, selection, select, moveSection, moveQuestion } = useDraft(
-    useShallow((s) => ({ draft: s.draft, selection: s.selection, select: s.select, moveSection: s.moveSection, moveQuestion: s.moveQuestion })),
+    useShallow((s) => ({
+      draft: s.draft,
+      selection: s.selection,
+      select: s.select,
+      moveSection: s.moveSection,
+      moveQuestion: s.moveQuestion,
+    })),
   );
   const [dragging, setDragging] = useState<Dragging>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -101,7 +108,11 @@ export function Outline() {
         } else {
           const target = draft.questions.find((q) => q.id === id)!;
           const list = questions.filter((q) => q.sectionId === target.sectionId && q.id !== d.id);
-          void moveQuestion(d.id, target.sectionId, list.findIndex((q) => q.id === id));
+          void moveQuestion(
+            d.id,
+            target.sectionId,
+            list.findIndex((q) => q.id === id),
+          );
         }
       }
     },
@@ -114,7 +125,11 @@ export function Outline() {
       aria-current={same(sel, selection) ? 'true' : undefined}
       data-focus-key={`open:${'id' in sel ? sel.id : sel.kind}`}
       onClick={() => select(sel)}
-      onKeyDown={'id' in sel && (sel.kind === 'section' || sel.kind === 'question') ? (e) => onKey(e, sel.kind as 'section' | 'question', sel.id) : undefined}
+      onKeyDown={
+        'id' in sel && (sel.kind === 'section' || sel.kind === 'question')
+          ? (e) => onKey(e, sel.kind as 'section' | 'question', sel.id)
+          : undefined
+      }
     >
       {label}
       {extra ? <span className="govuk-visually-hidden">{extra}</span> : null}
@@ -124,16 +139,26 @@ export function Outline() {
   return (
     <nav aria-label="Draft outline">
       <h2 className="govuk-heading-s govuk-!-margin-bottom-2">Outline</h2>
-      <p className="govuk-hint govuk-!-font-size-16">Drag to reorder, or use the arrow buttons (or Alt+Up and Alt+Down).</p>
+      <p className="govuk-hint govuk-!-font-size-16">
+        Drag to reorder, or use the arrow buttons (or Alt+Up and Alt+Down).
+      </p>
       <ul className="app-outline" ref={listRef}>
-        <li className={`app-outline__item${same(selection, { kind: 'details' }) ? ' app-outline__item--selected' : ''}`}>{item({ kind: 'details' }, 'About this consultation')}</li>
+        <li
+          className={`app-outline__item${same(selection, { kind: 'details' }) ? ' app-outline__item--selected' : ''}`}
+        >
+          {item({ kind: 'details' }, 'About this consultation')}
+        </li>
         {draft.sections.map((s, si) => {
           const sel: Selection = { kind: 'section', id: s.id };
           const qs = questions.filter((q) => q.sectionId === s.id);
           return (
             <li key={s.id}>
               <div
-                className={`app-outline__item${same(selection, sel) ? ' app-outline__item--selected' : ''}${dropTarget === s.id ? ' app-outline__item--drop' : ''}`}
+                className={classes(
+                  'app-outline__item',
+                  same(selection, sel) && 'app-outline__item--selected',
+                  dropTarget === s.id && 'app-outline__item--drop',
+                )}
                 {...dragProps('section', s.id)}
                 {...dropProps('section', s.id)}
               >
@@ -168,15 +193,31 @@ export function Outline() {
                     return (
                       <li
                         key={q.id}
-                        className={`app-outline__item app-outline__item--question${same(selection, qsel) ? ' app-outline__item--selected' : ''}${dropTarget === q.id ? ' app-outline__item--drop' : ''}`}
+                        className={classes(
+                          'app-outline__item app-outline__item--question',
+                          same(selection, qsel) && 'app-outline__item--selected',
+                          dropTarget === q.id && 'app-outline__item--drop',
+                        )}
                         {...dragProps('question', q.id)}
                         {...dropProps('question', q.id)}
                       >
                         {item(qsel, `Q${n}. ${text.length > 60 ? text.slice(0, 57) + '…' : text}`)}
-                        <button type="button" className="app-outline__move" aria-label={`Move question ${n} up`} data-focus-key={`up:${q.id}`} onClick={() => moveQuestionBy(q.id, -1, `up:${q.id}`)}>
+                        <button
+                          type="button"
+                          className="app-outline__move"
+                          aria-label={`Move question ${n} up`}
+                          data-focus-key={`up:${q.id}`}
+                          onClick={() => moveQuestionBy(q.id, -1, `up:${q.id}`)}
+                        >
                           ↑
                         </button>
-                        <button type="button" className="app-outline__move" aria-label={`Move question ${n} down`} data-focus-key={`down:${q.id}`} onClick={() => moveQuestionBy(q.id, 1, `down:${q.id}`)}>
+                        <button
+                          type="button"
+                          className="app-outline__move"
+                          aria-label={`Move question ${n} down`}
+                          data-focus-key={`down:${q.id}`}
+                          onClick={() => moveQuestionBy(q.id, 1, `down:${q.id}`)}
+                        >
                           ↓
                         </button>
                       </li>
@@ -187,10 +228,26 @@ export function Outline() {
             </li>
           );
         })}
-        <li className={`app-outline__item${same(selection, { kind: 'about-you' }) ? ' app-outline__item--selected' : ''}`}>{item({ kind: 'about-you' }, 'About you (Annex B)')}</li>
-        <li className={`app-outline__item${same(selection, { kind: 'privacy' }) ? ' app-outline__item--selected' : ''}`}>{item({ kind: 'privacy' }, 'Privacy notice (Annex C)')}</li>
-        <li className={`app-outline__item${same(selection, { kind: 'preview' }) ? ' app-outline__item--selected' : ''}`}>{item({ kind: 'preview' }, 'Preview the document')}</li>
-        <li className={`app-outline__item${same(selection, { kind: 'versions' }) ? ' app-outline__item--selected' : ''}`}>{item({ kind: 'versions' }, 'Versions')}</li>
+        <li
+          className={`app-outline__item${same(selection, { kind: 'about-you' }) ? ' app-outline__item--selected' : ''}`}
+        >
+          {item({ kind: 'about-you' }, 'About you (Annex B)')}
+        </li>
+        <li
+          className={`app-outline__item${same(selection, { kind: 'privacy' }) ? ' app-outline__item--selected' : ''}`}
+        >
+          {item({ kind: 'privacy' }, 'Privacy notice (Annex C)')}
+        </li>
+        <li
+          className={`app-outline__item${same(selection, { kind: 'preview' }) ? ' app-outline__item--selected' : ''}`}
+        >
+          {item({ kind: 'preview' }, 'Preview the document')}
+        </li>
+        <li
+          className={`app-outline__item${same(selection, { kind: 'versions' }) ? ' app-outline__item--selected' : ''}`}
+        >
+          {item({ kind: 'versions' }, 'Versions')}
+        </li>
       </ul>
     </nav>
   );

@@ -1,8 +1,21 @@
-import type { Period } from '../../../../shared/domain/draft/model';
+import type { Period } from '#shared/domain/draft/model';
 
 /** A list of named date ranges (election periods, holidays), editable row by row. */
-export function PeriodsEditor({ id, legend, hint, periods, onChange }: { id: string; legend: string; hint: string; periods: Period[]; onChange: (p: Period[]) => void }) {
-  const set = (i: number, patch: Partial<Period>) => onChange(periods.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+export function PeriodsEditor({
+  id,
+  legend,
+  hint,
+  periods,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint: string;
+  periods: Period[];
+  onChange: (p: Period[]) => void;
+}) {
+  const set = (i: number, patch: Partial<Period>) =>
+    onChange(periods.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <div className="govuk-form-group">
       <fieldset className="govuk-fieldset" aria-describedby={`${id}-hint`}>
@@ -16,21 +29,42 @@ export function PeriodsEditor({ id, legend, hint, periods, onChange }: { id: str
               <label className="govuk-label" htmlFor={`${id}-${i}-label`}>
                 Name
               </label>
-              <input id={`${id}-${i}-label`} className="govuk-input govuk-input--width-20" value={p.label} onChange={(e) => set(i, { label: e.target.value })} />
+              <input
+                id={`${id}-${i}-label`}
+                className="govuk-input govuk-input--width-20"
+                value={p.label}
+                onChange={(e) => set(i, { label: e.target.value })}
+              />
             </div>
             <div>
               <label className="govuk-label" htmlFor={`${id}-${i}-start`}>
                 From
               </label>
-              <input id={`${id}-${i}-start`} type="date" className="govuk-input govuk-input--width-10" value={p.start} onChange={(e) => e.target.value && set(i, { start: e.target.value })} />
+              <input
+                id={`${id}-${i}-start`}
+                type="date"
+                className="govuk-input govuk-input--width-10"
+                value={p.start}
+                onChange={(e) => e.target.value && set(i, { start: e.target.value })}
+              />
             </div>
             <div>
               <label className="govuk-label" htmlFor={`${id}-${i}-end`}>
                 To
               </label>
-              <input id={`${id}-${i}-end`} type="date" className="govuk-input govuk-input--width-10" value={p.end} onChange={(e) => e.target.value && set(i, { end: e.target.value })} />
+              <input
+                id={`${id}-${i}-end`}
+                type="date"
+                className="govuk-input govuk-input--width-10"
+                value={p.end}
+                onChange={(e) => e.target.value && set(i, { end: e.target.value })}
+              />
             </div>
-            <button type="button" className="app-link-button" onClick={() => onChange(periods.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="app-link-button"
+              onClick={() => onChange(periods.filter((_, j) => j !== i))}
+            >
               Remove<span className="govuk-visually-hidden"> {p.label || `period ${i + 1}`}</span>
             </button>
           </div>

@@ -1,6 +1,13 @@
 import { useDraft } from './draft-store';
 import { TextArea, CheckboxField, RadiosField, SelectField } from '../../components/Fields';
-import { QUESTION_TYPES, QUESTION_TYPE_LABELS, CLOSED_TYPES, answerOptions, questionNumbers, type QuestionType } from '../../../../shared/domain/draft/model';
+import {
+  QUESTION_TYPES,
+  QUESTION_TYPE_LABELS,
+  CLOSED_TYPES,
+  answerOptions,
+  questionNumbers,
+  type QuestionType,
+} from '#shared/domain/draft/model';
 
 const FIXED_SCALES = new Set<QuestionType>(['likert_agree5', 'yes_no']);
 
@@ -13,7 +20,8 @@ export function QuestionBuilder({ id }: { id: string }) {
   const closed = CLOSED_TYPES.has(q.type);
   const editableOptions = closed && !FIXED_SCALES.has(q.type);
 
-  const setOption = (i: number, label: string) => updateQuestion(id, { options: q.options.map((o, j) => (j === i ? { ...o, label } : o)) });
+  const setOption = (i: number, label: string) =>
+    updateQuestion(id, { options: q.options.map((o, j) => (j === i ? { ...o, label } : o)) });
   const moveOption = (i: number, d: number) => {
     const to = i + d;
     if (to < 0 || to >= q.options.length) return;
@@ -36,8 +44,21 @@ export function QuestionBuilder({ id }: { id: string }) {
         options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))}
         onChange={(v) => updateQuestion(id, { type: v as QuestionType })}
       />
-      <TextArea id="question-text" label="Question" hint="Ask one thing. Avoid leading wording." rows={3} value={q.text} onChange={(e) => updateQuestion(id, { text: e.target.value })} />
-      <TextArea id="question-hint" label="Hint (optional)" rows={2} value={q.hint} onChange={(e) => updateQuestion(id, { hint: e.target.value })} />
+      <TextArea
+        id="question-text"
+        label="Question"
+        hint="Ask one thing. Avoid leading wording."
+        rows={3}
+        value={q.text}
+        onChange={(e) => updateQuestion(id, { text: e.target.value })}
+      />
+      <TextArea
+        id="question-hint"
+        label="Hint (optional)"
+        rows={2}
+        value={q.hint}
+        onChange={(e) => updateQuestion(id, { hint: e.target.value })}
+      />
 
       {closed ? (
         <div className="govuk-form-group">
@@ -51,14 +72,35 @@ export function QuestionBuilder({ id }: { id: string }) {
                       <label className="govuk-visually-hidden" htmlFor={`option-${o.id}`}>
                         Answer {i + 1}
                       </label>
-                      <input id={`option-${o.id}`} className="govuk-input" value={o.label} onChange={(e) => setOption(i, e.target.value)} />
-                      <button type="button" className="app-outline__move" aria-label={`Move answer ${i + 1} up`} onClick={() => moveOption(i, -1)} disabled={i === 0}>
+                      <input
+                        id={`option-${o.id}`}
+                        className="govuk-input"
+                        value={o.label}
+                        onChange={(e) => setOption(i, e.target.value)}
+                      />
+                      <button
+                        type="button"
+                        className="app-outline__move"
+                        aria-label={`Move answer ${i + 1} up`}
+                        onClick={() => moveOption(i, -1)}
+                        disabled={i === 0}
+                      >
                         ↑
                       </button>
-                      <button type="button" className="app-outline__move" aria-label={`Move answer ${i + 1} down`} onClick={() => moveOption(i, 1)} disabled={i === q.options.length - 1}>
+                      <button
+                        type="button"
+                        className="app-outline__move"
+                        aria-label={`Move answer ${i + 1} down`}
+                        onClick={() => moveOption(i, 1)}
+                        disabled={i === q.options.length - 1}
+                      >
                         ↓
                       </button>
-                      <button type="button" className="app-link-button" onClick={() => updateQuestion(id, { options: q.options.filter((_, j) => j !== i) })}>
+                      <button
+                        type="button"
+                        className="app-link-button"
+                        onClick={() => updateQuestion(id, { options: q.options.filter((_, j) => j !== i) })}
+                      >
                         Remove<span className="govuk-visually-hidden"> answer {i + 1}</span>
                       </button>
                     </li>
@@ -67,7 +109,11 @@ export function QuestionBuilder({ id }: { id: string }) {
                 <button
                   type="button"
                   className="govuk-button govuk-button--secondary"
-                  onClick={() => updateQuestion(id, { options: [...q.options, { id: crypto.randomUUID(), label: `Option ${q.options.length + 1}` }] })}
+                  onClick={() =>
+                    updateQuestion(id, {
+                      options: [...q.options, { id: crypto.randomUUID(), label: `Option ${q.options.length + 1}` }],
+                    })
+                  }
                 >
                   Add an answer
                 </button>
@@ -83,9 +129,21 @@ export function QuestionBuilder({ id }: { id: string }) {
         </div>
       ) : null}
       {q.type === 'single_choice' || q.type === 'multi_choice' ? (
-        <CheckboxField id="question-other" label="Add “Other (please specify)” with a text box" checked={q.allowOther} onChange={(v) => updateQuestion(id, { allowOther: v })} />
+        <CheckboxField
+          id="question-other"
+          label="Add “Other (please specify)” with a text box"
+          checked={q.allowOther}
+          onChange={(v) => updateQuestion(id, { allowOther: v })}
+        />
       ) : null}
-      {closed ? <CheckboxField id="question-explain" label="Follow with “Please explain your answer”" checked={q.explain} onChange={(v) => updateQuestion(id, { explain: v })} /> : null}
+      {closed ? (
+        <CheckboxField
+          id="question-explain"
+          label="Follow with “Please explain your answer”"
+          checked={q.explain}
+          onChange={(v) => updateQuestion(id, { explain: v })}
+        />
+      ) : null}
       {!closed || q.explain ? (
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="question-word-limit">

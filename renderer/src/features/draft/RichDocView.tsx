@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Block, Inline, RichDoc } from '../../../../shared/domain/draft/rich-text';
+import type { Block, Inline, RichDoc } from '#shared/domain/draft/rich-text';
 
 /**
  * Read-only rendering of a rich-text document (preview, read-only versions). Headings are

@@ -3,7 +3,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
-import type { RichDoc } from '../../../../shared/domain/draft/rich-text';
+import type { RichDoc } from '#shared/domain/draft/rich-text';
 
 /**
  * The section editor: TipTap (ProseMirror) limited to what the consultation document can carry
@@ -20,7 +20,17 @@ interface Props {
   onChange: (doc: RichDoc) => void;
 }
 
-function ToolbarButton({ label, active, onClick, disabled }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean }) {
+function ToolbarButton({
+  label,
+  active,
+  onClick,
+  disabled,
+}: {
+  label: string;
+  active?: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -48,7 +58,9 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       <label className="govuk-label govuk-label--s" htmlFor="link-href">
         Link address
       </label>
-      <div className="govuk-hint">Select the words to link first. Link text should say where the link goes, not “click here”.</div>
+      <div className="govuk-hint">
+        Select the words to link first. Link text should say where the link goes, not “click here”.
+      </div>
       <input
         id="link-href"
         className="govuk-input govuk-!-width-two-thirds"
@@ -102,11 +114,19 @@ function ImageForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       <label className="govuk-label govuk-label--s" htmlFor="image-file">
         Image file
       </label>
-      <input id="image-file" type="file" className="govuk-file-upload" accept="image/png,image/jpeg,image/gif" onChange={(e) => pick(e.target.files?.[0])} />
+      <input
+        id="image-file"
+        type="file"
+        className="govuk-file-upload"
+        accept="image/png,image/jpeg,image/gif"
+        onChange={(e) => pick(e.target.files?.[0])}
+      />
       <label className="govuk-label govuk-label--s govuk-!-margin-top-3" htmlFor="image-alt">
         Alt text
       </label>
-      <div className="govuk-hint">What the image shows, for people using screen readers. Put any figures it shows in the text or a table too.</div>
+      <div className="govuk-hint">
+        What the image shows, for people using screen readers. Put any figures it shows in the text or a table too.
+      </div>
       <input id="image-alt" className="govuk-input" value={alt} onChange={(e) => setAlt(e.target.value)} />
       <div className="govuk-button-group govuk-!-margin-top-3 govuk-!-margin-bottom-0">
         <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={insert}>
@@ -139,7 +159,12 @@ export function RichTextEditor({ docKey, value, label, describedBy, onChange }: 
         codeBlock: false,
         blockquote: false,
         horizontalRule: false,
-        link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          protocols: ['http', 'https', 'mailto'],
+          HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+        },
       }),
       Image.configure({ inline: false, allowBase64: true }),
       Table.configure({ resizable: false }),
@@ -167,7 +192,8 @@ export function RichTextEditor({ docKey, value, label, describedBy, onChange }: 
   // Replace the content when the document changes from outside (another section, undo, redo).
   useEffect(() => {
     if (!editor) return;
-    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(value)) editor.commands.setContent(value, { emitUpdate: false });
+    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(value))
+      editor.commands.setContent(value, { emitUpdate: false });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the key changes, not on every keystroke
   }, [editor, docKey]);
 
@@ -177,13 +203,37 @@ export function RichTextEditor({ docKey, value, label, describedBy, onChange }: 
   return (
     <div className="app-editor">
       <div className="app-toolbar" role="toolbar" aria-label={`Formatting for ${label}`}>
-        <ToolbarButton label="Heading" active={editor.isActive('heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()} />
-        <ToolbarButton label="Subheading" active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()} />
+        <ToolbarButton
+          label="Heading"
+          active={editor.isActive('heading', { level: 2 })}
+          onClick={() => chain().toggleHeading({ level: 2 }).run()}
+        />
+        <ToolbarButton
+          label="Subheading"
+          active={editor.isActive('heading', { level: 3 })}
+          onClick={() => chain().toggleHeading({ level: 3 }).run()}
+        />
         <ToolbarButton label="Bold" active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} />
-        <ToolbarButton label="Bullets" active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()} />
-        <ToolbarButton label="Numbered list" active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()} />
-        <ToolbarButton label="Link" active={editor.isActive('link')} onClick={() => setForm(form === 'link' ? null : 'link')} />
-        <ToolbarButton label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} disabled={inTable} />
+        <ToolbarButton
+          label="Bullets"
+          active={editor.isActive('bulletList')}
+          onClick={() => chain().toggleBulletList().run()}
+        />
+        <ToolbarButton
+          label="Numbered list"
+          active={editor.isActive('orderedList')}
+          onClick={() => chain().toggleOrderedList().run()}
+        />
+        <ToolbarButton
+          label="Link"
+          active={editor.isActive('link')}
+          onClick={() => setForm(form === 'link' ? null : 'link')}
+        />
+        <ToolbarButton
+          label="Table"
+          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          disabled={inTable}
+        />
         <ToolbarButton label="Image" onClick={() => setForm(form === 'image' ? null : 'image')} />
         {inTable ? (
           <>

@@ -3,8 +3,15 @@ import { useDraft } from './draft-store';
 import { RichTextEditor } from './RichTextEditor';
 import { TextField } from '../../components/TextField';
 import { SelectField } from '../../components/Fields';
-import { QUESTION_TYPES, QUESTION_TYPE_LABELS, SECTION_KINDS, questionNumbers, type QuestionType, type SectionKind } from '../../../../shared/domain/draft/model';
-import type { RichDoc } from '../../../../shared/domain/draft/rich-text';
+import {
+  QUESTION_TYPES,
+  QUESTION_TYPE_LABELS,
+  SECTION_KINDS,
+  questionNumbers,
+  type QuestionType,
+  type SectionKind,
+} from '#shared/domain/draft/model';
+import type { RichDoc } from '#shared/domain/draft/rich-text';
 
 export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
   foreword: 'Ministerial foreword',
@@ -19,13 +26,17 @@ export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
   other: 'Other',
 };
 
-const isEmpty = (doc: RichDoc) => doc.content.every((b) => b.type === 'paragraph' && !(b.content ?? []).some((i) => i.type === 'text' && i.text.trim()));
+const isEmpty = (doc: RichDoc) =>
+  doc.content.every(
+    (b) => b.type === 'paragraph' && !(b.content ?? []).some((i) => i.type === 'text' && i.text.trim()),
+  );
 
 export function SectionEditor({ id }: { id: string }) {
   const section = useDraft((s) => s.draft?.sections.find((x) => x.id === id));
   const draft = useDraft((s) => s.draft);
   const revision = useDraft((s) => s.revision);
-  const { updateSectionTitle, updateSectionBody, updateSectionKind, deleteSection, addQuestion, addSection, select } = useDraft.getState();
+  const { updateSectionTitle, updateSectionBody, updateSectionKind, deleteSection, addQuestion, addSection, select } =
+    useDraft.getState();
   const [newType, setNewType] = useState<QuestionType>('open_text');
   const [error, setError] = useState<string | null>(null);
   if (!section || !draft) return null;
@@ -46,7 +57,12 @@ export function SectionEditor({ id }: { id: string }) {
           </div>
         </div>
       ) : null}
-      <TextField id="section-title" label="Section title" value={section.title} onChange={(e) => updateSectionTitle(id, e.target.value)} />
+      <TextField
+        id="section-title"
+        label="Section title"
+        value={section.title}
+        onChange={(e) => updateSectionTitle(id, e.target.value)}
+      />
       <SelectField
         id="section-kind"
         label="What kind of section is this?"
@@ -89,14 +105,22 @@ export function SectionEditor({ id }: { id: string }) {
           options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))}
           onChange={(v) => setNewType(v as QuestionType)}
         />
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void addQuestion(id, newType)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => void addQuestion(id, newType)}
+        >
           Add question
         </button>
       </div>
 
       <h3 className="govuk-heading-m">Section</h3>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void addSection('other', 'New section', id)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => void addSection('other', 'New section', id)}
+        >
           Add a section after this one
         </button>
         <button

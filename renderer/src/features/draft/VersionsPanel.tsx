@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
-import type { VersionSummary } from '../../../../shared/ipc/contract/draft';
-import type { Draft } from '../../../../shared/domain/draft/model';
-import type { DraftComparison } from '../../../../shared/domain/draft/compare';
+import type { VersionSummary } from '#shared/ipc/contract/draft';
+import type { Draft } from '#shared/domain/draft/model';
+import type { DraftComparison } from '#shared/domain/draft/compare';
 import { whenText } from '../shared/format';
 import { DocumentPreview } from './DocumentPreview';
 import { TextField } from '../../components/TextField';
@@ -54,7 +54,8 @@ export function VersionsPanel() {
           {viewing.summary.label}
         </h2>
         <p className="govuk-body">
-          Saved {whenText(viewing.summary.createdAt)} by {viewing.summary.createdBy}. This is a read-only copy: changes are made in the current draft.
+          Saved {whenText(viewing.summary.createdAt)} by {viewing.summary.createdBy}. This is a read-only copy: changes
+          are made in the current draft.
         </p>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setViewing(null)}>
           Back to versions
@@ -64,7 +65,10 @@ export function VersionsPanel() {
     );
   }
 
-  const options = [{ value: 'current', label: 'Current draft' }, ...versions.map((v) => ({ value: String(v.id), label: `${v.label} (${whenText(v.createdAt)})` }))];
+  const options = [
+    { value: 'current', label: 'Current draft' },
+    ...versions.map((v) => ({ value: String(v.id), label: `${v.label} (${whenText(v.createdAt)})` })),
+  ];
   return (
     <>
       <h2 className="govuk-heading-l" tabIndex={-1}>
@@ -77,7 +81,14 @@ export function VersionsPanel() {
           </div>
         </div>
       ) : null}
-      <TextField id="version-label" label="Label for a new version" hint="For example: “Sent to legal”, “Cleared by the minister’s office”." error={error} value={label} onChange={(e) => setLabel(e.target.value)} />
+      <TextField
+        id="version-label"
+        label="Label for a new version"
+        hint="For example: “Sent to legal”, “Cleared by the minister’s office”."
+        error={error}
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+      />
       <button type="button" className="govuk-button" onClick={() => void saveVersion()}>
         Save version
       </button>
@@ -89,12 +100,7 @@ export function VersionsPanel() {
         <Table
           captionSize="hidden"
           caption="Saved versions"
-          columns={[
-            { label: 'Label' },
-            { label: 'Saved' },
-            { label: 'Questions' },
-            { label: 'Actions', hidden: true },
-          ]}
+          columns={[{ label: 'Label' }, { label: 'Saved' }, { label: 'Questions' }, { label: 'Actions', hidden: true }]}
         >
           {versions.map((v) => (
             <Row key={v.id}>
@@ -104,7 +110,11 @@ export function VersionsPanel() {
               </Cell>
               <Cell>{v.questions}</Cell>
               <Cell>
-                <button type="button" className="app-link-button" onClick={() => void call('draft.getVersion', { id: v.id }).then((r) => r.ok && setViewing(r.value))}>
+                <button
+                  type="button"
+                  className="app-link-button"
+                  onClick={() => void call('draft.getVersion', { id: v.id }).then((r) => r.ok && setViewing(r.value))}
+                >
                   View<span className="govuk-visually-hidden"> {v.label}</span>
                 </button>
               </Cell>
@@ -137,8 +147,10 @@ function ComparisonView({ c }: { c: DraftComparison }) {
     <section aria-label="Comparison">
       <h4 className="govuk-heading-s">Summary</h4>
       <p className="govuk-body" role="status">
-        {c.summary.sectionsChanged} section{c.summary.sectionsChanged === 1 ? '' : 's'} changed; {c.summary.questionsAdded} question
-        {c.summary.questionsAdded === 1 ? '' : 's'} added, {c.summary.questionsRemoved} removed, {c.summary.questionsChanged} changed; {c.summary.metadataChanged} detail
+        {c.summary.sectionsChanged} section{c.summary.sectionsChanged === 1 ? '' : 's'} changed;{' '}
+        {c.summary.questionsAdded} question
+        {c.summary.questionsAdded === 1 ? '' : 's'} added, {c.summary.questionsRemoved} removed,{' '}
+        {c.summary.questionsChanged} changed; {c.summary.metadataChanged} detail
         {c.summary.metadataChanged === 1 ? '' : 's'} changed.
       </p>
       {c.metadata.length ? (
@@ -147,7 +159,8 @@ function ComparisonView({ c }: { c: DraftComparison }) {
           <ul className="govuk-list govuk-list--bullet">
             {c.metadata.map((m) => (
               <li key={m.field}>
-                {m.field}: <del className="app-diff-removed">{m.before || '(empty)'}</del> → <ins className="app-diff-added">{m.after || '(empty)'}</ins>
+                {m.field}: <del className="app-diff-removed">{m.before || '(empty)'}</del> →{' '}
+                <ins className="app-diff-added">{m.after || '(empty)'}</ins>
               </li>
             ))}
           </ul>
@@ -163,7 +176,8 @@ function ComparisonView({ c }: { c: DraftComparison }) {
                   ? `Added question ${q.numberAfter}: ${q.textAfter}`
                   : q.status === 'removed'
                     ? `Removed question ${q.numberBefore}: ${q.textBefore}`
-                    : `Question ${q.numberBefore}${q.numberAfter !== q.numberBefore ? ` (now ${q.numberAfter})` : ''}: changed ${q.changes.join(', ')}`}
+                    : `Question ${q.numberBefore}${q.numberAfter !== q.numberBefore ? ` (now ${q.numberAfter})` : ''}` +
+                      `: changed ${q.changes.join(', ')}`}
               </li>
             ))}
           </ul>

@@ -1,8 +1,16 @@
 import { create } from 'zustand';
-import type { Draft, DraftMetadata, PrivacyNotice, Question, QuestionType, SectionKind, AboutYouField } from '../../../../shared/domain/draft/model';
-import type { RichDoc } from '../../../../shared/domain/draft/rich-text';
-import type { DraftWithHistory } from '../../../../shared/ipc/contract/draft';
-import type { AppErrorShape, Result } from '../../../../shared/core/errors';
+import type {
+  Draft,
+  DraftMetadata,
+  PrivacyNotice,
+  Question,
+  QuestionType,
+  SectionKind,
+  AboutYouField,
+} from '#shared/domain/draft/model';
+import type { RichDoc } from '#shared/domain/draft/rich-text';
+import type { DraftWithHistory } from '#shared/ipc/contract/draft';
+import type { AppErrorShape, Result } from '#shared/core/errors';
 import { call } from '../../lib/api';
 import { useApp } from '../../app/store';
 
@@ -127,7 +135,10 @@ export const useDraft = create<DraftStore>()((set, get) => ({
     set((s) => ({ draft: r.draft, canUndo: r.canUndo, canRedo: r.canRedo, revision: s.revision + 1 }));
     // If what was selected no longer exists (undone, deleted), fall back to the details page.
     const sel = get().selection;
-    if ((sel.kind === 'section' && !r.draft.sections.some((x) => x.id === sel.id)) || (sel.kind === 'question' && !r.draft.questions.some((x) => x.id === sel.id))) {
+    if (
+      (sel.kind === 'section' && !r.draft.sections.some((x) => x.id === sel.id)) ||
+      (sel.kind === 'question' && !r.draft.questions.some((x) => x.id === sel.id))
+    ) {
       set({ selection: { kind: 'details' } });
     }
   },
@@ -136,7 +147,9 @@ export const useDraft = create<DraftStore>()((set, get) => ({
     patchDraft((d) => ({ ...d, metadata: { ...d.metadata, ...patch } }));
     for (const key of Object.keys(patch)) {
       const k = key as keyof DraftMetadata;
-      schedule(`meta:${k}`, () => call('draft.updateMetadata', { patch: { [k]: get().draft!.metadata[k] } as Partial<DraftMetadata> }));
+      schedule(`meta:${k}`, () =>
+        call('draft.updateMetadata', { patch: { [k]: get().draft!.metadata[k] } as Partial<DraftMetadata> }),
+      );
     }
     if (patch.title !== undefined) {
       const ws = useApp.getState().workspace;
@@ -146,12 +159,16 @@ export const useDraft = create<DraftStore>()((set, get) => ({
 
   updateSectionTitle(id, title) {
     patchDraft((d) => ({ ...d, sections: d.sections.map((s) => (s.id === id ? { ...s, title } : s)) }));
-    schedule(`section-title:${id}`, () => call('draft.updateSection', { id, title: get().draft!.sections.find((s) => s.id === id)?.title ?? title }));
+    schedule(`section-title:${id}`, () =>
+      call('draft.updateSection', { id, title: get().draft!.sections.find((s) => s.id === id)?.title ?? title }),
+    );
   },
 
   updateSectionBody(id, body) {
     patchDraft((d) => ({ ...d, sections: d.sections.map((s) => (s.id === id ? { ...s, body } : s)) }));
-    schedule(`section-body:${id}`, () => call('draft.updateSection', { id, body: get().draft!.sections.find((s) => s.id === id)?.body ?? body }));
+    schedule(`section-body:${id}`, () =>
+      call('draft.updateSection', { id, body: get().draft!.sections.find((s) => s.id === id)?.body ?? body }),
+    );
   },
 
   async updateSectionKind(id, kind) {
@@ -166,7 +183,9 @@ export const useDraft = create<DraftStore>()((set, get) => ({
       if (k === 'id' || k === 'sectionId') continue;
       schedule(`question:${id}:${k}`, () => {
         const q = get().draft!.questions.find((x) => x.id === id);
-        return q ? call('draft.updateQuestion', { id, patch: { [k]: q[k] } }) : Promise.resolve({ ok: true as const, value: null });
+        return q
+          ? call('draft.updateQuestion', { id, patch: { [k]: q[k] } })
+          : Promise.resolve({ ok: true as const, value: null });
       });
     }
   },

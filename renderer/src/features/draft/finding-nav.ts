@@ -1,4 +1,4 @@
-import type { FindingLocation } from '../../../../shared/checker/types';
+import type { FindingLocation } from '#shared/checker/types';
 import { useDraft } from './draft-store';
 
 /** Where each metadata field lives on the "About this consultation" form. */
@@ -40,7 +40,11 @@ const META_FIELD_IDS: Record<string, string> = {
   bankHolidays: 'meta-bank-holidays',
 };
 
-const QUESTION_FIELD_IDS: Record<string, string> = { text: 'question-text', hint: 'question-hint', type: 'question-type' };
+const QUESTION_FIELD_IDS: Record<string, string> = {
+  text: 'question-text',
+  hint: 'question-hint',
+  type: 'question-type',
+};
 
 function focusSoon(find: () => HTMLElement | null | undefined): void {
   let tries = 0;
@@ -48,7 +52,10 @@ function focusSoon(find: () => HTMLElement | null | undefined): void {
     const el = find();
     if (el) {
       el.scrollIntoView({ block: 'center' });
-      (el.matches('input, textarea, select, button, [contenteditable], [tabindex]') ? el : el.closest<HTMLElement>('[contenteditable]') ?? el).focus({ preventScroll: true });
+      (el.matches('input, textarea, select, button, [contenteditable], [tabindex]')
+        ? el
+        : (el.closest<HTMLElement>('[contenteditable]') ?? el)
+      ).focus({ preventScroll: true });
       return;
     }
     if (tries++ < 20) requestAnimationFrame(attempt);
@@ -89,7 +96,11 @@ export function goToFinding(loc: FindingLocation): void {
       return;
     case 'metadata':
       select({ kind: 'details' });
-      focusSoon(() => document.getElementById(META_FIELD_IDS[loc.field] ?? META_FIELD_IDS[loc.field.split('.')[0]!] ?? 'details-heading'));
+      focusSoon(() =>
+        document.getElementById(
+          META_FIELD_IDS[loc.field] ?? META_FIELD_IDS[loc.field.split('.')[0]!] ?? 'details-heading',
+        ),
+      );
       return;
     case 'section':
       select({ kind: 'section', id: loc.sectionId });

@@ -10,8 +10,9 @@ export function AboutPage() {
     <>
       <PageHeading>About Consultation Workbench</PageHeading>
       <p className="govuk-body">
-        Consultation Workbench helps policy teams draft a formal consultation, collect and analyse the public&apos;s responses, and
-        produce the documents the consultation standard asks for. It works offline; nothing you do is sent anywhere.
+        Consultation Workbench helps policy teams draft a formal consultation, collect and analyse the public&apos;s
+        responses, and produce the documents the consultation standard asks for. It works offline; nothing you do is
+        sent anywhere.
       </p>
       <SummaryList
         rows={[
@@ -23,7 +24,11 @@ export function AboutPage() {
           { key: 'New workspaces are saved in', value: info?.defaultFolder, valueClassName: 'app-path' },
         ]}
       />
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(ws ? { page: 'workspace', tab: 'overview' } : { page: 'home' })}>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => navigate(ws ? { page: 'workspace', tab: 'overview' } : { page: 'home' })}
+      >
         Back
       </button>
     </>

@@ -15,11 +15,16 @@ export function HomePage() {
       {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
       <PageHeading size="xl">Consultation Workbench</PageHeading>
       <p className="govuk-body-l">
-        Draft a consultation, collect and analyse the responses, and produce the documents. Everything stays on this computer and
-        works without a network.
+        Draft a consultation, collect and analyse the responses, and produce the documents. Everything stays on this
+        computer and works without a network.
       </p>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button" data-module="govuk-button" onClick={() => navigate({ page: 'new' })}>
+        <button
+          type="button"
+          className="govuk-button"
+          data-module="govuk-button"
+          onClick={() => navigate({ page: 'new' })}
+        >
           New consultation
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void openWithDialog()}>
@@ -35,7 +40,11 @@ export function HomePage() {
           {recent.map((r) => (
             <li key={r.path} className="govuk-!-margin-bottom-4">
               {r.exists ? (
-                <button type="button" className="app-link-button govuk-!-font-weight-bold" onClick={() => void openPath(r.path)}>
+                <button
+                  type="button"
+                  className="app-link-button govuk-!-font-weight-bold"
+                  onClick={() => void openPath(r.path)}
+                >
                   {r.title || '(untitled)'}
                 </button>
               ) : (

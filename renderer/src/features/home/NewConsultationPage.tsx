@@ -4,7 +4,7 @@ import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import { TITLE_MAX } from '../../../../shared/domain/workspace';
+import { TITLE_MAX } from '#shared/domain/workspace';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { RadiosField } from '../../components/Fields';
 import { useResponses } from '../responses/responses-store';
@@ -12,11 +12,17 @@ import { FileField } from '../../components/FileField';
 
 /** The file a draft is started from, for the choices that need one. */
 const SOURCE = {
-  workspace: { label: 'Earlier workspace', hint: 'The full path of the .consult file. It is read, not changed.', missing: 'Enter the path of the earlier workspace' },
+  workspace: {
+    label: 'Earlier workspace',
+    hint: 'The full path of the .consult file. It is read, not changed.',
+    missing: 'Enter the path of the earlier workspace',
+  },
   json: { label: 'Draft file', hint: 'The full path of the .json file.', missing: 'Enter the path of the draft file' },
   survey: {
     label: 'Survey export',
-    hint: 'The full path of the export: CSV, Excel (.xlsx, .xls) or OpenDocument (.ods), from Microsoft Forms, SurveyMonkey, Qualtrics, Citizen Space, Decidim or any sheet with one row per response.',
+    hint:
+      'The full path of the export: CSV, Excel (.xlsx, .xls) or OpenDocument (.ods), from Microsoft Forms, ' +
+      'SurveyMonkey, Qualtrics, Citizen Space, Decidim or any sheet with one row per response.',
     missing: 'Enter the path of the survey export',
   },
 } as const;
@@ -56,7 +62,8 @@ export function NewConsultationPage() {
     e.preventDefault();
     const found: FieldError[] = [];
     if (!title.trim()) found.push({ field: 'title', message: 'Enter a title for the consultation' });
-    else if (title.trim().length > TITLE_MAX) found.push({ field: 'title', message: `Title must be ${TITLE_MAX} characters or fewer` });
+    else if (title.trim().length > TITLE_MAX)
+      found.push({ field: 'title', message: `Title must be ${TITLE_MAX} characters or fewer` });
     if (!path.trim()) found.push({ field: 'path', message: 'Enter where to save the workspace' });
     const needsSource = start === 'workspace' || start === 'json' || start === 'survey';
     if (needsSource && !sourcePath.trim()) {
@@ -68,11 +75,18 @@ export function NewConsultationPage() {
     // From a survey export: a blank draft, then the import wizard with the export chosen, where the
     // questions are made from its columns (responses.createQuestions) before the responses go in.
     const from =
-      start === 'workspace' || start === 'json' ? { kind: start, path: sourcePath.trim() } : { kind: 'template' as const, template: start === 'survey' ? ('blank' as const) : start };
+      start === 'workspace' || start === 'json'
+        ? { kind: start, path: sourcePath.trim() }
+        : { kind: 'template' as const, template: start === 'survey' ? ('blank' as const) : start };
     const r = await createWorkspace(path.trim(), title.trim(), from);
     setBusy(false);
     if (!r.ok) {
-      const field = r.error.details?.['field'] === 'title' ? 'title' : r.error.code === 'bad-file' || ((start === 'workspace' || start === 'json') && r.error.code === 'not-found') ? 'source-path' : 'path';
+      const field =
+        r.error.details?.['field'] === 'title'
+          ? 'title'
+          : r.error.code === 'bad-file' || ((start === 'workspace' || start === 'json') && r.error.code === 'not-found')
+            ? 'source-path'
+            : 'path';
       setErrors([{ field, message: r.error.message }]);
     } else if (start === 'survey') {
       useResponses.getState().importWhenOpened(r.value.path, [sourcePath.trim()]);
@@ -105,8 +119,13 @@ export function NewConsultationPage() {
             autoComplete="off"
             spellCheck
           />
-          <p className={`govuk-hint govuk-character-count__message${remaining < 0 ? ' govuk-error-message' : ''}`} aria-live="polite">
-            {remaining >= 0 ? `You have ${remaining} characters remaining` : `You have ${-remaining} characters too many`}
+          <p
+            className={`govuk-hint govuk-character-count__message${remaining < 0 ? ' govuk-error-message' : ''}`}
+            aria-live="polite"
+          >
+            {remaining >= 0
+              ? `You have ${remaining} characters remaining`
+              : `You have ${-remaining} characters too many`}
           </p>
           <FileField
             id="path"
@@ -125,11 +144,25 @@ export function NewConsultationPage() {
             value={start}
             onChange={(v) => setStart(v as typeof start)}
             options={[
-              { value: 'standard', label: 'The standard template (recommended)', hint: 'Every section the consultation standard expects, with guidance on what to write.' },
-              { value: 'example', label: 'The filled-in example', hint: 'A complete example consultation, to see how it all fits together.' },
+              {
+                value: 'standard',
+                label: 'The standard template (recommended)',
+                hint: 'Every section the consultation standard expects, with guidance on what to write.',
+              },
+              {
+                value: 'example',
+                label: 'The filled-in example',
+                hint: 'A complete example consultation, to see how it all fits together.',
+              },
               { value: 'workspace', label: 'A copy of an earlier consultation’s draft' },
               { value: 'json', label: 'A draft file (JSON) exported from Consultation Workbench' },
-              { value: 'survey', label: 'A survey export', hint: 'For a consultation already run in an online survey tool: the questions are made from the export’s columns, then its responses are imported.' },
+              {
+                value: 'survey',
+                label: 'A survey export',
+                hint:
+                  'For a consultation already run in an online survey tool: the questions are made from ' +
+                  'the export’s columns, then its responses are imported.',
+              },
               { value: 'blank', label: 'A blank draft' },
             ]}
           />

@@ -3,7 +3,7 @@ import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import type { FolderEntry } from '../../../../shared/domain/workspace';
+import type { FolderEntry } from '#shared/domain/workspace';
 import { whenText } from '../shared/format';
 import { FileField } from '../../components/FileField';
 
@@ -68,7 +68,11 @@ export function OpenPage() {
               <ul className="govuk-list app-recent-list">
                 {folder.entries.map((f) => (
                   <li key={f.path} className="govuk-!-margin-bottom-3">
-                    <button type="button" className="app-link-button govuk-!-font-weight-bold" onClick={() => void open(f.path)}>
+                    <button
+                      type="button"
+                      className="app-link-button govuk-!-font-weight-bold"
+                      onClick={() => void open(f.path)}
+                    >
                       {f.name}
                     </button>
                     <div className="govuk-body-s">Changed {whenText(f.modifiedAt)}</div>

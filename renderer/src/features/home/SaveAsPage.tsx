@@ -39,21 +39,20 @@ export function SaveAsPage() {
         {error ? <ErrorSummary errors={[{ field: 'save-path', message: error }]} /> : null}
         <PageHeading caption={workspace.title}>Save a copy as</PageHeading>
         <p className="govuk-body">
-          The copy holds everything in this workspace. You will carry on working in the copy; the original stays as it is now.
+          The copy holds everything in this workspace. You will carry on working in the copy; the original stays as it
+          is now.
         </p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <FileField
-            id="save-path"
-            label="Save the copy to"
-            error={error}
-            value={path}
-            onChange={setPath}
-          />
+          <FileField id="save-path" label="Save the copy to" error={error} value={path} onChange={setPath} />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
               Save copy
             </button>
-            <button type="button" className="app-link-button" onClick={() => navigate({ page: 'workspace', tab: 'overview' })}>
+            <button
+              type="button"
+              className="app-link-button"
+              onClick={() => navigate({ page: 'workspace', tab: 'overview' })}
+            >
               Cancel
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
-import type { ExportKindInfo, ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
+import type { ExportKindInfo, ExportLogEntry, ExportResult } from '#shared/domain/exports';
 import { FileField } from '../../components/FileField';
 import { CheckboxField, RadiosField } from '../../components/Fields';
 import { whenText } from '../shared/format';
@@ -45,9 +45,18 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   }
 
   async function start() {
-    if (findings.errors > 0 && !anyway) return setError(`The standard checker reports ${findings.errors} error${findings.errors === 1 ? '' : 's'} in the draft. Fix ${findings.errors === 1 ? 'it' : 'them'} on the Draft page, or tick “Export anyway”.`);
+    if (findings.errors > 0 && !anyway)
+      return setError(
+        `The standard checker reports ${findings.errors} error${findings.errors === 1 ? '' : 's'} in the draft. ` +
+          `Fix ${findings.errors === 1 ? 'it' : 'them'} on the Draft page, or tick “Export anyway”.`,
+      );
     if (info?.nativeDialogs) {
-      const picked = await call('dialog.saveFile', { defaultPath: path, title: `Save the ${entry.title.toLowerCase()}`, filterName: entry.title, extensions: [entry.extension.slice(1)] });
+      const picked = await call('dialog.saveFile', {
+        defaultPath: path,
+        title: `Save the ${entry.title.toLowerCase()}`,
+        filterName: entry.title,
+        extensions: [entry.extension.slice(1)],
+      });
       if (!picked.ok || !picked.value) return;
       setPath(picked.value.path);
       return run(picked.value.path);
@@ -73,11 +82,19 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            The standard checker reports {findings.errors} error{findings.errors === 1 ? '' : 's'} and {findings.warnings} warning{findings.warnings === 1 ? '' : 's'} in the draft.
+            The standard checker reports {findings.errors} error{findings.errors === 1 ? '' : 's'} and{' '}
+            {findings.warnings} warning{findings.warnings === 1 ? '' : 's'} in the draft.
           </strong>
         </div>
       ) : null}
-      {entry.checksDraft && findings.errors ? <CheckboxField id={`${id}-anyway`} label="Export anyway, with the errors" checked={anyway} onChange={setAnyway} /> : null}
+      {entry.checksDraft && findings.errors ? (
+        <CheckboxField
+          id={`${id}-anyway`}
+          label="Export anyway, with the errors"
+          checked={anyway}
+          onChange={setAnyway}
+        />
+      ) : null}
       {entry.holdsResponses ? (
         <RadiosField
           name={`${id}-redaction`}
@@ -86,8 +103,16 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           value={redaction}
           onChange={(v) => setRedaction(v as 'none' | 'redacted')}
           options={[
-            { value: 'redacted', label: 'Redacted, for publication', hint: 'No personal data, no confidential respondents, small numbers suppressed.' },
-            { value: 'none', label: 'Not redacted, for internal use only', hint: 'Includes personal data. Do not publish.' },
+            {
+              value: 'redacted',
+              label: 'Redacted, for publication',
+              hint: 'No personal data, no confidential respondents, small numbers suppressed.',
+            },
+            {
+              value: 'none',
+              label: 'Not redacted, for internal use only',
+              hint: 'Includes personal data. Do not publish.',
+            },
           ]}
         />
       ) : null}
@@ -114,8 +139,13 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
       )}
       {result ? (
         <div className="govuk-inset-text" role="status">
-          Saved to <span className="app-path">{result.path}</span> ({Math.max(1, Math.round(result.bytes / 1024))}KB).{' '}
-          <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: result.path })}>
+          Saved to <span className="app-path">{result.path}</span> ({Math.max(1, Math.round(result.bytes / 1024))}
+          KB).{' '}
+          <button
+            type="button"
+            className="app-link-button"
+            onClick={() => void call('shell.showItemInFolder', { path: result.path })}
+          >
             Open folder
           </button>
         </div>

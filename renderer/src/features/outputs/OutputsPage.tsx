@@ -2,11 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
-import type { ExportLogEntry, ExportResult } from '../../../../shared/domain/exports';
+import type { ExportLogEntry, ExportResult } from '#shared/domain/exports';
 import { whenText } from '../shared/format';
 import { ExportCard, type OutputEntry } from './ExportCard';
 import { Table, Row, Cell } from '../../components/Table';
-
 
 /**
  * Every document the app makes: what it contains, a button each, progress while it is made, where
@@ -69,7 +68,13 @@ export function OutputsPage() {
                 <span className="govuk-body-s">by {e.actor}</span>
               </Cell>
               <Cell>{kinds.find((k) => k.kind === e.kind)?.title ?? e.kind}</Cell>
-              <Cell>{e.redaction === 'none' ? 'None (internal use)' : e.redaction === 'redacted' ? 'Redacted for publication' : 'Not applicable'}</Cell>
+              <Cell>
+                {e.redaction === 'none'
+                  ? 'None (internal use)'
+                  : e.redaction === 'redacted'
+                    ? 'Redacted for publication'
+                    : 'Not applicable'}
+              </Cell>
               <Cell>
                 <span className="app-path">{e.path}</span>
                 <br />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
-import { checkDraft, openErrors } from '../../../../shared/checker';
+import { checkDraft, openErrors } from '#shared/checker/index';
 
 /** Open standard-checker findings in the draft, counted, for the Outputs page's warnings. */
 export function useDraftFindingsSummary(enabled: boolean): { errors: number; warnings: number } {
@@ -11,7 +11,10 @@ export function useDraftFindingsSummary(enabled: boolean): { errors: number; war
     void call('draft.get', {}).then((r) => {
       if (!live || !r.ok) return;
       const findings = checkDraft(r.value.draft);
-      setCounts({ errors: openErrors(findings).length, warnings: findings.filter((f) => f.severity === 'warning' && !f.dismissed).length });
+      setCounts({
+        errors: openErrors(findings).length,
+        warnings: findings.filter((f) => f.severity === 'warning' && !f.dismissed).length,
+      });
     });
     return () => {
       live = false;

@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { INTAKE_CHANNELS } from '../../../../shared/domain/survey-import/types';
-import type { ResponseFilters, ResponseListRow, SearchHit } from '../../../../shared/domain/responses/store';
+import { INTAKE_CHANNELS } from '#shared/domain/survey-import/types';
+import type { ResponseFilters, ResponseListRow, SearchHit } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { CHANNEL_LABELS, plural, questionLabel } from './labels';
 import { ResponseDetailPanel } from './ResponseDetailPanel';
@@ -38,7 +38,15 @@ const SEARCH_COLUMNS: Column[] = [
  */
 export function BrowseView() {
   const { summary, batches, filters, query, revision, openResponse, draft } = useResponses(
-    useShallow((s) => ({ summary: s.summary, batches: s.batches, filters: s.filters, query: s.query, revision: s.revision, openResponse: s.openResponse, draft: s.draft })),
+    useShallow((s) => ({
+      summary: s.summary,
+      batches: s.batches,
+      filters: s.filters,
+      query: s.query,
+      revision: s.revision,
+      openResponse: s.openResponse,
+      draft: s.draft,
+    })),
   );
   const [typed, setTyped] = useState(query);
   const [total, setTotal] = useState<number | null>(null);
@@ -65,7 +73,10 @@ export function BrowseView() {
           setTotal(0);
           return;
         }
-        pages.current.set(page, r.value.results.map((hit) => ({ kind: 'hit', hit })));
+        pages.current.set(
+          page,
+          r.value.results.map((hit) => ({ kind: 'hit', hit })),
+        );
         setTotal(r.value.total);
         setResponsesMatched(r.value.responses);
       } else {
@@ -76,7 +87,10 @@ export function BrowseView() {
           setError(r.error.message);
           return;
         }
-        pages.current.set(page, r.value.rows.map((row) => ({ kind: 'response', row })));
+        pages.current.set(
+          page,
+          r.value.rows.map((row) => ({ kind: 'response', row })),
+        );
         setTotal(r.value.total);
         setResponsesMatched(null);
       }
@@ -95,7 +109,12 @@ export function BrowseView() {
     void fetchPage(0, key);
   }, [key, fetchPage]);
 
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length ? Math.floor(items[0]!.index / PAGE) : 0;
   const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE) : 0;
@@ -115,7 +134,14 @@ export function BrowseView() {
     useResponses.getState().setFilters(next);
   };
 
-  const campaignOptions = useMemo(() => [{ value: '', label: 'Any' }, { value: 'any', label: 'In a campaign' }, { value: 'none', label: 'Not in a campaign' }], []);
+  const campaignOptions = useMemo(
+    () => [
+      { value: '', label: 'Any' },
+      { value: 'any', label: 'In a campaign' },
+      { value: 'none', label: 'Not in a campaign' },
+    ],
+    [],
+  );
   const padTop = items.length ? items[0]!.start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const columns = searching ? 3 : 5;
@@ -136,10 +162,21 @@ export function BrowseView() {
             Search the answers and respondents
           </label>
           <div className="govuk-hint" id="browse-query-hint">
-            Words must all appear. Use “quotes” for a phrase, word* for words starting so, OR between alternatives, and -word to leave a word out.
+            Words must all appear. Use “quotes” for a phrase, word* for words starting so, OR between alternatives, and
+            -word to leave a word out.
           </div>
           <div className="app-browse__search-row">
-            <input id="browse-query" name="browse-query" type="search" className="govuk-input" aria-describedby="browse-query-hint" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+            <input
+              id="browse-query"
+              name="browse-query"
+              type="search"
+              className="govuk-input"
+              aria-describedby="browse-query-hint"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
             <button type="submit" className="govuk-button govuk-!-margin-bottom-0">
               Search
             </button>
@@ -163,20 +200,106 @@ export function BrowseView() {
           <span className="govuk-details__summary-text">Filters</span>
         </summary>
         <div className="govuk-details__text app-filters">
-          <Filter id="filter-question" label="Question" value={filters.questionId ?? ''} onChange={(v) => setFilter('questionId', v || undefined)} options={[{ value: '', label: 'Any' }, ...(summary?.questions ?? []).map((q) => ({ value: q.id, label: q.number ? `Question ${q.number}` : q.text }))]} />
-          <Filter id="filter-type" label="Type of respondent" value={filters.respondentType ?? '\u0000'} onChange={(v) => setFilter('respondentType', v === '\u0000' ? undefined : v)} options={[{ value: '\u0000', label: 'Any' }, ...(summary?.respondentTypes ?? []).map((t) => ({ value: t.value, label: t.value || 'Not given' }))]} />
-          <Filter id="filter-channel" label="Channel" value={filters.channel ?? ''} onChange={(v) => setFilter('channel', (v || undefined) as ResponseFilters['channel'])} options={[{ value: '', label: 'Any' }, ...INTAKE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))]} />
-          <Filter id="filter-batch" label="Import" value={filters.batchId ? String(filters.batchId) : ''} onChange={(v) => setFilter('batchId', v ? Number(v) : undefined)} options={[{ value: '', label: 'Any' }, ...batches.filter((b) => !b.undoneAt).map((b) => ({ value: String(b.id), label: b.sourceName }))]} />
-          <Filter id="filter-campaign" label="Campaign" value={filters.campaign === undefined ? '' : String(filters.campaign)} onChange={(v) => setFilter('campaign', v === '' ? undefined : v === 'any' || v === 'none' ? v : Number(v))} options={campaignOptions} />
-          <Filter id="filter-personal" label="Personal data" value={filters.hasPersonalData === undefined ? '' : filters.hasPersonalData ? 'yes' : 'no'} onChange={(v) => setFilter('hasPersonalData', v === '' ? undefined : v === 'yes')} options={[{ value: '', label: 'Any' }, { value: 'yes', label: 'Has personal data' }, { value: 'no', label: 'None' }]} />
-          <Filter id="filter-org" label="Responding as" value={filters.organisation ?? ''} onChange={(v) => setFilter('organisation', (v || undefined) as ResponseFilters['organisation'])} options={[{ value: '', label: 'Any' }, { value: 'individual', label: 'An individual' }, { value: 'organisation', label: 'An organisation' }]} />
-          <Filter id="filter-status" label="Duplicates" value={filters.status ?? 'active'} onChange={(v) => setFilter('status', v === 'active' ? undefined : (v as ResponseFilters['status']))} options={[{ value: 'active', label: 'Leave out resolved duplicates' }, { value: 'duplicate', label: 'Only resolved duplicates' }, { value: 'all', label: 'Everything' }]} />
+          <Filter
+            id="filter-question"
+            label="Question"
+            value={filters.questionId ?? ''}
+            onChange={(v) => setFilter('questionId', v || undefined)}
+            options={[
+              { value: '', label: 'Any' },
+              ...(summary?.questions ?? []).map((q) => ({
+                value: q.id,
+                label: q.number ? `Question ${q.number}` : q.text,
+              })),
+            ]}
+          />
+          <Filter
+            id="filter-type"
+            label="Type of respondent"
+            value={filters.respondentType ?? '\u0000'}
+            onChange={(v) => setFilter('respondentType', v === '\u0000' ? undefined : v)}
+            options={[
+              { value: '\u0000', label: 'Any' },
+              ...(summary?.respondentTypes ?? []).map((t) => ({ value: t.value, label: t.value || 'Not given' })),
+            ]}
+          />
+          <Filter
+            id="filter-channel"
+            label="Channel"
+            value={filters.channel ?? ''}
+            onChange={(v) => setFilter('channel', (v || undefined) as ResponseFilters['channel'])}
+            options={[
+              { value: '', label: 'Any' },
+              ...INTAKE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
+            ]}
+          />
+          <Filter
+            id="filter-batch"
+            label="Import"
+            value={filters.batchId ? String(filters.batchId) : ''}
+            onChange={(v) => setFilter('batchId', v ? Number(v) : undefined)}
+            options={[
+              { value: '', label: 'Any' },
+              ...batches.filter((b) => !b.undoneAt).map((b) => ({ value: String(b.id), label: b.sourceName })),
+            ]}
+          />
+          <Filter
+            id="filter-campaign"
+            label="Campaign"
+            value={filters.campaign === undefined ? '' : String(filters.campaign)}
+            onChange={(v) => setFilter('campaign', v === '' ? undefined : v === 'any' || v === 'none' ? v : Number(v))}
+            options={campaignOptions}
+          />
+          <Filter
+            id="filter-personal"
+            label="Personal data"
+            value={filters.hasPersonalData === undefined ? '' : filters.hasPersonalData ? 'yes' : 'no'}
+            onChange={(v) => setFilter('hasPersonalData', v === '' ? undefined : v === 'yes')}
+            options={[
+              { value: '', label: 'Any' },
+              { value: 'yes', label: 'Has personal data' },
+              { value: 'no', label: 'None' },
+            ]}
+          />
+          <Filter
+            id="filter-org"
+            label="Responding as"
+            value={filters.organisation ?? ''}
+            onChange={(v) => setFilter('organisation', (v || undefined) as ResponseFilters['organisation'])}
+            options={[
+              { value: '', label: 'Any' },
+              { value: 'individual', label: 'An individual' },
+              { value: 'organisation', label: 'An organisation' },
+            ]}
+          />
+          <Filter
+            id="filter-status"
+            label="Duplicates"
+            value={filters.status ?? 'active'}
+            onChange={(v) => setFilter('status', v === 'active' ? undefined : (v as ResponseFilters['status']))}
+            options={[
+              { value: 'active', label: 'Leave out resolved duplicates' },
+              { value: 'duplicate', label: 'Only resolved duplicates' },
+              { value: 'all', label: 'Everything' },
+            ]}
+          />
         </div>
       </details>
       <p className="govuk-body" role="status" aria-live="polite">
-        {total === null ? 'Loading…' : searching ? `${plural(total, 'match', 'matches')}${responsesMatched !== null ? ` in ${plural(responsesMatched, 'response')}` : ''}` : plural(total, 'response')}
+        {total === null
+          ? 'Loading…'
+          : searching
+            ? plural(total, 'match', 'matches') +
+              (responsesMatched !== null ? ` in ${plural(responsesMatched, 'response')}` : '')
+            : plural(total, 'response')}
       </p>
-      <div ref={scrollRef} className="app-virtual" tabIndex={0} role="region" aria-label={searching ? 'Search results, scrollable' : 'Responses, scrollable'}>
+      <div
+        ref={scrollRef}
+        className="app-virtual"
+        tabIndex={0}
+        role="region"
+        aria-label={searching ? 'Search results, scrollable' : 'Responses, scrollable'}
+      >
         <Table
           className="app-virtual__table"
           aria-rowcount={(total ?? 0) + 1}
@@ -193,19 +316,28 @@ export function BrowseView() {
           {items.map((it) => {
             const r = rowAt(it.index);
             return (
-              <TableRow className="app-virtual__row" key={it.key} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
+              <TableRow
+                className="app-virtual__row"
+                key={it.key}
+                aria-rowindex={it.index + 2}
+                style={{ height: ROW_HEIGHT }}
+              >
                 {!r ? (
-                  <Cell colSpan={columns}>
-                    Loading…
-                  </Cell>
+                  <Cell colSpan={columns}>Loading…</Cell>
                 ) : r.kind === 'response' ? (
                   <>
                     <Cell>
-                      <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.row.id)}>
+                      <button
+                        type="button"
+                        className="app-link-button"
+                        onClick={() => useResponses.getState().open(r.row.id)}
+                      >
                         <span className="govuk-visually-hidden">Open response </span>
                         {r.row.id}
                       </button>
-                      {r.row.status === 'duplicate' ? <strong className="govuk-tag govuk-tag--grey app-tag-s">Duplicate</strong> : null}
+                      {r.row.status === 'duplicate' ? (
+                        <strong className="govuk-tag govuk-tag--grey app-tag-s">Duplicate</strong>
+                      ) : null}
                     </Cell>
                     <Cell className="app-clip">
                       {r.row.name ?? (r.row.organisation ? '' : 'No name given')}
@@ -215,20 +347,32 @@ export function BrowseView() {
                     <Cell>{CHANNEL_LABELS[r.row.channel]}</Cell>
                     <Cell className="app-clip">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</Cell>
                     <Cell>
-                      <span className="app-clip-2">{r.row.excerpt || <span className="govuk-hint">No written answer</span>}</span>
+                      <span className="app-clip-2">
+                        {r.row.excerpt || <span className="govuk-hint">No written answer</span>}
+                      </span>
                     </Cell>
                   </>
                 ) : (
                   <>
                     <Cell>
-                      <button type="button" className="app-link-button" onClick={() => useResponses.getState().open(r.hit.responseId)}>
+                      <button
+                        type="button"
+                        className="app-link-button"
+                        onClick={() => useResponses.getState().open(r.hit.responseId)}
+                      >
                         <span className="govuk-visually-hidden">Open response </span>
                         {r.hit.responseId}
                       </button>
                     </Cell>
                     <Cell>
                       {questionLabel(draft, r.hit.questionId)}
-                      {r.hit.field === 'explanation' ? ' (explanation)' : r.hit.field === 'otherText' ? ' (“Other”)' : r.hit.field === 'campaignAddition' ? ' (own words in a campaign)' : ''}
+                      {r.hit.field === 'explanation'
+                        ? ' (explanation)'
+                        : r.hit.field === 'otherText'
+                          ? ' (“Other”)'
+                          : r.hit.field === 'campaignAddition'
+                            ? ' (own words in a campaign)'
+                            : ''}
                     </Cell>
                     <Cell>
                       <span className="app-clip-2">
@@ -246,14 +390,30 @@ export function BrowseView() {
             </tr>
           ) : null}
         </Table>
-        {total === 0 ? <p className="govuk-body govuk-!-margin-2">{searching ? 'Nothing matches. Try fewer or shorter words.' : 'No responses match these filters.'}</p> : null}
+        {total === 0 ? (
+          <p className="govuk-body govuk-!-margin-2">
+            {searching ? 'Nothing matches. Try fewer or shorter words.' : 'No responses match these filters.'}
+          </p>
+        ) : null}
       </div>
       {openResponse !== null ? <ResponseDetailPanel key={openResponse} id={openResponse} /> : null}
     </>
   );
 }
 
-function Filter({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
+function Filter({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="govuk-form-group app-filters__item">
       <label className="govuk-label govuk-label--s" htmlFor={id}>

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import type { CampaignMemberView, CampaignView } from '../../../../shared/domain/responses/store';
+import type { CampaignMemberView, CampaignView } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
@@ -58,7 +58,10 @@ export function CampaignsView() {
         <TextField
           id="campaign-threshold"
           label="How alike answers must be to count as one campaign"
-          hint="From 0.2 to 1: the share of the shorter text found in the other. 0.5 finds campaign letters with people’s own words added; 0.9 finds only near-copies."
+          hint={
+            'From 0.2 to 1: the share of the shorter text found in the other. 0.5 finds campaign letters with ' +
+            'people’s own words added; 0.9 finds only near-copies.'
+          }
           inputMode="decimal"
           widthClass="govuk-input--width-4"
           value={threshold}
@@ -72,9 +75,18 @@ export function CampaignsView() {
             Look for campaigns and duplicates
           </button>
         )}
-        {summary?.lastDetection ? <p className="govuk-body-s govuk-!-margin-top-2">Last looked {whenText(summary.lastDetection.at)}, at {summary.lastDetection.threshold}. Your decisions are kept when you look again.</p> : null}
+        {summary?.lastDetection ? (
+          <p className="govuk-body-s govuk-!-margin-top-2">
+            Last looked {whenText(summary.lastDetection.at)}, at {summary.lastDetection.threshold}. Your decisions are
+            kept when you look again.
+          </p>
+        ) : null}
       </div>
-      {campaigns === null ? <p className="govuk-body">Loading…</p> : campaigns.length === 0 ? <p className="govuk-body">No campaigns found.</p> : null}
+      {campaigns === null ? (
+        <p className="govuk-body">Loading…</p>
+      ) : campaigns.length === 0 ? (
+        <p className="govuk-body">No campaigns found.</p>
+      ) : null}
       {campaigns?.length ? (
         <Table
           caption={<>{plural(campaigns.length, 'campaign')}, the ones to check first</>}
@@ -124,7 +136,12 @@ function CampaignDetail({ campaign, onClose }: { campaign: CampaignView; onClose
   useEffect(() => heading.current?.focus(), []);
 
   const load = useCallback(async () => {
-    const r = await call('responses.campaignMembers', { id: campaign.id, offset, limit: MEMBERS_PAGE, withAdditionsOnly: withAdditions });
+    const r = await call('responses.campaignMembers', {
+      id: campaign.id,
+      offset,
+      limit: MEMBERS_PAGE,
+      withAdditionsOnly: withAdditions,
+    });
     if (!r.ok) return setError(r.error.message);
     setMembers(r.value.members);
     setTotal(r.value.total);
@@ -152,18 +169,31 @@ function CampaignDetail({ campaign, onClose }: { campaign: CampaignView; onClose
         <h3 className="govuk-heading-m" id="campaign-detail-heading" tabIndex={-1} ref={heading}>
           {campaign.label || `Campaign ${campaign.id}`}
         </h3>
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onClose}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          onClick={onClose}
+        >
           Close<span className="govuk-visually-hidden"> the campaign</span>
         </button>
       </div>
       {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
       <p className="govuk-body">
-        {plural(campaign.size, 'respondent')} answered {campaign.questionNumber ? `question ${campaign.questionNumber}` : campaign.questionText} with this text; {plural(campaign.identicalCount, 'copy', 'copies')} word for word and {plural(campaign.withAdditions, 'respondent')} with words of their own. Least alike:{' '}
+        {plural(campaign.size, 'respondent')} answered{' '}
+        {campaign.questionNumber ? `question ${campaign.questionNumber}` : campaign.questionText} with this text;{' '}
+        {plural(campaign.identicalCount, 'copy', 'copies')} word for word and{' '}
+        {plural(campaign.withAdditions, 'respondent')} with words of their own. Least alike:{' '}
         {Math.round(campaign.similarity.min * 100)}%.
       </p>
       <h4 className="govuk-heading-s">The text they sent</h4>
       <blockquote className="app-template app-pre">{campaign.template}</blockquote>
-      <TextField id="campaign-label" label="Name for this campaign (optional)" hint="For example, the organisation that ran it" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <TextField
+        id="campaign-label"
+        label="Name for this campaign (optional)"
+        hint="For example, the organisation that ran it"
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+      />
       <div className="govuk-button-group">
         {campaign.status !== 'confirmed' ? (
           <button type="button" className="govuk-button" onClick={() => void decide('confirm')}>
@@ -184,14 +214,24 @@ function CampaignDetail({ campaign, onClose }: { campaign: CampaignView; onClose
       <h4 className="govuk-heading-s">Respondents and their own words</h4>
       <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id="campaign-with-additions" type="checkbox" checked={withAdditions} onChange={(e) => (setOffset(0), setWithAdditions(e.target.checked))} />
+          <input
+            className="govuk-checkboxes__input"
+            id="campaign-with-additions"
+            type="checkbox"
+            checked={withAdditions}
+            onChange={(e) => (setOffset(0), setWithAdditions(e.target.checked))}
+          />
           <label className="govuk-label govuk-checkboxes__label" htmlFor="campaign-with-additions">
             Only those who added words of their own
           </label>
         </div>
       </div>
       <Table
-        caption={total ? `${offset + 1} to ${Math.min(offset + MEMBERS_PAGE, total)} of ${total.toLocaleString('en-GB')}` : 'None'}
+        caption={
+          total
+            ? `${offset + 1} to ${Math.min(offset + MEMBERS_PAGE, total)} of ${total.toLocaleString('en-GB')}`
+            : 'None'
+        }
         columns={[{ label: 'Select', hidden: true }, { label: 'Respondent' }, { label: 'Their own words' }]}
       >
         {members.map((m) => (
@@ -233,10 +273,20 @@ function CampaignDetail({ campaign, onClose }: { campaign: CampaignView; onClose
         ))}
       </Table>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MEMBERS_PAGE))}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - MEMBERS_PAGE))}
+        >
           Previous
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={offset + MEMBERS_PAGE >= total} onClick={() => setOffset(offset + MEMBERS_PAGE)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={offset + MEMBERS_PAGE >= total}
+          onClick={() => setOffset(offset + MEMBERS_PAGE)}
+        >
           Next
         </button>
         <button type="button" className="govuk-button govuk-button--warning" onClick={() => void split(false)}>

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../lib/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import type { EmailMessage } from '../../../../shared/domain/responses/email';
-import type { ImportOutcome, InspectedFile } from '../../../../shared/domain/responses/store';
-import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
+import type { EmailMessage } from '#shared/domain/responses/email';
+import type { ImportOutcome, InspectedFile } from '#shared/domain/responses/store';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { assignmentsOf, ParagraphAssigner, paragraphsOf } from './ParagraphAssigner';
 import { whenText } from '../shared/format';
@@ -12,7 +12,17 @@ import { plural } from './labels';
 import { SummaryList } from '../../components/SummaryList';
 
 /** One email: who sent it, when, the subject, attachments listed, and the body to assign. */
-export function EmailStep({ file, remaining, onImported, onSkip }: { file: InspectedFile; remaining: number; onImported: (o: ImportOutcome) => void; onSkip: () => void }) {
+export function EmailStep({
+  file,
+  remaining,
+  onImported,
+  onSkip,
+}: {
+  file: InspectedFile;
+  remaining: number;
+  onImported: (o: ImportOutcome) => void;
+  onSkip: () => void;
+}) {
   const { draft } = useResponses(useShallow((s) => ({ draft: s.draft })));
   const [message, setMessage] = useState<EmailMessage | null>(null);
   const [targets, setTargets] = useState<string[]>([]);
@@ -59,7 +69,17 @@ export function EmailStep({ file, remaining, onImported, onSkip }: { file: Inspe
               { key: 'Attachments', value: <Attachments list={message.attachments} /> },
             ]}
           />
-          {paragraphs.length ? <ParagraphAssigner idPrefix="email-paragraph" paragraphs={paragraphs} targets={targets} draft={draft} onChange={setTargets} /> : <p className="govuk-body">The email has no text.</p>}
+          {paragraphs.length ? (
+            <ParagraphAssigner
+              idPrefix="email-paragraph"
+              paragraphs={paragraphs}
+              targets={targets}
+              draft={draft}
+              onChange={setTargets}
+            />
+          ) : (
+            <p className="govuk-body">The email has no text.</p>
+          )}
           <div className="govuk-button-group">
             <button type="button" className="govuk-button" disabled={busy} onClick={() => void save()}>
               Import this email

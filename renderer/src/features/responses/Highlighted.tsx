@@ -9,9 +9,5 @@ export function Highlighted({ text, ranges }: { text: string; ranges: [number, n
     at = e;
   }
   if (at < text.length) parts.push({ text: text.slice(at), hit: false });
-  return (
-    <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }

@@ -3,7 +3,7 @@ import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
 import { TextArea } from '../../components/Fields';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import type { DetectionOutcome, ImportOutcome, InspectedFile } from '../../../../shared/domain/responses/store';
+import type { DetectionOutcome, ImportOutcome, InspectedFile } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
@@ -15,7 +15,12 @@ import { Table, Row, Cell } from '../../components/Table';
 
 const EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'docx', 'eml', 'msg'];
 
-type Step = { kind: 'choose' } | { kind: 'files'; files: InspectedFile[] } | { kind: 'survey'; file: InspectedFile } | { kind: 'email'; queue: InspectedFile[] } | { kind: 'result'; outcome: ImportOutcome };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'files'; files: InspectedFile[] }
+  | { kind: 'survey'; file: InspectedFile }
+  | { kind: 'email'; queue: InspectedFile[] }
+  | { kind: 'result'; outcome: ImportOutcome };
 
 const TYPE_LABELS: Record<NonNullable<InspectedFile['type']>, string> = {
   survey: 'Survey export',
@@ -56,7 +61,12 @@ export function ImportWizard() {
 
   async function choose() {
     if (info?.nativeDialogs) {
-      const picked = await call('dialog.openFiles', { title: 'Choose the files to import', filterName: 'Responses', extensions: EXTENSIONS, multiple: true });
+      const picked = await call('dialog.openFiles', {
+        title: 'Choose the files to import',
+        filterName: 'Responses',
+        extensions: EXTENSIONS,
+        multiple: true,
+      });
       if (picked.ok && picked.value) await inspect(picked.value.paths);
       return;
     }
@@ -64,7 +74,8 @@ export function ImportWizard() {
       .split('\n')
       .map((p) => p.trim())
       .filter(Boolean);
-    if (!list.length) return setErrors([{ field: 'import-paths', message: 'Enter the path of a file or folder to import' }]);
+    if (!list.length)
+      return setErrors([{ field: 'import-paths', message: 'Enter the path of a file or folder to import' }]);
     await inspect(list);
   }
 
@@ -88,7 +99,10 @@ export function ImportWizard() {
           <h2 className="govuk-heading-m" id="import-choose">
             Choose what to import
           </h2>
-          <p className="govuk-body">Survey exports (CSV, Excel, OpenDocument), returned response forms (Word or Excel, many at once or a folder of them) and emails (.eml or Outlook .msg). Letters are typed in with “Add a letter”.</p>
+          <p className="govuk-body">
+            Survey exports (CSV, Excel, OpenDocument), returned response forms (Word or Excel, many at once or a folder
+            of them) and emails (.eml or Outlook .msg). Letters are typed in with “Add a letter”.
+          </p>
           {info?.nativeDialogs ? (
             <button type="button" className="govuk-button" onClick={() => void choose()}>
               Choose files
@@ -127,7 +141,9 @@ export function ImportWizard() {
         <JobProgress progress={job.progress} label="Importing the forms" onCancel={job.cancel} />
       ) : null}
 
-      {step.kind === 'survey' ? <SurveyStep file={step.file} onImported={done} onBack={() => setStep({ kind: 'choose' })} /> : null}
+      {step.kind === 'survey' ? (
+        <SurveyStep file={step.file} onImported={done} onBack={() => setStep({ kind: 'choose' })} />
+      ) : null}
 
       {step.kind === 'email' ? (
         <EmailStep
@@ -139,7 +155,9 @@ export function ImportWizard() {
             if (step.queue.length > 1) setStep({ kind: 'email', queue: step.queue.slice(1) });
             else done(outcome);
           }}
-          onSkip={() => (step.queue.length > 1 ? setStep({ kind: 'email', queue: step.queue.slice(1) }) : setStep({ kind: 'choose' }))}
+          onSkip={() =>
+            step.queue.length > 1 ? setStep({ kind: 'email', queue: step.queue.slice(1) }) : setStep({ kind: 'choose' })
+          }
         />
       ) : null}
 
@@ -148,7 +166,21 @@ export function ImportWizard() {
   );
 }
 
-function FilesStep({ files, busy, onSurvey, onForms, onEmails, onBack }: { files: InspectedFile[]; busy: boolean; onSurvey: (f: InspectedFile) => void; onForms: (f: InspectedFile[]) => void; onEmails: (f: InspectedFile[]) => void; onBack: () => void }) {
+function FilesStep({
+  files,
+  busy,
+  onSurvey,
+  onForms,
+  onEmails,
+  onBack,
+}: {
+  files: InspectedFile[];
+  busy: boolean;
+  onSurvey: (f: InspectedFile) => void;
+  onForms: (f: InspectedFile[]) => void;
+  onEmails: (f: InspectedFile[]) => void;
+  onBack: () => void;
+}) {
   const fresh = files.filter((f) => f.type && !f.alreadyImported);
   const surveys = fresh.filter((f) => f.type === 'survey');
   const forms = fresh.filter((f) => f.type === 'response-form');
@@ -158,10 +190,7 @@ function FilesStep({ files, busy, onSurvey, onForms, onEmails, onBack }: { files
       <h2 className="govuk-heading-m" id="import-files">
         What you chose
       </h2>
-      <Table
-        caption={plural(files.length, 'file')}
-        columns={[{ label: 'File' }, { label: 'What it is' }]}
-      >
+      <Table caption={plural(files.length, 'file')} columns={[{ label: 'File' }, { label: 'What it is' }]}>
         {files.map((f) => (
           <Row key={f.path}>
             <Cell>
@@ -172,7 +201,8 @@ function FilesStep({ files, busy, onSurvey, onForms, onEmails, onBack }: { files
             <Cell>
               {f.alreadyImported ? (
                 <>
-                  <strong className="govuk-tag govuk-tag--yellow">Already imported</strong> on {whenText(f.alreadyImported.at)}. Undo that import first to import it again.
+                  <strong className="govuk-tag govuk-tag--yellow">Already imported</strong> on{' '}
+                  {whenText(f.alreadyImported.at)}. Undo that import first to import it again.
                 </>
               ) : f.type ? (
                 TYPE_LABELS[f.type]
@@ -185,7 +215,11 @@ function FilesStep({ files, busy, onSurvey, onForms, onEmails, onBack }: { files
           </Row>
         ))}
       </Table>
-      {surveys.length > 1 ? <p className="govuk-body">Survey exports are checked one at a time: choose “Check the columns” for each in turn.</p> : null}
+      {surveys.length > 1 ? (
+        <p className="govuk-body">
+          Survey exports are checked one at a time: choose “Check the columns” for each in turn.
+        </p>
+      ) : null}
       <div className="govuk-button-group">
         {surveys.map((f) => (
           <button key={f.path} type="button" className="govuk-button" onClick={() => onSurvey(f)} disabled={busy}>
@@ -242,7 +276,8 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
       <ul className="govuk-list govuk-list--bullet">
         {outcome.rejected.length ? (
           <li>
-            {plural(outcome.rejected.length, 'row')} could not be read and {outcome.rejected.length === 1 ? 'is' : 'are'} waiting in{' '}
+            {plural(outcome.rejected.length, 'row')} could not be read and{' '}
+            {outcome.rejected.length === 1 ? 'is' : 'are'} waiting in{' '}
             <button type="button" className="app-link-button" onClick={() => go('review')}>
               rows to review
             </button>
@@ -251,8 +286,15 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
           <li>No rows were rejected.</li>
         )}
         {outcome.blankRows ? <li>{plural(outcome.blankRows, 'blank row')} skipped.</li> : null}
-        {outcome.unmatchedValues ? <li>{plural(outcome.unmatchedValues, 'answer')} did not match an option; they are kept and flagged on each response.</li> : null}
-        {outcome.createdQuestions.length ? <li>{plural(outcome.createdQuestions.length, 'question')} created from the file’s columns.</li> : null}
+        {outcome.unmatchedValues ? (
+          <li>
+            {plural(outcome.unmatchedValues, 'answer')} did not match an option; they are kept and flagged on each
+            response.
+          </li>
+        ) : null}
+        {outcome.createdQuestions.length ? (
+          <li>{plural(outcome.createdQuestions.length, 'question')} created from the file’s columns.</li>
+        ) : null}
         {outcome.skipped.map((s) => (
           <li key={s.file}>
             <strong>{s.file}</strong> was not imported: {s.reason}
@@ -272,8 +314,16 @@ function ResultStep({ outcome, onMore }: { outcome: ImportOutcome; onMore: () =>
       ) : null}
       {detection ? (
         <div className="govuk-inset-text" role="status">
-          Duplicates: {detection.duplicateGroups ? `${plural(detection.duplicateGroups, 'group')} to resolve` : 'none found'}. Campaigns:{' '}
-          {detection.campaigns.length ? `${plural(detection.campaigns.length, 'campaign')} (${plural(detection.campaigns.reduce((s, c) => s + c.size, 0), 'respondent')})` : 'none found'}.
+          Duplicates:{' '}
+          {detection.duplicateGroups ? `${plural(detection.duplicateGroups, 'group')} to resolve` : 'none found'}.
+          Campaigns:{' '}
+          {detection.campaigns.length
+            ? `${plural(detection.campaigns.length, 'campaign')} (${plural(
+                detection.campaigns.reduce((s, c) => s + c.size, 0),
+                'respondent',
+              )})`
+            : 'none found'}
+          .
         </div>
       ) : null}
       <div className="govuk-button-group">

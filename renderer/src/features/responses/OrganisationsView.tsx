@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import type { OrganisationMergeView, OrganisationSuggestion } from '../../../../shared/domain/responses/store';
+import type { OrganisationMergeView, OrganisationSuggestion } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
@@ -41,7 +41,11 @@ export function OrganisationsView() {
         Organisation names
       </h2>
       {error ? <ErrorSummary errors={[{ message: error }]} /> : null}
-      {suggestions === null ? <p className="govuk-body">Loading…</p> : suggestions.length === 0 ? <p className="govuk-body">No names look like spellings of the same organisation.</p> : null}
+      {suggestions === null ? (
+        <p className="govuk-body">Loading…</p>
+      ) : suggestions.length === 0 ? (
+        <p className="govuk-body">No names look like spellings of the same organisation.</p>
+      ) : null}
       {suggestions?.map((s) => (
         <Suggestion key={s.id} s={s} onError={setError} />
       ))}
@@ -91,7 +95,8 @@ function Suggestion({ s, onError }: { s: OrganisationSuggestion; onError: (m: st
   return (
     <div className="app-dialog" role="group" aria-labelledby={`${idBase}-h`}>
       <h3 className="govuk-heading-s" id={`${idBase}-h`}>
-        {s.suggestedName} ({plural(s.total, 'respondent')}, {s.confidence === 'high' ? 'the same name written differently' : 'similar spellings or an abbreviation: check'})
+        {s.suggestedName} ({plural(s.total, 'respondent')},{' '}
+        {s.confidence === 'high' ? 'the same name written differently' : 'similar spellings or an abbreviation: check'})
       </h3>
       <fieldset className="govuk-fieldset">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Names to merge</legend>
@@ -117,7 +122,12 @@ function Suggestion({ s, onError }: { s: OrganisationSuggestion; onError: (m: st
           ))}
         </div>
       </fieldset>
-      <TextField id={`${idBase}-name`} label="Name to count them under" value={name} onChange={(e) => setName(e.target.value)} />
+      <TextField
+        id={`${idBase}-name`}
+        label="Name to count them under"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
       <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => void merge()}>
         Merge<span className="govuk-visually-hidden"> into {name}</span>
       </button>

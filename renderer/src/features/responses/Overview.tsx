@@ -5,13 +5,14 @@ import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
 import { CHANNEL_LABELS, plural } from './labels';
 import { whenText } from '../shared/format';
-import { SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain/survey-import/types';
-import type { BatchSummary, ResponsesSummary } from '../../../../shared/domain/responses/store';
+import { SOURCE_KIND_LABELS, type SourceKind } from '#shared/domain/survey-import/types';
+import type { BatchSummary, ResponsesSummary } from '#shared/domain/responses/store';
 import { Table, Row, Cell } from '../../components/Table';
 import { SummaryList } from '../../components/SummaryList';
 
 function sourceLabel(b: BatchSummary): string {
-  if (b.sourceKind === 'response-form') return b.format === 'form-docx' ? 'Response form (Word)' : 'Response form (Excel)';
+  if (b.sourceKind === 'response-form')
+    return b.format === 'form-docx' ? 'Response form (Word)' : 'Response form (Excel)';
   if (b.sourceKind === 'email') return 'Email';
   if (b.sourceKind === 'letter') return 'Letter';
   return SOURCE_KIND_LABELS[b.sourceKind as SourceKind] ?? b.sourceKind;
@@ -31,7 +32,10 @@ export function Overview() {
     const r = await job.run('responses.undoBatch', { batchId: b.id }, `Undoing ${b.sourceName}`);
     setConfirm(null);
     if (!r.ok) return setError(r.error.message);
-    setMessage(`Undone: ${plural(r.value.removed, 'response')} from ${b.sourceName} removed. The batch stays in the list, marked undone.`);
+    setMessage(
+      `Undone: ${plural(r.value.removed, 'response')} from ${b.sourceName} removed. ` +
+        'The batch stays in the list, marked undone.',
+    );
     useResponses.getState().changed();
   }
 
@@ -124,7 +128,9 @@ export function Overview() {
             Undo the import of {confirm.sourceName}?
           </h3>
           <p className="govuk-body">
-            This removes its {plural(confirm.responses, 'response')}, their answers and anything decided about them (campaign membership, duplicates, corrections). The record of the import stays, marked undone, and the same file can then be imported again.
+            This removes its {plural(confirm.responses, 'response')}, their answers and anything decided about them
+            (campaign membership, duplicates, corrections). The record of the import stays, marked undone, and the same
+            file can then be imported again.
           </p>
           {job.progress ? (
             <JobProgress progress={job.progress} label="Undoing the import" />
@@ -150,7 +156,9 @@ function channelsText(summary: ResponsesSummary): string {
 }
 
 function duplicatesText(summary: ResponsesSummary): string {
-  return summary.duplicateGroups.open ? plural(summary.duplicateGroups.open, 'group') + ' to resolve' : 'None to resolve';
+  return summary.duplicateGroups.open
+    ? plural(summary.duplicateGroups.open, 'group') + ' to resolve'
+    : 'None to resolve';
 }
 
 function campaignsText(summary: ResponsesSummary): string {

@@ -1,5 +1,5 @@
-import { orderedQuestions, questionNumbers, type Draft } from '../../../../shared/domain/draft/model';
-import { GENERAL_COMMENTS_ID } from '../../../../shared/domain/responses/store';
+import { orderedQuestions, questionNumbers, type Draft } from '#shared/domain/draft/model';
+import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
 import { Table, Row, Cell } from '../../components/Table';
 
 /**
@@ -21,7 +21,19 @@ export function assignmentsOf(paragraphs: string[], targets: string[]): { questi
   return paragraphs.flatMap((p, i) => (targets[i] ? [{ questionId: targets[i]!, text: p }] : []));
 }
 
-export function ParagraphAssigner({ idPrefix, paragraphs, targets, draft, onChange }: { idPrefix: string; paragraphs: string[]; targets: string[]; draft: Draft | null; onChange: (targets: string[]) => void }) {
+export function ParagraphAssigner({
+  idPrefix,
+  paragraphs,
+  targets,
+  draft,
+  onChange,
+}: {
+  idPrefix: string;
+  paragraphs: string[];
+  targets: string[];
+  draft: Draft | null;
+  onChange: (targets: string[]) => void;
+}) {
   const nums = draft ? questionNumbers(draft) : new Map<string, string>();
   const questions = draft ? orderedQuestions(draft) : [];
   return (

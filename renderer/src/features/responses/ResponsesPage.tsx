@@ -13,7 +13,16 @@ import { CampaignsView } from './CampaignsView';
 import { DuplicatesView } from './DuplicatesView';
 import { OrganisationsView } from './OrganisationsView';
 
-const NAV: ResponsesView[] = ['overview', 'import', 'letter', 'browse', 'review', 'campaigns', 'duplicates', 'organisations'];
+const NAV: ResponsesView[] = [
+  'overview',
+  'import',
+  'letter',
+  'browse',
+  'review',
+  'campaigns',
+  'duplicates',
+  'organisations',
+];
 
 /**
  * Collating responses: import (survey exports, returned forms, emails), letters typed in, the
@@ -23,7 +32,9 @@ const NAV: ResponsesView[] = ['overview', 'import', 'letter', 'browse', 'review'
 export function ResponsesPage() {
   const title = useApp((s) => s.workspace?.title);
   const path = useApp((s) => s.workspace?.path ?? null);
-  const { view, summary, error } = useResponses(useShallow((s) => ({ view: s.view, summary: s.summary, error: s.error })));
+  const { view, summary, error } = useResponses(
+    useShallow((s) => ({ view: s.view, summary: s.summary, error: s.error })),
+  );
   useEffect(() => {
     useResponses.getState().forWorkspace(path);
     void useResponses.getState().refresh();
@@ -45,7 +56,12 @@ export function ResponsesPage() {
         <ul className="app-subnav__list">
           {NAV.map((v) => (
             <li key={v} className={`app-subnav__item${v === view ? ' app-subnav__item--current' : ''}`}>
-              <button type="button" className="app-subnav__link" aria-current={v === view ? 'page' : undefined} onClick={() => useResponses.getState().setView(v)}>
+              <button
+                type="button"
+                className="app-subnav__link"
+                aria-current={v === view ? 'page' : undefined}
+                onClick={() => useResponses.getState().setView(v)}
+              >
                 {VIEW_LABELS[v]}
                 {count(v)}
               </button>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { TextArea } from '../../components/Fields';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import type { RejectedRowView } from '../../../../shared/domain/responses/store';
+import type { RejectedRowView } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
@@ -46,12 +46,23 @@ export function ReviewList() {
         <label className="govuk-label" htmlFor="review-status">
           Show
         </label>
-        <select id="review-status" className="govuk-select" value={status} onChange={(e) => setStatus(e.target.value as 'open' | 'all')}>
+        <select
+          id="review-status"
+          className="govuk-select"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as 'open' | 'all')}
+        >
           <option value="open">Rows waiting for a decision</option>
           <option value="all">All rows, with what was decided</option>
         </select>
       </div>
-      {total === 0 ? <p className="govuk-body">{status === 'open' ? 'No rows are waiting. Every row of every import was read or has been decided.' : 'No import has rejected a row.'}</p> : null}
+      {total === 0 ? (
+        <p className="govuk-body">
+          {status === 'open'
+            ? 'No rows are waiting. Every row of every import was read or has been decided.'
+            : 'No import has rejected a row.'}
+        </p>
+      ) : null}
       {rows.length ? (
         <Table
           caption={total !== null ? plural(total, 'row') : ''}
@@ -66,11 +77,17 @@ export function ReviewList() {
               <Cell>
                 {r.status === 'open' ? (
                   <button type="button" className="app-link-button" onClick={() => setEditing(r)}>
-                    Fix or discard<span className="govuk-visually-hidden"> row {r.sourceRow} of {r.sourceName}</span>
+                    Fix or discard
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      row {r.sourceRow} of {r.sourceName}
+                    </span>
                   </button>
                 ) : (
                   <>
-                    <strong className={`govuk-tag ${r.status === 'accepted' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>{r.status === 'accepted' ? 'Accepted' : 'Discarded'}</strong>
+                    <strong className={`govuk-tag ${r.status === 'accepted' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
+                      {r.status === 'accepted' ? 'Accepted' : 'Discarded'}
+                    </strong>
                     <span className="govuk-body-s">
                       {' '}
                       {whenText(r.resolvedAt)} by {r.resolvedBy}
@@ -109,7 +126,8 @@ function FixRow({ row, onDone }: { row: RejectedRowView; onDone: (message: strin
     onDone(`Row ${row.sourceRow} of ${row.sourceName} is now response ${r.value.responseId}.`);
   }
   async function discard() {
-    if (!reason.trim()) return setErrors([{ field: 'discard-reason', message: 'Give a reason for discarding the row' }]);
+    if (!reason.trim())
+      return setErrors([{ field: 'discard-reason', message: 'Give a reason for discarding the row' }]);
     const r = await useResponses.getState().discardRejected({ id: row.id, reason });
     if (!r.ok) return setErrors([{ field: 'discard-reason', message: r.error.message }]);
     onDone(`Row ${row.sourceRow} of ${row.sourceName} was discarded. The row and your reason are kept.`);
@@ -144,7 +162,14 @@ function FixRow({ row, onDone }: { row: RejectedRowView; onDone: (message: strin
           Cancel
         </button>
       </div>
-      <TextArea id="discard-reason" label="Or discard it, saying why" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.find((e) => e.field === 'discard-reason')?.message} />
+      <TextArea
+        id="discard-reason"
+        label="Or discard it, saying why"
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.find((e) => e.field === 'discard-reason')?.message}
+      />
       <button type="button" className="govuk-button govuk-button--warning" onClick={() => void discard()}>
         Discard the row
       </button>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import type { ColumnMapping, MappingTarget } from '../../../../shared/domain/survey-import/types';
-import type { ImportOutcome, InspectedFile, SurveyPreview } from '../../../../shared/domain/responses/store';
-import { RESPONDENT_KEY_LABELS } from '../../../../shared/domain/responses/store';
+import type { ColumnMapping, MappingTarget } from '#shared/domain/survey-import/types';
+import type { ImportOutcome, InspectedFile, PreviewRow, SurveyPreview } from '#shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
+import { RESPONDENT_KEY_LABELS } from '#shared/domain/responses/store';
 import { useResponses } from './responses-store';
 import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
@@ -24,11 +25,22 @@ function confidenceTag(c: number, ignored: boolean, kept: boolean) {
  * rows that would be rejected and the values that match no option — all before anything is saved.
  */
 /** The reading choices the official made: header rows and, for a workbook, the sheet. */
-function readOptions(headerRows: number | undefined, sheet: string | undefined): { headerRows?: number; sheet?: string } {
+function readOptions(
+  headerRows: number | undefined,
+  sheet: string | undefined,
+): { headerRows?: number; sheet?: string } {
   return { ...(headerRows ? { headerRows } : {}), ...(sheet ? { sheet } : {}) };
 }
 
-export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; onImported: (o: ImportOutcome) => void; onBack: () => void }) {
+export function SurveyStep({
+  file,
+  onImported,
+  onBack,
+}: {
+  file: InspectedFile;
+  onImported: (o: ImportOutcome) => void;
+  onBack: () => void;
+}) {
   const { draft } = useResponses(useShallow((s) => ({ draft: s.draft })));
   const [preview, setPreview] = useState<SurveyPreview | null>(null);
   const [mapping, setMapping] = useState<string[]>([]);
@@ -44,7 +56,11 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
   const load = useCallback(
     async (withMapping: ColumnMapping | undefined, rows: number | undefined, onSheet: string | undefined) => {
       setErrors([]);
-      const input = { path: file.path, ...(withMapping ? { mapping: withMapping } : {}), ...readOptions(rows, onSheet) };
+      const input = {
+        path: file.path,
+        ...(withMapping ? { mapping: withMapping } : {}),
+        ...readOptions(rows, onSheet),
+      };
       const r = await run('responses.preview', input, `Reading ${file.name}`);
       if (!r.ok) {
         if (r.error.code !== 'cancelled') setErrors([{ message: r.error.message }]);
@@ -102,18 +118,25 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
         <>
           <div className="govuk-inset-text">
             <p className="govuk-body">
-              {preview.source === 'plain' ? 'A spreadsheet with one row per response' : `An export from ${preview.sourceLabel}`}, with {plural(preview.headerRowCount, 'header row')} and {plural(preview.columns.length, 'column')}.
-              {preview.encoding ? ` Text encoding ${preview.encoding}${preview.delimiter ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}.` : ''}
+              {preview.source === 'plain'
+                ? 'A spreadsheet with one row per response'
+                : `An export from ${preview.sourceLabel}`}
+              , with {plural(preview.headerRowCount, 'header row')} and {plural(preview.columns.length, 'column')}.
+              {preview.encoding ? ` Text encoding ${preview.encoding}${separatorText(preview.delimiter)}.` : ''}
               {preview.sheetName ? ` Sheet “${preview.sheetName}”.` : ''}
             </p>
             {preview.notes.filter((n) => !n.startsWith('Looks like an export from')).length ? (
               <ul className="govuk-list govuk-list--bullet">
-                {preview.notes.filter((n) => !n.startsWith('Looks like an export from')).map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
+                {preview.notes
+                  .filter((n) => !n.startsWith('Looks like an export from'))
+                  .map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
               </ul>
             ) : null}
-            {preview.savedMapping ? <p className="govuk-body">The columns are set as you set them when this survey was last imported.</p> : null}
+            {preview.savedMapping ? (
+              <p className="govuk-body">The columns are set as you set them when this survey was last imported.</p>
+            ) : null}
           </div>
           {preview.sheetNames && preview.sheetNames.length > 1 ? (
             <div className="govuk-form-group">
@@ -121,7 +144,8 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                 Sheet
               </label>
               <div className="govuk-hint" id="survey-sheet-hint">
-                This workbook has {preview.sheetNames.length} sheets. Choose the one that holds the responses, one row for each.
+                This workbook has {preview.sheetNames.length} sheets. Choose the one that holds the responses, one row
+                for each.
               </div>
               <select
                 id="survey-sheet"
@@ -163,16 +187,28 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
               Header rows
             </label>
             <div className="govuk-hint" id="survey-header-rows-hint">
-              The rows at the top that name the columns. Change this if the first response is being read as a header, or a header as a response.
+              The rows at the top that name the columns. Change this if the first response is being read as a header, or
+              a header as a response.
             </div>
-            <select id="survey-header-rows" className="govuk-select" aria-describedby="survey-header-rows-hint" value={headerRows ?? preview.headerRowCount} onChange={(e) => setHeaderRows(Number(e.target.value))}>
+            <select
+              id="survey-header-rows"
+              className="govuk-select"
+              aria-describedby="survey-header-rows-hint"
+              value={headerRows ?? preview.headerRowCount}
+              onChange={(e) => setHeaderRows(Number(e.target.value))}
+            >
               {[1, 2, 3, 4].map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
             </select>{' '}
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={job.busy} onClick={() => void load(undefined, headerRows, sheet)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              disabled={job.busy}
+              onClick={() => void load(undefined, headerRows, sheet)}
+            >
               Read again
             </button>
           </div>
@@ -191,8 +227,12 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                 <Row key={c.index}>
                   <Cell>
                     <span className="govuk-!-font-weight-bold app-break">{c.header || `Column ${i + 1}`}</span>
-                    {c.rawHeader ? <span className="govuk-body-s app-samples app-break">In the file: {c.rawHeader}</span> : null}
-                    {c.samples.length ? <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span> : null}
+                    {c.rawHeader ? (
+                      <span className="govuk-body-s app-samples app-break">In the file: {c.rawHeader}</span>
+                    ) : null}
+                    {c.samples.length ? (
+                      <span className="govuk-body-s app-samples">For example: {c.samples.join(' · ')}</span>
+                    ) : null}
                   </Cell>
                   <Cell>
                     <label className="govuk-visually-hidden" htmlFor={`map-${i}`}>
@@ -229,12 +269,25 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             })}
           </Table>
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={!dirty || job.busy} aria-disabled={!dirty || job.busy} onClick={() => void load(current(), headerRows, sheet)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={!dirty || job.busy}
+              aria-disabled={!dirty || job.busy}
+              onClick={() => void load(current(), headerRows, sheet)}
+            >
               Update the preview
             </button>
             {preview.canCreateQuestions ? (
-              <button type="button" className="govuk-button govuk-button--secondary" disabled={job.busy} onClick={() => void createQuestions()}>
-                {preview.draftHasQuestions ? `Create questions from the ${plural(preview.proposal.unmatched.length, 'column')} that match none` : 'Create questions from these columns'}
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                disabled={job.busy}
+                onClick={() => void createQuestions()}
+              >
+                {preview.draftHasQuestions
+                  ? `Create questions from the ${plural(preview.proposal.unmatched.length, 'column')} that match none`
+                  : 'Create questions from these columns'}
               </button>
             ) : null}
           </div>
@@ -244,9 +297,18 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             <li>
               {plural(preview.dryRun.responses, 'response')} from {plural(preview.dryRun.dataRows, 'row')}
             </li>
-            {preview.dryRun.rejectedCount ? <li>{plural(preview.dryRun.rejectedCount, 'row')} cannot be read and will wait in the review list, with the reason</li> : <li>No rows will be rejected</li>}
+            {preview.dryRun.rejectedCount ? (
+              <li>
+                {plural(preview.dryRun.rejectedCount, 'row')} cannot be read and will wait in the review list, with the
+                reason
+              </li>
+            ) : (
+              <li>No rows will be rejected</li>
+            )}
             {preview.dryRun.blankRows ? <li>{plural(preview.dryRun.blankRows, 'blank row')} will be skipped</li> : null}
-            {preview.dryRun.withIssues ? <li>{plural(preview.dryRun.withIssues, 'response')} will be flagged for you to look at</li> : null}
+            {preview.dryRun.withIssues ? (
+              <li>{plural(preview.dryRun.withIssues, 'response')} will be flagged for you to look at</li>
+            ) : null}
           </ul>
           {preview.dryRun.rejected.length ? (
             <details className="govuk-details">
@@ -293,7 +355,7 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
                   <Cell>
                     {r.answers
                       .slice(0, 4)
-                      .map((a) => `${questionLabel(draft, a.questionId)}: ${(a.text || (a.otherText ? `Other: ${a.otherText}` : '')).slice(0, 80)}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`)
+                      .map((a) => answerText(draft, a))
                       .join(' · ')}
                     {r.answers.length > 4 ? ` and ${r.answers.length - 4} more` : ''}
                     {r.issues.length ? <span className="govuk-body-s app-issue"> {r.issues[0]!.message}</span> : null}
@@ -303,7 +365,13 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
             </Table>
           ) : null}
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button" disabled={job.busy || dirty} aria-disabled={job.busy || dirty} onClick={() => void doImport()}>
+            <button
+              type="button"
+              className="govuk-button"
+              disabled={job.busy || dirty}
+              aria-disabled={job.busy || dirty}
+              onClick={() => void doImport()}
+            >
               Import {plural(preview.dryRun.responses, 'response')}
             </button>
             <button type="button" className="govuk-button govuk-button--secondary" disabled={job.busy} onClick={onBack}>
@@ -315,4 +383,15 @@ export function SurveyStep({ file, onImported, onBack }: { file: InspectedFile; 
       ) : null}
     </section>
   );
+}
+
+/** One answer of a previewed row, shortened: the question, the answer (or its "Other"), the explanation. */
+function answerText(draft: Draft | null, a: PreviewRow['answers'][number]): string {
+  const text = (a.text || (a.otherText ? `Other: ${a.otherText}` : '')).slice(0, 80);
+  return `${questionLabel(draft, a.questionId)}: ${text}${a.explanation ? ` (${a.explanation.slice(0, 40)}…)` : ''}`;
+}
+
+/** How a text file's cells were separated, as the wizard says it. */
+function separatorText(delimiter: SurveyPreview['delimiter']): string {
+  return delimiter ? `, separated by “${delimiter === '\t' ? 'tab' : delimiter}”` : '';
 }

@@ -1,17 +1,18 @@
 import { create } from 'zustand';
-import type { BatchSummary, ResponseFilters, ResponsesSummary } from '../../../../shared/domain/responses/store';
-import type { Draft } from '../../../../shared/domain/draft/model';
+import type { BatchSummary, ResponseFilters, ResponsesSummary } from '#shared/domain/responses/store';
+import type { Draft } from '#shared/domain/draft/model';
 import { call } from '../../lib/api';
 import { changeAction, type ChangeAction } from '../../lib/change-action';
-import type { In, Out } from '../../../../shared/ipc/contract';
-import type { Result } from '../../../../shared/core/errors';
+import type { In, Out } from '#shared/ipc/contract';
+import type { Result } from '#shared/core/errors';
 
 /**
  * The Responses page: which part is shown, the summary and batches at the top, and the browse
  * filters (kept while the official moves between parts). The backend is the truth; this holds
  * what was last read from it.
  */
-export type ResponsesView = 'overview' | 'import' | 'letter' | 'browse' | 'review' | 'campaigns' | 'duplicates' | 'organisations';
+export type ResponsesView =
+  'overview' | 'import' | 'letter' | 'browse' | 'review' | 'campaigns' | 'duplicates' | 'organisations';
 
 export const VIEW_LABELS: Record<ResponsesView, string> = {
   overview: 'Overview',
@@ -76,7 +77,19 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   openResponse: null,
   workspacePath: null,
   forWorkspace(path) {
-    if (get().workspacePath !== path) set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, workspacePath: path, pendingImport: null });
+    if (get().workspacePath !== path)
+      set({
+        view: 'overview',
+        summary: null,
+        batches: [],
+        draft: null,
+        error: null,
+        filters: {},
+        query: '',
+        openResponse: null,
+        workspacePath: path,
+        pendingImport: null,
+      });
   },
   pendingImport: null,
   importWhenOpened(workspacePath, paths) {
@@ -93,15 +106,35 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   setQuery: (query) => set({ query }),
   open: (openResponse) => set({ openResponse }),
   async refresh() {
-    const [summary, batches, draft] = await Promise.all([call('responses.summary', {}), call('responses.batches', {}), call('draft.get', {})]);
+    const [summary, batches, draft] = await Promise.all([
+      call('responses.summary', {}),
+      call('responses.batches', {}),
+      call('draft.get', {}),
+    ]);
     if (!summary.ok) return set({ error: summary.error.message });
-    set({ summary: summary.value, batches: batches.ok ? batches.value : get().batches, draft: draft.ok ? draft.value.draft : get().draft, error: null });
+    set({
+      summary: summary.value,
+      batches: batches.ok ? batches.value : get().batches,
+      draft: draft.ok ? draft.value.draft : get().draft,
+      error: null,
+    });
   },
   changed() {
     set((s) => ({ revision: s.revision + 1 }));
     void get().refresh();
   },
-  reset: () => set({ view: 'overview', summary: null, batches: [], draft: null, error: null, filters: {}, query: '', openResponse: null, pendingImport: null }),
+  reset: () =>
+    set({
+      view: 'overview',
+      summary: null,
+      batches: [],
+      draft: null,
+      error: null,
+      filters: {},
+      query: '',
+      openResponse: null,
+      pendingImport: null,
+    }),
   decideCampaign: changeAction('responses.decideCampaign', () => get().changed()),
   splitCampaign: changeAction('responses.splitCampaign', () => get().changed()),
   resolveDuplicates: changeAction('responses.resolveDuplicates', () => get().changed()),

@@ -16,14 +16,11 @@ interface Props {
  */
 export function JobProgress({ progress, label, onCancel, className = 'app-job' }: Props) {
   const saving = /^Saving/.test(progress.message);
+  const done = Math.min(progress.done, progress.total);
+  const bar = <progress max={Math.max(1, progress.total)} value={done} aria-label={label} />;
   return (
     <div role="status" aria-live="polite" className={className ? `govuk-body ${className}` : 'govuk-body'}>
-      <progress
-        max={Math.max(1, progress.total)}
-        value={Math.min(progress.done, progress.total)}
-        aria-label={label}
-      />{' '}
-      {progress.message}…{' '}
+      {bar} {progress.message}…{' '}
       {onCancel && !saving ? (
         <button type="button" className="app-link-button" onClick={onCancel}>
           Cancel<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>

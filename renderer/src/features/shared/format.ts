@@ -1,4 +1,4 @@
-import { formatDate, formatTime } from '../../../../shared/domain/govuk-dates';
+import { formatDate, formatTime } from '#shared/domain/govuk-dates';
 
 /** "4 June 2027 at 3:15pm" */
 export function whenText(iso: string | null | undefined): string {

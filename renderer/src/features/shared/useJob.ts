@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Channel } from '../../../../shared/ipc/channels';
-import type { In, Out } from '../../../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../../../shared/core/errors';
+import type { Channel } from '#shared/ipc/channels';
+import type { In, Out } from '#shared/ipc/contract';
+import type { AppErrorShape, Result } from '#shared/core/errors';
 import { call, events, newJobId } from '../../lib/api';
 
 /** Where a long call has got to, from its progress events. */

@@ -5,9 +5,10 @@ import { TitleField } from './TitleField';
 import { chooseSavePath } from '../shared/useFileFlows';
 import { call } from '../../lib/api';
 import { useEffect, useState } from 'react';
-import type { ConsultationOverview } from '../../../../shared/domain/overview';
+import type { ConsultationOverview } from '#shared/domain/overview';
 import type { WorkspaceTab } from '../../app/routes';
 import { SummaryList } from '../../components/SummaryList';
+import { classes } from '../../components/classes';
 
 type Status = 'Not started' | 'In progress' | 'Completed' | 'Cannot start yet' | 'Needs attention';
 
@@ -21,7 +22,13 @@ interface Task {
 function StatusTag({ status }: { status: Status }) {
   if (status === 'Completed') return <>{status}</>;
   const colour =
-    status === 'In progress' ? 'govuk-tag--light-blue' : status === 'Not started' ? 'govuk-tag--blue' : status === 'Needs attention' ? 'govuk-tag--red' : 'govuk-tag--grey';
+    status === 'In progress'
+      ? 'govuk-tag--light-blue'
+      : status === 'Not started'
+        ? 'govuk-tag--blue'
+        : status === 'Needs attention'
+          ? 'govuk-tag--red'
+          : 'govuk-tag--grey';
   return <strong className={`govuk-tag ${colour}`}>{status}</strong>;
 }
 
@@ -46,33 +53,88 @@ export function OverviewPage() {
   const hasQuestions = (o?.draft.questions ?? ws.questions) > 0;
   const hasResponses = (o?.responses.count ?? ws.responses) > 0;
   const exported = new Set(o?.outputs.exportedKinds ?? []);
-  const draftStatus: Status = !o ? 'Not started' : o.draft.questions > 0 && o.draft.sectionsWritten === o.draft.sections ? 'Completed' : o.draft.questions > 0 || o.draft.sectionsWritten > 0 ? 'In progress' : 'Not started';
-  const checkStatus: Status = !hasQuestions ? 'Cannot start yet' : (o?.checker.errors ?? 0) > 0 ? 'Needs attention' : 'Completed';
-  const outputsStatus: Status = !hasQuestions ? 'Cannot start yet' : exported.has('consultation-docx') && (exported.has('response-form-docx') || exported.has('response-form-xlsx')) ? 'Completed' : exported.size ? 'In progress' : 'Not started';
-  const published = ['government-response-docx', 'analysis-xlsx', 'briefing-docx'].filter((k) => exported.has(k)).length;
+  const draftStatus: Status = !o
+    ? 'Not started'
+    : o.draft.questions > 0 && o.draft.sectionsWritten === o.draft.sections
+      ? 'Completed'
+      : o.draft.questions > 0 || o.draft.sectionsWritten > 0
+        ? 'In progress'
+        : 'Not started';
+  const checkStatus: Status = !hasQuestions
+    ? 'Cannot start yet'
+    : (o?.checker.errors ?? 0) > 0
+      ? 'Needs attention'
+      : 'Completed';
+  const outputsStatus: Status = !hasQuestions
+    ? 'Cannot start yet'
+    : exported.has('consultation-docx') && (exported.has('response-form-docx') || exported.has('response-form-xlsx'))
+      ? 'Completed'
+      : exported.size
+        ? 'In progress'
+        : 'Not started';
+  const published = ['government-response-docx', 'analysis-xlsx', 'briefing-docx'].filter((k) =>
+    exported.has(k),
+  ).length;
   const tasks: Task[] = [
-    { name: 'Draft the consultation', hint: 'Sections, questions and the about-this-consultation details', tab: 'draft', status: draftStatus },
+    {
+      name: 'Draft the consultation',
+      hint: 'Sections, questions and the about-this-consultation details',
+      tab: 'draft',
+      status: draftStatus,
+    },
     {
       name: 'Check against the consultation standard',
-      hint: o ? `${o.checker.errors} errors, ${o.checker.warnings} warnings to fix or justify` : 'Findings to fix or justify',
+      hint: o
+        ? `${o.checker.errors} errors, ${o.checker.warnings} warnings to fix or justify`
+        : 'Findings to fix or justify',
       tab: 'draft',
       status: checkStatus,
     },
-    { name: 'Produce the outputs', hint: 'Consultation document, response forms, HTML version', tab: 'outputs', status: outputsStatus },
+    {
+      name: 'Produce the outputs',
+      hint: 'Consultation document, response forms, HTML version',
+      tab: 'outputs',
+      status: outputsStatus,
+    },
     {
       name: 'Collect responses',
-      hint: `${closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed'}${o?.responses.count ? `. ${plural(o.responses.count, 'response')} from ${plural(o.responses.batches, 'import')}` : ''}`,
+      hint:
+        (closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed') +
+        (o?.responses.count
+          ? `. ${plural(o.responses.count, 'response')} from ${plural(o.responses.batches, 'import')}`
+          : ''),
       tab: 'responses',
       status: hasResponses ? (closes !== null && closes < now ? 'Completed' : 'In progress') : 'Not started',
     },
-    { name: 'Analyse', hint: 'Tallies, coding, campaigns, agreement', tab: 'analysis', status: hasResponses ? 'Not started' : 'Cannot start yet' },
+    {
+      name: 'Analyse',
+      hint: 'Tallies, coding, campaigns, agreement',
+      tab: 'analysis',
+      status: hasResponses ? 'Not started' : 'Cannot start yet',
+    },
     {
       name: 'Respond',
-      hint: due === null ? 'The government response, drafted per question' : due > now ? `Government response due in ${days(due)} days` : `The government response was due ${-days(due)} days ago`,
+      hint:
+        due === null
+          ? 'The government response, drafted per question'
+          : due > now
+            ? `Government response due in ${days(due)} days`
+            : `The government response was due ${-days(due)} days ago`,
       tab: 'analysis',
       status: hasResponses ? (due !== null && due < now ? 'Needs attention' : 'Not started') : 'Cannot start yet',
     },
-    { name: 'Publish', hint: 'Government response, analysis workbook, briefing', tab: 'outputs', status: !hasResponses ? 'Cannot start yet' : published === 3 ? 'Completed' : published ? 'In progress' : 'Not started' },
+    {
+      name: 'Publish',
+      hint: 'Government response, analysis workbook, briefing',
+      tab: 'outputs',
+      status: !hasResponses
+        ? 'Cannot start yet'
+        : published === 3
+          ? 'Completed'
+          : published
+            ? 'In progress'
+            : 'Not started',
+    },
   ];
 
   async function saveCopy() {
@@ -80,7 +142,10 @@ export function OverviewPage() {
       navigate({ page: 'save-as' });
       return;
     }
-    const picked = await chooseSavePath(ws!.path.replace(/\.consult$/i, '-copy.consult'), 'Save a copy of the workspace');
+    const picked = await chooseSavePath(
+      ws!.path.replace(/\.consult$/i, '-copy.consult'),
+      'Save a copy of the workspace',
+    );
     if (!picked) return;
     const r = await saveAs(picked);
     if (!r.ok) setBanner({ kind: 'important', text: r.error.message });
@@ -94,7 +159,13 @@ export function OverviewPage() {
           <h2 className="govuk-heading-m">Where this consultation stands</h2>
           <ul className="govuk-task-list">
             {tasks.map((t, i) => (
-              <li key={t.name} className={`govuk-task-list__item${t.status === 'Cannot start yet' ? '' : ' govuk-task-list__item--with-link'}`}>
+              <li
+                key={t.name}
+                className={classes(
+                  'govuk-task-list__item',
+                  t.status !== 'Cannot start yet' && 'govuk-task-list__item--with-link',
+                )}
+              >
                 <div className="govuk-task-list__name-and-hint">
                   {t.status === 'Cannot start yet' ? (
                     <div>{t.name}</div>
@@ -144,7 +215,11 @@ export function OverviewPage() {
               Save a copy as…
             </button>
             {info?.shell === 'electron' ? (
-              <button type="button" className="app-link-button" onClick={() => void call('shell.showItemInFolder', { path: ws.path })}>
+              <button
+                type="button"
+                className="app-link-button"
+                onClick={() => void call('shell.showItemInFolder', { path: ws.path })}
+              >
                 Show in folder
               </button>
             ) : null}

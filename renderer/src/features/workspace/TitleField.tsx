@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/store';
-import { TITLE_MAX } from '../../../../shared/domain/workspace';
+import { TITLE_MAX } from '#shared/domain/workspace';
 import { TextField } from '../../components/TextField';
 
 /**
