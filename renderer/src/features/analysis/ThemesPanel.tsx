@@ -282,18 +282,20 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
   const [ops, setOps] = useState<OperationView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { progress: job, run, cancel } = useJob();
+  const revision = useAnalysis((s) => s.revision);
 
   const loadOps = useCallback(() => {
     void call('analysis.operations', {}).then(
       (r) => r.ok && setOps(r.value.filter((o) => o.questionId === question.id)),
     );
   }, [question.id]);
+  // Bulk changes are listed again whenever the codings change (a bulk coding or an undo here).
+  useEffect(loadOps, [loadOps, revision]);
   useEffect(() => {
-    loadOps();
     void call('responses.campaigns', {}).then(
       (r) => r.ok && setCampaigns(r.value.filter((c) => c.status !== 'rejected')),
     );
-  }, [loadOps]);
+  }, []);
 
   const target = () =>
     kind === 'search'
@@ -313,14 +315,12 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
     if (!r.ok) return isCancelled(r.error) ? undefined : setError(r.error.message);
     if (dryRun) return setChecked(r.value);
     setChecked(null);
-    loadOps();
     useAnalysis.getState().changed();
   }
 
   async function undo(op: OperationView) {
     const r = await useAnalysis.getState().undoOperation({ opId: op.id });
     if (!r.ok) return setError(r.error.message);
-    loadOps();
   }
 
   return (

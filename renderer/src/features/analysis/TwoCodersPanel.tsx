@@ -21,12 +21,14 @@ const kappa = (k: KappaView) => (k.kappa === null ? k.band : `${k.kappa.toFixed(
  * agreement per theme and overall, and resolve the answers you coded differently.
  */
 export function TwoCodersPanel() {
+  const revision = useAnalysis((s) => s.revision);
   const [packages, setPackages] = useState<PackageView[]>([]);
   const [outcome, setOutcome] = useState<MergeOutcome | null>(null);
   const load = useCallback(() => {
     void call('analysis.packages', {}).then((r) => r.ok && setPackages(r.value));
   }, []);
-  useEffect(load, [load]);
+  // Read again when codings change: a merge, a resolved conflict or an undo moves the revision on.
+  useEffect(load, [load, revision]);
   return (
     <section aria-labelledby="coders-title">
       <h2 className="govuk-heading-m" id="coders-title">
@@ -37,17 +39,12 @@ export function TwoCodersPanel() {
         compares the two.
       </p>
       <ExportPackage onDone={load} />
-      <MergePackage
-        onDone={(o) => {
-          setOutcome(o);
-          load();
-        }}
-      />
+      <MergePackage onDone={setOutcome} />
       {outcome ? <MergeSummary outcome={outcome} /> : null}
       <h3 className="govuk-heading-s">Packages</h3>
       {packages.length === 0 ? <p className="govuk-body">No packages have been made yet.</p> : null}
       {packages.map((p) => (
-        <PackageCard key={p.id} pkg={p} onChange={load} />
+        <PackageCard key={p.id} pkg={p} />
       ))}
     </section>
   );
@@ -246,7 +243,7 @@ function MergeSummary({ outcome }: { outcome: MergeOutcome }) {
   );
 }
 
-function PackageCard({ pkg, onChange }: { pkg: PackageView; onChange: () => void }) {
+function PackageCard({ pkg }: { pkg: PackageView }) {
   return (
     <div className="app-analysis-card">
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -263,7 +260,7 @@ function PackageCard({ pkg, onChange }: { pkg: PackageView; onChange: () => void
       {pkg.agreement ? (
         <>
           <AgreementTables agreement={pkg.agreement} />
-          <Conflicts packageId={pkg.id} onChange={onChange} />
+          <Conflicts packageId={pkg.id} />
         </>
       ) : null}
     </div>
@@ -317,7 +314,8 @@ function AgreementTables({ agreement }: { agreement: AgreementView }) {
   );
 }
 
-function Conflicts({ packageId, onChange }: { packageId: string; onChange: () => void }) {
+function Conflicts({ packageId }: { packageId: string }) {
+  const revision = useAnalysis((s) => s.revision);
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [lastOp, setLastOp] = useState<number | null>(null);
@@ -326,15 +324,13 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
       r.ok ? setConflicts(r.value) : setError(r.error.message),
     );
   }, [packageId]);
-  useEffect(load, [load]);
+  useEffect(load, [load, revision]);
 
   async function resolve(take: 'mine' | 'theirs' | 'both', c?: ConflictView) {
     const items = c ? { items: [{ responseId: c.responseId, questionId: c.questionId }] } : {};
     const r = await useAnalysis.getState().resolveConflicts({ packageId, take, ...items });
     if (!r.ok) return setError(r.error.message);
     setLastOp(r.value.opId);
-    load();
-    onChange();
   }
 
   async function undo() {
@@ -342,7 +338,6 @@ function Conflicts({ packageId, onChange }: { packageId: string; onChange: () =>
     const r = await useAnalysis.getState().undoOperation({ opId: lastOp });
     if (!r.ok) return setError(r.error.message);
     setLastOp(null);
-    load();
   }
 
   return (
