@@ -139,7 +139,7 @@ export const boundaries = {
           return report(`${zone} code must not depend on ${target} code`);
         // A relative path stays inside its own top folder; shared/ and electron/ are reached by name.
         const top = topOf(path);
-        if (top !== topOf(file) && SUBPATHS[`#${top}/`] && topOf(file) !== 'renderer')
+        if (top !== topOf(file) && SUBPATHS[`#${top}/`])
           return report(`import it as '#${top}/…' (a subpath import), not by a relative path out of ${topOf(file)}/`);
         return;
       }
