@@ -45,8 +45,11 @@ interface CodingRow {
 export function codingsOf(db: Db, coderSet: string, responseId: number, questionId: string): CodingView[] {
   return db
     .all<CodingRow>(
-      `SELECT c.id, c.theme_id, c.start_offset, c.end_offset, c.passage, c.coder, c.source, c.at FROM coding c JOIN theme t ON t.id = c.theme_id
-       WHERE c.coder_set = ? AND c.question_id = ? AND c.response_id = ? AND c.removed_at IS NULL AND t.archived_at IS NULL ORDER BY c.start_offset IS NOT NULL, c.start_offset, c.id`,
+      `SELECT c.id, c.theme_id, c.start_offset, c.end_offset, c.passage, c.coder, c.source, c.at
+       FROM coding c JOIN theme t ON t.id = c.theme_id
+       WHERE c.coder_set = ? AND c.question_id = ? AND c.response_id = ? AND c.removed_at IS NULL
+         AND t.archived_at IS NULL
+       ORDER BY c.start_offset IS NOT NULL, c.start_offset, c.id`,
       [coderSet, questionId, responseId],
     )
     .map((r) => ({
@@ -359,8 +362,11 @@ export function annotate(
     };
     if (next.sentiment === before.sentiment && next.memo === before.memo && next.complete === before.complete) return;
     db.run(
-      `INSERT INTO annotation (coder_set, response_id, question_id, sentiment, memo, complete, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(coder_set, question_id, response_id) DO UPDATE SET sentiment = excluded.sentiment, memo = excluded.memo, complete = excluded.complete, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      `INSERT INTO annotation (coder_set, response_id, question_id, sentiment, memo, complete, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(coder_set, question_id, response_id) DO UPDATE SET sentiment = excluded.sentiment,
+         memo = excluded.memo, complete = excluded.complete, updated_by = excluded.updated_by,
+         updated_at = excluded.updated_at`,
       [coderSet, input.responseId, q.id, next.sentiment, next.memo, next.complete ? 1 : 0, actor, now.toISOString()],
     );
   });

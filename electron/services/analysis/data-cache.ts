@@ -198,9 +198,11 @@ const toIndexRow = (t: IndexTuple): IndexRow => ({
 function loadIndex(db: Db, version: string): ResponseIndex {
   // One JSON array from SQLite, parsed natively: twice as fast as stepping through 100,000 rows.
   const json = db.scalar<string>(
-    `SELECT json_group_array(json_array(r.id, r.respondent_id, r.channel, p.respondent_type, p.responding_as, p.region, p.age_band, p.is_organisation, coalesce(om.canonical_name, p.organisation),
+    `SELECT json_group_array(json_array(r.id, r.respondent_id, r.channel, p.respondent_type, p.responding_as, p.region,
+            p.age_band, p.is_organisation, coalesce(om.canonical_name, p.organisation),
             p.confidential, p.confidential_requested, p.publish_consent, p.contact_consent))
-     FROM (SELECT * FROM response WHERE status = 'active' ORDER BY id) r JOIN respondent p ON p.id = r.respondent_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`,
+     FROM (SELECT * FROM response WHERE status = 'active' ORDER BY id) r JOIN respondent p ON p.id = r.respondent_id
+     LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`,
   );
   const rows = (JSON.parse(json ?? '[]') as IndexTuple[]).map(toIndexRow).sort((a, b) => a.id - b.id);
   const n = rows.length;
@@ -318,8 +320,10 @@ interface AnswerLoad {
 
 // The import never stores a blank answer (it skips cells that are only white space), so "has text"
 // is a plain comparison: trim() on every long answer would double the scan.
-const ANSWERS_SQL = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) || coalesce(option_ids, '') || char(9) ||
-    ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '') OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
+const ANSWERS_SQL = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) ||
+    coalesce(option_ids, '') || char(9) ||
+    ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '')
+      OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
   FROM answer WHERE id >= ? AND id < ?`;
 const STEP = CHUNK_RESPONSES * ANSWER_SLOTS;
 

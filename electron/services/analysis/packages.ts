@@ -672,8 +672,12 @@ export function resolveConflicts(
       'INSERT INTO coding_op (kind, description, question_id, theme_id, count, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [
         'conflicts',
-        `${chosen.length === 1 ? '1 conflict' : `${chosen.length} conflicts`} ` +
-          `resolved: ${input.take === 'mine' ? 'kept this workspace’s coding' : input.take === 'theirs' ? 'took the colleague’s coding' : 'kept both coders’ themes'}`,
+        `${chosen.length === 1 ? '1 conflict' : `${chosen.length} conflicts`} resolved: ` +
+          (input.take === 'mine'
+            ? 'kept this workspace’s coding'
+            : input.take === 'theirs'
+              ? 'took the colleague’s coding'
+              : 'kept both coders’ themes'),
         chosen.length === 1 ? chosen[0]!.questionId : null,
         null,
         chosen.length,

@@ -35,8 +35,10 @@ interface QuoteRow {
   quote_consent: string | null;
 }
 
-const SELECT = `SELECT q.*, p.is_organisation, o.organisation, p.respondent_type, p.confidential_requested, p.publish_consent, p.quote_consent
-  FROM quote q LEFT JOIN response r ON r.id = q.response_id LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN respondent_organisation o ON o.respondent_id = p.id`;
+const SELECT = `SELECT q.*, p.is_organisation, o.organisation, p.respondent_type, p.confidential_requested,
+    p.publish_consent, p.quote_consent
+  FROM quote q LEFT JOIN response r ON r.id = q.response_id LEFT JOIN respondent p ON p.id = r.respondent_id
+  LEFT JOIN respondent_organisation o ON o.respondent_id = p.id`;
 
 /** How a respondent is described under a quote: never a person's name. */
 export function attributionOf(r: {

@@ -113,7 +113,12 @@ export async function runReportExport(
     throw e;
   }
   const level = redaction;
-  const note = `${report.respondents.campaignsCountedSeparately ? 'campaign responses counted separately' : 'campaign responses included'}${level === 'redacted' ? `; numbers under ${settings.threshold} suppressed` : '; not for publication'}`;
+  const campaigns = report.respondents.campaignsCountedSeparately
+    ? 'campaign responses counted separately'
+    : 'campaign responses included';
+  const suppression =
+    level === 'redacted' ? `; numbers under ${settings.threshold} suppressed` : '; not for publication';
+  const note = `${campaigns}${suppression}`;
   file.mutate((wdb) => {
     logExport(wdb, {
       at: env.now.toISOString(),

@@ -244,8 +244,10 @@ export function writeMeta(db: Db, m: MetaRow | null, now: string): void {
     return;
   }
   db.run(
-    `INSERT INTO draft_meta (id, metadata, about_you, privacy, checker, dismissed, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET metadata = excluded.metadata, about_you = excluded.about_you, privacy = excluded.privacy,
+    `INSERT INTO draft_meta (id, metadata, about_you, privacy, checker, dismissed, updated_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET metadata = excluded.metadata, about_you = excluded.about_you,
+       privacy = excluded.privacy,
        checker = excluded.checker, dismissed = excluded.dismissed, updated_at = excluded.updated_at`,
     [m.metadata, m.about_you, m.privacy, m.checker, m.dismissed, now],
   );
@@ -262,11 +264,14 @@ export function upsertSection(db: Db, s: SectionRow, now: string): void {
 
 export function upsertQuestion(db: Db, q: QuestionRow, now: string): void {
   db.run(
-    `INSERT INTO question (id, section_id, position, type, text, hint, options, allow_other, explain, word_limit, continues, updated_at)
+    `INSERT INTO question
+       (id, section_id, position, type, text, hint, options, allow_other, explain, word_limit, continues, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, type = excluded.type,
+     ON CONFLICT (id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position,
+       type = excluded.type,
        text = excluded.text, hint = excluded.hint, options = excluded.options, allow_other = excluded.allow_other,
-       explain = excluded.explain, word_limit = excluded.word_limit, continues = excluded.continues, updated_at = excluded.updated_at`,
+       explain = excluded.explain, word_limit = excluded.word_limit, continues = excluded.continues,
+       updated_at = excluded.updated_at`,
     [
       q.id,
       q.section_id,

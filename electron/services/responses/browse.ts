@@ -64,10 +64,13 @@ export function listResponses(db: Db, q: ListQuery): ResponseList {
   const total = countResponses(db, q.filters);
   const rows = db.all<ListDbRow>(
     `SELECT r.id, r.batch_id, b.source_name, r.source_row, r.channel, r.submitted_at, r.status,
-            p.name, p.organisation, p.respondent_type, p.region, p.is_organisation, p.has_personal, p.confidential_requested,
+            p.name, p.organisation, p.respondent_type, p.region, p.is_organisation, p.has_personal,
+            p.confidential_requested,
             (SELECT count(*) FROM answer a WHERE ${answersOf('a', 'r.id')}) AS answered,
-            (SELECT group_concat(m.campaign_id) FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id WHERE m.response_id = r.id AND m.removed_at IS NULL AND c.status <> 'rejected') AS campaigns,
-            (SELECT substr(a.text, 1, 200) FROM answer a WHERE ${answersOf('a', 'r.id')} AND a.text <> '' ORDER BY a.id LIMIT 1) AS excerpt
+            (SELECT group_concat(m.campaign_id) FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id
+              WHERE m.response_id = r.id AND m.removed_at IS NULL AND c.status <> 'rejected') AS campaigns,
+            (SELECT substr(a.text, 1, 200) FROM answer a WHERE ${answersOf('a', 'r.id')} AND a.text <> ''
+              ORDER BY a.id LIMIT 1) AS excerpt
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      ${w} ORDER BY r.id ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,
     [...f.params, q.limit, q.offset],
@@ -157,12 +160,12 @@ export function answerViews(db: Db, responseId: number, draft: Draft): AnswerVie
 }
 
 export function responseDetail(db: Db, id: number, draft: Draft): ResponseDetail {
+  const respondentColumns = RESPONDENT_SELECT_COLUMNS.split(', ')
+    .map((c) => `p.${c}`)
+    .join(', ');
   const r = db.get<Record<string, string | number | null>>(
-    `SELECT r.*, b.source_name, b.format, b.imported_at, b.details AS batch_details, p.id AS respondent_id, ${RESPONDENT_SELECT_COLUMNS.split(
-      ', ',
-    )
-      .map((c) => `p.${c}`)
-      .join(', ')},
+    `SELECT r.*, b.source_name, b.format, b.imported_at, b.details AS batch_details, p.id AS respondent_id,
+            ${respondentColumns},
             p.is_organisation, p.confidential_requested, p.has_personal, m.canonical_name AS canonical_organisation
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      LEFT JOIN organisation_merge m ON m.variant_key = p.org_key AND m.reverted_at IS NULL

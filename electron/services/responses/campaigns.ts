@@ -72,7 +72,8 @@ export function campaignMembers(
       addition: string;
       removed_at: string | null;
     }>(
-      `SELECT m.response_id, p.name, p.organisation, m.addition, m.removed_at FROM campaign_member m JOIN response r ON r.id = m.response_id JOIN respondent p ON p.id = r.respondent_id
+      `SELECT m.response_id, p.name, p.organisation, m.addition, m.removed_at
+       FROM campaign_member m JOIN response r ON r.id = m.response_id JOIN respondent p ON p.id = r.respondent_id
        WHERE m.campaign_id = ?${extra} ORDER BY m.removed_at IS NOT NULL, m.response_id LIMIT ? OFFSET ?`,
       [id, q.limit, q.offset],
     )

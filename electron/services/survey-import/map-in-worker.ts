@@ -78,9 +78,10 @@ class OpCollector implements RowSink {
 
 export function errorShape(e: unknown): AppErrorShape {
   if (e instanceof AppError) return e.toShape();
+  const detail = (e as Error)?.message ?? String(e);
   return {
     code: 'internal',
-    message: `Something went wrong while reading the file (${(e as Error)?.message ?? String(e)}). Nothing was imported.`,
+    message: `Something went wrong while reading the file (${detail}). Nothing was imported.`,
   };
 }
 

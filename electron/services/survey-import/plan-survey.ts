@@ -249,8 +249,11 @@ export function finishedBatch(plan: SurveyPlan, result: ApplyResult, imported: n
     const rowsRead = plan.batch.rowsRead;
     throw new AppError(
       'bad-file',
-      `${plan.batch.sourceName} has no responses in ` +
-        `it: ${rowsRead - result.blankRows.length <= 0 ? 'below the header every row is blank' : 'no row has anything in the columns being imported'}.`,
+      `${plan.batch.sourceName} has no responses in it: ` +
+        (rowsRead - result.blankRows.length <= 0
+          ? 'below the header every row is blank'
+          : 'no row has anything in the columns being imported') +
+        '.',
       { reason: 'empty' },
     );
   }

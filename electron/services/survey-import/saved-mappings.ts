@@ -10,8 +10,10 @@ export function saveMapping(
   m: { fingerprint: string; sourceKind: string; headers: string[]; mapping: ColumnMapping; now: Date; actor: string },
 ): void {
   db.run(
-    `INSERT INTO saved_mapping (fingerprint, source_kind, headers, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (fingerprint) DO UPDATE SET source_kind = excluded.source_kind, headers = excluded.headers, mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+    `INSERT INTO saved_mapping (fingerprint, source_kind, headers, mapping, saved_at, saved_by)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (fingerprint) DO UPDATE SET source_kind = excluded.source_kind, headers = excluded.headers,
+       mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
     [m.fingerprint, m.sourceKind, JSON.stringify(m.headers), JSON.stringify(m.mapping), m.now.toISOString(), m.actor],
   );
 }

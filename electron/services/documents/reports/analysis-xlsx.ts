@@ -413,8 +413,13 @@ async function writeWorkbook(
     ],
     ['Responses', true],
     [
-      `${formatCount(r.received)} responses received. ${formatCount(r.analysed)} ` +
-        `analysed.${r.campaignResponses ? ` ${formatCount(r.campaignResponses)} campaign responses${r.campaignsCountedSeparately ? ', counted separately' : ''}.` : ''}${r.duplicatesRemoved ? ` ${formatCount(r.duplicatesRemoved)} duplicates removed.` : ''}`,
+      `${formatCount(r.received)} responses received. ${formatCount(r.analysed)} analysed.` +
+        (r.campaignResponses
+          ? ` ${formatCount(r.campaignResponses)} campaign responses` +
+            (r.campaignsCountedSeparately ? ', counted separately' : '') +
+            '.'
+          : '') +
+        (r.duplicatesRemoved ? ` ${formatCount(r.duplicatesRemoved)} duplicates removed.` : ''),
       false,
     ],
     ['Shorthand', true],

@@ -115,8 +115,9 @@ function compose(p: PreparedReport, now: Date, limits: Limits): ReportPart[] {
   const period = periodText(p);
   out.push(
     para(
-      `${[c.leadTeam.trim(), c.department.trim()].filter(Boolean).join(', ') || 'The consultation team'}. ${period ? `The consultation ran ${period}. ` : ''}Prepared ` +
-        `on ${formatDate(now)}.`,
+      `${[c.leadTeam.trim(), c.department.trim()].filter(Boolean).join(', ') || 'The consultation team'}. ` +
+        (period ? `The consultation ran ${period}. ` : '') +
+        `Prepared on ${formatDate(now)}.`,
     ),
   );
 
@@ -131,7 +132,10 @@ function compose(p: PreparedReport, now: Date, limits: Limits): ReportPart[] {
     lines.push([
       { text: `${formatCount(r.campaignResponses)} campaign responses`, bold: true },
       {
-        text: ` from ${r.campaignList.length === 1 ? '1 campaign' : `${r.campaignList.length} campaigns`}${r.campaignsCountedSeparately ? ', counted separately' : ''}.`,
+        text:
+          ` from ${r.campaignList.length === 1 ? '1 campaign' : `${r.campaignList.length} campaigns`}` +
+          (r.campaignsCountedSeparately ? ', counted separately' : '') +
+          '.',
       },
     ]);
   const withHeadline = p.questions
@@ -175,7 +179,8 @@ function compose(p: PreparedReport, now: Date, limits: Limits): ReportPart[] {
     );
   if (p.organisationsWithheld)
     issues.push(
-      `${formatCount(p.organisationsWithheld)} ${p.organisationsWithheld === 1 ? 'organisation asked' : 'organisations asked'} ` +
+      `${formatCount(p.organisationsWithheld)} ` +
+        `${p.organisationsWithheld === 1 ? 'organisation asked' : 'organisations asked'} ` +
         `for confidentiality and will not be named.`,
     );
   out.push(issues.length ? bullets(issues.slice(0, limits.issues).map((t) => [{ text: t }])) : para('None.'));

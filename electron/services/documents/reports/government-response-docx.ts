@@ -109,10 +109,13 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     out.push(h(2, 'Campaign responses'));
     out.push(
       para(
-        `${formatCount(r.campaignResponses)} responses came ` +
-          `from ${r.campaignList.length === 1 ? '1 organised campaign' : `${r.campaignList.length} organised campaigns`}: ` +
-          `copies or near-copies of a suggested ` +
-          `text. ${r.campaignsCountedSeparately ? 'They are counted here, apart from the other responses, and are not in the figures for each question. Anything a campaign response added to the suggested text was read and coded like any other response.' : 'They are included in the figures for each question.'}`,
+        `${formatCount(r.campaignResponses)} responses came from ` +
+          `${r.campaignList.length === 1 ? '1 organised campaign' : `${r.campaignList.length} organised campaigns`}: ` +
+          `copies or near-copies of a suggested text. ` +
+          (r.campaignsCountedSeparately
+            ? 'They are counted here, apart from the other responses, and are not in the figures for each question. ' +
+              'Anything a campaign response added to the suggested text was read and coded like any other response.'
+            : 'They are included in the figures for each question.'),
       ),
     );
     const t = n.table('Campaign responses');

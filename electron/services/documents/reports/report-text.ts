@@ -81,7 +81,10 @@ export function methodParagraphs(p: PreparedReport): string[] {
   if (p.questions.some((q) => q.themes.length)) {
     out.push(
       `We read every answer to the open questions and coded it against a code frame ` +
-        `of ${plural(m.codeFrameThemes, 'theme', 'themes')}. ${m.codeFrameDescription.trim() || 'We drew up the code frame from a sample of responses, then refined it as coding went on and checked that it covered what respondents said.'}`,
+        `of ${plural(m.codeFrameThemes, 'theme', 'themes')}. ` +
+        (m.codeFrameDescription.trim() ||
+          'We drew up the code frame from a sample of responses, then refined it as coding went on and checked ' +
+            'that it covered what respondents said.'),
     );
   }
   const qa: string[] = [];

@@ -87,11 +87,10 @@ function instant(v: string | null): string | null {
 
 /** Respondent details that some response holds, whatever the draft asks. */
 export function presentRespondentFields(db: Db): RespondentKey[] {
-  const flags =
-    db.tuples<number[]>(
-      `SELECT ${RESPONDENT_KEYS.map((k) => `max(${RESPONDENT_COLUMN[k]} IS NOT NULL AND ${RESPONDENT_COLUMN[k]} <> '')`).join(', ')} ` +
-        `FROM respondent`,
-    )[0] ?? [];
+  const maxima = RESPONDENT_KEYS.map(
+    (k) => `max(${RESPONDENT_COLUMN[k]} IS NOT NULL AND ${RESPONDENT_COLUMN[k]} <> '')`,
+  ).join(', ');
+  const flags = db.tuples<number[]>(`SELECT ${maxima} FROM respondent`)[0] ?? [];
   return RESPONDENT_KEYS.filter((_, i) => flags[i] === 1);
 }
 
@@ -149,8 +148,14 @@ export function reportRows(
     db.all<{ id: string }>('SELECT id FROM theme WHERE archived_at IS NULL').map((t) => t.id),
   );
   const total = index.ids.length;
-  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested, p.publish_consent, coalesce(om.canonical_name, p.organisation)${columns.map((c) => `, p.${c.column}`).join('')}, b.source_name, r.source_row, r.external_id, r.started_at${withKept ? ', r.batch_id, r.extra' : ''}))
-    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
+  const extraColumns = columns.map((c) => `, p.${c.column}`).join('');
+  const keptColumns = withKept ? ', r.batch_id, r.extra' : '';
+  const select = `SELECT json_group_array(json_array(r.id, r.channel, r.submitted_at, p.confidential_requested,
+      p.publish_consent, coalesce(om.canonical_name, p.organisation)${extraColumns}, b.source_name, r.source_row,
+      r.external_id, r.started_at${keptColumns}))
+    FROM (SELECT * FROM response WHERE status = 'active' AND id > ? ORDER BY id LIMIT ${CHUNK}) r
+    JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
+    LEFT JOIN organisation_merge om ON om.variant_key = p.org_key AND om.reverted_at IS NULL`;
   let passes = 0;
   return async function* rows(parts?: RowParts): AsyncGenerator<ResponseRow> {
     // A pass for the theme matrix only needs the codings: the answers (most of the data) are not read.

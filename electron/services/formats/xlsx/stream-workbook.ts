@@ -71,8 +71,13 @@ const STYLES =
 /** Characters that need any work: XML specials, control characters, surrogates, "_x…_" escapes, formula triggers. */
 // eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[&<>"\u0000-\u001f_\ud800-\udfff\ufffe\uffff]/;
-const FORMULA_START =
-  /^['=+\-@\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
+const FORMULA_START = new RegExp(
+  [
+    String.raw`^['=+\-@\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f`,
+    String.raw`\u3000\ufeff\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b`,
+    String.raw`]`,
+  ].join(''),
+);
 
 /** Text for a cell: XML-safe, within Excel's limit, and neutralised against formulas. */
 export const safeCellText = (s: string): string => cellText(neutraliseCell(s));
@@ -164,7 +169,11 @@ export class StreamWorkbook {
         `xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
         `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
         `xmlns:dcmitype="http://purl.org/dc/dcmitype/" ` +
-        `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${t(p.title)}</dc:title><dc:subject>${t(p.subject)}</dc:subject><dc:creator>${t(p.creator)}</dc:creator><dc:description>${t(p.description)}</dc:description><cp:lastModifiedBy>${t(p.creator)}</cp:lastModifiedBy><dc:language>${t(p.language)}</dc:language><dcterms:created ` +
+        `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<dc:title>${t(p.title)}</dc:title><dc:subject>${t(p.subject)}</dc:subject>` +
+        `<dc:creator>${t(p.creator)}</dc:creator><dc:description>${t(p.description)}</dc:description>` +
+        `<cp:lastModifiedBy>${t(p.creator)}</cp:lastModifiedBy><dc:language>${t(p.language)}</dc:language>` +
+        `<dcterms:created ` +
         `xsi:type="dcterms:W3CDTF">${stampOf(p.now)}</dcterms:created><dcterms:modified ` +
         `xsi:type="dcterms:W3CDTF">${stampOf(p.now)}</dcterms:modified></cp:coreProperties>`,
     );
@@ -173,20 +182,33 @@ export class StreamWorkbook {
       `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
         `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Consultation ` +
         `Workbench</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector ` +
-        `size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${this.plan.length}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector ` +
-        `size="${this.plan.length}" ` +
-        `baseType="lpstr">${this.plan.map((s) => `<vt:lpstr>${t(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`,
+        `size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>` +
+        `<vt:variant><vt:i4>${this.plan.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+        `<TitlesOfParts><vt:vector size="${this.plan.length}" baseType="lpstr">` +
+        this.plan.map((s) => `<vt:lpstr>${t(s.name)}</vt:lpstr>`).join('') +
+        `</vt:vector></TitlesOfParts></Properties>`,
     );
     await this.zip.add(
       'xl/workbook.xml',
       `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${RNS}"><bookViews><workbookView xWindow="0" yWindow="0" ` +
         `windowWidth="20000" windowHeight="12000" firstSheet="0" ` +
-        `activeTab="0"/></bookViews><sheets>${this.plan.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+        `activeTab="0"/></bookViews><sheets>` +
+        this.plan.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        `</sheets></workbook>`,
     );
     await this.zip.add(
       'xl/_rels/workbook.xml.rels',
       `${XML_HEAD}<Relationships ` +
-        `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.plan.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship ` +
+        `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        this.plan
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" ` +
+              `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" ` +
+              `Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
+        `<Relationship ` +
         `Id="rId${this.plan.length + 1}" ` +
         `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" ` +
         `Target="styles.xml"/></Relationships>`,

@@ -22,7 +22,10 @@ export type OutBlock =
   | { type: 'paragraph'; runs: Run[]; role?: ParagraphRole; keepNext?: boolean }
   /** keepTogether: a short list (a question's options) stays on one page with what follows it. */
   | { type: 'list'; ordered: boolean; start?: number; items: OutBlock[][]; keepTogether?: boolean }
-  /** rows[0] is the header row; every row has the same number of cells; rowHeaders marks the first column as headers too. */
+  /**
+   * rows[0] is the header row; every row has the same number of cells; rowHeaders marks the first column as
+   * headers too.
+   */
   | {
       type: 'table';
       rows: OutBlock[][][];

@@ -185,11 +185,19 @@ function generatedHowToRespond(draft: Draft): OutBlock[] {
 /** The confidentiality paragraph elements of consultation-standard §3.5, when the draft has no section of its own. */
 function generatedConfidentiality(): OutBlock[] {
   return paras(
-    `Information you give us in response to this consultation, including personal information, may be published or disclosed under the Freedom of Information Act 2000, the Environmental Information Regulations 2004 and UK data protection law.
-
-If you want the information you give us to be treated as confidential, please tell us why. We will take your reasons into account, but we cannot promise to keep it confidential in every case. An automatic confidentiality disclaimer from your IT system will not count as a request.
-
-We will not normally share your personal data with third parties. If you respond on behalf of an organisation, please tell us whom it represents and how you gathered their views. We will not acknowledge individual responses unless you ask us to.`,
+    [
+      'Information you give us in response to this consultation, including personal information, may be published or ' +
+        'disclosed under the Freedom of Information Act 2000, the Environmental Information Regulations 2004 and UK ' +
+        'data protection law.',
+      '',
+      'If you want the information you give us to be treated as confidential, please tell us why. We will take your ' +
+        'reasons into account, but we cannot promise to keep it confidential in every case. An automatic ' +
+        'confidentiality disclaimer from your IT system will not count as a request.',
+      '',
+      'We will not normally share your personal data with third parties. If you respond on behalf of an ' +
+        'organisation, please tell us whom it represents and how you gathered their views. We will not acknowledge ' +
+        'individual responses unless you ask us to.',
+    ].join('\n'),
   );
 }
 
