@@ -108,7 +108,9 @@ function sentence(r: () => number): string {
   if (r() < 0.3) return pick(SHORT);
   const opener = pick(OPENERS);
   const subject = pick(SUBJECTS);
-  const s = `${opener ? `${opener} ` : ''}${opener && !opener.endsWith(',') ? subject.toLowerCase() : subject} ${pick(VERBS)} ${pick(ACTIONS)}${(() => {
+  const start = opener ? `${opener} ` : '';
+  const who = opener && !opener.endsWith(',') ? subject.toLowerCase() : subject;
+  const s = `${start}${who} ${pick(VERBS)} ${pick(ACTIONS)}${(() => {
     const reason = pick(REASONS);
     return reason ? ` ${reason}` : '';
   })()}${r() < 0.08 ? pick(LONG_TAILS) : ''}.`;

@@ -254,44 +254,112 @@ const PATTERNS: Array<(r: Rng) => string> = [
   (r) => `My ${pick(r, RELATIVES)} has ${pick(r, CONDITIONS)} and struggles with ${pick(r, SERVICES)}.`,
   (r) => `${pick(r, OPENERS)} ${pick(r, SERVICES)} online has been ${pick(r, ADJ)} for me.`,
   (r) =>
-    `I live in ${pick(r, TOWNS)} ` +
-    `and ${pick(r, ['the signal is poor', 'there is no bus to the surgery', 'the library closed', 'most people I know are over 70', 'the surgery is always full', 'the pharmacy shut last year'])}.`,
+    `I live in ${pick(r, TOWNS)} and ` +
+    pick(r, [
+      'the signal is poor',
+      'there is no bus to the surgery',
+      'the library closed',
+      'most people I know are over 70',
+      'the surgery is always full',
+      'the pharmacy shut last year',
+    ]) +
+    '.',
   (r) =>
     `${pick(r, YEARS)[0]!.toUpperCase()}${pick(r, YEARS).slice(1)} I waited ${pick(r, TIMES)} ` +
     `for ${pick(r, SERVICES)}.`,
   (r) => `It would help if ${pick(r, SUBJECT)} could ${pick(r, ACTION)}.`,
   (r) =>
-    `Please ${pick(r, ACTION)}, ${pick(r, ['otherwise', 'or else', 'if not'])} ${pick(r, ['people will give up', 'we will just phone instead', 'the most vulnerable will suffer', 'nobody will use it', 'it will cost more in the end'])}.`,
+    `Please ${pick(r, ACTION)}, ${pick(r, ['otherwise', 'or else', 'if not'])} ` +
+    pick(r, [
+      'people will give up',
+      'we will just phone instead',
+      'the most vulnerable will suffer',
+      'nobody will use it',
+      'it will cost more in the end',
+    ]) +
+    '.',
   (r) =>
     `The idea of one front door is ${pick(r, ADJ)}, but ${pick(r, SUBJECT)} ${pick(r, SHOULD)} ${pick(r, ACTION)}.`,
   (r) =>
-    `I am ${int(r, 19, 93)} years old ` +
-    `and ${pick(r, ['I manage fine online', 'I do not own a computer', 'my grandson helps me', 'I use a tablet', 'I prefer to speak to someone'])}.`,
+    `I am ${int(r, 19, 93)} years old and ` +
+    pick(r, [
+      'I manage fine online',
+      'I do not own a computer',
+      'my grandson helps me',
+      'I use a tablet',
+      'I prefer to speak to someone',
+    ]) +
+    '.',
   (r) =>
     `My ${pick(r, RELATIVES)} ` +
-    `in ${pick(r, TOWNS)} ${pick(r, ['cannot use the app', 'gave up on the website', 'relies on me for everything online', 'has never had an email address', 'is blind and uses a screen reader'])}.`,
+    `in ${pick(r, TOWNS)} ` +
+    pick(r, [
+      'cannot use the app',
+      'gave up on the website',
+      'relies on me for everything online',
+      'has never had an email address',
+      'is blind and uses a screen reader',
+    ]) +
+    '.',
   (r) =>
-    `What stops me ` +
-    `is ${pick(r, ['the passwords', 'the long forms', 'the jargon', 'worry about scams', 'the cost of data', 'not knowing who to trust', 'the constant updates', 'the tiny buttons'])}.`,
+    `What stops me is ` +
+    pick(r, [
+      'the passwords',
+      'the long forms',
+      'the jargon',
+      'worry about scams',
+      'the cost of data',
+      'not knowing who to trust',
+      'the constant updates',
+      'the tiny buttons',
+    ]) +
+    '.',
   (r) =>
     `${pick(r, OPENERS)} ` +
-    `I ${pick(r, FEEL)} ${pick(r, SUBJECT)} ${pick(r, ['is trying', 'means well', 'has not listened', 'is moving too fast', 'forgets about rural areas', 'does not understand carers'])}.`,
+    `I ${pick(r, FEEL)} ${pick(r, SUBJECT)} ` +
+    pick(r, [
+      'is trying',
+      'means well',
+      'has not listened',
+      'is moving too fast',
+      'forgets about rural areas',
+      'does not understand carers',
+    ]) +
+    '.',
   (r) =>
-    `When I tried ${pick(r, SERVICES)} it took ${pick(r, TIMES)} ` +
-    `and ${pick(r, ['I gave up', 'I had to ring anyway', 'it worked in the end', 'the page crashed', 'I was logged out twice'])}.`,
+    `When I tried ${pick(r, SERVICES)} it took ${pick(r, TIMES)} and ` +
+    pick(r, [
+      'I gave up',
+      'I had to ring anyway',
+      'it worked in the end',
+      'the page crashed',
+      'I was logged out twice',
+    ]) +
+    '.',
   (r) =>
-    `${pick(r, ['Staff at', 'The receptionist at', 'A volunteer at', 'The pharmacist at'])} ${pick(r, ['my surgery', 'the local library', 'our community centre', 'the chemist'])} ${pick(r, ['showed me how to log in', 'was very patient', 'had no time to help', 'did not know how it worked'])}.`,
+    `${pick(r, ['Staff at', 'The receptionist at', 'A volunteer at', 'The pharmacist at'])} ` +
+    `${pick(r, ['my surgery', 'the local library', 'our community centre', 'the chemist'])} ` +
+    `${pick(r, ['showed me how to log in', 'was very patient', 'had no time to help', 'did not know how it worked'])}.`,
   (r) => `I would use it for ${pick(r, SERVICES)} and ${pick(r, SERVICES)}.`,
   (r) =>
     `${int(r, 2, 9)} out of 10 people in ` +
-    `my ${pick(r, ['street', 'club', 'church', 'family', 'choir', 'support group'])} ${pick(r, ['are not online', 'use the app', 'would struggle', 'prefer the phone'])}.`,
+    `my ${pick(r, ['street', 'club', 'church', 'family', 'choir', 'support group'])} ` +
+    `${pick(r, ['are not online', 'use the app', 'would struggle', 'prefer the phone'])}.`,
   (r) =>
     (
       `Information must ` +
-      `show ${pick(r, ['who wrote it', 'when it was checked', 'the evidence', 'a date', 'a contact'])} ${pick(r, ['or I will not trust it', 'so we know it is current', 'like the leaflets do', ''])}`
+      `show ${pick(r, ['who wrote it', 'when it was checked', 'the evidence', 'a date', 'a contact'])} ` +
+      `${pick(r, ['or I will not trust it', 'so we know it is current', 'like the leaflets do', ''])}`
     ).trim() + '.',
   (r) =>
-    `${pick(r, ['Thank you for asking.', 'I hope someone reads this.', 'Good luck with it.', 'That is all I wanted to say.', 'Please listen to patients.', 'This matters a lot to us.'])}`,
+    pick(r, [
+      'Thank you for asking.',
+      'I hope someone reads this.',
+      'Good luck with it.',
+      'That is all I wanted to say.',
+      'Please listen to patients.',
+      'This matters a lot to us.',
+    ]),
 ];
 
 const ASIDES = [
@@ -364,29 +432,69 @@ export function organicAnswer(r: Rng, minWords = 20, maxWords = 300): string {
 
 const CAMPAIGN_SENTENCES: Array<(r: Rng) => string> = [
   (r) =>
-    `I am writing in support of ` +
-    `the ${pick(r, ['Keep Care Human', 'Patients First', 'Offline Not Forgotten', 'Digital Dignity', 'Rural Health Alliance', 'Carers Voice'])} ` +
+    `I am writing in support of the ` +
+    pick(r, [
+      'Keep Care Human',
+      'Patients First',
+      'Offline Not Forgotten',
+      'Digital Dignity',
+      'Rural Health Alliance',
+      'Carers Voice',
+    ]) +
+    ' ' +
     `campaign.`,
   (r) =>
-    `I urge the department to guarantee ` +
-    `that ${pick(r, ['every service stays available by telephone', 'no patient is forced online', 'paper letters continue', 'carers can act for the people they look after'])}.`,
+    `I urge the department to guarantee that ` +
+    pick(r, [
+      'every service stays available by telephone',
+      'no patient is forced online',
+      'paper letters continue',
+      'carers can act for the people they look after',
+    ]) +
+    '.',
   (r) =>
-    `${pick(r, ['Millions of people', 'One in ten adults', 'Many disabled people', 'Older people in particular'])} ${pick(r, ['do not use the internet', 'lack the skills or devices to get online', 'cannot afford broadband', 'find online forms impossible'])}, ` +
+    `${pick(r, ['Millions of people', 'One in ten adults', 'Many disabled people', 'Older people in particular'])} ` +
+    pick(r, [
+      'do not use the internet',
+      'lack the skills or devices to get online',
+      'cannot afford broadband',
+      'find online forms impossible',
+    ]) +
+    ', ' +
     `and they must not be left behind.`,
   (r) =>
-    `Any single front door must ` +
-    `be ${pick(r, ['designed with patients', 'tested independently', 'accessible to everyone', 'free of advertising'])} ` +
-    `and ${pick(r, ['meet the highest standards of privacy', 'never share data with private companies', 'be reviewed every year', 'work on any device'])}.`,
+    `Any single front door must be ` +
+    pick(r, ['designed with patients', 'tested independently', 'accessible to everyone', 'free of advertising']) +
+    ' and ' +
+    pick(r, [
+      'meet the highest standards of privacy',
+      'never share data with private companies',
+      'be reviewed every year',
+      'work on any device',
+    ]) +
+    '.',
   (r) =>
     `We ask for a legal duty on ${pick(r, ['NHS bodies', 'GP practices', 'integrated care boards'])} to ` +
     `provide ${pick(r, ['face to face help', 'telephone appointments', 'printed information'])} to anyone who ` +
     `asks.`,
   (r) =>
-    `The proposals as ` +
-    `drafted ${pick(r, ['risk widening health inequalities', 'put efficiency before people', 'ignore the needs of carers', 'underestimate the digital divide'])}.`,
+    `The proposals as drafted ` +
+    pick(r, [
+      'risk widening health inequalities',
+      'put efficiency before people',
+      'ignore the needs of carers',
+      'underestimate the digital divide',
+    ]) +
+    '.',
   (r) =>
-    `I call on ministers ` +
-    `to ${pick(r, ['publish an equality impact assessment', 'fund digital skills support in every library', 'protect non-digital routes in law', 'consult disabled people properly'])} ` +
+    `I call on ministers to ` +
+    pick(r, [
+      'publish an equality impact assessment',
+      'fund digital skills support in every library',
+      'protect non-digital routes in law',
+      'consult disabled people properly',
+    ]) +
+    ' ' +
     `before going further.`,
   (r) => organicSentence(r),
 ];

@@ -32,17 +32,18 @@ describe.skipIf(smallDiskUnavailable() !== null)('a full disk', () => {
       const out = t.path('out-a');
       mkdirSync(disk);
       mkdirSync(out);
+      const importCsv = `node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}'`;
       // The workspace is ~400 KB: rewriting it needs that again; the import's journal record is ~160 KB.
       const r = withSmallDisk(
         disk,
         1024,
         `cp '${workspace}' '${disk}/w.consult'
        fill $((240 * 1024))
-       node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}' > '${out}/import.json' 2> '${out}/import.err'; echo $? > '${out}/import.rc'
+       ${importCsv} > '${out}/import.json' 2> '${out}/import.err'; echo $? > '${out}/import.rc'
        ls -a '${disk}' > '${out}/files.txt'
        node '${CLI_BUNDLE}' info '${disk}/w.consult' > '${out}/info-full.json' 2>&1
        unfill
-       node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}' > /dev/null 2> '${out}/again.err'; echo $? > '${out}/again.rc'
+       ${importCsv} > /dev/null 2> '${out}/again.err'; echo $? > '${out}/again.rc'
        node '${CLI_BUNDLE}' verify '${disk}/w.consult' > '${out}/verify.json' 2>&1; echo $? > '${out}/verify.rc'`,
       );
       expect(r.status, r.stderr).toBe(0);
@@ -68,16 +69,17 @@ describe.skipIf(smallDiskUnavailable() !== null)('a full disk', () => {
     const out = t.path('out-b');
     mkdirSync(disk);
     mkdirSync(out);
+    const importCsv = `node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}'`;
     const r = withSmallDisk(
       disk,
       1024,
       `cp '${workspace}' '${disk}/w.consult'
        fill $((12 * 1024))
-       node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}' > '${out}/import.json' 2> '${out}/import.err'; echo $? > '${out}/import.rc'
+       ${importCsv} > '${out}/import.json' 2> '${out}/import.err'; echo $? > '${out}/import.rc'
        unfill
        node '${CLI_BUNDLE}' info '${disk}/w.consult' > '${out}/info.json' 2>&1
        node '${CLI_BUNDLE}' verify '${disk}/w.consult' > '${out}/verify.json' 2>&1; echo $? > '${out}/verify.rc'
-       node '${CLI_BUNDLE}' import '${disk}/w.consult' '${csv}' > '${out}/retry.json' 2>&1; echo $? > '${out}/retry.rc'`,
+       ${importCsv} > '${out}/retry.json' 2>&1; echo $? > '${out}/retry.rc'`,
     );
     expect(r.status, r.stderr).toBe(0);
     const read = (f: string) => readFileSync(join(out, f), 'utf8');

@@ -92,8 +92,8 @@ const report = {
 };
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2));
 writeFileSync(join(dir, `trial-${report.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(report, null, 2));
-console.log(
-  `\n${failed.length ? `FAILED: ${failed.length} case(s).` : 'No crash, hang, loss, unclear refusal or memory over 2 GB.'} ` +
-    `Written to trial-results/latest.json.`,
-);
+const verdict = failed.length
+  ? `FAILED: ${failed.length} case(s).`
+  : 'No crash, hang, loss, unclear refusal or memory over 2 GB.';
+console.log(`\n${verdict} Written to trial-results/latest.json.`);
 process.exit(failed.length ? 1 : 0);

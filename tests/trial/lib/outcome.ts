@@ -33,8 +33,13 @@ export interface CaseResult {
 }
 
 /** Signs that a message is a program's insides rather than a sentence for the official. */
-const INSIDES =
-  /^\s+at |\bError: |TypeError|RangeError|SyntaxError|ReferenceError|Something went wrong|unexpected error|undefined|\[object /m;
+const INSIDES = new RegExp(
+  [
+    String.raw`^\s+at |\bError: |TypeError|RangeError|SyntaxError|ReferenceError|Something went wrong|`,
+    String.raw`unexpected error|undefined|\[object `,
+  ].join(''),
+  'm',
+);
 
 /**
  * A CLI run that did not succeed, judged: a clear error is one line from the command (exit 1 or

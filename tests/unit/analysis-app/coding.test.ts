@@ -47,54 +47,57 @@ async function withAnswers(): Promise<{ ws: Ws; ids: number[] }> {
 }
 
 describe('the codebook', () => {
-  it('adds themes for a question or shared, nests them, refuses duplicates and cycles, and deletes with undo', async () => {
-    const { ws } = await withAnswers();
-    const access = await ws.call('analysis.saveTheme', {
-      name: 'Access',
-      description: 'Getting online at all',
-      questionIds: [Q3],
-      codable: false,
-    });
-    const broadband = await ws.call('analysis.saveTheme', {
-      name: 'Poor broadband',
-      parentId: access.id,
-      questionIds: [Q3],
-    });
-    const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [] });
-    const book = await ws.call('analysis.codebook', {});
-    expect(book.map((x) => [x.name, x.depth])).toEqual([
-      ['Access', 0],
-      ['Poor broadband', 1],
-      ['Privacy', 0],
-    ]);
-    expect(broadband.id).toMatch(/^[0-9A-F-]{36}$/);
-    const dup = await ws.fails('analysis.saveTheme', { name: 'poor  broadband', parentId: access.id });
-    expect(dup).toMatchObject({ code: 'invalid-input', details: { field: 'name' } });
-    expect(dup.message).toMatch(/already a theme called/);
-    const cycle = await ws.fails('analysis.saveTheme', { id: access.id, name: 'Access', parentId: broadband.id });
-    expect(cycle.message).toMatch(/cannot be put under itself/);
-    expect((await ws.fails('analysis.saveTheme', { name: 'X', questionIds: ['no-such-question'] })).code).toBe(
-      'invalid-input',
-    );
-    // The same name is fine for another question, not beside a shared theme of that name.
-    const otherAccess = await ws.call('analysis.saveTheme', { name: 'Access', questionIds: ['example-q8'] });
-    expect(
-      (await ws.fails('analysis.saveTheme', { name: 'privacy', questionIds: ['example-q8'] })).details,
-    ).toMatchObject({ field: 'name' });
-    await ws.call('analysis.archiveTheme', { id: otherAccess.id, archived: true });
+  it(
+    'adds themes for a question or shared, nests them, ' + 'refuses duplicates and cycles, and deletes with undo',
+    async () => {
+      const { ws } = await withAnswers();
+      const access = await ws.call('analysis.saveTheme', {
+        name: 'Access',
+        description: 'Getting online at all',
+        questionIds: [Q3],
+        codable: false,
+      });
+      const broadband = await ws.call('analysis.saveTheme', {
+        name: 'Poor broadband',
+        parentId: access.id,
+        questionIds: [Q3],
+      });
+      const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [] });
+      const book = await ws.call('analysis.codebook', {});
+      expect(book.map((x) => [x.name, x.depth])).toEqual([
+        ['Access', 0],
+        ['Poor broadband', 1],
+        ['Privacy', 0],
+      ]);
+      expect(broadband.id).toMatch(/^[0-9A-F-]{36}$/);
+      const dup = await ws.fails('analysis.saveTheme', { name: 'poor  broadband', parentId: access.id });
+      expect(dup).toMatchObject({ code: 'invalid-input', details: { field: 'name' } });
+      expect(dup.message).toMatch(/already a theme called/);
+      const cycle = await ws.fails('analysis.saveTheme', { id: access.id, name: 'Access', parentId: broadband.id });
+      expect(cycle.message).toMatch(/cannot be put under itself/);
+      expect((await ws.fails('analysis.saveTheme', { name: 'X', questionIds: ['no-such-question'] })).code).toBe(
+        'invalid-input',
+      );
+      // The same name is fine for another question, not beside a shared theme of that name.
+      const otherAccess = await ws.call('analysis.saveTheme', { name: 'Access', questionIds: ['example-q8'] });
+      expect(
+        (await ws.fails('analysis.saveTheme', { name: 'privacy', questionIds: ['example-q8'] })).details,
+      ).toMatchObject({ field: 'name' });
+      await ws.call('analysis.archiveTheme', { id: otherAccess.id, archived: true });
 
-    // Deleting the parent takes the child with it; restoring brings both back.
-    const del = await ws.call('analysis.archiveTheme', { id: access.id, archived: true });
-    expect(del.changed.sort()).toEqual([access.id, broadband.id].sort());
-    const queueAfter = await ws.call('analysis.queue', { questionId: Q3, move: 'first' });
-    expect(queueAfter.themes.map((x) => x.name)).toEqual(['Privacy']);
-    await ws.call('analysis.archiveTheme', { id: access.id, archived: false });
-    const q = await ws.call('analysis.queue', { questionId: Q3, move: 'first' });
-    // Headings are not offered for coding.
-    expect(q.themes.map((x) => x.name)).toEqual(['Poor broadband', 'Privacy']);
-    void privacy;
-    await ws.router.shutdown();
-  });
+      // Deleting the parent takes the child with it; restoring brings both back.
+      const del = await ws.call('analysis.archiveTheme', { id: access.id, archived: true });
+      expect(del.changed.sort()).toEqual([access.id, broadband.id].sort());
+      const queueAfter = await ws.call('analysis.queue', { questionId: Q3, move: 'first' });
+      expect(queueAfter.themes.map((x) => x.name)).toEqual(['Privacy']);
+      await ws.call('analysis.archiveTheme', { id: access.id, archived: false });
+      const q = await ws.call('analysis.queue', { questionId: Q3, move: 'first' });
+      // Headings are not offered for coding.
+      expect(q.themes.map((x) => x.name)).toEqual(['Poor broadband', 'Privacy']);
+      void privacy;
+      await ws.router.shutdown();
+    },
+  );
 
   it('is written as CSV and as REFI-QDA .qdc, and read back into another workspace with the same ids', async () => {
     const { ws } = await withAnswers();
@@ -144,84 +147,87 @@ describe('the codebook', () => {
 });
 
 describe('coding answers', () => {
-  it('codes whole answers and passages, records who and how, and keeps sentiment, memo and "complete" per answer', async () => {
-    const { ws, ids } = await withAnswers();
-    const broadband = await ws.call('analysis.saveTheme', { name: 'Poor broadband', questionIds: [Q3] });
-    const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [Q3] });
-    const other = await ws.call('analysis.saveTheme', { name: 'Only for question 8', questionIds: ['example-q8'] });
-    const on = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
-    expect(on.map((c) => [c.themeId, c.coder, c.source, c.passage])).toEqual([
-      [broadband.id, 'tester', 'manual', null],
-    ]);
-    const off = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
-    expect(off).toEqual([]);
-    // A passage: "internet at home is too slow".
-    const text = ANSWERS[0]!;
-    const start = text.indexOf('internet at home');
-    const passage = await ws.call('analysis.code', {
-      responseId: ids[0]!,
-      questionId: Q3,
-      themeId: broadband.id,
-      passage: { start, end: start + 'internet at home is too slow '.length },
-    });
-    expect(passage[0]!.passage).toEqual({
-      start,
-      end: start + 'internet at home is too slow'.length,
-      text: 'internet at home is too slow',
-    });
-    expect(
-      (
-        await ws.fails('analysis.code', {
-          responseId: ids[0]!,
-          questionId: Q3,
-          themeId: broadband.id,
-          passage: { start: 0, end: 999 },
-        })
-      ).code,
-    ).toBe('invalid-input');
-    expect(
-      (await ws.fails('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: other.id })).message,
-    ).toMatch(/for other questions/);
-    // Respondent 4 gave no answer to this question: nothing to code.
-    expect((await ws.fails('analysis.code', { responseId: ids[3]!, questionId: Q3, themeId: privacy.id })).code).toBe(
-      'not-found',
-    );
+  it(
+    'codes whole answers and passages, records who and how, ' + 'and keeps sentiment, memo and "complete" per answer',
+    async () => {
+      const { ws, ids } = await withAnswers();
+      const broadband = await ws.call('analysis.saveTheme', { name: 'Poor broadband', questionIds: [Q3] });
+      const privacy = await ws.call('analysis.saveTheme', { name: 'Privacy', questionIds: [Q3] });
+      const other = await ws.call('analysis.saveTheme', { name: 'Only for question 8', questionIds: ['example-q8'] });
+      const on = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
+      expect(on.map((c) => [c.themeId, c.coder, c.source, c.passage])).toEqual([
+        [broadband.id, 'tester', 'manual', null],
+      ]);
+      const off = await ws.call('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: broadband.id });
+      expect(off).toEqual([]);
+      // A passage: "internet at home is too slow".
+      const text = ANSWERS[0]!;
+      const start = text.indexOf('internet at home');
+      const passage = await ws.call('analysis.code', {
+        responseId: ids[0]!,
+        questionId: Q3,
+        themeId: broadband.id,
+        passage: { start, end: start + 'internet at home is too slow '.length },
+      });
+      expect(passage[0]!.passage).toEqual({
+        start,
+        end: start + 'internet at home is too slow'.length,
+        text: 'internet at home is too slow',
+      });
+      expect(
+        (
+          await ws.fails('analysis.code', {
+            responseId: ids[0]!,
+            questionId: Q3,
+            themeId: broadband.id,
+            passage: { start: 0, end: 999 },
+          })
+        ).code,
+      ).toBe('invalid-input');
+      expect(
+        (await ws.fails('analysis.code', { responseId: ids[0]!, questionId: Q3, themeId: other.id })).message,
+      ).toMatch(/for other questions/);
+      // Respondent 4 gave no answer to this question: nothing to code.
+      expect((await ws.fails('analysis.code', { responseId: ids[3]!, questionId: Q3, themeId: privacy.id })).code).toBe(
+        'not-found',
+      );
 
-    const note = await ws.call('analysis.annotate', {
-      responseId: ids[2]!,
-      questionId: Q3,
-      sentiment: 'disagree',
-      memo: 'Strong view on data sharing',
-    });
-    expect(note).toMatchObject({
-      sentiment: 'disagree',
-      memo: 'Strong view on data sharing',
-      complete: false,
-      by: 'tester',
-    });
-    const done = await ws.call('analysis.annotate', { responseId: ids[6]!, questionId: Q3, complete: true });
-    expect(done.complete).toBe(true);
-    await ws.call('analysis.code', { responseId: ids[2]!, questionId: Q3, themeId: privacy.id });
-    await ws.call('analysis.code', { responseId: ids[4]!, questionId: Q3, themeId: privacy.id });
+      const note = await ws.call('analysis.annotate', {
+        responseId: ids[2]!,
+        questionId: Q3,
+        sentiment: 'disagree',
+        memo: 'Strong view on data sharing',
+      });
+      expect(note).toMatchObject({
+        sentiment: 'disagree',
+        memo: 'Strong view on data sharing',
+        complete: false,
+        by: 'tester',
+      });
+      const done = await ws.call('analysis.annotate', { responseId: ids[6]!, questionId: Q3, complete: true });
+      expect(done.complete).toBe(true);
+      await ws.call('analysis.code', { responseId: ids[2]!, questionId: Q3, themeId: privacy.id });
+      await ws.call('analysis.code', { responseId: ids[4]!, questionId: Q3, themeId: privacy.id });
 
-    const counts = await ws.call('analysis.themeCounts', { questionId: Q3 });
-    // Coded: 1 (passage), 3 and 5 (privacy), 7 (complete): 4 answers.
-    expect(counts.coded).toBe(4);
-    expect(counts.themes.map((c) => [c.name, c.count, c.percent])).toEqual([
-      ['Poor broadband', 1, 25],
-      ['Privacy', 2, 50],
-    ]);
-    expect(counts.themes.find((c) => c.name === 'Privacy')!.sentiment).toMatchObject({ disagree: 1, none: 1 });
+      const counts = await ws.call('analysis.themeCounts', { questionId: Q3 });
+      // Coded: 1 (passage), 3 and 5 (privacy), 7 (complete): 4 answers.
+      expect(counts.coded).toBe(4);
+      expect(counts.themes.map((c) => [c.name, c.count, c.percent])).toEqual([
+        ['Poor broadband', 1, 25],
+        ['Privacy', 2, 50],
+      ]);
+      expect(counts.themes.find((c) => c.name === 'Privacy')!.sentiment).toMatchObject({ disagree: 1, none: 1 });
 
-    // Deleting a theme leaves its codings out of every count; restoring brings them back.
-    await ws.call('analysis.archiveTheme', { id: privacy.id, archived: true });
-    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(2);
-    await ws.call('analysis.archiveTheme', { id: privacy.id, archived: false });
-    expect(
-      (await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((c) => c.name === 'Privacy')!.count,
-    ).toBe(2);
-    await ws.router.shutdown();
-  });
+      // Deleting a theme leaves its codings out of every count; restoring brings them back.
+      await ws.call('analysis.archiveTheme', { id: privacy.id, archived: true });
+      expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(2);
+      await ws.call('analysis.archiveTheme', { id: privacy.id, archived: false });
+      expect(
+        (await ws.call('analysis.themeCounts', { questionId: Q3 })).themes.find((c) => c.name === 'Privacy')!.count,
+      ).toBe(2);
+      await ws.router.shutdown();
+    },
+  );
 
   it(
     'moves through the queue by the keyboard commands: first, next, previous, next uncoded (wrapping round), with ' +

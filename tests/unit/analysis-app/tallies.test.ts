@@ -60,50 +60,53 @@ const option = (tally: { options: Array<{ optionId: string; count: number; perce
   tally.options.find((o) => o.optionId === id)!;
 
 describe('tallies from the database, against hand-counted figures', () => {
-  it('single choice and multiple choice: counts, whole-number percentages, the base and "not answered" apart', async () => {
-    const ws = await analysisWorkspace(t.dir);
-    await importResponses(ws, t.dir, 'twelve.csv', TWELVE);
-    const r = await ws.call('analysis.tallies', { questionIds: ['example-q1', 'example-q2', 'example-q3'] });
-    expect(r.respondents).toBe(12);
-    const v1 = r.questions.find((q) => q.questionId === 'example-q1')!;
-    expect(v1.tally!.answered).toBe(10);
-    expect(v1.tally!.notAnswered).toBe(2);
-    expect(v1.answered).toBe(10);
-    expect(
-      [SA, A, 'likert-neither', D, SD, DK].map((id) => [option(v1.tally!, id).count, option(v1.tally!, id).percent]),
-    ).toEqual([
-      [5, 50],
-      [3, 30],
-      [0, 0],
-      [1, 10],
-      [0, 0],
-      [1, 10],
-    ]);
-    const v2 = r.questions.find((q) => q.questionId === 'example-q2')!;
-    expect(v2.tally!.multiple).toBe(true);
-    expect(v2.tally!.answered).toBe(10);
-    expect(v2.tally!.notAnswered).toBe(2);
-    // Percentages of respondents answering: they total more than 100.
-    expect(
-      ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'].map((o) => [
-        option(v2.tally!, `example-q2-${o}`).count,
-        option(v2.tally!, `example-q2-${o}`).percent,
-      ]),
-    ).toEqual([
-      [6, 60],
-      [4, 40],
-      [2, 20],
-      [1, 10],
-      [1, 10],
-      [1, 10],
-    ]);
-    expect(option(v2.tally!, 'other').count).toBe(0);
-    // An open question nobody answered: a base of 0, everyone "not answered".
-    const v3 = r.questions.find((q) => q.questionId === 'example-q3')!;
-    expect(v3.tally).toBeNull();
-    expect([v3.answered, v3.notAnswered]).toEqual([0, 12]);
-    await ws.router.shutdown();
-  });
+  it(
+    'single choice and multiple choice: counts, whole-number ' + 'percentages, the base and "not answered" apart',
+    async () => {
+      const ws = await analysisWorkspace(t.dir);
+      await importResponses(ws, t.dir, 'twelve.csv', TWELVE);
+      const r = await ws.call('analysis.tallies', { questionIds: ['example-q1', 'example-q2', 'example-q3'] });
+      expect(r.respondents).toBe(12);
+      const v1 = r.questions.find((q) => q.questionId === 'example-q1')!;
+      expect(v1.tally!.answered).toBe(10);
+      expect(v1.tally!.notAnswered).toBe(2);
+      expect(v1.answered).toBe(10);
+      expect(
+        [SA, A, 'likert-neither', D, SD, DK].map((id) => [option(v1.tally!, id).count, option(v1.tally!, id).percent]),
+      ).toEqual([
+        [5, 50],
+        [3, 30],
+        [0, 0],
+        [1, 10],
+        [0, 0],
+        [1, 10],
+      ]);
+      const v2 = r.questions.find((q) => q.questionId === 'example-q2')!;
+      expect(v2.tally!.multiple).toBe(true);
+      expect(v2.tally!.answered).toBe(10);
+      expect(v2.tally!.notAnswered).toBe(2);
+      // Percentages of respondents answering: they total more than 100.
+      expect(
+        ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'].map((o) => [
+          option(v2.tally!, `example-q2-${o}`).count,
+          option(v2.tally!, `example-q2-${o}`).percent,
+        ]),
+      ).toEqual([
+        [6, 60],
+        [4, 40],
+        [2, 20],
+        [1, 10],
+        [1, 10],
+        [1, 10],
+      ]);
+      expect(option(v2.tally!, 'other').count).toBe(0);
+      // An open question nobody answered: a base of 0, everyone "not answered".
+      const v3 = r.questions.find((q) => q.questionId === 'example-q3')!;
+      expect(v3.tally).toBeNull();
+      expect([v3.answered, v3.notAnswered]).toEqual([0, 12]);
+      await ws.router.shutdown();
+    },
+  );
 
   it('cross-tabs by individual or organisation and by respondent type', async () => {
     const ws = await analysisWorkspace(t.dir);

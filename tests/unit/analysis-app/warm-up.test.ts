@@ -96,28 +96,31 @@ describe('reading the answers into the analysis cache in the background', () => 
     await ws.router.shutdown();
   });
 
-  it('stops while a change is being written part by part (an import): what it would read may yet be rolled back', async () => {
-    const { ws, file } = await spreadWorkspace();
-    const db = file.db;
-    invalidateAnalysisCache(db);
-    const warming = warmAnswerCache(db);
-    let release!: () => void;
-    const writing = file.mutateAsync(async (d) => {
-      d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [
-        3000 * 4096,
-      ]);
-      await new Promise<void>((r) => (release = r));
-      throw new Error('cancelled: nothing kept');
-    });
-    // Response 3,000 sits between chunks already there, so the answers' version does not move: only the guard stops the
-    // warm-up.
-    expect(await warming).toBe(false);
-    expect(answerCacheIsCurrent(db)).toBe(false);
-    release();
-    await expect(writing).rejects.toThrow(/nothing kept/);
-    expect(answerData(db).closed.get('example-q1')!.rids).not.toContain(3000);
-    await ws.router.shutdown();
-  });
+  it(
+    'stops while a change is being written part by part ' + '(an import): what it would read may yet be rolled back',
+    async () => {
+      const { ws, file } = await spreadWorkspace();
+      const db = file.db;
+      invalidateAnalysisCache(db);
+      const warming = warmAnswerCache(db);
+      let release!: () => void;
+      const writing = file.mutateAsync(async (d) => {
+        d.run("INSERT INTO answer (id, question_id, option_ids) VALUES (?, 'example-q1', '[\"likert-agree\"]')", [
+          3000 * 4096,
+        ]);
+        await new Promise<void>((r) => (release = r));
+        throw new Error('cancelled: nothing kept');
+      });
+      // Response 3,000 sits between chunks already there, so the answers' version does not move: only the guard
+      // stops the warm-up.
+      expect(await warming).toBe(false);
+      expect(answerCacheIsCurrent(db)).toBe(false);
+      release();
+      await expect(writing).rejects.toThrow(/nothing kept/);
+      expect(answerData(db).closed.get('example-q1')!.rids).not.toContain(3000);
+      await ws.router.shutdown();
+    },
+  );
 
   it('stops quietly when the workspace closes underneath it', async () => {
     const { ws, file } = await spreadWorkspace();

@@ -3,25 +3,31 @@ import fc from 'fast-check';
 import { agreement, binaryKappa, cohensKappa, kappaBand } from '#shared/analysis/agreement';
 
 describe("Cohen's kappa against published worked examples", () => {
-  it('Wikipedia "Cohen\'s kappa", simple example: 50 grant proposals, readers A and B → po 0.70, pe 0.50, κ 0.40', () => {
-    // Yes/Yes 20, A yes B no 5, A no B yes 10, No/No 15.
-    const k = binaryKappa({ both: 20, aOnly: 5, bOnly: 10, neither: 15 });
-    expect(k.n).toBe(50);
-    expect(k.observed).toBeCloseTo(0.7, 12);
-    expect(k.expected).toBeCloseTo(0.5, 12);
-    expect(k.kappa).toBeCloseTo(0.4, 12);
-  });
+  it(
+    'Wikipedia "Cohen\'s kappa", simple example: 50 grant ' + 'proposals, readers A and B → po 0.70, pe 0.50, κ 0.40',
+    () => {
+      // Yes/Yes 20, A yes B no 5, A no B yes 10, No/No 15.
+      const k = binaryKappa({ both: 20, aOnly: 5, bOnly: 10, neither: 15 });
+      expect(k.n).toBe(50);
+      expect(k.observed).toBeCloseTo(0.7, 12);
+      expect(k.expected).toBeCloseTo(0.5, 12);
+      expect(k.kappa).toBeCloseTo(0.4, 12);
+    },
+  );
 
-  it('Wikipedia, "same percentages but different numbers": both agree 60% of the time, yet κ = 0.1304 and 0.2593', () => {
-    const first = binaryKappa({ both: 45, aOnly: 15, bOnly: 25, neither: 15 });
-    expect(first.observed).toBeCloseTo(0.6, 12);
-    expect(first.expected).toBeCloseTo(0.54, 12);
-    expect(first.kappa!).toBeCloseTo(0.1304, 4);
-    const second = binaryKappa({ both: 25, aOnly: 35, bOnly: 5, neither: 35 });
-    expect(second.observed).toBeCloseTo(0.6, 12);
-    expect(second.expected).toBeCloseTo(0.46, 12);
-    expect(second.kappa!).toBeCloseTo(0.2593, 4);
-  });
+  it(
+    'Wikipedia, "same percentages but different numbers": ' + 'both agree 60% of the time, yet κ = 0.1304 and 0.2593',
+    () => {
+      const first = binaryKappa({ both: 45, aOnly: 15, bOnly: 25, neither: 15 });
+      expect(first.observed).toBeCloseTo(0.6, 12);
+      expect(first.expected).toBeCloseTo(0.54, 12);
+      expect(first.kappa!).toBeCloseTo(0.1304, 4);
+      const second = binaryKappa({ both: 25, aOnly: 35, bOnly: 5, neither: 35 });
+      expect(second.observed).toBeCloseTo(0.6, 12);
+      expect(second.expected).toBeCloseTo(0.46, 12);
+      expect(second.kappa!).toBeCloseTo(0.2593, 4);
+    },
+  );
 
   it('three categories (hand-computed): po = 0.70, pe = 0.41, κ = 0.29 / 0.59', () => {
     // Proportions ×100: rows coder A, columns coder B; margins A .5/.3/.2, B .6/.3/.1.

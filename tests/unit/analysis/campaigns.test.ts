@@ -186,7 +186,8 @@ describe('campaigns only where people wrote text', () => {
       'still is',
     () => {
       const base =
-        'https://www.example.gov.uk/government/consultations/online-front-door-for-services/supporting-documents/annex-b-evidence-review-and-impact-assessment';
+        'https://www.example.gov.uk/government/consultations/online-front-door-for-services/' +
+        'supporting-documents/annex-b-evidence-review-and-impact-assessment';
       const cited = Array.from({ length: 40 }, (_, i) => ({
         id: `u${i}`,
         text: `See ${base}/page-${i}, ${base}/chapter-${i + 3}, ${base}/section-${i * 7} and ${base}/table-${i * 3}`,

@@ -225,33 +225,36 @@ describe('REFI-QDA codebook (.qdc)', () => {
     ]);
   });
 
-  it('reads a codebook as QualCoder writes it (BOM, pretty-printed, categories not codable, colours, descriptions)', () => {
-    const qualcoder =
-      '\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" ' +
-      'xsi:schemaLocation="urn:QDA-XML:codebook:1.0 Codebook.xsd" origin="QualCoder" ' +
-      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\r\n  <Codes>\r\n    <Code ' +
-      'guid="3c4bd3d2-7a8e-4bd1-9e2a-4f2d2a1c0b11" name="Barriers" isCodable="false">\r\n      ' +
-      '<Description>Things that stop people</Description>\r\n      <Code ' +
-      'guid="9f0e6f2a-3b1c-4d7e-8a5b-6c7d8e9f0a1b" name="Cost" isCodable="true" color="#F5A9A9">\r\n        ' +
-      '<Description>Money &amp; data</Description>\r\n      </Code>\r\n      <Code ' +
-      'guid="{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}" name="Skills" isCodable="true" color="#81BEF7"/>\r\n    ' +
-      '</Code>\r\n  </Codes>\r\n</CodeBook>\r\n';
-    const { codebook } = codebookFromQdc(qualcoder);
-    expect(
-      codebookTree(codebook).map(({ theme, depth }) => [
-        depth,
-        theme.name,
-        theme.codable,
-        theme.colour,
-        theme.description,
-      ]),
-    ).toEqual([
-      [0, 'Barriers', false, null, 'Things that stop people'],
-      [1, 'Cost', true, '#F5A9A9', 'Money & data'],
-      [1, 'Skills', true, '#81BEF7', ''],
-    ]);
-    expect(codebook.themes[2]!.id).toBe('0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D');
-  });
+  it(
+    'reads a codebook as QualCoder writes it (BOM, pretty-printed, ' + 'categories not codable, colours, descriptions)',
+    () => {
+      const qualcoder =
+        '\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" ' +
+        'xsi:schemaLocation="urn:QDA-XML:codebook:1.0 Codebook.xsd" origin="QualCoder" ' +
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\r\n  <Codes>\r\n    <Code ' +
+        'guid="3c4bd3d2-7a8e-4bd1-9e2a-4f2d2a1c0b11" name="Barriers" isCodable="false">\r\n      ' +
+        '<Description>Things that stop people</Description>\r\n      <Code ' +
+        'guid="9f0e6f2a-3b1c-4d7e-8a5b-6c7d8e9f0a1b" name="Cost" isCodable="true" color="#F5A9A9">\r\n        ' +
+        '<Description>Money &amp; data</Description>\r\n      </Code>\r\n      <Code ' +
+        'guid="{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}" name="Skills" isCodable="true" color="#81BEF7"/>\r\n    ' +
+        '</Code>\r\n  </Codes>\r\n</CodeBook>\r\n';
+      const { codebook } = codebookFromQdc(qualcoder);
+      expect(
+        codebookTree(codebook).map(({ theme, depth }) => [
+          depth,
+          theme.name,
+          theme.codable,
+          theme.colour,
+          theme.description,
+        ]),
+      ).toEqual([
+        [0, 'Barriers', false, null, 'Things that stop people'],
+        [1, 'Cost', true, '#F5A9A9', 'Money & data'],
+        [1, 'Skills', true, '#81BEF7', ''],
+      ]);
+      expect(codebook.themes[2]!.id).toBe('0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D');
+    },
+  );
 
   it('reads ATLAS.ti-style code groups (MemberCode guid=) and reports sets it does not use', () => {
     const atlas =

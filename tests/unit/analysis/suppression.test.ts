@@ -25,19 +25,22 @@ describe('suppressSmallNumbers (one-way tables)', () => {
     expect(p.notes.at(-1)).toMatch(/fewer than 10/);
   });
 
-  it('when the merged total is still small, merges the next smallest option in too (no subtraction gives it back)', () => {
-    // 50, 12, 3: "Other" would be 3 — merging the 12 makes it 15.
-    const ans = [...repeat(o5(1), 50), ...repeat(o5(2), 12), ...repeat(o5(3), 3)];
-    const p = suppressSmallNumbers(tallyQuestion(q(5), encodeAnswers(q(5), ans)));
-    const other = p.rows.find((r) => r.label === OTHER_AGGREGATED)!;
-    expect(other).toMatchObject({ count: 15, merged: ['Every 2 years', 'Every 3 years'] });
-    expect(p.rows.map((r) => r.label)).toEqual([
-      'Every year',
-      'Only when guidance changes',
-      'Don’t know',
-      OTHER_AGGREGATED,
-    ]);
-  });
+  it(
+    'when the merged total is still small, merges the next ' + 'smallest option in too (no subtraction gives it back)',
+    () => {
+      // 50, 12, 3: "Other" would be 3 — merging the 12 makes it 15.
+      const ans = [...repeat(o5(1), 50), ...repeat(o5(2), 12), ...repeat(o5(3), 3)];
+      const p = suppressSmallNumbers(tallyQuestion(q(5), encodeAnswers(q(5), ans)));
+      const other = p.rows.find((r) => r.label === OTHER_AGGREGATED)!;
+      expect(other).toMatchObject({ count: 15, merged: ['Every 2 years', 'Every 3 years'] });
+      expect(p.rows.map((r) => r.label)).toEqual([
+        'Every year',
+        'Only when guidance changes',
+        'Don’t know',
+        OTHER_AGGREGATED,
+      ]);
+    },
+  );
 
   it('when fewer than the threshold answered at all, shows the aggregate as [c]; a custom threshold applies', () => {
     const few = [...repeat(o5(1), 4), ...repeat(o5(2), 3)];

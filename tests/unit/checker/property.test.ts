@@ -75,7 +75,8 @@ const FRAGMENTS = [
   '\ud800',
   '\udfff',
   'AAAAAAAAAAAAAAAAAAAA',
-  'izizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizizi',
+  'iziziziziziziziziziziziziziziziziziziziziziziziziziziziziziz' +
+    'izizizizizizizizizizizizizizizizizizizizizizizizizizizizizizi',
 ];
 
 const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((a) => a.join(''));

@@ -82,25 +82,32 @@ describe('a damaged workspace', () => {
     },
   );
 
-  it('with a draft value that parses but is not a valid draft (a question type changed): refused the same way', async () => {
-    const path = await withResponses('type.consult');
-    await damage(path, `UPDATE question SET type = 'singke' WHERE rowid = (SELECT min(rowid) FROM question)`);
-    const e = await refused(openWorkspace(path));
-    expect(e.code).toBe('corrupt');
-    expect(e.message).toMatch(/the stored draft is not valid/);
-    expect((await verifyWorkspace(path)).ok).toBe(false);
-  });
+  it(
+    'with a draft value that parses but is not a valid ' + 'draft (a question type changed): refused the same way',
+    async () => {
+      const path = await withResponses('type.consult');
+      await damage(path, `UPDATE question SET type = 'singke' WHERE rowid = (SELECT min(rowid) FROM question)`);
+      const e = await refused(openWorkspace(path));
+      expect(e.code).toBe('corrupt');
+      expect(e.message).toMatch(/the stored draft is not valid/);
+      expect((await verifyWorkspace(path)).ok).toBe(false);
+    },
+  );
 
-  it('with an answer value that no longer parses: refused on open (the answers are read in windows) and by Verify', async () => {
-    const path = await withResponses('answer.consult');
-    await damage(
-      path,
-      `UPDATE answer SET option_ids = '["x' WHERE rowid = (SELECT min(rowid) FROM answer WHERE option_ids IS NOT NULL)`,
-    );
-    const e = await refused(openWorkspace(path));
-    expect(e.message).toMatch(/answer\.option_ids/);
-    expect((await verifyWorkspace(path)).integrity.join(' ')).toMatch(/answer\.option_ids/);
-  });
+  it(
+    'with an answer value that no longer parses: refused on ' + 'open (the answers are read in windows) and by Verify',
+    async () => {
+      const path = await withResponses('answer.consult');
+      await damage(
+        path,
+        `UPDATE answer SET option_ids = '["x'
+         WHERE rowid = (SELECT min(rowid) FROM answer WHERE option_ids IS NOT NULL)`,
+      );
+      const e = await refused(openWorkspace(path));
+      expect(e.message).toMatch(/answer\.option_ids/);
+      expect((await verifyWorkspace(path)).integrity.join(' ')).toMatch(/answer\.option_ids/);
+    },
+  );
 
   it(
     'with a damaged search index (one byte of an index block changed): refused on open, never rewritten; Verify ' +
@@ -110,7 +117,8 @@ describe('a damaged workspace', () => {
       // The index's data lives in its segment roots (small indexes) and blocks: change one byte of the biggest root.
       await damage(
         path,
-        `UPDATE answer_fts_segdir SET root = CAST(substr(root, 1, 20) AS BLOB) || x'ff' || CAST(substr(root, 22) AS BLOB)
+        `UPDATE answer_fts_segdir
+         SET root = CAST(substr(root, 1, 20) AS BLOB) || x'ff' || CAST(substr(root, 22) AS BLOB)
        WHERE rowid = (SELECT rowid FROM answer_fts_segdir ORDER BY length(root) DESC LIMIT 1)`,
       );
       const before = readFileSync(path);

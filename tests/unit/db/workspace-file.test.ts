@@ -46,50 +46,53 @@ describe('a change written part by part (mutateAsync)', () => {
   });
   afterEach(() => t.cleanup());
 
-  it('keeps everything else off the database while open, saves like mutate, and leaves nothing when it fails', async () => {
-    const p = t.path('parts.consult');
-    const f = await createWorkspace(p, 'Before', 'tester');
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const writing = f.mutateAsync(async (db) => {
-      db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Part one']);
-      await gate;
-      db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Both parts']);
-      return 'done';
-    });
-    // Meanwhile: busy, other changes refused, no timed snapshot (which would save half a change).
-    expect(f.busy).toBe(true);
-    expect(() => f.mutate((db) => db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Other']))).toThrow(
-      /still being saved/,
-    );
-    const generation = f.generation;
-    expect(f.snapshotIfDue(0)).toBe(false);
-    release();
-    expect(await writing).toBe('done');
-    expect(f.busy).toBe(false);
-    expect(f.generation).toBe(generation);
-    expect(f.journalEntries).toBe(1);
+  it(
+    'keeps everything else off the database while open, ' + 'saves like mutate, and leaves nothing when it fails',
+    async () => {
+      const p = t.path('parts.consult');
+      const f = await createWorkspace(p, 'Before', 'tester');
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const writing = f.mutateAsync(async (db) => {
+        db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Part one']);
+        await gate;
+        db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Both parts']);
+        return 'done';
+      });
+      // Meanwhile: busy, other changes refused, no timed snapshot (which would save half a change).
+      expect(f.busy).toBe(true);
+      expect(() => f.mutate((db) => db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Other']))).toThrow(
+        /still being saved/,
+      );
+      const generation = f.generation;
+      expect(f.snapshotIfDue(0)).toBe(false);
+      release();
+      expect(await writing).toBe('done');
+      expect(f.busy).toBe(false);
+      expect(f.generation).toBe(generation);
+      expect(f.journalEntries).toBe(1);
 
-    // A failure part way rolls back both parts and saves nothing.
-    await expectCode(
-      f.mutateAsync(async (db) => {
-        db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Half']);
-        await new Promise((r) => setTimeout(r, 5));
-        throw Object.assign(new Error('The worker stopped.'), {
-          code: 'internal',
-          message: 'The worker stopped unexpectedly, so nothing was kept.',
-        });
-      }),
-      'internal',
-    );
-    expect(titles(f)).toBe('Both parts');
-    expect(f.journalEntries).toBe(1);
-    // The saved change survives a crash: replayed from the journal.
-    abandon(f);
-    const again = await WorkspaceFile.open(p);
-    expect(titles(again)).toBe('Both parts');
-    again.close();
-  });
+      // A failure part way rolls back both parts and saves nothing.
+      await expectCode(
+        f.mutateAsync(async (db) => {
+          db.run('UPDATE consultation SET title = ? WHERE id = 1', ['Half']);
+          await new Promise((r) => setTimeout(r, 5));
+          throw Object.assign(new Error('The worker stopped.'), {
+            code: 'internal',
+            message: 'The worker stopped unexpectedly, so nothing was kept.',
+          });
+        }),
+        'internal',
+      );
+      expect(titles(f)).toBe('Both parts');
+      expect(f.journalEntries).toBe(1);
+      // The saved change survives a crash: replayed from the journal.
+      abandon(f);
+      const again = await WorkspaceFile.open(p);
+      expect(titles(again)).toBe('Both parts');
+      again.close();
+    },
+  );
 });
 
 describe('workspace file', () => {
@@ -311,25 +314,28 @@ describe('opening bad input changes nothing on disk', () => {
     expect(e.message).toMatch(/incomplete|damaged|integrity/);
   });
 
-  it('opens with the tables checked page by page; Verify also checks the search index against the answers', async () => {
-    const p = t.path('index.consult');
-    const f = await createWorkspace(p, 'Index', 'tester');
-    f.mutate((db) => {
-      db.run("INSERT INTO answer (id, question_id, text) VALUES (4096, 'q1', 'Broadband in rural areas')");
-      indexAnswer(db, 4096);
-    });
-    expect(integrityProblems(f.db, 'full')).toEqual([]);
-    // Change the text behind the index's back (every real write goes through search-index.ts).
-    f.mutate((db) => db.run("UPDATE answer SET text = 'Something else entirely' WHERE id = 4096"));
-    expect(integrityProblems(f.db, 'structure')).toEqual([]);
-    expect(integrityProblems(f.db, 'full').join(' ')).toMatch(/answer_fts/);
-    f.close();
-    const reopened = await WorkspaceFile.open(p);
-    reopened.close();
-    const report = await verifyWorkspace(p);
-    expect(report.ok).toBe(false);
-    expect(report.integrity.join(' ')).toMatch(/answer_fts/);
-  });
+  it(
+    'opens with the tables checked page by page; Verify ' + 'also checks the search index against the answers',
+    async () => {
+      const p = t.path('index.consult');
+      const f = await createWorkspace(p, 'Index', 'tester');
+      f.mutate((db) => {
+        db.run("INSERT INTO answer (id, question_id, text) VALUES (4096, 'q1', 'Broadband in rural areas')");
+        indexAnswer(db, 4096);
+      });
+      expect(integrityProblems(f.db, 'full')).toEqual([]);
+      // Change the text behind the index's back (every real write goes through search-index.ts).
+      f.mutate((db) => db.run("UPDATE answer SET text = 'Something else entirely' WHERE id = 4096"));
+      expect(integrityProblems(f.db, 'structure')).toEqual([]);
+      expect(integrityProblems(f.db, 'full').join(' ')).toMatch(/answer_fts/);
+      f.close();
+      const reopened = await WorkspaceFile.open(p);
+      reopened.close();
+      const report = await verifyWorkspace(p);
+      expect(report.ok).toBe(false);
+      expect(report.integrity.join(' ')).toMatch(/answer_fts/);
+    },
+  );
 
   it('a workspace whose pages are damaged', async () => {
     const p = t.path('damaged.consult');

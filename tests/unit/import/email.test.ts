@@ -64,12 +64,17 @@ Content-Type: text/html; charset=utf-8
 
   it('HTML only: reduced to text', async () => {
     const m = await readEmail(
-      enc(`From: a@example.org
-Subject: html
-Content-Type: text/html; charset=utf-8
-
-<html><head><style>p{color:red}</style></head><body><p>First &amp; foremost</p><ul><li>One</li><li>Two</li></ul><script>alert(1)</script></body></html>
-`),
+      enc(
+        [
+          'From: a@example.org',
+          'Subject: html',
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          '<html><head><style>p{color:red}</style></head><body><p>First &amp; foremost</p>' +
+            '<ul><li>One</li><li>Two</li></ul><script>alert(1)</script></body></html>',
+          '',
+        ].join('\n'),
+      ),
       'a.eml',
     );
     expect(m.body).toBe('First & foremost\n\n- One\n- Two');

@@ -16,9 +16,12 @@ const tmp = tempDir('cw-outputs-bad-');
 afterAll(() => tmp.cleanup());
 
 // Characters XML 1.0 cannot carry; one of them anywhere makes Word refuse the whole file.
-const ILLEGAL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL = new RegExp(
+  [
+    String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|`,
+    String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  ].join(''),
+);
 
 describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 40 options, control characters', () => {
   it('produces a valid file of every kind, with the text kept and the illegal characters dropped', async () => {
@@ -43,19 +46,22 @@ describe('hostile input: emoji, right-to-left text, 5,000-character paragraphs, 
     }
   });
 
-  it('keeps the long paragraph whole, and the emoji and right-to-left text as written, in the Word document', async () => {
-    const draft = badDraft();
-    const doc = new Package(await buildOutput('consultation-docx', draft, CTX)).xml('word/document.xml');
-    const texts = wordParagraphs(doc).map((p) => p.text);
-    const long = draft.sections.find((s) => s.kind === 'proposal')!.body.content[0]!;
-    expect(
-      long.type === 'paragraph' && texts.includes(long.content![0]!.type === 'text' ? long.content![0]!.text : ''),
-    ).toBe(true);
-    expect(texts).toContain(`${RTL} ${RTL}`);
-    expect(texts).toContain('Control\uFFFDcharacters'); // the unpaired surrogate shows as the replacement character
-    expect(texts).toContain(EMOJI);
-    expect(texts.filter((t) => t.startsWith('Option ')).length).toBe(80); // 40 options inline and in Annex A
-  });
+  it(
+    'keeps the long paragraph whole, and the emoji and ' + 'right-to-left text as written, in the Word document',
+    async () => {
+      const draft = badDraft();
+      const doc = new Package(await buildOutput('consultation-docx', draft, CTX)).xml('word/document.xml');
+      const texts = wordParagraphs(doc).map((p) => p.text);
+      const long = draft.sections.find((s) => s.kind === 'proposal')!.body.content[0]!;
+      expect(
+        long.type === 'paragraph' && texts.includes(long.content![0]!.type === 'text' ? long.content![0]!.text : ''),
+      ).toBe(true);
+      expect(texts).toContain(`${RTL} ${RTL}`);
+      expect(texts).toContain('Control\uFFFDcharacters'); // the unpaired surrogate shows as the replacement character
+      expect(texts).toContain(EMOJI);
+      expect(texts.filter((t) => t.startsWith('Option ')).length).toBe(80); // 40 options inline and in Annex A
+    },
+  );
 
   it('keeps 40 options with commas and quotes as separate, exact choices in the spreadsheet form', async () => {
     const bytes = await buildOutput('response-form-xlsx', badDraft(), CTX);

@@ -52,29 +52,32 @@ describe('consultation document (.docx)', () => {
     ]);
   });
 
-  it('puts the parts in the standard order: cover, foreword, contents, summary, box, sections, annexes, glossary', () => {
-    const h1 = wordParagraphs(doc)
-      .filter((p) => p.style === 'Heading1' || p.style === 'TOCHeading')
-      .map((p) => p.text);
-    expect(h1).toEqual([
-      'Ministerial foreword',
-      'Contents',
-      'Executive summary',
-      'About this consultation',
-      'Background',
-      'Proposal 1: one online front door',
-      'Proposal 2: standards for health information online',
-      'Proposal 3: nobody left behind',
-      'Impacts',
-      'Next steps',
-      'How to respond',
-      'Confidentiality and data protection',
-      'Annex A: list of questions',
-      'Annex B: about you',
-      'Annex C: privacy notice',
-      'Glossary',
-    ]);
-  });
+  it(
+    'puts the parts in the standard order: cover, foreword, ' + 'contents, summary, box, sections, annexes, glossary',
+    () => {
+      const h1 = wordParagraphs(doc)
+        .filter((p) => p.style === 'Heading1' || p.style === 'TOCHeading')
+        .map((p) => p.text);
+      expect(h1).toEqual([
+        'Ministerial foreword',
+        'Contents',
+        'Executive summary',
+        'About this consultation',
+        'Background',
+        'Proposal 1: one online front door',
+        'Proposal 2: standards for health information online',
+        'Proposal 3: nobody left behind',
+        'Impacts',
+        'Next steps',
+        'How to respond',
+        'Confidentiality and data protection',
+        'Annex A: list of questions',
+        'Annex B: about you',
+        'Annex C: privacy notice',
+        'Glossary',
+      ]);
+    },
+  );
 
   it('has a real TOC field built from the heading styles, updated when Word opens the file', () => {
     const instr = byNs(doc, W, 'instrText').map((i) => i.textContent ?? '');

@@ -7,14 +7,17 @@ import { badDraft, CTX, richDraft } from './fixtures';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('deterministic outputs', () => {
-  it('gives byte-identical files for the same draft and clock, even after other documents were made in between', async () => {
-    const first = await Promise.all(OUTPUT_KINDS.map((kind) => buildOutput(kind, richDraft(), CTX)));
-    // Other documents in between move the docx library's process-wide counters (bookmarks, drawings).
-    await buildOutput('consultation-docx', badDraft(), { ...CTX, now: new Date('2030-01-01T00:00:00Z') });
-    await buildOutput('response-form-docx', badDraft(), CTX);
-    const second = await Promise.all(OUTPUT_KINDS.map((kind) => buildOutput(kind, richDraft(), CTX)));
-    OUTPUT_KINDS.forEach((kind, i) => expect(sha(second[i]!), kind).toBe(sha(first[i]!)));
-  });
+  it(
+    'gives byte-identical files for the same draft and ' + 'clock, even after other documents were made in between',
+    async () => {
+      const first = await Promise.all(OUTPUT_KINDS.map((kind) => buildOutput(kind, richDraft(), CTX)));
+      // Other documents in between move the docx library's process-wide counters (bookmarks, drawings).
+      await buildOutput('consultation-docx', badDraft(), { ...CTX, now: new Date('2030-01-01T00:00:00Z') });
+      await buildOutput('response-form-docx', badDraft(), CTX);
+      const second = await Promise.all(OUTPUT_KINDS.map((kind) => buildOutput(kind, richDraft(), CTX)));
+      OUTPUT_KINDS.forEach((kind, i) => expect(sha(second[i]!), kind).toBe(sha(first[i]!)));
+    },
+  );
 
   it('stamps the clock it is given, not the wall clock, in properties and ZIP entries', async () => {
     const now = new Date('2027-02-15T10:30:00Z');

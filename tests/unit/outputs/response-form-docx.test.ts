@@ -174,41 +174,44 @@ describe('response form (.docx)', () => {
     );
   });
 
-  it('reads ticks however they are typed, ignores deleted text, and matches rows by label when rows were removed', () => {
-    const filled = fillDocx(
-      bytes,
-      new Map([
-        ['Question 1', new Map([[1, '✓']])],
-        [
-          'Question 2',
-          new Map([
-            [0, 'x'],
-            [2, 'yes'],
-          ]),
-        ],
-      ]),
-    );
-    const p = new Package(filled);
-    // A tracked deletion in the explanation box of question 1, and a deleted row in question 2's table.
-    let xml = p.text('word/document.xml');
-    xml = xml.replace(
-      /(Please explain your answer\.[\s\S]*?<w:tc>[\s\S]*?)<w:p>/,
-      '$1<w:p><w:del w:id="90" w:author="R" w:date="2027-03-01T00:00:00Z"><w:r><w:delText>removed ' +
-        'words</w:delText></w:r></w:del></w:p><w:p>',
-    );
-    xml = xml.replace(/<w:tr>(?:(?!<w:tr>)[\s\S])*?Option 2, with a comma[\s\S]*?<\/w:tr>/, '');
-    p.set('word/document.xml', xml);
-    const back = readResponseFormDocx(p.bytes());
-    expect(back.answers).toEqual([
-      { questionId: 'example-q1', optionIds: ['likert-agree'], text: '' },
-      { questionId: 'bad-q40', optionIds: ['bad-q40-o1', 'bad-q40-o3'], text: '' },
-    ]);
-    expect(back.warnings).toEqual([
-      expect.stringMatching(
-        /^Question 2: the table has 42 answer rows instead of 43; rows were matched by their labels\.$/,
-      ),
-    ]);
-  });
+  it(
+    'reads ticks however they are typed, ignores deleted ' + 'text, and matches rows by label when rows were removed',
+    () => {
+      const filled = fillDocx(
+        bytes,
+        new Map([
+          ['Question 1', new Map([[1, '✓']])],
+          [
+            'Question 2',
+            new Map([
+              [0, 'x'],
+              [2, 'yes'],
+            ]),
+          ],
+        ]),
+      );
+      const p = new Package(filled);
+      // A tracked deletion in the explanation box of question 1, and a deleted row in question 2's table.
+      let xml = p.text('word/document.xml');
+      xml = xml.replace(
+        /(Please explain your answer\.[\s\S]*?<w:tc>[\s\S]*?)<w:p>/,
+        '$1<w:p><w:del w:id="90" w:author="R" w:date="2027-03-01T00:00:00Z"><w:r><w:delText>removed ' +
+          'words</w:delText></w:r></w:del></w:p><w:p>',
+      );
+      xml = xml.replace(/<w:tr>(?:(?!<w:tr>)[\s\S])*?Option 2, with a comma[\s\S]*?<\/w:tr>/, '');
+      p.set('word/document.xml', xml);
+      const back = readResponseFormDocx(p.bytes());
+      expect(back.answers).toEqual([
+        { questionId: 'example-q1', optionIds: ['likert-agree'], text: '' },
+        { questionId: 'bad-q40', optionIds: ['bad-q40-o1', 'bad-q40-o3'], text: '' },
+      ]);
+      expect(back.warnings).toEqual([
+        expect.stringMatching(
+          /^Question 2: the table has 42 answer rows instead of 43; rows were matched by their labels\.$/,
+        ),
+      ]);
+    },
+  );
 
   it('refuses documents that are not our forms', async () => {
     const notOurs = [

@@ -84,37 +84,40 @@ describe('prepareReport for publication (redacted)', () => {
     expect(p.organisations.length).toBe(report.organisations.length - 1);
   });
 
-  it('removes personal fields from the rows and withholds confidential respondents’ text and organisation', async () => {
-    const headers = p.rowColumns.map((c) => c.header);
-    for (const h of [
-      'Name',
-      'Email',
-      'Role',
-      'Reason for confidentiality',
-      'Asked for confidentiality',
-      'Consented to publication',
-    ])
-      expect(headers).not.toContain(h);
-    expect(headers).toContain('Respondent type');
-    const rows = await collect(p.rows());
-    expect(rows).toHaveLength(1200);
-    const source = [...(report.rows() as Iterable<ResponseRow>)];
-    const orgCol = headers.indexOf('Organisation');
-    const q3 = headers.indexOf('Q3 answer');
-    let withheld = 0;
-    rows.forEach((row, i) => {
-      const src = source[i]!;
-      const text = row.cells.join('\u0001');
-      expect(text).not.toContain(src.fields['email']!);
-      expect(text).not.toContain(src.fields['name']!);
-      if (src.confidential && src.fields['organisation']) expect(row.cells[orgCol]).toBe(SUPPRESSED);
-      if ((src.confidential || src.publishConsent !== true) && src.answers['example-q3']?.text) {
-        expect(row.cells[q3]).toBe(SUPPRESSED);
-        withheld++;
-      }
-    });
-    expect(withheld).toBeGreaterThan(50);
-  });
+  it(
+    'removes personal fields from the rows and withholds ' + 'confidential respondents’ text and organisation',
+    async () => {
+      const headers = p.rowColumns.map((c) => c.header);
+      for (const h of [
+        'Name',
+        'Email',
+        'Role',
+        'Reason for confidentiality',
+        'Asked for confidentiality',
+        'Consented to publication',
+      ])
+        expect(headers).not.toContain(h);
+      expect(headers).toContain('Respondent type');
+      const rows = await collect(p.rows());
+      expect(rows).toHaveLength(1200);
+      const source = [...(report.rows() as Iterable<ResponseRow>)];
+      const orgCol = headers.indexOf('Organisation');
+      const q3 = headers.indexOf('Q3 answer');
+      let withheld = 0;
+      rows.forEach((row, i) => {
+        const src = source[i]!;
+        const text = row.cells.join('\u0001');
+        expect(text).not.toContain(src.fields['email']!);
+        expect(text).not.toContain(src.fields['name']!);
+        if (src.confidential && src.fields['organisation']) expect(row.cells[orgCol]).toBe(SUPPRESSED);
+        if ((src.confidential || src.publishConsent !== true) && src.answers['example-q3']?.text) {
+          expect(row.cells[q3]).toBe(SUPPRESSED);
+          withheld++;
+        }
+      });
+      expect(withheld).toBeGreaterThan(50);
+    },
+  );
 
   it('shows options merged in the published table as "Other (aggregated)" in the rows too', async () => {
     const q5 = report.questions.find((q) => q.number === '5')!;

@@ -23,27 +23,30 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('peer exports into an empty workspace', () => {
-  it('responses_biomass_format.csv: only "About you" columns, so 5 respondents and no answers, with a warning', async () => {
-    const ws = await workspaceWith(t.dir, 'blank');
-    const out = await ws.call('responses.import', {
-      paths: [join(DIR, 'responses_biomass_format.csv')],
-      createQuestions: true,
-    });
-    expect(out).toMatchObject({ imported: 5, rejected: [], createdQuestions: [] });
-    expect(out.warnings).toEqual([expect.stringMatching(/no column holds answers to a question/)]);
-    const first = await ws.call('responses.get', { id: 1 });
-    expect(first.answers).toEqual([]);
-    expect(first.respondent.fields.respondingAs).toBe('Organisation');
-    expect(first.respondent.fields.respondentType).toBe('Biomass Supplier');
-    expect(
-      (await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 10 })).total,
-    ).toBe(3);
-    expect(
-      (await ws.call('responses.list', { filters: { respondentType: 'Biomass Supplier' }, offset: 0, limit: 10 }))
-        .total,
-    ).toBeGreaterThan(0);
-    await ws.router.shutdown();
-  });
+  it(
+    'responses_biomass_format.csv: only "About you" columns, ' + 'so 5 respondents and no answers, with a warning',
+    async () => {
+      const ws = await workspaceWith(t.dir, 'blank');
+      const out = await ws.call('responses.import', {
+        paths: [join(DIR, 'responses_biomass_format.csv')],
+        createQuestions: true,
+      });
+      expect(out).toMatchObject({ imported: 5, rejected: [], createdQuestions: [] });
+      expect(out.warnings).toEqual([expect.stringMatching(/no column holds answers to a question/)]);
+      const first = await ws.call('responses.get', { id: 1 });
+      expect(first.answers).toEqual([]);
+      expect(first.respondent.fields.respondingAs).toBe('Organisation');
+      expect(first.respondent.fields.respondentType).toBe('Biomass Supplier');
+      expect(
+        (await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 10 })).total,
+      ).toBe(3);
+      expect(
+        (await ws.call('responses.list', { filters: { respondentType: 'Biomass Supplier' }, offset: 0, limit: 10 }))
+          .total,
+      ).toBeGreaterThan(0);
+      await ws.router.shutdown();
+    },
+  );
 
   for (const file of ['responses_lgr_format.csv', 'responses_scr_format.csv']) {
     it(`${file}: 5 responses, questions created, respondent fields kept, searchable`, async () => {

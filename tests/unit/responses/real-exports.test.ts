@@ -80,9 +80,31 @@ const FILES: Expected[] = [
  * here from the tools' documentation, independently of the import's own vocabulary.
  */
 const TOOL_METADATA = [
-  /^(respondent ?id|collector ?id|response ?id|responseid|_?record ?id|id|#|submission id|_id|_uuid|_index|token|seed|session ?id)$/i,
-  /^(start ?date|end ?date|recorded ?date|date submitted|date started|date last action|submit(ted)? date|timestamp|start time|completion time|last modified time|submitdate|startdate|datestamp|start date \(utc\)|submit date \(utc\)|stage date \(utc\)|_submission_time|time started)$/i,
-  /^(ip ?address|network ?id|status|progress|duration.*|finished|distribution ?channel|user ?language|start ?language|last ?page|response ?set|location ?(latitude|longitude|accuracy)|external ?(data ?)?reference|externaldatareference|recipient.*|user agent|referer|referrer|tags|total time)$/i,
+  new RegExp(
+    [
+      '^(respondent ?id|collector ?id|response ?id|responseid|_?record ?id|id|#|submission id|',
+      '_id|_uuid|_index|token|seed|session ?id)$',
+    ].join(''),
+    'i',
+  ),
+  new RegExp(
+    [
+      String.raw`^(start ?date|end ?date|recorded ?date|date submitted|date started|date last action|`,
+      String.raw`submit(ted)? date|timestamp|start time|completion time|last modified time|submitdate|`,
+      String.raw`startdate|datestamp|start date \(utc\)|submit date \(utc\)|stage date \(utc\)|`,
+      String.raw`_submission_time|time started)$`,
+    ].join(''),
+    'i',
+  ),
+  new RegExp(
+    [
+      '^(ip ?address|network ?id|status|progress|duration.*|finished|distribution ?channel|',
+      'user ?language|start ?language|last ?page|response ?set|location ?(latitude|longitude|',
+      'accuracy)|external ?(data ?)?reference|externaldatareference|recipient.*|user agent|',
+      'referer|referrer|tags|total time)$',
+    ].join(''),
+    'i',
+  ),
   /^(group|question) time: /i,
   /^V\d{1,2}$/,
 ];

@@ -43,15 +43,18 @@ describe('personal data in the schema', () => {
     ).toBe('free-text');
   });
 
-  it('flags responses with personal data and derives organisation and confidentiality from the answers given', async () => {
-    const withPersonal = await ws.call('responses.list', { filters: { hasPersonalData: true }, offset: 0, limit: 1 });
-    const expected = f.responses.filter((r) => [...PERSONAL_FIELDS].some((k) => r.respondent[k])).length;
-    expect(withPersonal.total).toBe(expected);
-    const orgs = await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 1 });
-    expect(orgs.total).toBe(
-      f.responses.filter((r) => r.respondent.respondingAs === 'On behalf of an organisation').length,
-    );
-  });
+  it(
+    'flags responses with personal data and derives ' + 'organisation and confidentiality from the answers given',
+    async () => {
+      const withPersonal = await ws.call('responses.list', { filters: { hasPersonalData: true }, offset: 0, limit: 1 });
+      const expected = f.responses.filter((r) => [...PERSONAL_FIELDS].some((k) => r.respondent[k])).length;
+      expect(withPersonal.total).toBe(expected);
+      const orgs = await ws.call('responses.list', { filters: { organisation: 'organisation' }, offset: 0, limit: 1 });
+      expect(orgs.total).toBe(
+        f.responses.filter((r) => r.respondent.respondingAs === 'On behalf of an organisation').length,
+      );
+    },
+  );
 });
 
 describe('duplicates', () => {
@@ -185,37 +188,40 @@ describe('corrections', () => {
 });
 
 describe('organisation names', () => {
-  it('suggests merges of spelling variants; a confirmed merge gives the canonical name and can be reverted', async () => {
-    const { suggestions } = await ws.call('responses.organisations', {});
-    expect(suggestions.length).toBeGreaterThan(0);
-    const s = suggestions[0]!;
-    expect(s.variants.length).toBeGreaterThan(1);
-    await ws.call('responses.mergeOrganisations', {
-      canonicalName: s.suggestedName,
-      variants: s.variants.map((v) => v.name),
-    });
-    const after = await ws.call('responses.organisations', {});
-    expect(after.suggestions.find((x) => x.id === s.id)).toBeUndefined();
-    const merges = after.merges.filter((m) => m.canonicalName === s.suggestedName && !m.revertedAt);
-    expect(merges.length).toBeGreaterThanOrEqual(new Set(s.variants.map((v) => v.key)).size);
-    // Analysis reads the canonical name through the view.
-    const db = ws.router.session('s').workspace!.db;
-    const variant = s.variants.find((v) => v.name !== s.suggestedName)!;
-    const row = db.get<{ organisation: string }>(
-      'SELECT o.organisation FROM respondent p JOIN respondent_organisation o ON o.respondent_id = p.id WHERE ' +
-        'p.organisation = ? LIMIT 1',
-      [variant.name],
-    );
-    expect(row?.organisation).toBe(s.suggestedName);
-    for (const m of merges) await ws.call('responses.revertMerge', { id: m.id });
-    expect((await ws.call('responses.organisations', {})).suggestions.some((x) => x.id === s.id)).toBe(true);
-    const back = db.get<{ organisation: string }>(
-      'SELECT o.organisation FROM respondent p JOIN respondent_organisation o ON o.respondent_id = p.id WHERE ' +
-        'p.organisation = ? LIMIT 1',
-      [variant.name],
-    );
-    expect(back?.organisation).toBe(variant.name);
-  });
+  it(
+    'suggests merges of spelling variants; a confirmed ' + 'merge gives the canonical name and can be reverted',
+    async () => {
+      const { suggestions } = await ws.call('responses.organisations', {});
+      expect(suggestions.length).toBeGreaterThan(0);
+      const s = suggestions[0]!;
+      expect(s.variants.length).toBeGreaterThan(1);
+      await ws.call('responses.mergeOrganisations', {
+        canonicalName: s.suggestedName,
+        variants: s.variants.map((v) => v.name),
+      });
+      const after = await ws.call('responses.organisations', {});
+      expect(after.suggestions.find((x) => x.id === s.id)).toBeUndefined();
+      const merges = after.merges.filter((m) => m.canonicalName === s.suggestedName && !m.revertedAt);
+      expect(merges.length).toBeGreaterThanOrEqual(new Set(s.variants.map((v) => v.key)).size);
+      // Analysis reads the canonical name through the view.
+      const db = ws.router.session('s').workspace!.db;
+      const variant = s.variants.find((v) => v.name !== s.suggestedName)!;
+      const row = db.get<{ organisation: string }>(
+        'SELECT o.organisation FROM respondent p JOIN respondent_organisation o ON o.respondent_id = p.id WHERE ' +
+          'p.organisation = ? LIMIT 1',
+        [variant.name],
+      );
+      expect(row?.organisation).toBe(s.suggestedName);
+      for (const m of merges) await ws.call('responses.revertMerge', { id: m.id });
+      expect((await ws.call('responses.organisations', {})).suggestions.some((x) => x.id === s.id)).toBe(true);
+      const back = db.get<{ organisation: string }>(
+        'SELECT o.organisation FROM respondent p JOIN respondent_organisation o ON o.respondent_id = p.id WHERE ' +
+          'p.organisation = ? LIMIT 1',
+        [variant.name],
+      );
+      expect(back?.organisation).toBe(variant.name);
+    },
+  );
 });
 
 describe('search', () => {

@@ -117,20 +117,23 @@ describe('rejected rows', () => {
     },
   );
 
-  it('an unclosed quote that swallows the rest of the file is rejected with the rows it swallowed, not lost', async () => {
-    const ws = await workspaceWith(t.dir);
-    const path = t.path('cut.csv');
-    writeFileSync(
-      path,
-      `${HEADER.map((h) => `"${h}"`).join(',')}\r\nR1,Ann,Agree,Fine\r\nR2,Bob,"Disagree,Unclosed quote ` +
-        `here\r\nR3,Cat,Agree,Fine\r\nR4,Dan,Agree`,
-    );
-    const out = await ws.call('responses.import', { paths: [path] });
-    expect(out.imported).toBe(1);
-    expect(out.rejected).toEqual([{ file: 'cut.csv', row: 3, reason: expect.stringMatching(/quote/i) }]);
-    const raw = (await ws.call('responses.rejected', {})).rows[0]!.raw.map(([, v]) => v).join('|');
-    expect(raw).toContain('R3,Cat,Agree,Fine');
-    expect(raw).toContain('R4,Dan,Agree');
-    await ws.router.shutdown();
-  });
+  it(
+    'an unclosed quote that swallows the rest of the file ' + 'is rejected with the rows it swallowed, not lost',
+    async () => {
+      const ws = await workspaceWith(t.dir);
+      const path = t.path('cut.csv');
+      writeFileSync(
+        path,
+        `${HEADER.map((h) => `"${h}"`).join(',')}\r\nR1,Ann,Agree,Fine\r\nR2,Bob,"Disagree,Unclosed quote ` +
+          `here\r\nR3,Cat,Agree,Fine\r\nR4,Dan,Agree`,
+      );
+      const out = await ws.call('responses.import', { paths: [path] });
+      expect(out.imported).toBe(1);
+      expect(out.rejected).toEqual([{ file: 'cut.csv', row: 3, reason: expect.stringMatching(/quote/i) }]);
+      const raw = (await ws.call('responses.rejected', {})).rows[0]!.raw.map(([, v]) => v).join('|');
+      expect(raw).toContain('R3,Cat,Agree,Fine');
+      expect(raw).toContain('R4,Dan,Agree');
+      await ws.router.shutdown();
+    },
+  );
 });

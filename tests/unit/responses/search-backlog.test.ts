@@ -80,18 +80,21 @@ async function opened(source: string, background: boolean, path = join(t.dir, `c
 }
 
 describe('the search index of a large import, built after it returns', () => {
-  it('a search before the backlog is done finishes it first, and finds what an index built at import finds', async () => {
-    const r = await opened(deferred, false);
-    const db = r.router.session('s').workspace!.db;
-    expect(backlogPending(db)).toBe(true);
-    const ref = await opened(reference, false);
-    expect((await searchAll(ref, WORDS[0]!)).total).toBeGreaterThan(0);
-    await expectSameSearches(r, ref);
-    expect(backlogPending(db)).toBe(false);
-    expect(integrityProblems(db, 'full')).toEqual([]);
-    await r.router.shutdown();
-    await ref.router.shutdown();
-  });
+  it(
+    'a search before the backlog is done finishes it ' + 'first, and finds what an index built at import finds',
+    async () => {
+      const r = await opened(deferred, false);
+      const db = r.router.session('s').workspace!.db;
+      expect(backlogPending(db)).toBe(true);
+      const ref = await opened(reference, false);
+      expect((await searchAll(ref, WORDS[0]!)).total).toBeGreaterThan(0);
+      await expectSameSearches(r, ref);
+      expect(backlogPending(db)).toBe(false);
+      expect(integrityProblems(db, 'full')).toEqual([]);
+      await r.router.shutdown();
+      await ref.router.shutdown();
+    },
+  );
 
   it('the app’s backend builds it in the background after opening, each chunk saved', async () => {
     const r = await opened(deferred, true);

@@ -19,52 +19,55 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('preview and mapping', () => {
-  it('shows the layout, the proposed mapping with reasons, the first rows and the whole file read through it', async () => {
-    const ws = await workspaceWith(t.dir);
-    const f = writeSurvey(t.dir, 'monkey.csv', { layout: 'surveymonkey', count: 50 });
-    const p = await ws.call('responses.preview', { path: f.path });
-    expect(p).toMatchObject({
-      source: 'surveymonkey',
-      sourceLabel: 'SurveyMonkey',
-      headerRowCount: 2,
-      format: 'csv',
-      encoding: 'utf-8',
-      savedMapping: null,
-    });
-    expect(p.dryRun).toMatchObject({ dataRows: 50, responses: 50, rejectedCount: 0 });
-    expect(p.rows).toHaveLength(10);
-    expect(p.columns.length).toBe(p.proposal.mapping.length);
-    expect(p.columns.find((c) => c.header.startsWith('Respondent ID'))?.samples.length).toBeGreaterThan(0);
-    const q1 = p.proposal.mapping.findIndex((m) => m.kind === 'question' && m.questionId === 'example-q1');
-    expect(p.proposal.confidence[q1]).toBeGreaterThan(0.45);
-    expect(p.proposal.reasons[q1]).not.toBe('');
-    expect(p.canCreateQuestions).toBe(false);
+  it(
+    'shows the layout, the proposed mapping with reasons, ' + 'the first rows and the whole file read through it',
+    async () => {
+      const ws = await workspaceWith(t.dir);
+      const f = writeSurvey(t.dir, 'monkey.csv', { layout: 'surveymonkey', count: 50 });
+      const p = await ws.call('responses.preview', { path: f.path });
+      expect(p).toMatchObject({
+        source: 'surveymonkey',
+        sourceLabel: 'SurveyMonkey',
+        headerRowCount: 2,
+        format: 'csv',
+        encoding: 'utf-8',
+        savedMapping: null,
+      });
+      expect(p.dryRun).toMatchObject({ dataRows: 50, responses: 50, rejectedCount: 0 });
+      expect(p.rows).toHaveLength(10);
+      expect(p.columns.length).toBe(p.proposal.mapping.length);
+      expect(p.columns.find((c) => c.header.startsWith('Respondent ID'))?.samples.length).toBeGreaterThan(0);
+      const q1 = p.proposal.mapping.findIndex((m) => m.kind === 'question' && m.questionId === 'example-q1');
+      expect(p.proposal.confidence[q1]).toBeGreaterThan(0.45);
+      expect(p.proposal.reasons[q1]).not.toBe('');
+      expect(p.canCreateQuestions).toBe(false);
 
-    // The official ignores question 1's columns (answer and explanation): the preview follows, and says the change was
-    // theirs.
-    const mapping: ColumnMapping = p.proposal.mapping.map((m) =>
-      m.kind === 'question' && m.questionId === 'example-q1' ? { kind: 'ignore' } : m,
-    );
-    const changed = await ws.call('responses.preview', { path: f.path, mapping });
-    expect(changed.proposal.reasons[q1]).toBe('Changed by you');
-    expect(changed.rows.every((r) => r.answers.every((a) => a.questionId !== 'example-q1'))).toBe(true);
-    const out = await ws.call('responses.import', { paths: [f.path], mapping });
-    expect(out.imported).toBe(50);
+      // The official ignores question 1's columns (answer and explanation): the preview follows, and says the
+      // change was theirs.
+      const mapping: ColumnMapping = p.proposal.mapping.map((m) =>
+        m.kind === 'question' && m.questionId === 'example-q1' ? { kind: 'ignore' } : m,
+      );
+      const changed = await ws.call('responses.preview', { path: f.path, mapping });
+      expect(changed.proposal.reasons[q1]).toBe('Changed by you');
+      expect(changed.rows.every((r) => r.answers.every((a) => a.questionId !== 'example-q1'))).toBe(true);
+      const out = await ws.call('responses.import', { paths: [f.path], mapping });
+      expect(out.imported).toBe(50);
 
-    // The next export from the same survey gets the saved mapping, not a fresh proposal.
-    const next = writeSurvey(t.dir, 'monkey-week-2.csv', { layout: 'surveymonkey', count: 20, seed: 99 });
-    const p2 = await ws.call('responses.preview', { path: next.path });
-    expect(p2.savedMapping).toMatchObject({ savedBy: 'tester' });
-    expect(p2.fingerprint).toBe(p.fingerprint);
-    expect(p2.proposal.mapping[q1]).toEqual({ kind: 'ignore' });
-    expect(p2.proposal.reasons[q1]).toMatch(/^Ignored when this source was last imported/);
-    const out2 = await ws.call('responses.import', { paths: [next.path] });
-    const r = await ws.call('responses.get', {
-      id: (await ws.call('responses.list', { filters: { batchId: out2.batchId! }, offset: 0, limit: 1 })).rows[0]!.id,
-    });
-    expect(r.answers.some((a) => a.questionId === 'example-q1')).toBe(false);
-    await ws.router.shutdown();
-  });
+      // The next export from the same survey gets the saved mapping, not a fresh proposal.
+      const next = writeSurvey(t.dir, 'monkey-week-2.csv', { layout: 'surveymonkey', count: 20, seed: 99 });
+      const p2 = await ws.call('responses.preview', { path: next.path });
+      expect(p2.savedMapping).toMatchObject({ savedBy: 'tester' });
+      expect(p2.fingerprint).toBe(p.fingerprint);
+      expect(p2.proposal.mapping[q1]).toEqual({ kind: 'ignore' });
+      expect(p2.proposal.reasons[q1]).toMatch(/^Ignored when this source was last imported/);
+      const out2 = await ws.call('responses.import', { paths: [next.path] });
+      const r = await ws.call('responses.get', {
+        id: (await ws.call('responses.list', { filters: { batchId: out2.batchId! }, offset: 0, limit: 1 })).rows[0]!.id,
+      });
+      expect(r.answers.some((a) => a.questionId === 'example-q1')).toBe(false);
+      await ws.router.shutdown();
+    },
+  );
 
   it('lists values that match no option before importing, and keeps their rows', async () => {
     const ws = await workspaceWith(t.dir);
