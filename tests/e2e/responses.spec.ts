@@ -167,7 +167,7 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   await expect(page.locator('.app-responses-summary')).toContainText('Letter: 1');
 });
 
-test('a consultation started from a survey export: questions made from its columns, then its responses imported', async ({
+test('a consultation started from a survey export: questions made from its columns, then responses imported', async ({
   page,
 }) => {
   const app = new AppPage(page);
