@@ -238,6 +238,11 @@ export interface ConsultationReport {
   issues: string[];
   responseFields: ResponseFieldDef[];
   /**
+   * Every respondent's name as they gave it (the respondent register): at publication level a name
+   * typed into any free text — their own or another respondent's — is replaced by "[name removed]".
+   */
+  personalNames: readonly string[];
+  /**
    * The headers of the export columns kept with responses as received (the survey tool's own
    * record), across every batch: columns of the internal exports only, never published.
    */

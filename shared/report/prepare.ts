@@ -24,6 +24,7 @@ import {
 import { percent0dp } from '../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
+import { personalDataScrubber } from './personal-data-scrubber';
 import type {
   ConsultationReport,
   CountRow,
@@ -245,6 +246,8 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     if (problems.length) throw new QuoteConsentError(problems);
   }
 
+  // Publication: personal data typed into answers and quotes is replaced by markers (R-PUB1).
+  const scrubText = redaction === 'redacted' ? personalDataScrubber(report.personalNames) : undefined;
   const questions: PreparedQuestion[] = report.questions.map((q) => {
     if (redaction === 'redacted' && q.tally?.multiple && !q.encoded)
       throw new ReportInputError(
@@ -271,7 +274,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
       coded: q.coded,
       themes,
       themeNotes,
-      quotes: q.quotes,
+      quotes: scrubText ? q.quotes.map((quote) => ({ ...quote, text: scrubText(quote.text) })) : q.quotes,
       governmentResponse: q.governmentResponse,
     };
   });
@@ -336,6 +339,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
             channel: labelsOf(respondents.byChannel),
           }
         : {},
+    ...(scrubText ? { scrubText } : {}),
   };
   const { columns, matrix } = rowColumns(plan);
 

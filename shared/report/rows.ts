@@ -10,7 +10,10 @@
  *   "Other (aggregated)" there is shown as "Other (aggregated)" here, and a theme whose count was
  *   withheld is left out of the theme columns and the 0/1 matrix (otherwise summing a column would
  *   give the hidden number back);
- * - whether someone asked for confidentiality or consented is not itself published.
+ * - whether someone asked for confidentiality or consented is not itself published;
+ * - personal data typed into the free text that is published (names from the respondent register,
+ *   emails, phone numbers, postcodes, addresses, NI and NHS numbers, profile links) is replaced by a
+ *   marker such as "[name removed]" (shared/analysis/personal-data).
  * For internal use ('none') every field is kept, with the confidentiality and consent flags.
  *
  * An empty cell means "not answered" (explained on the workbook's Notes sheet).
@@ -64,6 +67,8 @@ export interface RowPlan {
   questions: RowQuestionPlan[];
   /** Per grouped field: category label → label as published. */
   categoryLabels: Partial<Record<'respondingAs' | 'type' | 'region' | 'channel', Map<string, string>>>;
+  /** Publication: free text with personal data replaced by markers ("[name removed]"); none for internal use. */
+  scrubText?: (text: string) => string;
 }
 
 const yesNo = (v: boolean | null): string => (v === null ? 'Not answered' : v ? 'Yes' : 'No');
@@ -255,7 +260,7 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     }
     if (q.takesText) {
       const t = a?.text?.trim() ? a.text : '';
-      cells.push(t && withholdText ? SUPPRESSED : t);
+      cells.push(t && withholdText ? SUPPRESSED : t && plan.scrubText ? plan.scrubText(t) : t);
     }
     if (q.hasThemes) {
       const themes = row.themes[q.id];

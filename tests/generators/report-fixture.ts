@@ -230,6 +230,7 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
   // One pass over the rows for everything the counts need.
   const perQuestion = new Map(plan.questions.map((q) => [q.id, [] as Array<readonly string[] | null>]));
   const types: string[] = [];
+  const personalNames = new Set<string>();
   const include = new Uint8Array(n);
   const themeCounts = new Map<string, Map<string, number>>();
   const coded = new Map<string, number>();
@@ -248,6 +249,7 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
     const inAnalysis = row.campaign === null;
     include[i++] = inAnalysis ? 1 : 0;
     types.push(row.fields['respondentType'] ?? '');
+    if (row.fields['name']) personalNames.add(row.fields['name']);
     if (!inAnalysis) campaignResponses++;
     bump(byChannel, row.channel);
     if (inAnalysis) {
@@ -356,6 +358,7 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
   const organisations = [...orgs].map(([name, confidential]) => ({ name, confidential }));
   const m = draft.metadata;
   return {
+    personalNames: [...personalNames],
     consultation: {
       title: m.title,
       department: m.department,

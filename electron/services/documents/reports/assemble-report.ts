@@ -290,6 +290,9 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     notes,
     issues,
     responseFields: fields,
+    personalNames: db
+      .all<{ name: string }>("SELECT DISTINCT name FROM respondent WHERE name IS NOT NULL AND trim(name) <> ''")
+      .map((r) => r.name),
     keptColumns: kept.headers,
     rows: reportRows(db, draft, index, opts, { fields, kept: kept.position }),
   };
