@@ -75,6 +75,10 @@ export interface QuoteView {
   markedAt: string;
   /** How the respondent is described under the quote ("Member of the public", "Age UK (charity)"). */
   attribution: string;
+  /** The organisation the attribution names (null for an individual), so one confidentiality rule can apply. */
+  organisation: string | null;
+  /** The attribution without the organisation's name ("Charity", "An organisation"). */
+  anonymousAttribution: string;
   confidential: boolean;
   publishConsent: boolean | null;
   status: QuoteStatus;

@@ -104,6 +104,10 @@ export interface ReportQuote {
   text: string;
   /** Printed under the quote, e.g. "Member of the public" or "Age UK (charity)"; never a person's name. */
   attribution: string;
+  /** The organisation the attribution names (null for an individual). */
+  organisation?: string | null;
+  /** The attribution without the organisation's name, for an organisation that asked for confidentiality. */
+  anonymousAttribution?: string;
   /** The respondent asked for their response to be treated as confidential. */
   confidential: boolean;
   /** The respondent agreed to their response being published or quoted; null = not asked or no answer. */
@@ -230,6 +234,11 @@ export interface ConsultationReport {
   /** Introduction paragraphs the team wrote ('' for the standard wording only). */
   introduction: string;
   organisations: ReportOrganisation[];
+  /**
+   * Every organisation that asked for confidentiality on any response, counted or not (a campaign
+   * response, say): named nowhere in what is published (organisation-confidentiality.ts).
+   */
+  confidentialOrganisations: readonly string[];
   /** Individuals who responded (printed as a count only). */
   individuals: number;
   /** Notes for the workbook's Notes sheet and the documents (plain sentences). */

@@ -25,6 +25,7 @@ import { percent0dp } from '../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
 import { personalDataScrubber } from './personal-data-scrubber';
+import { confidentialOrganisations, organisationKey } from './organisation-confidentiality';
 import type {
   ConsultationReport,
   CountRow,
@@ -246,8 +247,19 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     if (problems.length) throw new QuoteConsentError(problems);
   }
 
-  // Publication: personal data typed into answers and quotes is replaced by markers (R-PUB1).
+  // Publication: personal data typed into answers and quotes is replaced by markers (R-PUB1), and an
+  // organisation that asked for confidentiality is named nowhere (R-PUB4).
   const scrubText = redaction === 'redacted' ? personalDataScrubber(report.personalNames) : undefined;
+  const hiddenOrganisations = redaction === 'redacted' ? confidentialOrganisations(report) : new Set<string>();
+  const publishedQuote = (quote: ReportQuote): ReportQuote => {
+    if (redaction !== 'redacted') return quote;
+    const hidden = !!quote.organisation && hiddenOrganisations.has(organisationKey(quote.organisation));
+    return {
+      ...quote,
+      text: scrubText!(quote.text),
+      ...(hidden ? { attribution: quote.anonymousAttribution ?? 'An organisation' } : {}),
+    };
+  };
   const questions: PreparedQuestion[] = report.questions.map((q) => {
     if (redaction === 'redacted' && q.tally?.multiple && !q.encoded)
       throw new ReportInputError(
@@ -274,7 +286,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
       coded: q.coded,
       themes,
       themeNotes,
-      quotes: scrubText ? q.quotes.map((quote) => ({ ...quote, text: scrubText(quote.text) })) : q.quotes,
+      quotes: q.quotes.map(publishedQuote),
       governmentResponse: q.governmentResponse,
     };
   });
@@ -299,10 +311,11 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
   for (const o of report.organisations) {
     const name = o.name.replace(/\s+/g, ' ').trim();
     if (!name) continue;
-    const key = name.toLowerCase();
+    const key = organisationKey(name);
     const prev = orgs.get(key);
-    // The same organisation twice: confidential if either response asked for it.
-    orgs.set(key, { name: prev?.name ?? name, confidential: (prev?.confidential ?? false) || o.confidential });
+    // The same organisation twice: confidential if either response asked for it (or any other did).
+    const confidential = (prev?.confidential ?? false) || o.confidential || hiddenOrganisations.has(key);
+    orgs.set(key, { name: prev?.name ?? name, confidential });
   }
   const allOrgs = [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
   const organisations = redaction === 'redacted' ? allOrgs.filter((o) => !o.confidential) : allOrgs;
@@ -340,6 +353,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
           }
         : {},
     ...(scrubText ? { scrubText } : {}),
+    ...(hiddenOrganisations.size ? { hiddenOrganisations } : {}),
   };
   const { columns, matrix } = rowColumns(plan);
 

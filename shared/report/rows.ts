@@ -21,6 +21,7 @@
 import { londonParts } from '../domain/govuk-dates';
 import { OTHER_AGGREGATED, SUPPRESSED } from '../analysis/suppression';
 import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowParts, RowSource } from './model';
+import { organisationKey } from './organisation-confidentiality';
 
 export type { RowParts };
 
@@ -69,6 +70,8 @@ export interface RowPlan {
   categoryLabels: Partial<Record<'respondingAs' | 'type' | 'region' | 'channel', Map<string, string>>>;
   /** Publication: free text with personal data replaced by markers ("[name removed]"); none for internal use. */
   scrubText?: (text: string) => string;
+  /** Publication: organisations that asked for confidentiality on any response (organisationKey). */
+  hiddenOrganisations?: ReadonlySet<string>;
 }
 
 const yesNo = (v: boolean | null): string => (v === null ? 'Not answered' : v ? 'Yes' : 'No');
@@ -209,7 +212,11 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
   if (parts.cells === false) return { id: row.id, cells: [], flags };
   const facts = factsOf(plan);
   const redacted = plan.redaction === 'redacted';
-  const withholdIdentity = redacted && row.confidential;
+  const organisation = row.fields['organisation'];
+  // One rule (R-PUB4): an organisation that asked for confidentiality on any response is not named on this one either.
+  const hiddenOrganisation =
+    !!plan.hiddenOrganisations && !!organisation && plan.hiddenOrganisations.has(organisationKey(organisation));
+  const withholdIdentity = redacted && (row.confidential || hiddenOrganisation);
   const withholdText = redacted && (row.confidential || row.publishConsent !== true);
   const category = (key: keyof RowPlan['categoryLabels'], v: string): string =>
     redacted ? (plan.categoryLabels[key]?.get(v) ?? v) : v;

@@ -359,6 +359,7 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
   const m = draft.metadata;
   return {
     personalNames: [...personalNames],
+    confidentialOrganisations: organisations.filter((o) => o.confidential).map((o) => o.name),
     consultation: {
       title: m.title,
       department: m.department,

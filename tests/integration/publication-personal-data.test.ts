@@ -40,6 +40,7 @@ const ANSWERS = [
   'Ring the surgery on 0113 496 0000. My NI number is JK 12 34 56 C and my NHS number is 943 476 5919.',
   'See what people said at facebook.com/tomasz.kowalczyk.77 before deciding.',
 ];
+const ORGANISATION = 'Wharfedale Pensioners Forum';
 let ws: Ws;
 
 beforeAll(async () => {
@@ -63,8 +64,29 @@ beforeAll(async () => {
       ),
     ),
   );
+  // One organisation answers twice: confidential on one response only, quoted from the other.
+  await importResponses(
+    ws,
+    t.dir,
+    'organisation.csv',
+    ['We need the paper forms kept for our members.', 'Our members cannot use apps; keep the phone line.'].map(
+      (text, i) =>
+        hand(
+          20 + i,
+          {
+            name: `Officer ${i}`,
+            respondingAs: 'On behalf of an organisation',
+            organisation: ORGANISATION,
+            respondentType: 'Charity',
+            publishConsent: 'Yes',
+            confidential: i === 0 ? 'Yes' : 'No',
+          },
+          { [Q3]: { optionIds: [], text } },
+        ),
+    ),
+  );
   const ids = await responseIds(ws);
-  const typed = ids.slice(-ANSWERS.length);
+  const typed = [...ids.slice(-ANSWERS.length - 2, -2), ids.at(-1)!];
   const theme = await ws.call('analysis.saveTheme', { name: 'Booking', questionIds: [Q3] });
   for (const id of typed) {
     await ws.call('analysis.code', { responseId: id, questionId: Q3, themeId: theme.id });
@@ -96,6 +118,8 @@ describe('personal data typed into answers, at publication level', () => {
     expect(published.redaction).toBe('redacted');
     const text = texts(published.path);
     for (const item of PLANTED) expect(text, `${item} in the published ${kind}`).not.toContain(item);
+    // R-PUB4: named nowhere, although its other response did not ask for confidentiality.
+    expect(text, `the confidential organisation in the published ${kind}`).not.toContain(ORGANISATION);
     // The briefing quotes no answers in full; the others publish these answers with the markers.
     if (kind !== 'briefing-docx') expect(text).toContain('[name removed]');
     const internal = await ws.call('outputs.export', {
@@ -106,7 +130,20 @@ describe('personal data typed into answers, at publication level', () => {
     });
     const all = texts(internal.path);
     // The answers themselves are there internally (the briefing carries quotes, not every answer).
-    for (const item of kind === 'briefing-docx' ? [] : PLANTED) expect(all).toContain(item);
+    for (const item of kind === 'briefing-docx' ? [] : [...PLANTED, ORGANISATION]) expect(all).toContain(item);
+  });
+
+  it('quotes the organisation’s consenting response under its type, not its name', async () => {
+    const path = (
+      await ws.call('outputs.export', {
+        kind: 'government-response-docx',
+        path: t.path('quote.docx'),
+        exportAnyway: true,
+      })
+    ).path;
+    const doc = new Package(readFileSync(path)).text('word/document.xml');
+    expect(doc).toContain('Our members cannot use apps; keep the phone line.');
+    expect(doc).toContain('Charity');
   });
 
   it('keeps the rest of the answer: the words around what was removed are published', async () => {

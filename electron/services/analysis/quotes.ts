@@ -53,6 +53,11 @@ export function attributionOf(r: {
   return type || 'Individual respondent';
 }
 
+/** The organisation an attribution names, if any (as attributionOf writes it). */
+function organisationOf(r: { is_organisation: number | null; organisation: string | null }): string | null {
+  return r.is_organisation && r.organisation?.trim() ? r.organisation.trim() : null;
+}
+
 function toView(r: QuoteRow, numbers: Map<string, string>): QuoteView {
   const consent = quoteConsent({
     confidentialRequested: r.confidential_requested === 1,
@@ -78,6 +83,8 @@ function toView(r: QuoteRow, numbers: Map<string, string>): QuoteView {
     markedBy: r.marked_by,
     markedAt: r.marked_at,
     attribution: attributionOf(r),
+    organisation: organisationOf(r),
+    anonymousAttribution: attributionOf({ ...r, organisation: null }),
     confidential: consent.confidential,
     publishConsent: consent.publishConsent,
     status: quoteStatus(consent),

@@ -162,6 +162,8 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
         respondentId: String(x.responseId),
         text: x.text,
         attribution: x.attribution,
+        organisation: x.organisation,
+        anonymousAttribution: x.anonymousAttribution,
         confidential: x.confidential,
         publishConsent: x.publishConsent,
         themeIds: x.themeIds,
@@ -221,9 +223,12 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     responses: c.n,
   }));
   const organisations = new Map<string, boolean>();
+  const confidentialOrganisations = new Set<string>();
   let individuals = 0;
   const orgField = index.fields.organisation;
   for (let i = 0; i < index.ids.length; i++) {
+    const code = index.organisation[i] ? orgField.codes[i]! : -1;
+    if (code >= 0 && index.confidential[i] === 1) confidentialOrganisations.add(orgField.levels[code]!);
     if (!include[i]) continue;
     if (!index.organisation[i]) {
       individuals++;
@@ -285,7 +290,11 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     otherThemesText: texts.sections['other-themes'].text.trim(),
     nextSteps: texts.sections['next-steps'].text.trim(),
     introduction: texts.sections.introduction.text.trim(),
-    organisations: [...organisations].map(([name, confidential]) => ({ name, confidential })),
+    organisations: [...organisations].map(([name, confidential]) => ({
+      name,
+      confidential: confidential || confidentialOrganisations.has(name),
+    })),
+    confidentialOrganisations: [...confidentialOrganisations],
     individuals,
     notes,
     issues,
