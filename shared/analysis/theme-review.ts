@@ -8,6 +8,13 @@
 import type { CodebookTheme } from './codebook';
 import type { ThemeSuggestion } from './themes';
 
+/** How an accepted suggestion's description starts when the official wrote none: the machine's words. */
+export const MACHINE_DESCRIPTION_PREFIX = 'Suggested from answers mentioning: ';
+
+/** R-PUB5: a description is published only as the official wrote it, never the machine's. */
+export const officialDescription = (description: string): string =>
+  description.startsWith(MACHINE_DESCRIPTION_PREFIX) ? '' : description;
+
 export type ThemeDecision =
   | { suggestionId: string; action: 'accept'; name?: string; description?: string }
   | { suggestionId: string; action: 'reject' }
@@ -57,7 +64,7 @@ export function applyThemeReview(
     themes.push({
       id,
       name: (d.name ?? s.label).trim() || s.label,
-      description: d.description ?? `Suggested from answers mentioning: ${s.keyPhrases.join('; ')}.`,
+      description: d.description ?? `${MACHINE_DESCRIPTION_PREFIX}${s.keyPhrases.join('; ')}.`,
       parentId: null,
       questionIds: [opts.questionId],
       codable: true,

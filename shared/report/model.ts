@@ -76,10 +76,16 @@ export interface ReportRespondents {
 }
 
 export interface ReportMethod {
-  /** Themes in the code frame used for open answers. */
+  /** Themes in the code frame that at least one answer was coded with. */
   codeFrameThemes: number;
-  /** How the code frame was made and refined, in a sentence or two; '' for the standard wording. */
+  /** How the team made and refined the code frame, in its own words; '' when it wrote none (nothing is said). */
   codeFrameDescription: string;
+  /** Answers to the open questions that were coded against the code frame (the base of every theme figure). */
+  openAnswers: number;
+  /** Of those, the answers coded with at least one theme. */
+  codedAnswers: number;
+  /** How many people's coding the figures count (analysts of this workspace and merged packages). */
+  coders: number;
   /** Double coding for quality assurance: share of open answers coded twice (0–1), and Cohen's kappa. */
   doubleCodedShare: number | null;
   kappa: number | null;

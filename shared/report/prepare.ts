@@ -199,19 +199,22 @@ function themeRows(
   redaction: RedactionLevel,
   threshold: number,
 ): PreparedTheme[] {
-  const rows = themes.map((t, i): PreparedTheme => {
-    const hide = redaction === 'redacted' && !publishable(t.count, threshold);
-    const pct = percent0dp(t.count, base);
-    return {
-      id: t.id ?? `other-${i + 1}`,
-      name: t.name,
-      description: t.description,
-      count: hide ? null : t.count,
-      countText: hide ? SUPPRESSED : formatCount(t.count),
-      percent: hide ? null : pct,
-      percentText: hide ? SUPPRESSED : formatPercent(pct),
-    };
-  });
+  // A theme no answer was coded with says nothing about what respondents said (R-PUB5): not listed.
+  const rows = themes
+    .filter((t) => t.count > 0)
+    .map((t, i): PreparedTheme => {
+      const hide = redaction === 'redacted' && !publishable(t.count, threshold);
+      const pct = percent0dp(t.count, base);
+      return {
+        id: t.id ?? `other-${i + 1}`,
+        name: t.name,
+        description: t.description,
+        count: hide ? null : t.count,
+        countText: hide ? SUPPRESSED : formatCount(t.count),
+        percent: hide ? null : pct,
+        percentText: hide ? SUPPRESSED : formatPercent(pct),
+      };
+    });
   // Most mentioned first; withheld ones after, by name, so their order gives nothing away.
   return rows.sort(
     (a, b) =>

@@ -384,6 +384,9 @@ export function reportFixture(opts: ReportFixtureOptions = {}): ConsultationRepo
     method: {
       codeFrameThemes: THEME_BANK.length + 1,
       codeFrameDescription: '',
+      openAnswers: [...answeredText.values()].reduce((s, n) => s + n, 0),
+      codedAnswers: [...coded.values()].reduce((s, n) => s + n, 0),
+      coders: 2,
       doubleCodedShare: 0.1,
       kappa: 0.78,
       percentAgreement: 0.91,

@@ -12,7 +12,8 @@ import { responseFieldsFor } from '#shared/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
 import { agreementView, type AgreementItem } from '#shared/coding/agreement-view';
-import type { IntakeChannel } from '#shared/domain/survey-import/types';
+import { channelsOffered } from '#shared/report/channels-offered';
+import { officialDescription } from '#shared/analysis/theme-review';
 import { analysisQuestions } from '../../analysis/questions';
 import { tallyViews, crossField } from '../../analysis/tallies';
 import { themeCounts } from '../../analysis/coding';
@@ -32,13 +33,6 @@ import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from '.
  * merged coding packages, and the per-response rows streamed from the database in chunks.
  * Redaction and suppression are not applied here: prepareReport does that for every output.
  */
-const CHANNEL_WORDS: Record<IntakeChannel, string> = {
-  'online-survey': 'online survey',
-  email: 'email',
-  letter: 'post',
-  'response-form': 'the response form',
-  other: 'other means',
-};
 export const NOT_ANSWERED_LABEL = 'Not answered';
 
 /** Counts of a field among included responses, in the field's level order; blanks as "Not answered". */
@@ -56,8 +50,12 @@ function fieldCounts(field: EncodedField, include: Uint8Array): CountRow[] {
   return rows;
 }
 
-function method(db: Db, draft: Draft, codableTotal: number): ConsultationReport['method'] {
-  const themes = activeCodebook(db).themes.filter((t) => t.codable).length;
+function method(
+  db: Db,
+  draft: Draft,
+  codableTotal: number,
+  coded: { answers: number; themes: number },
+): ConsultationReport['method'] {
   const packages = db.all<{ id: string; question_ids: string }>(
     'SELECT id, question_ids FROM coding_package WHERE merged_at IS NOT NULL',
   );
@@ -108,9 +106,17 @@ function method(db: Db, draft: Draft, codableTotal: number): ConsultationReport[
     percentAgreement = view.overall.percentAgreement;
     doubleCodedShare = codableTotal ? double / codableTotal : null;
   }
+  const coders =
+    db.scalar<number>(
+      'SELECT count(DISTINCT c.coder) FROM coding c JOIN theme t ON t.id = c.theme_id ' +
+        'WHERE c.removed_at IS NULL AND t.archived_at IS NULL',
+    ) ?? 0;
   return {
-    codeFrameThemes: themes,
+    codeFrameThemes: coded.themes,
     codeFrameDescription: texts.sections.method.text.trim(),
+    openAnswers: codableTotal,
+    codedAnswers: coded.answers,
+    coders,
     doubleCodedShare,
     kappa,
     percentAgreement,
@@ -137,6 +143,8 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
   const quotes = listQuotes(db, draft);
   const typeField = crossField(index, draft, 'respondentType');
   let codableTotal = 0;
+  let codedAnswers = 0;
+  const themesUsed = new Set<string>();
 
   const questions: ReportQuestion[] = questionsOnly.map((q, i) => {
     const v = views[i]!;
@@ -149,11 +157,16 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       ? counts.themes.map((t) => ({
           id: t.themeId,
           name: t.name,
-          description: descriptions.get(t.themeId) ?? '',
+          // The official's words only: a suggestion's machine-made description is never published as theirs.
+          description: officialDescription(descriptions.get(t.themeId) ?? ''),
           count: t.count,
         }))
       : [];
-    if (q.codable) codableTotal += data.textual.get(q.id)?.rids.length ?? 0;
+    if (q.codable) {
+      codableTotal += data.textual.get(q.id)?.rids.length ?? 0;
+      codedAnswers += counts?.coded ?? 0;
+      for (const t of themes) if (t.count > 0) themesUsed.add(t.id);
+    }
     const qQuotes: ReportQuote[] = quotes
       .filter((x) => x.questionId === q.id)
       .map((x) => ({
@@ -240,13 +253,6 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     organisations.set(name, (organisations.get(name) ?? false) || index.confidential[i] === 1);
   }
   const channelField = crossField(index, draft, 'channel');
-  const channelsUsed = [
-    ...new Set(
-      db
-        .all<{ channel: IntakeChannel }>("SELECT DISTINCT channel FROM response WHERE status = 'active'")
-        .map((r) => r.channel),
-    ),
-  ];
   const m = draft.metadata;
   const title = db.scalar<string>('SELECT title FROM consultation WHERE id = 1') ?? m.title;
   const notes = [
@@ -269,9 +275,7 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       closesAt: m.closesAt,
       url: m.responsePaper.url,
       responseDue: m.responsePaper.dueDate,
-      channels: (Object.keys(CHANNEL_WORDS) as IntakeChannel[])
-        .filter((c) => channelsUsed.includes(c))
-        .map((c) => CHANNEL_WORDS[c]),
+      channels: channelsOffered(m),
     },
     respondents: {
       received: db.scalar<number>('SELECT count(*) FROM response') ?? 0,
@@ -284,7 +288,7 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       byChannel: fieldCounts(channelField, include),
       byRegion: fieldCounts(crossField(index, draft, 'region'), include),
     },
-    method: method(db, draft, codableTotal),
+    method: method(db, draft, codableTotal, { answers: codedAnswers, themes: themesUsed.size }),
     questions,
     otherThemes,
     otherThemesText: texts.sections['other-themes'].text.trim(),

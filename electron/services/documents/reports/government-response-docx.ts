@@ -131,16 +131,18 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
     for (const q of questions) out.push(...questionParts(q, p, n, h));
   }
 
-  out.push(h(1, H.otherThemes), ...paras(p.otherThemesText));
   const shown = p.otherThemes;
+  // Only what was done is said (R-PUB5): with nothing coded and nothing written, the section is left out.
+  if (shown.length || p.otherThemesText.trim() || p.method.codedAnswers > 0)
+    out.push(h(1, H.otherThemes), ...paras(p.otherThemesText));
   if (shown.length) {
     out.push(para('Respondents also raised these themes, which no question asked about directly.'));
     const t = n.table('Other themes raised');
     out.push(t.block, themeTableBlock(shown, 'responses'));
     out.push(...descriptionList(shown));
     if (shown.some((x) => x.count === null)) out.push({ type: 'note', text: withheldNote(p.threshold) });
-  } else if (!p.otherThemesText.trim())
-    out.push(para('Respondents raised no themes beyond those the questions asked about.'));
+  } else if (!p.otherThemesText.trim() && p.method.codedAnswers > 0)
+    out.push(para('We coded no themes beyond those the questions asked about.'));
 
   out.push(
     h(1, H.nextSteps),

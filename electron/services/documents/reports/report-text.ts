@@ -71,6 +71,20 @@ export function respondentsSummary(p: PreparedReport): string[] {
   return out;
 }
 
+/** How many answers to the open questions were coded, by how many people, against how many themes; null when none. */
+export function codingSentence(m: PreparedReport['method']): string | null {
+  if (m.codedAnswers <= 0 || m.openAnswers <= 0) return null;
+  const frame = `against a code frame of ${plural(m.codeFrameThemes, 'theme', 'themes')}`;
+  const who = m.coders > 1 ? ` ${formatCount(m.coders)} analysts did the coding.` : '';
+  if (m.codedAnswers >= m.openAnswers)
+    return `We coded all ${plural(m.openAnswers, 'answer', 'answers')} to the open questions ${frame}.${who}`;
+  const share = Math.round((m.codedAnswers / m.openAnswers) * 100);
+  return (
+    `We coded ${formatCount(m.codedAnswers)} of the ${plural(m.openAnswers, 'answer', 'answers')} to the open ` +
+    `questions (${share < 1 ? 'less than 1' : share}%) ${frame}; the theme figures are of the answers coded.${who}`
+  );
+}
+
 export function methodParagraphs(p: PreparedReport): string[] {
   const m = p.method;
   const out: string[] = [];
@@ -78,15 +92,10 @@ export function methodParagraphs(p: PreparedReport): string[] {
     'We counted the answers to every closed question. For each question, the base is the number of respondents ' +
       'who answered it. Those who did not answer are shown separately and are not included in the percentages.',
   );
-  if (p.questions.some((q) => q.themes.length)) {
-    out.push(
-      `We read every answer to the open questions and coded it against a code frame ` +
-        `of ${plural(m.codeFrameThemes, 'theme', 'themes')}. ` +
-        (m.codeFrameDescription.trim() ||
-          'We drew up the code frame from a sample of responses, then refined it as coding went on and checked ' +
-            'that it covered what respondents said.'),
-    );
-  }
+  // What was done, counted from the workspace (R-PUB5): nothing is said about coding that did not happen.
+  const coding = codingSentence(m);
+  if (coding) out.push(coding);
+  if (m.codedAnswers > 0 && m.codeFrameDescription.trim()) out.push(m.codeFrameDescription.trim());
   const qa: string[] = [];
   if (m.doubleCodedShare !== null)
     qa.push(`${Math.round(m.doubleCodedShare * 100)}% of answers were coded independently by 2 people`);
