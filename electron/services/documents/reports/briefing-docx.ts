@@ -152,7 +152,15 @@ function compose(p: PreparedReport, now: Date, limits: Limits): ReportPart[] {
   const sections = sectionsInOrder(p.questions).filter(([, qs]) =>
     qs.some((q) => q.themes.some((t) => t.count !== null)),
   );
-  if (!sections.length) out.push(para('No open answers were coded.'));
+  // Said as it is (R-PUB5): nothing coded, or coded but every theme's figure withheld as too small.
+  if (!sections.length)
+    out.push(
+      para(
+        p.method.codedAnswers > 0
+          ? `No theme was mentioned by ${p.threshold} or more respondents, so none is listed.`
+          : 'No open answers were coded.',
+      ),
+    );
   const items: Run[][] = [];
   for (const [title, qs] of sections.slice(0, limits.sections)) {
     const totals = new Map<string, number>();
