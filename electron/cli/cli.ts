@@ -168,8 +168,11 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: `export <file> <kind> <out> [--redaction none|redacted]`,
-    summary: `Write an output document. Kinds: ${EXPORT_KINDS.join(', ')}.`,
+    usage: `export <file> <kind> <out> [--redaction none|redacted] [--allow-unfinished]`,
+    summary:
+      `Write an output document. Kinds: ${EXPORT_KINDS.join(', ')}. For publication the documents after the ` +
+      'consultation pass the publication check first (exit 1 on a problem; --allow-unfinished marks them "Draft").',
+    booleans: ['allow-unfinished'],
     async run(args, router, io) {
       const file = need(args, 0, 'the workspace file', this.usage);
       const kind = need(args, 1, 'the kind of output', this.usage);
@@ -183,6 +186,7 @@ export const COMMANDS: Record<string, Command> = {
           kind: known,
           path: out,
           exportAnyway: true,
+          ...(args.flags.get('allow-unfinished') === true ? { allowUnfinished: true } : {}),
           ...(redaction ? { redaction } : {}),
         }),
       );
@@ -193,6 +197,10 @@ export const COMMANDS: Record<string, Command> = {
             `draft (npx workbench check ${file}).`,
         );
       if (result.warning) io.err(`workbench export: warning: ${result.warning}`);
+      for (const f of result.publicationCheck ?? [])
+        io.err(`workbench export: publication check: ${f.severity}: ${f.message} (${f.ruleId})`);
+      if (result.publicationCheck?.some((f) => f.severity === 'error'))
+        io.err('workbench export: published over the problems above: every page says "Draft".');
       return { json: result };
     },
   },

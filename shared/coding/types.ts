@@ -26,6 +26,11 @@ export interface AnalysisSettings {
   campaigns: CampaignCounting;
   /** Small-number threshold for publishable outputs (default 10). */
   threshold: number;
+  /**
+   * The share of each open question's answers (0 to 1) that must be coded before the documents are
+   * published (the publication check, R-PUB6); default 1, every answer.
+   */
+  minCodedShare: number;
 }
 
 /**

@@ -112,6 +112,11 @@ export interface ExportResult {
   /** Standard checker errors open when the document was made (exported anyway). */
   checkerErrors: number;
   /**
+   * Publication level, documents after the consultation: what the publication check found
+   * (shared/report/publication-check.ts); with an error left, the document says "Draft" on every page.
+   */
+  publicationCheck?: Array<{ ruleId: string; severity: 'error' | 'warning'; message: string }>;
+  /**
    * Something the user should know that did not stop the export (the command line's workspace could not be rewritten on
    * close).
    */

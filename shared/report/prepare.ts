@@ -25,6 +25,7 @@ import { percent0dp } from '../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
 import { personalDataScrubber } from './personal-data-scrubber';
+import { DRAFT_BANNER } from './publication-check';
 import { confidentialOrganisations, organisationKey } from './organisation-confidentiality';
 import type {
   ConsultationReport,
@@ -64,6 +65,8 @@ export interface PrepareOptions {
   redaction: RedactionLevel;
   /** Small-number threshold (default 10); ignored for 'none'. */
   threshold?: number;
+  /** Published over the publication check's errors: the banner says "Draft" on every page. */
+  draftBanner?: boolean;
 }
 
 export interface PreparedTheme {
@@ -366,7 +369,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
   return {
     redaction,
     threshold,
-    banner: redaction === 'none' ? NOT_FOR_PUBLICATION : null,
+    banner: redaction === 'none' ? NOT_FOR_PUBLICATION : options.draftBanner ? DRAFT_BANNER : null,
     consultation: report.consultation,
     respondents,
     method: report.method,

@@ -210,7 +210,16 @@ test('code with the keyboard, double-code through a package, merge it, and expor
     await expect(card.getByRole('radio', { name: 'Redacted, for publication' })).toBeChecked();
     const out = await card.getByLabel('Save to').inputValue();
     await card.getByRole('button', { name: /^Export / }).click();
+    // Only question 1's response is written and little is coded: the publication check says so and writes nothing.
+    await expect(card).toContainText('The publication check found');
+    await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
+      'the government’s response is not written yet',
+    );
+    expect(existsSync(out)).toBe(false);
+    await card.getByLabel('Publish it anyway, marked “Draft” on every page').check();
+    await card.getByRole('button', { name: /^Export / }).click();
     await expect(card.getByRole('status')).toContainText('Saved to');
+    await expect(card.getByRole('status')).toContainText('every page says “Draft”');
     expect(existsSync(out)).toBe(true);
     const v = await validateOoxml(out);
     expect(v.ok, v.output).toBe(true);
@@ -261,11 +270,15 @@ test('the Outputs page refuses to publish a quote from a confidential respondent
   const card = page.getByRole('region', { name: 'Government response (Word)' });
   const out = await card.getByLabel('Save to').inputValue();
   await card.getByRole('button', { name: /^Export / }).click();
+  // Unfinished (no response written): published anyway as a draft, the quote is still refused.
+  await expect(card).toContainText('The publication check found');
+  await card.getByLabel('Publish it anyway, marked “Draft” on every page').check();
+  await card.getByRole('button', { name: /^Export / }).click();
   await expect(card).toContainText('A quote cannot be published.');
-  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(
+  await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
     `Question 3, respondent ${responseId}`,
   );
-  await expect(card.getByRole('list', { name: 'Quotes that cannot be published' })).toContainText(
+  await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
     'asked for their response to be confidential',
   );
   expect(existsSync(out)).toBe(false);

@@ -95,7 +95,13 @@ export async function checkNothingLost(
       ...options,
     });
     const csvPath = join(dir, 'internal.csv');
-    await call('outputs.export', { kind: 'responses-csv', path: csvPath, redaction: 'none', exportAnyway: true });
+    await call('outputs.export', {
+      allowUnfinished: true,
+      kind: 'responses-csv',
+      path: csvPath,
+      redaction: 'none',
+      exportAnyway: true,
+    });
     const { draft } = (await call('draft.get', {})) as { draft: Draft };
 
     const csv = Papa.parse<string[]>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), {

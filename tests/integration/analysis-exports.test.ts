@@ -138,7 +138,11 @@ describe('government response, analysis workbook, briefing and responses CSV fro
   it('refuses publication with a quote from a confidential respondent, naming it, and writes nothing', async () => {
     const target = t.path('refused.docx');
     const before = (await ws.call('outputs.log', {})).length;
-    const err = await ws.fails('outputs.export', { kind: 'government-response-docx', path: target });
+    const err = await ws.fails('outputs.export', {
+      allowUnfinished: true,
+      kind: 'government-response-docx',
+      path: target,
+    });
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(`respondent ${ids[ids.length - 2]}`);
     expect(err.message).toContain('asked for their response to be confidential');
@@ -148,11 +152,20 @@ describe('government response, analysis workbook, briefing and responses CSV fro
     expect((await ws.call('outputs.log', {})).length).toBe(before);
     // The same for every publishable output.
     for (const kind of ['analysis-xlsx', 'briefing-docx', 'responses-csv'] as const)
-      expect((await ws.fails('outputs.export', { kind, path: t.path(`refused-${kind}`) })).code).toBe('conflict');
+      expect(
+        (
+          await ws.fails('outputs.export', {
+            allowUnfinished: true,
+            kind,
+            path: t.path(`refused-${kind}`),
+          })
+        ).code,
+      ).toBe('conflict');
   });
 
   it('makes the internal government response with the quote and the “not for publication” banner', async () => {
     const r = await ws.call('outputs.export', {
+      allowUnfinished: true,
       kind: 'government-response-docx',
       path: t.path('internal.docx'),
       redaction: 'none',
@@ -170,6 +183,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
     async () => {
       await ws.call('analysis.removeQuote', { id: quoteBad });
       const r = await ws.call('outputs.export', {
+        allowUnfinished: true,
         kind: 'government-response-docx',
         path: t.path('government-response.docx'),
       });
@@ -199,7 +213,11 @@ describe('government response, analysis workbook, briefing and responses CSV fro
   );
 
   it('analysis workbook: the “=HYPERLINK(…)” answer is text, not a formula, parsed back from the xlsx', async () => {
-    const r = await ws.call('outputs.export', { kind: 'analysis-xlsx', path: t.path('analysis.xlsx') });
+    const r = await ws.call('outputs.export', {
+      allowUnfinished: true,
+      kind: 'analysis-xlsx',
+      path: t.path('analysis.xlsx'),
+    });
     const v = await validateOoxml(r.path);
     expect(v.ok, v.output).toBe(true);
     expect(sha(r.path)).toBe(r.sha256);
@@ -232,6 +250,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
 
   it('responses CSV: UTF-8 with a byte order mark, formula-like values neutralised', async () => {
     const r = await ws.call('outputs.export', {
+      allowUnfinished: true,
       kind: 'responses-csv',
       path: t.path('responses.csv'),
       redaction: 'none',
@@ -255,7 +274,11 @@ describe('government response, analysis workbook, briefing and responses CSV fro
   });
 
   it('briefing: validates, and carries the issues the team wrote', async () => {
-    const r = await ws.call('outputs.export', { kind: 'briefing-docx', path: t.path('briefing.docx') });
+    const r = await ws.call('outputs.export', {
+      allowUnfinished: true,
+      kind: 'briefing-docx',
+      path: t.path('briefing.docx'),
+    });
     expect((await validateOoxml(r.path)).ok).toBe(true);
     const doc = new Package(readFileSync(r.path)).text('word/document.xml');
     expect(doc).toContain('Many worry about being left behind');
@@ -298,7 +321,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
     const r = await router.dispatch(
       's',
       'outputs.export',
-      { kind: 'analysis-xlsx', path: t.path('cancelled.xlsx') },
+      { kind: 'analysis-xlsx', path: t.path('cancelled.xlsx'), allowUnfinished: true },
       { jobId: 'export-1' },
     );
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -310,7 +333,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
 
   it('npx workbench export: the four kinds, redaction chosen on the command line, and a clear refusal', () => {
     const out = (name: string) => t.path(`cli-${name}`);
-    const gr = workbench(['export', ws.path, 'government-response-docx', out('gr.docx')]);
+    const gr = workbench(['export', ws.path, 'government-response-docx', out('gr.docx'), '--allow-unfinished']);
     expect(gr.status, gr.stderr).toBe(0);
     expect(gr.json()).toMatchObject({ kind: 'government-response-docx', redaction: 'redacted', path: out('gr.docx') });
     const csv = workbench(['export', ws.path, 'responses-csv', out('responses.csv'), '--redaction', 'none']);
@@ -320,7 +343,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
       ['analysis-xlsx', '.xlsx'],
       ['briefing-docx', '.docx'],
     ] as const) {
-      const r = workbench(['export', ws.path, kind, out(`${kind}${ext}`)]);
+      const r = workbench(['export', ws.path, kind, out(`${kind}${ext}`), '--allow-unfinished']);
       expect(r.status, r.stderr).toBe(0);
       expect(sha(out(`${kind}${ext}`))).toBe((r.json() as { sha256: string }).sha256);
     }
@@ -337,7 +360,13 @@ describe('government response, analysis workbook, briefing and responses CSV fro
       await again.call('workspace.open', { path: ws.path });
       await again.call('analysis.removeQuote', { id: quoteBad, restore: true });
       await again.router.shutdown();
-      const refused = workbench(['export', ws.path, 'government-response-docx', t.path('cli-refused.docx')]);
+      const refused = workbench([
+        'export',
+        ws.path,
+        'government-response-docx',
+        t.path('cli-refused.docx'),
+        '--allow-unfinished',
+      ]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('cannot be published');
       expect(refused.stderr).toContain(`respondent ${ids[ids.length - 2]}`);

@@ -63,7 +63,11 @@ describe('backend worker', () => {
           from: { kind: 'template', template: 'example' },
         }),
       ).toMatchObject({ ok: true });
-      const out = await client.call('w', 'outputs.export', { kind: 'consultation-docx', path: t.path('doc.docx') });
+      const out = await client.call('w', 'outputs.export', {
+        allowUnfinished: true,
+        kind: 'consultation-docx',
+        path: t.path('doc.docx'),
+      });
       expect(out).toMatchObject({ ok: true });
       await client.shutdown();
       t.cleanup();

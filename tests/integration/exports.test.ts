@@ -60,11 +60,20 @@ describe('exports through the CLI and the router', () => {
       title: 'Blank',
       from: { kind: 'template', template: 'blank' },
     });
-    const refused = await fails('outputs.export', { kind: 'consultation-docx', path: t.path('out.docx') });
+    const refused = await fails('outputs.export', {
+      allowUnfinished: true,
+      kind: 'consultation-docx',
+      path: t.path('out.docx'),
+    });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/standard checker reports \d+ errors/);
     expect(existsSync(t.path('out.docx'))).toBe(false);
-    const anyway = await call('outputs.export', { kind: 'consultation-docx', path: t.path('out'), exportAnyway: true });
+    const anyway = await call('outputs.export', {
+      allowUnfinished: true,
+      kind: 'consultation-docx',
+      path: t.path('out'),
+      exportAnyway: true,
+    });
     expect(anyway.path).toBe(t.path('out.docx'));
     expect(anyway.checkerErrors).toBeGreaterThan(0);
     const log = await call('outputs.log', {});
@@ -76,11 +85,23 @@ describe('exports through the CLI and the router', () => {
       note: expect.stringMatching(/checker error/),
     });
     writeFileSync(t.path('other.consult'), 'x');
-    expect((await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('blank.consult') })).code).toBe(
-      'forbidden',
-    );
     expect(
-      (await fails('outputs.export', { kind: 'questions-xlsx', path: t.path('no-such-folder/q.xlsx') })).code,
+      (
+        await fails('outputs.export', {
+          allowUnfinished: true,
+          kind: 'questions-xlsx',
+          path: t.path('blank.consult'),
+        })
+      ).code,
+    ).toBe('forbidden');
+    expect(
+      (
+        await fails('outputs.export', {
+          allowUnfinished: true,
+          kind: 'questions-xlsx',
+          path: t.path('no-such-folder/q.xlsx'),
+        })
+      ).code,
     ).toBe('not-found');
     const listed = await call('outputs.list', {});
     expect(listed.kinds.find((k) => k.kind === 'consultation-docx')!.lastExport?.path).toBe(t.path('out.docx'));

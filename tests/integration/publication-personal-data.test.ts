@@ -114,7 +114,12 @@ const KINDS = [
 
 describe('personal data typed into answers, at publication level', () => {
   it.each(KINDS)('%s: none of it is in any part of the published file; all of it is internally', async (kind, ext) => {
-    const published = await ws.call('outputs.export', { kind, path: t.path(`pub-${kind}${ext}`), exportAnyway: true });
+    const published = await ws.call('outputs.export', {
+      allowUnfinished: true,
+      kind,
+      path: t.path(`pub-${kind}${ext}`),
+      exportAnyway: true,
+    });
     expect(published.redaction).toBe('redacted');
     const text = texts(published.path);
     for (const item of PLANTED) expect(text, `${item} in the published ${kind}`).not.toContain(item);
@@ -123,6 +128,7 @@ describe('personal data typed into answers, at publication level', () => {
     // The briefing quotes no answers in full; the others publish these answers with the markers.
     if (kind !== 'briefing-docx') expect(text).toContain('[name removed]');
     const internal = await ws.call('outputs.export', {
+      allowUnfinished: true,
       kind,
       path: t.path(`int-${kind}${ext}`),
       redaction: 'none',
@@ -136,6 +142,7 @@ describe('personal data typed into answers, at publication level', () => {
   it('quotes the organisation’s consenting response under its type, not its name', async () => {
     const path = (
       await ws.call('outputs.export', {
+        allowUnfinished: true,
         kind: 'government-response-docx',
         path: t.path('quote.docx'),
         exportAnyway: true,
@@ -148,7 +155,14 @@ describe('personal data typed into answers, at publication level', () => {
 
   it('keeps the rest of the answer: the words around what was removed are published', async () => {
     const csv = texts(
-      (await ws.call('outputs.export', { kind: 'responses-csv', path: t.path('words.csv'), exportAnyway: true })).path,
+      (
+        await ws.call('outputs.export', {
+          allowUnfinished: true,
+          kind: 'responses-csv',
+          path: t.path('words.csv'),
+          exportAnyway: true,
+        })
+      ).path,
     );
     expect(csv).toContain('I am [name removed] and I live at [address removed], [postcode removed].');
     expect(csv).toContain('Booking online would save me hours.');

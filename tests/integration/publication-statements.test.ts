@@ -21,6 +21,7 @@ let ws: Ws;
 /** The government response's body text, paragraphs joined by newlines, XML entities undone. */
 async function responseText(name: string): Promise<string> {
   const r = await ws.call('outputs.export', {
+    allowUnfinished: true,
     kind: 'government-response-docx',
     path: t.path(name),
     exportAnyway: true,

@@ -64,7 +64,13 @@ async function main(): Promise<void> {
           if (!count && EXPORT_INFO[kind].stage === 'response') continue; // nothing to report yet
           for (const redaction of EXPORT_INFO[kind].holdsResponses ? (['none', 'redacted'] as const) : [undefined]) {
             const path = join(dir, `${label}-${kind}-${redaction ?? 'na'}${EXPORT_INFO[kind].extension}`);
-            await call('outputs.export', { kind, path, exportAnyway: true, ...(redaction ? { redaction } : {}) });
+            await call('outputs.export', {
+              allowUnfinished: true,
+              kind,
+              path,
+              exportAnyway: true,
+              ...(redaction ? { redaction } : {}),
+            });
             out[`${label} ${kind}${redaction ? ` ${redaction}` : ''}`] = await hashOf(path);
           }
         }

@@ -14,9 +14,11 @@ export function readSettings(db: Db): AnalysisSettings {
     db.all<{ key: string; value: string }>('SELECT key, value FROM analysis_setting').map((r) => [r.key, r.value]),
   );
   const threshold = Number(rows.get('threshold'));
+  const share = Number(rows.get('min_coded_share') ?? NaN);
   return {
     campaigns: rows.get('campaigns') === 'included' ? 'included' : 'excluded',
     threshold: Number.isInteger(threshold) && threshold >= 1 ? threshold : DEFAULT_SUPPRESSION_THRESHOLD,
+    minCodedShare: Number.isFinite(share) && share >= 0 && share <= 1 ? share : 1,
   };
 }
 
@@ -34,6 +36,11 @@ export function updateSettings(
       field: 'threshold',
     });
   }
+  if (patch.minCodedShare !== undefined && !(patch.minCodedShare >= 0 && patch.minCodedShare <= 1)) {
+    throw new AppError('invalid-input', 'The share to code must be from 0 to 1 (0% to 100%).', {
+      field: 'minCodedShare',
+    });
+  }
   return file.mutate((db) => {
     const before = readSettings(db);
     const put = (k: string, v: string) =>
@@ -44,8 +51,14 @@ export function updateSettings(
     if (patch.campaigns !== undefined && patch.campaigns !== before.campaigns) put('campaigns', patch.campaigns);
     if (patch.threshold !== undefined && patch.threshold !== before.threshold)
       put('threshold', String(patch.threshold));
+    if (patch.minCodedShare !== undefined && patch.minCodedShare !== before.minCodedShare)
+      put('min_coded_share', String(patch.minCodedShare));
     const after = readSettings(db);
-    if (after.campaigns !== before.campaigns || after.threshold !== before.threshold)
+    if (
+      after.campaigns !== before.campaigns ||
+      after.threshold !== before.threshold ||
+      after.minCodedShare !== before.minCodedShare
+    )
       audit(db, now, actor, 'analysis.settings', null, { before, after });
     return after;
   });

@@ -10,6 +10,8 @@ export interface ExportRequest {
   path: string;
   redaction?: 'none' | 'redacted' | undefined;
   exportAnyway?: boolean | undefined;
+  /** Publish over the publication check's errors, marked "Draft" (R-PUB6). */
+  allowUnfinished?: boolean | undefined;
 }
 
 export interface ExportEnv {

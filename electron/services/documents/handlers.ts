@@ -10,10 +10,10 @@ export const outputHandlers: HandlerTable<OutputChannel> = {
 
   'outputs.log': (_i, ctx) => readExportLog(requireWorkspace(ctx).db),
 
-  'outputs.export': ({ kind, path, redaction, exportAnyway }, ctx) =>
+  'outputs.export': ({ kind, path, redaction, exportAnyway, allowUnfinished }, ctx) =>
     runExport(
       requireWorkspace(ctx),
-      { kind, path, redaction, exportAnyway },
+      { kind, path, redaction, exportAnyway, allowUnfinished },
       {
         now: ctx.services.clock(),
         actor: ctx.services.actor,

@@ -16,6 +16,8 @@ import { checkOutputPath } from '../core/output-path';
 import { logExport } from '../core/export-log';
 import { audit } from '../core/audit';
 import type { ExportEnv, ExportRequest } from './export-request';
+import { blocking, checkPublication, type PublicationFinding } from '#shared/report/publication-check';
+import { publicationFacts } from './publication-facts';
 
 /**
  * The four documents after the consultation — government response, analysis workbook, ministerial
@@ -50,6 +52,15 @@ export async function runReportExport(
   const streamed = builder.from === 'report-streamed';
   // Progress: 0–10 counting, 10–95 writing (the workbook reads the rows twice), 95–100 saving.
   const passes = req.kind === 'analysis-xlsx' ? 2 : 1;
+  // Publication: the publication check first (R-PUB6, R-PUB7), so an unfinished response is refused
+  // before anything is made; published over its errors only when the team says so, marked "Draft".
+  const findings = redaction === 'redacted' ? checkPublication(publicationFacts(db, draft, env.now)) : [];
+  const errors = blocking(findings);
+  if (errors.length && !req.allowUnfinished)
+    throw new AppError('conflict', refusalText(errors), {
+      publicationCheck: findings,
+      problems: errors.map((f) => `${f.ruleId}: ${f.message}`),
+    });
   env.progress(0, 100, 'Counting the responses and themes');
   const report = assembleReport(db, draft, {
     signal: env.signal,
@@ -68,6 +79,7 @@ export async function runReportExport(
     threshold: settings.threshold,
     consultationId: file.consultationId,
     worker: env.worker,
+    ...(errors.length ? { draftBanner: true } : {}),
   };
   let bytes = 0;
   let sha256 = '';
@@ -133,7 +145,33 @@ export async function runReportExport(
     audit(wdb, env.now, env.actor, 'export', req.kind, { path: target, redaction: level, sha256 });
   });
   env.progress(100, 100, 'Done');
-  return { kind: req.kind, path: target, bytes, sha256, redaction: level, checkerErrors: 0 };
+  return {
+    kind: req.kind,
+    path: target,
+    bytes,
+    sha256,
+    redaction: level,
+    checkerErrors: 0,
+    ...(redaction === 'redacted'
+      ? { publicationCheck: findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })) }
+      : {}),
+  };
+}
+
+/** The refusal: each kind of problem (five of each at most) on its own lines, and the two ways on. */
+function refusalText(errors: readonly PublicationFinding[]): string {
+  const groups = new Map<string, PublicationFinding[]>();
+  for (const f of errors) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+  const lines: string[] = [];
+  for (const [ruleId, fs] of groups) {
+    for (const f of fs.slice(0, 5)) lines.push(`- ${f.message} (${ruleId})`);
+    if (fs.length > 5) lines.push(`- and ${fs.length - 5} more like these (${ruleId})`);
+  }
+  return (
+    `The publication check found ${errors.length === 1 ? '1 problem' : `${errors.length} problems`} to resolve ` +
+    `before this is published:\n${lines.join('\n')}\nResolve them, or export it anyway marked “Draft” on every ` +
+    'page (allow unfinished). Nothing was saved.'
+  );
 }
 
 function writeOut(fn: () => void, target: string): void {

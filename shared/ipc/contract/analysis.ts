@@ -72,7 +72,11 @@ const bulkTarget = z.discriminatedUnion('kind', [
 export const analysisContract = {
   'analysis.overview': call<AnalysisOverview>()(z.strictObject({}), 'query'),
   'analysis.settings': call<AnalysisSettings>()(
-    z.strictObject({ campaigns: campaigns.optional(), threshold: z.number().int().min(1).max(1000).optional() }),
+    z.strictObject({
+      campaigns: campaigns.optional(),
+      threshold: z.number().int().min(1).max(1000).optional(),
+      minCodedShare: z.number().min(0).max(1).optional(),
+    }),
     'mutation',
   ),
 

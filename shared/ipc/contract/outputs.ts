@@ -16,6 +16,11 @@ export const outputsContract = {
       redaction: z.enum(['none', 'redacted']).optional(),
       /** Produce the document although the standard checker reports errors. */
       exportAnyway: z.boolean().optional(),
+      /**
+       * Publish although the publication check found problems (R-PUB6, R-PUB7): the document is then
+       * marked "Draft" on every page.
+       */
+      allowUnfinished: z.boolean().optional(),
     }),
     'job',
   ),

@@ -56,6 +56,7 @@ describe('the analysis workbook made in the task worker', () => {
     await viaWorker.call('workspace.open', { path: summary.path });
     for (const redaction of ['none', 'redacted'] as const) {
       const w = await viaWorker.call('outputs.export', {
+        allowUnfinished: true,
         kind: 'analysis-xlsx',
         path: join(t.dir, `worker-${redaction}.xlsx`),
         redaction,
@@ -66,6 +67,7 @@ describe('the analysis workbook made in the task worker', () => {
     await inThread.call('workspace.open', { path: summary.path });
     for (const redaction of ['none', 'redacted'] as const) {
       const o = await inThread.call('outputs.export', {
+        allowUnfinished: true,
         kind: 'analysis-xlsx',
         path: join(t.dir, `thread-${redaction}.xlsx`),
         redaction,

@@ -14,6 +14,8 @@ export interface ReportContext extends Pick<OutputContext, 'now'> {
   threshold?: number;
   /** Streamed outputs written to a file: make the file in this worker (Services.taskWorker). */
   worker?: WorkerSpec | undefined;
+  /** Published over the publication check's errors: "Draft" on every page. */
+  draftBanner?: boolean;
 }
 
 export function prepareForOutput(
@@ -25,6 +27,7 @@ export function prepareForOutput(
   const prepared = prepareReport(report, {
     redaction: ctx.redaction,
     ...(ctx.threshold !== undefined ? { threshold: ctx.threshold } : {}),
+    ...(ctx.draftBanner ? { draftBanner: true } : {}),
   });
   return { prepared, now: ctx.now };
 }

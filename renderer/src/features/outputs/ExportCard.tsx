@@ -21,8 +21,11 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   const job = useJob();
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A refused publication lists each quote that may not be published.
+  // A refused publication lists each problem: a quote that may not be published, or what the publication check found.
   const [problems, setProblems] = useState<string[]>([]);
+  // The publication check refused it: the team may publish it anyway, marked "Draft" on every page.
+  const [unfinished, setUnfinished] = useState(false);
+  const [allowUnfinished, setAllowUnfinished] = useState(false);
   const findings = useDraftFindingsSummary(entry.checksDraft);
   const id = `export-${entry.kind}`;
 
@@ -32,12 +35,17 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
     setError(null);
     setProblems([]);
     setResult(null);
-    const options = { ...(entry.holdsResponses ? { redaction } : {}), ...(anyway ? { exportAnyway: true } : {}) };
+    const options = {
+      ...(entry.holdsResponses ? { redaction } : {}),
+      ...(anyway ? { exportAnyway: true } : {}),
+      ...(allowUnfinished && redaction === 'redacted' ? { allowUnfinished: true } : {}),
+    };
     const r = await job.run('outputs.export', { kind: entry.kind, path: target, ...options }, 'Starting');
     if (!r.ok) {
       const list = (r.error.details as { problems?: unknown } | undefined)?.problems;
       const named = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
       setProblems(named);
+      if ((r.error.details as { publicationCheck?: unknown } | undefined)?.publicationCheck) setUnfinished(true);
       return setError(named.length ? r.error.message.split('\n')[0]! : r.error.message);
     }
     setResult(r.value);
@@ -123,8 +131,19 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+      {unfinished && entry.holdsResponses && redaction === 'redacted' ? (
+        <CheckboxField
+          id={`${id}-unfinished`}
+          label="Publish it anyway, marked “Draft” on every page"
+          checked={allowUnfinished}
+          onChange={setAllowUnfinished}
+        />
+      ) : null}
       {problems.length ? (
-        <ul className="govuk-list govuk-list--bullet govuk-error-message" aria-label="Quotes that cannot be published">
+        <ul
+          className="govuk-list govuk-list--bullet govuk-error-message"
+          aria-label="What to resolve before publishing"
+        >
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
@@ -148,6 +167,9 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           >
             Open folder
           </button>
+          {result.publicationCheck?.some((f) => f.severity === 'error') ? (
+            <> Published over the problems the publication check found: every page says “Draft”.</>
+          ) : null}
         </div>
       ) : null}
     </section>
