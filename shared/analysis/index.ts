@@ -7,6 +7,7 @@ export * from './campaigns';
 export * from './codebook';
 export * from './duplicates';
 export * from './organisations';
+export * from './personal-data/index';
 export * from './suppression';
 export * from './tallies';
 export * from './theme-review';
