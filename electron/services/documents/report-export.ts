@@ -59,7 +59,7 @@ export async function runReportExport(
   if (errors.length && !req.allowUnfinished)
     throw new AppError('conflict', refusalText(errors), {
       publicationCheck: findings,
-      problems: errors.map((f) => `${f.ruleId}: ${f.message}`),
+      problems: problemLines(errors),
     });
   env.progress(0, 100, 'Counting the responses and themes');
   const report = assembleReport(db, draft, {
@@ -158,19 +158,34 @@ export async function runReportExport(
   };
 }
 
-/** The refusal: each kind of problem (five of each at most) on its own lines, and the two ways on. */
-function refusalText(errors: readonly PublicationFinding[]): string {
+/**
+ * The problems to show, one line each with its rule id: the questions still without a response on
+ * one line, and five of any other kind at most, then how many more.
+ */
+function problemLines(errors: readonly PublicationFinding[]): string[] {
   const groups = new Map<string, PublicationFinding[]>();
   for (const f of errors) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
   const lines: string[] = [];
   for (const [ruleId, fs] of groups) {
-    for (const f of fs.slice(0, 5)) lines.push(`- ${f.message} (${ruleId})`);
-    if (fs.length > 5) lines.push(`- and ${fs.length - 5} more like these (${ruleId})`);
+    if (ruleId === 'R-PUB6-placeholder' && fs.length > 1) {
+      const numbers = fs.map((f) => /^Question ([^:]+):/.exec(f.message)?.[1] ?? '?');
+      lines.push(`Questions ${numbers.join(', ')}: the government’s response is not written yet (${ruleId})`);
+      continue;
+    }
+    for (const f of fs.slice(0, 5)) lines.push(`${f.message} (${ruleId})`);
+    if (fs.length > 5) lines.push(`And ${fs.length - 5} more like these (${ruleId})`);
   }
+  return lines;
+}
+
+/** The refusal: its problems, and the two ways on. */
+function refusalText(errors: readonly PublicationFinding[]): string {
   return (
     `The publication check found ${errors.length === 1 ? '1 problem' : `${errors.length} problems`} to resolve ` +
-    `before this is published:\n${lines.join('\n')}\nResolve them, or export it anyway marked “Draft” on every ` +
-    'page (allow unfinished). Nothing was saved.'
+    `before this is published:\n${problemLines(errors)
+      .map((l) => `- ${l}`)
+      .join('\n')}\nResolve them, or export it anyway marked “Draft” on every page (allow unfinished). ` +
+    'Nothing was saved.'
   );
 }
 

@@ -131,6 +131,13 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+      {problems.length ? (
+        <ul className="govuk-list govuk-list--bullet" aria-label="What to resolve before publishing">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
       {unfinished && entry.holdsResponses && redaction === 'redacted' ? (
         <CheckboxField
           id={`${id}-unfinished`}
@@ -138,16 +145,6 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           checked={allowUnfinished}
           onChange={setAllowUnfinished}
         />
-      ) : null}
-      {problems.length ? (
-        <ul
-          className="govuk-list govuk-list--bullet govuk-error-message"
-          aria-label="What to resolve before publishing"
-        >
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
       ) : null}
       {job.progress ? (
         <JobProgress progress={job.progress} label={`Making the ${entry.title}`} onCancel={job.cancel} className="" />
