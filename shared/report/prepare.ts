@@ -255,8 +255,12 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
 
   // Publication: personal data typed into answers and quotes is replaced by markers (R-PUB1), and an
   // organisation that asked for confidentiality is named nowhere (R-PUB4).
-  const scrubText = redaction === 'redacted' ? personalDataScrubber(report.personalNames) : undefined;
   const hiddenOrganisations = redaction === 'redacted' ? confidentialOrganisations(report) : new Set<string>();
+  const hiddenNames = [
+    ...report.organisations.filter((o) => hiddenOrganisations.has(organisationKey(o.name))).map((o) => o.name),
+    ...report.confidentialOrganisations,
+  ];
+  const scrubText = redaction === 'redacted' ? personalDataScrubber(report.personalNames, hiddenNames) : undefined;
   const publishedQuote = (quote: ReportQuote): ReportQuote => {
     if (redaction !== 'redacted') return quote;
     const hidden = !!quote.organisation && hiddenOrganisations.has(organisationKey(quote.organisation));

@@ -39,6 +39,8 @@ const ANSWERS = [
   'My neighbour Tomasz Kowalczyk agrees: call him on 07700 900123 or email mei.chen@example.org.',
   'Ring the surgery on 0113 496 0000. My NI number is JK 12 34 56 C and my NHS number is 943 476 5919.',
   'See what people said at facebook.com/tomasz.kowalczyk.77 before deciding.',
+  // Another respondent names the organisation that asked for confidentiality (R-PUB4: named nowhere).
+  'I agree with the wharfedale  pensioners forum about keeping paper forms.',
 ];
 const ORGANISATION = 'Wharfedale Pensioners Forum';
 let ws: Ws;
@@ -124,7 +126,7 @@ describe('personal data typed into answers, at publication level', () => {
     const text = texts(published.path);
     for (const item of PLANTED) expect(text, `${item} in the published ${kind}`).not.toContain(item);
     // R-PUB4: named nowhere, although its other response did not ask for confidentiality.
-    expect(text, `the confidential organisation in the published ${kind}`).not.toContain(ORGANISATION);
+    expect(text, `the confidential organisation in the published ${kind}`).not.toMatch(/wharfedale\s+pensioners/i);
     // The briefing quotes no answers in full; the others publish these answers with the markers.
     if (kind !== 'briefing-docx') expect(text).toContain('[name removed]');
     const internal = await ws.call('outputs.export', {
@@ -166,5 +168,6 @@ describe('personal data typed into answers, at publication level', () => {
     );
     expect(csv).toContain('I am [name removed] and I live at [address removed], [postcode removed].');
     expect(csv).toContain('Booking online would save me hours.');
+    expect(csv).toContain('I agree with the [organisation removed] about keeping paper forms.');
   });
 });
