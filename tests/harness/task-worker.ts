@@ -1,19 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCliBuilt } from './cli';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let built: string | null = null;
 
 /**
- * The task worker (survey imports, workbooks) as the app ships it (dist/node/task-worker.mjs), bundled from the current
- * sources once per process (esbuild, about a second): a worker thread runs JavaScript files, and
- * Node 20 does not apply tsx inside one.
+ * The task worker (survey imports, workbooks) as the app ships it (dist/node/task-worker.mjs): a
+ * worker thread runs JavaScript files, and Node 20 does not apply tsx inside one. Bundled from the
+ * current sources only when they changed since the last build (bin/workbench.mjs checks the build's
+ * stamp), never rebuilt while it is current: a rebuild rewrites dist/node in place, and a command
+ * line another test file is running at that moment would read half-written chunks.
  */
 export function builtTaskWorker(): string {
   if (built) return built;
-  const r = spawnSync(process.execPath, [join(root, 'build/scripts/build-node.mjs')], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not bundle the task worker');
+  ensureCliBuilt();
   built = join(root, 'dist/node/task-worker.mjs');
   return built;
 }
