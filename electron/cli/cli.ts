@@ -12,6 +12,7 @@ import { EXPORT_KINDS } from '#shared/domain/exports';
 import type { In, Out } from '#shared/ipc/contract';
 import type { BackendChannel } from '../services/core/session';
 import { INTAKE_CHANNELS } from '#shared/domain/survey-import/types';
+import { canMarkDraft } from '#shared/report/publication-check';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -171,7 +172,8 @@ export const COMMANDS: Record<string, Command> = {
     usage: `export <file> <kind> <out> [--redaction none|redacted] [--allow-unfinished]`,
     summary:
       `Write an output document. Kinds: ${EXPORT_KINDS.join(', ')}. For publication the documents after the ` +
-      'consultation pass the publication check first (exit 1 on a problem; --allow-unfinished marks them "Draft").',
+      'consultation pass the publication check first (exit 1 on a problem; --allow-unfinished exports them ' +
+      'anyway, the Word and Excel ones marked "Draft").',
     booleans: ['allow-unfinished'],
     async run(args, router, io) {
       const file = need(args, 0, 'the workspace file', this.usage);
@@ -200,7 +202,12 @@ export const COMMANDS: Record<string, Command> = {
       for (const f of result.publicationCheck ?? [])
         io.err(`workbench export: publication check: ${f.severity}: ${f.message} (${f.ruleId})`);
       if (result.publicationCheck?.some((f) => f.severity === 'error'))
-        io.err('workbench export: published over the problems above: every page says "Draft".');
+        io.err(
+          canMarkDraft(known)
+            ? 'workbench export: published over the problems above: every page says "Draft".'
+            : 'workbench export: exported over the problems above; a CSV cannot be marked "Draft", so do not ' +
+                'publish it until they are resolved.',
+        );
       return { json: result };
     },
   },

@@ -22,6 +22,8 @@ export interface PublicationFinding {
   message: string;
   /** Where to fix it: a page of the app, and the question when there is one. */
   goTo: { page: 'analysis' | 'responses' | 'draft'; view?: 'campaigns' | 'duplicates' | 'browse'; questionId?: string };
+  /** The question's number as printed, when the finding is about one question. */
+  questionNumber?: string;
 }
 
 /** What the check reads, gathered from the workspace (electron/services/documents/publication-facts.ts). */
@@ -56,6 +58,7 @@ export function checkPublication(f: PublicationFacts): PublicationFinding[] {
       message:
         `Question ${q.number}: the government’s response is not written yet ` + '(the document would say “to follow”).',
       goTo: { page: 'analysis', questionId: q.questionId },
+      questionNumber: q.number,
     });
   for (const q of f.coding) {
     if (q.total === 0) continue;
@@ -109,8 +112,8 @@ export function checkPublication(f: PublicationFacts): PublicationFinding[] {
         ruleId: 'R-PUB7-late',
         severity: 'warning',
         message:
-          'This is more than 12 weeks after the consultation closed: the response says it is published later than ' +
-          'the Consultation Principles ask.',
+          'This is more than 12 weeks after the consultation closed: the Consultation Principles ask for the ' +
+          'response within 12 weeks, or a note explaining the delay.',
         goTo: { page: 'draft' },
       });
   }
@@ -119,6 +122,12 @@ export function checkPublication(f: PublicationFacts): PublicationFinding[] {
 
 export const blocking = (findings: readonly PublicationFinding[]): PublicationFinding[] =>
   findings.filter((x) => x.severity === 'error');
+
+/**
+ * Whether a document published over unresolved findings can say "Draft": the Word documents on every
+ * page, the workbook on every sheet; the responses CSV has nowhere to say it.
+ */
+export const canMarkDraft = (kind: string): boolean => kind !== 'responses-csv';
 
 /** The banner on every page of a document published over unresolved findings. */
 export const DRAFT_BANNER = 'Draft: the publication check found problems that were not resolved';

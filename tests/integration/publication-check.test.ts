@@ -72,6 +72,11 @@ describe('the publication check before publishing', () => {
     expect(anyway.status, anyway.stderr).toBe(0);
     expect(anyway.stderr).toContain('every page says "Draft"');
     expect((anyway.json() as { publicationCheck: unknown[] }).publicationCheck.length).toBeGreaterThan(0);
+    // A CSV has no pages to mark: the command line says so rather than promising "Draft".
+    const csv = workbench(['export', ws.path, 'responses-csv', t.path('cli.csv'), '--allow-unfinished']);
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stderr).toContain('a CSV cannot be marked "Draft"');
+    expect(csv.stderr).not.toContain('every page says');
   });
 
   it('once finished (every response written, the share to code set, the bad value gone) publishes clean', async () => {

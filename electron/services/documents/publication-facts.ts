@@ -2,7 +2,6 @@ import type { Db } from '../core/db/database';
 import { answerOptions, type Draft } from '#shared/domain/draft/model';
 import type { PublicationFacts } from '#shared/report/publication-check';
 import { analysisOverview } from '../analysis/overview';
-import { readSettings } from '../analysis/settings';
 import { analysisQuestions } from '../analysis/questions';
 import { questionResponseText, readTexts } from '../analysis/texts';
 
@@ -19,7 +18,7 @@ const LISTED_FIELDS = [
   ['ageBand', 'age_band'],
 ] as const;
 
-export function publicationFacts(db: Db, draft: Draft, now: Date): PublicationFacts {
+export function publicationFacts(db: Db, draft: Draft, now: Date, minCodedShare: number): PublicationFacts {
   const overview = analysisOverview(db, draft);
   const texts = readTexts(db);
   return {
@@ -29,7 +28,7 @@ export function publicationFacts(db: Db, draft: Draft, now: Date): PublicationFa
     coding: overview.questions
       .filter((q) => q.codable && q.progress.total > 0)
       .map((q) => ({ questionId: q.id, number: q.number, total: q.progress.total, coded: q.progress.coded })),
-    minCodedShare: readSettings(db).minCodedShare,
+    minCodedShare,
     campaignsUnreviewed: db.scalar<number>("SELECT count(*) FROM campaign WHERE status = 'proposed'") ?? 0,
     duplicateGroupsUnresolved: db.scalar<number>("SELECT count(*) FROM duplicate_group WHERE status = 'open'") ?? 0,
     invalidValues: [...invalidAnswers(db, draft), ...invalidDetails(db, draft)],

@@ -54,7 +54,8 @@ export async function runReportExport(
   const passes = req.kind === 'analysis-xlsx' ? 2 : 1;
   // Publication: the publication check first (R-PUB6, R-PUB7), so an unfinished response is refused
   // before anything is made; published over its errors only when the team says so, marked "Draft".
-  const findings = redaction === 'redacted' ? checkPublication(publicationFacts(db, draft, env.now)) : [];
+  const findings =
+    redaction === 'redacted' ? checkPublication(publicationFacts(db, draft, env.now, settings.minCodedShare)) : [];
   const errors = blocking(findings);
   if (errors.length && !req.allowUnfinished)
     throw new AppError('conflict', refusalText(errors), {
@@ -168,7 +169,7 @@ function problemLines(errors: readonly PublicationFinding[]): string[] {
   const lines: string[] = [];
   for (const [ruleId, fs] of groups) {
     if (ruleId === 'R-PUB6-placeholder' && fs.length > 1) {
-      const numbers = fs.map((f) => /^Question ([^:]+):/.exec(f.message)?.[1] ?? '?');
+      const numbers = fs.map((f) => f.questionNumber ?? '?');
       lines.push(`Questions ${numbers.join(', ')}: the government’s response is not written yet (${ruleId})`);
       continue;
     }

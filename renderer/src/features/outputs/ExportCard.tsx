@@ -8,6 +8,7 @@ import { whenText } from '../shared/format';
 import { useDraftFindingsSummary } from './useDraftFindings';
 import { useJob } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
+import { canMarkDraft } from '#shared/report/publication-check';
 
 /** An export kind as the Outputs page lists it: where it would be saved and when it was last made. */
 export type OutputEntry = ExportKindInfo & { suggestedPath: string; lastExport: ExportLogEntry | null };
@@ -141,7 +142,11 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
       {unfinished && entry.holdsResponses && redaction === 'redacted' ? (
         <CheckboxField
           id={`${id}-unfinished`}
-          label="Publish it anyway, marked “Draft” on every page"
+          label={
+            canMarkDraft(entry.kind)
+              ? 'Publish it anyway, marked “Draft” on every page'
+              : 'Export it anyway (a CSV cannot be marked “Draft”: do not publish it until the problems are resolved)'
+          }
           checked={allowUnfinished}
           onChange={setAllowUnfinished}
         />
@@ -165,7 +170,11 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
             Open folder
           </button>
           {result.publicationCheck?.some((f) => f.severity === 'error') ? (
-            <> Published over the problems the publication check found: every page says “Draft”.</>
+            <>
+              {canMarkDraft(entry.kind)
+                ? ' Published over the problems the publication check found: every page says “Draft”.'
+                : ' Exported over the problems the publication check found: do not publish it until they are resolved.'}
+            </>
           ) : null}
         </div>
       ) : null}

@@ -65,6 +65,19 @@ interface ResponsesStore {
   createQuestions: (input: In<'responses.createQuestions'>) => Promise<Result<Out<'responses.createQuestions'>>>;
 }
 
+/** What the page shows with nothing read yet: after another workspace is opened, and on reset. */
+const EMPTY_VIEW = {
+  view: 'overview',
+  summary: null,
+  batches: [],
+  draft: null,
+  error: null,
+  filters: {},
+  query: '',
+  openResponse: null,
+  pendingImport: null,
+} satisfies Partial<ResponsesStore>;
+
 export const useResponses = create<ResponsesStore>()((set, get) => ({
   view: 'overview',
   summary: null,
@@ -77,19 +90,7 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   openResponse: null,
   workspacePath: null,
   forWorkspace(path) {
-    if (get().workspacePath !== path)
-      set({
-        view: 'overview',
-        summary: null,
-        batches: [],
-        draft: null,
-        error: null,
-        filters: {},
-        query: '',
-        openResponse: null,
-        workspacePath: path,
-        pendingImport: null,
-      });
+    if (get().workspacePath !== path) set({ ...EMPTY_VIEW, workspacePath: path });
   },
   pendingImport: null,
   importWhenOpened(workspacePath, paths) {
@@ -123,18 +124,7 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
     set((s) => ({ revision: s.revision + 1 }));
     void get().refresh();
   },
-  reset: () =>
-    set({
-      view: 'overview',
-      summary: null,
-      batches: [],
-      draft: null,
-      error: null,
-      filters: {},
-      query: '',
-      openResponse: null,
-      pendingImport: null,
-    }),
+  reset: () => set(EMPTY_VIEW),
   decideCampaign: changeAction('responses.decideCampaign', () => get().changed()),
   splitCampaign: changeAction('responses.splitCampaign', () => get().changed()),
   resolveDuplicates: changeAction('responses.resolveDuplicates', () => get().changed()),
