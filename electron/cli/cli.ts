@@ -13,6 +13,7 @@ import type { In, Out } from '#shared/ipc/contract';
 import type { BackendChannel } from '../services/core/session';
 import { INTAKE_CHANNELS } from '#shared/domain/survey-import/types';
 import { canMarkDraft } from '#shared/report/publication-check';
+import { PERSONAL_DATA_KINDS } from '#shared/analysis/personal-data/kinds';
 
 /**
  * `npx workbench <command> …`: the same handlers as the app, for scripts. JSON on stdout; on
@@ -335,6 +336,61 @@ export const COMMANDS: Record<string, Command> = {
           })),
         },
       };
+    },
+  },
+  'publication-check': {
+    usage: 'publication-check <file>',
+    summary:
+      'The publication check (R-PUB6, R-PUB7) without exporting: each finding with its rule and where to fix it. ' +
+      'Exit 1 if one would block publication.',
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const { result } = await withWorkspace(router, file, true, () => call(router, 'outputs.publicationCheck', {}));
+      const blocking = result.findings.filter((f) => f.severity === 'error').length;
+      return { json: { ...result, blocking }, exitCode: blocking ? 1 : 0 };
+    },
+  },
+  'personal-data': {
+    usage:
+      'personal-data <file> [--status unreviewed|remove|release|all] [--kind <kind>] [--limit <n>] [--offset <n>] ' +
+      '[--confirm-removals]',
+    summary:
+      'The personal data found in answers that would be published (names, emails, phones, postcodes…), with ' +
+      'what was decided. --confirm-removals confirms the removal of every finding not yet reviewed (of --kind).',
+    booleans: ['confirm-removals'],
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const status = oneOf(args, 'status', ['unreviewed', 'remove', 'release', 'all'] as const);
+      const kind = oneOf(args, 'kind', PERSONAL_DATA_KINDS);
+      const num = (name: string, fallback: number, max: number): number => {
+        const v = flag(args, name);
+        if (v === undefined) return fallback;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > max)
+          throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
+        return n;
+      };
+      const limit = Math.max(1, num('limit', 100, 500));
+      const offset = num('offset', 0, 10_000_000);
+      const confirm = args.flags.get('confirm-removals') === true;
+      const { result } = await withWorkspace(router, file, !confirm, async () => {
+        const confirmed = confirm
+          ? (
+              await call(router, 'responses.decidePersonalData', {
+                decision: 'remove',
+                allUnreviewed: kind ? { kind } : {},
+              })
+            ).changed
+          : undefined;
+        const review = await call(router, 'responses.personalData', {
+          ...(status ? { status } : {}),
+          ...(kind ? { kind } : {}),
+          limit,
+          offset,
+        });
+        return { ...review, ...(confirmed !== undefined ? { removalsConfirmed: confirmed } : {}) };
+      });
+      return { json: result };
     },
   },
   verify: {

@@ -115,10 +115,28 @@ export interface ExportResult {
    * Publication level, documents after the consultation: what the publication check found
    * (shared/report/publication-check.ts); with an error left, the document says "Draft" on every page.
    */
-  publicationCheck?: Array<{ ruleId: string; severity: 'error' | 'warning'; message: string }>;
+  publicationCheck?: PublicationCheckItem[];
   /**
    * Something the user should know that did not stop the export (the command line's workspace could not be rewritten on
    * close).
    */
   warning?: string;
+}
+
+/** One finding of the publication check, as the window and the command line show it. */
+export interface PublicationCheckItem {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** Where in the app to fix it ("go to it"). */
+  goTo?: PublicationGoTo;
+  /** The question's number as printed, when the finding is about one question. */
+  questionNumber?: string;
+}
+
+/** Where in the app a publication-check finding is fixed: a page, a view of it, a question. */
+export interface PublicationGoTo {
+  page: 'analysis' | 'responses' | 'draft';
+  view?: 'campaigns' | 'duplicates' | 'browse' | 'personal-data';
+  questionId?: string;
 }

@@ -53,7 +53,7 @@ export const DRAFT_CHANNELS = [
   'draft.inspect',
 ] as const;
 
-export const OUTPUT_CHANNELS = ['outputs.list', 'outputs.export', 'outputs.log'] as const;
+export const OUTPUT_CHANNELS = ['outputs.list', 'outputs.export', 'outputs.log', 'outputs.publicationCheck'] as const;
 
 /** The Responses calls that read files people send (their handlers load the file readers on first use). */
 export const RESPONSE_IMPORT_CHANNELS = [
@@ -88,6 +88,8 @@ export const RESPONSE_CHANNELS = [
   'responses.organisations',
   'responses.mergeOrganisations',
   'responses.revertMerge',
+  'responses.personalData',
+  'responses.decidePersonalData',
 ] as const;
 
 export const ANALYSIS_CHANNELS = [

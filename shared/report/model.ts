@@ -22,6 +22,7 @@
  */
 import type { QuestionType } from '../domain/draft/model';
 import type { CrossTab, EncodedAnswers, QuestionTally } from '../analysis/tallies';
+import type { ReleasedFindings } from '../analysis/personal-data/review';
 
 /** none: internal use, everything shown; redacted: for publication. */
 export type RedactionLevel = 'none' | 'redacted';
@@ -257,6 +258,11 @@ export interface ConsultationReport {
    * typed into any free text — their own or another respondent's — is replaced by "[name removed]".
    */
   personalNames: readonly string[];
+  /**
+   * Findings the official released in the review list (Responses → Personal data), by answer: left as
+   * written in that answer's published text. Every other finding is removed.
+   */
+  releasedPersonalData?: ReleasedFindings;
   /**
    * The headers of the export columns kept with responses as received (the survey tool's own
    * record), across every batch: columns of the internal exports only, never published.

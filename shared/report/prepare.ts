@@ -260,13 +260,16 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     ...report.organisations.filter((o) => hiddenOrganisations.has(organisationKey(o.name))).map((o) => o.name),
     ...report.confidentialOrganisations,
   ];
-  const scrubText = redaction === 'redacted' ? personalDataScrubber(report.personalNames, hiddenNames) : undefined;
+  const scrubText =
+    redaction === 'redacted'
+      ? personalDataScrubber(report.personalNames, hiddenNames, report.releasedPersonalData)
+      : undefined;
   const publishedQuote = (quote: ReportQuote): ReportQuote => {
     if (redaction !== 'redacted') return quote;
     const hidden = !!quote.organisation && hiddenOrganisations.has(organisationKey(quote.organisation));
     return {
       ...quote,
-      text: scrubText!(quote.text),
+      text: scrubText!(quote.text, { responseId: quote.respondentId, questionId: quote.questionId }),
       ...(hidden ? { attribution: quote.anonymousAttribution ?? 'An organisation' } : {}),
     };
   };

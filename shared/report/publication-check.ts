@@ -1,4 +1,5 @@
 import { formatCount } from './tables';
+import type { PublicationGoTo } from '../domain/exports';
 
 /**
  * The publication check (R-PUB6, R-PUB7 in the consultation standard): before the government
@@ -13,6 +14,7 @@ export type PublicationRuleId =
   | 'R-PUB6-campaigns'
   | 'R-PUB6-duplicates'
   | 'R-PUB6-values'
+  | 'R-PUB6-personal-data'
   | 'R-PUB7-before-close'
   | 'R-PUB7-late';
 
@@ -21,7 +23,7 @@ export interface PublicationFinding {
   severity: 'error' | 'warning';
   message: string;
   /** Where to fix it: a page of the app, and the question when there is one. */
-  goTo: { page: 'analysis' | 'responses' | 'draft'; view?: 'campaigns' | 'duplicates' | 'browse'; questionId?: string };
+  goTo: PublicationGoTo;
   /** The question's number as printed, when the finding is about one question. */
   questionNumber?: string;
 }
@@ -38,6 +40,12 @@ export interface PublicationFacts {
   duplicateGroupsUnresolved: number;
   /** Values that are not one of the question's options or the field's list ("Mars" as a region). */
   invalidValues: ReadonlyArray<{ where: string; value: string; count: number; questionId?: string }>;
+  /**
+   * Personal data found in answers that would be published, not yet reviewed (Responses → Personal data).
+   * Removed whatever happens; the warning asks for the removals to be looked at, so none is over-redacted
+   * and the list has had a person's eyes on it.
+   */
+  personalDataUnreviewed: number;
   /** The day the document is published (the export's date, London) and the consultation's close (an instant). */
   publishedOn: Date;
   closesAt: string | null;
@@ -97,6 +105,16 @@ export function checkPublication(f: PublicationFacts): PublicationFinding[] {
       goTo: v.questionId
         ? { page: 'responses', view: 'browse', questionId: v.questionId }
         : { page: 'responses', view: 'browse' },
+    });
+  if (f.personalDataUnreviewed > 0)
+    out.push({
+      ruleId: 'R-PUB6-personal-data',
+      severity: 'warning',
+      message:
+        `${plural(f.personalDataUnreviewed, 'piece', 'pieces')} of personal data found in answers ` +
+        `${f.personalDataUnreviewed === 1 ? 'has' : 'have'} not been reviewed: ` +
+        `${f.personalDataUnreviewed === 1 ? 'it is' : 'they are'} removed from what is published until you decide.`,
+      goTo: { page: 'responses', view: 'personal-data' },
     });
   const closes = f.closesAt ? new Date(f.closesAt) : null;
   if (closes && !Number.isNaN(closes.getTime())) {

@@ -22,6 +22,7 @@ import { londonParts } from '../domain/govuk-dates';
 import { OTHER_AGGREGATED, SUPPRESSED } from '../analysis/suppression';
 import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowParts, RowSource } from './model';
 import { organisationKey } from './organisation-confidentiality';
+import type { Scrub } from './personal-data-scrubber';
 
 export type { RowParts };
 
@@ -69,7 +70,7 @@ export interface RowPlan {
   /** Per grouped field: category label → label as published. */
   categoryLabels: Partial<Record<'respondingAs' | 'type' | 'region' | 'channel', Map<string, string>>>;
   /** Publication: free text with personal data replaced by markers ("[name removed]"); none for internal use. */
-  scrubText?: (text: string) => string;
+  scrubText?: Scrub;
   /** Publication: organisations that asked for confidentiality on any response (organisationKey). */
   hiddenOrganisations?: ReadonlySet<string>;
 }
@@ -267,7 +268,13 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     }
     if (q.takesText) {
       const t = a?.text?.trim() ? a.text : '';
-      cells.push(t && withholdText ? SUPPRESSED : t && plan.scrubText ? plan.scrubText(t) : t);
+      cells.push(
+        t && withholdText
+          ? SUPPRESSED
+          : t && plan.scrubText
+            ? plan.scrubText(t, { responseId: row.id, questionId: q.id })
+            : t,
+      );
     }
     if (q.hasThemes) {
       const themes = row.themes[q.id];

@@ -211,10 +211,11 @@ test('code with the keyboard, double-code through a package, merge it, and expor
     const out = await card.getByLabel('Save to').inputValue();
     await card.getByRole('button', { name: /^Export / }).click();
     // Only question 1's response is written and little is coded: the publication check says so and writes nothing.
-    await expect(card).toContainText('The publication check found');
-    await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
-      'the government’s response is not written yet',
-    );
+    // At the top of the card, each problem with a link to where it is fixed.
+    const refusal = card.getByRole('alert');
+    await expect(refusal).toContainText('Not published: the publication check found problems');
+    await expect(refusal).toContainText('the government’s response is not written yet');
+    await expect(refusal.getByRole('button', { name: /^Go to it ?: Question 2/ })).toBeVisible();
     expect(existsSync(out)).toBe(false);
     await card.getByLabel('Publish it anyway, marked “Draft” on every page').check();
     await card.getByRole('button', { name: /^Export / }).click();
@@ -228,6 +229,12 @@ test('code with the keyboard, double-code through a package, merge it, and expor
     'Redacted for publication',
   );
   await expectNoAxeViolations(page, 'outputs after the reports');
+  // The publication check on its own: question 2's response still to write, and a link that opens it.
+  const check = page.getByRole('region', { name: 'Publication check' });
+  await expect(check).toContainText('block');
+  await check.getByRole('button', { name: /^Go to it ?: Question 2: the government’s response/ }).click();
+  await expect(app.heading()).toHaveText('Analysis');
+  await expect(page.getByLabel('Response to what people said')).toBeVisible();
   expect(cspViolations).toEqual([]);
 });
 
@@ -271,7 +278,7 @@ test('the Outputs page refuses to publish a quote from a confidential respondent
   const out = await card.getByLabel('Save to').inputValue();
   await card.getByRole('button', { name: /^Export / }).click();
   // Unfinished (no response written): published anyway as a draft, the quote is still refused.
-  await expect(card).toContainText('The publication check found');
+  await expect(card.getByRole('alert')).toContainText('Not published: the publication check found problems');
   await card.getByLabel('Publish it anyway, marked “Draft” on every page').check();
   await card.getByRole('button', { name: /^Export / }).click();
   await expect(card).toContainText('A quote cannot be published.');

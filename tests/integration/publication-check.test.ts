@@ -72,6 +72,13 @@ describe('the publication check before publishing', () => {
     expect(anyway.status, anyway.stderr).toBe(0);
     expect(anyway.stderr).toContain('every page says "Draft"');
     expect((anyway.json() as { publicationCheck: unknown[] }).publicationCheck.length).toBeGreaterThan(0);
+    // The check on its own, without exporting: the same findings, each with where to fix it; exit 1 while blocked.
+    const check = workbench(['publication-check', ws.path]);
+    expect(check.status).toBe(1);
+    const out = check.json() as { findings: Array<{ ruleId: string; goTo: unknown }>; blocking: number };
+    expect(out.blocking).toBeGreaterThan(0);
+    expect(out.findings.map((f) => f.ruleId)).toContain('R-PUB6-values');
+    expect(out.findings.every((f) => f.goTo)).toBe(true);
     // A CSV has no pages to mark: the command line says so rather than promising "Draft".
     const csv = workbench(['export', ws.path, 'responses-csv', t.path('cli.csv'), '--allow-unfinished']);
     expect(csv.status, csv.stderr).toBe(0);

@@ -4,11 +4,17 @@ import { requireWorkspace } from '../core/require-workspace';
 import { listOutputs, runExport } from './export-service';
 import { readExportLog } from '../core/export-log';
 import { checkerErrorCount } from '../draft/checker-gate';
+import { runPublicationCheck } from './publication-facts';
 
 export const outputHandlers: HandlerTable<OutputChannel> = {
   'outputs.list': (_i, ctx) => ({ kinds: listOutputs(requireWorkspace(ctx)) }),
 
   'outputs.log': (_i, ctx) => readExportLog(requireWorkspace(ctx).db),
+
+  'outputs.publicationCheck': (_i, ctx) => {
+    const now = ctx.services.clock();
+    return { findings: runPublicationCheck(requireWorkspace(ctx).db, now), checkedAt: now.toISOString() };
+  },
 
   'outputs.export': ({ kind, path, redaction, exportAnyway, allowUnfinished }, ctx) =>
     runExport(

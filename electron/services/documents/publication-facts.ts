@@ -1,9 +1,12 @@
 import type { Db } from '../core/db/database';
 import { answerOptions, type Draft } from '#shared/domain/draft/model';
-import type { PublicationFacts } from '#shared/report/publication-check';
+import { checkPublication, type PublicationFacts, type PublicationFinding } from '#shared/report/publication-check';
+import { readSettings } from '../analysis/settings';
+import { loadDraft } from '../draft/draft-service';
 import { analysisOverview } from '../analysis/overview';
 import { analysisQuestions } from '../analysis/questions';
 import { questionResponseText, readTexts } from '../analysis/texts';
+import { unreviewedPersonalData } from '../responses/personal-data-review';
 
 /**
  * What the publication check reads (shared/report/publication-check.ts), gathered from the
@@ -17,6 +20,11 @@ const LISTED_FIELDS = [
   ['region', 'region'],
   ['ageBand', 'age_band'],
 ] as const;
+
+/** The publication check as it stands: what a publication-level export made now would be refused or warned about. */
+export function runPublicationCheck(db: Db, now: Date): PublicationFinding[] {
+  return checkPublication(publicationFacts(db, loadDraft(db), now, readSettings(db).minCodedShare));
+}
 
 export function publicationFacts(db: Db, draft: Draft, now: Date, minCodedShare: number): PublicationFacts {
   const overview = analysisOverview(db, draft);
@@ -32,6 +40,7 @@ export function publicationFacts(db: Db, draft: Draft, now: Date, minCodedShare:
     campaignsUnreviewed: db.scalar<number>("SELECT count(*) FROM campaign WHERE status = 'proposed'") ?? 0,
     duplicateGroupsUnresolved: db.scalar<number>("SELECT count(*) FROM duplicate_group WHERE status = 'open'") ?? 0,
     invalidValues: [...invalidAnswers(db, draft), ...invalidDetails(db, draft)],
+    personalDataUnreviewed: unreviewedPersonalData(db, draft),
     publishedOn: now,
     closesAt: draft.metadata.closesAt,
   };

@@ -153,9 +153,7 @@ export async function runReportExport(
     sha256,
     redaction: level,
     checkerErrors: 0,
-    ...(redaction === 'redacted'
-      ? { publicationCheck: findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })) }
-      : {}),
+    ...(redaction === 'redacted' ? { publicationCheck: findings } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { campaignMembers, decideCampaign, listCampaigns, splitCampaign } from '.
 import { listDuplicateGroups, resolveDuplicateGroup } from './duplicates';
 import { listMerges, mergeOrganisations, organisationSuggestions, revertMerge } from './organisations';
 import { responsesSummary } from './summary';
+import { decidePersonalData, personalDataReview } from './personal-data-review';
 
 /**
  * The Responses page's calls (and the CLI's `import` and `search`): thin wrappers that find the
@@ -142,4 +143,9 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
     revertMerge(requireWorkspace(ctx), id, ctx.services.clock(), ctx.services.actor);
     return { reverted: true as const };
   },
+
+  'responses.personalData': (q, ctx) => personalDataReview(requireWorkspace(ctx).db, draftOf(ctx), q),
+
+  'responses.decidePersonalData': (input, ctx) =>
+    decidePersonalData(requireWorkspace(ctx), draftOf(ctx), input, ctx.services.clock(), ctx.services.actor),
 };

@@ -4,13 +4,24 @@ export interface FieldError {
   /** id of the field to move focus to; omitted for errors that are not about one field */
   field?: string;
   message: string;
+  /** A button after the message that takes the user to where it is fixed ("Go to it"). */
+  action?: { label: string; onClick: () => void };
 }
 
 /**
  * GOV.UK error summary: at the top of the page, focused when it appears, each error a link that
  * moves focus to its field. Links are handled in script so they do not disturb the hash route.
  */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = 'There is a problem',
+  id = 'error-summary',
+}: {
+  errors: FieldError[];
+  title?: string;
+  /** Unique on the page: a summary inside a card (an export refused) beside the page's own. */
+  id?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => e.message).join('|');
   useEffect(() => {
@@ -18,8 +29,8 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
   }, [key, errors.length]);
   if (!errors.length) return null;
   return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 className="govuk-error-summary__title" id="error-summary-title">
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${id}-title`}>
+      <h2 className="govuk-error-summary__title" id={`${id}-title`}>
         {title}
       </h2>
       <div className="govuk-error-summary__body">
@@ -41,6 +52,15 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
               ) : (
                 e.message
               )}
+              {e.action ? (
+                <>
+                  {' '}
+                  <button type="button" className="app-link-button" onClick={e.action.onClick}>
+                    {e.action.label}
+                    <span className="govuk-visually-hidden">: {e.message}</span>
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -23,6 +23,8 @@ export {
   validPostcode,
 } from './patterns';
 export { buildNameRegister, nameKey, ordinaryWordsFrom, type NameRegister, type NameRegisterOptions } from './register';
+export { answerKey, findingKey, withoutReleased, type PersonalDataDecision, type ReleasedFindings } from './review';
+export type { PersonalDataFindingView, PersonalDataRef, PersonalDataReview, PersonalDataStatus } from './review-list';
 export { applyMarkers, findPersonalData, redactPersonalData, resolveOverlaps } from './find';
 export {
   scorePersonalData,

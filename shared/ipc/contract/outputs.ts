@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { call } from '../spec';
-import { EXPORT_KINDS, type ExportKindInfo, type ExportLogEntry, type ExportResult } from '../../domain/exports';
+import {
+  EXPORT_KINDS,
+  type ExportKindInfo,
+  type ExportLogEntry,
+  type ExportResult,
+  type PublicationCheckItem,
+} from '../../domain/exports';
 
 const path = z.string().min(1, 'Enter where to save the file').max(4096);
 
@@ -25,4 +31,12 @@ export const outputsContract = {
     'job',
   ),
   'outputs.log': call<ExportLogEntry[]>()(z.strictObject({}), 'query'),
+  /**
+   * The publication check (R-PUB6, R-PUB7) as it stands now, without exporting: what a publication-level
+   * export of the government response, workbook, briefing or CSV would be refused or warned about.
+   */
+  'outputs.publicationCheck': call<{ findings: PublicationCheckItem[]; checkedAt: string }>()(
+    z.strictObject({}),
+    'query',
+  ),
 } as const;

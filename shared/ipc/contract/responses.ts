@@ -22,10 +22,26 @@ import {
   type SurveyPreview,
 } from '../../domain/responses/store';
 import type { EmailMessage } from '../../domain/responses/email';
+import type { PersonalDataKind, PersonalDataReview } from '../../analysis/personal-data/index';
 
 const path = z.string().min(1, 'Enter the path of a file').max(4096, 'The path is too long');
 const id = z.number().int().positive();
 const shortText = (max: number) => z.string().max(max);
+const PERSONAL_DATA_KIND_VALUES = [
+  'name',
+  'email',
+  'phone',
+  'postcode',
+  'address',
+  'ni-number',
+  'nhs-number',
+  'profile-url',
+] as const satisfies readonly PersonalDataKind[];
+// Every kind the finders report can be asked for (a new kind without a line here does not compile).
+const _everyKind: Exclude<PersonalDataKind, (typeof PERSONAL_DATA_KIND_VALUES)[number]> extends never ? true : false =
+  true;
+void _everyKind;
+const personalDataKind = z.enum(PERSONAL_DATA_KIND_VALUES);
 const surveyOptions = {
   /** The official's correction of the number of header rows. */
   headerRows: z.number().int().min(1).max(10).optional(),
@@ -228,4 +244,42 @@ export const responsesContract = {
     'mutation',
   ),
   'responses.revertMerge': call<{ reverted: true }>()(z.strictObject({ id }), 'mutation'),
+
+  /** The review list of personal data in answers that would be published (Responses → Personal data). */
+  'responses.personalData': call<PersonalDataReview>()(
+    z.strictObject({
+      status: z.enum(['unreviewed', 'remove', 'release', 'all']).optional(),
+      kind: personalDataKind.optional(),
+      questionId: z.string().min(1).max(100).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    'query',
+  ),
+  /**
+   * Decide about findings: 'remove' confirms removal, 'release' lets them be published as written (a
+   * reason is required), 'undo' returns them to the list unreviewed. Either the findings named, or every
+   * finding not yet reviewed that matches a filter (removal only: nothing is released unread).
+   */
+  'responses.decidePersonalData': call<{ changed: number }>()(
+    z.strictObject({
+      decision: z.enum(['remove', 'release', 'undo']),
+      reason: shortText(2000).optional(),
+      findings: z
+        .array(
+          z.strictObject({
+            responseId: id,
+            questionId: z.string().min(1).max(100),
+            kind: personalDataKind,
+            text: z.string().min(1).max(2000),
+          }),
+        )
+        .max(1000)
+        .optional(),
+      allUnreviewed: z
+        .strictObject({ kind: personalDataKind.optional(), questionId: z.string().min(1).max(100).optional() })
+        .optional(),
+    }),
+    'mutation',
+  ),
 } as const;

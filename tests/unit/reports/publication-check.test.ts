@@ -10,6 +10,7 @@ const clean: PublicationFacts = {
   campaignsUnreviewed: 0,
   duplicateGroupsUnresolved: 0,
   invalidValues: [],
+  personalDataUnreviewed: 0,
   publishedOn: new Date('2027-06-01T10:00:00Z'),
   closesAt: CLOSES,
 };
@@ -31,6 +32,20 @@ describe('the publication check', () => {
       'Question 3: 62 of 270 answers coded (22%); the team set 100% before publishing.',
     ]);
     expect(coding[0]!.goTo).toEqual({ page: 'analysis', questionId: 'q3' });
+  });
+
+  it('warns while personal data found in answers has not been reviewed, and links to the review list', () => {
+    const one = checkPublication({ ...clean, personalDataUnreviewed: 1 });
+    expect(one.map((f) => [f.ruleId, f.severity])).toEqual([['R-PUB6-personal-data', 'warning']]);
+    expect(one[0]!.message).toBe(
+      '1 piece of personal data found in answers has not been reviewed: it is removed from what is published until ' +
+        'you decide.',
+    );
+    expect(one[0]!.goTo).toEqual({ page: 'responses', view: 'personal-data' });
+    expect(checkPublication({ ...clean, personalDataUnreviewed: 1200 })[0]!.message).toMatch(
+      /^1,200 pieces of personal data found in answers have not been reviewed: they are removed/,
+    );
+    expect(blocking(checkPublication({ ...clean, personalDataUnreviewed: 1200 }))).toEqual([]);
   });
 
   it('takes the share to code from the team: 62 of 270 passes at 20%, fails at 25%', () => {

@@ -22,6 +22,7 @@ import { listQuotes } from '../../analysis/quotes';
 import { questionResponseText, readTexts } from '../../analysis/texts';
 import { readSettings } from '../../analysis/settings';
 import { keptColumns, presentRespondentFields, reportRows, type RowEnv } from './response-rows';
+import { releasedFindings } from '../../responses/personal-data-review';
 
 /**
  * The ConsultationReport (shared/report) for this workspace, from the database: who
@@ -306,6 +307,7 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
     personalNames: db
       .all<{ name: string }>("SELECT DISTINCT name FROM respondent WHERE name IS NOT NULL AND trim(name) <> ''")
       .map((r) => r.name),
+    releasedPersonalData: releasedFindings(db),
     keptColumns: kept.headers,
     rows: reportRows(db, draft, index, opts, { fields, kept: kept.position }),
   };

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store';
 import { call } from '../../lib/api';
-import type { ExportKindInfo, ExportLogEntry, ExportResult } from '#shared/domain/exports';
+import type { ExportKindInfo, ExportLogEntry, ExportResult, PublicationCheckItem } from '#shared/domain/exports';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { goToPublicationFinding } from './publication-nav';
 import { FileField } from '../../components/FileField';
 import { CheckboxField, RadiosField } from '../../components/Fields';
 import { whenText } from '../shared/format';
@@ -27,6 +29,8 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   // The publication check refused it: the team may publish it anyway, marked "Draft" on every page.
   const [unfinished, setUnfinished] = useState(false);
   const [allowUnfinished, setAllowUnfinished] = useState(false);
+  // What the publication check refused it for: shown at the top of the card, each with a link to fix it.
+  const [refusal, setRefusal] = useState<PublicationCheckItem[]>([]);
   const findings = useDraftFindingsSummary(entry.checksDraft);
   const id = `export-${entry.kind}`;
 
@@ -35,6 +39,7 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   async function run(target: string) {
     setError(null);
     setProblems([]);
+    setRefusal([]);
     setResult(null);
     const options = {
       ...(entry.holdsResponses ? { redaction } : {}),
@@ -43,10 +48,14 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
     };
     const r = await job.run('outputs.export', { kind: entry.kind, path: target, ...options }, 'Starting');
     if (!r.ok) {
-      const list = (r.error.details as { problems?: unknown } | undefined)?.problems;
+      const details = r.error.details as { problems?: unknown; publicationCheck?: PublicationCheckItem[] } | undefined;
+      if (Array.isArray(details?.publicationCheck)) {
+        setUnfinished(true);
+        return setRefusal(details.publicationCheck.filter((f) => f.severity === 'error'));
+      }
+      const list = details?.problems;
       const named = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
       setProblems(named);
-      if ((r.error.details as { publicationCheck?: unknown } | undefined)?.publicationCheck) setUnfinished(true);
       return setError(named.length ? r.error.message.split('\n')[0]! : r.error.message);
     }
     setResult(r.value);
@@ -78,6 +87,16 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
       <h3 className="govuk-heading-s" id={`${id}-title`}>
         {entry.title}
       </h3>
+      <ErrorSummary
+        id={`${id}-refusal`}
+        title="Not published: the publication check found problems"
+        errors={refusal.map((f) => ({
+          message: f.message,
+          ...(f.goTo
+            ? { action: { label: 'Go to it', onClick: () => goToPublicationFinding(f.goTo!, f.ruleId) } }
+            : {}),
+        }))}
+      />
       <p className="govuk-body">{entry.description}</p>
       {entry.lastExport ? (
         <p className="govuk-body-s">

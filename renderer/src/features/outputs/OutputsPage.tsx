@@ -6,6 +6,7 @@ import type { ExportLogEntry, ExportResult } from '#shared/domain/exports';
 import { whenText } from '../shared/format';
 import { ExportCard, type OutputEntry } from './ExportCard';
 import { Table, Row, Cell } from '../../components/Table';
+import { PublicationCheckPanel } from './PublicationCheckPanel';
 
 /**
  * Every document the app makes: what it contains, a button each, progress while it is made, where
@@ -16,6 +17,8 @@ export function OutputsPage() {
   const [kinds, setKinds] = useState<OutputEntry[]>([]);
   const [log, setLog] = useState<ExportLogEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after each export, so the publication check is read again beside it.
+  const [exports, setExports] = useState(0);
 
   const refresh = useCallback(() => {
     void call('outputs.list', {}).then((r) => (r.ok ? setKinds(r.value.kinds) : setError(r.error.message)));
@@ -23,7 +26,10 @@ export function OutputsPage() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  const onDone = (_r: ExportResult) => refresh();
+  const onDone = (_r: ExportResult) => {
+    refresh();
+    setExports((n) => n + 1);
+  };
 
   return (
     <>
@@ -45,6 +51,7 @@ export function OutputsPage() {
       {kinds.some((k) => k.stage === 'response') ? (
         <>
           <h2 className="govuk-heading-m">After the consultation</h2>
+          <PublicationCheckPanel revision={exports} />
           {kinds
             .filter((k) => k.stage === 'response')
             .map((k) => (

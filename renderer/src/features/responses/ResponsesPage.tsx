@@ -12,6 +12,7 @@ import { ReviewList } from './ReviewList';
 import { CampaignsView } from './CampaignsView';
 import { DuplicatesView } from './DuplicatesView';
 import { OrganisationsView } from './OrganisationsView';
+import { PersonalDataView } from './PersonalDataView';
 
 const NAV: ResponsesView[] = [
   'overview',
@@ -22,12 +23,14 @@ const NAV: ResponsesView[] = [
   'campaigns',
   'duplicates',
   'organisations',
+  'personal-data',
 ];
 
 /**
  * Collating responses: import (survey exports, returned forms, emails), letters typed in, the
- * batches each import made, the review list, browsing and search, campaigns, duplicates and
- * organisation names. One page with its own sections, so the workspace tabs stay as they are.
+ * batches each import made, the review list, browsing and search, campaigns, duplicates,
+ * organisation names and the personal data found in answers. One page with its own sections, so
+ * the workspace tabs stay as they are.
  */
 export function ResponsesPage() {
   const title = useApp((s) => s.workspace?.title);
@@ -78,6 +81,7 @@ export function ResponsesPage() {
         {view === 'campaigns' ? <CampaignsView /> : null}
         {view === 'duplicates' ? <DuplicatesView /> : null}
         {view === 'organisations' ? <OrganisationsView /> : null}
+        {view === 'personal-data' ? <PersonalDataView /> : null}
       </div>
     </>
   );

@@ -12,7 +12,15 @@ import type { Result } from '#shared/core/errors';
  * what was last read from it.
  */
 export type ResponsesView =
-  'overview' | 'import' | 'letter' | 'browse' | 'review' | 'campaigns' | 'duplicates' | 'organisations';
+  | 'overview'
+  | 'import'
+  | 'letter'
+  | 'browse'
+  | 'review'
+  | 'campaigns'
+  | 'duplicates'
+  | 'organisations'
+  | 'personal-data';
 
 export const VIEW_LABELS: Record<ResponsesView, string> = {
   overview: 'Overview',
@@ -23,6 +31,7 @@ export const VIEW_LABELS: Record<ResponsesView, string> = {
   campaigns: 'Campaigns',
   duplicates: 'Duplicates',
   organisations: 'Organisations',
+  'personal-data': 'Personal data',
 };
 
 interface ResponsesStore {
@@ -61,6 +70,7 @@ interface ResponsesStore {
   discardRejected: ChangeAction<'responses.discardRejected'>;
   correct: ChangeAction<'responses.correct'>;
   addLetter: ChangeAction<'responses.addLetter'>;
+  decidePersonalData: ChangeAction<'responses.decidePersonalData'>;
   /** Questions made from a survey export's columns: the page's copy of the draft is read before it resolves. */
   createQuestions: (input: In<'responses.createQuestions'>) => Promise<Result<Out<'responses.createQuestions'>>>;
 }
@@ -134,6 +144,7 @@ export const useResponses = create<ResponsesStore>()((set, get) => ({
   discardRejected: changeAction('responses.discardRejected', () => get().changed()),
   correct: changeAction('responses.correct', () => get().changed()),
   addLetter: changeAction('responses.addLetter', () => get().changed()),
+  decidePersonalData: changeAction('responses.decidePersonalData', () => get().changed()),
   async createQuestions(input) {
     const r = await call('responses.createQuestions', input);
     if (r.ok) await get().refresh();

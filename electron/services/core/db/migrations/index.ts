@@ -5,6 +5,7 @@ import { sql as m0004 } from './0004_responses';
 import { sql as m0005 } from './0005_analysis';
 import { sql as m0006 } from './0006_search_backlog';
 import { sql as m0007 } from './0007_response_extra';
+import { sql as m0008 } from './0008_personal_data_review';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: '0005_analysis', sql: m0005 },
   { id: 6, name: '0006_search_backlog', sql: m0006 },
   { id: 7, name: '0007_response_extra', sql: m0007 },
+  { id: 8, name: '0008_personal_data_review', sql: m0008 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
