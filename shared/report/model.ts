@@ -23,6 +23,7 @@
 import type { QuestionType } from '../domain/draft/model';
 import type { CrossTab, EncodedAnswers, QuestionTally } from '../analysis/tallies';
 import type { ReleasedFindings } from '../analysis/personal-data/review';
+import type { RowAttributes } from './row-disclosure';
 
 /** none: internal use, everything shown; redacted: for publication. */
 export type RedactionLevel = 'none' | 'redacted';
@@ -263,6 +264,11 @@ export interface ConsultationReport {
    * written in that answer's published text. Every other finding is removed.
    */
   releasedPersonalData?: ReleasedFindings;
+  /**
+   * The counted responses' grouped details (responding as, type, region), encoded: what disclosure
+   * control of the published rows counts combinations over (R-PUB3). Without it, rule 2 is not applied.
+   */
+  rowAttributes?: RowAttributes;
   /**
    * The headers of the export columns kept with responses as received (the survey tool's own
    * record), across every batch: columns of the internal exports only, never published.

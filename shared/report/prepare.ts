@@ -21,10 +21,11 @@ import {
   suppressCrossTab,
   suppressionNote,
 } from '../analysis/suppression';
-import { percent0dp } from '../analysis/tallies';
+import { percent0dp, type CrossTab } from '../analysis/tallies';
 import { CLOSED_TYPES, type QuestionType } from '../domain/draft/model';
 import { QuoteConsentError, ReportInputError, type QuoteProblem } from './errors';
 import { personalDataScrubber } from './personal-data-scrubber';
+import { hiddenAnswersNote, hiddenCrossTabCells, smallCombinations, type RowDisclosure } from './row-disclosure';
 import { DRAFT_BANNER } from './publication-check';
 import { confidentialOrganisations, organisationKey } from './organisation-confidentiality';
 import type {
@@ -273,6 +274,18 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
       ...(hidden ? { attribution: quote.anonymousAttribution ?? 'An organisation' } : {}),
     };
   };
+  // The published cross-tabs, kept for disclosure control of the rows (R-PUB3).
+  const crossTabsPublished: Parameters<typeof hiddenCrossTabCells>[0][number][] = [];
+  const suppressed = (questionId: string, table: CrossTab) => {
+    const out = suppressCrossTab(table, threshold);
+    crossTabsPublished.push({
+      questionId,
+      levels: table.rows.map((r) => r.level),
+      optionIds: table.columns.map((c) => c.optionId),
+      table: out,
+    });
+    return out;
+  };
   const questions: PreparedQuestion[] = report.questions.map((q) => {
     if (redaction === 'redacted' && q.tally?.multiple && !q.encoded)
       throw new ReportInputError(
@@ -295,7 +308,7 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
       notAnswered: q.notAnswered,
       table,
       ranking: q.tally?.ranking ? rankingRows(q.tally, redaction, threshold) : null,
-      crossTabs: q.crossTabs.map((c) => prepareCrossTab(c.fieldLabel, suppressCrossTab(c.table, threshold))),
+      crossTabs: q.crossTabs.map((c) => prepareCrossTab(c.fieldLabel, suppressed(q.id, c.table))),
       coded: q.coded,
       themes,
       themeNotes,
@@ -333,6 +346,18 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
   const allOrgs = [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
   const organisations = redaction === 'redacted' ? allOrgs.filter((o) => !o.confidential) : allOrgs;
 
+  const categoryLabels: RowPlan['categoryLabels'] =
+    redaction === 'redacted'
+      ? {
+          respondingAs: labelsOf(respondents.byRespondingAs),
+          type: labelsOf(respondents.byType),
+          region: labelsOf(respondents.byRegion),
+          channel: labelsOf(respondents.byChannel),
+        }
+      : {};
+  const disclosure =
+    redaction === 'redacted' ? rowDisclosure(report, crossTabsPublished, categoryLabels, threshold) : undefined;
+
   const plan: RowPlan = {
     redaction,
     fields: report.responseFields,
@@ -356,22 +381,15 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
         hasThemes: q.themes.length > 0,
       };
     }),
-    categoryLabels:
-      redaction === 'redacted'
-        ? {
-            respondingAs: labelsOf(respondents.byRespondingAs),
-            type: labelsOf(respondents.byType),
-            region: labelsOf(respondents.byRegion),
-            channel: labelsOf(respondents.byChannel),
-          }
-        : {},
+    categoryLabels,
     ...(scrubText ? { scrubText } : {}),
     ...(hiddenOrganisations.size ? { hiddenOrganisations } : {}),
+    ...(disclosure ? { disclosure } : {}),
   };
   const { columns, matrix } = rowColumns(plan);
 
   const notes = [...report.notes];
-  if (redaction === 'redacted') notes.push(suppressionNote(threshold));
+  if (redaction === 'redacted') notes.push(suppressionNote(threshold), ...(disclosure?.notes ?? []));
 
   return {
     redaction,
@@ -393,5 +411,27 @@ export function prepareReport(report: ConsultationReport, options: PrepareOption
     rowColumns: columns,
     matrixColumns: matrix,
     rows: (parts?: RowParts) => preparedRows(report.rows, plan, matrix, parts),
+  };
+}
+
+/** R-PUB3 for the rows: answers behind the cross-tabs' withheld cells, and small combinations of details. */
+function rowDisclosure(
+  report: ConsultationReport,
+  crossTabs: Parameters<typeof hiddenCrossTabCells>[0],
+  labels: RowPlan['categoryLabels'],
+  threshold: number,
+): RowDisclosure {
+  const hiddenCells = hiddenCrossTabCells(crossTabs);
+  const combos = report.rowAttributes
+    ? smallCombinations(
+        report.rowAttributes,
+        { respondingAs: labels.respondingAs, type: labels.type, region: labels.region },
+        threshold,
+      )
+    : { withheld: {}, notes: [] };
+  return {
+    hiddenCells,
+    withheld: combos.withheld,
+    notes: [...(hiddenCells.size ? [hiddenAnswersNote(threshold)] : []), ...combos.notes],
   };
 }

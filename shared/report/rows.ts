@@ -23,6 +23,7 @@ import { OTHER_AGGREGATED, SUPPRESSED } from '../analysis/suppression';
 import type { RedactionLevel, ResponseFieldDef, ResponseRow, RowParts, RowSource } from './model';
 import { organisationKey } from './organisation-confidentiality';
 import type { Scrub } from './personal-data-scrubber';
+import type { RowDisclosure } from './row-disclosure';
 
 export type { RowParts };
 
@@ -73,6 +74,8 @@ export interface RowPlan {
   scrubText?: Scrub;
   /** Publication: organisations that asked for confidentiality on any response (organisationKey). */
   hiddenOrganisations?: ReadonlySet<string>;
+  /** Publication: details and answers withheld so the rows cannot undo the tables' suppression (R-PUB3). */
+  disclosure?: RowDisclosure;
 }
 
 const yesNo = (v: boolean | null): string => (v === null ? 'Not answered' : v ? 'Yes' : 'No');
@@ -242,9 +245,13 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
       o?.startedAt ? receivedText(o.startedAt) || o.startedAt : '',
     );
   }
+  const disclosure = redacted ? plan.disclosure : undefined;
   for (const f of facts.fields) {
     const v = row.fields[f.key] ?? '';
     if (withholdIdentity && f.identifying && v.trim()) cells.push(SUPPRESSED);
+    // R-PUB3: a detail in a combination shared by fewer than the threshold (a blank one too: that it
+    // was left blank can pick someone out as well as a value can).
+    else if (f.groupedAs && disclosure?.withheld[f.groupedAs]?.has(row.id)) cells.push(SUPPRESSED);
     else cells.push(f.groupedAs ? category(f.groupedAs, v) : v);
   }
   const questions = plan.questions;
@@ -254,7 +261,10 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     if (q.closed) {
       const choices = a?.choices;
       const label = facts.labelOf[qi]!;
+      const hidden = disclosure?.hiddenCells.get(q.id);
       if (!choices || choices.length === 0) cells.push('');
+      // R-PUB3: the answer of a type whose cell the question's cross-tab withholds.
+      else if (hidden && hiddenAnswer(hidden, row, choices)) cells.push(SUPPRESSED);
       // Most closed answers are one choice: no list to build.
       else if (choices.length === 1) cells.push(label(choices[0]!));
       else {
@@ -296,6 +306,18 @@ export function prepareRow(plan: RowPlan, row: ResponseRow, matrix: MatrixColumn
     for (let k = 0; k < plan.kept.length; k++) cells.push(kept[k] ?? '');
   }
   return { id: row.id, cells, flags };
+}
+
+/** Whether a row's answer falls in a withheld cell of its question's cross-tab (any of its choices). */
+function hiddenAnswer(
+  hidden: { fieldKey: string; cells: ReadonlySet<string> },
+  row: ResponseRow,
+  choices: readonly string[],
+): boolean {
+  const level = row.fields[hidden.fieldKey]?.trim();
+  if (!level) return false;
+  for (const c of choices) if (hidden.cells.has(`${level}\u0000${c}`)) return true;
+  return false;
 }
 
 /** Prepared rows, one at a time, from a fresh pass over the source. */

@@ -7,7 +7,10 @@ import type {
   ReportQuestion,
   ReportQuote,
   ReportTheme,
+  ResponseFieldDef,
 } from '#shared/report/model';
+import type { RowAttributes } from '#shared/report/row-disclosure';
+import type { ResponseIndex } from '../../analysis/data-cache';
 import { responseFieldsFor } from '#shared/report/fields';
 import { crossTab, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
 import { GENERAL_COMMENTS_ID } from '#shared/domain/responses/store';
@@ -308,7 +311,21 @@ export function assembleReport(db: Db, draft: Draft, opts: AssembleOptions = {})
       .all<{ name: string }>("SELECT DISTINCT name FROM respondent WHERE name IS NOT NULL AND trim(name) <> ''")
       .map((r) => r.name),
     releasedPersonalData: releasedFindings(db),
+    rowAttributes: rowAttributes(index, fields),
     keptColumns: kept.headers,
     rows: reportRows(db, draft, index, opts, { fields, kept: kept.position }),
   };
+}
+
+/**
+ * The grouped details the published rows show (those the draft asks), encoded per counted response:
+ * what the rows' disclosure control counts combinations over (shared/report/row-disclosure.ts).
+ */
+function rowAttributes(index: ResponseIndex, fields: readonly ResponseFieldDef[]): RowAttributes {
+  const shown = new Set(fields.filter((f) => !f.personal && !f.internalOnly && f.groupedAs).map((f) => f.groupedAs));
+  const out: RowAttributes = { ids: index.ids, fields: {} };
+  if (shown.has('respondingAs')) out.fields.respondingAs = index.fields.respondingAs;
+  if (shown.has('type')) out.fields.type = index.fields.respondentType;
+  if (shown.has('region')) out.fields.region = index.fields.region;
+  return out;
 }
