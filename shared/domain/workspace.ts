@@ -58,6 +58,30 @@ export interface VerifyReport {
   fileBytes: number;
 }
 
+/** One entry of a folder in the app's own file chooser. */
+export interface BrowseEntry {
+  name: string;
+  path: string;
+  kind: 'folder' | 'file';
+  /** Files only. */
+  bytes: number | null;
+  modifiedAt: string | null;
+}
+
+/** A folder as the file chooser shows it: its sub-folders and the files of the kinds asked for. */
+export interface BrowseResult {
+  folder: string;
+  /** null at the top of the file system. */
+  parent: string | null;
+  entries: BrowseEntry[];
+  /** Entries past the listing's limit (type the name instead). */
+  notShown: number;
+  /** Files of other kinds, not listed. */
+  otherFiles: number;
+  /** Where to start: home, the consultations folder, recent folders, the whole computer. */
+  places: Array<{ label: string; path: string }>;
+}
+
 export interface FolderEntry {
   path: string;
   name: string;

@@ -9,6 +9,9 @@ export const APP_CHANNELS = [
   'recent.remove',
   'fs.suggestPath',
   'fs.listWorkspaces',
+  'fs.browse',
+  'fs.makeFolder',
+  'fs.pathKind',
   'jobs.cancel',
 ] as const;
 

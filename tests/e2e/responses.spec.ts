@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startHost, type HostProcess } from '../harness/host';
 import { expectNoAxeViolations } from '../harness/axe';
 import { plantedCorpus } from '../generators/campaign-text';
@@ -53,8 +53,12 @@ test('import a survey export with the wizard, fix a rejected row, confirm a camp
 
   // The wizard: the file, what it is, its columns.
   await page.getByRole('button', { name: 'Import responses' }).click();
-  await page.getByLabel('Files or folder to import').fill(file);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  // Chosen with the app's own file chooser (no path typed): it opens in the workspace's folder.
+  const chooser = page.getByRole('region', { name: 'Choose a file' });
+  await expect(chooser).toContainText(`Looking in ${host.docsDir}`);
+  await expectNoAxeViolations(page, 'responses: import, choosing files');
+  await chooser.getByLabel(basename(file)).check();
+  await chooser.getByRole('button', { name: 'Choose 1 file' }).click();
   await expect(page.getByRole('table', { name: '1 file' })).toContainText('Survey export');
   await expectNoAxeViolations(page, 'responses: import, files');
   await page.getByRole('button', { name: /^Check the columns/ }).click();
@@ -147,6 +151,7 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   ).toBeVisible();
 
   await responses.section('Import');
+  await page.getByText('Type the paths instead').click();
   await page.getByLabel('Files or folder to import').fill(file);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: /^Check the columns/ }).click();

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '#shared/core/errors';
 import { slugify } from '#shared/domain/filename';
 import { WORKSPACE_EXTENSION } from '#shared/domain/workspace';
 import type { AppChannel } from '#shared/ipc/channels';
 import type { HandlerTable } from '../core/session';
+import { browseFolder, makeFolder, pathKind } from '../core/files/browse';
 
 export const appHandlers: HandlerTable<AppChannel> = {
   'app.info': (_input, { services }) => ({ name: 'Consultation Workbench', ...services.env }),
@@ -48,6 +49,20 @@ export const appHandlers: HandlerTable<AppChannel> = {
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
     return { folder: dir, entries };
   },
+
+  'fs.browse': ({ folder, extensions, foldersOnly }, { services }) => {
+    // Recent workspaces' folders, newest first, then the consultations folder.
+    const recent = [...new Set(services.settings.read().recent.map((r) => dirname(r.path)))].slice(0, 5);
+    const places = [
+      { label: 'Consultations folder', path: services.env.defaultFolder },
+      ...recent.map((p) => ({ label: `Recent: ${basename(p) || p}`, path: p })),
+    ].filter((p) => pathKind(p.path) === 'folder');
+    return browseFolder({ folder: folder ?? services.env.defaultFolder, extensions, foldersOnly, places });
+  },
+
+  'fs.makeFolder': ({ parent, name }) => makeFolder(parent, name),
+
+  'fs.pathKind': ({ path }) => ({ kind: pathKind(path) }),
 
   'jobs.cancel': ({ jobId }, ctx) => ({ cancelled: ctx.cancelJob(jobId) }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../spec';
-import type { FolderEntry, RecentEntry } from '../../domain/workspace';
+import type { BrowseResult, FolderEntry, RecentEntry } from '../../domain/workspace';
 
 export interface AppInfo {
   name: string;
@@ -27,5 +27,20 @@ export const appContract = {
     z.strictObject({ folder: path.optional() }),
     'query',
   ),
+  /** The app's own file chooser (no native dialogs): one folder's sub-folders and files of the kinds asked for. */
+  'fs.browse': call<BrowseResult>()(
+    z.strictObject({
+      folder: path.optional(),
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+        .max(20)
+        .optional(),
+      foldersOnly: z.boolean().optional(),
+    }),
+    'query',
+  ),
+  'fs.makeFolder': call<{ path: string }>()(z.strictObject({ parent: path, name: z.string().max(300) }), 'query'),
+  /** Whether something is already at a path: "replace the existing file?" before an export writes over it. */
+  'fs.pathKind': call<{ kind: 'file' | 'folder' | null }>()(z.strictObject({ path }), 'query'),
   'jobs.cancel': call<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().min(1).max(100) }), 'query'),
 } as const;

@@ -1,5 +1,4 @@
 import { useApp } from '../../app/store';
-import { call } from '../../lib/api';
 import { FileField } from '../../components/FileField';
 
 /** The folder of the open workspace, where files are suggested. */
@@ -9,10 +8,7 @@ export function workspaceFolder(): string {
   return i >= 0 ? p.slice(0, i + 1) : '';
 }
 
-/**
- * A file path: typed in a FileField (the browser host has no native dialogs) or picked with the
- * system's dialog where the app has one.
- */
+/** A file the analysis reads or writes (a codebook, a coding package): typed, or chosen with "Browse". */
 export function PathField({
   id,
   label,
@@ -34,24 +30,15 @@ export function PathField({
   filterName: string;
   extensions: string[];
 }) {
-  const native = useApp((s) => s.info?.nativeDialogs);
-  async function choose() {
-    if (mode === 'save') {
-      const r = await call('dialog.saveFile', { defaultPath: value, title: label, filterName, extensions });
-      if (r.ok && r.value) onChange(r.value.path);
-    } else {
-      const r = await call('dialog.openFiles', { title: label, filterName, extensions, multiple: false });
-      if (r.ok && r.value?.paths[0]) onChange(r.value.paths[0]);
-    }
-  }
   return (
-    <>
-      <FileField id={id} label={label} hint={hint} value={value} error={error} onChange={onChange} />
-      {native ? (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void choose()}>
-          Choose a file<span className="govuk-visually-hidden"> for {label.toLowerCase()}</span>
-        </button>
-      ) : null}
-    </>
+    <FileField
+      id={id}
+      label={label}
+      hint={hint}
+      value={value}
+      error={error}
+      onChange={onChange}
+      browse={{ mode, filterName, extensions }}
+    />
   );
 }

@@ -14,16 +14,23 @@ import { FileField } from '../../components/FileField';
 const SOURCE = {
   workspace: {
     label: 'Earlier workspace',
-    hint: 'The full path of the .consult file. It is read, not changed.',
+    hint: 'The .consult file. It is read, not changed.',
     missing: 'Enter the path of the earlier workspace',
+    files: { filterName: 'Consultation workspaces', extensions: ['consult'] },
   },
-  json: { label: 'Draft file', hint: 'The full path of the .json file.', missing: 'Enter the path of the draft file' },
+  json: {
+    label: 'Draft file',
+    hint: 'The .json file exported from Consultation Workbench.',
+    missing: 'Enter the path of the draft file',
+    files: { filterName: 'Draft files', extensions: ['json'] },
+  },
   survey: {
     label: 'Survey export',
     hint:
-      'The full path of the export: CSV, Excel (.xlsx, .xls) or OpenDocument (.ods), from Microsoft Forms, ' +
+      'The export: CSV, Excel (.xlsx, .xls) or OpenDocument (.ods), from Microsoft Forms, ' +
       'SurveyMonkey, Qualtrics, Citizen Space, Decidim or any sheet with one row per response.',
     missing: 'Enter the path of the survey export',
+    files: { filterName: 'Survey exports', extensions: ['csv', 'xlsx', 'xls', 'ods', 'tsv', 'txt'] },
   },
 } as const;
 
@@ -131,6 +138,7 @@ export function NewConsultationPage() {
             id="path"
             label="Where to save it"
             hint="One consultation is one file. Every change is saved to it as you work."
+            browse={{ mode: 'save', filterName: 'Consultation workspaces', extensions: ['consult'] }}
             error={pathError}
             value={path}
             onChange={(value) => {
@@ -176,6 +184,7 @@ export function NewConsultationPage() {
                 value={sourcePath}
                 onChange={setSourcePath}
                 list={start === 'workspace' ? 'recent-workspaces' : undefined}
+                browse={{ mode: 'open', ...SOURCE[start].files }}
               />
               <datalist id="recent-workspaces">
                 {recent.map((r) => (

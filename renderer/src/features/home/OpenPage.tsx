@@ -45,7 +45,8 @@ export function OpenPage() {
           <FileField
             id="open-path"
             label="Workspace file"
-            hint="The full path of a .consult file, for example /home/you/Documents/my-consultation.consult"
+            hint="A .consult file: type its full path or browse to it"
+            browse={{ mode: 'open', filterName: 'Consultation workspaces', extensions: ['consult'] }}
             error={error}
             value={path}
             onChange={setPath}

@@ -43,7 +43,14 @@ export function SaveAsPage() {
           is now.
         </p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <FileField id="save-path" label="Save the copy to" error={error} value={path} onChange={setPath} />
+          <FileField
+            id="save-path"
+            label="Save the copy to"
+            error={error}
+            value={path}
+            onChange={setPath}
+            browse={{ mode: 'save', filterName: 'Consultation workspaces', extensions: ['consult'] }}
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
               Save copy

@@ -31,6 +31,9 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
   const [allowUnfinished, setAllowUnfinished] = useState(false);
   // What the publication check refused it for: shown at the top of the card, each with a link to fix it.
   const [refusal, setRefusal] = useState<PublicationCheckItem[]>([]);
+  // A file already at the path: the official says to replace it (here, or in the chooser) before it is written over.
+  const [confirmedPath, setConfirmedPath] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const findings = useDraftFindingsSummary(entry.checksDraft);
   const id = `export-${entry.kind}`;
 
@@ -79,7 +82,14 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
       setPath(picked.value.path);
       return run(picked.value.path);
     }
-    return run(path);
+    const target = path.trim();
+    if (target !== confirmedPath) {
+      const at = await call('fs.pathKind', { path: target });
+      if (at.ok && at.value.kind === 'folder')
+        return setError('That is a folder: add the file name to the end of the path, or use Browse.');
+      if (at.ok && at.value.kind === 'file') return setReplacing(target);
+    }
+    return run(target);
   }
 
   return (
@@ -145,7 +155,18 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
         />
       ) : null}
       {!info?.nativeDialogs ? (
-        <FileField id={`${id}-path`} label="Save to" value={path} onChange={setPath} error={error} />
+        <FileField
+          id={`${id}-path`}
+          label="Save to"
+          value={path}
+          onChange={(v) => {
+            setPath(v);
+            setReplacing(null);
+          }}
+          onChosen={setConfirmedPath}
+          error={error}
+          browse={{ mode: 'save', filterName: entry.title, extensions: [entry.extension.slice(1)] }}
+        />
       ) : error ? (
         <p className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}
@@ -169,6 +190,41 @@ export function ExportCard({ entry, onDone }: { entry: OutputEntry; onDone: (r: 
           checked={allowUnfinished}
           onChange={setAllowUnfinished}
         />
+      ) : null}
+      {replacing ? (
+        <div className="govuk-warning-text" role="alert">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            There is already a file at <span className="app-path">{replacing}</span>
+            {entry.lastExport?.path === replacing ? ' (the last export)' : ''}. Replace it?
+          </strong>
+          <div className="govuk-button-group govuk-!-margin-top-2">
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+              onClick={() => {
+                setConfirmedPath(replacing);
+                setReplacing(null);
+                void run(replacing);
+              }}
+            >
+              Replace it
+            </button>
+            <button
+              type="button"
+              className="app-link-button"
+              onClick={() => {
+                setReplacing(null);
+                document.getElementById(`${id}-path`)?.focus();
+              }}
+            >
+              Keep it and choose another name
+            </button>
+          </div>
+        </div>
       ) : null}
       {job.progress ? (
         <JobProgress progress={job.progress} label={`Making the ${entry.title}`} onCancel={job.cancel} className="" />

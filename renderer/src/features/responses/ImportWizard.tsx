@@ -12,6 +12,8 @@ import { EmailStep } from './EmailStep';
 import { plural } from './labels';
 import { whenText } from '../shared/format';
 import { Table, Row, Cell } from '../../components/Table';
+import { FileChooser } from '../../components/FileChooser';
+import { workspaceFolder } from '../analysis/PathField';
 
 const EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'docx', 'eml', 'msg'];
 
@@ -37,6 +39,8 @@ export function ImportWizard() {
   const info = useApp((s) => s.info);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [paths, setPaths] = useState('');
+  // The browser host: the app's own chooser, open from the start (typing paths is the fallback).
+  const [browsing, setBrowsing] = useState(true);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const job = useJob();
 
@@ -109,19 +113,44 @@ export function ImportWizard() {
             </button>
           ) : (
             <>
-              <TextArea
-                id="import-paths"
-                label="Files or folder to import"
-                hint="The full path of each file, one on each line, or of a folder of returned forms or emails."
-                rows={3}
-                value={paths}
-                onChange={(e) => setPaths(e.target.value)}
-                error={errors.find((e) => e.field === 'import-paths')?.message ?? null}
-                spellCheck={false}
-              />
-              <button type="button" className="govuk-button" onClick={() => void choose()}>
-                Continue
-              </button>
+              {browsing ? (
+                <FileChooser
+                  mode="open-many"
+                  filterName="Survey exports, response forms and emails"
+                  extensions={EXTENSIONS}
+                  initialPath={workspaceFolder()}
+                  onChoose={(chosen) => void inspect(chosen)}
+                  onCancel={() => setBrowsing(false)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={() => setBrowsing(true)}
+                >
+                  Browse for files
+                </button>
+              )}
+              <details className="govuk-details" open={errors.some((e) => e.field === 'import-paths') || undefined}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">Type the paths instead</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <TextArea
+                    id="import-paths"
+                    label="Files or folder to import"
+                    hint="The full path of each file, one on each line, or of a folder of returned forms or emails."
+                    rows={3}
+                    value={paths}
+                    onChange={(e) => setPaths(e.target.value)}
+                    error={errors.find((e) => e.field === 'import-paths')?.message ?? null}
+                    spellCheck={false}
+                  />
+                  <button type="button" className="govuk-button" onClick={() => void choose()}>
+                    Continue
+                  </button>
+                </div>
+              </details>
             </>
           )}
         </section>
