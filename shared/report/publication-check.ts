@@ -147,5 +147,8 @@ export const blocking = (findings: readonly PublicationFinding[]): PublicationFi
  */
 export const canMarkDraft = (kind: string): boolean => kind !== 'responses-csv';
 
+/** In the export log's note of a document published over the check's errors (the Overview reads it). */
+export const DRAFT_EXPORT_NOTE = 'marked “Draft”: the publication check found problems';
+
 /** The banner on every page of a document published over unresolved findings. */
 export const DRAFT_BANNER = 'Draft: the publication check found problems that were not resolved';

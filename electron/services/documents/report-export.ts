@@ -16,7 +16,12 @@ import { checkOutputPath } from '../core/output-path';
 import { logExport } from '../core/export-log';
 import { audit } from '../core/audit';
 import type { ExportEnv, ExportRequest } from './export-request';
-import { blocking, checkPublication, type PublicationFinding } from '#shared/report/publication-check';
+import {
+  blocking,
+  checkPublication,
+  DRAFT_EXPORT_NOTE,
+  type PublicationFinding,
+} from '#shared/report/publication-check';
 import { publicationFacts } from './publication-facts';
 
 /**
@@ -131,7 +136,7 @@ export async function runReportExport(
     : 'campaign responses included';
   const suppression =
     level === 'redacted' ? `; numbers under ${settings.threshold} suppressed` : '; not for publication';
-  const note = `${campaigns}${suppression}`;
+  const note = `${campaigns}${suppression}${errors.length ? `; ${DRAFT_EXPORT_NOTE}` : ''}`;
   file.mutate((wdb) => {
     logExport(wdb, {
       at: env.now.toISOString(),

@@ -22,6 +22,8 @@ interface AppStore {
   durability: WorkspaceState | null;
   saveState: SaveState;
   saveError: string | null;
+  /** When this window's last change was reported saved (the Overview's "Last saved"). */
+  lastSavedAt: string | null;
   pending: number;
   recent: RecentEntry[];
   banner: Banner | null;
@@ -51,6 +53,7 @@ export const useApp = create<AppStore>()((set, get) => ({
   workspace: null,
   durability: null,
   saveState: 'saved',
+  lastSavedAt: null,
   saveError: null,
   pending: 0,
   recent: [],
@@ -139,7 +142,7 @@ export const useApp = create<AppStore>()((set, get) => ({
       set({ saveState: 'error', saveError: r.error.message });
       return;
     }
-    set({ workspace: null, durability: null, banner: null, saveState: 'saved', saveError: null });
+    set({ workspace: null, durability: null, banner: null, saveState: 'saved', saveError: null, lastSavedAt: null });
     get().navigate({ page: 'home' });
     // Every change is saved in the journal, but the file could not be rewritten (a full disk): say so.
     if (r.value.warning) set({ banner: { kind: 'important', text: r.value.warning } });
@@ -170,7 +173,12 @@ trackSaves({
       const pending = s.pending - 1;
       if (!r.ok && r.error.code !== 'invalid-input') return { pending, saveState: 'error', saveError: r.error.message };
       const saveState = pending > 0 ? 'saving' : s.saveState === 'error' && !r.ok ? 'error' : 'saved';
-      return { pending, saveState, saveError: r.ok ? null : s.saveError };
+      return {
+        pending,
+        saveState,
+        saveError: r.ok ? null : s.saveError,
+        ...(r.ok ? { lastSavedAt: new Date().toISOString() } : {}),
+      };
     });
   },
 });

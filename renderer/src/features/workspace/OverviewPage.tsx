@@ -32,11 +32,52 @@ function StatusTag({ status }: { status: Status }) {
   return <strong className={`govuk-tag ${colour}`}>{status}</strong>;
 }
 
+/** The latest of several times (ISO strings sort as times). */
+function latest(...times: Array<string | null | undefined>): string {
+  return (
+    times
+      .filter((t): t is string => !!t)
+      .sort()
+      .at(-1) ?? ''
+  );
+}
+
+/** Collect responses: before the opening date, while open, after the close. */
+function collectTask(
+  o: ConsultationOverview | null,
+  now: number,
+  hasResponses: boolean,
+): { hint: string; status: Status } {
+  const opens = o?.dates.opensAt ? Date.parse(o.dates.opensAt) : null;
+  const closes = o?.dates.closesAt ? Date.parse(o.dates.closesAt) : null;
+  const days = (t: number) => Math.ceil((t - now) / 86_400_000);
+  const received = o?.responses.count
+    ? `. ${plural(o.responses.count, 'response')} from ${plural(o.responses.batches, 'import')}`
+    : '';
+  if (opens !== null && opens > now)
+    return {
+      hint: `Opens ${whenText(o!.dates.opensAt!)}, in ${plural(days(opens), 'day')}${received}`,
+      status: hasResponses ? 'In progress' : 'Not started',
+    };
+  if (closes !== null && closes > now)
+    return {
+      hint: `Open: closes in ${plural(days(closes), 'day')}${received}`,
+      status: hasResponses ? 'In progress' : 'Not started',
+    };
+  if (closes !== null)
+    return {
+      hint: `Closed ${whenText(o!.dates.closesAt!)}${received}`,
+      status: hasResponses ? 'Completed' : 'Needs attention',
+    };
+  return { hint: `Imports by channel${received}`, status: hasResponses ? 'In progress' : 'Not started' };
+}
+
 /** The workspace home: where the consultation stands, as a GOV.UK task list, and its details. */
 export function OverviewPage() {
   const ws = useApp((s) => s.workspace);
   const info = useApp((s) => s.info);
   const durability = useApp((s) => s.durability);
+  const lastSavedAt = useApp((s) => s.lastSavedAt);
   const navigate = useApp((s) => s.navigate);
   const saveAs = useApp((s) => s.saveAs);
   const setBanner = useApp((s) => s.setBanner);
@@ -47,7 +88,6 @@ export function OverviewPage() {
   if (!ws) return null;
   const o = overview;
   const now = Date.now();
-  const closes = o?.dates.closesAt ? Date.parse(o.dates.closesAt) : null;
   const due = o?.dates.responseDue ? Date.parse(`${o.dates.responseDue}T12:00:00Z`) : null;
   const days = (t: number) => Math.ceil((t - now) / 86_400_000);
   const hasQuestions = (o?.draft.questions ?? ws.questions) > 0;
@@ -65,16 +105,68 @@ export function OverviewPage() {
     : (o?.checker.errors ?? 0) > 0
       ? 'Needs attention'
       : 'Completed';
-  const outputsStatus: Status = !hasQuestions
-    ? 'Cannot start yet'
-    : exported.has('consultation-docx') && (exported.has('response-form-docx') || exported.has('response-form-xlsx'))
+  // The documents can be made at any time (a draft with no questions yet still makes a document).
+  const outputsStatus: Status =
+    exported.has('consultation-docx') && (exported.has('response-form-docx') || exported.has('response-form-xlsx'))
       ? 'Completed'
       : exported.size
         ? 'In progress'
         : 'Not started';
-  const published = ['government-response-docx', 'analysis-xlsx', 'briefing-docx'].filter((k) =>
-    exported.has(k),
-  ).length;
+  const collect = collectTask(o, now, hasResponses);
+  const a = o?.analysis;
+  const codedShare = a && a.openAnswers ? a.coded / a.openAnswers : 1;
+  const reviews = a ? a.campaignsToReview + a.duplicatesToResolve : 0;
+  const analysed = !!a && codedShare + 1e-9 >= a.minCodedShare && reviews === 0;
+  const analyseStatus: Status = !hasResponses
+    ? 'Cannot start yet'
+    : analysed
+      ? 'Completed'
+      : a && (a.coded > 0 || codedShare >= a.minCodedShare)
+        ? 'In progress'
+        : 'Not started';
+  const analyseHint = !a
+    ? 'Tallies, coding, campaigns, agreement'
+    : [
+        a.openAnswers
+          ? `${a.coded.toLocaleString('en-GB')} of ${plural(a.openAnswers, 'open answer')} coded ` +
+            `(${Math.floor(codedShare * 100)}%)`
+          : 'No open answers to code',
+        a.campaignsToReview ? plural(a.campaignsToReview, 'campaign') + ' to check' : '',
+        a.duplicatesToResolve ? plural(a.duplicatesToResolve, 'group') + ' of possible duplicates' : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+  const written = a?.responsesWritten ?? 0;
+  const needed = a?.responsesNeeded ?? 0;
+  const respondDone = needed > 0 && written === needed;
+  const overdue = due !== null && due < now;
+  const respondStatus: Status = !hasResponses
+    ? 'Cannot start yet'
+    : respondDone
+      ? 'Completed'
+      : overdue
+        ? 'Needs attention'
+        : written
+          ? 'In progress'
+          : 'Not started';
+  const dueText =
+    due === null ? '' : due > now ? `due in ${plural(days(due), 'day')}` : `was due ${plural(-days(due), 'day')} ago`;
+  const respondHint =
+    (needed
+      ? `${written} of ${plural(needed, 'question')} answered in the government response`
+      : 'The government response') + (dueText && !respondDone ? `; ${dueText}` : '');
+  const publishedKinds = new Set(o?.outputs.publishedKinds ?? []);
+  const exportedKinds = new Set(o?.outputs.exportedKinds ?? []);
+  const REPORTS = ['government-response-docx', 'analysis-xlsx', 'briefing-docx'];
+  const published = REPORTS.filter((k) => publishedKinds.has(k)).length;
+  const drafts = REPORTS.filter((k) => exportedKinds.has(k) && !publishedKinds.has(k)).length;
+  const publishStatus: Status = !hasResponses
+    ? 'Cannot start yet'
+    : published === 3
+      ? 'Completed'
+      : published || drafts
+        ? 'In progress'
+        : 'Not started';
   const tasks: Task[] = [
     {
       name: 'Draft the consultation',
@@ -85,7 +177,7 @@ export function OverviewPage() {
     {
       name: 'Check against the consultation standard',
       hint: o
-        ? `${o.checker.errors} errors, ${o.checker.warnings} warnings to fix or justify`
+        ? `${plural(o.checker.errors, 'error')}, ${plural(o.checker.warnings, 'warning')} to fix or justify`
         : 'Findings to fix or justify',
       tab: 'draft',
       status: checkStatus,
@@ -96,44 +188,16 @@ export function OverviewPage() {
       tab: 'outputs',
       status: outputsStatus,
     },
-    {
-      name: 'Collect responses',
-      hint:
-        (closes === null ? 'Imports by channel' : closes > now ? `Open: closes in ${days(closes)} days` : 'Closed') +
-        (o?.responses.count
-          ? `. ${plural(o.responses.count, 'response')} from ${plural(o.responses.batches, 'import')}`
-          : ''),
-      tab: 'responses',
-      status: hasResponses ? (closes !== null && closes < now ? 'Completed' : 'In progress') : 'Not started',
-    },
-    {
-      name: 'Analyse',
-      hint: 'Tallies, coding, campaigns, agreement',
-      tab: 'analysis',
-      status: hasResponses ? 'Not started' : 'Cannot start yet',
-    },
-    {
-      name: 'Respond',
-      hint:
-        due === null
-          ? 'The government response, drafted per question'
-          : due > now
-            ? `Government response due in ${days(due)} days`
-            : `The government response was due ${-days(due)} days ago`,
-      tab: 'analysis',
-      status: hasResponses ? (due !== null && due < now ? 'Needs attention' : 'Not started') : 'Cannot start yet',
-    },
+    { name: 'Collect responses', hint: collect.hint, tab: 'responses', status: collect.status },
+    { name: 'Analyse', hint: analyseHint, tab: 'analysis', status: analyseStatus },
+    { name: 'Respond', hint: respondHint, tab: 'analysis', status: respondStatus },
     {
       name: 'Publish',
-      hint: 'Government response, analysis workbook, briefing',
+      hint:
+        `${published} of 3 published (government response, analysis workbook, briefing)` +
+        (drafts ? `; ${drafts} made as drafts while the publication check found problems` : ''),
       tab: 'outputs',
-      status: !hasResponses
-        ? 'Cannot start yet'
-        : published === 3
-          ? 'Completed'
-          : published
-            ? 'In progress'
-            : 'Not started',
+      status: publishStatus,
     },
   ];
 
@@ -204,7 +268,9 @@ export function OverviewPage() {
               { key: 'Created', value: whenText(ws.createdAt) },
               {
                 key: 'Last saved',
-                value: whenText(durability?.lastChangeAt ?? durability?.lastSnapshotAt ?? ws.updatedAt),
+                value: whenText(
+                  lastSavedAt ?? latest(durability?.lastChangeAt, durability?.lastSnapshotAt, ws.updatedAt),
+                ),
               },
               { key: 'Questions', value: (o?.draft.questions ?? ws.questions).toLocaleString('en-GB') },
               { key: 'Responses', value: (o?.responses.count ?? ws.responses).toLocaleString('en-GB') },
