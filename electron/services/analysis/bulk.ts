@@ -9,6 +9,10 @@ import { audit } from '../core/audit';
 import { findQuestion, questionLabel } from './questions';
 import { codableOf } from './coding';
 import { questionThemes } from './codebook';
+import { answerRow, textOf } from './answer-text';
+
+/** Answers shown with their text when a bulk coding is checked (the rest are counted). */
+export const PREVIEW_ANSWERS = 200;
 
 /**
  * Coding many answers at once — a search result, a campaign's members, or a list of responses —
@@ -33,6 +37,9 @@ export interface BulkOutcome {
   applied: number;
   /** Matched answers that already had it. */
   alreadyCoded: number;
+  /** A check (dryRun): every answer that would be coded, and the first of them with their text to read. */
+  responseIds?: number[];
+  preview?: Array<{ responseId: number; text: string }>;
   /** Matches with no text to code for this question (or set aside as duplicates). */
   skipped: number;
 }
@@ -119,8 +126,19 @@ export function bulkCode(
   const toCode = wanted.filter((r) => codable.has(r) && !already.has(r));
   const alreadyCoded = wanted.filter((r) => codable.has(r) && already.has(r)).length;
   const skipped = wanted.length - toCode.length - alreadyCoded;
-  if (input.dryRun || toCode.length === 0)
-    return { opId: null, applied: input.dryRun ? toCode.length : 0, alreadyCoded, skipped };
+  if (input.dryRun)
+    return {
+      opId: null,
+      applied: toCode.length,
+      alreadyCoded,
+      skipped,
+      responseIds: toCode,
+      // The answers themselves, to read before coding (and untick any that do not belong).
+      preview: toCode
+        .slice(0, PREVIEW_ANSWERS)
+        .map((rid) => ({ responseId: rid, text: textOf(q, answerRow(db, rid, q.id)) })),
+    };
+  if (toCode.length === 0) return { opId: null, applied: 0, alreadyCoded, skipped };
   if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');
   env.progress?.(1, 3, `Coding ${toCode.length} answers`);
   const kind: OperationView['kind'] =

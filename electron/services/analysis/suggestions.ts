@@ -147,6 +147,8 @@ export interface ReviewOutcome {
   applied: number;
   opIds: number[];
   problems: string[];
+  /** Without applyToMembers: each new theme's suggested answers (codable), for the analyst to check and code. */
+  suggested?: Array<{ themeId: string; responseIds: number[] }>;
 }
 
 /**
@@ -223,5 +225,17 @@ export function reviewSuggestions(
     });
   });
   const ids = new Set(reviewed.themes.map((t) => t.id));
-  return { created: listThemes(file.db).filter((t) => ids.has(t.id)), applied, opIds, problems: reviewed.problems };
+  const suggested = input.applyToMembers
+    ? undefined
+    : reviewed.themes.map((t) => ({
+        themeId: t.id,
+        responseIds: (reviewed.suggestedMembers[t.id] ?? []).map(Number).filter((rid) => codable.has(rid)),
+      }));
+  return {
+    created: listThemes(file.db).filter((t) => ids.has(t.id)),
+    applied,
+    opIds,
+    problems: reviewed.problems,
+    ...(suggested ? { suggested } : {}),
+  };
 }

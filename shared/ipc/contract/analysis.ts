@@ -154,10 +154,18 @@ export const analysisContract = {
   ),
 
   /** Code every answer a search finds, a campaign's members, or a list of responses; dryRun counts only. */
-  'analysis.bulkCode': call<{ opId: number | null; applied: number; alreadyCoded: number; skipped: number }>()(
-    z.strictObject({ questionId, themeId, target: bulkTarget, dryRun: z.boolean().optional() }),
-    'job',
-  ),
+  /**
+   * With dryRun, nothing changes: the answers that would be coded (responseIds) and the first of them with
+   * their text (preview), to read and untick before coding the rest as target 'responses'.
+   */
+  'analysis.bulkCode': call<{
+    opId: number | null;
+    applied: number;
+    alreadyCoded: number;
+    skipped: number;
+    responseIds?: number[];
+    preview?: Array<{ responseId: number; text: string }>;
+  }>()(z.strictObject({ questionId, themeId, target: bulkTarget, dryRun: z.boolean().optional() }), 'job'),
   'analysis.operations': call<OperationView[]>()(z.strictObject({}), 'query'),
   'analysis.undoOperation': call<{ removed: number; restored: number }>()(
     z.strictObject({ opId: z.number().int().positive() }),
@@ -173,7 +181,14 @@ export const analysisContract = {
    * Accept (optionally renamed), merge or reject suggestions; applyToMembers codes the suggested answers (after the
    * analyst confirmed).
    */
-  'analysis.reviewSuggestions': call<{ created: ThemeView[]; applied: number; opIds: number[]; problems: string[] }>()(
+  'analysis.reviewSuggestions': call<{
+    created: ThemeView[];
+    applied: number;
+    opIds: number[];
+    problems: string[];
+    /** Without applyToMembers: each new theme's suggested answers, for the analyst to check and code. */
+    suggested?: Array<{ themeId: string; responseIds: number[] }>;
+  }>()(
     z.strictObject({
       runId: z.number().int().positive(),
       decisions: z.array(decision).min(1).max(200),

@@ -280,7 +280,11 @@ describe('coding answers', () => {
       dryRun: true,
     });
     // internet: 1, 8; broadband: 2 (already coded).
-    expect(dry).toEqual({ opId: null, applied: 2, alreadyCoded: 1, skipped: 0 });
+    expect(dry).toMatchObject({ opId: null, applied: 2, alreadyCoded: 1, skipped: 0 });
+    // The answers themselves, to read (and untick) before coding.
+    expect(dry.responseIds).toHaveLength(2);
+    expect(dry.preview!.map((p) => p.responseId)).toEqual(dry.responseIds);
+    expect(dry.preview![0]!.text).toContain('internet');
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).themes[0]!.count).toBe(1);
     const done = await ws.call('analysis.bulkCode', {
       questionId: Q3,

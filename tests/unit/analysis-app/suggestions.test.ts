@@ -54,6 +54,21 @@ describe('theme suggestions', () => {
     ]);
     expect(reviewed.applied).toBe(0);
     expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(0);
+    // The new theme's answers (its own and the merged suggestion's, an answer in both once) are offered.
+    const offered = reviewed.suggested!.find((x) => x.themeId === reviewed.created[0]!.id)!.responseIds;
+    expect(new Set(offered).size).toBe(offered.length);
+    expect(offered.length).toBeGreaterThanOrEqual(Math.max(a!.size, b!.size));
+    expect(offered.length).toBeLessThanOrEqual(a!.size + b!.size);
+    const check = await ws.call('analysis.bulkCode', {
+      questionId: Q3,
+      themeId: reviewed.created[0]!.id,
+      target: { kind: 'responses', responseIds: offered },
+      dryRun: true,
+    });
+    expect(check.responseIds!.sort((x, y) => x - y)).toEqual([...offered].sort((x, y) => x - y));
+    expect(check.preview!.length).toBe(Math.min(200, offered.length));
+    expect(check.preview![0]!.text.length).toBeGreaterThan(0);
+    expect((await ws.call('analysis.themeCounts', { questionId: Q3 })).coded).toBe(0);
     expect((await ws.call('analysis.suggestions', { questionId: Q3 }))!.reviewedAt).not.toBeNull();
 
     // A second run, this time applying an accepted theme to its answers.

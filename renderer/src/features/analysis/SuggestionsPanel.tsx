@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
-import { CheckboxField } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from '../shared/useJob';
 import { JobProgress } from '../shared/JobProgress';
-import type { QuestionAnalysisSummary, SuggestionRunView } from '#shared/coding/types';
+import type { QuestionAnalysisSummary, SuggestionRunView, ThemeView } from '#shared/coding/types';
+import { CodingPreview } from './CodingPreview';
 
 type Choice = { action: 'undecided' | 'accept' | 'reject' | 'merge'; name: string; intoId: string };
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -13,13 +13,15 @@ const n = (x: number) => x.toLocaleString('en-GB');
 /**
  * Theme suggestions made on this computer from the question's answers (no network): each with its
  * key phrases, size and example answers. The analyst accepts (and may rename), merges or rejects
- * each; accepted ones become codebook themes, and their suggested answers are coded only if the
- * analyst ticks the box to say so.
+ * each; accepted ones become codebook themes, and the answers each was suggested from are then shown
+ * (CodingPreview) for the analyst to untick any that do not belong and code the rest in one undoable change.
  */
 export function SuggestionsPanel({ question }: { question: QuestionAnalysisSummary }) {
   const [run, setRun] = useState<SuggestionRunView | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [apply, setApply] = useState(false);
+  // After accepting: each new theme's suggested answers, offered to code (shown, untickable).
+  const [toOffer, setToOffer] = useState<Array<{ theme: ThemeView; responseIds: number[] }>>([]);
+  const [coded, setCoded] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { progress: job, run: runJob, cancel } = useJob();
@@ -33,7 +35,6 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
         (run?.suggestions ?? []).map((s) => [s.id, { action: 'undecided', name: s.label, intoId: '' }]),
       ),
     );
-    setApply(false);
   }, [run]);
 
   async function suggest() {
@@ -63,14 +64,18 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
           ? { suggestionId: id, action: 'merge' as const, intoId: c.intoId }
           : { suggestionId: id, action: 'reject' as const },
     );
-    const r = await useAnalysis.getState().reviewSuggestions({ runId: run.id, decisions, applyToMembers: apply });
+    const r = await useAnalysis.getState().reviewSuggestions({ runId: run.id, decisions, applyToMembers: false });
     if (!r.ok) return setError(r.error.message);
-    const { created, applied, problems } = r.value;
+    const { created, problems, suggested } = r.value;
     const themes = created.length === 1 ? '1 theme was' : `${created.length} themes were`;
-    const coded = applied
-      ? ` and ${n(applied)} answers were coded with them (you can undo that under “Changes made in bulk”)`
-      : '';
-    setDone(`${themes} added to the codebook${coded}.${problems.length ? ` ${problems.join(' ')}` : ''}`);
+    setDone(`${themes} added to the codebook.${problems.length ? ` ${problems.join(' ')}` : ''}`);
+    setCoded([]);
+    setToOffer(
+      (suggested ?? []).flatMap((s) => {
+        const theme = created.find((t) => t.id === s.themeId);
+        return theme && s.responseIds.length ? [{ theme, responseIds: s.responseIds }] : [];
+      }),
+    );
     setRun({ ...run, reviewedAt: new Date().toISOString() });
   }
 
@@ -92,6 +97,25 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
           {done}
         </p>
       ) : null}
+      {coded.map((c) => (
+        <p className="govuk-inset-text" role="status" key={c}>
+          {c}
+        </p>
+      ))}
+      {toOffer.map(({ theme, responseIds }) => (
+        <CodingPreview
+          key={theme.id}
+          questionId={question.id}
+          themeId={theme.id}
+          themeName={theme.name}
+          target={{ kind: 'responses', responseIds }}
+          onDone={(message) => {
+            setCoded((c) => [...c, message]);
+            setToOffer((o) => o.filter((x) => x.theme.id !== theme.id));
+          }}
+          onCancel={() => setToOffer((o) => o.filter((x) => x.theme.id !== theme.id))}
+        />
+      ))}
       {job ? (
         <JobProgress progress={job} label="Suggesting themes" onCancel={cancel} className="app-analysis-job" />
       ) : (
@@ -188,13 +212,10 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
           })}
           {run.suggestions.length ? (
             <>
-              <CheckboxField
-                id="suggest-apply"
-                label={`Also code the suggested answers with the accepted themes (${n(toCode)} answers)`}
-                hint="Only if you have read the examples and agree. The coding can be undone."
-                checked={apply}
-                onChange={setApply}
-              />
+              <p className="govuk-body-s">
+                After you save, the answers each accepted theme was suggested from ({n(toCode)}) are shown for you to
+                check and code.
+              </p>
               <button type="button" className="govuk-button" onClick={() => void save()}>
                 Save my decisions
               </button>

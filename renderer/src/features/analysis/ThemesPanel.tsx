@@ -4,29 +4,14 @@ import { TextField } from '../../components/TextField';
 import { CheckboxField, RadiosField, SelectField, TextArea } from '../../components/Fields';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
-import { useJob, isCancelled } from '../shared/useJob';
-import { JobProgress } from '../shared/JobProgress';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { CodingPreview } from './CodingPreview';
 import type { OperationView, QuestionAnalysisSummary, ThemeCountsResult, ThemeView } from '#shared/coding/types';
 import type { CampaignView } from '#shared/domain/responses/store';
 import type { AppErrorShape } from '#shared/core/errors';
 import { Table, Row, Cell } from '../../components/Table';
 
 const n = (x: number) => x.toLocaleString('en-GB');
-
-/** What a bulk coding would do, found by a dry run before it is applied. */
-interface BulkCheck {
-  applied: number;
-  alreadyCoded: number;
-  skipped: number;
-}
-
-function checkedText(c: BulkCheck): string {
-  const answers = `${n(c.applied)} ${c.applied === 1 ? 'answer' : 'answers'}`;
-  const already = `${n(c.alreadyCoded)} already ${c.alreadyCoded === 1 ? 'has' : 'have'} the theme`;
-  const skipped = c.skipped ? `; ${n(c.skipped)} matched but have no text to code for this question` : '';
-  return `${answers} would be coded; ${already}${skipped}.`;
-}
 
 /**
  * A question's themes: the codebook entries with their counts, adding and changing them, deleting
@@ -271,17 +256,21 @@ function ThemeForm({
   );
 }
 
-/** Code every answer a search finds, or a campaign's members, in one undoable operation. */
+/**
+ * Code every answer a search finds, or a campaign's members, in one undoable operation: the answers
+ * are shown first (CodingPreview), to read and untick any that do not belong.
+ */
 function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; themes: ThemeView[] }) {
   const [themeId, setThemeId] = useState('');
   const [kind, setKind] = useState<'search' | 'campaign'>('search');
   const [query, setQuery] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [campaigns, setCampaigns] = useState<CampaignView[]>([]);
-  const [checked, setChecked] = useState<BulkCheck | null>(null);
+  // The answers found, shown to read and untick before anything is coded (CodingPreview).
+  const [checking, setChecking] = useState<{ target: ReturnType<typeof target>; themeName: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [ops, setOps] = useState<OperationView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { progress: job, run, cancel } = useJob();
   const revision = useAnalysis((s) => s.revision);
 
   const loadOps = useCallback(() => {
@@ -303,19 +292,12 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
       : { kind: 'campaign' as const, campaignId: Number(campaignId) };
   const ready = themeId && (kind === 'search' ? query.trim() : campaignId);
 
-  async function go(dryRun: boolean) {
+  function check() {
     setError(null);
+    setDone(null);
     if (!themeId) return setError('Choose the theme to apply');
     if (!ready) return setError(kind === 'search' ? 'Enter words to search for' : 'Choose a campaign');
-    const r = await run(
-      'analysis.bulkCode',
-      { questionId: question.id, themeId, target: target(), dryRun },
-      dryRun ? 'Finding the answers' : 'Coding the answers',
-    );
-    if (!r.ok) return isCancelled(r.error) ? undefined : setError(r.error.message);
-    if (dryRun) return setChecked(r.value);
-    setChecked(null);
-    useAnalysis.getState().changed();
+    setChecking({ target: target(), themeName: themes.find((t) => t.id === themeId)?.name ?? '' });
   }
 
   async function undo(op: OperationView) {
@@ -333,7 +315,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
         id="bulk-theme"
         label="Theme to apply"
         value={themeId}
-        onChange={(v) => (setThemeId(v), setChecked(null))}
+        onChange={(v) => (setThemeId(v), setChecking(null))}
         options={[{ value: '', label: 'Choose a theme' }, ...themes.map((t) => ({ value: t.id, label: t.name }))]}
       />
       <RadiosField
@@ -341,7 +323,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
         legend="Which answers"
         small
         value={kind}
-        onChange={(v) => (setKind(v as 'search' | 'campaign'), setChecked(null))}
+        onChange={(v) => (setKind(v as 'search' | 'campaign'), setChecking(null))}
         options={[
           {
             value: 'search',
@@ -360,7 +342,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           id="bulk-query"
           label="Search for"
           value={query}
-          onChange={(e) => (setQuery(e.target.value), setChecked(null))}
+          onChange={(e) => (setQuery(e.target.value), setChecking(null))}
           autoComplete="off"
         />
       ) : (
@@ -368,7 +350,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           id="bulk-campaign"
           label="Campaign"
           value={campaignId}
-          onChange={(v) => (setCampaignId(v), setChecked(null))}
+          onChange={(v) => (setCampaignId(v), setChecking(null))}
           options={[
             { value: '', label: 'Choose a campaign' },
             ...campaigns.map((c) => ({
@@ -383,28 +365,28 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      {checked ? (
+      {done ? (
         <p className="govuk-inset-text" role="status">
-          {checkedText(checked)}
+          {done}
         </p>
       ) : null}
-      {job ? (
-        <JobProgress progress={job} label="Coding answers" onCancel={cancel} className="app-analysis-job" />
+      {checking ? (
+        <CodingPreview
+          key={JSON.stringify(checking.target) + themeId}
+          questionId={question.id}
+          themeId={themeId}
+          themeName={checking.themeName}
+          target={checking.target}
+          onDone={(message) => {
+            setChecking(null);
+            setDone(message);
+          }}
+          onCancel={() => setChecking(null)}
+        />
       ) : (
-        <div className="govuk-button-group">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void go(true)}>
-            Check which answers
-          </button>
-          <button
-            type="button"
-            className="govuk-button"
-            disabled={!checked || checked.applied === 0}
-            aria-disabled={!checked || checked.applied === 0}
-            onClick={() => void go(false)}
-          >
-            {checked ? `Code ${n(checked.applied)} answers` : 'Code the answers'}
-          </button>
-        </div>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={check}>
+          Check which answers
+        </button>
       )}
       {ops.length ? (
         <>
