@@ -138,7 +138,12 @@ test('draft from the template: write sections, add every question type, reorder,
   await page.getByLabel('From').selectOption({ index: 2 }); // current, Second draft, First draft
   await page.getByLabel('To', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Compare' }).click();
-  await expect(page.getByRole('region', { name: 'Comparison' })).toContainText('Question 3: changed text');
+  // The wording before and after, side by side, for clearance.
+  const changes = page.getByRole('region', { name: 'Comparison' }).getByRole('table', { name: 'Question 3' });
+  const row = changes.getByRole('row', { name: /^Question / });
+  await expect(row.getByRole('cell').nth(1)).toContainText('A reworded question?');
+  await expect(row.getByRole('cell').nth(0)).not.toContainText('A reworded question?');
+  await expect(row.locator('ins')).toContainText('reworded');
   await expectNoAxeViolations(page, 'draft: versions and comparison');
 
   await draft.select('Preview the document');

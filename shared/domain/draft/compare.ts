@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { docText } from './rich-text';
-import { questionNumbers, type Draft, type Question } from './model';
+import { QUESTION_TYPE_LABELS, questionNumbers, type Draft, type Question } from './model';
 
 /**
  * Compare two versions of a draft: which metadata fields changed, a word-level diff of each
@@ -27,6 +27,18 @@ export interface QuestionComparison {
   changes: string[];
   textBefore: string | null;
   textAfter: string | null;
+  /**
+   * Each change in words an official clears: what changed, the wording before and after, and for
+   * the question's own words and hint a word-level diff (what was taken out and put in).
+   */
+  details: QuestionChangeDetail[];
+}
+export interface QuestionChangeDetail {
+  what: string;
+  before: string;
+  after: string;
+  /** Word-level diff, for text (the question, its hint, the options). */
+  parts?: TextPart[];
 }
 export interface DraftComparison {
   metadata: { field: string; before: string; after: string }[];
@@ -63,6 +75,41 @@ function questionChanges(a: Question, b: Question): string[] {
   if (a.explain !== b.explain) out.push('explain follow-up');
   if (a.wordLimit !== b.wordLimit) out.push('word limit');
   if (a.sectionId !== b.sectionId) out.push('section');
+  return out;
+}
+
+const wordDiff = (a: string, b: string): TextPart[] =>
+  diffWords(a, b).map((p) => ({
+    value: p.value,
+    ...(p.added ? { added: true } : {}),
+    ...(p.removed ? { removed: true } : {}),
+  }));
+const yesNo = (v: boolean): string => (v ? 'Yes' : 'No');
+
+/** Each change to a question, before and after, in the words the Draft page uses. */
+function questionDetails(a: Question, b: Question, sectionTitle: (id: string) => string): QuestionChangeDetail[] {
+  const out: QuestionChangeDetail[] = [];
+  const text = (what: string, x: string, y: string) => {
+    if (x !== y) out.push({ what, before: x, after: y, parts: wordDiff(x, y) });
+  };
+  text('Question', a.text, b.text);
+  text('Hint', a.hint, b.hint);
+  if (a.type !== b.type)
+    out.push({ what: 'Type of answer', before: QUESTION_TYPE_LABELS[a.type], after: QUESTION_TYPE_LABELS[b.type] });
+  const options = (q: Question) => q.options.map((o) => o.label).join('\n');
+  text('Options', options(a), options(b));
+  if (a.allowOther !== b.allowOther)
+    out.push({ what: '“Other (please specify)”', before: yesNo(a.allowOther), after: yesNo(b.allowOther) });
+  if (a.explain !== b.explain)
+    out.push({ what: '“Please explain your answer”', before: yesNo(a.explain), after: yesNo(b.explain) });
+  if (a.wordLimit !== b.wordLimit)
+    out.push({
+      what: 'Word limit',
+      before: a.wordLimit === null ? 'None' : String(a.wordLimit),
+      after: b.wordLimit === null ? 'None' : String(b.wordLimit),
+    });
+  if (a.sectionId !== b.sectionId)
+    out.push({ what: 'Section', before: sectionTitle(a.sectionId), after: sectionTitle(b.sectionId) });
   return out;
 }
 
@@ -116,10 +163,16 @@ export function compareDrafts(before: Draft, after: Draft): DraftComparison {
   const qb = new Map(before.questions.map((q) => [q.id, q]));
   const qa = new Map(after.questions.map((q) => [q.id, q]));
   const questions: QuestionComparison[] = [];
+  const titles = new Map([...before.sections, ...after.sections].map((s) => [s.id, s.title]));
+  const sectionTitle = (id: string) => titles.get(id) ?? 'a removed section';
   for (const q of after.questions) {
     const old = qb.get(q.id);
     const changes = old ? questionChanges(old, q) : [];
-    if (old && nb.get(q.id) !== na.get(q.id)) changes.push('number');
+    const details = old ? questionDetails(old, q, sectionTitle) : [];
+    if (old && nb.get(q.id) !== na.get(q.id)) {
+      changes.push('number');
+      details.push({ what: 'Number', before: nb.get(q.id) ?? '', after: na.get(q.id) ?? '' });
+    }
     questions.push({
       id: q.id,
       status: !old ? 'added' : changes.length ? 'changed' : 'unchanged',
@@ -128,6 +181,7 @@ export function compareDrafts(before: Draft, after: Draft): DraftComparison {
       changes,
       textBefore: old?.text ?? null,
       textAfter: q.text,
+      details,
     });
   }
   for (const q of before.questions) {
@@ -140,6 +194,7 @@ export function compareDrafts(before: Draft, after: Draft): DraftComparison {
         changes: [],
         textBefore: q.text,
         textAfter: null,
+        details: [],
       });
   }
   return {

@@ -204,6 +204,11 @@ describe('drafting through the router', () => {
     expect(section.parts.some((p) => p.added && p.value.includes('72'))).toBe(true);
     const q1 = cmp.questions.find((q) => q.id === 'example-q1')!;
     expect(q1.changes).toContain('text');
+    // Before and after, with the words taken out and put in.
+    const wording = q1.details.find((d) => d.what === 'Question')!;
+    expect(wording.before).toBe(old.draft.questions.find((q) => q.id === 'example-q1')!.text);
+    expect(wording.after).not.toBe(wording.before);
+    expect(wording.parts!.some((p) => p.added) || wording.parts!.some((p) => p.removed)).toBe(true);
     const q4 = cmp.questions.find((q) => q.id === 'example-q4')!;
     expect(q4.changes).toContain('number'); // Q3 was removed, so Q4 is now 3
     expect(q4.numberAfter).toBe('3');

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import type { VersionSummary } from '#shared/ipc/contract/draft';
 import type { Draft } from '#shared/domain/draft/model';
-import type { DraftComparison } from '#shared/domain/draft/compare';
+import type { DraftComparison, TextPart } from '#shared/domain/draft/compare';
+import { Table, Row, Cell, RowHeader } from '../../components/Table';
 import { whenText } from '../shared/format';
 import { DocumentPreview } from './DocumentPreview';
 import { TextField } from '../../components/TextField';
 import { SelectField } from '../../components/Fields';
-import { Table, Row, Cell } from '../../components/Table';
 
 /** Save a labelled version; list them; open one read-only; compare any two (or with the current draft). */
 export function VersionsPanel() {
@@ -169,18 +169,38 @@ function ComparisonView({ c }: { c: DraftComparison }) {
       {changedQuestions.length ? (
         <>
           <h4 className="govuk-heading-s">Questions</h4>
-          <ul className="govuk-list govuk-list--bullet">
-            {changedQuestions.map((q) => (
-              <li key={q.id}>
-                {q.status === 'added'
-                  ? `Added question ${q.numberAfter}: ${q.textAfter}`
-                  : q.status === 'removed'
-                    ? `Removed question ${q.numberBefore}: ${q.textBefore}`
-                    : `Question ${q.numberBefore}${q.numberAfter !== q.numberBefore ? ` (now ${q.numberAfter})` : ''}` +
-                      `: changed ${q.changes.join(', ')}`}
-              </li>
-            ))}
-          </ul>
+          {changedQuestions.map((q) =>
+            q.status === 'added' ? (
+              <p className="govuk-body" key={q.id}>
+                Added question {q.numberAfter}: <ins className="app-diff-added">{q.textAfter}</ins>
+              </p>
+            ) : q.status === 'removed' ? (
+              <p className="govuk-body" key={q.id}>
+                Removed question {q.numberBefore}: <del className="app-diff-removed">{q.textBefore}</del>
+              </p>
+            ) : (
+              <Table
+                key={q.id}
+                caption={
+                  `Question ${q.numberBefore}` + (q.numberAfter !== q.numberBefore ? ` (now ${q.numberAfter})` : '')
+                }
+                columns={[{ label: 'What changed' }, { label: 'Before' }, { label: 'After' }]}
+                className="app-compare-table"
+              >
+                {q.details.map((d) => (
+                  <Row key={d.what}>
+                    <RowHeader>{d.what}</RowHeader>
+                    <Cell className="app-pre-wrap">
+                      {d.parts ? <DiffSide parts={d.parts} side="before" /> : d.before || '(none)'}
+                    </Cell>
+                    <Cell className="app-pre-wrap">
+                      {d.parts ? <DiffSide parts={d.parts} side="after" /> : d.after || '(none)'}
+                    </Cell>
+                  </Row>
+                ))}
+              </Table>
+            ),
+          )}
         </>
       ) : null}
       {changedSections.map((s) => (
@@ -208,5 +228,28 @@ function ComparisonView({ c }: { c: DraftComparison }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** One side of a word diff: before shows what was taken out, after what was put in. */
+function DiffSide({ parts, side }: { parts: TextPart[]; side: 'before' | 'after' }) {
+  const shown = parts.filter((p) => (side === 'before' ? !p.added : !p.removed));
+  if (!shown.some((p) => p.value.trim())) return <>(none)</>;
+  return (
+    <>
+      {shown.map((p, i) =>
+        p.removed ? (
+          <del className="app-diff-removed" key={i}>
+            {p.value}
+          </del>
+        ) : p.added ? (
+          <ins className="app-diff-added" key={i}>
+            {p.value}
+          </ins>
+        ) : (
+          <span key={i}>{p.value}</span>
+        ),
+      )}
+    </>
   );
 }
