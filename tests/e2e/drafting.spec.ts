@@ -37,8 +37,20 @@ test('draft from the template: write sections, add every question type, reorder,
   await page
     .getByLabel('To (who the consultation is for)')
     .fill('Bus users, operators and local authorities in England.');
-  await page.getByRole('group', { name: 'Closes' }).getByLabel('Date').fill('2027-05-24');
-  await expect(page.getByRole('group', { name: 'Closes' })).toContainText('11:59pm on 24 May 2027');
+  // GOV.UK's date input and a 24-hour time, whatever the browser's locale; an impossible date is refused.
+  const closes = page.getByRole('group', { name: 'Closes' });
+  await closes.getByLabel('Day').fill('31');
+  await closes.getByLabel('Month').fill('2');
+  await closes.getByLabel('Year').fill('2027');
+  await expect(closes).toContainText('There are 28 days in that month');
+  await closes.getByLabel('Day').fill('24');
+  await closes.getByLabel('Month').fill('5');
+  await expect(closes).toContainText('11:59pm on 24 May 2027');
+  await expect(closes.getByLabel('Hour')).toHaveValue('23');
+  await closes.getByLabel('Hour').fill('25');
+  await expect(closes).toContainText('Enter the hour from 0 to 23');
+  await closes.getByLabel('Hour').fill('23');
+  await expect(closes).toContainText('11:59pm on 24 May 2027');
   await draft.expectSaved();
 
   // Write the background section.

@@ -109,7 +109,7 @@ test('import a survey export with the wizard, fix a rejected row, confirm a camp
   await results.getByRole('button', { name: 'Open response 261' }).click();
   await expect(page.getByRole('heading', { name: 'Response 261' })).toBeFocused();
   await expectNoAxeViolations(page, 'responses: search and a response');
-  await page.getByRole('button', { name: 'Correct the answer to question 11' }).click();
+  await page.getByRole('button', { name: 'Change the answer to question 11' }).click();
   await page.getByLabel('Corrected value').fill('Please keep the telephone line for my grandmother in Hexham.');
   await page.getByLabel('Reason (optional)').fill('Typo in the export');
   await page.getByRole('button', { name: 'Save the correction' }).click();

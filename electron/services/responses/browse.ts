@@ -69,7 +69,11 @@ export function listResponses(db: Db, q: ListQuery): ResponseList {
             (SELECT count(*) FROM answer a WHERE ${answersOf('a', 'r.id')}) AS answered,
             (SELECT group_concat(m.campaign_id) FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id
               WHERE m.response_id = r.id AND m.removed_at IS NULL AND c.status <> 'rejected') AS campaigns,
-            (SELECT substr(a.text, 1, 200) FROM answer a WHERE ${answersOf('a', 'r.id')} AND a.text <> ''
+            (SELECT substr(coalesce(nullif(trim(a.text), ''), nullif(trim(a.explanation), ''),
+                nullif(trim(a.other_text), '')), 1, 200)
+              FROM answer a WHERE ${answersOf('a', 'r.id')}
+                AND (a.text <> '' OR nullif(trim(a.explanation), '') IS NOT NULL
+                  OR nullif(trim(a.other_text), '') IS NOT NULL)
               ORDER BY a.id LIMIT 1) AS excerpt
      FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN import_batch b ON b.id = r.batch_id
      ${w} ORDER BY r.id ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,

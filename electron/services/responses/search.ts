@@ -9,7 +9,9 @@ import { ANSWER_SLOTS, responseOfAnswer } from './answer-ids';
  * organisations, and campaign members' own additions, with the browse filters. The official's
  * words are turned into a safe FTS4 query (never passed through as query syntax): words are ANDed,
  * "quoted words" are a phrase, a trailing * matches the start of a word, OR between words and a
- * leading - to exclude are understood. Matches come in index order (which is import order) so a
+ * leading - to exclude are understood, and so are AND and NOT as people type them (in capitals):
+ * `rural AND access` is both words, `buses NOT trains` leaves trains out.
+ * Matches come in index order (which is import order) so a
  * page needs no sort, and snippets are made only for the page.
  */
 export type SearchScope = 'all' | 'answers' | 'respondents' | 'additions';
@@ -32,20 +34,31 @@ export function toMatchExpression(input: string): string {
   let positives = 0;
   const re = /(-?)"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
+  // NOT before a term leaves it out, as a leading - does.
+  let not = false;
   while ((m = re.exec(input.slice(0, 1000))) !== null) {
     if (m[2] !== undefined) {
       const words = clean(m[2]);
       if (!words) continue;
-      parts.push(`${m[1] ? '-' : ''}"${words}"`);
-      if (!m[1]) positives++;
+      const out = !!m[1] || not;
+      not = false;
+      parts.push(`${out ? '-' : ''}"${words}"`);
+      if (!out) positives++;
       continue;
     }
     const raw = m[3]!;
+    // Words are all needed anyway: AND (and &&) between them says no more than a space.
+    if (raw === 'AND' || raw === '&&' || raw === '+') continue;
+    if (raw === 'NOT') {
+      not = true;
+      continue;
+    }
     if (raw === 'OR' && parts.length && !parts[parts.length - 1]!.startsWith('-') && parts[parts.length - 1] !== 'OR') {
       parts.push('OR');
       continue;
     }
-    const negative = raw.startsWith('-') && raw.length > 1;
+    const negative = (raw.startsWith('-') && raw.length > 1) || not;
+    not = false;
     const prefix = /\*$/.test(raw);
     const words = clean(raw.replace(/^-/, '').replace(/\*+$/, ''));
     if (!words) continue;

@@ -2,7 +2,7 @@ import type { Key, ReactNode } from 'react';
 import { classes } from './classes';
 
 /**
- * The GOV.UK summary list (a key, its value, and optionally an action such as "Correct"), in one
+ * The GOV.UK summary list (a key, its value, and optionally an action such as "Change"), in one
  * place, so every page that shows facts about a thing marks them up the same way.
  */
 export interface SummaryRow {

@@ -328,7 +328,9 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           {
             value: 'search',
             label: 'Answers that match a search',
-            hint: 'Words are all needed; "quote" a phrase, OR between words, -word to leave out.',
+            hint:
+              'Words are all needed (AND is understood too); "quote" a phrase, OR between words, NOT word or ' +
+              '-word to leave out.',
           },
           {
             value: 'campaign',

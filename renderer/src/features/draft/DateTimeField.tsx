@@ -2,9 +2,56 @@ import { useEffect, useState } from 'react';
 import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/govuk-dates';
 
 /**
- * A date and time in UK time, stored as an instant. The date is required for a value; the time
- * defaults to `defaultTime` (11:59pm for closing dates: midnight is ambiguous).
+ * A date and time in UK time, stored as an instant. GOV.UK's date input (day, month, year as
+ * numbers) and the time as hour and minute on the 24-hour clock: the browser's own date and time
+ * pickers follow the computer's locale (an en-US browser shows 11:59 for 23:59, and month first),
+ * which misleads on a UK consultation. The date is required for a value; the time defaults to
+ * `defaultTime` (23:59 for closing dates: midnight is ambiguous). A date or time that does not
+ * exist (31 February, 25:00) is shown as an error and nothing is saved until it is put right.
  */
+interface Fields {
+  day: string;
+  month: string;
+  year: string;
+  hour: string;
+  minute: string;
+}
+const EMPTY: Fields = { day: '', month: '', year: '', hour: '', minute: '' };
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function toFields(v: string | null): Fields {
+  if (!v) return EMPTY;
+  const p = londonParts(new Date(v));
+  return { day: String(p.day), month: String(p.month), year: String(p.year), hour: pad(p.hour), minute: pad(p.minute) };
+}
+
+/** The instant the fields say, or what is wrong with them (null: empty, so no date). */
+export function readDateTime(
+  f: Fields,
+  defaultTime: string,
+): { iso: string | null } | { error: string; field: keyof Fields } {
+  const blank = (s: string) => s.trim() === '';
+  if (blank(f.day) && blank(f.month) && blank(f.year)) return { iso: null };
+  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+  const day = num(f.day);
+  const month = num(f.month);
+  const year = num(f.year);
+  if (Number.isNaN(day)) return { error: 'Enter the day as a number, for example 24', field: 'day' };
+  if (Number.isNaN(month) || month < 1 || month > 12)
+    return { error: 'Enter the month as a number from 1 to 12', field: 'month' };
+  if (Number.isNaN(year) || year < 2000 || year > 2100)
+    return { error: 'Enter the year as 4 numbers, for example 2027', field: 'year' };
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth)
+    return { error: `There are ${daysInMonth} days in that month: enter a day from 1 to ${daysInMonth}`, field: 'day' };
+  const [dh, dm] = defaultTime.split(':');
+  const hour = blank(f.hour) && blank(f.minute) ? Number(dh) : num(f.hour);
+  const minute = blank(f.hour) && blank(f.minute) ? Number(dm) : blank(f.minute) ? 0 : num(f.minute);
+  if (Number.isNaN(hour) || hour > 23) return { error: 'Enter the hour from 0 to 23 (24-hour clock)', field: 'hour' };
+  if (Number.isNaN(minute) || minute > 59) return { error: 'Enter the minutes from 0 to 59', field: 'minute' };
+  return { iso: londonToInstant(year, month, day, hour, minute).toISOString() };
+}
+
 export function DateTimeField({
   id,
   legend,
@@ -20,56 +67,65 @@ export function DateTimeField({
   defaultTime: string;
   onChange: (iso: string | null) => void;
 }) {
-  const toFields = (v: string | null) => {
-    if (!v) return { date: '', time: '' };
-    const p = londonParts(new Date(v));
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
-  };
-  const [fields, setFields] = useState(toFields(value));
-  useEffect(() => setFields(toFields(value)), [value]);
+  const [fields, setFields] = useState<Fields>(toFields(value));
+  const [error, setError] = useState<{ error: string; field: keyof Fields } | null>(null);
+  // A value saved elsewhere (undo, another window) replaces what is shown, unless this field is mid-edit.
+  useEffect(() => {
+    if (!error) setFields(toFields(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
 
-  const commit = (date: string, time: string) => {
-    setFields({ date, time });
-    if (!date) return onChange(null);
-    const [y, m, d] = date.split('-').map(Number);
-    const [hh, mm] = (time || defaultTime).split(':').map(Number);
-    if (!y || !m || !d || hh === undefined || mm === undefined || Number.isNaN(hh) || Number.isNaN(mm)) return;
-    onChange(londonToInstant(y, m, d, hh, mm).toISOString());
+  const change = (key: keyof Fields, v: string) => {
+    const next = { ...fields, [key]: v };
+    setFields(next);
+    // Saved when the date is whole; while it is being typed (a day without a year yet) nothing is said.
+    const r = readDateTime(next, defaultTime);
+    const typing = !next.day.trim() || !next.month.trim() || next.year.trim().length < 4;
+    if ('error' in r) return setError(typing && r.field !== 'hour' && r.field !== 'minute' ? null : r);
+    setError(null);
+    if (r.iso !== value) onChange(r.iso);
   };
 
+  const part = (key: keyof Fields, label: string, width: number) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${key}`}>
+          {label}
+        </label>
+        <input
+          id={`${id}-${key}`}
+          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${
+            error?.field === key ? ' govuk-input--error' : ''
+          }`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={fields[key]}
+          onChange={(e) => change(key, e.target.value)}
+        />
+      </div>
+    </div>
+  );
+
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={`${id}-hint`}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <div id={`${id}-hint`} className="govuk-hint">
-          {hint ? `${hint} ` : ''}UK time.{value ? ` Shown in documents as “${formatDateTime(new Date(value))}”.` : ''}
+          {hint ? `${hint} ` : ''}UK time, 24-hour clock.
+          {value && !error ? ` Shown in documents as “${formatDateTime(new Date(value))}”.` : ''}
         </div>
-        <div className="app-button-group-inline">
-          <div>
-            <label className="govuk-label" htmlFor={`${id}-date`}>
-              Date
-            </label>
-            <input
-              id={`${id}-date`}
-              type="date"
-              className="govuk-input govuk-input--width-10"
-              value={fields.date}
-              onChange={(e) => commit(e.target.value, fields.time)}
-            />
-          </div>
-          <div>
-            <label className="govuk-label" htmlFor={`${id}-time`}>
-              Time
-            </label>
-            <input
-              id={`${id}-time`}
-              type="time"
-              className="govuk-input govuk-input--width-5"
-              value={fields.time}
-              onChange={(e) => commit(fields.date, e.target.value)}
-            />
-          </div>
+        {error ? (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error.error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input app-date-time">
+          {part('day', 'Day', 2)}
+          {part('month', 'Month', 2)}
+          {part('year', 'Year', 4)}
+          {part('hour', 'Hour', 2)}
+          {part('minute', 'Minute', 2)}
         </div>
       </fieldset>
     </div>

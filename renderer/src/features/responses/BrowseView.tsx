@@ -162,8 +162,8 @@ export function BrowseView() {
             Search the answers and respondents
           </label>
           <div className="govuk-hint" id="browse-query-hint">
-            Words must all appear. Use “quotes” for a phrase, word* for words starting so, OR between alternatives, and
-            -word to leave a word out.
+            Words must all appear (AND is understood too). Use “quotes” for a phrase, word* for words starting so, OR
+            between alternatives, and NOT word or -word to leave a word out.
           </div>
           <div className="app-browse__search-row">
             <input

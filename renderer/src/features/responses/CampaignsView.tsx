@@ -59,8 +59,9 @@ export function CampaignsView() {
           id="campaign-threshold"
           label="How alike answers must be to count as one campaign"
           hint={
-            'From 0.2 to 1: the share of the shorter text found in the other. 0.5 finds campaign letters with ' +
-            'people’s own words added; 0.9 finds only near-copies.'
+            'A number from 0.2 to 1. At 0.5, two answers count as one campaign when half the words of the shorter ' +
+            'one are in the other, which finds campaign letters with people’s own words added; 0.9 finds only ' +
+            'near-copies.'
           }
           inputMode="decimal"
           widthClass="govuk-input--width-4"

@@ -119,7 +119,7 @@ export function ResponseDetailPanel({ id }: { id: number }) {
               className="app-link-button govuk-body-s"
               onClick={() => setTarget({ kind: 'respondent', field: k })}
             >
-              Correct<span className="govuk-visually-hidden"> {RESPONDENT_KEY_LABELS[k].toLowerCase()}</span>
+              Change<span className="govuk-visually-hidden"> {RESPONDENT_KEY_LABELS[k].toLowerCase()}</span>
             </button>
           ),
         }))}
@@ -170,7 +170,7 @@ export function ResponseDetailPanel({ id }: { id: number }) {
                 })
               }
             >
-              Correct
+              Change
               <span className="govuk-visually-hidden">
                 {' '}
                 the answer to {a.number ? `question ${a.number}` : a.questionText}
@@ -331,8 +331,8 @@ function CorrectionForm({
     <div className="app-dialog" ref={ref} role="group" aria-labelledby="correction-heading">
       <h3 className="govuk-heading-s" id="correction-heading">
         {target.kind === 'respondent'
-          ? 'Correct a detail about the respondent'
-          : `Correct the answer to ${answer?.number ? `question ${answer.number}` : 'this question'}`}
+          ? 'Change a detail about the respondent'
+          : `Change the answer to ${answer?.number ? `question ${answer.number}` : 'this question'}`}
       </h3>
       <ErrorSummary errors={errors} />
       {target.kind === 'respondent' ? (
