@@ -79,7 +79,7 @@ describe('consultation document (.docx)', () => {
     },
   );
 
-  it('has a real TOC field built from the heading styles, updated when Word opens the file', () => {
+  it('has a real TOC field built from the heading styles, its page numbers laid out so Word need not ask', () => {
     const instr = byNs(doc, W, 'instrText').map((i) => i.textContent ?? '');
     expect(instr.some((t) => /^\s*TOC\s.*\\o\s+"1-1"/.test(t))).toBe(true);
     expect(instr.some((t) => /PAGEREF _Toc\d+/.test(t))).toBe(true);
@@ -90,7 +90,14 @@ describe('consultation document (.docx)', () => {
     const bookmarks = new Set(byNs(doc, W, 'bookmarkStart').map((b) => wAttr(b, 'name')));
     expect(anchors.length).toBeGreaterThanOrEqual(15);
     for (const a of anchors) expect(bookmarks.has(a)).toBe(true);
-    expect(byNs(pkg.xml('word/settings.xml'), W, 'updateFields')).toHaveLength(1);
+    // Laid out here, so Word is not told to update fields (it asked every time the file was opened).
+    expect(byNs(pkg.xml('word/settings.xml'), W, 'updateFields')).toHaveLength(0);
+    expect(instr.filter((t) => /PAGEREF _Toc\d+/.test(t)).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('asks Word to update the contents only when their page numbers were not laid out (a long document)', async () => {
+    const unlaid = new Package(await buildConsultationDocx(richDraft(), CTX, { contentsPageNumbers: 'never' }));
+    expect(byNs(unlaid.xml('word/settings.xml'), W, 'updateFields')).toHaveLength(1);
   });
 
   it('sets title, subject, creator and language en-GB', () => {

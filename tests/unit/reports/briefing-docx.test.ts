@@ -4,7 +4,7 @@ import { prepareReport, type ConsultationReport } from '#shared/report/index';
 import { BRIEFING_HEADINGS as H, buildBriefingDocx } from '#electron/services/documents/reports/index';
 import { headline } from '#electron/services/documents/reports/briefing-docx';
 import { validateOoxml } from '../../harness/ooxml';
-import { byNs, DC, Package } from '../../harness/ooxml-read';
+import { byNs, DC, Package, W } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';
 import { reportFixture } from '../../generators/report-fixture';
 import { expectArial12, expectHeadingOrder, headings, wordParagraphs } from './docx-helpers';
@@ -33,6 +33,8 @@ describe('ministerial briefing (.docx)', () => {
     );
     expect(byNs(core, DC, 'language')[0]?.textContent).toBe('en-GB');
     expectArial12(pkg);
+    // No contents, so nothing for Word to ask to update each time the briefing is opened.
+    expect(byNs(pkg.xml('word/settings.xml'), W, 'updateFields')).toHaveLength(0);
   });
 
   it('has the four parts in order: headline numbers, who responded, themes by proposal, issues', () => {

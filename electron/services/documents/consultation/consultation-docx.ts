@@ -1,4 +1,5 @@
 import { estimatePageNumbers } from 'docx/layout';
+import { shortenAtWord } from '#shared/core/shorten';
 import { AlignmentType, Document, Footer, Packer, Paragraph, PageNumber, TextRun } from 'docx';
 import type { Draft } from '#shared/domain/draft/model';
 import { resolveContext, type OutputContext } from '../output-context';
@@ -50,7 +51,9 @@ export async function buildConsultationDocx(
     lastModifiedBy: outline.creator,
     description: `Consultation document: ${outline.title}`,
     revision: 1,
-    features: { updateFields: true },
+    // Word asks "update the fields?" on every opening of a file that says so: only when the contents'
+    // page numbers were not laid out here (a long document).
+    ...(!layout && outline.blocks.some((b) => b.type === 'toc') ? { features: { updateFields: true } } : {}),
     ...(layout ? { pageNumbers: estimatePageNumbers } : {}),
     styles: documentStyles(),
     numbering: numberingConfig(renderer.orderedStarts),
@@ -76,7 +79,7 @@ function countBlocks(blocks: OutBlock[]): number {
 
 /** "Title – page 3 of 20", left aligned like the text. */
 export function pageFooter(title: string): Footer {
-  const short = title.length > 80 ? `${title.slice(0, 79)}…` : title;
+  const short = shortenAtWord(title, 80);
   return new Footer({
     children: [
       new Paragraph({

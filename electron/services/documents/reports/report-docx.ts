@@ -173,7 +173,9 @@ export async function renderReportDocx(unsafeParts: ReportPart[], unsafe: Report
     lastModifiedBy: o.creator,
     description: o.description,
     revision: 1,
-    features: { updateFields: true },
+    // Word asks "update the fields?" on every opening of a file that says so: only when there are
+    // contents whose page numbers were not laid out here (a long document), never for one without.
+    ...(parts.some((p) => p.type === 'toc') && !o.contentsPageNumbers ? { features: { updateFields: true } } : {}),
     ...(o.contentsPageNumbers ? { pageNumbers: estimatePageNumbers } : {}),
     styles: reportStyles(),
     numbering: numberingConfig(renderer.orderedStarts),

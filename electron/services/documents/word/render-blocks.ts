@@ -30,6 +30,7 @@ import {
   TEXT_WIDTH_TWIPS,
   TOC_HEADING_STYLE,
 } from './styles';
+import { shortenAtWord } from '#shared/core/shorten';
 
 interface At {
   listLevel: number;
@@ -218,7 +219,7 @@ export class DocxRenderer {
       altText: {
         id: String(id),
         name: `Picture ${id}`,
-        ...(alt ? { description: alt, title: alt.slice(0, 250) } : {}),
+        ...(alt ? { description: alt, title: shortenAtWord(alt, 250) } : {}),
       },
     };
     // No alternative text: marked decorative, so screen readers skip it rather than read out a file name.
