@@ -21,7 +21,7 @@ const REASON_TEXT: Record<QuoteProblemReason, string> = {
 };
 
 export const quoteProblemText = (p: QuoteProblem): string =>
-  `Question ${p.questionNumber}, respondent ${p.respondentId} (“${p.excerpt}”): ${REASON_TEXT[p.reason]}`;
+  `Question ${p.questionNumber}, response ${p.respondentId} (“${p.excerpt}”): ${REASON_TEXT[p.reason]}`;
 
 /** A publishable export was asked to include quotes it may not publish. Nothing was written. */
 export class QuoteConsentError extends Error {

@@ -283,7 +283,7 @@ test('the Outputs page refuses to publish a quote from a confidential respondent
   await card.getByRole('button', { name: /^Export / }).click();
   await expect(card).toContainText('A quote cannot be published.');
   await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
-    `Question 3, respondent ${responseId}`,
+    `Question 3, response ${responseId}`,
   );
   await expect(card.getByRole('list', { name: 'What to resolve before publishing' })).toContainText(
     'asked for their response to be confidential',

@@ -164,10 +164,18 @@ test('a letter typed in, and an import undone', async ({ page }) => {
   await responses.section('Overview');
   const imports = page.getByRole('table', { name: /Every import, newest first/ });
   await expect(imports.getByRole('row')).toHaveCount(3);
-  await imports.getByRole('button', { name: 'Undo the import of survey export.csv' }).click();
+  // The confirmation takes the focus (it is below the list); "No, keep it" gives it back to the link.
+  const undoLink = imports.getByRole('button', { name: 'Undo the import of survey export.csv' });
+  await undoLink.click();
+  await expect(page.getByRole('heading', { name: 'Undo the import of survey export.csv?' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Undo the import of survey export.csv?' })).toBeInViewport();
+  await page.getByRole('button', { name: 'No, keep it' }).click();
+  await expect(undoLink).toBeFocused();
+  await undoLink.click();
   await expectNoAxeViolations(page, 'responses: confirm undo');
   await page.getByRole('button', { name: 'Yes, undo this import' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Undone: 260 responses/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Undone: 260 responses/ })).toBeFocused();
   await expect(imports).toContainText('Undone');
   await expect(page.locator('.app-responses-summary')).toContainText('Letter: 1');
 });

@@ -144,7 +144,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
       path: target,
     });
     expect(err.code).toBe('conflict');
-    expect(err.message).toContain(`respondent ${ids[ids.length - 2]}`);
+    expect(err.message).toContain(`response ${ids[ids.length - 2]}`);
     expect(err.message).toContain('asked for their response to be confidential');
     expect(err.message).toContain('I run a small pharmacy');
     expect((err.details as { quoteProblems: unknown[] }).quoteProblems).toHaveLength(1);
@@ -369,7 +369,7 @@ describe('government response, analysis workbook, briefing and responses CSV fro
       ]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('cannot be published');
-      expect(refused.stderr).toContain(`respondent ${ids[ids.length - 2]}`);
+      expect(refused.stderr).toContain(`response ${ids[ids.length - 2]}`);
       expect(refused.stderr).toContain('I run a small pharmacy');
       expect(existsSync(t.path('cli-refused.docx'))).toBe(false);
       const internal = workbench([

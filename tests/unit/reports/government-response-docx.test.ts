@@ -151,7 +151,7 @@ describe('government response (.docx)', () => {
       QuoteConsentError,
     );
     await expect(buildGovernmentResponseDocx(bad, { now: NOW, redaction: 'redacted' })).rejects.toThrow(
-      /Question \d+, respondent R-\d{6}/,
+      /Question \d+, response R-\d{6}/,
     );
   });
 

@@ -146,7 +146,7 @@ describe('prepareReport for publication (redacted)', () => {
     const e = error as QuoteConsentError;
     expect(e.problems).toHaveLength(2);
     for (const pr of e.problems) {
-      expect(e.message).toContain(`Question ${pr.questionNumber}, respondent ${pr.respondentId}`);
+      expect(e.message).toContain(`Question ${pr.questionNumber}, response ${pr.respondentId}`);
       expect(pr.respondentId).toMatch(/^R-\d{6}$/);
     }
     expect(e.message).toContain('asked for their response to be confidential');

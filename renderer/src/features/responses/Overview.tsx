@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useResponses } from './responses-store';
 import { useJob } from '../shared/useJob';
@@ -26,6 +26,22 @@ export function Overview() {
   const [error, setError] = useState<string | null>(null);
   const job = useJob();
   const go = useResponses.getState().setView;
+  // The confirmation is below the list of imports: it is brought into view and given the focus (GOV.UK:
+  // move focus to what appeared), and "No, keep it" gives the focus back to the Undo link it came from.
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!confirm) return;
+    confirmHeading.current?.scrollIntoView({ block: 'center' });
+    confirmHeading.current?.focus();
+  }, [confirm]);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
+  const keep = (b: BatchSummary) => {
+    setConfirm(null);
+    requestAnimationFrame(() => document.getElementById(`undo-batch-${b.id}`)?.focus());
+  };
 
   async function undo(b: BatchSummary) {
     setError(null);
@@ -43,7 +59,7 @@ export function Overview() {
   return (
     <>
       {message ? (
-        <div className="govuk-inset-text" role="status">
+        <div className="govuk-inset-text" role="status" tabIndex={-1} ref={messageRef}>
           {message}
         </div>
       ) : null}
@@ -113,7 +129,13 @@ export function Overview() {
                 {b.undoneAt ? (
                   <strong className="govuk-tag govuk-tag--grey">Undone {whenText(b.undoneAt)}</strong>
                 ) : confirm?.id === b.id ? null : (
-                  <button type="button" className="app-link-button" onClick={() => setConfirm(b)} disabled={job.busy}>
+                  <button
+                    type="button"
+                    id={`undo-batch-${b.id}`}
+                    className="app-link-button"
+                    onClick={() => setConfirm(b)}
+                    disabled={job.busy}
+                  >
                     Undo<span className="govuk-visually-hidden"> the import of {b.sourceName}</span>
                   </button>
                 )}
@@ -124,7 +146,7 @@ export function Overview() {
       )}
       {confirm ? (
         <div className="app-dialog" role="alertdialog" aria-labelledby="undo-title">
-          <h3 className="govuk-heading-s" id="undo-title">
+          <h3 className="govuk-heading-s" id="undo-title" tabIndex={-1} ref={confirmHeading}>
             Undo the import of {confirm.sourceName}?
           </h3>
           <p className="govuk-body">
@@ -139,7 +161,7 @@ export function Overview() {
               <button type="button" className="govuk-button govuk-button--warning" onClick={() => void undo(confirm)}>
                 Yes, undo this import
               </button>
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirm(null)}>
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => keep(confirm)}>
                 No, keep it
               </button>
             </div>
