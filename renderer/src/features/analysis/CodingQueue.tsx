@@ -94,6 +94,12 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
     [],
   );
 
+  // The sidebar's count follows the queue's at once.
+  const progress = view?.progress;
+  useEffect(() => {
+    if (progress) useAnalysis.getState().setProgress(question.id, progress);
+  }, [progress, question.id]);
+
   /** The page's progress counts follow a little later, so fast coding is not slowed down. */
   const changedSoon = () => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
@@ -191,7 +197,24 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
     void load(m, answer?.responseId).then(() => region.current?.focus());
   }
 
-  function onKey(e: KeyboardEvent<HTMLDivElement>) {
+  // The keys work as soon as the Coding tab is chosen: from the tab itself or the page, not only once
+  // the answer card has been clicked (the arrow keys stay the tabs' own there).
+  const keyHandler = useRef<(e: globalThis.KeyboardEvent) => void>(() => undefined);
+  keyHandler.current = (e) => {
+    if (e.defaultPrevented || !view?.answer) return;
+    const at = document.activeElement;
+    const onTab = at?.getAttribute('role') === 'tab';
+    if (!(at === document.body || at === null || onTab)) return;
+    if (onTab && (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End')) return;
+    onKey(e);
+  };
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  function onKey(e: KeyboardEvent<HTMLDivElement> | globalThis.KeyboardEvent) {
     const target = e.target as HTMLElement;
     if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
     const k = e.key.toLowerCase();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnalysisOverview, ThemeView } from '#shared/coding/types';
+import type { AnalysisOverview, CodingProgress, ThemeView } from '#shared/coding/types';
 import type { AppErrorShape } from '#shared/core/errors';
 import { call } from '../../lib/api';
 import { changeAction, type ChangeAction } from '../../lib/change-action';
@@ -27,6 +27,8 @@ interface AnalysisStore {
   refresh: () => Promise<void>;
   select: (view: View) => void;
   changed: () => void;
+  /** The coding queue's own count, shown in the sidebar at once (the full overview follows a little later). */
+  setProgress: (questionId: string, progress: CodingProgress) => void;
   reset: () => void;
   // Changes to the codebook and settings: each one call; on success the panels read again.
   saveTheme: ChangeAction<'analysis.saveTheme'>;
@@ -76,6 +78,12 @@ export const useAnalysis = create<AnalysisStore>()((set, get) => ({
   changed() {
     set((s) => ({ revision: s.revision + 1 }));
     void get().refresh();
+  },
+
+  setProgress(questionId, progress) {
+    const o = get().overview;
+    if (!o) return;
+    set({ overview: { ...o, questions: o.questions.map((q) => (q.id === questionId ? { ...q, progress } : q)) } });
   },
 
   reset() {
