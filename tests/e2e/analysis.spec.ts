@@ -102,9 +102,20 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   await analysis.expectPosition(1, 6);
   await expect(analysis.answerText()).toHaveText(ANSWERS[0]!);
   await expectNoAxeViolations(page, 'analysis: coding queue');
-  await analysis.queue().focus();
+  // At laptop size the card starts on the screen, and the keys work straight after choosing the tab.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(analysis.answerText()).toBeInViewport();
+  await expect(page.getByRole('tab', { name: 'Coding' })).toBeFocused();
   await page.keyboard.press('1');
   await expect(analysis.themeButton('Poor broadband')).toHaveAttribute('aria-pressed', 'true');
+  // The sidebar's count follows the queue's at once (the full overview is read again 1.2 s later).
+  await expect(
+    analysis
+      .nav()
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: /^Question 3:/ }) }),
+  ).toContainText('1 of 6 coded', { timeout: 1000 });
+  await analysis.queue().focus();
   await page.keyboard.press('d');
   await expect(analysis.queue().getByRole('button', { name: 'D Disagrees' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('n');
