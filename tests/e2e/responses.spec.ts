@@ -124,6 +124,11 @@ test('import a survey export with the wizard, fix a rejected row, confirm a camp
   // The whole list is back (End before it has loaded would go to the end of the search results).
   await expect(page.getByRole('status').filter({ hasText: /^261 responses$/ })).toBeVisible();
   await expect(table.getByRole('button', { name: 'Open response 1', exact: true })).toBeVisible();
+  // At laptop size the list shows a screenful of rows, and no name or date is cut off.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  expect((await table.boundingBox())!.height).toBeGreaterThanOrEqual(600);
+  for (const cell of await table.getByRole('row').nth(1).getByRole('cell').all())
+    expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await table.focus();
   await page.keyboard.press('End');
   await expect(table.getByRole('button', { name: 'Open response 261' })).toBeVisible();

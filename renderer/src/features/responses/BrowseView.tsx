@@ -20,9 +20,9 @@ type Row = { kind: 'response'; row: ResponseListRow } | { kind: 'hit'; hit: Sear
 /** The list's columns, and a search's: the virtual list keeps one table for both. */
 const LIST_COLUMNS: Column[] = [
   { label: 'Response', className: 'app-virtual__id' },
-  { label: 'Respondent' },
-  { label: 'Channel' },
-  { label: 'Received' },
+  { label: 'Respondent', className: 'app-virtual__who' },
+  { label: 'Channel', className: 'app-virtual__channel' },
+  { label: 'Received', className: 'app-virtual__when' },
   { label: 'First answer' },
 ];
 const SEARCH_COLUMNS: Column[] = [
@@ -345,7 +345,9 @@ export function BrowseView() {
                       {r.row.respondentType ? <span className="govuk-body-s"> · {r.row.respondentType}</span> : null}
                     </Cell>
                     <Cell>{CHANNEL_LABELS[r.row.channel]}</Cell>
-                    <Cell className="app-clip">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</Cell>
+                    <Cell>
+                      <span className="app-clip-2">{r.row.submittedAt ? whenText(r.row.submittedAt) : '–'}</span>
+                    </Cell>
                     <Cell>
                       <span className="app-clip-2">
                         {r.row.excerpt || <span className="govuk-hint">No written answer</span>}
