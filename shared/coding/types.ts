@@ -225,6 +225,8 @@ export interface SuggestionRunView {
   at: string;
   by: string;
   answers: number;
+  /** Answers from members of confirmed campaigns, left out (a campaign is coded as one). */
+  campaignAnswers: number;
   blank: number;
   unassigned: number;
   suggestions: SuggestedThemeView[];

@@ -54,13 +54,14 @@ function toView(row: {
   result: string;
   reviewed_at: string | null;
 }): SuggestionRunView {
-  const r = JSON.parse(row.result) as ThemeSuggestionResult & { answers: number };
+  const r = JSON.parse(row.result) as ThemeSuggestionResult & { answers: number; campaignAnswers?: number };
   return {
     id: row.id,
     questionId: row.question_id,
     at: row.at,
     by: row.by,
     answers: r.answers,
+    campaignAnswers: r.campaignAnswers ?? 0,
     blank: r.blankIds.length,
     unassigned: r.unassignedIds.length,
     suggestions: r.themes.map((t) => ({
@@ -88,7 +89,19 @@ export async function runSuggestions(
       field: 'questionId',
     });
   env.progress(0, 3, 'Reading the answers');
-  const docs = codableTexts(file.db, q);
+  // A confirmed campaign is a group already known (its letters are alike, so it came back as the top
+  // suggestion): its members are left out here and coded together with "A campaign's answers".
+  const inCampaigns = new Set(
+    file.db
+      .all<{ response_id: number }>(
+        'SELECT DISTINCT m.response_id FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id ' +
+          "WHERE c.status = 'confirmed' AND m.removed_at IS NULL",
+      )
+      .map((r) => String(r.response_id)),
+  );
+  const all = codableTexts(file.db, q);
+  const docs = inCampaigns.size ? all.filter((d) => !inCampaigns.has(d.id)) : all;
+  const campaignAnswers = all.length - docs.length;
   if (docs.length < 10)
     throw new AppError(
       'conflict',
@@ -109,7 +122,7 @@ export async function runSuggestions(
       env.now.toISOString(),
       env.actor,
       JSON.stringify({ k: input.k ?? 'auto' }),
-      JSON.stringify({ ...result, answers: docs.length }),
+      JSON.stringify({ ...result, answers: docs.length, campaignAnswers }),
     ]);
     const runId = db.scalar<number>('SELECT max(id) FROM suggestion_run')!;
     audit(db, env.now, env.actor, 'analysis.suggest', `run ${runId}`, {

@@ -105,4 +105,22 @@ describe('theme suggestions', () => {
     expect((await ws.fails('analysis.suggestThemes', { questionId: 'example-q5' })).code).toBe('invalid-input');
     await ws.router.shutdown();
   });
+
+  it('leaves out the answers of a confirmed campaign (a group already known), and says how many', async () => {
+    const ws = await analysisWorkspace(t.dir, 'campaigns.consult');
+    await importGenerated(ws, t.dir, 'generated.csv', { count: 160, seed: 4 });
+    await ws.call('responses.detect', {});
+    const [campaign] = (await ws.call('responses.campaigns', {})).sort((a, b) => b.size - a.size);
+    expect(campaign, 'the generated responses hold a campaign').toBeTruthy();
+    await ws.call('responses.decideCampaign', { id: campaign!.id, decision: 'confirm' });
+    const members = new Set(
+      (await ws.call('responses.campaignMembers', { id: campaign!.id, offset: 0, limit: 500 })).members.map(
+        (m) => m.responseId,
+      ),
+    );
+    const run = await ws.call('analysis.suggestThemes', { questionId: Q3 });
+    expect(run.campaignAnswers).toBeGreaterThan(0);
+    expect(run.campaignAnswers).toBeLessThanOrEqual(members.size);
+    for (const s of run.suggestions) for (const e of s.examples) expect(members.has(e.responseId)).toBe(false);
+  });
 });

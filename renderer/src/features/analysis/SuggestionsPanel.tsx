@@ -128,6 +128,10 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
           <p className="govuk-body-s">
             Suggested {whenText(run.at)} from {n(run.answers)} answers ({n(run.blank)} blank or “n/a”,{' '}
             {n(run.unassigned)} with nothing in common with the others).
+            {run.campaignAnswers
+              ? ` ${n(run.campaignAnswers)} answers from confirmed campaigns were left out: code them with ` +
+                '“A campaign’s answers” under “Code many answers at once”.'
+              : ''}
             {run.reviewedAt ? ' You have reviewed these.' : ''}
           </p>
           {run.suggestions.map((s, i) => {
