@@ -95,6 +95,15 @@ describe('consultation document (.docx)', () => {
     expect(instr.filter((t) => /PAGEREF _Toc\d+/.test(t)).length).toBeGreaterThanOrEqual(15);
   });
 
+  it('gives questions an outline level, so each is in Word’s navigation pane but not in the contents', () => {
+    const styles = pkg.xml('word/styles.xml');
+    const question = byNs(styles, W, 'style').find((st) => wAttr(st, 'styleId') === 'Question')!;
+    expect(wAttr(byNs(question, W, 'outlineLvl')[0]!, 'val')).toBe('2');
+    // The contents list outline level 1 only: the sections.
+    const instr = byNs(doc, W, 'instrText').map((i) => i.textContent ?? '');
+    expect(instr.some((t) => /^\s*TOC\s.*\\o\s+"1-1"/.test(t))).toBe(true);
+  });
+
   it('asks Word to update the contents only when their page numbers were not laid out (a long document)', async () => {
     const unlaid = new Package(await buildConsultationDocx(richDraft(), CTX, { contentsPageNumbers: 'never' }));
     expect(byNs(unlaid.xml('word/settings.xml'), W, 'updateFields')).toHaveLength(1);

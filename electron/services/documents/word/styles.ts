@@ -84,7 +84,9 @@ export function documentStyles(): IStylesOptions {
         paragraph: { spacing: { after: 360 } },
       },
       {
-        // A question stands out without being a heading: bold, with a blue rule on the left.
+        // A question stands out without being a heading: bold, with a blue rule on the left. Its outline
+        // level (3, under the section's heading) puts every question in Word's navigation pane and a PDF's
+        // bookmarks, while the contents (levels 1 to 1) still list only the sections.
         id: QUESTION_STYLE,
         name: 'Question',
         basedOn: 'Normal',
@@ -95,6 +97,7 @@ export function documentStyles(): IStylesOptions {
           spacing: { before: 280, after: 160 },
           keepNext: true,
           keepLines: true,
+          outlineLevel: 2,
           indent: { left: QUESTION_INDENT },
           border: { left: QUESTION_BORDER },
         },
