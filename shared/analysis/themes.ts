@@ -716,7 +716,15 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
       .map((c) => c.shown.join(' '));
     const ids = [...prim, ...sec].map(([r]) => docs[live[rows[r]!]!]!.id);
     const cohesion = prim.reduce((s, [, v]) => s + v, 0) / prim.length;
-    const label = phrases.slice(0, 3).join(', ');
+    // A name reads as one idea, not a list of words ("Reliable bus service", not "Reliable bus service,
+    // councils cuts, left thousands"): the strongest phrase; two single words are joined by "and".
+    // The key phrases stay beside it for the analyst to read.
+    const [first, second] = phrases;
+    const label = !first
+      ? ''
+      : !first.includes(' ') && second && !second.includes(' ')
+        ? `${first} and ${second}`
+        : first;
     themes.push({
       id: `suggested-${hex32(hashString(chosen.map((ch) => ch.terms.join('+')).join('|') + `#${c}`))}`,
       label: label ? label[0]!.toUpperCase() + label.slice(1) : `Theme ${c + 1}`,

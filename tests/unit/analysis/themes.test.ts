@@ -69,6 +69,13 @@ describe('suggestThemes', () => {
       expect(t.cohesion).toBeGreaterThan(0);
       expect(t.cohesion).toBeLessThanOrEqual(1 + 1e-9);
       expect(t.label.length).toBeGreaterThan(0);
+      // A name, not a list of words (issue 18): the strongest phrase, or two single words joined by "and".
+      expect(t.label).not.toContain(',');
+      expect(t.label.toLowerCase()).toBe(
+        t.keyPhrases[0]!.includes(' ') || !t.keyPhrases[1] || t.keyPhrases[1].includes(' ')
+          ? t.keyPhrases[0]!.toLowerCase()
+          : `${t.keyPhrases[0]} and ${t.keyPhrases[1]}`.toLowerCase(),
+      );
     }
     expect(suggestThemes(docs, { k: 7 }).k).toBe(7);
   });
