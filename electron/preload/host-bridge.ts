@@ -8,7 +8,10 @@ import { buildApi, buildEvents } from './build-api';
  * WebSocket to the host, with the same named functions. Loaded as a classic script before the app.
  *
  * The per-run token arrives in the URL fragment (never sent to the server in a request line),
- * is kept in sessionStorage for reloads, and is removed from the address bar.
+ * is kept for reloads and for other tabs of the same address (localStorage: a second tab opened from
+ * the address bar, which no longer shows the token, connects too), and is removed from the address
+ * bar. The token changes at every start, and with it the port, so an old one opens nothing. Each tab
+ * is its own session (sessionStorage), so two tabs never take over each other's connection.
  */
 (() => {
   const TOKEN_KEY = 'workbench.host.token';
@@ -17,9 +20,21 @@ import { buildApi, buildEvents } from './build-api';
   const fromUrl = hash.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    try {
+      localStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // storage refused (a locked-down browser): this tab still works, and a reload keeps its token
+    }
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const shared = ((): string | null => {
+    try {
+      return localStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? shared ?? '';
   let session = sessionStorage.getItem(SESSION_KEY);
   if (!session) {
     session = crypto.randomUUID();

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { startHost, type HostProcess } from '../harness/host';
+import { AppPage } from './pages/app-page';
 
 let host: HostProcess;
 test.beforeAll(async () => {
@@ -56,6 +57,19 @@ test('pages carry a strict CSP, other Host headers are refused, and paths cannot
   expect((await get('/../package.json', u.host)).status).toBe(404);
   expect((await get('/%2e%2e/package.json', u.host)).status).toBe(404);
   expect((await get('/..%2fpackage.json', u.host)).status).toBe(404);
+});
+
+test('a second tab opened from the address bar (which no longer shows the token) connects too', async ({
+  page,
+  context,
+}) => {
+  const app = new AppPage(page);
+  await app.open(host.url);
+  expect(page.url()).not.toContain('token');
+  const second = await context.newPage();
+  await second.goto(host.origin + '/');
+  await expect(second.getByRole('button', { name: 'New consultation' })).toBeVisible();
+  await expect(second.getByRole('alert')).toHaveCount(0);
 });
 
 test('without the token the page explains how to connect', async ({ page }) => {
