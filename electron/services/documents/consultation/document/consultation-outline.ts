@@ -66,6 +66,10 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
     else bySection.set(q.sectionId, [...(bySection.get(q.sectionId) ?? []), q]);
   }
   const hasQuestions = (s: Section) => (bySection.get(s.id)?.length ?? 0) > 0;
+  // A template section nobody wrote in (and with no questions) is left out, rather than printed as a
+  // heading with nothing under it; the checker reports it. How to respond and confidentiality are then
+  // generated, as when the draft has no such section.
+  const shown = draft.sections.filter((s) => hasQuestions(s) || isWritten(s));
 
   const h1 = (text: string): OutBlock => ({ type: 'heading', level: 1, text, anchor: anchor(text) });
   const h2 = (text: string): OutBlock => ({ type: 'heading', level: 2, text, anchor: anchor(text) });
@@ -109,10 +113,10 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
     );
   }
 
-  const forewords = draft.sections.filter((s) => s.kind === 'foreword' && !hasQuestions(s));
-  const glossaries = draft.sections.filter((s) => s.kind === 'glossary' && !hasQuestions(s));
+  const forewords = shown.filter((s) => s.kind === 'foreword' && !hasQuestions(s));
+  const glossaries = shown.filter((s) => s.kind === 'glossary' && !hasQuestions(s));
   const moved = new Set([...forewords, ...glossaries].map((s) => s.id));
-  const rest = draft.sections.filter((s) => !moved.has(s.id));
+  const rest = shown.filter((s) => !moved.has(s.id));
   const summaries = rest.filter((s) => s.kind === 'executive-summary');
   // Executive summaries come before the box; the rest keep the author's order.
   const firstNonSummary = rest.findIndex((s) => s.kind !== 'executive-summary');
@@ -131,9 +135,9 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
     blocks.push(h1(OTHER_QUESTIONS_TITLE));
     for (const q of orphans) blocks.push(...questionBlocks(q, numbers.get(q.id) ?? '?'));
   }
-  if (!draft.sections.some((s) => s.kind === 'how-to-respond'))
+  if (!shown.some((s) => s.kind === 'how-to-respond'))
     blocks.push(h1('How to respond'), ...generatedHowToRespond(draft));
-  if (!draft.sections.some((s) => s.kind === 'confidentiality'))
+  if (!shown.some((s) => s.kind === 'confidentiality'))
     blocks.push(h1('Confidentiality and data protection'), ...generatedConfidentiality());
 
   // Annex A: every question, grouped by section, with the same number and text as inline.
@@ -254,4 +258,11 @@ function privacyBlocks(draft: Draft, h2: (t: string) => OutBlock): OutBlock[] {
     para('This notice explains how we will use your personal data when you respond to this consultation.'),
     ...out,
   ];
+}
+
+/** Whether anything was written in a section: a table, list or image, or a paragraph with words. */
+function isWritten(s: Section): boolean {
+  return s.body.content.some(
+    (b) => b.type !== 'paragraph' || (b.content ?? []).some((i) => i.type === 'text' && i.text.trim() !== ''),
+  );
 }
