@@ -78,6 +78,16 @@ async function withWorkspace<T>(
   return { result, warning: closed.warning ?? null };
 }
 
+/** A flag whose value must be a whole number from 0 to max, or a clear usage error; `fallback` when absent. */
+function wholeNumber(args: ParsedArgs, name: string, fallback: number, max: number): number {
+  const v = flag(args, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
+  return n;
+}
+
 /** A flag whose value must be one of a list: typed as that list's member, or a clear usage error. */
 function oneOf<T extends string>(
   args: ParsedArgs,
@@ -296,14 +306,7 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(args, 0, 'the workspace file', this.usage);
       const query = args.positionals.slice(1).join(' ').trim();
       if (!query) throw new CliError(`Missing the words to search for.\nUsage: npx workbench ${this.usage}`, 2);
-      const num = (name: string, fallback: number, max: number) => {
-        const v = flag(args, name);
-        if (v === undefined) return fallback;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > max)
-          throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
-        return n;
-      };
+      const num = (name: string, fallback: number, max: number) => wholeNumber(args, name, fallback, max);
       const channel = oneOf(args, 'channel', INTAKE_CHANNELS, `one of ${INTAKE_CHANNELS.join(', ')}`);
       const scope = oneOf(
         args,
@@ -362,14 +365,7 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(args, 0, 'the workspace file', this.usage);
       const status = oneOf(args, 'status', ['unreviewed', 'remove', 'release', 'all'] as const);
       const kind = oneOf(args, 'kind', PERSONAL_DATA_KINDS);
-      const num = (name: string, fallback: number, max: number): number => {
-        const v = flag(args, name);
-        if (v === undefined) return fallback;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > max)
-          throw new CliError(`--${name} must be a whole number from 0 to ${max}.`, 2);
-        return n;
-      };
+      const num = (name: string, fallback: number, max: number) => wholeNumber(args, name, fallback, max);
       const limit = Math.max(1, num('limit', 100, 500));
       const offset = num('offset', 0, 10_000_000);
       const confirm = args.flags.get('confirm-removals') === true;

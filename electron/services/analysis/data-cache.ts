@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../core/db/database';
+import { RESPONSES_AUDIT_RANGE } from '../core/audit';
 import { detached } from '#shared/core/detached';
 import {
   encodeAnswers,
@@ -120,10 +121,8 @@ function entry(db: Db): CacheEntry {
   return e;
 }
 
-const RESPONSES_RANGE = "action >= 'responses.' AND action < 'responses/'";
-
 function indexVersion(db: Db): string {
-  const audit = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_RANGE}`) ?? 0;
+  const audit = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_AUDIT_RANGE}`) ?? 0;
   const maxId = db.scalar<number>('SELECT max(id) FROM response') ?? 0;
   return `${audit}:${maxId}`;
 }
@@ -131,7 +130,7 @@ function indexVersion(db: Db): string {
 function answersVersion(db: Db): string {
   const audit =
     db.scalar<number>(
-      `SELECT max(id) FROM audit_log WHERE ${RESPONSES_RANGE} AND action NOT IN ` +
+      `SELECT max(id) FROM audit_log WHERE ${RESPONSES_AUDIT_RANGE} AND action NOT IN ` +
         `(${NOT_ANSWER_CHANGES.map(() => '?').join(',')})`,
       NOT_ANSWER_CHANGES,
     ) ?? 0;

@@ -17,3 +17,9 @@ export function audit(
     detail === undefined ? null : JSON.stringify(detail),
   ]);
 }
+
+/**
+ * SQL condition over audit_log for every change to responses (actions "responses.*"), as an index
+ * range: what the analysis caches and the personal-data review watch to know their copy is stale.
+ */
+export const RESPONSES_AUDIT_RANGE = "action >= 'responses.' AND action < 'responses/'";

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db/database';
 import type { WorkspaceFile } from '../core/db/workspace-file';
-import { audit } from '../core/audit';
+import { audit, RESPONSES_AUDIT_RANGE } from '../core/audit';
 import { AppError } from '#shared/core/errors';
 import type { Draft } from '#shared/domain/draft/model';
 import { codableText } from '#shared/coding/codable';
@@ -58,7 +58,6 @@ interface Scan {
 }
 
 const scans = new WeakMap<Db, Scan>();
-const RESPONSES_RANGE = "action >= 'responses.' AND action < 'responses/'";
 const CONTEXT = 80;
 const CHUNK = 5_000;
 
@@ -67,7 +66,7 @@ function codableQuestions(draft: Draft) {
 }
 
 function scanVersion(db: Db, questionIds: readonly string[]): string {
-  const auditId = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_RANGE}`) ?? 0;
+  const auditId = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_AUDIT_RANGE}`) ?? 0;
   const answerId = db.scalar<number>('SELECT max(id) FROM answer') ?? 0;
   const respondentId = db.scalar<number>('SELECT max(id) FROM respondent') ?? 0;
   return `${auditId}:${answerId}:${respondentId}:${questionIds.join(',')}`;

@@ -8,6 +8,7 @@ import { analysisQuestions } from '../analysis/questions';
 import { questionResponseText, readTexts } from '../analysis/texts';
 import { readSettings } from '../analysis/settings';
 import type { Draft } from '#shared/domain/draft/model';
+import { docWritten } from '#shared/domain/draft/rich-text';
 import { DRAFT_EXPORT_NOTE } from '#shared/report/publication-check';
 
 const tableExists = (db: Db, name: string) =>
@@ -17,11 +18,7 @@ const tableExists = (db: Db, name: string) =>
 export function consultationOverview(db: Db): ConsultationOverview {
   const draft = loadDraft(db);
   const findings = checkDraft(draft).filter((f) => !f.dismissed);
-  const written = draft.sections.filter((s) =>
-    s.body.content.some(
-      (b) => b.type !== 'paragraph' || (b.content ?? []).some((i) => i.type === 'text' && i.text.trim()),
-    ),
-  ).length;
+  const written = draft.sections.filter((s) => docWritten(s.body)).length;
   const log = readExportLog(db);
   const exported = [...new Set(log.map((e) => e.kind))];
   // Published for real: redacted, and not marked "Draft" over the publication check's errors.
@@ -30,7 +27,10 @@ export function consultationOverview(db: Db): ConsultationOverview {
       log.filter((e) => e.redaction === 'redacted' && !e.note?.includes(DRAFT_EXPORT_NOTE)).map((e) => e.kind),
     ),
   ];
-  const hasResponses = tableExists(db, 'response');
+  // Counted once: the task list's responses line and whether there is analysis to look at.
+  const responses = tableExists(db, 'response')
+    ? (db.scalar<number>("SELECT count(*) FROM response WHERE status = 'active'") ?? 0)
+    : 0;
   return {
     draft: { sections: draft.sections.length, sectionsWritten: written, questions: draft.questions.length },
     checker: {
@@ -40,14 +40,12 @@ export function consultationOverview(db: Db): ConsultationOverview {
     },
     outputs: { exportedKinds: exported, publishedKinds: published },
     responses: {
-      count: tableExists(db, 'response')
-        ? (db.scalar<number>("SELECT count(*) FROM response WHERE status = 'active'") ?? 0)
-        : 0,
+      count: responses,
       batches: tableExists(db, 'import_batch')
         ? (db.scalar<number>('SELECT count(*) FROM import_batch WHERE undone_at IS NULL') ?? 0)
         : 0,
     },
-    analysis: hasResponses ? analysisFacts(db, draft) : NO_ANALYSIS,
+    analysis: responses > 0 ? analysisFacts(db, draft) : NO_ANALYSIS,
     dates: {
       opensAt: draft.metadata.opensAt,
       closesAt: draft.metadata.closesAt,
@@ -67,8 +65,6 @@ const NO_ANALYSIS: ConsultationOverview['analysis'] = {
 };
 
 function analysisFacts(db: Db, draft: Draft): ConsultationOverview['analysis'] {
-  const count = db.scalar<number>("SELECT count(*) FROM response WHERE status = 'active'") ?? 0;
-  if (count === 0) return NO_ANALYSIS;
   const a = analysisOverview(db, draft);
   const codable = a.questions.filter((q) => q.codable);
   const texts = readTexts(db);

@@ -67,33 +67,31 @@ export function FileChooser({ mode, filterName, extensions, initialPath, onChoos
   const heading = useRef<HTMLHeadingElement>(null);
   const replaceRef = useRef<HTMLDivElement>(null);
 
+  /** Shows a folder; false when it cannot be opened (said on the page unless `quiet`). */
   const open = useCallback(
-    async (folder?: string) => {
+    async (folder?: string, quiet = false): Promise<boolean> => {
       const r = await call('fs.browse', {
         ...(folder ? { folder } : {}),
         ...(extensions.length ? { extensions: [...extensions] } : {}),
         ...(mode === 'folder' ? { foldersOnly: true } : {}),
       });
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) {
+        if (!quiet) setError(r.error.message);
+        return false;
+      }
       setError(null);
       setListing(r.value);
       setPicked(new Set());
       setReplace(null);
+      return true;
     },
     [extensions, mode],
   );
 
   useEffect(() => {
     void (async () => {
-      const r = start.folder
-        ? await call('fs.browse', {
-            folder: start.folder,
-            ...(extensions.length ? { extensions: [...extensions] } : {}),
-            ...(mode === 'folder' ? { foldersOnly: true } : {}),
-          })
-        : null;
-      if (r?.ok) setListing(r.value);
-      else await open();
+      // The field's folder, or, when it names none that exists, the consultations folder.
+      if (!(start.folder && (await open(start.folder, true)))) await open();
       heading.current?.focus();
     })();
     // Opened once, at the field's path.

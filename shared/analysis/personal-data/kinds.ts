@@ -4,11 +4,8 @@
  * publication level has these replaced, so the markers are the words a reader of the outputs sees.
  */
 
-export type PersonalDataKind =
-  'name' | 'email' | 'phone' | 'postcode' | 'address' | 'ni-number' | 'nhs-number' | 'profile-url';
-
-/** Every kind, in the order reports list them. */
-export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
+/** Every kind, in the order reports list them (a tuple, so the contract's schema is made from it). */
+export const PERSONAL_DATA_KINDS = [
   'name',
   'email',
   'phone',
@@ -17,7 +14,9 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
   'ni-number',
   'nhs-number',
   'profile-url',
-];
+] as const;
+
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /** What replaces a finding of each kind in published text. */
 export const PERSONAL_DATA_MARKERS: Readonly<Record<PersonalDataKind, string>> = {

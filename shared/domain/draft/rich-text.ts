@@ -175,3 +175,13 @@ export function docText(doc: RichDoc, options: { includeTables?: boolean; includ
   }
   return out.filter((s) => s.trim()).join('\n');
 }
+
+/**
+ * Whether anything was written in a section's body: a table, list or image, or a paragraph with words.
+ * The Overview counts written sections with it, and the consultation document leaves unwritten ones out.
+ */
+export function docWritten(doc: RichDoc): boolean {
+  return doc.content.some(
+    (b) => b.type !== 'paragraph' || (b.content ?? []).some((i) => i.type === 'text' && i.text.trim() !== ''),
+  );
+}

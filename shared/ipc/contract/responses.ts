@@ -22,26 +22,13 @@ import {
   type SurveyPreview,
 } from '../../domain/responses/store';
 import type { EmailMessage } from '../../domain/responses/email';
-import type { PersonalDataKind, PersonalDataReview } from '../../analysis/personal-data/index';
+import type { PersonalDataReview } from '../../analysis/personal-data/index';
+import { PERSONAL_DATA_KINDS } from '../../analysis/personal-data/kinds';
 
 const path = z.string().min(1, 'Enter the path of a file').max(4096, 'The path is too long');
 const id = z.number().int().positive();
 const shortText = (max: number) => z.string().max(max);
-const PERSONAL_DATA_KIND_VALUES = [
-  'name',
-  'email',
-  'phone',
-  'postcode',
-  'address',
-  'ni-number',
-  'nhs-number',
-  'profile-url',
-] as const satisfies readonly PersonalDataKind[];
-// Every kind the finders report can be asked for (a new kind without a line here does not compile).
-const _everyKind: Exclude<PersonalDataKind, (typeof PERSONAL_DATA_KIND_VALUES)[number]> extends never ? true : false =
-  true;
-void _everyKind;
-const personalDataKind = z.enum(PERSONAL_DATA_KIND_VALUES);
+const personalDataKind = z.enum(PERSONAL_DATA_KINDS);
 const surveyOptions = {
   /** The official's correction of the number of header rows. */
   headerRows: z.number().int().min(1).max(10).optional(),

@@ -81,13 +81,14 @@ export function PersonalDataView() {
     if (changed !== false) setMessage(`Removal confirmed for ${plural(changed, 'finding')}.`);
   }
 
-  const unreviewedHere = review
-    ? kind
-      ? status === 'unreviewed'
+  // Not reviewed yet of the kind shown: the workspace's count, or, filtered by kind, this list's total.
+  const unreviewedHere = !review
+    ? null
+    : !kind
+      ? review.counts.unreviewed
+      : status === 'unreviewed'
         ? review.total
-        : null
-      : review.counts.unreviewed
-    : null;
+        : null;
 
   const caption =
     `${STATUS_LABELS[status]}${kind ? `: ${KIND_LABELS[kind].toLowerCase()}s` : ''} ` +

@@ -89,20 +89,12 @@ const EMPTY_VIEW = {
 } satisfies Partial<ResponsesStore>;
 
 export const useResponses = create<ResponsesStore>()((set, get) => ({
-  view: 'overview',
-  summary: null,
-  batches: [],
-  draft: null,
-  error: null,
-  filters: {},
-  query: '',
+  ...EMPTY_VIEW,
   revision: 0,
-  openResponse: null,
   workspacePath: null,
   forWorkspace(path) {
     if (get().workspacePath !== path) set({ ...EMPTY_VIEW, workspacePath: path });
   },
-  pendingImport: null,
   importWhenOpened(workspacePath, paths) {
     get().forWorkspace(workspacePath);
     set({ view: 'import', pendingImport: paths });

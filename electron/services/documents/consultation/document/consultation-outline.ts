@@ -4,6 +4,7 @@ import { aboutTable, TO_BE_CONFIRMED, waysToRespond } from './about-box';
 import { formatDateTime, instant } from './dates';
 import { answerInstruction, explainPrompt, isClosed, openGuidance, optionsOf, questionHeading } from './question-text';
 import { richToBlocks } from './rich-to-blocks';
+import { docWritten } from '#shared/domain/draft/rich-text';
 
 /**
  * The consultation document as output blocks, in the generated order of the standard
@@ -69,7 +70,7 @@ export function consultationOutline(draft: Draft): ConsultationOutline {
   // A template section nobody wrote in (and with no questions) is left out, rather than printed as a
   // heading with nothing under it; the checker reports it. How to respond and confidentiality are then
   // generated, as when the draft has no such section.
-  const shown = draft.sections.filter((s) => hasQuestions(s) || isWritten(s));
+  const shown = draft.sections.filter((s) => hasQuestions(s) || docWritten(s.body));
 
   const h1 = (text: string): OutBlock => ({ type: 'heading', level: 1, text, anchor: anchor(text) });
   const h2 = (text: string): OutBlock => ({ type: 'heading', level: 2, text, anchor: anchor(text) });
@@ -258,11 +259,4 @@ function privacyBlocks(draft: Draft, h2: (t: string) => OutBlock): OutBlock[] {
     para('This notice explains how we will use your personal data when you respond to this consultation.'),
     ...out,
   ];
-}
-
-/** Whether anything was written in a section: a table, list or image, or a paragraph with words. */
-function isWritten(s: Section): boolean {
-  return s.body.content.some(
-    (b) => b.type !== 'paragraph' || (b.content ?? []).some((i) => i.type === 'text' && i.text.trim() !== ''),
-  );
 }
