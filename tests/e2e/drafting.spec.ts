@@ -181,3 +181,67 @@ test('draft from the template: write sections, add every question type, reorder,
   await draft.select(/^Q4\./);
   await expect(page.getByRole('textbox', { name: 'Answer 3', exact: true })).toHaveValue('Less often');
 });
+
+test('dates to avoid and the response due date are GOV.UK date inputs: wrong dates named, right ones kept', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = new AppPage(page);
+  const draft = new DraftPageObject(page);
+  await app.open(host.url);
+  await app.createConsultation('Dates to avoid');
+  await draft.open();
+
+  // The response due date: day, month and year, whatever the browser's locale; an impossible one is refused.
+  const due = page.getByRole('group', { name: 'Government response due by' });
+  await due.getByLabel('Day').fill('30');
+  await due.getByLabel('Month').fill('2');
+  await due.getByLabel('Year').fill('2028');
+  await expect(due).toContainText('There are 29 days in that month');
+  await due.getByLabel('Day').fill('16');
+  await due.getByLabel('Month').fill('8');
+  await expect(due).toContainText('Shown in documents as “16 August 2028”');
+  await draft.expectSaved();
+
+  // A pre-election period: From and To as date inputs; To before From is refused, not saved.
+  await page.locator('#meta-elections-add').click();
+  const period = page.getByRole('group', { name: 'Period 1' });
+  await period.getByLabel('Name').fill('Local elections');
+  const from = period.getByRole('group', { name: 'From' });
+  const to = period.getByRole('group', { name: 'To' });
+  await from.getByLabel('Day').fill('26');
+  await from.getByLabel('Month').fill('3');
+  await from.getByLabel('Year').fill('2027');
+  await to.getByLabel('Day').fill('1');
+  await to.getByLabel('Month').fill('3');
+  await to.getByLabel('Year').fill('2027');
+  await expect(to).toContainText('The end date must be the same as or after the start date');
+  await to.getByLabel('Month').fill('5');
+  await to.getByLabel('Day').fill('7');
+  await expect(to.locator('.govuk-error-message')).toHaveCount(0);
+  await draft.expectSaved();
+  await expectNoAxeViolations(page, 'draft: dates to avoid');
+
+  // Bank holidays: a line that is not a date is named, and the list is not saved until it is put right.
+  await page.getByLabel('Use my own list of bank holidays').check();
+  const bank = page.getByLabel('Bank holidays', { exact: true });
+  await expect(bank).toHaveValue(/2027-05-31/);
+  await bank.fill('2027-05-31\n2027-02-30\n2027-12-27');
+  await bank.blur();
+  await expect(page.locator('#meta-bank-holidays-error')).toContainText('Line 2 (“2027-02-30”) is not a date');
+  await bank.fill('2027-05-31\n2027-12-27');
+  await bank.blur();
+  await expect(page.locator('#meta-bank-holidays-error')).toHaveCount(0);
+  await draft.expectSaved();
+
+  // What was saved is what comes back.
+  await app.closeWorkspace();
+  await app.openRecent('Dates to avoid');
+  await draft.open();
+  await expect(due.getByLabel('Month')).toHaveValue('8');
+  await expect(period.getByLabel('Name')).toHaveValue('Local elections');
+  await expect(from.getByLabel('Day')).toHaveValue('26');
+  await expect(to.getByLabel('Day')).toHaveValue('7');
+  await expect(to.getByLabel('Month')).toHaveValue('5');
+  await expect(page.getByLabel('Bank holidays', { exact: true })).toHaveValue('2027-05-31\n2027-12-27');
+});

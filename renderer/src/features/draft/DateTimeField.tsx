@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DatePart, readDate, stillTyping, wholeNumber, type DateParts } from './DateField';
 import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/govuk-dates';
 
 /**
@@ -9,10 +10,7 @@ import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/gov
  * `defaultTime` (23:59 for closing dates: midnight is ambiguous). A date or time that does not
  * exist (31 February, 25:00) is shown as an error and nothing is saved until it is put right.
  */
-interface Fields {
-  day: string;
-  month: string;
-  year: string;
+interface Fields extends DateParts {
   hour: string;
   minute: string;
 }
@@ -30,23 +28,13 @@ export function readDateTime(
   f: Fields,
   defaultTime: string,
 ): { iso: string | null } | { error: string; field: keyof Fields } {
-  const blank = (s: string) => s.trim() === '';
-  if (blank(f.day) && blank(f.month) && blank(f.year)) return { iso: null };
-  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
-  const day = num(f.day);
-  const month = num(f.month);
-  const year = num(f.year);
-  if (Number.isNaN(day)) return { error: 'Enter the day as a number, for example 24', field: 'day' };
-  if (Number.isNaN(month) || month < 1 || month > 12)
-    return { error: 'Enter the month as a number from 1 to 12', field: 'month' };
-  if (Number.isNaN(year) || year < 2000 || year > 2100)
-    return { error: 'Enter the year as 4 numbers, for example 2027', field: 'year' };
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth)
-    return { error: `There are ${daysInMonth} days in that month: enter a day from 1 to ${daysInMonth}`, field: 'day' };
+  const d = readDate(f);
+  if ('error' in d || d.date === null) return 'error' in d ? d : { iso: null };
+  const { year, month, day } = d.date;
   const [dh, dm] = defaultTime.split(':');
-  const hour = blank(f.hour) && blank(f.minute) ? Number(dh) : num(f.hour);
-  const minute = blank(f.hour) && blank(f.minute) ? Number(dm) : blank(f.minute) ? 0 : num(f.minute);
+  const noTime = f.hour.trim() === '' && f.minute.trim() === '';
+  const hour = noTime ? Number(dh) : wholeNumber(f.hour);
+  const minute = noTime ? Number(dm) : f.minute.trim() === '' ? 0 : wholeNumber(f.minute);
   if (Number.isNaN(hour) || hour > 23) return { error: 'Enter the hour from 0 to 23 (24-hour clock)', field: 'hour' };
   if (Number.isNaN(minute) || minute > 59) return { error: 'Enter the minutes from 0 to 59', field: 'minute' };
   return { iso: londonToInstant(year, month, day, hour, minute).toISOString() };
@@ -80,30 +68,20 @@ export function DateTimeField({
     setFields(next);
     // Saved when the date is whole; while it is being typed (a day without a year yet) nothing is said.
     const r = readDateTime(next, defaultTime);
-    const typing = !next.day.trim() || !next.month.trim() || next.year.trim().length < 4;
-    if ('error' in r) return setError(typing && r.field !== 'hour' && r.field !== 'minute' ? null : r);
+    if ('error' in r) return setError(stillTyping(next) && r.field !== 'hour' && r.field !== 'minute' ? null : r);
     setError(null);
     if (r.iso !== value) onChange(r.iso);
   };
 
   const part = (key: keyof Fields, label: string, width: number) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${key}`}>
-          {label}
-        </label>
-        <input
-          id={`${id}-${key}`}
-          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${
-            error?.field === key ? ' govuk-input--error' : ''
-          }`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={fields[key]}
-          onChange={(e) => change(key, e.target.value)}
-        />
-      </div>
-    </div>
+    <DatePart
+      id={`${id}-${key}`}
+      label={label}
+      width={width}
+      value={fields[key]}
+      invalid={error?.field === key}
+      onChange={(v) => change(key, v)}
+    />
   );
 
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');

@@ -1,10 +1,12 @@
 import { useDraft } from './draft-store';
 import { TextField } from '../../components/TextField';
 import { TextArea, CheckboxField, RadiosField } from '../../components/Fields';
+import { BankHolidaysField } from './BankHolidaysField';
+import { DateField, writtenDate } from './DateField';
 import { DateTimeField } from './DateTimeField';
 import { PeriodsEditor } from './PeriodsEditor';
 import { TERRITORIAL_EXTENTS, TERRITORIAL_LABELS, type DraftMetadata } from '#shared/domain/draft/model';
-import { londonParts, formatDate } from '#shared/domain/govuk-dates';
+import { londonParts } from '#shared/domain/govuk-dates';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '#shared/domain/calendar/index';
 
 const count = (s: string, max: number) => {
@@ -182,31 +184,24 @@ export function DetailsForm() {
       />
 
       <h3 className="govuk-heading-m">Response paper and impacts</h3>
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor="meta-due">
-          Government response due by
-        </label>
-        <div className="govuk-hint" id="meta-due-hint">
-          Within 12 weeks of the closing date{due ? ` (that is ${formatDate(new Date(`${due}T12:00:00Z`))})` : ''}.
-        </div>
-        <input
-          id="meta-due"
-          type="date"
-          className="govuk-input govuk-input--width-10"
-          aria-describedby="meta-due-hint"
-          value={m.responsePaper.dueDate ?? ''}
-          onChange={(e) => set('responsePaper', { ...m.responsePaper, dueDate: e.target.value || null })}
-        />
-        {due && m.responsePaper.dueDate !== due ? (
+      <DateField
+        id="meta-due"
+        legend="Government response due by"
+        hint={`Within 12 weeks of the closing date${due ? ` (that is ${writtenDate(due)})` : ''}.`}
+        value={m.responsePaper.dueDate}
+        onChange={(d) => set('responsePaper', { ...m.responsePaper, dueDate: d })}
+      />
+      {due && m.responsePaper.dueDate !== due ? (
+        <p className="govuk-body">
           <button
             type="button"
-            className="app-link-button govuk-!-margin-left-3"
+            className="app-link-button"
             onClick={() => set('responsePaper', { ...m.responsePaper, dueDate: due })}
           >
             Use 12 weeks after closing
           </button>
-        ) : null}
-      </div>
+        </p>
+      ) : null}
       <TextField
         id="meta-paper-url"
         label="Where the response will be published (web address, optional)"
@@ -313,23 +308,7 @@ export function DetailsForm() {
         onChange={(v) => set('bankHolidays', v ? ENGLAND_AND_WALES_BANK_HOLIDAYS.map((b) => b.date) : null)}
       />
       {m.bankHolidays !== null ? (
-        <TextArea
-          id="meta-bank-holidays"
-          label="Bank holidays"
-          hint="One date a line, written as year-month-day, for example 2027-05-31."
-          rows={8}
-          key={m.bankHolidays.join(',')}
-          defaultValue={m.bankHolidays.join('\n')}
-          onBlur={(e) =>
-            set(
-              'bankHolidays',
-              e.target.value
-                .split('\n')
-                .map((x) => x.trim())
-                .filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x)),
-            )
-          }
-        />
+        <BankHolidaysField dates={m.bankHolidays} onChange={(d) => set('bankHolidays', d)} />
       ) : null}
     </>
   );

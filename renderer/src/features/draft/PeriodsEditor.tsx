@@ -1,3 +1,4 @@
+import { DateField } from './DateField';
 import type { Period } from '#shared/domain/draft/model';
 
 /** A list of named date ranges (election periods, holidays), editable row by row. */
@@ -24,8 +25,9 @@ export function PeriodsEditor({
           {hint}
         </div>
         {periods.map((p, i) => (
-          <div className="app-button-group-inline govuk-!-margin-bottom-2" key={i}>
-            <div>
+          <fieldset className="govuk-fieldset app-period" key={i}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Period {i + 1}</legend>
+            <div className="govuk-form-group govuk-!-margin-bottom-2">
               <label className="govuk-label" htmlFor={`${id}-${i}-label`}>
                 Name
               </label>
@@ -36,38 +38,33 @@ export function PeriodsEditor({
                 onChange={(e) => set(i, { label: e.target.value })}
               />
             </div>
-            <div>
-              <label className="govuk-label" htmlFor={`${id}-${i}-start`}>
-                From
-              </label>
-              <input
+            <div className="app-period__dates">
+              <DateField
                 id={`${id}-${i}-start`}
-                type="date"
-                className="govuk-input govuk-input--width-10"
+                legend="From"
                 value={p.start}
-                onChange={(e) => e.target.value && set(i, { start: e.target.value })}
+                required
+                showWritten={false}
+                onChange={(d) => d && set(i, { start: d, end: d > p.end ? d : p.end })}
               />
-            </div>
-            <div>
-              <label className="govuk-label" htmlFor={`${id}-${i}-end`}>
-                To
-              </label>
-              <input
+              <DateField
                 id={`${id}-${i}-end`}
-                type="date"
-                className="govuk-input govuk-input--width-10"
+                legend="To"
                 value={p.end}
-                onChange={(e) => e.target.value && set(i, { end: e.target.value })}
+                required
+                showWritten={false}
+                check={(d) => (d < p.start ? 'The end date must be the same as or after the start date' : null)}
+                onChange={(d) => d && set(i, { end: d })}
               />
             </div>
             <button
               type="button"
-              className="app-link-button"
+              className="app-link-button govuk-!-margin-bottom-3"
               onClick={() => onChange(periods.filter((_, j) => j !== i))}
             >
               Remove<span className="govuk-visually-hidden"> {p.label || `period ${i + 1}`}</span>
             </button>
-          </div>
+          </fieldset>
         ))}
         <button
           type="button"
