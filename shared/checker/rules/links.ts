@@ -85,11 +85,34 @@ const normaliseHref = (h: string) =>
     .replace(/^http:\/\//i, 'https://')
     .toLowerCase();
 
+/** A web address typed into the text itself: the documents make it a link whose text is the address. */
+const BARE_ADDRESS = /\bhttps?:\/\/[^\s<>"]+/gi;
+
+function bareAddresses(ctx: CheckContext, sectionId: string, content: Inline[] | undefined, path: number[]) {
+  for (const n of content ?? []) {
+    if (n.type !== 'text' || n.marks?.some((m) => m.type === 'link')) continue;
+    for (const m of n.text.matchAll(BARE_ADDRESS)) {
+      const address = m[0].replace(/[.,;:!?)\]]+$/, '');
+      ctx.report({
+        ruleId: 'R-L2',
+        title: 'Web address as link text',
+        message:
+          `The text gives a bare web address (“${quoteStart(address, 60)}”), which becomes the link text in the ` +
+          `document. Select words that describe the page and use Link; give the address after it in brackets ` +
+          `without “https://” if readers of a printed copy need it.`,
+        location: { kind: 'section', sectionId, blockPath: path, excerpt: quoteStart(address, 80) },
+        fingerprint: `bare|${address}`,
+      });
+    }
+  }
+}
+
 function check(ctx: CheckContext) {
   const byText = new Map<string, { href: string; first: string }>();
   for (const s of ctx.draft.sections) {
     for (const { block, path } of walkBlocks(s.body)) {
       if (block.type !== 'paragraph' && block.type !== 'heading') continue;
+      bareAddresses(ctx, s.id, block.content, path);
       for (const link of linksOf(block.content, path)) {
         const text = link.text.trim();
         const lower = text
@@ -178,7 +201,7 @@ export const linkRules: RuleModule = {
       id: 'R-L2',
       severity: 'advice',
       title: 'Web address as link text',
-      description: 'Link text that is itself a web address.',
+      description: 'Link text that is itself a web address, or a bare web address in the text (made a link).',
       standardRef: '§5.4 Link text',
     },
     {

@@ -16,6 +16,27 @@ function section(n: string, kind: SectionKind, title: string, text: string): Sec
   return { id: S(n), kind, title, body: docFromText(text), guidance: '' };
 }
 
+/** The section with its first occurrence of `words` made a link (descriptive link text, the standard's §5.4). */
+function linked(s: Section, words: string, href: string): Section {
+  const body = {
+    ...s.body,
+    content: s.body.content.map((b) => {
+      if (b.type !== 'paragraph') return b;
+      const content = (b.content ?? []).flatMap((n) => {
+        const at = n.type === 'text' ? n.text.indexOf(words) : -1;
+        if (n.type !== 'text' || at < 0) return [n];
+        return [
+          { type: 'text' as const, text: n.text.slice(0, at) },
+          { type: 'text' as const, text: words, marks: [{ type: 'link' as const, attrs: { href } }] },
+          { type: 'text' as const, text: n.text.slice(at + words.length) },
+        ];
+      });
+      return { ...b, content };
+    }),
+  };
+  return { ...s, body };
+}
+
 function question(
   n: number,
   sectionId: string,
@@ -201,18 +222,23 @@ export function exampleDraft(): Draft {
         `After the consultation closes we will analyse every response. We will publish a summary of responses ` +
           `and our decisions on GOV.UK by 16 August 2027.`,
       ),
-      section(
-        'how-to-respond',
-        'how-to-respond',
-        'How to respond',
-        [
-          'You can respond online at https://consult.example.gov.uk/digital-access. You can also email the response ' +
-            'form to digital-access-consultation@example.gov.uk, or post it to Digital Access Consultation, 39 ' +
-            'Victoria Street, London SW1H 0EU.',
-          '',
-          'The consultation closes at 11:59pm on 24 May 2027. Ask us for a paper copy, large print, Easy Read, audio ' +
-            'or Braille version if you need one.',
-        ].join('\n'),
+      linked(
+        section(
+          'how-to-respond',
+          'how-to-respond',
+          'How to respond',
+          [
+            'You can respond using the online survey (consult.example.gov.uk/digital-access). You can also email ' +
+              'the response ' +
+              'form to digital-access-consultation@example.gov.uk, or post it to Digital Access Consultation, 39 ' +
+              'Victoria Street, London SW1H 0EU.',
+            '',
+            'The consultation closes at 11:59pm on 24 May 2027. Ask us for a paper copy, large print, Easy Read, ' +
+              'audio or Braille version if you need one.',
+          ].join('\n'),
+        ),
+        'respond using the online survey',
+        'https://consult.example.gov.uk/digital-access',
       ),
       section(
         'confidentiality',

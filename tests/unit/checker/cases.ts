@@ -1043,6 +1043,20 @@ export const CASES: RuleCase[] = [
     quiet: () => withBlocks([p(t('See the '), link('impact assessment', 'https://www.gov.uk/ia'), t('.'))]),
   },
   {
+    rule: 'R-L2',
+    name: 'bare web address in the text (the document makes it the link text)',
+    fires: () => withBlocks([p(t('You can respond online at https://consult.example.gov.uk/bus.'))]),
+    quiet: () =>
+      withBlocks([
+        p(
+          t('You can '),
+          link('respond using the online survey', 'https://consult.example.gov.uk/bus'),
+          t(' (consult.example.gov.uk/bus) or email bus@example.gov.uk.'),
+        ),
+      ]),
+    expect: mustSay('bare web address (“https://consult.example.gov.uk/bus”)'),
+  },
+  {
     rule: 'R-L3',
     name: 'same link text, 2 addresses',
     fires: () =>

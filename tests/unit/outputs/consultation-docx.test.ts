@@ -271,6 +271,8 @@ describe('consultation document (.docx)', () => {
     for (const l of links) {
       expect(l.target).toMatch(/^(https?:|mailto:)/);
       expect(l.text.trim()).not.toMatch(/^(click here|here|more)$/i);
+      // Not a bare address as its text (the example's How to respond once linked “https://consult…”).
+      expect(l.text.trim()).not.toMatch(/^https?:/i);
     }
     const welsh = byNs(doc, W, 'lang').filter((l) => wAttr(l, 'val') === 'cy-GB');
     expect(welsh.length).toBe(1);

@@ -6,7 +6,7 @@ import {
   GOVERNMENT_RESPONSE_HEADINGS as H,
 } from '#electron/services/documents/reports/index';
 import { validateOoxml } from '../../harness/ooxml';
-import { byNs, DC, Package } from '../../harness/ooxml-read';
+import { byNs, DC, Package, W } from '../../harness/ooxml-read';
 import { tempDir } from '../../harness/temp';
 import { CONFIDENTIAL_ORG, reportFixture } from '../../generators/report-fixture';
 import { expectArial12, expectHeadingOrder, headings, pictures, tables, wordParagraphs } from './docx-helpers';
@@ -60,6 +60,18 @@ describe('government response (.docx)', () => {
       .filter((h) => h.level === 3)
       .map((h) => h.text);
     expect(h3.filter((t) => t === 'Government response')).toHaveLength(report.questions.length);
+  });
+
+  it('lists the sections and every question under them in the contents, with page numbers laid out', () => {
+    const instr = byNs(doc, W, 'instrText').map((i) => i.textContent ?? '');
+    expect(instr.some((t) => /^\s*TOC\s.*\\o\s+"1-2"/.test(t))).toBe(true);
+    const entries = byNs(doc, W, 'hyperlink')
+      .filter((h) => h.getAttributeNS(W, 'anchor'))
+      .map((h) => (h.textContent ?? '').replace(/\s+/g, ' '));
+    for (const q of report.questions) expect(entries.some((e) => e.startsWith(`Question ${q.number}: `))).toBe(true);
+    expect(entries.some((e) => e.startsWith(H.annexB))).toBe(true);
+    // Level 3 (Themes, Government response under each question) stays out: the contents stays a page or two.
+    expect(entries.some((e) => e.startsWith('Government response'))).toBe(false);
   });
 
   it('sets title, subject, creator and language, in Arial 12pt or larger with no italics', () => {

@@ -87,7 +87,8 @@ export function governmentResponseParts(p: PreparedReport, now: Date): ReportPar
   if (p.banner) out.push({ type: 'banner', text: p.banner });
   if (c.department.trim()) out.push(para(c.department.trim()));
   out.push(para(`Published ${formatDate(now)}`));
-  out.push({ type: 'toc', title: 'Contents' });
+  // Sections and the questions under them: a reader looks for a question, and Word's contents is the way in.
+  out.push({ type: 'toc', title: 'Contents', levels: 2 });
 
   out.push(h(1, H.introduction), ...introParagraphs(p, now).map((t) => para(t)), ...paras(p.introduction));
 

@@ -125,7 +125,7 @@ export class DocxRenderer {
             ...(this.opts.headingPageBreaks ? { pageBreakBefore: true } : {}),
             children: [new TextRun(b.title)],
           }),
-          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-1' }),
+          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: `1-${b.levels ?? 1}` }),
         ];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];

@@ -35,7 +35,8 @@ export type OutBlock =
       keepTogether?: boolean;
     }
   | { type: 'image'; src: string; alt: string }
-  | { type: 'toc'; title: string }
+  /** Contents from the headings of levels 1 to `levels` (default 1: the sections only). */
+  | { type: 'toc'; title: string; levels?: 1 | 2 | 3 }
   | { type: 'pageBreak' };
 
 export const para = (text: string, role?: ParagraphRole): OutBlock => ({
