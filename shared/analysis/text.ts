@@ -112,15 +112,28 @@ export function wordHashSet(text: string, buf: WordBuffer = new WordBuffer()): S
   return out;
 }
 
-/** The folded words of a text as strings ("Don’t PANIC, café!" → ["dont", "panic", "cafe"]). */
+/**
+ * The folded words of a text as strings ("Don’t PANIC, café!" → ["dont", "panic", "cafe"]). Runs of
+ * characters already folded (lower-case ASCII letters and digits, most of any text) are sliced out
+ * whole rather than added a character at a time: duplicate detection folds every answer of every
+ * candidate, and theme suggestions every answer of the question.
+ */
 export function words(text: string): string[] {
   const out: string[] = [];
   let cur = '';
+  let run = -1; // start of a run of characters kept as they are, not yet added to cur
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      cur += text.slice(run, i);
+      run = -1;
+    }
     if (c < 128) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) cur += text[i];
-      else if (c >= 65 && c <= 90) cur += String.fromCharCode(c + 32);
+      if (c >= 65 && c <= 90) cur += String.fromCharCode(c + 32);
       else if (c !== 39 && cur) {
         out.push(cur);
         cur = '';
@@ -133,6 +146,7 @@ export function words(text: string): string[] {
       } else cur += f;
     }
   }
+  if (run >= 0) cur += text.slice(run);
   if (cur) out.push(cur);
   return out;
 }

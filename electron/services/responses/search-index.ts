@@ -74,11 +74,12 @@ export function unindexRespondent(db: Db, id: number): void {
   );
 }
 
-export function indexMember(db: Db, id: number): void {
+/** Index the campaign members with ids from `first` to `last` (just written together), in id order. */
+export function indexMemberRange(db: Db, first: number, last: number): void {
   db.run(
-    `INSERT INTO campaign_member_fts (docid, addition) SELECT id, addition FROM campaign_member WHERE id = ? ` +
-      `AND ${MEMBER_INDEXED}`,
-    [id],
+    `INSERT INTO campaign_member_fts (docid, addition) SELECT id, addition FROM campaign_member WHERE id BETWEEN ? ` +
+      `AND ? AND ${MEMBER_INDEXED} ORDER BY id`,
+    [first, last],
   );
 }
 

@@ -155,7 +155,8 @@ const RESPONSES_PER_STATEMENT = 32;
 const ANSWER_COLUMNS = 8;
 
 const multiRowSql = new Map<string, string>();
-function multiRow(insert: string, columns: number, rows: number): string {
+/** `INSERT … VALUES (?, …), (?, …)…`: `rows` rows of `columns` values (the SQL made once per shape). */
+export function multiRow(insert: string, columns: number, rows: number): string {
   const key = `${rows}\u0000${insert}`;
   let sql = multiRowSql.get(key);
   if (!sql) {

@@ -112,6 +112,26 @@ describe('campaign detection behaviour', () => {
     expect(b.groups[0]!.memberIds.sort()).toEqual(a.groups[0]!.memberIds.sort());
   });
 
+  it('any number of permutations, not only a multiple of four, finds the same group', () => {
+    const a = detectCampaigns(docs);
+    for (const numPerm of [18, 130]) {
+      const r = detectCampaigns(docs, { numPerm });
+      expect(r.groups.map((g) => g.memberIds.sort())).toEqual(a.groups.map((g) => g.memberIds.sort()));
+    }
+  });
+
+  it('exact copies are one text however often they come, and copies of a short answer are never considered', () => {
+    const a = detectCampaigns(docs);
+    const short = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, text: 'I agree with this.' }));
+    const more = copies.map((d) => ({ id: `again-${d.id}`, text: d.text }));
+    const r = detectCampaigns([...docs, ...short, ...more]);
+    expect(r.stats.uniqueTexts).toBe(a.stats.uniqueTexts);
+    expect(r.stats.considered).toBe(a.stats.considered + more.length);
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]!.memberIds.sort()).toEqual([...a.groups[0]!.memberIds, ...more.map((d) => d.id)].sort());
+    expect(r.groups[0]!.identicalCount).toBe(a.groups[0]!.identicalCount + more.length);
+  });
+
   it('minimum size: fewer members than minSize is not a campaign', () => {
     const few = [...organic, ...copies.slice(0, 3)];
     expect(detectCampaigns(few).groups).toEqual([]);

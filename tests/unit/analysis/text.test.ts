@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fmix32 } from '#shared/core/hash';
 import { normaliseText, sentenceRanges, tokenize, words, WordBuffer } from '#shared/analysis/text';
 import { STOP_WORDS, stem } from '#shared/analysis/stemming';
 
@@ -17,6 +19,26 @@ describe('words', () => {
     ]);
     expect(normaliseText("  It's   the SAME text!! ")).toBe('its the same text');
     expect(words('')).toEqual([]);
+  });
+
+  it('agrees with tokenize on every text: the same words, folded the same way', () => {
+    // Two implementations of one definition: words() slices runs of folded characters out whole,
+    // tokenize() hashes character by character (FNV-1a over the folded form, then mixed).
+    const fnv = (w: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+      return fmix32(h);
+    };
+    const chars = fc.constantFrom(..."abz09AZ '’.,-éÉÅ\u0301ßﬁ—\n".split(''));
+    const b = new WordBuffer();
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: chars, maxLength: 40 }), fc.string({ maxLength: 40 })), (text) => {
+        const ws = words(text);
+        const n = tokenize(text, b);
+        expect(ws.map(fnv)).toEqual(Array.from(b.hashes.subarray(0, n)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('tokenize gives the same word for the same folded form, with offsets into the original', () => {

@@ -129,4 +129,26 @@ describe('campaign detection in the workspace', () => {
     const summary = await ws.call('responses.summary', {});
     expect(summary.lastDetection).toMatchObject({ threshold: 0.95 });
   });
+  it('writes each member once, numbered in turn; the index holds exactly the members with own words', async () => {
+    const db = ws.router.session('s').workspace!.db;
+    const check = () => {
+      // FTS4's integrity check compares an external-content index with its table: a member's words
+      // missing from the index, or indexed twice, fails it.
+      db.exec("INSERT INTO campaign_member_fts(campaign_member_fts) VALUES('integrity-check')");
+      const rows = db.tuples<[number, number, number]>(
+        'SELECT campaign_id, count(*), max(id) - min(id) + 1 FROM campaign_member GROUP BY campaign_id',
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      // A new or replaced proposal's members are written together, so their ids are one run.
+      for (const [, count, span] of rows) expect(span).toBeGreaterThanOrEqual(count);
+      const proposed = db.tuples<[number, number]>(
+        'SELECT count(*), max(m.id) - min(m.id) + 1 FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id ' +
+          "WHERE c.status = 'proposed' GROUP BY c.id",
+      );
+      for (const [count, span] of proposed) expect(span).toBe(count);
+    };
+    check();
+    await ws.call('responses.detect', { threshold: 0.5 });
+    check();
+  });
 });
