@@ -21,6 +21,9 @@
  *    (answers often make several points).
  * 6. Each theme is described by the phrases most over-represented in it (class-based TF-IDF),
  *    shown in their commonest written form; examples are the answers nearest its centre.
+ * Above 6,000 answers (`sampleSize`), steps 3 and 4 learn from an evenly spread sample: the LSA
+ * directions and the centres come from it, every other answer is projected into the same space and
+ * assigned to its nearest centre, and two passes over all answers refine the centres.
  *
  * Deterministic: the same answers and options give the same suggestions.
  */
@@ -56,6 +59,11 @@ export interface ThemeOptions {
   /** k-means restarts (the best is kept). Default 4. */
   restarts?: number;
   seed?: number;
+  /**
+   * With more answers than this, the space and the themes are learned from an evenly spread sample
+   * of this many, and every other answer is assigned to its nearest theme. Default 6,000.
+   */
+  sampleSize?: number;
 }
 
 export interface ThemeSuggestion {
@@ -165,6 +173,63 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number
   let s = 0;
   for (let i = 0; i < d; i++) s += a[ao + i]! * b[bo + i]!;
   return s;
+}
+
+/** Similarity of the centre the last nearestCentre call found (a second return value, without allocating). */
+let nearestSim = -Infinity;
+
+/**
+ * The centre (of k, rows of C) with the largest dot product with row `io` of X; the first on ties.
+ * Four centres at a time, so each of the row's values is read once per four centres: each sum is
+ * still made in the same order as dot(), so the results are the same to the last bit. The
+ * assignment step of k-means is most of the time suggestions take.
+ */
+function nearestCentre(X: Float64Array, io: number, C: Float64Array, k: number, d: number): number {
+  let bc = 0;
+  let bs = -Infinity;
+  let c = 0;
+  for (; c + 4 <= k; c += 4) {
+    const o0 = c * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const x = X[io + j]!;
+      s0 += x * C[o0 + j]!;
+      s1 += x * C[o1 + j]!;
+      s2 += x * C[o2 + j]!;
+      s3 += x * C[o3 + j]!;
+    }
+    if (s0 > bs) {
+      bs = s0;
+      bc = c;
+    }
+    if (s1 > bs) {
+      bs = s1;
+      bc = c + 1;
+    }
+    if (s2 > bs) {
+      bs = s2;
+      bc = c + 2;
+    }
+    if (s3 > bs) {
+      bs = s3;
+      bc = c + 3;
+    }
+  }
+  for (; c < k; c++) {
+    const s = dot(X, io, C, c * d, d);
+    if (s > bs) {
+      bs = s;
+      bc = c;
+    }
+  }
+  nearestSim = bs;
+  return bc;
 }
 
 function normaliseRows(m: Float64Array, rows: number, d: number): void {
@@ -278,10 +343,24 @@ function symmetricEigen(a: Float64Array, c: number): { values: Float64Array; vec
 }
 
 /**
- * Rank-d LSA document vectors (n×d, row-major, rows L2-normalised) from sparse TF-IDF rows, by
+ * Rank-d LSA document vectors (nAll×d, row-major, rows L2-normalised) from sparse TF-IDF rows, by
  * randomised SVD with two power iterations (Halko, Martinsson and Tropp 2011).
+ *
+ * With `fit` (the rows of a sample), the directions are learned from those rows only and every row
+ * is then projected onto them ("folding in": a row's coordinates are x·V_B, the right singular
+ * vectors of the sample, times Σ as for the sample's own rows). The SVD's cost grows with the rows
+ * it is learned from; the projection is one pass over the non-zeros.
  */
-function lsa(x: Sparse, n: number, V: number, d: number, rnd: () => number): Float64Array {
+function lsa(
+  all: Sparse,
+  nAll: number,
+  V: number,
+  d: number,
+  rnd: () => number,
+  fit: readonly number[] | null = null,
+): Float64Array {
+  const x: Sparse = fit ? { idx: fit.map((r) => all.idx[r]!), val: fit.map((r) => all.val[r]!) } : all;
+  const n = fit ? fit.length : nAll;
   const c = Math.min(d + 10, n, V);
   // Y = X Ω
   const omega = new Float64Array(V * c);
@@ -339,6 +418,35 @@ function lsa(x: Sparse, n: number, V: number, d: number, rnd: () => number): Flo
   const { values, vectors } = symmetricEigen(BBt, c);
   const order = Array.from({ length: c }, (_, i) => i).sort((a, b) => values[b]! - values[a]!);
   const dd = Math.min(d, c);
+  if (fit) {
+    // X ≈ Q·B = Q·U_B·Σ·V_Bᵀ, and Z = Xᵀ·Q = Bᵀ, so V_B = Z·U_B·Σ⁻¹ and a sample row's coordinates
+    // Q·U_B·Σ are x·V_B: W below is V_B (V×dd); a direction with no weight (Σ = 0) stays zero.
+    const W = new Float64Array(V * dd);
+    for (let k = 0; k < dd; k++) {
+      const col = order[k]!;
+      const sigma = Math.sqrt(Math.max(values[col]!, 0));
+      if (!(sigma > 0)) continue;
+      for (let v = 0; v < V; v++) {
+        const zo = v * c;
+        let s = 0;
+        for (let j = 0; j < c; j++) s += Z[zo + j]! * vectors[j * c + col]!;
+        W[v * dd + k] = s / sigma;
+      }
+    }
+    const out = new Float64Array(nAll * dd);
+    for (let r = 0; r < nAll; r++) {
+      const idx = all.idx[r]!;
+      const val = all.val[r]!;
+      const o = r * dd;
+      for (let e = 0; e < idx.length; e++) {
+        const wo = idx[e]! * dd;
+        const w = val[e]!;
+        for (let k = 0; k < dd; k++) out[o + k]! += w * W[wo + k]!;
+      }
+    }
+    normaliseRows(out, nAll, dd);
+    return out;
+  }
   // Document coordinates: Q · U_B · Σ (n×dd) — Σ is √eigenvalue.
   const out = new Float64Array(n * dd);
   for (let r = 0; r < n; r++) {
@@ -403,16 +511,8 @@ function sphericalKMeans(
   for (let it = 0; it < maxIter; it++) {
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      let bc = 0;
-      let bs = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const s = dot(X, i * d, C, c * d, d);
-        if (s > bs) {
-          bs = s;
-          bc = c;
-        }
-      }
-      sims[i] = bs;
+      const bc = nearestCentre(X, i * d, C, k, d);
+      sims[i] = nearestSim;
       if (assign[i] !== bc) {
         assign[i] = bc;
         changed++;
@@ -451,17 +551,8 @@ function refine(X: Float64Array, n: number, d: number, k: number, centres: Float
   const sims = new Float64Array(n);
   for (let pass = 0; pass <= passes; pass++) {
     for (let i = 0; i < n; i++) {
-      let bc = 0;
-      let bs = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const s = dot(X, i * d, C, c * d, d);
-        if (s > bs) {
-          bs = s;
-          bc = c;
-        }
-      }
-      assign[i] = bc;
-      sims[i] = bs;
+      assign[i] = nearestCentre(X, i * d, C, k, d);
+      sims[i] = nearestSim;
     }
     if (pass === passes) break;
     const next = new Float64Array(k * d);
@@ -581,8 +672,14 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
   const dims = Math.max(0, Math.min(opts.dims ?? Math.min(50, Math.floor(n / 4)), V));
   let d: number;
   let X: Float64Array;
+  // Large inputs: the themes are learned from an evenly spread sample (every answer has the same
+  // chance whatever order the answers come in; no randomness, so the same answers give the same
+  // sample), and the other answers are placed in the same space and assigned to the nearest theme.
+  const sampleSize = Math.max(10, opts.sampleSize ?? 6000);
+  const learnFrom =
+    n > sampleSize ? Array.from({ length: sampleSize }, (_, i) => Math.floor((i * n) / sampleSize)) : null;
   if (dims >= 2) {
-    X = lsa(x, n, V, dims, rnd);
+    X = lsa(x, n, V, dims, rnd, learnFrom);
     d = X.length / n;
   } else {
     d = V;
@@ -626,16 +723,13 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
       }
     }
   }
-  // Large inputs: centres are learned on an evenly spread sample of 6,000 answers, then every
-  // answer is assigned and the centres refined with two passes over all of them.
+  // Large inputs: centres are learned on the sample, then every answer is assigned and the centres
+  // refined with two passes over all of them.
   let result: KMeansResult;
-  if (n > 6000) {
-    const m = 6000;
+  if (learnFrom) {
+    const m = learnFrom.length;
     const sample = new Float64Array(m * d);
-    for (let i = 0; i < m; i++) {
-      const r = Math.floor((i * n) / m);
-      sample.set(X.subarray(r * d, r * d + d), i * d);
-    }
+    learnFrom.forEach((r, i) => sample.set(X.subarray(r * d, r * d + d), i * d));
     const trained = run(k, sample, m, restarts, 30);
     result = refine(X, n, d, k, trained.centroids, 2);
   } else result = run(k, X, n, restarts, 40);
