@@ -122,6 +122,7 @@ function remapAfterSpaceCollapse(text: string, hl: [number, number][]): [number,
 const FIELDS: SearchHit['field'][] = ['text', 'otherText', 'explanation'];
 
 interface Source {
+  kind: 'respondents' | 'answers' | 'additions';
   count: () => number;
   page: (offset: number, limit: number) => SearchHit[];
   /** SQL listing the response id (as rid) of each hit, for counting distinct responses, and its parameters. */
@@ -154,6 +155,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
       `FROM respondent_fts CROSS JOIN respondent p ON p.id = respondent_fts.docid CROSS JOIN response r ON ` +
       `r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
     sources.push({
+      kind: 'respondents',
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
       page: (o, l) =>
         db
@@ -178,6 +180,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
         `?${qWhere}${where}`;
     const params = indexOnly ? [match] : [match, ...qParams, ...f.params];
     sources.push({
+      kind: 'answers',
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) => {
         const rows = db.all<{ did: number; s: string; off: string }>(
@@ -214,6 +217,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
       `'rejected'${questionId ? ' AND c.question_id = ?' : ''}${where}`;
     const params = [match, ...(questionId ? [questionId] : []), ...f.params];
     sources.push({
+      kind: 'additions',
       count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) =>
         db
@@ -236,10 +240,9 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   let total = 0;
   const results: SearchHit[] = [];
   let skip = offset;
-  const counts: number[] = [];
-  for (const s of sources) {
-    const n = s.count();
-    counts.push(n);
+  const { counts, responses } = countHits(db, sources, indexOnly, match);
+  for (const [i, s] of sources.entries()) {
+    const n = counts[i]!;
     total += n;
     if (results.length >= limit) continue;
     if (skip >= n) {
@@ -249,14 +252,68 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     results.push(...s.page(skip, limit - results.length));
     skip = 0;
   }
-  // Distinct responses: only the sources with hits, and no union when one source has them all.
+  return { query: q.query, total, responses, offset, results };
+}
+
+/**
+ * Each source's hits, and the responses with a hit in any source. A common word's matches and their joins read twice
+ * (once to count, once for the distinct responses) were half the time of a filtered search, so:
+ * - with filters (every match joined to its response): the answers' hits and distinct responses in one pass; then the
+ *   respondents' hits and, in the same pass, their responses with no matching answer — checked against the matching
+ *   answers' responses read once from the index alone, as the filters were applied to both sources alike;
+ * - without (hits counted from the index alone, cheaply): the distinct responses with the hits when one source has
+ *   them all, else a union of the sources with hits.
+ */
+function countHits(
+  db: Db,
+  sources: Source[],
+  indexOnly: boolean,
+  match: string,
+): { counts: number[]; responses: number } {
+  const both = (s: Source) =>
+    db.get<{ n: number; d: number }>(
+      `SELECT count(*) AS n, count(DISTINCT rid) AS d FROM (${s.responsesSql})`,
+      s.params,
+    ) ?? { n: 0, d: 0 };
+  const answers = sources.findIndex((s) => s.kind === 'answers');
+  if (!indexOnly && answers >= 0) {
+    const a = both(sources[answers]!);
+    let responses = a.d;
+    const counts = sources.map((s, i) => {
+      if (i === answers) return a.n;
+      if (s.kind !== 'respondents' || a.n === 0) {
+        const r = both(s);
+        responses += r.d;
+        return r.n;
+      }
+      const r = db.get<{ n: number; extra: number }>(
+        `SELECT count(*) AS n, count(DISTINCT CASE WHEN rid NOT IN (SELECT ${responseOfAnswer('docid')} FROM ` +
+          `answer_fts WHERE answer_fts MATCH ?) THEN rid END) AS extra FROM (${s.responsesSql})`,
+        [match, ...s.params],
+      ) ?? { n: 0, extra: 0 };
+      responses += r.extra;
+      return r.n;
+    });
+    return { counts, responses };
+  }
+  const counts: number[] = [];
+  let distinctInLast: number | null = null;
+  for (const [i, s] of sources.entries()) {
+    if (i === sources.length - 1 && !counts.some((c) => c > 0)) {
+      const r = both(s);
+      counts.push(r.n);
+      distinctInLast = r.d;
+    } else counts.push(s.count());
+  }
   const live = sources.filter((_, i) => counts[i]! > 0);
   const responses =
     live.length === 0
       ? 0
-      : (db.scalar<number>(
+      : (distinctInLast ??
+        db.scalar<number>(
           `SELECT count(DISTINCT rid) FROM (${live.map((s) => s.responsesSql).join(' UNION ALL ')})`,
           live.flatMap((s) => s.params),
-        ) ?? 0);
-  return { query: q.query, total, responses, offset, results };
+        ) ??
+        0);
+  return { counts, responses };
 }
