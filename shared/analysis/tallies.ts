@@ -208,8 +208,17 @@ export interface QuestionTally {
   notes: string[];
 }
 
-/** Counts for one question. `include` (1 = count) applies campaign and other filters. */
-export function tallyQuestion(q: TallyQuestion, enc: EncodedAnswers, include?: Uint8Array): QuestionTally {
+/**
+ * Counts for one question. `include` (1 = count) applies campaign and other filters. `weights`, when given, counts
+ * respondent i as weights[i] respondents: the same figures from one entry per distinct answer, with how many gave it
+ * (counts stored in the workspace, electron/services/analysis/stored-counts.ts).
+ */
+export function tallyQuestion(
+  q: TallyQuestion,
+  enc: EncodedAnswers,
+  include?: Uint8Array,
+  weights?: ArrayLike<number>,
+): QuestionTally {
   const k = q.options.length;
   const counts = new Float64Array(k);
   const ranking = q.type === 'ranking';
@@ -221,23 +230,24 @@ export function tallyQuestion(q: TallyQuestion, enc: EncodedAnswers, include?: U
   const { offsets, codes, status, n } = enc;
   for (let i = 0; i < n; i++) {
     if (include && include[i] === 0) continue;
-    respondents++;
+    const w = weights ? weights[i]! : 1;
+    respondents += w;
     const s = status[i];
     if (s === NOT_ANSWERED) {
-      notAnswered++;
+      notAnswered += w;
       continue;
     }
     if (s === INVALID) {
-      invalid++;
+      invalid += w;
       continue;
     }
-    answered++;
+    answered += w;
     const a = offsets[i]!;
     const b = offsets[i + 1]!;
     if (ranking) {
-      counts[codes[a]!]!++;
-      for (let j = a; j < b; j++) rankCounts![codes[j]! * k + (j - a)]!++;
-    } else for (let j = a; j < b; j++) counts[codes[j]!]!++;
+      counts[codes[a]!]! += w;
+      for (let j = a; j < b; j++) rankCounts![codes[j]! * k + (j - a)]! += w;
+    } else for (let j = a; j < b; j++) counts[codes[j]!]! += w;
   }
   const options: OptionCount[] = q.options.map((o, i) => ({
     optionId: o.id,

@@ -121,13 +121,15 @@ function entry(db: Db): CacheEntry {
   return e;
 }
 
-function indexVersion(db: Db): string {
+/** The response index's version: the newest "responses.*" audit id and the highest response id. */
+export function indexVersion(db: Db): string {
   const audit = db.scalar<number>(`SELECT max(id) FROM audit_log WHERE ${RESPONSES_AUDIT_RANGE}`) ?? 0;
   const maxId = db.scalar<number>('SELECT max(id) FROM response') ?? 0;
   return `${audit}:${maxId}`;
 }
 
-function answersVersion(db: Db): string {
+/** The answers' version: the newest audit id of a change that can alter answers, and the highest answer id. */
+export function answersVersion(db: Db): string {
   const audit =
     db.scalar<number>(
       `SELECT max(id) FROM audit_log WHERE ${RESPONSES_AUDIT_RANGE} AND action NOT IN ` +

@@ -1,11 +1,19 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Db } from '../core/db/database';
 import type { Draft } from '#shared/domain/draft/model';
-import { crossTab, tallyQuestion, tallyQuestionOf, type EncodedField } from '#shared/analysis/tallies';
+import {
+  crossTab,
+  encodeAnswers,
+  tallyQuestion,
+  tallyQuestionOf,
+  type EncodedField,
+  type QuestionTally,
+} from '#shared/analysis/tallies';
 import type { CampaignCounting, TalliesResult, TallyView } from '#shared/coding/types';
 import { CROSS_TAB_FIELD_LABELS, ORGANISATION_LEVELS, CHANNEL_LABELS, type CrossTabField } from '#shared/coding/fields';
 import { analysisQuestions, type AnalysisQuestion } from './questions';
 import {
+  answerCacheIsCurrent,
   answerData,
   encodedAnswers,
   HAS_SIDE_TEXT,
@@ -16,6 +24,7 @@ import {
   type ResponseIndex,
 } from './data-cache';
 import { readSettings } from './settings';
+import { readStoredCounts, type StoredCounts } from './stored-counts';
 
 /**
  * Tallies for the Analysis page and the reports: per closed question the counts and percentages
@@ -99,33 +108,84 @@ export function tallyViews(
       const enc = encodedAnswers(db, tq, index, data, status);
       encoded.set(q.id, enc);
       const tally = tallyQuestion(tq, enc, include);
-      views.push({
-        questionId: q.id,
-        number: q.number,
-        text: q.text,
-        type: q.question.type,
-        tally,
-        answered: tally.answered,
-        notAnswered: tally.notAnswered,
-        crossTab: field
-          ? { ...crossTab(tq, enc, field, { include }), fieldLabel: CROSS_TAB_FIELD_LABELS[opts.crossBy!] }
-          : null,
-      });
-    } else {
-      const answered = openAnswered(index, data, q.id, include);
-      views.push({
-        questionId: q.id,
-        number: q.number,
-        text: q.text,
-        type: q.question.type,
-        tally: null,
-        answered,
-        notAnswered: respondents - answered,
-        crossTab: null,
-      });
-    }
+      views.push(
+        closedView(
+          q,
+          tally,
+          field
+            ? { ...crossTab(tq, enc, field, { include }), fieldLabel: CROSS_TAB_FIELD_LABELS[opts.crossBy!] }
+            : null,
+        ),
+      );
+    } else views.push(openView(q, openAnswered(index, data, q.id, include), respondents));
   }
   return { index, data, include, respondents, views, encoded };
+}
+
+function closedView(q: AnalysisQuestion, tally: QuestionTally, crossed: TallyView['crossTab']): TallyView {
+  return {
+    questionId: q.id,
+    number: q.number,
+    text: q.text,
+    type: q.question!.type,
+    tally,
+    answered: tally.answered,
+    notAnswered: tally.notAnswered,
+    crossTab: crossed,
+  };
+}
+
+function openView(q: AnalysisQuestion, answered: number, respondents: number): TallyView {
+  return {
+    questionId: q.id,
+    number: q.number,
+    text: q.text,
+    type: q.question!.type,
+    tally: null,
+    answered,
+    notAnswered: respondents - answered,
+    crossTab: null,
+  };
+}
+
+/**
+ * The views of tallyViews without a cross-tab, from the counts kept in the workspace (stored-counts.ts): each distinct
+ * answer encoded as the cache's answers are and counted as many times as it was given, the responses with no answer
+ * as one more entry. Null when a question's answers were too varied to keep (then the cache is read).
+ */
+export function storedTallyViews(
+  questions: readonly AnalysisQuestion[],
+  counts: StoredCounts,
+  campaigns: CampaignCounting,
+): { respondents: number; views: TallyView[] } | null {
+  const out = campaigns === 'excluded';
+  const respondents = counts.respondents - (out ? counts.campaign : 0);
+  const views: TallyView[] = [];
+  for (const q of questions) {
+    if (!q.question) continue;
+    if (q.closed) {
+      if (counts.omitted.includes(q.id)) return null;
+      const tq = tallyQuestionOf(q.question);
+      const stored = counts.closed[q.id];
+      const answers: Array<string[] | null> = [];
+      const weights: number[] = [];
+      let given = 0;
+      for (const [codes, all, camp] of stored?.answers ?? []) {
+        const w = out ? all - camp : all;
+        if (w === 0) continue;
+        answers.push(codes === '' ? [] : codes.split(',').map((c) => stored!.options[Number(c)]!));
+        weights.push(w);
+        given += w;
+      }
+      answers.push(null);
+      weights.push(respondents - given);
+      views.push(closedView(q, tallyQuestion(tq, encodeAnswers(tq, answers), undefined, weights), null));
+    } else {
+      const [all, camp] = counts.textual[q.id] ?? [0, 0];
+      views.push(openView(q, out ? all - camp : all, respondents));
+    }
+  }
+  return { respondents, views };
 }
 
 /**
@@ -147,6 +207,18 @@ export function computeTallies(db: Db, draft: Draft, opts: TallyOptions = {}): T
   const campaigns = opts.campaigns ?? readSettings(db).campaigns;
   const all = analysisQuestions(draft, false);
   const wanted = opts.questionIds ? all.filter((q) => opts.questionIds!.includes(q.id)) : all;
+  // Straight after opening, the answers are still being read into the cache: the counts kept in the workspace give
+  // the same figures at once (cross-tabs need each response's answers, so they wait for the cache).
+  const counts = opts.crossBy || answerCacheIsCurrent(db) ? null : readStoredCounts(db);
+  const stored = counts && storedTallyViews(wanted, counts, campaigns);
+  if (stored) {
+    return {
+      campaigns,
+      respondents: stored.respondents,
+      questions: stored.views,
+      timing: { ms: Math.round((performance.now() - t0) * 10) / 10, cached: true },
+    };
+  }
   const status: CacheStatus = { cached: true };
   const { respondents, views } = tallyViews(db, draft, wanted, { campaigns, crossBy: opts.crossBy }, status);
   return {

@@ -35,6 +35,7 @@ export const JSON_COLUMNS: readonly (readonly [table: string, column: string])[]
   ['suggestion_run', 'result'],
   ['coding_package', 'question_ids'],
   ['coding_package', 'sample'],
+  ['analysis_counts', 'counts'],
 ];
 
 /** Tables too big to read whole on every open. */

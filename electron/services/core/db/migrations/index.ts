@@ -6,6 +6,7 @@ import { sql as m0005 } from './0005_analysis';
 import { sql as m0006 } from './0006_search_backlog';
 import { sql as m0007 } from './0007_response_extra';
 import { sql as m0008 } from './0008_personal_data_review';
+import { sql as m0009 } from './0009_analysis_counts';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: '0006_search_backlog', sql: m0006 },
   { id: 7, name: '0007_response_extra', sql: m0007 },
   { id: 8, name: '0008_personal_data_review', sql: m0008 },
+  { id: 9, name: '0009_analysis_counts', sql: m0009 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
