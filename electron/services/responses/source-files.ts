@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileBytes } from '../core/files/read-bytes';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '#shared/core/errors';
 import type { Db } from '../core/db/database';
@@ -87,7 +88,7 @@ export function readSource(path: string, db?: Db): SourceFile {
   }
   let data: Uint8Array;
   try {
-    data = new Uint8Array(readFileSync(abs));
+    data = readFileBytes(abs);
   } catch (e) {
     throw new AppError('io', `Could not read ${abs}: ${(e as Error).message}`, { path: abs });
   }

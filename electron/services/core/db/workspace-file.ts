@@ -1,13 +1,5 @@
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readSync,
-  statSync,
-  accessSync,
-  constants as fsc,
-  readFileSync,
-} from 'node:fs';
+import { readFileBytes } from '../files/read-bytes';
+import { closeSync, existsSync, openSync, readSync, statSync, accessSync, constants as fsc } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
@@ -128,7 +120,7 @@ function loadDb(
   sqljs: SqlJsStatic,
   path: string,
   recordLimitBytes: number,
-  bytes: Uint8Array = new Uint8Array(readFileSync(path)),
+  bytes: Uint8Array = readFileBytes(path),
 ): Db {
   let db: Db;
   try {
@@ -393,7 +385,7 @@ export class WorkspaceFile {
     let db: Db | undefined;
     let journal: JournalWriter | undefined;
     try {
-      const bytes = new Uint8Array(readFileSync(path));
+      const bytes = readFileBytes(path);
       db = loadDb(sqljs, path, opts.recordLimitBytes, bytes);
       const { pending } = inspectMigrations(db);
       const jPath = journalPathFor(path);
@@ -764,7 +756,7 @@ export async function openReadOnly(
 }> {
   const sqljs = await loadSqlJs();
   const fileBytes = checkHeader(path);
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes = readFileBytes(path);
   const db = loadDb(sqljs, path, Infinity, bytes);
   try {
     const { applied, pending } = inspectMigrations(db);
