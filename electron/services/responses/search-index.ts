@@ -34,6 +34,22 @@ export function indexAnswersFrom(db: Db, firstId: number): void {
   );
 }
 
+/**
+ * Index the answers written since `after` (an answer id; the rows of an import arrive in id order), returning the
+ * highest id now indexed up to. An import with nothing to build its index afterwards indexes each slice of rows
+ * this way while the file reader prepares the next.
+ */
+export function indexAnswersWrittenAfter(db: Db, after: number): number {
+  const upTo = db.scalar<number>('SELECT max(id) FROM answer') ?? after;
+  if (upTo > after)
+    db.run(
+      `INSERT INTO answer_fts (docid, text, other_text, explanation) SELECT id, text, other_text, explanation ` +
+        `FROM answer WHERE id > ? AND id <= ? AND ${ANSWER_INDEXED}`,
+      [after, upTo],
+    );
+  return Math.max(upTo, after);
+}
+
 export function indexRespondentsFrom(db: Db, firstId: number): void {
   db.run(
     `INSERT INTO respondent_fts (docid, name, organisation) SELECT id, name, organisation FROM respondent WHERE ` +

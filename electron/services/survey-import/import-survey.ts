@@ -11,6 +11,8 @@ import { savedMappingRows } from './read-survey';
 import { addPlannedQuestions, type AddQuestions, type SurveyPlanRequest } from './plan-survey';
 import { errorShape, produceSurveyRows, type SurveyStreamJob, type SurveyStreamMessage } from './map-in-worker';
 import { closeBatch, firstIdsOf, indexBatchRows, insertBatchRecord, nextId } from '../responses/write-batch';
+import { indexAnswersWrittenAfter, indexRespondentsFrom } from '../responses/search-index';
+import { firstAnswerId } from '../responses/answer-ids';
 import { personalColumns } from '../responses/respondent-columns';
 import { saveMapping } from './saved-mappings';
 import type { WorkerSpec } from '../core/workers/worker-spec';
@@ -173,12 +175,17 @@ export async function importSurveyStreamed(
       // Questions created from the columns are stored with the rows: a refused or failed import leaves none.
       if (planned.questions) undoable = addPlannedQuestions(wdb, planned.questions, env);
       insertBatchRecord(wdb, planned.batch, 0, 0, ctx);
+      // With nothing to build the search index afterwards (the command line), each slice's answers are indexed as it
+      // is written, while the file reader prepares the next slice on the other core: the same index, built in the wait.
+      const indexAsWritten = !env.deferSearchIndex;
+      let indexedTo = firstAnswerId(first.response) - 1;
       let slices = 0;
       for (;;) {
         const m = await inbox.next(env.signal);
         if (m.type === 'rows') {
           for (const [i, values] of m.ops) wdb.run(m.sql[i]!, values);
           producer.written(++slices);
+          if (indexAsWritten) indexedTo = indexAnswersWrittenAfter(wdb, indexedTo);
           env.progress?.(
             m.done,
             m.total,
@@ -192,7 +199,10 @@ export async function importSurveyStreamed(
             [JSON.stringify(m.batch.details), m.count, m.rejected.length, m.batch.blankCount, batchId],
           );
           closeBatch(wdb, batchId, m.batch, m.count, m.rejected, ctx);
-          indexBatchRows(wdb, first, m.count, env.deferSearchIndex);
+          if (indexAsWritten) {
+            indexAnswersWrittenAfter(wdb, indexedTo);
+            indexRespondentsFrom(wdb, first.respondent);
+          } else indexBatchRows(wdb, first, m.count, env.deferSearchIndex);
           if (planned.mappingToSave) saveMapping(wdb, { ...planned.mappingToSave, ...ctx });
           if (planned.questions)
             audit(wdb, env.now, env.actor, 'responses.create-questions', null, {

@@ -98,6 +98,9 @@ export async function produceSurveyRows(
 ): Promise<void> {
   try {
     const file = { ...job.file } as SourceFile;
+    // The job must not keep the bytes alive once planSurvey has read them into the table (176 MB for a 100,000-response
+    // export, held until the last row was written).
+    job.file.data = new Uint8Array(0);
     const plan = planSurvey(file, job.req, job.draft, new Map(job.saved), true);
     post({
       type: 'planned',
