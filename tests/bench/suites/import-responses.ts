@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import Database from 'better-sqlite3';
+import { rawDatabase } from '../lib/raw-limit';
 import { openReadOnly } from '#electron/services/core/db/workspace-file';
 import { benchRouter, COUNT, ensureExport, freshWorkspace, WORKSPACE_FILE } from '../lib/responses-fixture';
 import { peakRssMiB, round } from '../stats';
@@ -26,15 +26,7 @@ function baseline(file: string): { seconds: number; parseSeconds: number; rows: 
     const t0 = performance.now();
     const parsed = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: false });
     const t1 = performance.now();
-    const db = new Database(join(dir, 'baseline.db'));
-    db.pragma('journal_mode = WAL');
-    db.exec(
-      'CREATE TABLE response (id INTEGER PRIMARY KEY, external_id TEXT); CREATE TABLE answer (id INTEGER ' +
-        'PRIMARY KEY, response_id INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL); CREATE INDEX ' +
-        'answer_response ON answer(response_id);',
-    );
-    const insR = db.prepare('INSERT INTO response (id, external_id) VALUES (?, ?)');
-    const insA = db.prepare('INSERT INTO answer (response_id, col, text) VALUES (?, ?, ?)');
+    const { db, insertResponse: insR, insertAnswer: insA } = rawDatabase(join(dir, 'baseline.db'), { durable: true });
     let rows = 0;
     db.transaction(() => {
       const data = parsed.data;

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import Database from 'better-sqlite3';
+import { rawDatabase } from '../lib/raw-limit';
 import { testRouter } from '../../harness/router';
 import { CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
 import { exampleDraft } from '#shared/domain/draft/example';
@@ -89,16 +89,7 @@ async function rawLimit(files: string[]): Promise<{ seconds: number; insert: num
   const dir = mkdtempSync(join(tmpdir(), 'cw-bench-raw-'));
   try {
     const t0 = performance.now();
-    const db = new Database(join(dir, 'raw.db'));
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.exec(
-      'CREATE TABLE response (id INTEGER PRIMARY KEY, external_id TEXT); CREATE TABLE answer (id INTEGER ' +
-        'PRIMARY KEY, response_id INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL); CREATE INDEX ' +
-        'answer_response ON answer(response_id);',
-    );
-    const insR = db.prepare('INSERT INTO response (id, external_id) VALUES (?, ?)');
-    const insA = db.prepare('INSERT INTO answer (response_id, col, text) VALUES (?, ?, ?)');
+    const { db, insertResponse: insR, insertAnswer: insA } = rawDatabase(join(dir, 'raw.db'), { durable: false });
     db.exec('BEGIN');
     let id = 0;
     for (const file of files) {

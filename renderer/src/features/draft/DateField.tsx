@@ -38,6 +38,23 @@ export function readDate(f: DateParts): { date: { year: number; month: number; d
   return { date: { year, month, day } };
 }
 
+/**
+ * The parts typed into a date field and what is wrong with them. A value saved elsewhere (undo, another window)
+ * replaces what is shown, unless the field is mid-edit (showing an error).
+ */
+export function useTypedParts<P, K extends string>(
+  value: string | null,
+  toShown: (v: string | null) => P,
+): [P, (p: P) => void, DateError<K> | null, (e: DateError<K> | null) => void] {
+  const [parts, setParts] = useState<P>(toShown(value));
+  const [error, setError] = useState<DateError<K> | null>(null);
+  useEffect(() => {
+    if (!error) setParts(toShown(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return [parts, setParts, error, setError];
+}
+
 /** While a date is still being typed (no year yet) its errors are not shown. */
 export const stillTyping = (f: DateParts) => blank(f.day) || blank(f.month) || f.year.trim().length < 4;
 
@@ -108,13 +125,7 @@ export function DateField({
   onChange: (date: string | null) => void;
 }) {
   const written = showWritten && value ? `Shown in documents as “${writtenDate(value)}”.` : '';
-  const [parts, setParts] = useState<DateParts>(toParts(value));
-  const [error, setError] = useState<DateError | null>(null);
-  // A value saved elsewhere (undo, another window) replaces what is shown, unless this field is mid-edit.
-  useEffect(() => {
-    if (!error) setParts(toParts(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const [parts, setParts, error, setError] = useTypedParts<DateParts, keyof DateParts>(value, toParts);
 
   const change = (key: keyof DateParts, v: string) => {
     const next = { ...parts, [key]: v };

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { DatePart, readDate, stillTyping, wholeNumber, type DateParts } from './DateField';
+import { DatePart, readDate, stillTyping, useTypedParts, wholeNumber, type DateParts } from './DateField';
 import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/govuk-dates';
 
 /**
@@ -55,13 +54,7 @@ export function DateTimeField({
   defaultTime: string;
   onChange: (iso: string | null) => void;
 }) {
-  const [fields, setFields] = useState<Fields>(toFields(value));
-  const [error, setError] = useState<{ error: string; field: keyof Fields } | null>(null);
-  // A value saved elsewhere (undo, another window) replaces what is shown, unless this field is mid-edit.
-  useEffect(() => {
-    if (!error) setFields(toFields(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const [fields, setFields, error, setError] = useTypedParts<Fields, keyof Fields>(value, toFields);
 
   const change = (key: keyof Fields, v: string) => {
     const next = { ...fields, [key]: v };
