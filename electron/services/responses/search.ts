@@ -123,7 +123,6 @@ const FIELDS: SearchHit['field'][] = ['text', 'otherText', 'explanation'];
 
 interface Source {
   kind: 'respondents' | 'answers' | 'additions';
-  count: () => number;
   page: (offset: number, limit: number) => SearchHit[];
   /** SQL listing the response id (as rid) of each hit, for counting distinct responses, and its parameters. */
   responsesSql: string;
@@ -156,7 +155,6 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
       `r.respondent_id = p.id WHERE respondent_fts MATCH ?${where}`;
     sources.push({
       kind: 'respondents',
-      count: () => db.scalar<number>(`SELECT count(*) ${from}`, [match, ...f.params]) ?? 0,
       page: (o, l) =>
         db
           .all<{ rid: number; s: string }>(
@@ -181,7 +179,6 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     const params = indexOnly ? [match] : [match, ...qParams, ...f.params];
     sources.push({
       kind: 'answers',
-      count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) => {
         const rows = db.all<{ did: number; s: string; off: string }>(
           `SELECT answer_fts.docid AS did, snippet(answer_fts, '${OPEN}', '${CLOSE}', '…', -1, 16) AS s, ` +
@@ -218,7 +215,6 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
     const params = [match, ...(questionId ? [questionId] : []), ...f.params];
     sources.push({
       kind: 'additions',
-      count: () => db.scalar<number>(`SELECT count(*) ${from}`, params) ?? 0,
       page: (o, l) =>
         db
           .all<{ rid: number; qid: string; s: string }>(
@@ -240,7 +236,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   let total = 0;
   const results: SearchHit[] = [];
   let skip = offset;
-  const { counts, responses } = countHits(db, sources, indexOnly, match);
+  const { counts, responses } = countHits(db, sources, match);
   for (const [i, s] of sources.entries()) {
     const n = counts[i]!;
     total += n;
@@ -257,63 +253,34 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
 
 /**
  * Each source's hits, and the responses with a hit in any source. A common word's matches and their joins read twice
- * (once to count, once for the distinct responses) were half the time of a filtered search, so:
- * - with filters (every match joined to its response): the answers' hits and distinct responses in one pass; then the
- *   respondents' hits and, in the same pass, their responses with no matching answer — checked against the matching
- *   answers' responses read once from the index alone, as the filters were applied to both sources alike;
- * - without (hits counted from the index alone, cheaply): the distinct responses with the hits when one source has
- *   them all, else a union of the sources with hits.
+ * (once to count, once for the distinct responses, or in a union of the sources) were most of the time of a search,
+ * so: the answers' hits and distinct responses in one pass; then the respondents' hits and, in the same pass, their
+ * responses with no matching answer — checked against the matching answers' responses read once from the index
+ * alone, as the filters were applied to both sources alike. A source alone counts both in one pass.
  */
-function countHits(
-  db: Db,
-  sources: Source[],
-  indexOnly: boolean,
-  match: string,
-): { counts: number[]; responses: number } {
+function countHits(db: Db, sources: Source[], match: string): { counts: number[]; responses: number } {
   const both = (s: Source) =>
     db.get<{ n: number; d: number }>(
       `SELECT count(*) AS n, count(DISTINCT rid) AS d FROM (${s.responsesSql})`,
       s.params,
     ) ?? { n: 0, d: 0 };
   const answers = sources.findIndex((s) => s.kind === 'answers');
-  if (!indexOnly && answers >= 0) {
-    const a = both(sources[answers]!);
-    let responses = a.d;
-    const counts = sources.map((s, i) => {
-      if (i === answers) return a.n;
-      if (s.kind !== 'respondents' || a.n === 0) {
-        const r = both(s);
-        responses += r.d;
-        return r.n;
-      }
-      const r = db.get<{ n: number; extra: number }>(
-        `SELECT count(*) AS n, count(DISTINCT CASE WHEN rid NOT IN (SELECT ${responseOfAnswer('docid')} FROM ` +
-          `answer_fts WHERE answer_fts MATCH ?) THEN rid END) AS extra FROM (${s.responsesSql})`,
-        [match, ...s.params],
-      ) ?? { n: 0, extra: 0 };
-      responses += r.extra;
-      return r.n;
-    });
-    return { counts, responses };
-  }
-  const counts: number[] = [];
-  let distinctInLast: number | null = null;
-  for (const [i, s] of sources.entries()) {
-    if (i === sources.length - 1 && !counts.some((c) => c > 0)) {
+  const a = answers >= 0 ? both(sources[answers]!) : { n: 0, d: 0 };
+  let responses = a.d;
+  const counts = sources.map((s, i) => {
+    if (i === answers) return a.n;
+    if (s.kind !== 'respondents' || a.n === 0) {
       const r = both(s);
-      counts.push(r.n);
-      distinctInLast = r.d;
-    } else counts.push(s.count());
-  }
-  const live = sources.filter((_, i) => counts[i]! > 0);
-  const responses =
-    live.length === 0
-      ? 0
-      : (distinctInLast ??
-        db.scalar<number>(
-          `SELECT count(DISTINCT rid) FROM (${live.map((s) => s.responsesSql).join(' UNION ALL ')})`,
-          live.flatMap((s) => s.params),
-        ) ??
-        0);
+      responses += r.d;
+      return r.n;
+    }
+    const r = db.get<{ n: number; extra: number }>(
+      `SELECT count(*) AS n, count(DISTINCT CASE WHEN rid NOT IN (SELECT ${responseOfAnswer('docid')} FROM ` +
+        `answer_fts WHERE answer_fts MATCH ?) THEN rid END) AS extra FROM (${s.responsesSql})`,
+      [match, ...s.params],
+    ) ?? { n: 0, extra: 0 };
+    responses += r.extra;
+    return r.n;
+  });
   return { counts, responses };
 }
