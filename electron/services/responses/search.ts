@@ -142,7 +142,7 @@ export function searchResponses(db: Db, q: SearchQuery): SearchResults {
   const { questionId, ...rest } = q.filters ?? {};
   const f = filterSql(rest);
   const usesRespondent = f.where.some((w) => /\bp\./.test(w));
-  // With only the default filter and no resolved duplicates, hits are counted from the index alone.
+  // With only the default filter and no resolved duplicates, the answers' hits are read from the index alone.
   const noDuplicates = !db.get("SELECT 1 FROM response WHERE status <> 'active' LIMIT 1");
   const indexOnly = f.onlyDefault && noDuplicates && !questionId;
   const where = f.where.length ? ` AND ${f.where.join(' AND ')}` : '';

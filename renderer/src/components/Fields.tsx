@@ -13,7 +13,8 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   ) : null;
 }
 
-function ErrorText({ id, error }: { id: string; error?: string | null | undefined }) {
+/** GOV.UK's error message for the field `id` (its id `${id}-error`, for aria-describedby). */
+export function ErrorText({ id, error }: { id: string; error?: string | null | undefined }) {
   return error ? (
     <p id={`${id}-error`} className="govuk-error-message">
       <span className="govuk-visually-hidden">Error:</span> {error}

@@ -23,32 +23,37 @@ export const WORKSPACE_FILE = `/tmp/cw-bench-responses-v2-${COUNT}.consult`;
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 export function ensureExport(): string {
-  if (existsSync(EXPORT_FILE)) return EXPORT_FILE;
+  return generateExport(EXPORT_FILE, {
+    count: COUNT,
+    layout: 'surveymonkey',
+    draft: 'bench',
+    seed: 1,
+    openLengths: '85,15,0',
+  });
+}
+
+/**
+ * A survey export made by the generator CLI in a child process (its heap is not the suite's), unless `out` is
+ * already there (cached under /tmp between runs).
+ */
+export function generateExport(
+  out: string,
+  o: { count: number; layout: string; draft: 'bench' | 'example'; seed: number; openLengths?: string },
+): string {
+  if (existsSync(out)) return out;
   const r = spawnSync(
     process.execPath,
     [
       '--import',
       'tsx',
       join(root, 'tests/generators/cli.ts'),
-      '--count',
-      String(COUNT),
-      '--layout',
-      'surveymonkey',
-      '--format',
-      'csv',
-      '--draft',
-      'bench',
-      '--open-lengths',
-      '85,15,0',
-      '--seed',
-      '1',
-      '--out',
-      EXPORT_FILE,
+      ...['--count', String(o.count), '--layout', o.layout, '--format', 'csv', '--draft', o.draft],
+      ...['--seed', String(o.seed), ...(o.openLengths ? ['--open-lengths', o.openLengths] : []), '--out', out],
     ],
     { cwd: root, stdio: 'inherit' },
   );
-  if (r.status !== 0) throw new Error('could not generate the benchmark export');
-  return EXPORT_FILE;
+  if (r.status !== 0) throw new Error(`could not generate ${out}`);
+  return out;
 }
 
 /**

@@ -15,13 +15,14 @@
  * BENCH_SCALE_COUNTS=100000 (comma-separated) picks the sizes; the exports are cached in /tmp.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { rawDatabase } from '../lib/raw-limit';
 import { testRouter } from '../../harness/router';
+import { generateExport } from '../lib/responses-fixture';
 import { CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
 import { exampleDraft } from '#shared/domain/draft/example';
 import { percentile, round } from '../stats';
@@ -53,30 +54,7 @@ function ensureExports(count: number): string[] {
   for (let i = 0; i * PART < count; i++) {
     const n = Math.min(PART, count - i * PART);
     const file = `/tmp/cw-bench-scale-v1-msforms-${n}${i ? `-part${i + 1}` : ''}.csv`;
-    parts.push(file);
-    if (existsSync(file)) continue;
-    const g = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(root, 'tests/generators/cli.ts'),
-        '--count',
-        String(n),
-        '--layout',
-        'microsoft-forms',
-        '--format',
-        'csv',
-        '--draft',
-        'example',
-        '--seed',
-        String(i + 1),
-        '--out',
-        file,
-      ],
-      { cwd: root, stdio: 'inherit' },
-    );
-    if (g.status !== 0) throw new Error(`could not generate ${file}`);
+    parts.push(generateExport(file, { count: n, layout: 'microsoft-forms', draft: 'example', seed: i + 1 }));
   }
   return parts;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ErrorText } from '../../components/Fields';
 import { formatDate } from '#shared/domain/govuk-dates';
 
 /**
@@ -96,6 +97,12 @@ export function DatePart({
   );
 }
 
+const DATE_PARTS: [keyof DateParts, string, number][] = [
+  ['day', 'Day', 2],
+  ['month', 'Month', 2],
+  ['year', 'Year', 4],
+];
+
 function toParts(v: string | null): DateParts {
   const m = v ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : EMPTY;
@@ -151,36 +158,19 @@ export function DateField({
             {error ? '' : written}
           </div>
         ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error.error}
-          </p>
-        ) : null}
+        <ErrorText id={id} error={error?.error} />
         <div className="govuk-date-input">
-          <DatePart
-            id={`${id}-day`}
-            label="Day"
-            width={2}
-            value={parts.day}
-            invalid={error?.field === 'day'}
-            onChange={(v) => change('day', v)}
-          />
-          <DatePart
-            id={`${id}-month`}
-            label="Month"
-            width={2}
-            value={parts.month}
-            invalid={error?.field === 'month'}
-            onChange={(v) => change('month', v)}
-          />
-          <DatePart
-            id={`${id}-year`}
-            label="Year"
-            width={4}
-            value={parts.year}
-            invalid={error?.field === 'year'}
-            onChange={(v) => change('year', v)}
-          />
+          {DATE_PARTS.map(([key, label, width]) => (
+            <DatePart
+              key={key}
+              id={`${id}-${key}`}
+              label={label}
+              width={width}
+              value={parts[key]}
+              invalid={error?.field === key}
+              onChange={(v) => change(key, v)}
+            />
+          ))}
         </div>
       </fieldset>
     </div>

@@ -1,3 +1,4 @@
+import { ErrorText } from '../../components/Fields';
 import { DatePart, readDate, stillTyping, useTypedParts, wholeNumber, type DateParts } from './DateField';
 import { londonParts, londonToInstant, formatDateTime } from '#shared/domain/govuk-dates';
 
@@ -86,11 +87,7 @@ export function DateTimeField({
           {hint ? `${hint} ` : ''}UK time, 24-hour clock.
           {value && !error ? ` Shown in documents as “${formatDateTime(new Date(value))}”.` : ''}
         </div>
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error.error}
-          </p>
-        ) : null}
+        <ErrorText id={id} error={error?.error} />
         <div className="govuk-date-input app-date-time">
           {part('day', 'Day', 2)}
           {part('month', 'Month', 2)}
