@@ -12,7 +12,8 @@ import type { SampleDefinition } from './sample';
 import type { CrossTabField } from './fields';
 import type { CodebookTheme } from '../analysis/codebook';
 
-export const CODING_SOURCES = ['manual', 'bulk', 'suggestion', 'package'] as const;
+/** 'proposal': proposed by the model trained on the analysts' codes, accepted by a person (never without one). */
+export const CODING_SOURCES = ['manual', 'bulk', 'suggestion', 'package', 'proposal'] as const;
 export type CodingSource = (typeof CODING_SOURCES)[number];
 
 /** The workspace's own coding; a colleague's merged package is `package:<id>`. */
@@ -106,6 +107,8 @@ export interface AnswerForCoding {
   total: number;
   /** Not personal: how they responded, their type, campaign. */
   context: { respondentType: string | null; organisation: boolean; channel: string; campaign: string | null };
+  /** Themes the model proposed for it in the latest run (assisted coding), best first; none until it has run. */
+  proposals?: ProposalView[];
 }
 
 export interface QueueView {
@@ -198,7 +201,7 @@ export interface AnswerListRow {
 
 export interface OperationView {
   id: number;
-  kind: 'bulk-search' | 'bulk-campaign' | 'bulk-responses' | 'suggestion' | 'conflicts';
+  kind: 'bulk-search' | 'bulk-campaign' | 'bulk-responses' | 'suggestion' | 'conflicts' | 'proposal';
   description: string;
   questionId: string | null;
   themeId: string | null;
@@ -338,4 +341,60 @@ export interface ResponseTexts {
 
 export interface CrossTabRequest {
   field: CrossTabField;
+}
+
+/** A theme the model proposes for an answer, with its confidence (0–1, calibrated on the analysts' own codes). */
+export interface ProposalView {
+  themeId: string;
+  confidence: number;
+}
+
+/**
+ * Assisted coding for one question: the latest run of the model trained on the analysts' codes, what it proposes
+ * for the answers still uncoded (counted now, so answers coded since drop out), and how far it agrees with the
+ * analysts on answers they coded that it was not trained on. Proposals are never codes until a person accepts them.
+ */
+export interface ProposalRunView {
+  id: number;
+  questionId: string;
+  at: string;
+  by: string;
+  /** Answers coded by people when the model was trained, and now (retrain when they differ). */
+  trainedOn: number;
+  codedNow: number;
+  /** Proposals at or above this confidence are "confident". */
+  confident: number;
+  /** Answers still uncoded; of them, with any proposal and with a confident one. */
+  uncoded: number;
+  withProposal: number;
+  withConfident: number;
+  themes: Array<{
+    themeId: string;
+    name: string;
+    /** Answers the analysts coded with it when the model was trained. */
+    examples: number;
+    /** False when it had fewer than `minExamples` examples: nothing is proposed for it. */
+    trained: boolean;
+    /** Uncoded answers it is proposed for, and of them at or above `confident`. */
+    proposed: number;
+    confidentCount: number;
+  }>;
+  minExamples: number;
+  /**
+   * The model compared with the analysts as a second coder would be: trained on half the coded answers, tested on
+   * the other half and the other way round (null when too few answers were coded to say).
+   */
+  agreement: {
+    items: number;
+    meanKappa: number | null;
+    percentAgreement: number | null;
+    exactMatch: number | null;
+  } | null;
+}
+
+/** An uncoded answer with the themes proposed for it, best first. */
+export interface ProposedAnswer {
+  responseId: number;
+  text: string;
+  proposals: ProposalView[];
 }

@@ -94,6 +94,11 @@ export interface ReportMethod {
   percentAgreement: number | null;
   /** Any further paragraphs about the method (plain text, blank lines between paragraphs). */
   notes: string;
+  /**
+   * Assisted coding: coded answers with a theme the model proposed and an analyst accepted, in checked batches or one
+   * at a time (each answer counted once, in a batch if any of its themes came in one). Absent or 0: none.
+   */
+  proposals?: { answers: number; inBatches: number; oneByOne: number };
 }
 
 export interface ReportTheme {

@@ -7,9 +7,10 @@ import { toMatchExpression } from '../responses/search';
 import { completeSearchIndex } from '../responses/search-backlog';
 import { audit } from '../core/audit';
 import { findQuestion, questionLabel } from './questions';
-import { codableOf } from './coding';
+import { codableOf, codedSet } from './coding';
 import { questionThemes } from './codebook';
 import { answerRow, textOf } from './answer-text';
+import { proposalTargets } from './proposal-runs';
 
 /** Answers shown with their text when a bulk coding is checked (the rest are counted). */
 export const PREVIEW_ANSWERS = 200;
@@ -22,7 +23,9 @@ export const PREVIEW_ANSWERS = 200;
 export type BulkTarget =
   | { kind: 'search'; query: string }
   | { kind: 'campaign'; campaignId: number }
-  | { kind: 'responses'; responseIds: number[] };
+  | { kind: 'responses'; responseIds: number[] }
+  /** The model's proposals of this theme at or above a confidence (proposal-runs.ts), less any the analyst unticked. */
+  | { kind: 'proposals'; runId: number; minConfidence: number; excludeIds?: number[] | undefined };
 
 export interface BulkEnv {
   now: Date;
@@ -39,13 +42,20 @@ export interface BulkOutcome {
   alreadyCoded: number;
   /** A check (dryRun): every answer that would be coded, and the first of them with their text to read. */
   responseIds?: number[];
-  preview?: Array<{ responseId: number; text: string }>;
+  preview?: Array<{ responseId: number; text: string; confidence?: number }>;
   /** Matches with no text to code for this question (or set aside as duplicates). */
   skipped: number;
 }
 
-function targetResponses(db: Db, questionId: string, target: BulkTarget): number[] {
+function targetResponses(db: Db, questionId: string, themeId: string, target: BulkTarget): number[] {
   switch (target.kind) {
+    case 'proposals': {
+      // Proposals are for answers no person has coded: one coded (or marked read) since the run is left as it is.
+      const coded = codedSet(db, MAIN_CODER_SET, questionId);
+      return proposalTargets(db, questionId, { ...target, themeId })
+        .map((p) => p.responseId)
+        .filter((rid) => !coded.has(rid));
+    }
     case 'search': {
       const match = toMatchExpression(target.query);
       return db
@@ -81,9 +91,12 @@ const describe = (target: BulkTarget, themeName: string, question: string): stri
     ? `“${themeName}” added to answers to ${question} matching “${target.query}”`
     : target.kind === 'campaign'
       ? `“${themeName}” added to campaign ${target.campaignId}’s answers to ${question}`
-      : `“${themeName}” added ` +
-        `to ${target.responseIds.length === 1 ? '1 answer' : `${target.responseIds.length} answers`} ` +
-        `to ${question}`;
+      : target.kind === 'proposals'
+        ? `“${themeName}” accepted where the model proposed it at ${Math.round(target.minConfidence * 100)}% ` +
+          `confidence or more, for answers to ${question}`
+        : `“${themeName}” added ` +
+          `to ${target.responseIds.length === 1 ? '1 answer' : `${target.responseIds.length} answers`} ` +
+          `to ${question}`;
 
 /**
  * Apply a theme to every answer the target picks out. With `dryRun`, only counts what would change.
@@ -113,7 +126,7 @@ export function bulkCode(
   env.progress?.(0, 3, 'Finding the answers');
   const codable = new Set(codableOf(db, q));
   if (input.target.kind === 'search') completeSearchIndex(file); // a search must not miss answers still being indexed
-  const wanted = targetResponses(file.db, q.id, input.target);
+  const wanted = targetResponses(file.db, q.id, theme.id, input.target);
   const already = new Set(
     db
       .all<{ response_id: number }>(
@@ -126,6 +139,12 @@ export function bulkCode(
   const toCode = wanted.filter((r) => codable.has(r) && !already.has(r));
   const alreadyCoded = wanted.filter((r) => codable.has(r) && already.has(r)).length;
   const skipped = wanted.length - toCode.length - alreadyCoded;
+  const confidence =
+    input.target.kind === 'proposals'
+      ? new Map(
+          proposalTargets(db, q.id, { ...input.target, themeId: theme.id }).map((p) => [p.responseId, p.confidence]),
+        )
+      : null;
   if (input.dryRun)
     return {
       opId: null,
@@ -134,15 +153,19 @@ export function bulkCode(
       skipped,
       responseIds: toCode,
       // The answers themselves, to read before coding (and untick any that do not belong).
-      preview: toCode
-        .slice(0, PREVIEW_ANSWERS)
-        .map((rid) => ({ responseId: rid, text: textOf(q, answerRow(db, rid, q.id)) })),
+      preview: toCode.slice(0, PREVIEW_ANSWERS).map((rid) => ({
+        responseId: rid,
+        text: textOf(q, answerRow(db, rid, q.id)),
+        ...(confidence ? { confidence: confidence.get(rid)! } : {}),
+      })),
     };
   if (toCode.length === 0) return { opId: null, applied: 0, alreadyCoded, skipped };
   if (env.signal?.aborted) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');
   env.progress?.(1, 3, `Coding ${toCode.length} answers`);
-  const kind: OperationView['kind'] =
-    input.source === 'suggestion'
+  const proposals = input.target.kind === 'proposals';
+  const kind: OperationView['kind'] = proposals
+    ? 'proposal'
+    : input.source === 'suggestion'
       ? 'suggestion'
       : input.target.kind === 'search'
         ? 'bulk-search'
@@ -156,7 +179,7 @@ export function bulkCode(
       questionId: q.id,
       themeId: theme.id,
       responseIds: toCode,
-      source: input.source ?? 'bulk',
+      source: proposals ? 'proposal' : (input.source ?? 'bulk'),
       now: env.now,
       actor: env.actor,
     });
@@ -166,7 +189,16 @@ export function bulkCode(
       target:
         input.target.kind === 'responses'
           ? { kind: 'responses', count: input.target.responseIds.length }
-          : input.target,
+          : input.target.kind === 'proposals'
+            ? {
+                kind: 'proposals',
+                runId: input.target.runId,
+                minConfidence: input.target.minConfidence,
+                unticked: input.target.excludeIds?.length ?? 0,
+              }
+            : input.target,
+      // Proposals: machine-proposed, accepted by this person after the check showed them.
+      ...(proposals ? { machineProposed: true, acceptedBy: env.actor } : {}),
       applied: toCode.length,
     });
     return id;

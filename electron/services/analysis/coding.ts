@@ -19,6 +19,7 @@ import { percent0dp } from '#shared/analysis/tallies';
 import { findQuestion, type AnalysisQuestion } from './questions';
 import { answerData, codableResponses, responseIndex, type ResponseIndex } from './data-cache';
 import { questionThemes } from './codebook';
+import { nextInformative, proposalsFor } from './proposal-runs';
 import { quotesForAnswer } from './quotes';
 import { answerRow, requireCodableText, textOf } from './answer-text';
 import { includeMask } from './tallies';
@@ -158,6 +159,8 @@ export function answerForCoding(
     position: codable[position] === responseId ? position + 1 : 0,
     total: codable.length,
     context: contextOf(db, responseId),
+    // The model's proposals for this answer, shown beside the themes (never applied without a keypress).
+    proposals: coderSet === MAIN_CODER_SET ? proposalsFor(db, q.id, responseId) : [],
   };
 }
 
@@ -173,7 +176,8 @@ function bisect(a: Int32Array, value: number): number {
   return lo;
 }
 
-export type QueueMove = 'current' | 'first' | 'next' | 'previous' | 'next-uncoded' | 'previous-uncoded';
+export type QueueMove =
+  'current' | 'first' | 'next' | 'previous' | 'next-uncoded' | 'previous-uncoded' | 'next-informative';
 
 /**
  * The answer the queue shows: `current` (the given response, or the first uncoded), `next` and
@@ -224,6 +228,17 @@ export function queue(
     case 'previous-uncoded':
       idx = n ? uncodedFrom(input.responseId === undefined ? n - 1 : at - 1, -1) : -1;
       break;
+    case 'next-informative': {
+      // The answer the model would learn most from; in response order when there are no proposals yet.
+      const rid = nextInformative(
+        db,
+        q.id,
+        (r) => !coded.has(r) && codable[bisect(codable, r)] === r,
+        input.responseId,
+      );
+      idx = rid !== null ? bisect(codable, rid) : n ? uncodedFrom(exact ? at + 1 : Math.max(at, 0), 1) : -1;
+      break;
+    }
   }
   const answer = idx >= 0 && idx < n ? answerForCoding(db, q, codable[idx]!, codable, coderSet) : null;
   return { questionId: q.id, answer, progress, themes };
@@ -303,7 +318,19 @@ export function code(
       db.run(
         'INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, at) VALUES (?, ?, ?, ' +
           '?, ?, ?, ?)',
-        [input.responseId, q.id, input.themeId, coderSet, actor, 'manual', at],
+        [
+          input.responseId,
+          q.id,
+          input.themeId,
+          coderSet,
+          actor,
+          // Shown to the coder as the model's proposal for this answer: machine-proposed, person-accepted.
+          coderSet === MAIN_CODER_SET &&
+          proposalsFor(db, q.id, input.responseId).some((p) => p.themeId === input.themeId)
+            ? 'proposal'
+            : 'manual',
+          at,
+        ],
       );
   });
   return codingsOf(file.db, coderSet, input.responseId, q.id);

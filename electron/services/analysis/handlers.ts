@@ -10,6 +10,7 @@ import { annotate, answerList, code, codingsOf, queue, removeCoding, themeCounts
 import { archiveTheme, exportCodebook, importCodebook, listThemes, saveTheme } from './codebook';
 import { bulkCode, listOperations, undoOperation } from './bulk';
 import { latestRun, reviewSuggestions, runSuggestions } from './suggestions';
+import { acceptProposal, proposalView, proposedAnswers, runProposals } from './proposals';
 import { listQuotes, markQuote, removeQuote, updateQuote } from './quotes';
 import { readTexts, saveText } from './texts';
 import { agreementFor, exportPackage, listConflicts, listPackages, mergePackage, resolveConflicts } from './packages';
@@ -84,6 +85,13 @@ export const analysisHandlers: HandlerTable<AnalysisChannel> = {
       ctx.services.clock(),
       ctx.services.actor,
     ),
+
+  'analysis.propose': ({ questionId }, ctx) =>
+    runProposals(requireWorkspace(ctx), draftOf(ctx), { questionId }, env(ctx)),
+  'analysis.proposals': ({ questionId }, ctx) => proposalView(requireWorkspace(ctx).db, draftOf(ctx), questionId),
+  'analysis.proposedAnswers': (input, ctx) => proposedAnswers(requireWorkspace(ctx).db, draftOf(ctx), input),
+  'analysis.acceptProposal': (input, ctx) =>
+    acceptProposal(requireWorkspace(ctx), draftOf(ctx), input, ctx.services.clock(), ctx.services.actor),
 
   'analysis.quotes': ({ questionId, includeRemoved }, ctx) =>
     listQuotes(requireWorkspace(ctx).db, draftOf(ctx), { questionId, includeRemoved }),

@@ -15,6 +15,8 @@ import {
   type MergeOutcome,
   type OperationView,
   type PackageView,
+  type ProposalRunView,
+  type ProposedAnswer,
   type QueueView,
   type QuoteView,
   type ResponseTexts,
@@ -67,6 +69,12 @@ const bulkTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('search'), query: z.string().trim().min(1, 'Enter words to search for').max(1000) }),
   z.strictObject({ kind: z.literal('campaign'), campaignId: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('responses'), responseIds: z.array(responseId).min(1).max(200_000) }),
+  z.strictObject({
+    kind: z.literal('proposals'),
+    runId: z.number().int().positive(),
+    minConfidence: z.number().min(0.5, 'Choose a confidence of 50% or more').max(1),
+    excludeIds: z.array(responseId).max(200_000).optional(),
+  }),
 ]);
 
 export const analysisContract = {
@@ -117,7 +125,8 @@ export const analysisContract = {
     z.strictObject({
       questionId,
       responseId: responseId.optional(),
-      move: z.enum(['current', 'first', 'next', 'previous', 'next-uncoded', 'previous-uncoded']),
+      /** next-informative: the uncoded answer the model would learn most from (the latest proposals' order). */
+      move: z.enum(['current', 'first', 'next', 'previous', 'next-uncoded', 'previous-uncoded', 'next-informative']),
     }),
     'query',
   ),
@@ -164,7 +173,7 @@ export const analysisContract = {
     alreadyCoded: number;
     skipped: number;
     responseIds?: number[];
-    preview?: Array<{ responseId: number; text: string }>;
+    preview?: Array<{ responseId: number; text: string; confidence?: number }>;
   }>()(z.strictObject({ questionId, themeId, target: bulkTarget, dryRun: z.boolean().optional() }), 'job'),
   'analysis.operations': call<OperationView[]>()(z.strictObject({}), 'query'),
   'analysis.undoOperation': call<{ removed: number; restored: number }>()(
@@ -193,6 +202,35 @@ export const analysisContract = {
       runId: z.number().int().positive(),
       decisions: z.array(decision).min(1).max(200),
       applyToMembers: z.boolean(),
+    }),
+    'mutation',
+  ),
+
+  /**
+   * Assisted coding: train on the analysts' codes for a question and propose themes for its uncoded answers (a job,
+   * on this computer). Proposals are never codes until accepted: one answer at a time (acceptProposal, correcting as
+   * needed) or a theme's proposals above a confidence (bulkCode with target 'proposals', checked first).
+   */
+  'analysis.propose': call<ProposalRunView>()(z.strictObject({ questionId }), 'job'),
+  'analysis.proposals': call<ProposalRunView | null>()(z.strictObject({ questionId }), 'query'),
+  'analysis.proposedAnswers': call<{ total: number; rows: ProposedAnswer[] }>()(
+    z.strictObject({
+      questionId,
+      runId: z.number().int().positive(),
+      themeId: themeId.optional(),
+      order: z.enum(['least-confident', 'most-confident']),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(200),
+    }),
+    'query',
+  ),
+  /** One answer: the themes the analyst kept or chose (proposed ones coded as 'proposal'); none marks it complete. */
+  'analysis.acceptProposal': call<{ coded: number; proposal: number }>()(
+    z.strictObject({
+      runId: z.number().int().positive(),
+      questionId,
+      responseId,
+      themeIds: z.array(themeId).max(100),
     }),
     'mutation',
   ),

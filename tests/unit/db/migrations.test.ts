@@ -66,3 +66,57 @@ describe('migrations', () => {
     );
   }
 });
+
+describe('0010: coding and coding_op rebuilt to allow proposals', () => {
+  it('keeps every coding and operation with its id, the counters (ids never reused) and the indexes', async () => {
+    const SQL = await loadSqlJs();
+    const db = Db.fromBytes(SQL);
+    db.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    applyPending(db, MIGRATIONS.slice(0, 9), new Date('2026-01-01T00:00:00Z'));
+    const at = '2026-02-01T00:00:00Z';
+    db.transaction(() => {
+      for (let i = 1; i <= 3; i++)
+        db.run("INSERT INTO coding_op (kind, description, count, at, by) VALUES ('bulk-search', ?, 1, ?, 'a')", [
+          `op ${i}`,
+          at,
+        ]);
+      for (let i = 1; i <= 5; i++)
+        db.run(
+          "INSERT INTO coding (response_id, question_id, theme_id, coder, source, op_id, at) VALUES (?, 'q1', 't', " +
+            "'a', 'manual', ?, ?)",
+          [i, i <= 3 ? i : null, at],
+        );
+      // The newest rows go (as after an undone batch): AUTOINCREMENT must not hand their ids out again.
+      db.run('DELETE FROM coding WHERE id = 5');
+      db.run('DELETE FROM coding_op WHERE id = 3');
+    });
+    const before = db.all('SELECT * FROM coding ORDER BY id');
+    const opsBefore = db.all('SELECT * FROM coding_op ORDER BY id');
+    applyPending(db, MIGRATIONS.slice(9, 10), new Date('2026-03-01T00:00:00Z'));
+    expect(db.all('SELECT * FROM coding ORDER BY id')).toEqual(before);
+    expect(db.all('SELECT * FROM coding_op ORDER BY id')).toEqual(opsBefore);
+    const insert =
+      'INSERT INTO coding (response_id, question_id, theme_id, coder, source, at) VALUES (?, ?, ?, ?, ?, ?)';
+    db.run(insert, [9, 'q1', 't', 'a', 'proposal', at]);
+    db.run("INSERT INTO coding_op (kind, description, at, by) VALUES ('proposal', 'p', ?, 'a')", [at]);
+    expect(db.scalar('SELECT max(id) FROM coding')).toBe(6);
+    expect(db.scalar('SELECT max(id) FROM coding_op')).toBe(4);
+    expect(() => db.run(insert, [9, 'q1', 'u', 'a', 'robot', at])).toThrow(/CHECK/);
+    const indexes = db
+      .all<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'coding' ORDER BY name",
+      )
+      .map((r) => r.name);
+    expect(indexes).toEqual([
+      'coding_answer',
+      'coding_op_added',
+      'coding_op_removed',
+      'coding_response',
+      'coding_theme',
+      'coding_whole_answer',
+    ]);
+    // The unique index still holds: one whole-answer coding per theme.
+    expect(() => db.run(insert, [1, 'q1', 't', 'a', 'manual', at])).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -115,7 +115,23 @@ function method(
       'SELECT count(DISTINCT c.coder) FROM coding c JOIN theme t ON t.id = c.theme_id ' +
         'WHERE c.removed_at IS NULL AND t.archived_at IS NULL',
     ) ?? 0;
+  // Answers with a theme the model proposed and a person accepted (counted responses, themes not deleted).
+  const accepted = db.get<{ answers: number; batches: number }>(
+    'SELECT count(*) AS answers, coalesce(sum(batch), 0) AS batches FROM (SELECT max(c.op_id IS NOT NULL) AS batch ' +
+      'FROM coding c JOIN theme t ON t.id = c.theme_id JOIN response r ON r.id = c.response_id ' +
+      "WHERE c.source = 'proposal' AND c.coder_set = 'main' AND c.removed_at IS NULL AND t.archived_at IS NULL " +
+      "AND r.status = 'active' GROUP BY c.question_id, c.response_id)",
+  ) ?? { answers: 0, batches: 0 };
   return {
+    ...(accepted.answers
+      ? {
+          proposals: {
+            answers: accepted.answers,
+            inBatches: accepted.batches,
+            oneByOne: accepted.answers - accepted.batches,
+          },
+        }
+      : {}),
     codeFrameThemes: coded.themes,
     codeFrameDescription: texts.sections.method.text.trim(),
     openAnswers: codableTotal,

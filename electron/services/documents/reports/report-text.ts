@@ -85,6 +85,24 @@ export function codingSentence(m: PreparedReport['method']): string | null {
   );
 }
 
+/**
+ * Assisted coding, stated when it happened (counted from the codings): how many coded answers had a theme proposed
+ * by the model and accepted by an analyst, in checked batches and one at a time; null when none.
+ */
+export function proposalSentence(m: PreparedReport['method']): string | null {
+  const p = m.proposals;
+  if (!p || p.answers <= 0 || m.codedAnswers <= 0) return null;
+  const how = [
+    p.inBatches ? `${formatCount(p.inBatches)} in batches the analyst checked before accepting` : '',
+    p.oneByOne ? `${formatCount(p.oneByOne)} one answer at a time` : '',
+  ].filter(Boolean);
+  return (
+    `For ${plural(p.answers, 'coded answer', 'coded answers')}, a theme was first proposed by software trained on ` +
+    `the analysts’ own coding of other answers and run on our own computers, then accepted by an analyst ` +
+    `(${listText(how)}). No answer was coded by the software without an analyst accepting it.`
+  );
+}
+
 export function methodParagraphs(p: PreparedReport): string[] {
   const m = p.method;
   const out: string[] = [];
@@ -96,6 +114,8 @@ export function methodParagraphs(p: PreparedReport): string[] {
   const coding = codingSentence(m);
   if (coding) out.push(coding);
   if (m.codedAnswers > 0 && m.codeFrameDescription.trim()) out.push(m.codeFrameDescription.trim());
+  const assisted = proposalSentence(m);
+  if (assisted) out.push(assisted);
   const qa: string[] = [];
   if (m.doubleCodedShare !== null)
     qa.push(`${Math.round(m.doubleCodedShare * 100)}% of answers were coded independently by 2 people`);

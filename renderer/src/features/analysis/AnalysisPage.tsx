@@ -9,6 +9,7 @@ import { SettingsBar } from './SettingsBar';
 import { FiguresPanel } from './FiguresPanel';
 import { CodingQueue } from './CodingQueue';
 import { ThemesPanel } from './ThemesPanel';
+import { ProposalsPanel } from './ProposalsPanel';
 import { QuotesPanel } from './QuotesPanel';
 import { QuestionResponsePanel } from './QuestionResponsePanel';
 import { SectionsPanel } from './SectionsPanel';
@@ -19,6 +20,7 @@ import type { QuestionAnalysisSummary } from '#shared/coding/types';
 const TABS: Array<{ tab: QuestionTab; label: string }> = [
   { tab: 'figures', label: 'Figures' },
   { tab: 'coding', label: 'Coding' },
+  { tab: 'proposals', label: 'Proposed codes' },
   { tab: 'themes', label: 'Themes' },
   { tab: 'quotes', label: 'Quotes' },
   { tab: 'response', label: 'Government response' },
@@ -133,7 +135,9 @@ export function AnalysisPage() {
 }
 
 function QuestionView({ question, tab }: { question: QuestionAnalysisSummary; tab: QuestionTab }) {
-  const tabs = TABS.filter((t) => question.codable || (t.tab !== 'coding' && t.tab !== 'themes' && t.tab !== 'quotes'));
+  const tabs = TABS.filter(
+    (t) => question.codable || !(['coding', 'proposals', 'themes', 'quotes'] as QuestionTab[]).includes(t.tab),
+  );
   const active = tabs.some((t) => t.tab === tab) ? tab : 'figures';
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const go = (t: QuestionTab) => useAnalysis.getState().select({ kind: 'question', questionId: question.id, tab: t });
@@ -177,6 +181,7 @@ function QuestionView({ question, tab }: { question: QuestionAnalysisSummary; ta
       <div role="tabpanel" id={panelId} aria-labelledby={`analysis-tab-${active}`}>
         {active === 'figures' ? <FiguresPanel key={question.id} question={question} /> : null}
         {active === 'coding' ? <CodingQueue key={question.id} question={question} /> : null}
+        {active === 'proposals' ? <ProposalsPanel key={question.id} question={question} /> : null}
         {active === 'themes' ? <ThemesPanel key={question.id} question={question} /> : null}
         {active === 'quotes' ? <QuotesPanel key={question.id} question={question} /> : null}
         {active === 'response' ? <QuestionResponsePanel key={question.id} question={question} /> : null}

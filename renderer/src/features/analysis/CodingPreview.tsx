@@ -19,6 +19,7 @@ export function CodingPreview({
   themeId,
   themeName,
   target,
+  note,
   onDone,
   onCancel,
 }: {
@@ -26,6 +27,8 @@ export function CodingPreview({
   themeId: string;
   themeName: string;
   target: Target;
+  /** Said before the answers (what they are, in which order). */
+  note?: string;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -54,7 +57,12 @@ export function CodingPreview({
     if (!check || chosen.length === 0) return;
     setError(null);
     // Nothing unticked: the target as asked (its description says which search or campaign); else the ticked ones.
-    const applied = unticked.size ? { kind: 'responses' as const, responseIds: chosen } : target;
+    // The model's proposals stay proposals (coded as machine-proposed, person-accepted), less those unticked.
+    const applied: Target = !unticked.size
+      ? target
+      : target.kind === 'proposals'
+        ? { ...target, excludeIds: [...unticked] }
+        : { kind: 'responses' as const, responseIds: chosen };
     const r = await run('analysis.bulkCode', { questionId, themeId, target: applied }, 'Coding the answers');
     if (!r.ok) return isCancelled(r.error) ? undefined : setError(r.error.message);
     useAnalysis.getState().changed();
@@ -86,6 +94,7 @@ export function CodingPreview({
             {check.skipped ? `; ${n(check.skipped)} have no text to code for this question` : ''}.
             {all.length ? ' Untick any that do not belong.' : ''}
           </p>
+          {note && all.length ? <p className="govuk-body-s">{note}</p> : null}
           {check.preview?.length ? (
             <fieldset className="govuk-fieldset">
               <legend className="govuk-visually-hidden">Tick the answers to code</legend>
@@ -105,7 +114,10 @@ export function CodingPreview({
                       }}
                     />
                     <label className="govuk-label govuk-checkboxes__label" htmlFor={`${idBase}-${a.responseId}`}>
-                      <span className="govuk-body-s app-muted">Response {a.responseId}: </span>
+                      <span className="govuk-body-s app-muted">
+                        Response {a.responseId}
+                        {a.confidence !== undefined ? ` (${Math.round(a.confidence * 100)}% confident)` : ''}:{' '}
+                      </span>
                       {a.text.length > 400 ? `${a.text.slice(0, 397)}…` : a.text}
                     </label>
                   </div>

@@ -7,7 +7,7 @@ import type { AnswerForCoding, QuestionAnalysisSummary, QueueView } from '#share
 import type { AppErrorShape, Result } from '#shared/core/errors';
 import type { Out } from '#shared/ipc/contract';
 
-type Move = 'current' | 'first' | 'next' | 'previous' | 'next-uncoded';
+type Move = 'current' | 'first' | 'next' | 'previous' | 'next-uncoded' | 'next-informative';
 const n = (x: number) => x.toLocaleString('en-GB');
 const KEY_OF_SENTIMENT = new Map(SENTIMENTS.map((s) => [SENTIMENT_KEYS[s], s]));
 
@@ -58,6 +58,9 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [memo, setMemo] = useState('');
   const [more, setMore] = useState('');
+  // N goes to the next uncoded answer in response order, or to the one the model would learn most from.
+  const [order, setOrder] = useState<'response' | 'informative'>('response');
+  const nextMove: Move = order === 'informative' ? 'next-informative' : 'next-uncoded';
   const region = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLParagraphElement>(null);
   const memoRef = useRef<HTMLTextAreaElement>(null);
@@ -125,6 +128,10 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
   const numbered = themes.slice(0, 9);
   const whole = useMemo(() => new Set(answer?.codings.filter((c) => !c.passage).map((c) => c.themeId) ?? []), [answer]);
   const name = (id: string) => themes.find((t) => t.id === id)?.name ?? 'a deleted theme';
+  // The model's proposals for this answer (Proposed codes tab): shown beside the themes, applied only by a key.
+  const proposed = new Map((answer?.proposals ?? []).map((p) => [p.themeId, p.confidence]));
+  const proposedText = (id: string) =>
+    proposed.has(id) ? ` (proposed, ${Math.round(proposed.get(id)! * 100)}% confident)` : '';
 
   function codeTheme(themeId: string) {
     if (!answer) return;
@@ -222,7 +229,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
     if (/^[1-9]$/.test(k)) {
       const t = numbered[Number(k) - 1];
       if (t) codeTheme(t.id);
-    } else if (k === 'n' || e.key === 'ArrowRight') move('next-uncoded');
+    } else if (k === 'n' || e.key === 'ArrowRight') move(nextMove);
     else if (k === 'p' || e.key === 'ArrowLeft') move('previous');
     else if (k === 'm') memoRef.current?.focus();
     else if (k === 't') moreRef.current?.focus();
@@ -246,6 +253,20 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
         />
         {n(p.coded)} of {n(p.total)} answers coded, {n(p.uncoded)} to go.
       </p>
+      <div className="govuk-form-group govuk-!-margin-bottom-3">
+        <label className="govuk-label govuk-label--s" htmlFor="queue-order">
+          Next uncoded answer
+        </label>
+        <select
+          id="queue-order"
+          className="govuk-select"
+          value={order}
+          onChange={(e) => setOrder(e.target.value === 'informative' ? 'informative' : 'response')}
+        >
+          <option value="response">In response order</option>
+          <option value="informative">The one the app would learn most from (after proposing codes)</option>
+        </select>
+      </div>
       {error ? (
         <p className="govuk-error-message" role="alert">
           <span className="govuk-visually-hidden">Error:</span> {error.message}
@@ -299,6 +320,9 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
                 >
                   <kbd>{i + 1}</kbd>
                   {t.name}
+                  {proposed.has(t.id) ? (
+                    <span className="app-analysis-theme-proposal">{proposedText(t.id)}</span>
+                  ) : null}
                 </button>
               </li>
             ))}
@@ -319,7 +343,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
                 {themes.slice(9).map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name}
-                    {whole.has(t.id) ? ' (applied)' : ''}
+                    {whole.has(t.id) ? ' (applied)' : proposedText(t.id)}
                   </option>
                 ))}
               </select>
@@ -443,7 +467,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
               type="button"
               className="govuk-button"
               aria-keyshortcuts="N ArrowRight"
-              onClick={() => move('next-uncoded')}
+              onClick={() => move(nextMove)}
             >
               <kbd>N</kbd> Next uncoded
             </button>

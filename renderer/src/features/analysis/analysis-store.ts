@@ -9,7 +9,7 @@ import { changeAction, type ChangeAction } from '../../lib/change-action';
  * the codebook, and what is selected. The database in the backend is the truth; this is a copy
  * refreshed after every change that affects it.
  */
-export type QuestionTab = 'figures' | 'coding' | 'themes' | 'quotes' | 'response';
+export type QuestionTab = 'figures' | 'coding' | 'proposals' | 'themes' | 'quotes' | 'response';
 export type View =
   | { kind: 'question'; questionId: string; tab: QuestionTab }
   | { kind: 'response' }

@@ -7,6 +7,7 @@ import { sql as m0006 } from './0006_search_backlog';
 import { sql as m0007 } from './0007_response_extra';
 import { sql as m0008 } from './0008_personal_data_review';
 import { sql as m0009 } from './0009_analysis_counts';
+import { sql as m0010 } from './0010_proposals';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: '0007_response_extra', sql: m0007 },
   { id: 8, name: '0008_personal_data_review', sql: m0008 },
   { id: 9, name: '0009_analysis_counts', sql: m0009 },
+  { id: 10, name: '0010_proposals', sql: m0010 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
