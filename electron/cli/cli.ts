@@ -341,6 +341,22 @@ export const COMMANDS: Record<string, Command> = {
       };
     },
   },
+  propose: {
+    usage: 'propose <file> --question <id>',
+    summary:
+      "Assisted coding: learn from the analysts' codes for an open question and propose themes for its uncoded " +
+      'answers (kept in the workspace; nothing is coded). Prints the proposals by theme, their confidence level and ' +
+      "the model's agreement with the analysts. Accept them in the app, after reading them.",
+    async run(args, router) {
+      const file = need(args, 0, 'the workspace file', this.usage);
+      const questionId = flag(args, 'question');
+      if (!questionId) throw new CliError(`Missing --question.\nUsage: npx workbench ${this.usage}`, 2);
+      const { result, warning } = await withWorkspace(router, file, false, () =>
+        call(router, 'analysis.propose', { questionId }),
+      );
+      return { json: { ...result, ...(warning ? { warning } : {}) } };
+    },
+  },
   'publication-check': {
     usage: 'publication-check <file>',
     summary:
