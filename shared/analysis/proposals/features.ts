@@ -174,14 +174,16 @@ export function tfidf(texts: readonly string[], opts: FeatureOptions = {}): Spar
   const idx = new Int32Array(total);
   const val = new Float32Array(total);
   let nnz = 0;
-  const tmpC = new Int32Array(4096);
-  const tmpV = new Float64Array(4096);
+  let longest = 0;
+  for (let d = 0; d < n; d++) longest = Math.max(longest, docPtr[d + 1]! - docPtr[d]!);
+  const tmpC = new Int32Array(longest);
+  const tmpV = new Float64Array(longest);
   for (let d = 0; d < n; d++) {
     let m = 0;
     const norms = [0, 0, 0];
     for (let e = docPtr[d]!; e < docPtr[d + 1]!; e++) {
       const c = col[keys[e]!]!;
-      if (c < 0 || m >= tmpC.length) continue;
+      if (c < 0) continue;
       const v = (1 + Math.log(counts[e]!)) * idf[c]!;
       tmpC[m] = c;
       tmpV[m] = v;

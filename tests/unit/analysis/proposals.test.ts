@@ -7,6 +7,7 @@ import {
   informativeOrder,
   proposeThemes,
 } from '#shared/analysis/proposals';
+import { tfidf } from '#shared/analysis/proposals/features';
 import { seededRandom } from '#shared/core/hash';
 
 /**
@@ -165,5 +166,25 @@ describe('informativeOrder', () => {
     expect(informativeOrder(all, { seed: 4 })).toEqual(informativeOrder(all, { seed: 4 }));
     const firsts = new Set([1, 2, 3, 4, 5].map((seed) => informativeOrder(all, { seed }).slice(0, 5).join()));
     expect(firsts.size).toBeGreaterThan(1);
+  });
+});
+
+describe('tfidf', () => {
+  it('gives unit-length rows of the features in at least two answers, however long the answer', () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    const x = tfidf([long, long, 'parking is expensive', 'parking is full', 'zebra quietly jumped']);
+    for (let r = 0; r < 4; r++) {
+      let norm = 0;
+      for (let e = x.ptr[r]!; e < x.ptr[r + 1]!; e++) norm += x.val[e]! ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+    // Every word, pair and 4-gram of the long answer is in two answers: thousands of features, all kept.
+    expect(x.ptr[1]! - x.ptr[0]!).toBeGreaterThan(3000 * 2);
+    // Nothing in the last answer is shared: an empty row.
+    expect(x.ptr[5]! - x.ptr[4]!).toBe(0);
+    // "parking" and "is" (and their 4-grams) are shared by the two parking answers.
+    const cols = (r: number) => new Set(x.idx.subarray(x.ptr[r]!, x.ptr[r + 1]!));
+    const shared = [...cols(2)].filter((c) => cols(3).has(c));
+    expect(shared.length).toBeGreaterThanOrEqual(2);
   });
 });
