@@ -8,6 +8,7 @@ export * from './codebook';
 export * from './duplicates';
 export * from './organisations';
 export * from './personal-data/index';
+export * from './proposals';
 export * from './suppression';
 export * from './tallies';
 export * from './theme-review';

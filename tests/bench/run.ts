@@ -9,17 +9,29 @@
  * so one suite's heap — three gigabytes after the 100,000-response suites — does not slow the next
  * one's garbage collection: the app's backend holds one workspace, not every suite's leftovers.
  * Children get `--expose-gc`, so suites can measure the memory a step adds.
+ *
+ * Options for a suite pass through the environment, so they reach its process and no suite name
+ * filter sees them: `--set DIR` (repeatable) gives the `themes` suite the labelled sets to score
+ * (BENCH_SETS, separated by the path delimiter), instead of its three defaults.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
 const args = process.argv.slice(2);
+for (let i = args.indexOf('--set'); i >= 0; i = args.indexOf('--set')) {
+  const dir = args[i + 1];
+  if (!dir) throw new Error('--set needs a folder');
+  // Relative to where `npm run bench` was typed (npm runs the script from the package's root).
+  const abs = resolve(process.env.INIT_CWD ?? process.cwd(), dir);
+  process.env.BENCH_SETS = process.env.BENCH_SETS ? `${process.env.BENCH_SETS}${delimiter}${abs}` : abs;
+  args.splice(i, 2);
+}
 
 interface Suite {
   name: string;
