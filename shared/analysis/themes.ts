@@ -1,10 +1,10 @@
 /**
  * Offline theme suggestions for one question's open answers: candidate themes, each with key
- * phrases, a suggested label, its most typical answers as examples, and the answers in it. No
- * network, no language model, no embeddings: words and phrases weighted by TF-IDF, reduced by
- * latent semantic analysis (so answers using related words can meet), clustered by spherical
- * k-means. Suggestions only — the analyst accepts, renames, merges or rejects each one (see
- * `applyThemeReview`); nothing is applied to answers without a person.
+ * phrases, a suggested label (the theme's most typical phrase), its most typical answers as
+ * examples, and the answers in it. No network, no language model, no embeddings: words and phrases
+ * weighted by TF-IDF, reduced by latent semantic analysis (so answers using related words can meet),
+ * clustered by spherical k-means. Suggestions only — the analyst accepts, renames, merges or rejects
+ * each one (see `applyThemeReview`); nothing is applied to answers without a person.
  *
  * Pipeline:
  * 1. Words folded (text.ts), stop words dropped (English plus consultation boilerplate such as
@@ -16,14 +16,25 @@
  * 3. LSA: a seeded randomised truncated SVD projects answers onto the main directions of
  *    co-occurrence, then vectors are normalised.
  * 4. Spherical k-means with k-means++ seeding and restarts; k chosen from the data by the
- *    simplified silhouette over a range around √(n/2), unless given.
- * 5. An answer also joins a second theme when it is nearly as close to it as to its own
- *    (answers often make several points).
+ *    simplified silhouette over a range around √(n/2), unless given. With a stance for each answer
+ *    (`stance`: say its answer to a linked agree/disagree question), the themes are found within
+ *    each stance separately, k shared between the stances by their numbers of answers, and each
+ *    theme is tagged with its stance: "the cost" said by supporters and by opponents are two themes,
+ *    not one mixing both.
+ * 5. Members, more than one theme an answer (answers often make several points): an answer's
+ *    nearest centre makes it a primary member, and it joins every other theme (of its stance) whose
+ *    centre it stands out as close to: similarity at least the mean over the answers outside that
+ *    theme plus `joinZ` of their standard deviations, and at least `secondaryRatio` of its
+ *    similarity to its own theme.
  * 6. Each theme is described by the phrases most over-represented in it (class-based TF-IDF),
- *    shown in their commonest written form; examples are the answers nearest its centre.
+ *    shown in their commonest written form; its label is its most typical phrase, a short piece
+ *    (a sentence or clause of 3 to 12 words) of one of the answers nearest its centre: the piece
+ *    whose words are most over-represented in the theme for its length, the more so the more of the
+ *    theme's answers say it word for word; examples are the answers nearest its centre.
  * Above 6,000 answers (`sampleSize`), steps 3 and 4 learn from an evenly spread sample: the LSA
- * directions and the centres come from it, every other answer is projected into the same space and
- * assigned to its nearest centre, and two passes over all answers refine the centres.
+ * directions and the centres come from it (with stances, each stance's share of it), every other
+ * answer is projected into the same space and assigned to its nearest centre, and two passes over
+ * all answers refine the centres.
  *
  * Deterministic: the same answers and options give the same suggestions.
  */
@@ -50,10 +61,25 @@ export interface ThemeOptions {
   /** Key phrases per theme. Default 8. */
   keyPhrases?: number;
   /**
-   * An answer joins a second theme when its similarity to that theme's centre is at least this
-   * share of its similarity to its own. 1 turns it off. Default 0.5.
+   * An answer joins another theme only when its similarity to that theme's centre is at least this
+   * share of its similarity to its own. 1 turns joining off. Default 0.5.
    */
   secondaryRatio?: number;
+  /**
+   * An answer joins every other theme (of its stance) whose centre it stands out as close to: its
+   * similarity to that centre at least the mean similarity of the answers outside the theme plus this
+   * many standard deviations of theirs (and secondaryRatio holds). Infinity turns joining off.
+   * Default 1.
+   */
+  joinZ?: number;
+  /**
+   * Each answer's stance (answer id → label), such as its answer to a linked closed question
+   * ("Agree", "Disagree"). Themes are then found within each stance separately (k is shared between
+   * the stances by their numbers of answers), an answer joins only themes of its own stance, and each
+   * theme is tagged with its stance. Answers with no stance, or of a stance fewer than 5 answers
+   * share, are themed together (or, fewer than 5 of them, put in the nearest theme of any stance).
+   */
+  stance?: ReadonlyMap<string, string>;
   /** LSA dimensions; 0 clusters the TF-IDF vectors directly. Default min(50, n/4). */
   dims?: number;
   /** k-means restarts (the best is kept). Default 4. */
@@ -69,11 +95,16 @@ export interface ThemeOptions {
 export interface ThemeSuggestion {
   /** Stable id derived from the key phrases. */
   id: string;
-  /** A suggested name: the top key phrases. */
+  /**
+   * A suggested name: the theme's most typical phrase, a short piece of one of the answers nearest
+   * its centre (the key phrases when no piece fits).
+   */
   label: string;
+  /** The stance of the theme's answers, when stances were given (absent for answers of no stance). */
+  stance?: string;
   /** Phrases most characteristic of the theme, best first, in their commonest written form. */
   keyPhrases: string[];
-  /** Answers in the theme, most typical first (primary members, then secondary). */
+  /** Answers in the theme, most typical first (primary members, then those that joined it). */
   memberIds: string[];
   /** Answers whose closest theme this is. */
   primaryCount: number;
@@ -687,8 +718,9 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
     for (let r = 0; r < n; r++) x.idx[r]!.forEach((k, e) => (X[r * V + k] = x.val[r]![e]!));
   }
 
-  // 4. k: given, or the best simplified silhouette over a range, judged on a sample of at most
-  // 1,500 answers with one quick run per k; then the final clustering with restarts on all answers.
+  // 4. Themes within each stance group (one group without a stance): k given, or the best simplified
+  // silhouette over a range, judged on a sample of at most 1,500 answers with one quick run per k;
+  // then the final clustering with restarts.
   const restarts = Math.max(1, opts.restarts ?? 4);
   const run = (k: number, M: Float64Array, rows: number, tries: number, iters: number): KMeansResult => {
     let best: KMeansResult | null = null;
@@ -698,8 +730,9 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
     }
     return best!;
   };
-  let k: number;
-  if (typeof opts.k === 'number') k = Math.max(1, Math.min(opts.k, n));
+  // The number of themes in all: given, or chosen on all the answers (whatever their stance).
+  let kTotal: number;
+  if (typeof opts.k === 'number') kTotal = Math.max(1, Math.min(opts.k, n));
   else {
     const lo = Math.max(2, Math.min(opts.minK ?? 4, Math.floor(n / 2)));
     const hi = Math.max(
@@ -714,39 +747,110 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
     }
     const step = Math.max(1, Math.round((hi - lo) / 10));
     let bestScore = -Infinity;
-    k = lo;
+    kTotal = lo;
     for (let kk = lo; kk <= hi; kk += step) {
       const s = simplifiedSilhouette(sample, m, d, run(kk, sample, m, 1, 15), kk);
       if (s > bestScore) {
         bestScore = s;
-        k = kk;
+        kTotal = kk;
       }
     }
   }
-  // Large inputs: centres are learned on the sample, then every answer is assigned and the centres
-  // refined with two passes over all of them.
-  let result: KMeansResult;
-  if (learnFrom) {
-    const m = learnFrom.length;
-    const sample = new Float64Array(m * d);
-    learnFrom.forEach((r, i) => sample.set(X.subarray(r * d, r * d + d), i * d));
-    const trained = run(k, sample, m, restarts, 30);
-    result = refine(X, n, d, k, trained.centroids, 2);
-  } else result = run(k, X, n, restarts, 40);
+  const { groups, strays } = stanceGroups(
+    opts.stance,
+    rows.map((li) => docs[live[li]!]!.id),
+  );
+  const kOf = allocate(
+    kTotal,
+    groups.map((g) => (g.rows ? g.rows.length : n)),
+  );
+  // Each group's centres, learned from its own answers (from an evenly spread sample of them above
+  // sampleSize, then refined with two passes over all of them), one after the other in one array.
+  const k = kOf.reduce((a, b) => a + b, 0);
+  const centroids = new Float64Array(k * d);
+  const assign = new Int32Array(n);
+  const sims = new Float64Array(n);
+  const centreGroup = new Int32Array(k);
+  let offset = 0;
+  groups.forEach((g, gi) => {
+    const kg = kOf[gi]!;
+    const count = g.rows ? g.rows.length : n;
+    let M = X;
+    if (g.rows) {
+      M = new Float64Array(count * d);
+      g.rows.forEach((r, i) => M.set(X.subarray(r * d, r * d + d), i * d));
+    }
+    // A stance's share of the sample is its share of the answers (at least 1,000, or all of them).
+    const cap = g.rows ? Math.max(Math.round((sampleSize * count) / n), Math.min(sampleSize, 1000)) : sampleSize;
+    let res: KMeansResult;
+    if (count > cap) {
+      const sample = new Float64Array(cap * d);
+      for (let i = 0; i < cap; i++) {
+        const r = Math.floor((i * count) / cap);
+        sample.set(M.subarray(r * d, r * d + d), i * d);
+      }
+      res = refine(M, count, d, kg, run(kg, sample, cap, restarts, 30).centroids, 2);
+    } else res = run(kg, M, count, restarts, 40);
+    centroids.set(res.centroids, offset * d);
+    centreGroup.fill(gi, offset, offset + kg);
+    for (let i = 0; i < count; i++) {
+      const r = g.rows ? g.rows[i]! : i;
+      assign[r] = offset + res.assign[i]!;
+      sims[r] = res.sims[i]!;
+    }
+    offset += kg;
+  });
+  const groupOf = new Int32Array(n);
+  groups.forEach((g, gi) => g.rows?.forEach((r) => (groupOf[r] = gi)));
+  // The few answers of no stance (or of stances too small for themes of their own): the nearest theme of any stance.
+  for (const r of strays) {
+    assign[r] = nearestCentre(X, r * d, centroids, k, d);
+    sims[r] = nearestSim;
+    groupOf[r] = centreGroup[assign[r]!]!;
+  }
 
-  // 5. Members: primary by nearest centre; secondary when nearly as close to another.
+  // 5. Members. Primary: the nearest centre (of the answer's stance group). An answer also joins
+  // every other theme of its group whose centre it stands out as close to, against the answers
+  // outside that theme: similarity at least their mean plus joinZ standard deviations (outside, so
+  // that a theme holding a third of the answers does not raise its own bar), and at least
+  // secondaryRatio of its similarity to its own theme.
   const ratio = opts.secondaryRatio ?? 0.5;
+  const z = opts.joinZ ?? 1;
   const primary: Array<Array<[number, number]>> = Array.from({ length: k }, () => []);
   const secondary: Array<Array<[number, number]>> = Array.from({ length: k }, () => []);
-  for (let r = 0; r < n; r++) {
-    const own = result.assign[r]!;
-    const s0 = result.sims[r]!;
-    primary[own]!.push([r, s0]);
-    if (ratio >= 1 || s0 <= 0) continue;
+  for (let r = 0; r < n; r++) primary[assign[r]!]!.push([r, sims[r]!]);
+  if (ratio < 1 && Number.isFinite(z)) {
+    const S = new Float64Array(n * k);
+    const mean = new Float64Array(k);
+    const sq = new Float64Array(k);
+    const count = new Float64Array(k);
+    for (let r = 0; r < n; r++) {
+      const g = groupOf[r]!;
+      for (let c = 0; c < k; c++) {
+        if (centreGroup[c] !== g) continue;
+        const s = dot(X, r * d, centroids, c * d, d);
+        S[r * k + c] = s;
+        if (assign[r] === c) continue;
+        count[c]!++;
+        mean[c]! += s;
+        sq[c]! += s * s;
+      }
+    }
+    const bar = new Float64Array(k);
     for (let c = 0; c < k; c++) {
-      if (c === own) continue;
-      const s = dot(X, r * d, result.centroids, c * d, d);
-      if (s >= ratio * s0) secondary[c]!.push([r, s]);
+      const m = Math.max(1, count[c]!);
+      const mu = mean[c]! / m;
+      bar[c] = mu + z * Math.sqrt(Math.max(0, sq[c]! / m - mu * mu));
+    }
+    for (let r = 0; r < n; r++) {
+      const own = assign[r]!;
+      const s0 = sims[r]!;
+      if (s0 <= 0) continue;
+      for (let c = 0; c < k; c++) {
+        if (c === own || centreGroup[c] !== groupOf[r]) continue;
+        const s = S[r * k + c]!;
+        if (s >= bar[c]! && s >= ratio * s0) secondary[c]!.push([r, s]);
+      }
     }
   }
 
@@ -769,6 +873,14 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
         return { t, score: share * Math.log(1 + lift) * (terms[t]!.includes(' ') ? 1.2 : 1) };
       })
       .sort((a, b) => b.score - a.score || terms[a.t]!.localeCompare(terms[b.t]!));
+    // For the typical phrase, a word weighs its share of the theme times the log of its lift: a word no
+    // commoner in the theme than anywhere ("honestly", the question's words) adds nothing to a piece.
+    const weights = new Map<string, number>();
+    for (const [t, f] of dfc) {
+      const lift = f / prim.length / (df[t]! / n);
+      if (f >= Math.min(2, prim.length) && lift > 1) weights.set(terms[t]!, (f / prim.length) * Math.log(lift));
+    }
+    const termWeight = (term: string) => weights.get(term) ?? 0;
     // Phrases, best first: a word inside a chosen phrase is skipped; a two-word phrase that chains
     // onto a chosen one ("mental health" + "health support") extends it ("mental health support").
     const chosen: Array<{ parts: string[]; shown: string[]; terms: string[] }> = [];
@@ -814,14 +926,19 @@ export function suggestThemes(docs: readonly ThemeDoc[], opts: ThemeOptions = {}
     // councils cuts, left thousands"): the strongest phrase; two single words are joined by "and".
     // The key phrases stay beside it for the analyst to read.
     const [first, second] = phrases;
-    const label = !first
-      ? ''
-      : !first.includes(' ') && second && !second.includes(' ')
-        ? `${first} and ${second}`
-        : first;
+    const label =
+      typicalPhrase(
+        prim.slice(0, TYPICAL_FROM),
+        prim.slice(0, TYPICAL_RECURRING_IN),
+        (r) => docs[live[rows[r]!]!]!.text,
+        termWeight,
+        stop,
+      ) ?? (!first ? '' : !first.includes(' ') && second && !second.includes(' ') ? `${first} and ${second}` : first);
+    const stance = groups[centreGroup[c]!]!.stance;
     themes.push({
       id: `suggested-${hex32(hashString(chosen.map((ch) => ch.terms.join('+')).join('|') + `#${c}`))}`,
       label: label ? label[0]!.toUpperCase() + label.slice(1) : `Theme ${c + 1}`,
+      ...(stance !== null && { stance }),
       keyPhrases: phrases,
       memberIds: ids,
       primaryCount: prim.length,
@@ -842,5 +959,170 @@ function commonest(m: Map<string, number> | undefined): string | null {
   let best: string | null = null;
   let bc = -1;
   for (const [f, c] of m) if (c > bc || (c === bc && f < best!)) [best, bc] = [f, c];
+  return best;
+}
+
+/** Answers of one stance, as rows of the clustered answers; rows null: every answer. */
+interface StanceGroup {
+  stance: string | null;
+  rows: number[] | null;
+}
+
+/** A stance with fewer answers than this has no themes of its own. */
+const MIN_STANCE_ANSWERS = 5;
+
+/**
+ * The clustered answers by stance (stances in code-point order), then the answers of no stance or of
+ * a stance with fewer than MIN_STANCE_ANSWERS, as a group of no stance when there are that many of them,
+ * or else as strays to put in the nearest theme of any stance. Without a stance map, or when one stance
+ * remains, one group of every answer (tagged with the stance when every answer has it).
+ */
+function stanceGroups(
+  stance: ReadonlyMap<string, string> | undefined,
+  ids: readonly string[],
+): { groups: StanceGroup[]; strays: number[] } {
+  if (!stance) return { groups: [{ stance: null, rows: null }], strays: [] };
+  const by = new Map<string, number[]>();
+  const rest: number[] = [];
+  ids.forEach((id, r) => {
+    const s = stance.get(id)?.trim();
+    if (!s) return rest.push(r);
+    let g = by.get(s);
+    if (!g) by.set(s, (g = []));
+    g.push(r);
+  });
+  const groups: StanceGroup[] = [];
+  for (const s of [...by.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const rows = by.get(s)!;
+    if (rows.length >= MIN_STANCE_ANSWERS) groups.push({ stance: s, rows });
+    else rest.push(...rows);
+  }
+  rest.sort((a, b) => a - b);
+  if (groups.length === 0) return { groups: [{ stance: null, rows: null }], strays: [] };
+  if (groups.length === 1)
+    return { groups: [{ stance: rest.length ? null : groups[0]!.stance, rows: null }], strays: [] };
+  if (rest.length >= MIN_STANCE_ANSWERS) return { groups: [...groups, { stance: null, rows: rest }], strays: [] };
+  return { groups, strays: rest };
+}
+
+/**
+ * Themes per group: `total` shared in proportion to the groups' sizes by largest remainder (ties to the
+ * earlier group), at least one a group and no more than it has answers.
+ */
+function allocate(total: number, sizes: readonly number[]): number[] {
+  if (sizes.length === 1) return [Math.min(total, sizes[0]!)];
+  const n = sizes.reduce((a, b) => a + b, 0);
+  const exact = sizes.map((s) => (total * s) / n);
+  const k = exact.map((e, i) => Math.min(sizes[i]!, Math.max(1, Math.floor(e))));
+  let left = total - k.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((_, i) => i)
+    .sort((a, b) => exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    if (k[i]! < sizes[i]!) {
+      k[i]!++;
+      left--;
+    }
+  }
+  return k;
+}
+
+/** The typical phrase is looked for in this many answers nearest a theme's centre. */
+const TYPICAL_FROM = 10;
+/** A piece that recurs word for word is more typical: counted in this many answers nearest a theme's centre. */
+const TYPICAL_RECURRING_IN = 200;
+/** A typical phrase has at least and at most this many words. */
+const TYPICAL_MIN_WORDS = 3;
+const TYPICAL_MAX_WORDS = 12;
+/** Words that link a piece to what came before ("but", "and so", "I really think"), dropped from its start. */
+const LEADING_LINK = new RegExp(
+  '^(?:(?:and|but|or|so|because|as|since|which|while|whilst|although|though|however|also|then|thus|therefore|' +
+    'hence|plus|yes|no|overall|honestly|frankly|personally|to be honest|in my (?:opinion|view))\\b[\\s,]*|' +
+    '(?:i|we) (?:\\w+ly )?(?:think|believe|feel)(?: that)?\\b\\s*)+',
+  'i',
+);
+
+/**
+ * Short pieces of an answer that can name a theme: its sentences of TYPICAL_MIN_WORDS to TYPICAL_MAX_WORDS
+ * words, or, of a longer sentence, its clauses (split at commas, brackets and dashes) and its opening
+ * clauses together, of that length; without a
+ * leading link word ("but", "and so", "I think"), closing punctuation or a quotation mark left open.
+ */
+function fragments(text: string): string[] {
+  const out: string[] = [];
+  const wordCount = (piece: string) => piece.split(/\s+/).filter(Boolean).length;
+  const add = (piece: string) => {
+    let clean = piece
+      .trim()
+      .replace(LEADING_LINK, '')
+      .replace(/[\s.,;:!?…-]+$/, '')
+      .trim();
+    // A quotation mark opened and not closed, or closed and not opened, is dropped.
+    for (const [open, close] of [
+      ['“', '”'],
+      ['‘', '’'],
+    ] as const)
+      if (clean.split(open).length !== clean.split(close).length)
+        clean = clean.replaceAll(open, '').replaceAll(close, '');
+    if (clean.split('"').length % 2 === 0) clean = clean.replaceAll('"', '');
+    // A single quotation mark opening a word (not an apostrophe inside one) with none closing one.
+    if (/(^|\s)'\w/.test(clean) && !/\w'(\s|$)/.test(clean)) clean = clean.replace(/(^|\s)'(?=\w)/g, '$1');
+    clean = clean.trim();
+    const count = wordCount(clean);
+    if (count >= TYPICAL_MIN_WORDS && count <= TYPICAL_MAX_WORDS) out.push(clean);
+  };
+  for (const sentence of text.split(/(?<=[.!?…])\s+|[\r\n]+|;\s*/)) {
+    if (wordCount(sentence) <= TYPICAL_MAX_WORDS + 1) {
+      add(sentence);
+      continue;
+    }
+    // A long sentence: its opening clauses, as written, as far as they are short enough; and each clause.
+    const parts = sentence.split(/(\s*[,()–—:]\s*|\s+-\s+)/);
+    let opening = parts[0]!;
+    for (let j = 2; j < parts.length && wordCount(opening + parts[j - 1]! + parts[j]!) <= TYPICAL_MAX_WORDS; j += 2) {
+      opening += parts[j - 1]! + parts[j]!;
+      add(opening);
+    }
+    for (let j = 0; j < parts.length; j += 2) add(parts[j]!);
+  }
+  return out;
+}
+
+/**
+ * A theme's most typical phrase: of the pieces of its answers nearest the centre (`near`, nearest first), the one
+ * whose words weigh most in the theme (`weight`: over-representation of a stem or two-word phrase) for its length (a
+ * piece's weight over √words, at least four, so a long piece must earn its length and a very short one has no edge),
+ * and that most of the theme's answers say in those very words: the score is raised by the share of the answers
+ * nearest the centre (`among`) that contain the piece. Ties go to the nearer answer, then the shorter piece. Null when
+ * no piece has a word of weight.
+ */
+function typicalPhrase(
+  near: ReadonlyArray<readonly [number, number]>,
+  among: ReadonlyArray<readonly [number, number]>,
+  text: (row: number) => string,
+  weight: (term: string) => number,
+  stop: ReadonlySet<string>,
+): string | null {
+  const flat = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
+  const amongTexts = among.map(([r]) => flat(text(r)));
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [r] of near) {
+    for (const piece of fragments(text(r))) {
+      let w = 0;
+      for (const term of new Set(termsOf(piece, stop, new Map()))) w += weight(term);
+      if (w <= 0) continue;
+      const said = flat(piece);
+      let saying = 0;
+      for (const t of amongTexts) if (t.includes(said)) saying++;
+      const score = (w / Math.sqrt(Math.max(4, piece.split(/\s+/).length))) * (1 + saying / amongTexts.length);
+      // Ties go to the nearer answer's piece, unless another is shorter.
+      if (score > bestScore + 1e-12 || (best !== null && score > bestScore - 1e-12 && piece.length < best.length)) {
+        best = piece;
+        bestScore = Math.max(score, bestScore);
+      }
+    }
+  }
   return best;
 }

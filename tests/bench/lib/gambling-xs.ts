@@ -214,3 +214,13 @@ function hungarian(a: number[][]): number[] {
   for (let j = 1; j <= n; j++) if (p[j]) rowTo[p[j]! - 1] = j - 1;
   return rowTo;
 }
+
+/**
+ * Each response's position on the question (sentiment.jsonl: AGREE, DISAGREE or UNCLEAR), from the
+ * same LLM pipeline as the themes: the stand-in, in evaluation, for the answer to a linked closed
+ * question that suggestThemes' `stance` option takes.
+ */
+export function gamblingXsStances(part: number, root = GAMBLING_XS): Map<string, string> {
+  const file = join(root, 'outputs', 'mapping', '2025-07-22', `question_part_${part}`, 'sentiment.jsonl');
+  return new Map(jsonl(file).map((m) => [String(m.response_id), String(m.position)]));
+}
