@@ -215,6 +215,8 @@ export interface OperationView {
 export interface SuggestedThemeView {
   id: string;
   label: string;
+  /** The answer to the question's own agree/disagree or yes/no part that its answers share, when it has one. */
+  stance?: string;
   keyPhrases: string[];
   size: number;
   primaryCount: number;

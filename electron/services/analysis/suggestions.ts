@@ -46,6 +46,42 @@ export function codableTexts(db: Db, q: AnalysisQuestion): Array<{ id: string; t
   return out;
 }
 
+/**
+ * Each answer's stance, when the question itself asks for one (agree or disagree, yes or no, with a box to explain):
+ * themes are then found among those who agree and those who disagree separately, so "the cost" said for and against
+ * is two themes. The five-point scale is taken as agree / neither / disagree. Null for any other question.
+ */
+export function stanceOf(db: Db, q: AnalysisQuestion): Map<string, string> | null {
+  const type = q.question?.type;
+  if (type !== 'likert_agree5' && type !== 'yes_no') return null;
+  const fold: Record<string, string> = {
+    'likert-strongly-agree': 'Agree',
+    'likert-agree': 'Agree',
+    'likert-neither': 'Neither',
+    'likert-disagree': 'Disagree',
+    'likert-strongly-disagree': 'Disagree',
+    'likert-dont-know': 'Don’t know',
+    yes: 'Yes',
+    no: 'No',
+    'dont-know': 'Don’t know',
+  };
+  const out = new Map<string, string>();
+  for (const r of db.all<{ response_id: number; option_ids: string | null }>(
+    'SELECT response_id, option_ids FROM answer WHERE question_id = ? AND option_ids IS NOT NULL',
+    [q.id],
+  )) {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(r.option_ids!);
+    } catch {
+      continue;
+    }
+    const s = Array.isArray(ids) && ids.length === 1 ? fold[String(ids[0])] : undefined;
+    if (s) out.set(String(r.response_id), s);
+  }
+  return out.size ? out : null;
+}
+
 function toView(row: {
   id: number;
   question_id: string;
@@ -67,6 +103,7 @@ function toView(row: {
     suggestions: r.themes.map((t) => ({
       id: t.id,
       label: t.label,
+      ...(t.stance ? { stance: t.stance } : {}),
       keyPhrases: t.keyPhrases,
       size: t.size,
       primaryCount: t.primaryCount,
@@ -112,7 +149,8 @@ export async function runSuggestions(
   await yieldToEvents();
   if (env.signal.aborted) throw cancelled();
   env.progress(1, 3, `Looking for themes in ${docs.length.toLocaleString('en-GB')} answers`);
-  const result = suggestThemes(docs, { k: input.k ?? 'auto', questionText: q.text });
+  const stance = stanceOf(file.db, q);
+  const result = suggestThemes(docs, { k: input.k ?? 'auto', questionText: q.text, ...(stance ? { stance } : {}) });
   await yieldToEvents();
   if (env.signal.aborted) throw cancelled();
   env.progress(2, 3, 'Saving the suggestions');

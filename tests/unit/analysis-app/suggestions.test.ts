@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../harness/temp';
-import { analysisWorkspace, importGenerated } from './helpers';
+import { analysisWorkspace, hand, importGenerated, importResponses } from './helpers';
 
 /**
  * Offline theme suggestions from the database: a job over a question's open answers, kept until
@@ -122,5 +122,33 @@ describe('theme suggestions', () => {
     expect(run.campaignAnswers).toBeGreaterThan(0);
     expect(run.campaignAnswers).toBeLessThanOrEqual(members.size);
     for (const s of run.suggestions) for (const e of s.examples) expect(members.has(e.responseId)).toBe(false);
+  });
+
+  it('finds themes among those who agree and those who disagree apart, when the question asks for both', async () => {
+    const ws = await analysisWorkspace(t.dir, 'stance.consult');
+    // Question 1: agree or disagree, then explain. The same words about cost on both sides.
+    const agree = ['The cost of running many websites is too high, one site saves money.', 'One site would cost less.'];
+    const disagree = ['The cost of moving everything to one site is too high.', 'Building one site would cost a lot.'];
+    const rs = Array.from({ length: 40 }, (_, i) => {
+      const yes = i % 2 === 0;
+      const ending = ['', 'Really.', 'I think so.', 'Truly.', 'Yes.'][i % 5];
+      const text = `${(yes ? agree : disagree)[i % 4 < 2 ? 0 : 1]!} ${ending}`;
+      return hand(
+        i + 1,
+        {},
+        {
+          'example-q1': { optionIds: [yes ? 'likert-agree' : 'likert-strongly-disagree'], explanation: text.trim() },
+        },
+      );
+    });
+    await importResponses(ws, t.dir, 'stance.csv', rs);
+    const run = await ws.call('analysis.suggestThemes', { questionId: 'example-q1' });
+    const stances = new Set(run.suggestions.map((x) => x.stance));
+    expect(stances).toEqual(new Set(['Agree', 'Disagree']));
+    // Each suggestion's examples come from its own side.
+    for (const sug of run.suggestions)
+      for (const e of sug.examples)
+        expect((sug.stance === 'Agree' ? agree : disagree).some((a) => e.text.startsWith(a))).toBe(true);
+    await ws.router.shutdown();
   });
 });

@@ -141,7 +141,8 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
               <div className="app-analysis-card" key={s.id}>
                 <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.label}</h4>
                 <p className="govuk-body-s">
-                  {n(s.size)} answers · key phrases: {s.keyPhrases.slice(0, 6).join('; ')}
+                  {n(s.size)} answers{s.stance ? ` from people who answered “${s.stance}”` : ''} · key phrases:{' '}
+                  {s.keyPhrases.slice(0, 6).join('; ')}
                 </p>
                 <ul className="govuk-list govuk-list--bullet govuk-body-s">
                   {s.examples.map((e) => (
