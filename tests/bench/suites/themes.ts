@@ -23,6 +23,7 @@
  *   CONFIDENT, the share in the truth; confidentCoverage: the share of the uncoded answers with at least
  *   one such proposal (every uncoded answer in the base, including those with no theme in the truth, which
  *   a confident proposal can only get wrong). Pooled over questions and seeds.
+ * - discoveryStance: discovery again with the set's stance given to suggestThemes (themes found within each side).
  * - mappingStance: at 20% random, with the set's stance (a closed answer: pro/con, Yes/No, AGREE/DISAGREE)
  *   given to the model as a feature. mappingMinExamples3: at 10% and 20% random, with themes trained from 3
  *   coded answers instead of MIN_EXAMPLES (5).
@@ -84,6 +85,11 @@ function scoreSet(set: string, qs: GamblingQuestion[], seeds: number): Line {
   const disc = qs.map((q) => suggestThemes(q.responses, { questionText: q.question, seed: 1 }).themes);
   const discoveryF1 = mean(qs.map((q, i) => bestMatchF1(q.truth, disc[i]!).mean));
   const matched = mean(qs.map((q, i) => matchedF1(q.truth, disc[i]!)));
+  // With the set's stance standing in for a linked closed question (themes found within each side).
+  const withStance = qs.filter((q) => q.stance.size);
+  const discStance = withStance.map(
+    (q) => suggestThemes(q.responses, { questionText: q.question, seed: 1, stance: q.stance }).themes,
+  );
   // Mapping, random and active.
   const random: MappingScore[][] = SHARES.map(() => []);
   const active: MappingScore[][] = SHARES.map(() => []);
@@ -120,6 +126,15 @@ function scoreSet(set: string, qs: GamblingQuestion[], seeds: number): Line {
     mappingIai: { random: by(random, (s) => s.iai), active: by(active, (s) => s.iai) },
     mappingCeiling: { random: by(random, (s) => s.ceiling), active: by(active, (s) => s.ceiling) },
     ...(stance.length ? { mappingStance: { '0.2': r3(mean(stance.map((s) => s.f1))) } } : {}),
+    ...(withStance.length
+      ? {
+          discoveryStance: {
+            discoveryF1: r3(mean(withStance.map((q, i) => bestMatchF1(q.truth, discStance[i]!).mean))),
+            themesSuggested: round(mean(discStance.map((d) => d.length)), 1),
+            matchedF1: r3(mean(withStance.map((q, i) => matchedF1(q.truth, discStance[i]!)))),
+          },
+        }
+      : {}),
     mappingMinExamples3: { '0.1': r3(mean(min3[0]!.map((s) => s.f1))), '0.2': r3(mean(min3[1]!.map((s) => s.f1))) },
     confident: CONFIDENT,
     questions: qs.length,
