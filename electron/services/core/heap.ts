@@ -35,9 +35,12 @@ export function fullCollection(): (() => void) | null {
   return collector;
 }
 
-/** Collects whenever the heap has grown by more than `slackBytes` over the least it held since it last collected. */
+/**
+ * Collects whenever the heap has grown by more than `slackBytes` over the least it held since it last collected (or
+ * since it was first checked: what the thread holds by then, a table just read, say, is not garbage).
+ */
 export class GarbageBound {
-  private low = getHeapStatistics().used_heap_size;
+  private low = Infinity;
 
   constructor(private readonly slackBytes: number) {}
 
