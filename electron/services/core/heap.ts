@@ -5,9 +5,8 @@ import { runInNewContext } from 'node:vm';
  * Memory a busy thread has let go, given back before it piles up. V8 collects its old generation once the heap has
  * grown well past what was live at the last collection (up to four times as much), and frees a dropped buffer only
  * then. The import is where that told (issue 19: 100,000 responses within 1.5 GB): its reader lets a whole file's
- * table go a slice at a time, and carried every slice's garbage to its end (a heap of 970 MB with less than 550 MB
- * live); its writer's sql.js replaces the workspace file's buffer by one an eighth larger as the file grows, and kept
- * the buffers it had replaced (250 MB of them beside a 240 MB workspace).
+ * table go a slice at a time, and carried every slice's garbage, and the file's bytes, to its end (a heap of 970 MB
+ * with less than 550 MB live).
  *
  * A worker thread may not be started with --expose-gc, so the collector is taken the way test runners take it: the
  * flag set for as long as it takes to make one context, which then has `gc`, and set back. Where that cannot be done,
@@ -53,14 +52,6 @@ export class GarbageBound {
     gc();
     this.low = getHeapStatistics().used_heap_size;
   }
-}
-
-/**
- * Collects when this thread's array buffers hold more than `liveBytes` and `slackBytes` besides: the caller knows
- * what it still holds (a database's file, say), so the rest is buffers already dropped.
- */
-export function collectDroppedBuffers(liveBytes: number, slackBytes: number): void {
-  if (process.memoryUsage().arrayBuffers > liveBytes + slackBytes) fullCollection()?.();
 }
 
 /**

@@ -16,7 +16,6 @@ import { firstAnswerId } from '../responses/answer-ids';
 import { personalColumns } from '../responses/respondent-columns';
 import { saveMapping } from './saved-mappings';
 import type { WorkerSpec } from '../core/workers/worker-spec';
-import { collectDroppedBuffers } from '../core/heap';
 
 /**
  * A single survey export imported with its reading and mapping in the task worker
@@ -38,12 +37,6 @@ export interface StreamEnv {
   /** Where a survey export is read and mapped while it is written; without one, in this thread. */
   worker?: WorkerSpec | undefined;
 }
-
-/**
- * Array buffers the writer may hold besides the workspace's file (the rollback journal, sql.js's scratch) before it
- * collects (core/heap.ts).
- */
-const BUFFER_SLACK = 64 * 2 ** 20;
 
 const cancelled = () => new AppError('cancelled', 'Cancelled. Nothing was imported.');
 const fromShape = (e: AppErrorShape) => new AppError(e.code, e.message, e.details);
@@ -193,9 +186,6 @@ export async function importSurveyStreamed(
           for (const [i, values] of m.ops) wdb.run(m.sql[i]!, values);
           producer.written(++slices);
           if (indexAsWritten) indexedTo = indexAnswersWrittenAfter(wdb, indexedTo);
-          // sql.js holds the file in one buffer, replaced by one at most an eighth larger whenever the file outgrows
-          // it: the ones replaced are freed now, not left beside the next.
-          collectDroppedBuffers(wdb.fileBytes() * 1.125, BUFFER_SLACK);
           env.progress?.(
             m.done,
             m.total,

@@ -139,8 +139,8 @@ export async function produceSurveyRows(
 const ROWS_AHEAD = 3;
 
 /**
- * Garbage the worker may carry before it collects: about three slices' worth at 100,000 responses, where each
- * collection costs 60–180 ms (the table still held is marked).
+ * Garbage the worker may carry before it collects: about three slices' worth at 100,000 responses, where it collects
+ * five times, each a pause of 60–150 ms (the table still held is marked).
  */
 const GARBAGE_SLACK = 64 * 2 ** 20;
 

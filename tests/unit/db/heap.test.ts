@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getHeapStatistics } from 'node:v8';
-import { collectDroppedBuffers, fullCollection, GarbageBound, releaseBytes } from '#electron/services/core/heap';
+import { fullCollection, GarbageBound, releaseBytes } from '#electron/services/core/heap';
 
 /**
- * What a busy thread (the import's reader and writer) uses to give back memory it has let go (core/heap.ts): V8's full
- * collection, taken without --expose-gc; a bound on the garbage a heap carries; dropped buffers collected; bytes
- * handed over freed at once.
+ * What a busy thread (the import's reader) uses to give back memory it has let go (core/heap.ts): V8's full collection,
+ * taken without --expose-gc; a bound on the garbage a heap carries; bytes handed over freed at once.
  */
 const used = () => getHeapStatistics().used_heap_size;
 const MB = 2 ** 20;
@@ -42,17 +41,6 @@ describe('memory given back by a busy thread', () => {
     garbage(80);
     bound.check();
     expect(used()).toBeLessThan(under);
-  });
-
-  it('collects the buffers a thread has dropped once they are more than it holds and the slack', () => {
-    fullCollection()!();
-    const held = process.memoryUsage().arrayBuffers;
-    new Uint8Array(96 * MB).fill(1);
-    expect(process.memoryUsage().arrayBuffers).toBeGreaterThan(held + 90 * MB);
-    collectDroppedBuffers(held, 128 * MB);
-    expect(process.memoryUsage().arrayBuffers).toBeGreaterThan(held + 90 * MB);
-    collectDroppedBuffers(held, 32 * MB);
-    expect(process.memoryUsage().arrayBuffers).toBeLessThan(held + 8 * MB);
   });
 
   it('frees bytes handed over as soon as they are done with, leaving every view of them empty', () => {

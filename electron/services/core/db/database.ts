@@ -104,11 +104,6 @@ export class Db {
     }
   }
 
-  /** The size of the database's file as it stands (its pages): sql.js holds it in memory until it is exported. */
-  fileBytes(): number {
-    return (this.scalar<number>('PRAGMA page_count') ?? 0) * (this.scalar<number>('PRAGMA page_size') ?? 0);
-  }
-
   /** Number of rows changed by the last write. */
   changes(): number {
     return this.raw.getRowsModified();
