@@ -14,6 +14,7 @@ import type { SavedMappingRow } from './read-survey';
 import type { SourceFile } from '../responses/source-files';
 import type { MessagePort } from 'node:worker_threads';
 import { AckWindow } from '../core/workers/ack-window';
+import { GarbageBound, releaseBytes } from '../core/heap';
 
 /**
  * One survey export turned into the statements that store it, without a database: run in an
@@ -138,11 +139,21 @@ export async function produceSurveyRows(
 const ROWS_AHEAD = 3;
 
 /**
+ * Garbage the worker may carry before it collects: about three slices' worth at 100,000 responses, where it collects
+ * five times, each a pause of 60–150 ms (the table still held is marked).
+ */
+const GARBAGE_SLACK = 64 * 2 ** 20;
+
+/**
  * The task worker's side of a streamed import: runs the job, posting each message to the thread
- * that holds the workspace, which acknowledges each slice it has written ({ written: n }).
+ * that holds the workspace, which acknowledges each slice it has written ({ written: n }). Once the
+ * file is planned its bytes (transferred here) are freed, and the worker's heap is kept near what it
+ * still holds while the table is let go a slice at a time (core/heap.ts).
  */
 export function serveSurveyRows(job: SurveyStreamJob, port: MessagePort): void {
   const window = new AckWindow(ROWS_AHEAD);
+  const bytes = job.file.data;
+  const heap = new GarbageBound(GARBAGE_SLACK);
   const onAck = (m: { written: number }) => window.ack(m.written);
   port.on('message', onAck);
   void produceSurveyRows(
@@ -150,8 +161,13 @@ export function serveSurveyRows(job: SurveyStreamJob, port: MessagePort): void {
     (m) => {
       if (m.type === 'rows') window.send();
       port.postMessage(m);
+      // The file is read into the table: its bytes are not needed again.
+      if (m.type === 'planned') releaseBytes(bytes);
     },
     undefined,
-    () => window.room(),
+    () => {
+      heap.check();
+      return window.room();
+    },
   ).finally(() => port.off('message', onAck));
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '#shared/core/errors';
 import type { ImportWarning } from '#shared/domain/survey-import/types';
@@ -50,6 +51,18 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       ],
     };
   }
+}
+
+/**
+ * Where the text of a file decodeText reads as UTF-8 without a fault starts (0, or 3 after a byte-order mark), or
+ * null for any other file (UTF-16, Windows-1252, binary, damaged UTF-8: decodeText says what it is). Checked without
+ * decoding, so that a large export can be decoded a piece at a time (csv.ts, parseDelimitedUtf8).
+ */
+export function utf8TextStart(b: Uint8Array): number | null {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return isUtf8(b.subarray(3)) ? 3 : null;
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return null;
+  if (utf16WithoutBom(b) || binaryFrom(b.subarray(0, Math.min(b.length, 1 << 16))) >= 0) return null;
+  return isUtf8(b) ? 0 : null;
 }
 
 function utf8(b: Uint8Array, fileName: string): string {

@@ -1,7 +1,7 @@
 import { AppError } from '#shared/core/errors';
 import type { ImportWarning, RawTable, SourceFormat } from '#shared/domain/survey-import/types';
-import { decodeText } from './decode-text';
-import { parseDelimited } from './csv';
+import { decodeText, utf8TextStart } from './decode-text';
+import { parseDelimited, parseDelimitedUtf8, utf8Head } from './csv';
 import { readWorkbook } from './spreadsheet';
 import { checkZip, zipEntryText } from './zip-guard';
 import { checkOdsRepeats } from './ods-repeats';
@@ -84,25 +84,34 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw refuse(fileName, 'a Rich Text (RTF) document');
   if (startsWith(bytes, [0x1f, 0x8b])) throw refuse(fileName, 'a compressed (gzip) file');
 
-  const decoded = decodeText(bytes, fileName);
-  const head = decoded.text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<') && /<table[\s>]/i.test(decoded.text.slice(0, 1 << 20))) {
-    return fromSheet(readWorkbook(decoded.text, fileName, limits, opts.sheet), fileName, 'html', decoded.warnings);
+  // A UTF-8 file (the usual export) is parsed a few megabytes at a time when it is large (csv.ts: the text of each
+  // piece goes with its rows); anything else, or one that cannot be, as one string.
+  const utf8At = utf8TextStart(bytes);
+  let decoded = utf8At === null ? decodeText(bytes, fileName) : null;
+  const whole = () => (decoded ??= decodeText(bytes, fileName));
+  const head = decoded?.text ?? utf8Head(bytes, utf8At!);
+  const lead = head.slice(0, 2048).trimStart().toLowerCase();
+  if (lead.startsWith('<') && /<table[\s>]/i.test(head.slice(0, 1 << 20))) {
+    const { text, warnings } = whole();
+    return fromSheet(readWorkbook(text, fileName, limits, opts.sheet), fileName, 'html', warnings);
   }
-  if (head.startsWith('<?xml') || head.startsWith('<!doctype') || head.startsWith('<html'))
+  if (lead.startsWith('<?xml') || lead.startsWith('<!doctype') || lead.startsWith('<html'))
     throw refuse(fileName, 'a web page or XML file with no table');
-  if (head.startsWith('{\\rtf')) throw refuse(fileName, 'a Rich Text (RTF) document');
+  if (lead.startsWith('{\\rtf')) throw refuse(fileName, 'a Rich Text (RTF) document');
   if (
-    /^(from|received|return-path|mime-version|message-id|delivered-to): /i.test(head) &&
-    /\n(subject|from): /i.test(decoded.text.slice(0, 8192))
+    /^(from|received|return-path|mime-version|message-id|delivered-to): /i.test(lead) &&
+    /\n(subject|from): /i.test(head.slice(0, 8192))
   )
     throw refuse(fileName, 'an email (import it as an email)');
 
-  const parsed = parseDelimited(decoded.text, {
+  const csvOpts = {
     ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
     preferTab: ext === 'tsv' || ext === 'tab',
-  });
-  const warnings = [...decoded.warnings, ...parsed.warnings, ...dropNuls(parsed.cells)];
+  };
+  const parsed =
+    (utf8At !== null ? parseDelimitedUtf8(bytes, utf8At, csvOpts) : null) ?? parseDelimited(whole().text, csvOpts);
+  const encoding = decoded?.encoding ?? 'utf-8';
+  const warnings = [...(decoded?.warnings ?? []), ...parsed.warnings, ...dropNuls(parsed.cells)];
   let width = 0;
   for (const r of parsed.cells) if (r.length > width) width = r.length;
   if (width > limits.maxColumns)
@@ -137,7 +146,7 @@ export function readSourceFile(bytes: Uint8Array, fileName: string, opts: ReadOp
     cells: parsed.cells,
     rowNumbers: parsed.cells.map((_, i) => i + 1),
     columnCount: width,
-    encoding: decoded.encoding,
+    encoding,
     delimiter: parsed.delimiter,
     endsMidRow: parsed.endsMidRow,
     rowProblems: parsed.rowProblems,
