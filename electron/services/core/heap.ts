@@ -20,6 +20,10 @@ export function fullCollection(): (() => void) | null {
   collector = null;
   const exposed = (globalThis as { gc?: unknown }).gc;
   if (typeof exposed === 'function') return (collector = exposed as () => void);
+  // Under Electron, V8 may freeze its flags after start-up, and changing a frozen flag aborts the process rather than
+  // throwing. That could not be tried here (no Electron binary), so the app's window leaves collection to V8; the
+  // command line and the browser host run under Node, where setting the flag is allowed.
+  if (process.versions.electron) return collector;
   try {
     setFlagsFromString('--expose-gc');
     try {
