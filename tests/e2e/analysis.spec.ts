@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type HostProcess } from '../harness/host';
@@ -62,13 +62,6 @@ async function prepare(dir: string): Promise<string> {
   return ws.path;
 }
 
-async function openWorkspace(page: Page, path: string, title: string) {
-  await page.getByRole('button', { name: 'Open a workspace' }).click();
-  await page.getByLabel('Workspace file').fill(path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-}
-
 test('code with the keyboard, double-code through a package, merge it, and export the three documents', async ({
   page,
 }) => {
@@ -81,7 +74,7 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   const app = new AppPage(page);
   const analysis = new AnalysisPageObject(page);
   await app.open(host.url);
-  await openWorkspace(page, path, TITLE);
+  await app.openWorkspace(path, TITLE);
   await analysis.open();
   await expectNoAxeViolations(page, 'analysis: question 1 figures');
 
@@ -173,7 +166,7 @@ test('code with the keyboard, double-code through a package, merge it, and expor
 
   // The colleague opens it in their workbench and codes it, again with the keyboard.
   await app.closeWorkspace();
-  await openWorkspace(page, packagePath, TITLE);
+  await app.openWorkspace(packagePath, TITLE);
   await analysis.open();
   await expect(page.getByRole('region', { name: 'Coding package' })).toContainText('for Sam Patel: 6 answers to code');
   await expectNoAxeViolations(page, 'analysis: a coding package');
@@ -191,7 +184,7 @@ test('code with the keyboard, double-code through a package, merge it, and expor
   await app.closeWorkspace();
 
   // Back in the lead's workspace: merge it and see the agreement.
-  await openWorkspace(page, path, TITLE);
+  await app.openWorkspace(path, TITLE);
   await analysis.open();
   await analysis.select('Two coders');
   await page.getByLabel('Coded package').fill(packagePath);
@@ -276,7 +269,7 @@ test('the Outputs page refuses to publish a quote from a confidential respondent
 
   const app = new AppPage(page);
   await app.open(host.url);
-  await openWorkspace(page, ws.path, TITLE);
+  await app.openWorkspace(ws.path, TITLE);
   const analysis = new AnalysisPageObject(page);
   await analysis.open();
   await analysis.select(/^Question 3:/);

@@ -38,10 +38,7 @@ test('bulk coding and an accepted suggestion show their answers to untick, then 
 
   const app = new AppPage(page);
   await app.open(host.url);
-  await page.getByRole('button', { name: 'Open a workspace' }).click();
-  await page.getByLabel('Workspace file').fill(ws.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(app.heading()).toHaveText(TITLE);
+  await app.openWorkspace(ws.path, TITLE);
   const analysis = new AnalysisPageObject(page);
   await analysis.open();
   await analysis.select(/^Question 3:/);

@@ -49,10 +49,7 @@ test('the task list follows the work: analysis, response and publishing', async 
 
   const app = new AppPage(page);
   await app.open(host.url);
-  await page.getByRole('button', { name: 'Open a workspace' }).click();
-  await page.getByLabel('Workspace file').fill(ws.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(app.heading()).toHaveText(TITLE);
+  await app.openWorkspace(ws.path, TITLE);
 
   if (opensAt && Date.parse(opensAt) > Date.now())
     await expect(task(page, 'Collect responses')).toContainText(/Opens .* in [\d,]+ days/);

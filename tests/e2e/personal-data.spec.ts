@@ -52,10 +52,7 @@ test('review the personal data found in answers, release one with a reason, conf
 
   const app = new AppPage(page);
   await app.open(host.url);
-  await page.getByRole('button', { name: 'Open a workspace' }).click();
-  await page.getByLabel('Workspace file').fill(ws.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await app.openWorkspace(ws.path, TITLE);
 
   const responses = new ResponsesPageObject(page);
   await responses.open();

@@ -42,10 +42,7 @@ test('code a sample, accept a confident batch, correct one, and the government r
 
   const app = new AppPage(page);
   await app.open(host.url);
-  await page.getByRole('button', { name: 'Open a workspace' }).click();
-  await page.getByLabel('Workspace file').fill(ws.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(app.heading()).toHaveText(TITLE);
+  await app.openWorkspace(ws.path, TITLE);
   const analysis = new AnalysisPageObject(page);
   await analysis.open();
   await analysis.select(/^Question 3:/);

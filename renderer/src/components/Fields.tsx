@@ -22,6 +22,15 @@ export function ErrorText({ id, error }: { id: string; error?: string | null | u
   ) : null;
 }
 
+/** A message that an action failed, announced as it appears (role alert): for panels' actions, not a form field. */
+export function ErrorAlert({ message }: { message?: string | null | undefined }) {
+  return message ? (
+    <p className="govuk-error-message" role="alert">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  ) : null;
+}
+
 interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> {
   id: string;
   label: ReactNode;

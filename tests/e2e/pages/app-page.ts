@@ -17,6 +17,14 @@ export class AppPage {
     return this.page.getByTestId('save-state');
   }
 
+  /** Open a workspace by typing its path on the Open page, and wait for its title as the page heading. */
+  async openWorkspace(path: string, title: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Open a workspace' }).click();
+    await this.page.getByLabel('Workspace file').fill(path);
+    await this.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(this.heading()).toHaveText(title);
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveState()).toHaveText('Saved');
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import type { In, Out } from '#shared/ipc/contract';
 import { useAnalysis } from './analysis-store';
 import { useJob, isCancelled } from '../shared/useJob';
@@ -78,11 +79,7 @@ export function CodingPreview({
       <h4 className="govuk-heading-s" id={`${idBase}-title`} tabIndex={-1} ref={heading}>
         Answers to code with “{themeName}”
       </h4>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {progress ? <JobProgress progress={progress} label="Coding answers" onCancel={cancel} className="" /> : null}
       {check ? (
         <>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import { call } from '../../lib/api';
 import { useAnalysis } from './analysis-store';
 import { SENTIMENTS, SENTIMENT_KEYS, SENTIMENT_LABELS, type Sentiment } from '#shared/coding/sentiment';
@@ -267,11 +268,7 @@ export function CodingQueue({ question }: { question: QuestionAnalysisSummary })
           <option value="informative">The one the app would learn most from (after proposing codes)</option>
         </select>
       </div>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={error?.message} />
       <div role="status" aria-live="polite" className="govuk-body-s">
         {status}
       </div>

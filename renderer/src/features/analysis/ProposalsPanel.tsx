@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
@@ -90,11 +91,7 @@ export function ProposalsPanel({ question }: { question: QuestionAnalysisSummary
         The app learns from the answers you have coded and proposes themes for the rest, on this computer. Nothing is
         coded until you accept it. Code at least 5 answers with each theme you want it to propose.
       </p>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {done ? (
         <p className="govuk-inset-text" role="status">
           {done}

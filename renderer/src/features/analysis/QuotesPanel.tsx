@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
@@ -35,11 +36,7 @@ export function QuotesPanel({ question }: { question: QuestionAnalysisSummary })
       <p className="govuk-body">
         Mark quotes in the coding queue: select words and press Q (or Q alone for the whole answer).
       </p>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {removed ? (
         <div className="govuk-inset-text" role="status">
           The quote was removed.{' '}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import { call } from '../../lib/api';
 import { whenText } from '../shared/format';
 import { useAnalysis } from './analysis-store';
@@ -87,11 +88,7 @@ export function SuggestionsPanel({ question }: { question: QuestionAnalysisSumma
       <p className="govuk-body">
         The app can suggest themes from the words people used, on this computer. Nothing is coded unless you decide.
       </p>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {done ? (
         <p className="govuk-inset-text" role="status">
           {done}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../components/Fields';
 import { call } from '../../lib/api';
 import { TextField } from '../../components/TextField';
 import { CheckboxField, RadiosField, SelectField, TextArea } from '../../components/Fields';
@@ -54,11 +55,7 @@ export function ThemesPanel({ question }: { question: QuestionAnalysisSummary })
 
   return (
     <>
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={error?.message} />
       {deleted ? (
         <div
           className="govuk-notification-banner govuk-notification-banner--success"
@@ -362,11 +359,7 @@ function BulkCoding({ question, themes }: { question: QuestionAnalysisSummary; t
           ]}
         />
       )}
-      {error ? (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {done ? (
         <p className="govuk-inset-text" role="status">
           {done}
