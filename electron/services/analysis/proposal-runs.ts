@@ -25,31 +25,35 @@ export interface RunRow {
   at: string;
   by: string;
   coded: number;
-  result: string;
 }
 
-// A run's proposals are read on every queue move: parsed once per run (runs never change once written).
-const parsed = new Map<number, StoredRun>();
-export function storedRun(row: RunRow): StoredRun {
-  let s = parsed.get(row.id);
+// A run's proposals are read on every queue move and coding key: its JSON (about 1 MB at 20,000 answers) is read and
+// parsed once per run and workspace (runs never change once written), not on each call.
+const parsed = new WeakMap<Db, Map<number, StoredRun>>();
+export function storedRun(db: Db, row: RunRow): StoredRun {
+  let runs = parsed.get(db);
+  if (!runs) parsed.set(db, (runs = new Map<number, StoredRun>()));
+  let s = runs.get(row.id);
   if (!s) {
-    if (parsed.size > 8) parsed.clear();
-    parsed.set(row.id, (s = JSON.parse(row.result) as StoredRun));
+    if (runs.size > 8) runs.clear();
+    const json = db.scalar<string>('SELECT result FROM proposal_run WHERE id = ?', [row.id])!;
+    runs.set(row.id, (s = JSON.parse(json) as StoredRun));
   }
   return s;
 }
 
+const RUN_COLUMNS = 'SELECT id, question_id, at, by, coded FROM proposal_run';
 export function runRow(db: Db, questionId: string, runId?: number): RunRow | undefined {
   return runId === undefined
-    ? db.get<RunRow>('SELECT * FROM proposal_run WHERE question_id = ? ORDER BY id DESC LIMIT 1', [questionId])
-    : db.get<RunRow>('SELECT * FROM proposal_run WHERE id = ? AND question_id = ?', [runId, questionId]);
+    ? db.get<RunRow>(`${RUN_COLUMNS} WHERE question_id = ? ORDER BY id DESC LIMIT 1`, [questionId])
+    : db.get<RunRow>(`${RUN_COLUMNS} WHERE id = ? AND question_id = ?`, [runId, questionId]);
 }
 
 /** The proposals of the latest run for one answer still uncoded (empty when coded since, or none). */
 export function proposalsFor(db: Db, questionId: string, responseId: number): ProposalView[] {
   const row = runRow(db, questionId);
   if (!row) return [];
-  const hit = storedRun(row).proposals.find(([rid]) => rid === responseId);
+  const hit = storedRun(db, row).proposals.find(([rid]) => rid === responseId);
   return hit ? hit[1].map(([themeId, confidence]) => ({ themeId, confidence })) : [];
 }
 
@@ -57,7 +61,7 @@ export function proposalsFor(db: Db, questionId: string, responseId: number): Pr
 export function nextInformative(db: Db, questionId: string, uncoded: (rid: number) => boolean, after?: number) {
   const row = runRow(db, questionId);
   if (!row) return null;
-  return storedRun(row).informative.find((rid) => rid !== after && uncoded(rid)) ?? null;
+  return storedRun(db, row).informative.find((rid) => rid !== after && uncoded(rid)) ?? null;
 }
 
 /**
@@ -73,7 +77,7 @@ export function proposalTargets(
   if (!row) throw new AppError('not-found', 'Those proposals are no longer there. Propose themes again.');
   const skip = new Set(target.excludeIds ?? []);
   const out: Array<{ responseId: number; confidence: number }> = [];
-  for (const [rid, ps] of storedRun(row).proposals) {
+  for (const [rid, ps] of storedRun(db, row).proposals) {
     const c = ps.find(([t]) => t === target.themeId)?.[1];
     if (c !== undefined && c >= target.minConfidence && !skip.has(rid)) out.push({ responseId: rid, confidence: c });
   }

@@ -157,7 +157,7 @@ export function proposalView(db: Db, draft: Draft, questionId: string, runId?: n
   const q = findQuestion(draft, questionId);
   const row = runRow(db, q.id, runId);
   if (!row) return null;
-  const run = storedRun(row);
+  const run = storedRun(db, row);
   const coded = codedSet(db, MAIN_CODER_SET, q.id);
   const names = new Map(questionThemes(db, q.id).map((t) => [t.id, t.name]));
   const proposed = new Map<string, number>();
@@ -221,7 +221,7 @@ export function proposedAnswers(
   const q = findQuestion(draft, input.questionId);
   const row = runRow(db, q.id, input.runId);
   if (!row) throw new AppError('not-found', 'Those proposals are no longer there. Propose themes again.');
-  const run = storedRun(row);
+  const run = storedRun(db, row);
   const coded = codedSet(db, MAIN_CODER_SET, q.id);
   const live = new Set(questionThemes(db, q.id).map((t) => t.id));
   const score = (ps: Array<[string, number]>) =>
@@ -273,7 +273,7 @@ export function acceptProposal(
     )
   )
     throw new AppError('not-found', `Response ${input.responseId} has no answer to ${questionLabel(q)}.`);
-  const proposed = new Set(proposalsForRun(storedRun(row), input.responseId));
+  const proposed = new Set(proposalsForRun(storedRun(file.db, row), input.responseId));
   const at = now.toISOString();
   return file.mutate((db) => {
     const has = themesByResponseOne(db, q.id, input.responseId);

@@ -195,4 +195,27 @@ describe('assisted coding', () => {
     );
     expect(text).toContain(`${batch} in batches the analyst checked before accepting and 1 one answer at a time`);
   });
+
+  it("reads each workspace's own run, though another workspace's run has the same id", async () => {
+    const other = await analysisWorkspace(t.dir, 'other.consult');
+    await importResponses(
+      other,
+      t.dir,
+      'other.csv',
+      texts.map((x, i) => hand(i + 1, {}, { [Q3]: { optionIds: [], text: x.text } })),
+    );
+    const only = (await other.call('analysis.saveTheme', { name: 'Only theme', questionIds: [Q3] })).id;
+    const rows = (await other.call('analysis.answers', { questionId: Q3, offset: 0, limit: 10 })).rows;
+    for (const r of rows)
+      await other.call('analysis.code', { responseId: r.responseId, questionId: Q3, themeId: only });
+    const mine = (await ws.call('analysis.proposals', { questionId: Q3 }))!;
+    const theirs = await other.call('analysis.propose', { questionId: Q3 });
+    expect(theirs.id).toBe(mine.id);
+    expect(theirs.themes.map((x) => x.name)).toEqual(['Only theme']);
+    expect((await ws.call('analysis.proposals', { questionId: Q3 }))!.themes.map((x) => x.name)).toEqual([
+      'Cost',
+      'Access and signal',
+    ]);
+    await other.router.shutdown();
+  });
 });
