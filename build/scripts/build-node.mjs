@@ -69,7 +69,8 @@ export async function buildNode() {
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      external: ['@resvg/resvg-js', 'electron'],
+      // pg-native: node-postgres's optional native driver, never installed: pg falls back to its JavaScript client.
+      external: ['@resvg/resvg-js', 'electron', 'pg-native'],
     }),
     // Sandboxed preload: cannot require() node_modules, so everything but 'electron' is inlined.
     build({

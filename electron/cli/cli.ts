@@ -405,6 +405,68 @@ export const COMMANDS: Record<string, Command> = {
       return { json: result };
     },
   },
+  team: {
+    usage:
+      'team init <postgres-url> --from <file> [--schema <name>] | ' +
+      'team join <postgres-url> <file> [--schema <name>] | ' +
+      'team sync|status|conflicts <file> | team resolve <file> <conflict> --keep <version>',
+    summary:
+      'A team on one consultation through the department’s PostgreSQL: publish a workspace, join as a working ' +
+      'copy, sync, list and settle conflicts. Credentials come from PGPASSWORD, ~/.pgpass or a service file.',
+    async run(args, router) {
+      const [verb] = args.positionals;
+      const rest: ParsedArgs = { positionals: args.positionals.slice(1), flags: args.flags };
+      const schema = flag(args, 'schema');
+      const usage = (v: string) => this.usage.split(' | ').find((u) => u.includes(` ${v}`)) ?? this.usage;
+      switch (verb) {
+        case 'init': {
+          const server = need(rest, 0, 'the team server (postgres://host/database)', usage('init'));
+          const file = flag(args, 'from');
+          if (!file) throw new CliError(`Missing --from <file>.\nUsage: npx workbench ${usage('init')}`, 2);
+          const { result } = await withWorkspace(router, file, false, () =>
+            call(router, 'team.init', { server, ...(schema ? { schema } : {}) }),
+          );
+          return { json: result };
+        }
+        case 'join': {
+          const server = need(rest, 0, 'the team server (postgres://host/database)', usage('join'));
+          const file = need(rest, 1, 'the file for your working copy', usage('join'));
+          const joined = await call(router, 'team.join', { server, path: file, ...(schema ? { schema } : {}) });
+          await call(router, 'workspace.close', {});
+          return { json: joined };
+        }
+        case 'sync':
+        case 'status':
+        case 'conflicts': {
+          const file = need(rest, 0, 'the workspace file', usage(verb));
+          const { result } = await withWorkspace(router, file, verb !== 'sync', async () =>
+            verb === 'sync'
+              ? call(router, 'team.sync', {})
+              : verb === 'status'
+                ? call(router, 'team.status', {})
+                : call(router, 'team.conflicts', {}),
+          );
+          return { json: result };
+        }
+        case 'resolve': {
+          const file = need(rest, 0, 'the workspace file', usage('resolve'));
+          const id = Number(need(rest, 1, 'the conflict number (from team conflicts)', usage('resolve')));
+          const keep = wholeNumber(args, 'keep', 0, 100);
+          if (!Number.isInteger(id) || id < 1) throw new CliError('The conflict number must be a whole number.', 2);
+          if (keep < 1) throw new CliError('Give --keep the version to keep, from 1.', 2);
+          const { result } = await withWorkspace(router, file, false, () =>
+            call(router, 'team.resolveConflict', { id, keep: keep - 1 }),
+          );
+          return { json: result };
+        }
+        default:
+          throw new CliError(
+            `Say what to do: init, join, sync, status, conflicts or resolve.\nUsage: npx workbench ${this.usage}`,
+            2,
+          );
+      }
+    },
+  },
   verify: {
     usage: 'verify <file>',
     summary: 'Check a workspace: integrity, schema, journal, lock, backup. Exit 1 if it has problems.',

@@ -135,6 +135,16 @@ export const ANALYSIS_CHANNELS = [
 ] as const;
 
 /** Answered by the hosting shell (native dialogs, the OS file manager), not by the backend. */
+/** A team copy: publishing to the department's PostgreSQL, joining, syncing, conflicts (electron/services/team/). */
+export const TEAM_CHANNELS = [
+  'team.status',
+  'team.init',
+  'team.join',
+  'team.sync',
+  'team.conflicts',
+  'team.resolveConflict',
+] as const;
+
 export const SHELL_CHANNELS = [
   'dialog.openWorkspace',
   'dialog.saveWorkspace',
@@ -150,6 +160,7 @@ export const CHANNELS = [
   ...OUTPUT_CHANNELS,
   ...RESPONSE_CHANNELS,
   ...ANALYSIS_CHANNELS,
+  ...TEAM_CHANNELS,
   ...SHELL_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -161,6 +172,7 @@ export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
 export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 export type AnalysisChannel = (typeof ANALYSIS_CHANNELS)[number];
+export type TeamChannel = (typeof TEAM_CHANNELS)[number];
 
 /** Push events from the main side to the renderer. */
 export const EVENTS = ['job.progress', 'workspace.state', 'menu.command', 'backend.restarted'] as const;

@@ -7,6 +7,7 @@ import { draftContract } from './contract/draft';
 import { outputsContract } from './contract/outputs';
 import { responsesContract } from './contract/responses';
 import { analysisContract } from './contract/analysis';
+import { teamContract } from './contract/team';
 import type { Result } from '../core/errors';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...outputsContract,
   ...responsesContract,
   ...analysisContract,
+  ...teamContract,
   ...shellContract,
 } as const satisfies Record<Channel, CallSpec>;
 

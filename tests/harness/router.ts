@@ -12,14 +12,14 @@ import type { AppEvents } from '#shared/ipc/contract';
 export function testRouter(
   dir: string,
   clock: () => Date = () => new Date(),
-  opts: { background?: boolean; taskWorker?: string } = {},
+  opts: { background?: boolean; taskWorker?: string; actor?: string } = {},
 ) {
   const events: { event: keyof AppEvents; payload: unknown }[] = [];
   const router = new Router(
     {
       settings: new SettingsStore(`${dir}/config`),
       clock,
-      actor: 'tester',
+      actor: opts.actor ?? 'tester',
       env: { version: '0.0.0-test', shell: 'cli', nativeDialogs: false, platform: 'linux', defaultFolder: dir },
       background: opts.background ?? false,
       ...(opts.taskWorker ? { taskWorker: { file: opts.taskWorker } } : {}),

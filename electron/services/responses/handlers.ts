@@ -3,7 +3,7 @@ import { responseEnv } from './response-env';
 import type { importHandlers } from './import-handlers';
 import type { ResponseChannel } from '#shared/ipc/channels';
 import type { Draft } from '#shared/domain/draft/model';
-import { requireWorkspace } from '../core/require-workspace';
+import { requireOwnResponses, requireWorkspace } from '../core/require-workspace';
 import * as drafts from '../draft/draft-service';
 import { listBatches, undoBatch } from './batches';
 import { acceptRejected, discardRejected, listRejected } from './rejected';
@@ -56,12 +56,12 @@ export const responseHandlers: HandlerTable<ResponseChannel> = {
   'responses.batches': (_i, ctx) => listBatches(requireWorkspace(ctx).db),
 
   'responses.undoBatch': ({ batchId }, ctx) =>
-    undoBatch(requireWorkspace(ctx), batchId, ctx.services.clock(), ctx.services.actor),
+    undoBatch(requireOwnResponses(ctx), batchId, ctx.services.clock(), ctx.services.actor),
 
   'responses.rejected': (q, ctx) => listRejected(requireWorkspace(ctx).db, q),
 
   'responses.acceptRejected': ({ id, values }, ctx) =>
-    acceptRejected(requireWorkspace(ctx), id, values, ctx.services.clock(), ctx.services.actor),
+    acceptRejected(requireOwnResponses(ctx), id, values, ctx.services.clock(), ctx.services.actor),
 
   'responses.discardRejected': ({ id, reason }, ctx) => {
     discardRejected(requireWorkspace(ctx), id, reason, ctx.services.clock(), ctx.services.actor);

@@ -4,7 +4,7 @@ import { AppError } from '#shared/core/errors';
 import type { Draft } from '#shared/domain/draft/model';
 import type { DetectionOutcome } from '#shared/domain/responses/store';
 import { findDuplicates } from '#shared/analysis/duplicates';
-import { requireWorkspace } from '../core/require-workspace';
+import { requireOwnResponses, requireWorkspace } from '../core/require-workspace';
 import * as drafts from '../draft/draft-service';
 import { expandPaths, inspected, readSource } from './source-files';
 import { previewSurvey } from '../survey-import/preview-survey';
@@ -115,6 +115,7 @@ export const importHandlers: HandlerTable<ResponseImportChannel> = {
       const c = collected as { responses: IncomingResponse[]; draft: Draft };
       return { ...outcome, detection: await dryRunDetection(c.responses, c.draft, threshold ?? 0.5, ctx) };
     }
+    requireOwnResponses(ctx);
     const outcome = await importFiles(file, file.db, file.consultationId, req, {
       ...responseEnv(ctx),
       addQuestions: addQuestionsVia(ctx),
@@ -127,7 +128,7 @@ export const importHandlers: HandlerTable<ResponseImportChannel> = {
   'responses.readEmail': ({ path }, ctx) => readEmailFile(requireWorkspace(ctx).db, path),
 
   'responses.importEmail': ({ path, assignments, respondent }, ctx) => {
-    const file = requireWorkspace(ctx);
+    const file = requireOwnResponses(ctx);
     return importEmail(
       file,
       drafts.loadDraft(file.db),
@@ -138,7 +139,7 @@ export const importHandlers: HandlerTable<ResponseImportChannel> = {
   },
 
   'responses.addLetter': ({ respondent, receivedAt, text, assignments, reference }, ctx) => {
-    const file = requireWorkspace(ctx);
+    const file = requireOwnResponses(ctx);
     return addLetter(
       file,
       drafts.loadDraft(file.db),

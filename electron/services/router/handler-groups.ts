@@ -5,6 +5,7 @@ import type { draftHandlers } from '../draft/handlers';
 import type { outputHandlers } from '../documents/handlers';
 import type { responseHandlers } from '../responses/handlers';
 import type { analysisHandlers } from '../analysis/handlers';
+import type { teamHandlers } from '../team/handlers';
 
 /**
  * Every backend call's handler, in six groups named by the channel's first word. A group's module
@@ -22,6 +23,7 @@ const GROUPS = {
   outputs: () => import('../documents/handlers').then((m) => m.outputHandlers),
   responses: () => import('../responses/handlers').then((m) => m.responseHandlers),
   analysis: () => import('../analysis/handlers').then((m) => m.analysisHandlers),
+  team: () => import('../team/handlers').then((m) => m.teamHandlers),
 } as const;
 
 // Compile-time: the groups together hold exactly one handler for every backend channel, and the
@@ -31,7 +33,8 @@ type Groups = typeof appHandlers &
   typeof draftHandlers &
   typeof outputHandlers &
   typeof responseHandlers &
-  typeof analysisHandlers;
+  typeof analysisHandlers &
+  typeof teamHandlers;
 type Exact<T, U> = [T] extends [U] ? ([U] extends [T] ? true : false) : false;
 const everyChannelOnce: Exact<keyof Groups, BackendChannel> = true;
 const prefixesName: Exact<BackendChannel extends `${infer P}.${string}` ? P : never, keyof typeof GROUPS> = true;

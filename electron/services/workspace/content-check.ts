@@ -36,6 +36,7 @@ export const JSON_COLUMNS: readonly (readonly [table: string, column: string])[]
   ['coding_package', 'question_ids'],
   ['coding_package', 'sample'],
   ['analysis_counts', 'counts'],
+  ['team_conflict', 'versions'],
 ];
 
 /** Tables too big to read whole on every open. */

@@ -8,6 +8,7 @@ import { sql as m0007 } from './0007_response_extra';
 import { sql as m0008 } from './0008_personal_data_review';
 import { sql as m0009 } from './0009_analysis_counts';
 import { sql as m0010 } from './0010_proposals';
+import { sql as m0011 } from './0011_team';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: '0008_personal_data_review', sql: m0008 },
   { id: 9, name: '0009_analysis_counts', sql: m0009 },
   { id: 10, name: '0010_proposals', sql: m0010 },
+  { id: 11, name: '0011_team', sql: m0011 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,16 @@
+import { sql as s0001 } from './0001_team';
+
+/**
+ * The team server's schema, step by step, like the workspace file's (core/db/migrations): append-only, never edited
+ * once shipped. `../server-migrate.ts` applies the pending ones inside the team's schema and records each in
+ * team_migration; a schema whose history is not a prefix of this list is refused.
+ */
+export interface ServerMigration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ id: 1, name: '0001_team', sql: s0001 }];
+
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
