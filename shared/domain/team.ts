@@ -50,5 +50,7 @@ export interface SyncReport {
   pulled: number;
   /** Conflicts met in this sync (open ones). */
   newConflicts: ConflictView[];
+  /** Why this copy's changes were not sent, in words (a reader's copy sends nothing); null when they were. */
+  notSent: string | null;
   status: TeamStatus;
 }

@@ -11,7 +11,7 @@ import { audit } from '../core/audit';
 import { openWorkspace } from '../workspace/workspace-service';
 import type { TeamDb } from './team-db';
 import { connectTeamDb, storableServerUrl } from './connection';
-import { checkSchemaName, migrateServer, schemaExists, useSchema } from './server-migrate';
+import { checkSchemaName, migrateServer, requireTeamAccess, schemaExists, useSchema } from './server-migrate';
 import { ENTITIES, type EntityName } from './entities';
 import { acknowledgePush, pendingChanges, readOutbox, type PushOp } from './outbox';
 import { applyPulled } from './apply-pulled';
@@ -197,11 +197,12 @@ export async function initTeam(
       });
       await server.touchReplica(tx, replica, svc.actor, baseSeq);
     });
+    const role = await roleOf(db, schema);
     file.mutate((ws) => {
       ws.run(
-        'INSERT INTO team_state (id, server, schema, replica, cursor, joined_at, last_sync_at) ' +
-          'VALUES (1, ?, ?, ?, ?, ?, ?)',
-        [stored, schema, replica, baseSeq, now.toISOString(), now.toISOString()],
+        'INSERT INTO team_state (id, server, schema, replica, role, cursor, joined_at, last_sync_at) ' +
+          'VALUES (1, ?, ?, ?, ?, ?, ?, ?)',
+        [stored, schema, replica, role, baseSeq, now.toISOString(), now.toISOString()],
       );
       linkPublished(ws, replica);
       audit(ws, now, svc.actor, 'team.init', schema, { server: stored, replica, changes: baseSeq });
@@ -230,6 +231,7 @@ export async function joinTeam(
   const { bytes, meta } = await withServer(url, schema, svc, async (db) => {
     if (!(await schemaExists(db, schema)))
       throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
+    await requireTeamAccess(db, schema);
     await migrateServer(db, schema, false);
     const meta = await server.readTeamMeta(db);
     if (!meta) throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
@@ -287,21 +289,28 @@ export async function syncTeam(file: WorkspaceFile, svc: TeamServices, url?: str
   const before = new Set(file.db.all<{ id: number }>('SELECT id FROM team_conflict').map((r) => r.id));
   let pushed = 0;
   let pulled = 0;
+  let notSent: string | null = null;
   await withServer(url ?? st.server, st.schema, svc, async (db) => {
+    await requireTeamAccess(db, st.schema);
+    await migrateServer(db, st.schema, false); // the lead's sync brings the server up to this version
     const meta = await server.readTeamMeta(db);
     if (!meta || meta.consultationId !== file.consultationId)
       throw new AppError('conflict', `The team in "${st.schema}" on ${st.server} is not this consultation’s.`);
     const role = await roleOf(db, st.schema);
+    if (role === 'reader' && pendingChanges(file.db) > 0)
+      notSent =
+        `Your role on the team is reader: the ${pendingChanges(file.db)} changes made on this copy stay here and ` +
+        'are not sent. Ask the lead for the analyst role to share them.';
     // Send.
-    for (;;) {
+    for (; role !== 'reader';) {
       svc.signal?.throwIfAborted();
       const box = readOutbox(file.db, st.replica);
       if (box.ops.length === 0 && box.upTo === 0) break;
       const base = stateOf(file.db)!.cursor;
       for (let i = 0; i < box.ops.length; i += PUSH_CHUNK) {
-        const r = await db.transaction((tx) =>
-          server.push(tx, st.replica, svc.actor, base, box.ops.slice(i, i + PUSH_CHUNK)),
-        );
+        const r = await db
+          .transaction((tx) => server.push(tx, st.replica, svc.actor, base, box.ops.slice(i, i + PUSH_CHUNK)))
+          .catch(refusedPush);
         pushed += r.accepted;
       }
       file.mutate((ws) => acknowledgePush(ws, box));
@@ -350,7 +359,25 @@ export async function syncTeam(file: WorkspaceFile, svc: TeamServices, url?: str
     });
   });
   const newConflicts = listConflicts(file).filter((c) => !before.has(c.id) && !c.resolvedAt);
-  return { pushed, pulled, newConflicts, status: teamStatus(file)! };
+  return { pushed, pulled, newConflicts, notSent, status: teamStatus(file)! };
+}
+
+/** PostgreSQL's "insufficient privilege" on a push, in words: the role, or the lead's split of the work. */
+function refusedPush(e: unknown): never {
+  const pgCode = (e as { code?: unknown } | null)?.code;
+  if (pgCode === '42501') {
+    const why = e instanceof Error ? e.message : '';
+    const m = /question (\S+) is not shared with (\S+)/.exec(why);
+    throw new AppError(
+      'forbidden',
+      m
+        ? `The team's server did not accept this copy's changes: the lead has not shared question ${m[1]} with ` +
+            `${m[2]}. Undo the changes to that question, or ask the lead to share it; nothing was sent.`
+        : "The team's server did not accept this copy's changes: your role on the team may not make them. " +
+            "Nothing was sent; ask the team's lead.",
+    );
+  }
+  throw e;
 }
 
 /** lead | analyst | reader: the team role the server's login role is a member of ('' when none is set up). */
