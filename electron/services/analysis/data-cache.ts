@@ -319,12 +319,18 @@ interface AnswerLoad {
   ms: number;
 }
 
-// The import never stores a blank answer (it skips cells that are only white space), so "has text"
-// is a plain comparison: trim() on every long answer would double the scan.
+/**
+ * SQL: an answer's flags (HAS_TEXT, HAS_SIDE_TEXT), `a` being the answer table's alias with its dot ('' for none).
+ * The import never stores a blank answer (it skips cells that are only white space), so "has text" is a plain
+ * comparison: trim() on every long answer would double the scan.
+ */
+export const answerFlagsSql = (a: string): string =>
+  `((${a}text <> '') + 2 * ((${a}other_text IS NOT NULL AND ${a}other_text <> '')
+      OR (${a}explanation IS NOT NULL AND ${a}explanation <> '')))`;
+
 const ANSWERS_SQL = `SELECT group_concat(question_id || char(9) || (id >> ${ANSWER_SHIFT}) || char(9) ||
     coalesce(option_ids, '') || char(9) ||
-    ((text <> '') + 2 * ((other_text IS NOT NULL AND other_text <> '')
-      OR (explanation IS NOT NULL AND explanation <> ''))), char(10))
+    ${answerFlagsSql('')}, char(10))
   FROM answer WHERE id >= ? AND id < ?`;
 const STEP = CHUNK_RESPONSES * ANSWER_SLOTS;
 

@@ -36,8 +36,8 @@ import {
  * the counts are used only while it is the current one.
  */
 
-/** Raise when what is stored changes meaning: older rows are then simply stale. */
-const FORMAT = 1;
+/** Raise when what is stored changes meaning: older rows are then simply stale. 2: `side` added (the overview). */
+const FORMAT = 2;
 
 /**
  * Questions with more distinct answers than this are left to the cache: their counts would be nearly as long as the
@@ -58,6 +58,8 @@ export interface StoredCounts {
   omitted: string[];
   /** Per question: answers holding text or an "Other" or explanation, and of which in a campaign. */
   textual: Record<string, [all: number, campaign: number]>;
+  /** Per question: answers holding an "Other" or explanation (a closed question's answers to code: the overview). */
+  side: Record<string, number>;
 }
 
 export function countsVersion(index: string, answers: string): string {
@@ -70,7 +72,7 @@ export function countAnswers(index: ResponseIndex, data: AnswerData): StoredCoun
   const { pos, campaign } = index;
   let members = 0;
   for (let p = 0; p < n; p++) members += campaign[p]!;
-  const out: StoredCounts = { respondents: n, campaign: members, closed: {}, omitted: [], textual: {} };
+  const out: StoredCounts = { respondents: n, campaign: members, closed: {}, omitted: [], textual: {}, side: {} };
   // A response's answer is the last row read for it, as encodedAnswers takes it.
   const last = new Int32Array(n);
   for (const [qid, c] of data.closed) {
@@ -100,6 +102,7 @@ export function countAnswers(index: ResponseIndex, data: AnswerData): StoredCoun
   for (const [qid, t] of data.textual) {
     let all = 0;
     let camp = 0;
+    let side = 0;
     for (let i = 0; i < t.rids.length; i++) {
       if ((t.flags[i]! & (HAS_TEXT | HAS_SIDE_TEXT)) === 0) continue;
       const rid = t.rids[i]!;
@@ -107,8 +110,10 @@ export function countAnswers(index: ResponseIndex, data: AnswerData): StoredCoun
       if (p < 0) continue;
       all++;
       camp += campaign[p]!;
+      if (t.flags[i]! & HAS_SIDE_TEXT) side++;
     }
     out.textual[qid] = [all, camp];
+    out.side[qid] = side;
   }
   return out;
 }

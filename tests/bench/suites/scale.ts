@@ -11,7 +11,9 @@
  *   at 100,000 also with duplicate and campaign detection;
  * - opening the imported workspace (`info`, wall clock from spawn), and in one process through the
  *   Router as the window calls it: open, search p50/p95 over a mix of queries, the first tallies
- *   of every closed question.
+ *   of every closed question, the personal-data scan (the review list's first call, wall and CPU);
+ * - at 100,000: the government response and the analysis workbook exported by the command line
+ *   (publication level, --allow-unfinished: nothing is coded), wall, CPU and peak RSS.
  * BENCH_SCALE_COUNTS=100000 (comma-separated) picks the sizes; the exports are cached in /tmp.
  */
 import { spawnSync } from 'node:child_process';
@@ -196,8 +198,26 @@ export async function run(): Promise<Record<string, number | string>> {
       out[`${k}_searchP95Ms`] = round(percentile(times, 95), 1);
       out[`${k}_searchCpuP50Ms`] = round(percentile(cpuTimes, 50), 1);
       out[`${k}_searchCpuP95Ms`] = round(percentile(cpuTimes, 95), 1);
+      // Every answer whose text would be published is read through the personal-data finder on the first call.
+      const p0 = performance.now();
+      const pc0 = process.cpuUsage();
+      const scan = await call('responses.personalData', { limit: 50 });
+      const pc = process.cpuUsage(pc0);
+      out[`${k}_personalDataScanMs`] = round(performance.now() - p0, 0);
+      out[`${k}_personalDataScanCpuMs`] = round((pc.user + pc.system) / 1000, 0);
+      out[`${k}_personalDataAnswersScanned`] = scan.answersScanned;
       await call('workspace.close', {});
       await router.shutdown();
+      if (count <= 100_000)
+        for (const [kind, ext, key] of [
+          ['government-response-docx', 'docx', 'governmentResponse'],
+          ['analysis-xlsx', 'xlsx', 'analysisXlsx'],
+        ] as const) {
+          const e = cli(['export', ws, kind, join(dir, `out.${ext}`), '--allow-unfinished']);
+          out[`${k}_${key}ExportSeconds`] = round(e.seconds, 2);
+          out[`${k}_${key}ExportCpuSeconds`] = round(e.cpuSeconds, 2);
+          out[`${k}_${key}ExportPeakRssMiB`] = e.peakMiB;
+        }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import {
   responseIndex,
 } from '#electron/services/analysis/data-cache';
 import { computeTallies } from '#electron/services/analysis/tallies';
+import { analysisOverview } from '#electron/services/analysis/overview';
 import { readStoredCounts, storeCounts } from '#electron/services/analysis/stored-counts';
 import { loadDraft } from '#electron/services/draft/draft-service';
 import type { WorkspaceFile } from '#electron/services/core/db/workspace-file';
@@ -179,6 +180,66 @@ describe('the tallies’ counts kept in the workspace', () => {
         count(q1Before, 'likert-disagree') + 1,
       ]);
       await again.router.shutdown();
+    },
+  );
+
+  it(
+    'give the overview’s figures without reading an answer: progress of open and closed questions with codings, ' +
+      'completed answers, a deleted theme and a duplicate resolved away, as the cache gives them',
+    async () => {
+      const { ws, file } = await reviewedWorkspace();
+      const db = file.db;
+      const draft = loadDraft(db);
+      const before = await ws.call('analysis.overview', {});
+      const open = before.questions.find((q) => q.codable && !q.closed)!;
+      const closed = before.questions.find((q) => q.codable && q.closed && q.progress.total > 3)!;
+      expect([open, closed].every(Boolean)).toBe(true);
+      // The answers to code, as the queue lists them (the first few of each).
+      const answersOf = async (questionId: string) =>
+        (await ws.call('analysis.answers', { questionId, offset: 0, limit: 12 })).rows.map((a) => a.responseId);
+      const kept = await ws.call('analysis.saveTheme', { name: 'Kept', questionIds: [open.id, closed.id] });
+      const deleted = await ws.call('analysis.saveTheme', { name: 'Deleted', questionIds: [open.id] });
+      const [o, c] = [await answersOf(open.id), await answersOf(closed.id)];
+      for (const rid of o.slice(0, 5))
+        await ws.call('analysis.code', { responseId: rid, questionId: open.id, themeId: kept.id });
+      for (const rid of o.slice(5, 8))
+        await ws.call('analysis.code', { responseId: rid, questionId: open.id, themeId: deleted.id });
+      await ws.call('analysis.archiveTheme', { id: deleted.id, archived: true });
+      await ws.call('analysis.annotate', { responseId: o[9]!, questionId: open.id, complete: true });
+      await ws.call('analysis.annotate', { responseId: o[10]!, questionId: open.id, complete: false });
+      for (const rid of c.slice(0, 3))
+        await ws.call('analysis.code', { responseId: rid, questionId: closed.id, themeId: kept.id });
+      // Codings the app would not make now: of a duplicate resolved away, and of a response with no such answer.
+      const duplicate = db.scalar<number>("SELECT min(id) FROM response WHERE status = 'duplicate'")!;
+      const blank = db.scalar<number>(
+        `SELECT min(id) FROM response WHERE status = 'active' AND id NOT IN (SELECT id >> 12 FROM answer WHERE ` +
+          `question_id = '${open.id}')`,
+      )!;
+      expect([duplicate, blank].every(Boolean)).toBe(true);
+      file.mutate((d) => {
+        for (const rid of [duplicate, blank])
+          d.run(
+            'INSERT INTO coding (response_id, question_id, theme_id, coder_set, coder, source, at) SELECT ?, ' +
+              'question_id, theme_id, coder_set, coder, source, at FROM coding WHERE theme_id = ? LIMIT 1',
+            [rid, kept.id],
+          );
+      });
+
+      invalidateAnalysisCache(db);
+      answerData(db);
+      responseIndex(db);
+      expect(storeCounts(file)).toBe(true);
+      const viaCache = analysisOverview(db, draft);
+      invalidateAnalysisCache(db);
+      const viaCounts = analysisOverview(db, draft);
+      expect(answerCacheIsCurrent(db)).toBe(false); // no answer was read
+      expect(viaCounts).toEqual(viaCache);
+      const progress = (id: string) => viaCounts.questions.find((q) => q.id === id)!.progress;
+      expect(progress(open.id).coded).toBe(6); // 5 with a kept theme, 1 complete
+      expect(progress(closed.id).coded).toBe(3);
+      expect(viaCounts.duplicatesRemoved).toBeGreaterThan(0);
+      expect(viaCounts.campaignResponses).toBeGreaterThan(0);
+      await ws.router.shutdown();
     },
   );
 });

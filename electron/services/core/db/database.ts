@@ -150,6 +150,28 @@ export class Db {
     }
   }
 
+  /**
+   * The first column of every row as numbers, for a column of integers (a NULL reads as 0): a long
+   * list of ids (a search's hits) read with no object or array per row.
+   */
+  numbers(sql: string, params: readonly Param[] = []): Float64Array {
+    const st = this.prepared(sql);
+    const values = normalise(params);
+    const fast = this.fast?.numbers(st, sql, values);
+    if (fast) return fast;
+    try {
+      st.bind(values);
+      const out: number[] = [];
+      while (st.step()) {
+        const v = st.get()[0];
+        out.push(typeof v === 'number' ? v : Number(v ?? 0));
+      }
+      return Float64Array.from(out);
+    } finally {
+      st.reset();
+    }
+  }
+
   /** First column of the first row. */
   scalar<T extends SqlValue>(sql: string, params: readonly Param[] = []): T | undefined {
     const st = this.prepared(sql);

@@ -49,6 +49,8 @@ export interface FastRunner {
   run(st: Statement, sql: string, values: readonly SqlValue[]): void;
   /** Every row of a read as an array of values (null when a row holds a blob: the caller uses sql.js then). */
   tuples(st: Statement, sql: string, values: readonly SqlValue[]): SqlValue[][] | null;
+  /** The first column of every row as numbers (a column of integers: NULL reads as 0), or null for sql.js to read. */
+  numbers(st: Statement, sql: string, values: readonly SqlValue[]): Float64Array | null;
   /** Frees the WASM buffer (when the database closes). */
   dispose(): void;
 }
@@ -191,9 +193,35 @@ export function fastRunner(sqljs: SqlJsStatic, raw: Database): FastRunner | null
     }
   };
 
+  // A column of ids (a search's hits) without an array per row: two calls into SQLite a row, nothing allocated.
+  const numbers = (st: Statement, sql: string, values: readonly SqlValue[]): Float64Array | null => {
+    const stmt = statement(st, sql);
+    if (stmt === null || !bind(stmt, values)) return null;
+    let out = new Float64Array(1024);
+    let n = 0;
+    try {
+      for (;;) {
+        const rc = api._sqlite3_step(stmt);
+        if (rc === SQLITE_DONE) break;
+        if (rc !== SQLITE_ROW) fail(stmt);
+        if (n === out.length) {
+          const grown = new Float64Array(out.length * 2);
+          grown.set(out);
+          out = grown;
+        }
+        out[n++] = api._sqlite3_column_double(stmt, 0);
+      }
+      return out.subarray(0, n);
+    } finally {
+      api._sqlite3_reset(stmt);
+      api._sqlite3_clear_bindings(stmt);
+    }
+  };
+
   return {
     run,
     tuples,
+    numbers,
     dispose: () => {
       if (heap) api._free(heap);
       heap = 0;
