@@ -132,7 +132,8 @@ async function localCodings(): Promise<{ active: string[]; rows: number; uids: n
 async function localCodingsOf(file: WorkspaceFile): Promise<string[]> {
   return file.db
     .all<{ k: string }>(
-      "SELECT response_id || ' ' || theme_id AS k FROM coding WHERE removed_at IS NULL AND coder_set = 'main' ORDER BY 1",
+      "SELECT response_id || ' ' || theme_id AS k FROM coding WHERE removed_at IS NULL AND coder_set = 'main' " +
+        'ORDER BY 1',
     )
     .map((r) => r.k);
 }
