@@ -1,10 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '#shared/core/errors';
 import type { ConflictView, SyncReport, TeamStatus } from '#shared/domain/team';
 import type { Db } from '../core/db/database';
-import type { WorkspaceFile, WorkspaceFileOptions } from '../core/db/workspace-file';
+import {
+  backupPathFor,
+  journalPathFor,
+  type WorkspaceFile,
+  type WorkspaceFileOptions,
+} from '../core/db/workspace-file';
 import { writeFileAtomicSync } from '../core/files/atomic-write';
 import { loadSqlJs } from '../core/db/sqljs';
 import { audit } from '../core/audit';
@@ -271,11 +276,24 @@ export async function joinTeam(
       linkPublished(ws, meta.baseReplica);
       audit(ws, now, svc.actor, 'team.join', schema, { server: stored, replica, publishedBy: meta.publishedBy });
     });
-    const report = await syncTeam(file, svc, url);
-    return { file, report };
   } catch (e) {
+    // Not yet a team copy: the file made a moment ago goes, so joining again can use the same name.
     file.close();
+    for (const p of [path, journalPathFor(path), backupPathFor(path)]) rmSync(p, { force: true });
     throw e;
+  }
+  try {
+    return { file, report: await syncTeam(file, svc, url) };
+  } catch (e) {
+    // The copy is made and complete as published; only the team's later work is missing, and the next sync brings it.
+    file.close();
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError(
+      'io',
+      `Your copy was made at ${path}, but bringing in the team's latest work failed: ${why} Open the copy and sync ` +
+        'it when the server can be reached.',
+      { path },
+    );
   }
 }
 
