@@ -25,7 +25,7 @@ test('every screen is free of axe violations', async ({ page }) => {
 
   await app.createConsultation('Accessible consultation');
   await expectNoAxeViolations(page, 'workspace overview');
-  for (const tab of ['Draft', 'Responses', 'Analysis', 'Outputs']) {
+  for (const tab of ['Draft', 'Responses', 'Analysis', 'Outputs', 'Team']) {
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: tab }).click();
     await expect(app.heading()).toHaveText(tab);
     await expectNoAxeViolations(page, `workspace ${tab}`);
@@ -40,6 +40,12 @@ test('every screen is free of axe violations', async ({ page }) => {
   await page.getByRole('button', { name: 'Back' }).click();
   await app.closeWorkspace();
   await expectNoAxeViolations(page, 'home with recent workspaces');
+  await page.getByRole('button', { name: 'Join a team' }).click();
+  await expect(app.heading()).toHaveText('Join a team');
+  await page.getByRole('button', { name: 'Join the team' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the team server');
+  await expectNoAxeViolations(page, 'join a team with errors');
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Open a workspace' }).click();
   await expect(app.heading()).toHaveText('Open a workspace');
   await expectNoAxeViolations(page, 'open a workspace');

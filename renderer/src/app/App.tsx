@@ -14,6 +14,9 @@ import { DraftPage } from '../features/draft/DraftPage';
 import { OutputsPage } from '../features/outputs/OutputsPage';
 import { ResponsesPage } from '../features/responses/ResponsesPage';
 import { AnalysisPage } from '../features/analysis/AnalysisPage';
+import { TeamPage } from '../features/team/TeamPage';
+import { JoinTeamPage } from '../features/team/JoinTeamPage';
+import { useTeam } from '../features/team/team-store';
 import { useDraft } from '../features/draft/draft-store';
 import { useAnalysis } from '../features/analysis/analysis-store';
 import { NotificationBanner } from '../components/NotificationBanner';
@@ -32,6 +35,8 @@ function Page({ route }: { route: Route }) {
       return <SaveAsPage />;
     case 'about':
       return <AboutPage />;
+    case 'join':
+      return <JoinTeamPage />;
     case 'workspace':
       switch (route.tab) {
         case 'overview':
@@ -44,6 +49,8 @@ function Page({ route }: { route: Route }) {
           return <AnalysisPage />;
         case 'outputs':
           return <OutputsPage />;
+        case 'team':
+          return <TeamPage />;
       }
   }
 }
@@ -100,6 +107,7 @@ export function App() {
   useEffect(() => {
     useDraft.getState().reset();
     useAnalysis.getState().reset();
+    useTeam.getState().reset();
   }, [workspacePath]);
 
   // The window title carries the consultation and whether it is saved (Electron shows it in the title bar).

@@ -1,5 +1,5 @@
 /** Pages, kept in the URL hash so Back works in the browser host and a reload keeps your place. */
-export const WORKSPACE_TABS = ['overview', 'draft', 'responses', 'analysis', 'outputs'] as const;
+export const WORKSPACE_TABS = ['overview', 'draft', 'responses', 'analysis', 'outputs', 'team'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export type Route =
@@ -8,6 +8,7 @@ export type Route =
   | { page: 'open' }
   | { page: 'save-as' }
   | { page: 'about' }
+  | { page: 'join' }
   | { page: 'workspace'; tab: WorkspaceTab };
 
 export const TAB_LABELS: Record<WorkspaceTab, string> = {
@@ -16,6 +17,7 @@ export const TAB_LABELS: Record<WorkspaceTab, string> = {
   responses: 'Responses',
   analysis: 'Analysis',
   outputs: 'Outputs',
+  team: 'Team',
 };
 
 export function routeToHash(r: Route): string {
@@ -29,7 +31,8 @@ export function hashToRoute(hash: string): Route {
     const tab = (WORKSPACE_TABS as readonly string[]).includes(second ?? '') ? (second as WorkspaceTab) : 'overview';
     return { page: 'workspace', tab };
   }
-  if (first === 'new' || first === 'open' || first === 'save-as' || first === 'about') return { page: first };
+  if (first === 'new' || first === 'open' || first === 'save-as' || first === 'about' || first === 'join')
+    return { page: first };
   return { page: 'home' };
 }
 
@@ -45,6 +48,8 @@ export function pageTitle(r: Route): string {
       return 'Save a copy as';
     case 'about':
       return 'About';
+    case 'join':
+      return 'Join a team';
     case 'workspace':
       return TAB_LABELS[r.tab];
   }

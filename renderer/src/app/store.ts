@@ -5,7 +5,7 @@ import type { AppErrorShape, Result } from '#shared/core/errors';
 import { call } from '../lib/api';
 import { trackSaves } from '../lib/save-tracking';
 import type { In } from '#shared/ipc/contract';
-import { hashToRoute, routeToHash, type Route } from './routes';
+import { hashToRoute, routeToHash, type Route, type WorkspaceTab } from './routes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -40,6 +40,8 @@ interface AppStore {
     from?: In<'workspace.create'>['from'],
   ) => Promise<Result<WorkspaceSummary>>;
   openWorkspace: (path: string) => Promise<Result<WorkspaceSummary>>;
+  /** A workspace the backend has already opened in this window (a team copy just joined): show it on `tab`. */
+  showOpened: (workspace: WorkspaceSummary, tab: WorkspaceTab, banner: Banner | null) => void;
   saveAs: (path: string) => Promise<Result<WorkspaceSummary>>;
   closeWorkspace: () => Promise<void>;
   setTitle: (title: string) => Promise<Result<WorkspaceSummary>>;
@@ -123,6 +125,13 @@ export const useApp = create<AppStore>()((set, get) => ({
       void get().refreshRecent();
     }
     return r;
+  },
+
+  showOpened(workspace, tab, banner) {
+    set({ workspace, saveState: 'saved', saveError: null });
+    get().navigate({ page: 'workspace', tab });
+    set({ banner });
+    void get().refreshRecent();
   },
 
   async saveAs(path) {

@@ -32,6 +32,14 @@ export function HomePage() {
         </button>
       </div>
 
+      <h2 className="govuk-heading-m">Work as a team</h2>
+      <p className="govuk-body">
+        If your team shares a consultation through a team server, make your own copy of it to work on here.
+      </p>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ page: 'join' })}>
+        Join a team
+      </button>
+
       <h2 className="govuk-heading-m">Recent workspaces</h2>
       {recent.length === 0 ? (
         <p className="govuk-body">You have not opened any workspaces yet.</p>

@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app/store';
-import { call } from '../../lib/api';
 import { PageHeading } from '../../components/PageHeading';
 import { TextField } from '../../components/TextField';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
@@ -9,6 +8,7 @@ import { chooseSavePath } from '../shared/useFileFlows';
 import { RadiosField } from '../../components/Fields';
 import { useResponses } from '../responses/responses-store';
 import { FileField } from '../../components/FileField';
+import { useSuggestedPath } from '../shared/useSuggestedPath';
 
 /** The file a draft is started from, for the choices that need one. */
 const SOURCE = {
@@ -39,8 +39,6 @@ export function NewConsultationPage() {
   const createWorkspace = useApp((s) => s.createWorkspace);
   const navigate = useApp((s) => s.navigate);
   const [title, setTitle] = useState('');
-  const [path, setPath] = useState('');
-  const [pathEdited, setPathEdited] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [start, setStart] = useState<'standard' | 'example' | 'blank' | 'workspace' | 'json' | 'survey'>('standard');
@@ -48,19 +46,7 @@ export function NewConsultationPage() {
   const recent = useApp((s) => s.recent);
 
   // Suggest a file name from the title (GOV.UK style: lowercase, hyphens) until the user edits the path.
-  useEffect(() => {
-    if (pathEdited) return;
-    let live = true;
-    const t = setTimeout(() => {
-      void call('fs.suggestPath', { title: title || 'consultation' }).then((r) => {
-        if (live && r.ok) setPath(r.value.path);
-      });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [title, pathEdited]);
+  const { path, setPath } = useSuggestedPath(title || 'consultation');
 
   const titleError = errors.find((e) => e.field === 'title')?.message;
   const pathError = errors.find((e) => e.field === 'path')?.message;
@@ -103,10 +89,7 @@ export function NewConsultationPage() {
 
   async function choose() {
     const picked = await chooseSavePath(path, 'Save the new consultation workspace');
-    if (picked) {
-      setPath(picked);
-      setPathEdited(true);
-    }
+    if (picked) setPath(picked);
   }
 
   const remaining = TITLE_MAX - title.trim().length;
@@ -141,10 +124,7 @@ export function NewConsultationPage() {
             browse={{ mode: 'save', filterName: 'Consultation workspaces', extensions: ['consult'] }}
             error={pathError}
             value={path}
-            onChange={(value) => {
-              setPath(value);
-              setPathEdited(true);
-            }}
+            onChange={setPath}
           />
           <RadiosField
             name="start"
