@@ -4,9 +4,11 @@ import { plural } from '../shared/format';
 /** The Team page's words: what a sync did, a role, who made a version (tests/e2e/team.spec.ts reads them). */
 
 /** "Sent 5 changes. Brought in 12 changes from colleagues. 1 new conflict to settle: Theme “Cost”." */
-export function syncReportText(r: Pick<SyncReport, 'pushed' | 'pulled' | 'newConflicts'>): string {
+export function syncReportText(
+  r: Pick<SyncReport, 'pushed' | 'pulled' | 'newConflicts'> & { notSent?: string | null },
+): string {
   const parts = [
-    r.pushed ? `Sent ${plural(r.pushed, 'change')}.` : 'Nothing to send.',
+    r.notSent ? r.notSent : r.pushed ? `Sent ${plural(r.pushed, 'change')}.` : 'Nothing to send.',
     r.pulled ? `Brought in ${plural(r.pulled, 'change')} from colleagues.` : 'Nothing new from colleagues.',
   ];
   const n = r.newConflicts.length;
