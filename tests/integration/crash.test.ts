@@ -1,48 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createWorkspace } from '#electron/services/workspace/workspace-service';
 import { audit } from '#electron/services/core/audit';
 import { WorkspaceFile } from '#electron/services/core/db/workspace-file';
 import { integrityProblems } from '#electron/services/core/db/workspace-file';
 import { tempDir } from '../harness/temp';
+import { spawnLines } from '../harness/child-lines';
 
-const ROOT = join(__dirname, '..', '..');
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 60);
 
 /** Run the child until it has acknowledged some changes, then SIGKILL it at a random moment. */
-function runAndKill(path: string, start: number, delayMs: number): Promise<{ acked: number[]; ready: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'tests/harness/crash-child.ts'), path, String(start)],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const acked: number[] = [];
-    let ready = false;
-    let buf = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line === 'READY' && !ready) {
-          ready = true;
-          setTimeout(() => child.kill('SIGKILL'), delayMs);
-        } else if (line.startsWith('ACK ')) acked.push(Number(line.slice(4)));
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`child exited by itself (${code}): ${stderr}`));
-      else resolve({ acked, ready });
-    });
+async function runAndKill(path: string, start: number, delayMs: number): Promise<{ acked: number[]; ready: boolean }> {
+  const acked: number[] = [];
+  let ready = false;
+  const { exited } = spawnLines('tests/harness/crash-child.ts', [path, String(start)], (line, child) => {
+    if (line === 'READY' && !ready) {
+      ready = true;
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    } else if (line.startsWith('ACK ')) acked.push(Number(line.slice(4)));
   });
+  const { code, signal, stderr } = await exited;
+  if (signal !== 'SIGKILL') throw new Error(`child exited by itself (${code}): ${stderr}`);
+  return { acked, ready };
 }
 
 describe('crash safety', () => {

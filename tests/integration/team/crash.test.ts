@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { tempDir } from '../../harness/temp';
+import { spawnLines } from '../../harness/child-lines';
 import { testRouter } from '../../harness/router';
 import { analysisWorkspace, hand, importResponses, CLOCK, type Ws } from '../../unit/analysis-app/helpers';
 import { openReadOnly } from '#electron/services/core/db/workspace-file';
@@ -20,7 +20,6 @@ import { syncTeam, teamStatus } from '#electron/services/team/team-service';
  * every acknowledged coding is in the copy, the server holds exactly the copy's codings, and no coding is there
  * twice.
  */
-const ROOT = join(__dirname, '..', '..', '..');
 const KILLS = Number(process.env['TEAM_CRASH_KILLS'] ?? 8);
 const Q3 = 'example-q3';
 const t = tempDir('cw-team-crash-');
@@ -65,50 +64,25 @@ interface Run {
 }
 
 /** Run the child until it has started its `syncs`-th sync, then SIGKILL it after a random few milliseconds. */
-function runAndKill(seed: number, syncs: number, delayMs: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'tests/harness/team-sync-child.ts'),
-        copy,
-        Q3,
-        String(seed),
-        ids.join(','),
-        themes.join(','),
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const run: Run = { acked: [], tried: null, killedInSync: false };
-    let seen = 0;
-    let inSync = false;
-    let buf = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('TRY ')) run.tried = line.slice(4);
-        else if (line.startsWith('ACK ')) {
-          run.acked.push(line.slice(4));
-          run.tried = null;
-        } else if (line === 'SYNC') {
-          inSync = true;
-          if (++seen === syncs) setTimeout(() => child.kill('SIGKILL'), delayMs);
-        } else if (line === 'SYNCED') inSync = false;
-      }
-    });
-    child.on('exit', (code, signal) => {
-      run.killedInSync = inSync;
-      if (signal !== 'SIGKILL') reject(new Error(`child exited by itself (${code}): ${stderr}`));
-      else resolve(run);
-    });
+async function runAndKill(seed: number, syncs: number, delayMs: number): Promise<Run> {
+  const run: Run = { acked: [], tried: null, killedInSync: false };
+  let seen = 0;
+  let inSync = false;
+  const args = [copy, Q3, String(seed), ids.join(','), themes.join(',')];
+  const { exited } = spawnLines('tests/harness/team-sync-child.ts', args, (line, child) => {
+    if (line.startsWith('TRY ')) run.tried = line.slice(4);
+    else if (line.startsWith('ACK ')) {
+      run.acked.push(line.slice(4));
+      run.tried = null;
+    } else if (line === 'SYNC') {
+      inSync = true;
+      if (++seen === syncs) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    } else if (line === 'SYNCED') inSync = false;
   });
+  const { code, signal, stderr } = await exited;
+  run.killedInSync = inSync;
+  if (signal !== 'SIGKILL') throw new Error(`child exited by itself (${code}): ${stderr}`);
+  return run;
 }
 
 async function localCodings(): Promise<{ active: string[]; rows: number; uids: number }> {
