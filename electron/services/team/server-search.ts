@@ -87,37 +87,45 @@ export function toTsQuery(input: string): string {
   return out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
 }
 
-const MATCHES =
-  "FROM answer a JOIN response r ON r.id = a.response_id WHERE a.search @@ to_tsquery('simple', $1) AND " +
-  "r.status = 'active'";
+/**
+ * One pass over the matching answers for the counts and the page: the matches (response, question) are read from
+ * the table once (a GIN bitmap, then the rows: the cost of a common word), kept, counted, and the page taken from
+ * them. The bitmap is kept exact (work_mem 64 MB: at 4 MB a word in one answer in ten at 500,000 responses made it
+ * lossy, and every row of its pages was checked again, twice as slow), and JIT compiling is off (30 ms a query, for
+ * nothing here). Answers of responses that are not active are left out through their own small index (0002).
+ */
+const SEARCH = `WITH m AS MATERIALIZED (
+  SELECT a.response_id, a.question_id FROM answer a WHERE a.search @@ to_tsquery('simple', $1)
+    AND NOT EXISTS (SELECT 1 FROM response r WHERE r.id = a.response_id AND r.status <> 'active') __Q__
+), upto AS (
+  SELECT max(response_id) AS r FROM (SELECT response_id FROM m ORDER BY response_id LIMIT $2::int + $3::int) x
+)
+SELECT (SELECT count(*) FROM m) AS n, (SELECT count(*) FROM (SELECT DISTINCT response_id FROM m) x) AS d,
+  (SELECT coalesce(json_agg(json_build_array(p.response_id, p.question_id)), '[]') FROM (
+    SELECT m.response_id, m.question_id FROM m LEFT JOIN question q ON q.id = m.question_id
+    WHERE m.response_id <= (SELECT r FROM upto) ORDER BY m.response_id, q.position, m.question_id
+    LIMIT $2::int OFFSET $3::int
+  ) p) AS page`;
 
 /** Search the team's answers on the server: counts, and one page of (response, question). */
 export async function searchServer(db: TeamDb, q: ServerSearchQuery): Promise<ServerSearchResults> {
   const tsquery = toTsQuery(q.query);
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
   const offset = Math.max(q.offset ?? 0, 0);
-  const params: (string | number)[] = [tsquery];
-  const byQuestion = q.questionId !== undefined ? ` AND a.question_id = $${params.push(q.questionId)}` : '';
-  const [counts] = await db.query<{ n: string; d: string }>(
-    `SELECT count(*) AS n, count(DISTINCT a.response_id) AS d ${MATCHES}${byQuestion}`,
-    params,
-  );
-  const total = Number(counts?.n ?? 0);
-  const rows =
-    total > offset
-      ? await db.query<{ response_id: string; question_id: string }>(
-          `SELECT a.response_id, a.question_id ${MATCHES}${byQuestion} ORDER BY a.response_id, ` +
-            `(SELECT position FROM question WHERE id = a.question_id), a.question_id ` +
-            `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-          [...params, limit, offset],
-        )
-      : [];
+  const byQuestion = q.questionId !== undefined;
+  const sql = SEARCH.replace('__Q__', byQuestion ? 'AND a.question_id = $4' : '');
+  const params = byQuestion ? [tsquery, limit, offset, q.questionId!] : [tsquery, limit, offset];
+  const [row] = await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL work_mem = '64MB'");
+    await tx.query('SET LOCAL jit = off');
+    return tx.query<{ n: string; d: string; page: [string | number, string][] }>(sql, params);
+  });
   return {
     query: q.query,
     tsquery,
-    total,
-    responses: Number(counts?.d ?? 0),
+    total: Number(row?.n ?? 0),
+    responses: Number(row?.d ?? 0),
     offset,
-    results: rows.map((r) => ({ responseId: Number(r.response_id), questionId: r.question_id })),
+    results: (row?.page ?? []).map(([r, qid]) => ({ responseId: Number(r), questionId: qid })),
   };
 }

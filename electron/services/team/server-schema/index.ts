@@ -1,4 +1,5 @@
 import { sql as s0001 } from './0001_team';
+import { sql as s0002 } from './0002_search';
 
 /**
  * The team server's schema, step by step, like the workspace file's (core/db/migrations): append-only, never edited
@@ -11,6 +12,9 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ id: 1, name: '0001_team', sql: s0001 }];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  { id: 1, name: '0001_team', sql: s0001 },
+  { id: 2, name: '0002_search', sql: s0002 },
+];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
