@@ -65,14 +65,18 @@ export async function uploadBase(db: TeamDb, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** Each part is copied into one buffer as it arrives (not kept, then concatenated: twice the file in memory). */
 export async function downloadBase(db: TeamDb): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  const count = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM base_part'))[0]?.n ?? 0);
-  for (let part = 0; part < count; part++) {
+  const [size] = await db.query<{ n: string; b: string | null }>(
+    'SELECT count(*) AS n, sum(octet_length(bytes)) AS b FROM base_part',
+  );
+  const out = Buffer.allocUnsafe(Number(size?.b ?? 0));
+  let at = 0;
+  for (let part = 0; part < Number(size?.n ?? 0); part++) {
     const r = await db.query<{ bytes: Buffer }>('SELECT bytes FROM base_part WHERE part = $1', [part]);
-    if (r[0]) parts.push(r[0].bytes);
+    if (r[0]) at += r[0].bytes.copy(out, at);
   }
-  return Buffer.concat(parts);
+  return at === out.length ? out : out.subarray(0, at);
 }
 
 /**

@@ -16,11 +16,9 @@
  *   (publication level, --allow-unfinished: nothing is coded), wall, CPU and peak RSS.
  * BENCH_SCALE_COUNTS=100000 (comma-separated) picks the sizes; the exports are cached in /tmp.
  */
-import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { rawDatabase } from '../lib/raw-limit';
 import { testRouter } from '../../harness/router';
@@ -28,24 +26,11 @@ import { generateExport } from '../lib/responses-fixture';
 import { CLOSED_TYPES, orderedQuestions } from '#shared/domain/draft/model';
 import { exampleDraft } from '#shared/domain/draft/example';
 import { percentile, round } from '../stats';
+import { cli, SEARCH_MIX } from '../lib/cli-run';
 
 export const name = 'scale';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(root, 'bin', 'workbench.mjs');
 const COUNTS = (process.env['BENCH_SCALE_COUNTS'] ?? '100000,500000').split(',').map(Number);
-const QUERIES = [
-  'NHS',
-  'online',
-  'internet',
-  '"screen reader"',
-  'pharm*',
-  'appointment OR prescription',
-  'broadband -slow',
-  'dementia',
-  'zebra',
-  'rural AND access',
-];
 
 /** Responses per export file: the importer reads files up to 512 MB, so a larger consultation comes in parts. */
 const PART = 100_000;
@@ -99,23 +84,6 @@ async function rawLimit(files: string[]): Promise<{ seconds: number; insert: num
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A command-line run: wall seconds from spawn to exit and the peak RSS /usr/bin/time saw. */
-function cli(args: string[]): { seconds: number; cpuSeconds: number; peakMiB: number; stdout: string } {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M CPU %U %S', process.execPath, bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 512 * 2 ** 20,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const m = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  const kb = Number(m?.[1] ?? 0);
-  // CPU time (user + system, every thread): on a shared machine, wall time minus this is waiting.
-  const cpuSeconds = Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0);
-  return { seconds, cpuSeconds, peakMiB: round(kb / 1024, 0), stdout: r.stdout };
 }
 
 function freshWorkspace(dir: string, label: string): string {
@@ -186,7 +154,7 @@ export async function run(): Promise<Record<string, number | string>> {
       // CPU time as well: on a shared machine the wall clock also counts waiting for a core.
       const cpuTimes: number[] = [];
       for (let round_ = 0; round_ < 3; round_++)
-        for (const query of QUERIES) {
+        for (const query of SEARCH_MIX) {
           const s0 = performance.now();
           const c0 = process.cpuUsage();
           await call('responses.search', { query, limit: 50 });
