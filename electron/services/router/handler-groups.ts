@@ -8,7 +8,7 @@ import type { analysisHandlers } from '../analysis/handlers';
 import type { teamHandlers } from '../team/handlers';
 
 /**
- * Every backend call's handler, in six groups named by the channel's first word. A group's module
+ * Every backend call's handler, in groups named by the channel's first word. A group's module
  * (and what it imports: document writers, spreadsheet readers, the analysis code) is loaded the
  * first time one of its calls is made, so a command-line call such as `workbench info` loads only
  * the workspace group. Bundles split at these imports (build/scripts/build-node.mjs).
