@@ -408,7 +408,7 @@ export const COMMANDS: Record<string, Command> = {
   team: {
     usage:
       'team init <postgres-url> --from <file> [--schema <name>] | ' +
-      'team join <postgres-url> <file> [--schema <name>] | ' +
+      'team join <postgres-url> <file> [--schema <name>] [--question <id>[,<id>…]] | ' +
       'team sync|status|conflicts <file> | team resolve <file> <conflict> --keep <version>',
     summary:
       'A team on one consultation through the department’s PostgreSQL: publish a workspace, join as a working ' +
@@ -431,7 +431,16 @@ export const COMMANDS: Record<string, Command> = {
         case 'join': {
           const server = need(rest, 0, 'the team server (postgres://host/database)', usage('join'));
           const file = need(rest, 1, 'the file for your working copy', usage('join'));
-          const joined = await call(router, 'team.join', { server, path: file, ...(schema ? { schema } : {}) });
+          const questions = flag(args, 'question')
+            ?.split(',')
+            .map((q) => q.trim())
+            .filter(Boolean);
+          const joined = await call(router, 'team.join', {
+            server,
+            path: file,
+            ...(schema ? { schema } : {}),
+            ...(questions?.length ? { questionIds: questions } : {}),
+          });
           await call(router, 'workspace.close', {});
           return { json: joined };
         }

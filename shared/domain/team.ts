@@ -16,6 +16,8 @@ export interface TeamStatus {
   pending: number;
   lastSyncAt: string | null;
   joinedAt: string;
+  /** A slice copy: the questions whose answers it holds (it syncs their work only, and publishes nothing). */
+  slice: string[] | null;
   conflictsOpen: number;
 }
 

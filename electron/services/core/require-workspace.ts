@@ -24,3 +24,22 @@ export function requireOwnResponses(ctx: HandlerContext): WorkspaceFile {
     );
   return ws;
 }
+
+/**
+ * The open workspace, when it holds the whole consultation. Not a slice copy (team/slice.ts), which holds only some
+ * questions' answers: a document made from it would state figures counted from part of the responses.
+ */
+export function requireWholeConsultation(ctx: HandlerContext): WorkspaceFile {
+  const ws = requireWorkspace(ctx);
+  const slice = ws.db.scalar<string | null>('SELECT slice FROM team_state WHERE id = 1');
+  if (slice) {
+    const which = (JSON.parse(slice) as string[]).length === 1 ? 'one question' : 'some questions';
+    throw new AppError(
+      'conflict',
+      `This copy holds the answers to only ${which} ` +
+        "of the team's consultation, so documents about the responses are made from a whole copy (the lead's, " +
+        'after syncing), never from this one.',
+    );
+  }
+  return ws;
+}

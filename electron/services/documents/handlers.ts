@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../core/session';
 import type { OutputChannel } from '#shared/ipc/channels';
-import { requireWorkspace } from '../core/require-workspace';
+import { requireWholeConsultation, requireWorkspace } from '../core/require-workspace';
+import { REPORT_EXPORT_KINDS, type ReportExportKind } from '#shared/domain/report-export-kinds';
 import { listOutputs, runExport } from './export-service';
 import { readExportLog } from '../core/export-log';
 import { checkerErrorCount } from '../draft/checker-gate';
@@ -18,7 +19,10 @@ export const outputHandlers: HandlerTable<OutputChannel> = {
 
   'outputs.export': ({ kind, path, redaction, exportAnyway, allowUnfinished }, ctx) =>
     runExport(
-      requireWorkspace(ctx),
+      // A document about the responses needs every answer: not from a slice copy.
+      (REPORT_EXPORT_KINDS as readonly string[]).includes(kind as ReportExportKind)
+        ? requireWholeConsultation(ctx)
+        : requireWorkspace(ctx),
       { kind, path, redaction, exportAnyway, allowUnfinished },
       {
         now: ctx.services.clock(),

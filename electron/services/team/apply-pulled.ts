@@ -25,9 +25,14 @@ export function applyPulled(db: Db, rows: readonly PulledRow[]): number {
   );
   const isPending = (entity: string, localKey: string | number): boolean =>
     pendingLocal.has(`${entity}\u0000${localKey}`);
+  // A slice copy takes only its questions' work (and what belongs to no question: the codebook, settings).
+  const sliceJson = db.scalar<string | null>('SELECT slice FROM team_state WHERE id = 1') ?? null;
+  const slice = sliceJson ? new Set(JSON.parse(sliceJson) as string[]) : null;
   for (const row of rows) {
     if (!isEntityName(row.entity)) continue;
     const kind = ENTITIES[row.entity];
+    const question = slice ? kind.questionOf(row.key, row.data) : null;
+    if (question !== null && slice && !slice.has(question)) continue;
     if (!kind.linked) {
       if (isPending(kind.name, row.key)) continue;
       kind.write(db, row.key, row.data, null);

@@ -31,7 +31,7 @@ export const teamHandlers: HandlerTable<TeamChannel> = {
   'team.init': ({ server, schema }, ctx) =>
     initTeam(requireWorkspace(ctx), server, schema ?? DEFAULT_TEAM_SCHEMA, services(ctx)),
 
-  'team.join': async ({ server, schema, path }, ctx) => {
+  'team.join': async ({ server, schema, path, questionIds }, ctx) => {
     const abs = resolvePath(path.trim());
     const target = extname(abs).toLowerCase() === WORKSPACE_EXTENSION ? abs : abs + WORKSPACE_EXTENSION;
     const { file, report } = await joinTeam(
@@ -40,6 +40,7 @@ export const teamHandlers: HandlerTable<TeamChannel> = {
       target,
       services(ctx),
       ctx.services.workspaceOptions,
+      questionIds,
     );
     const previous = ctx.session.workspace;
     ctx.session.workspace = file;

@@ -278,3 +278,71 @@ export async function touchReplica(db: TeamDb, replica: string, analyst: string,
     [replica, analyst, cursor],
   );
 }
+
+/** The draft as published (server migration 0004), for a slice copy. */
+export async function uploadDraft(db: TeamDb, draft: unknown): Promise<void> {
+  await db.query(
+    'INSERT INTO published_draft (id, draft) VALUES (1, $1::jsonb) ' +
+      'ON CONFLICT (id) DO UPDATE SET draft = excluded.draft',
+    [JSON.stringify(draft)],
+  );
+}
+
+export async function readDraft(db: TeamDb): Promise<unknown> {
+  const r = await db.query<{ draft: unknown }>('SELECT draft FROM published_draft WHERE id = 1');
+  return r[0]?.draft ?? null;
+}
+
+export interface SliceRespondent {
+  id: string;
+  organisation: string | null;
+  respondent_type: string | null;
+  region: string | null;
+  is_organisation: boolean;
+  confidential_requested: boolean;
+}
+export interface SliceResponse {
+  id: string;
+  respondent_id: string;
+  channel: string;
+  status: string;
+  submitted_at: string | null;
+}
+export interface SliceAnswer {
+  response_id: string;
+  question_id: string;
+  option_ids: unknown;
+  text: string;
+  other_text: string | null;
+  explanation: string | null;
+}
+
+/**
+ * One page of a table's rows after `after` (by id) for a slice copy; answers come a window of response ids at a
+ * time (after, after + limit], so a response's answers are never split between pages.
+ */
+export async function slicePage<K extends 'respondent' | 'response' | 'answer'>(
+  db: TeamDb,
+  table: K,
+  after: number,
+  limit: number,
+  questionIds: readonly string[],
+): Promise<(K extends 'respondent' ? SliceRespondent : K extends 'response' ? SliceResponse : SliceAnswer)[]> {
+  type Row = K extends 'respondent' ? SliceRespondent : K extends 'response' ? SliceResponse : SliceAnswer;
+  if (table === 'respondent')
+    return db.query<Row>(
+      'SELECT id, organisation, respondent_type, region, is_organisation, confidential_requested FROM respondent ' +
+        'WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, limit],
+    );
+  if (table === 'response')
+    return db.query<Row>(
+      'SELECT id, respondent_id, channel, status, submitted_at FROM response WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, limit],
+    );
+  return db.query<Row>(
+    'SELECT response_id, question_id, option_ids, text, other_text, explanation FROM answer ' +
+      'WHERE question_id = ANY($3::text[]) AND response_id > $1 AND response_id <= $1 + $2',
+    [after, limit, [...questionIds]],
+  );
+}

@@ -22,6 +22,8 @@ import { acknowledgePush, pendingChanges, readOutbox, type PushOp } from './outb
 import { applyPulled } from './apply-pulled';
 import * as server from './server';
 import { conflictView, type LocalConflictRow } from './conflict-view';
+import { makeSliceCopy } from './slice';
+import { loadDraft } from '../draft/draft-service';
 
 /**
  * Publishing a workspace to the team's PostgreSQL, joining a team as a new working copy, and syncing: the whole
@@ -50,6 +52,7 @@ interface StateRow {
   conflict_cursor: number;
   joined_at: string;
   last_sync_at: string | null;
+  slice: string | null;
 }
 
 const stateOf = (db: Db): StateRow | undefined => db.get<StateRow>('SELECT * FROM team_state WHERE id = 1');
@@ -76,6 +79,7 @@ export function teamStatus(file: WorkspaceFile): TeamStatus | null {
     pending: pendingChanges(file.db),
     lastSyncAt: st.last_sync_at,
     joinedAt: st.joined_at,
+    slice: st.slice ? (JSON.parse(st.slice) as string[]) : null,
     conflictsOpen: file.db.scalar<number>('SELECT count(*) FROM team_conflict WHERE resolved_at IS NULL') ?? 0,
   };
 }
@@ -186,6 +190,7 @@ export async function initTeam(
       svc.progress?.(0, 1, 'Sending the workspace');
       await server.uploadBase(tx, bytes);
       await server.uploadContent(tx, file.db, (d, t) => svc.progress?.(d, t, 'Sending the answers'));
+      await server.uploadDraft(tx, loadDraft(file.db));
       const ops = everything(file.db, replica);
       for (let i = 0; i < ops.length; i += PUSH_CHUNK)
         await server.push(tx, replica, svc.actor, 0, ops.slice(i, i + PUSH_CHUNK));
@@ -228,11 +233,14 @@ export async function joinTeam(
   path: string,
   svc: TeamServices,
   options?: WorkspaceFileOptions,
+  questionIds?: readonly string[],
 ): Promise<{ file: WorkspaceFile; report: SyncReport }> {
   const schema = checkSchemaName(schemaName);
+  const slice = questionIds?.length ? [...new Set(questionIds)] : null;
   if (existsSync(path))
     throw new AppError('exists', `A file already exists at ${path}. Choose another name for your copy.`, { path });
   const stored = storableServerUrl(url);
+  let sliceFile: WorkspaceFile | null = null;
   const meta = await withServer(url, schema, svc, async (db) => {
     if (!(await schemaExists(db, schema)))
       throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
@@ -240,6 +248,11 @@ export async function joinTeam(
     await migrateServer(db, schema, false);
     const meta = await server.readTeamMeta(db);
     if (!meta) throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
+    if (slice) {
+      mkdirSync(dirname(path), { recursive: true });
+      sliceFile = await makeSliceCopy(db, meta, slice, path, svc.actor, options, svc.progress);
+      return meta;
+    }
     svc.progress?.(0, 1, 'Receiving the workspace');
     const bytes = await server.downloadBase(db);
     if (createHash('sha256').update(bytes).digest('hex') !== meta.baseSha256)
@@ -250,19 +263,17 @@ export async function joinTeam(
     await writeOwnCopy(path, bytes);
     return meta;
   });
-  const file = await openWorkspace(path, options);
+  const file = sliceFile ?? (await openWorkspace(path, options));
   try {
     const now = svc.clock();
     const replica = randomUUID();
     file.mutate((ws) => {
-      ws.run('INSERT INTO team_state (id, server, schema, replica, cursor, joined_at) VALUES (1, ?, ?, ?, ?, ?)', [
-        stored,
-        schema,
-        replica,
-        meta.baseSeq,
-        now.toISOString(),
-      ]);
-      linkPublished(ws, meta.baseReplica);
+      // A slice starts with no analysis at all: its first sync brings in its questions' work from the start.
+      ws.run(
+        'INSERT INTO team_state (id, server, schema, replica, cursor, joined_at, slice) VALUES (1, ?, ?, ?, ?, ?, ?)',
+        [stored, schema, replica, slice ? 0 : meta.baseSeq, now.toISOString(), slice ? JSON.stringify(slice) : null],
+      );
+      if (!slice) linkPublished(ws, meta.baseReplica);
       audit(ws, now, svc.actor, 'team.join', schema, { server: stored, replica, publishedBy: meta.publishedBy });
     });
   } catch (e) {

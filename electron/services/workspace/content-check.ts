@@ -37,6 +37,7 @@ export const JSON_COLUMNS: readonly (readonly [table: string, column: string])[]
   ['coding_package', 'sample'],
   ['analysis_counts', 'counts'],
   ['team_conflict', 'versions'],
+  ['team_state', 'slice'],
 ];
 
 /** Tables too big to read whole on every open. */

@@ -25,9 +25,17 @@ export const teamContract = {
   'team.status': call<TeamStatus | null>()(z.strictObject({}), 'query'),
   /** Publish the open workspace as the team's consultation (a lead, once). */
   'team.init': call<TeamStatus>()(z.strictObject({ server, schema }), 'job'),
-  /** Make a new working copy at `path` from the team's server, and open it. */
+  /**
+   * Make a new working copy at `path` from the team's server, and open it. `questionIds`: a slice copy holding only
+   * those questions' answers (made from the server's rows, for a consultation too large for a laptop).
+   */
   'team.join': call<{ workspace: WorkspaceSummary; sync: SyncReport }>()(
-    z.strictObject({ server, schema, path }),
+    z.strictObject({
+      server,
+      schema,
+      path,
+      questionIds: z.array(z.string().min(1).max(200)).min(1).max(2000).optional(),
+    }),
     'job',
   ),
   /** Send this copy's changes, bring in everyone's, list conflicts met. */

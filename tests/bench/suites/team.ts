@@ -303,6 +303,21 @@ async function firstSync(
     out['100k_joinServerCpuSeconds'] = round(serverCpuSeconds(pg) - cpu0, 2);
     out['100k_joinPulled'] = (JSON.parse(join_.stdout) as { sync: { pulled: number } }).sync.pulled;
 
+    // A slice copy of the question with the most written answers, made from the server's rows (team/slice.ts).
+    const [busiest] = await db.query<{ q: string; n: string }>(
+      "SELECT question_id AS q, count(*) AS n FROM answer WHERE text <> '' GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+    );
+    cpu0 = serverCpuSeconds(pg);
+    const slice = cli(['team', 'join', url, join(dir, 'slice', 'analyst.consult'), '--question', busiest!.q]);
+    await sleep(300);
+    out['100k_sliceJoinAnswers'] = Number(busiest!.n);
+    out['100k_sliceJoinSeconds'] = round(slice.seconds, 2);
+    out['100k_sliceJoinCpuSeconds'] = round(slice.cpuSeconds, 2);
+    out['100k_sliceJoinPeakRssMiB'] = slice.peakMiB;
+    out['100k_sliceJoinServerCpuSeconds'] = round(serverCpuSeconds(pg) - cpu0, 2);
+    out['100k_sliceJoinPulled'] = (JSON.parse(slice.stdout) as { sync: { pulled: number } }).sync.pulled;
+    out['100k_sliceFileMiB'] = round(statSync(join(dir, 'slice', 'analyst.consult')).size / 2 ** 20, 1);
+
     if (PARTS.has('search')) await searchFigures(db, '100k', out);
     if (PARTS.has('incremental')) await incremental(pg, lead, copy, dir, out);
     if (PARTS.has('search')) {

@@ -303,11 +303,15 @@ export class WorkspaceFile {
     };
   }
 
-  /** Create a new workspace file. Refuses to overwrite anything. */
+  /**
+   * Create a new workspace file. Refuses to overwrite anything. `consultationId`: a new workspace of an existing
+   * consultation (a team's copy made from its server), rather than a new consultation.
+   */
   static async create(
     path: string,
     init: (db: Db, now: Date) => void,
     options?: WorkspaceFileOptions,
+    consultationId?: string,
   ): Promise<WorkspaceFile> {
     const opts = resolve(options);
     const sqljs = await loadSqlJs();
@@ -320,7 +324,7 @@ export class WorkspaceFile {
     try {
       const db = Db.fromBytes(sqljs, undefined, opts.recordLimitBytes);
       initialiseNew(db, now);
-      const meta = { workspaceId: randomUUID(), consultationId: randomUUID(), generation: 1 };
+      const meta = { workspaceId: randomUUID(), consultationId: consultationId ?? randomUUID(), generation: 1 };
       db.transaction(() => {
         db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?), (?, ?)', [
           'workspace_id',

@@ -9,6 +9,7 @@ import { sql as m0008 } from './0008_personal_data_review';
 import { sql as m0009 } from './0009_analysis_counts';
 import { sql as m0010 } from './0010_proposals';
 import { sql as m0011 } from './0011_team';
+import { sql as m0012 } from './0012_team_slice';
 
 /**
  * Every schema change, in order. Append-only: never edit or reorder an entry once it has
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: '0009_analysis_counts', sql: m0009 },
   { id: 10, name: '0010_proposals', sql: m0010 },
   { id: 11, name: '0011_team', sql: m0011 },
+  { id: 12, name: '0012_team_slice', sql: m0012 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
