@@ -303,9 +303,10 @@ async function firstSync(
     out['100k_joinServerCpuSeconds'] = round(serverCpuSeconds(pg) - cpu0, 2);
     out['100k_joinPulled'] = (JSON.parse(join_.stdout) as { sync: { pulled: number } }).sync.pulled;
 
-    // A slice copy of the question with the most written answers, made from the server's rows (team/slice.ts).
+    // A slice copy of the coded question, made from the server's rows (team/slice.ts): an analyst given Q3.
     const [busiest] = await db.query<{ q: string; n: string }>(
-      "SELECT question_id AS q, count(*) AS n FROM answer WHERE text <> '' GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+      'SELECT question_id AS q, count(*) AS n FROM answer WHERE question_id = $1 GROUP BY 1',
+      [Q3],
     );
     cpu0 = serverCpuSeconds(pg);
     const slice = cli(['team', 'join', url, join(dir, 'slice', 'analyst.consult'), '--question', busiest!.q]);
