@@ -23,6 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectTeamDb } from '#electron/services/team/connection';
+import { readPublishedDraft } from '#electron/services/team/slice';
+import { serverTallies } from '#electron/services/team/server-tallies';
 import { useSchema } from '#electron/services/team/server-migrate';
 import { searchServer } from '#electron/services/team/server-search';
 import type { TeamDb } from '#electron/services/team/team-db';
@@ -175,6 +177,21 @@ async function searchFigures(db: TeamDb, label: string, out: Record<string, numb
   out[`${label}_searchHits`] = JSON.stringify(totals);
 }
 
+/** Every question's tallies counted by PostgreSQL (team/server-tallies.ts): median and slowest of 3, wall. */
+async function talliesFigures(db: TeamDb, label: string, out: Record<string, number | string>): Promise<void> {
+  const draft = await readPublishedDraft(db);
+  const times: number[] = [];
+  let respondents = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    respondents = (await serverTallies(db, draft)).respondents;
+    times.push(performance.now() - t0);
+  }
+  out[`${label}_serverTalliesP50Ms`] = round(percentile(times, 50), 0);
+  out[`${label}_serverTalliesMaxMs`] = round(Math.max(...times), 0);
+  out[`${label}_serverTalliesRespondents`] = respondents;
+}
+
 /**
  * Load a 100,000-response workspace's responses and answers into the server's tables, response ids moved by
  * `offset` (the server's search reads only these two tables and question).
@@ -195,6 +212,10 @@ async function loadPart(db: TeamDb, path: string, offset: number): Promise<numbe
           'unnest($1::bigint[], $2::text[], $3::text[]) AS t(a, b, c)',
         [rs.map((r) => r.id + offset), rs.map((r) => r.channel), rs.map((r) => r.status)],
       );
+      // One respondent per response (their details are not needed for search or tallies).
+      await db.query('INSERT INTO respondent (id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING', [
+        rs.map((r) => r.id + offset),
+      ]);
     }
     for (let after = -1; ;) {
       const rs = ws.db.all<{
@@ -319,7 +340,10 @@ async function firstSync(
     out['100k_sliceJoinPulled'] = (JSON.parse(slice.stdout) as { sync: { pulled: number } }).sync.pulled;
     out['100k_sliceFileMiB'] = round(statSync(join(dir, 'slice', 'analyst.consult')).size / 2 ** 20, 1);
 
-    if (PARTS.has('search')) await searchFigures(db, '100k', out);
+    if (PARTS.has('search')) {
+      await searchFigures(db, '100k', out);
+      await talliesFigures(db, '100k', out);
+    }
     if (PARTS.has('incremental')) await incremental(pg, lead, copy, dir, out);
     if (PARTS.has('search')) {
       // 500,000: the other four parts of the `scale` suite's 500,000, loaded straight into the server's tables.
@@ -340,6 +364,7 @@ async function firstSync(
       const sizes5 = await schemaBytes(db, 'workbench');
       out['500k_server_answerMiB'] = round((sizes5['answer'] ?? 0) / 2 ** 20, 1);
       await searchFigures(db, '500k', out);
+      await talliesFigures(db, '500k', out);
       out['growth500kOver100k_serverSearchP95Ms'] = round(
         Number(out['500k_serverSearchP95Ms']) / Number(out['100k_serverSearchP95Ms']),
         2,
