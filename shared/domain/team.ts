@@ -21,6 +21,13 @@ export interface TeamStatus {
   conflictsOpen: number;
 }
 
+/** A question of the team's consultation as published: its number in the consultation ("3", "4a"), id and text. */
+export interface ServerQuestion {
+  number: string;
+  id: string;
+  text: string;
+}
+
 export interface ConflictVersion {
   analyst: string;
   replica: string;

@@ -140,6 +140,7 @@ export const TEAM_CHANNELS = [
   'team.status',
   'team.init',
   'team.join',
+  'team.serverQuestions',
   'team.sync',
   'team.conflicts',
   'team.resolveConflict',

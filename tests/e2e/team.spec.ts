@@ -10,8 +10,9 @@ import { analysisWorkspace, hand, importResponses } from '../unit/analysis-app/h
  * A team on one consultation, through the window, against a throwaway PostgreSQL: the lead publishes a workspace
  * from its Team page; a colleague joins it from Home as a second copy (a second browser session on the same host);
  * both code, sync and agree; both rename the same theme, sync, and the conflict is shown with both names, settled on
- * one copy and seen settled on the other. Axe and the keyboard on each state of the Team page, and screenshots of
- * them at laptop size (1366×768).
+ * one copy and seen settled on the other; a third joins with question 3 only (a slice, chosen with "Choose
+ * questions"). Axe and the keyboard on each state of the Team page and of Join a team, and screenshots of them at
+ * laptop size (1366×768).
  */
 const TITLE = 'Bus services in rural areas';
 const VIEWPORT = { width: 1366, height: 768 };
@@ -199,6 +200,7 @@ test('publish a workspace, join it from Home, code and sync on both copies, and 
   await expect(colleague.app.heading()).toHaveText('Team');
   await expect(colleague.page.getByRole('banner')).toContainText(TITLE);
   await expect(summaryValue(colleague.page, 'Last synced')).not.toHaveText('Not yet');
+  await expect(summaryValue(colleague.page, 'Holds')).toHaveText('The whole consultation');
 
   // Both code question 3 offline: the lead the first answer, the colleague the second.
   await codeFirst(lead.analysis, lead.page, 0);
@@ -266,4 +268,46 @@ test('publish a workspace, join it from Home, code and sync on both copies, and 
     await s.analysis.tab('Themes');
     await expect(s.page.getByRole('button', { name: 'Change Cost of living' })).toBeVisible();
   }
+
+  // A third analyst, whose laptop is too small for the whole consultation, joins with question 3 only.
+  const sliced = await newSession(browser);
+  await sliced.app.open(host.url);
+  await sliced.page.getByRole('button', { name: 'Join a team' }).click();
+  await expect(sliced.app.heading()).toHaveText('Join a team');
+  const choose = sliced.page.getByRole('button', { name: 'Choose questions' });
+  const summary = sliced.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  // Without a server address, the questions cannot be read: refused at the server field.
+  await choose.click();
+  await expect(summary).toContainText('Enter the team server, as postgres://host/database');
+  await sliced.page.getByLabel('Server address').fill(server);
+  await choose.click();
+  const questions = sliced.page.getByRole('group', { name: 'Only some questions (optional)' });
+  await expect(questions.getByRole('checkbox').first()).toBeFocused();
+  await expect(questions).toContainText('too large for this computer');
+  await expect(questions).toContainText('cannot be used to publish documents about the responses');
+  await expect(summary).toHaveCount(0);
+  await expect(choose).toHaveCount(0);
+  const q3 = questions.getByRole('checkbox', { name: /^Question 3: / });
+  await expect(q3).not.toBeChecked();
+  await q3.scrollIntoViewIfNeeded();
+  await sliced.page.screenshot({ path: test.info().outputPath('join-a-team-questions.png') });
+  await sliced.page.screenshot({ path: test.info().outputPath('join-a-team-questions-full.png'), fullPage: true });
+  await expectNoAxeViolations(sliced.page, 'join a team: choosing questions');
+  await expectAllReachableByTab(sliced.page, 'join a team: choosing questions');
+  await q3.check();
+  await sliced.page.getByRole('button', { name: 'Join the team' }).click();
+  await expect(sliced.page.getByRole('alert').filter({ hasText: 'Success' })).toContainText('holding question 3 only', {
+    timeout: 60_000,
+  });
+  await expect(sliced.app.heading()).toHaveText('Team');
+  await expect(summaryValue(sliced.page, 'Holds')).toHaveText('Question 3 only');
+  await sliced.page.screenshot({ path: test.info().outputPath('team-slice.png'), fullPage: true });
+  await expectNoAxeViolations(sliced.page, 'team: a slice copy');
+  // The slice has the team's work on question 3: both codings, and the name kept.
+  await sliced.analysis.open();
+  await sliced.analysis.select(/^Question 3:/);
+  await sliced.analysis.tab('Coding');
+  await expect(sliced.page.getByText('2 of 6 answers coded, 4 to go.')).toBeVisible();
+  await sliced.analysis.tab('Themes');
+  await expect(sliced.page.getByRole('button', { name: 'Change Cost of living' })).toBeVisible();
 });

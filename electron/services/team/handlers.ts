@@ -9,6 +9,7 @@ import {
   initTeam,
   joinTeam,
   listConflicts,
+  listServerQuestions,
   resolveConflict,
   syncTeam,
   teamStatus,
@@ -49,6 +50,8 @@ export const teamHandlers: HandlerTable<TeamChannel> = {
     ctx.services.settings.addRecent(file.path, summary.title, ctx.services.clock());
     return { workspace: summary, sync: report };
   },
+
+  'team.serverQuestions': ({ server, schema }) => listServerQuestions(server, schema ?? DEFAULT_TEAM_SCHEMA),
 
   'team.sync': (_i, ctx) => syncTeam(requireWorkspace(ctx), services(ctx)),
 

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '#shared/core/errors';
-import type { ConflictView, SyncReport, TeamStatus } from '#shared/domain/team';
+import type { ConflictView, ServerQuestion, SyncReport, TeamStatus } from '#shared/domain/team';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
 import type { Db } from '../core/db/database';
 import {
   backupPathFor,
@@ -22,7 +23,7 @@ import { acknowledgePush, pendingChanges, readOutbox, type PushOp } from './outb
 import { applyPulled } from './apply-pulled';
 import * as server from './server';
 import { conflictView, type LocalConflictRow } from './conflict-view';
-import { makeSliceCopy } from './slice';
+import { makeSliceCopy, readPublishedDraft } from './slice';
 import { loadDraft } from '../draft/draft-service';
 
 /**
@@ -87,7 +88,7 @@ export function teamStatus(file: WorkspaceFile): TeamStatus | null {
 async function withServer<T>(
   url: string,
   schema: string,
-  svc: TeamServices,
+  svc: Pick<TeamServices, 'connect'>,
   fn: (db: TeamDb) => Promise<T>,
 ): Promise<T> {
   const db = await (svc.connect ?? connectTeamDb)(url);
@@ -221,6 +222,30 @@ export async function initTeam(
   } finally {
     await db.close().catch(() => undefined);
   }
+}
+
+/**
+ * The questions of the team's consultation, from the draft as published, numbered as the consultation numbers them:
+ * what a slice can be made of ("Choose questions" on Join a team). Checks what joining checks (the team is there,
+ * this login has a role in it, the server is up to date) so a refusal comes before the copy is asked for.
+ */
+export async function listServerQuestions(
+  url: string,
+  schemaName: string,
+  svc: Pick<TeamServices, 'connect'> = {},
+): Promise<ServerQuestion[]> {
+  const schema = checkSchemaName(schemaName);
+  return withServer(url, schema, svc, async (db) => {
+    const missing = () =>
+      new AppError('not-found', `There is no team consultation in "${schema}" on ${storableServerUrl(url)}.`);
+    if (!(await schemaExists(db, schema))) throw missing();
+    await requireTeamAccess(db, schema);
+    await migrateServer(db, schema, false);
+    if (!(await server.readTeamMeta(db))) throw missing();
+    const draft = await readPublishedDraft(db);
+    const numbers = questionNumbers(draft);
+    return orderedQuestions(draft).map((q) => ({ number: numbers.get(q.id) ?? '', id: q.id, text: q.text }));
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../spec';
 import type { WorkspaceSummary } from '../../domain/workspace';
-import type { ConflictView, SyncReport, TeamStatus } from '../../domain/team';
+import type { ConflictView, ServerQuestion, SyncReport, TeamStatus } from '../../domain/team';
 
 /**
  * A team copy (electron/services/team/): the workspace published to the department's PostgreSQL, copies joined
@@ -38,6 +38,11 @@ export const teamContract = {
     }),
     'job',
   ),
+  /**
+   * The questions of the team's consultation as published, in the consultation's order with their numbers: what a
+   * slice copy (`team.join` with `questionIds`) can be made of. Reads the server; changes nothing.
+   */
+  'team.serverQuestions': call<ServerQuestion[]>()(z.strictObject({ server, schema }), 'query'),
   /** Send this copy's changes, bring in everyone's, list conflicts met. */
   'team.sync': call<SyncReport>()(z.strictObject({}), 'job'),
   'team.conflicts': call<ConflictView[]>()(z.strictObject({}), 'query'),

@@ -4,6 +4,7 @@ import { tempDir } from '../../harness/temp';
 import { testRouter } from '../../harness/router';
 import { analysisWorkspace, hand, importResponses, CLOCK, type Ws } from '../../unit/analysis-app/helpers';
 import { openReadOnly } from '#electron/services/core/db/workspace-file';
+import { orderedQuestions, questionNumbers } from '#shared/domain/draft/model';
 import { findPostgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../../support/postgres';
 
 /**
@@ -70,6 +71,20 @@ async function answersIn(path: string): Promise<Record<string, number>> {
 }
 
 describe.skipIf(!findPostgresBinaries())('a slice copy of a team consultation', () => {
+  it('lists the questions a slice can be made of, from the draft as published, numbered and in order', async () => {
+    const { draft } = await lead.call('draft.get', {});
+    const numbers = questionNumbers(draft);
+    const expected = orderedQuestions(draft).map((q) => ({ number: numbers.get(q.id)!, id: q.id, text: q.text }));
+    expect(expected.length).toBeGreaterThan(2);
+    // Asked before joining, with no workspace open: the server's draft, not the lead's file.
+    const listed = await analyst.call('team.serverQuestions', { server: server!.url });
+    expect(listed).toEqual(expected);
+    expect(listed.find((q) => q.id === Q3)?.number).toBe('3');
+    const e = await analyst.fails('team.serverQuestions', { server: server!.url, schema: 'no_such_team' });
+    expect(e.code).toBe('not-found');
+    expect(e.message).toContain('There is no team consultation in "no_such_team"');
+  });
+
   it('holds every response and only its question’s answers, searchable, with the team’s work on it', async () => {
     const j = await analyst.call('team.join', {
       server: server!.url,

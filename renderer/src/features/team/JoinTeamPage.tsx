@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { ServerQuestion } from '#shared/domain/team';
+import { call } from '../../lib/api';
 import { useApp } from '../../app/store';
 import { PageHeading } from '../../components/PageHeading';
 import { FileField } from '../../components/FileField';
@@ -9,17 +11,46 @@ import { plural } from '../shared/format';
 import { checkServerFields, fieldOf } from './team-form';
 import { ServerFields } from './ServerFields';
 import { useSuggestedPath } from '../shared/useSuggestedPath';
+import { SLICE_FIELD, SliceFields } from './SliceFields';
+import { sliceQuestionsText } from './words';
 
 /**
  * Join a team (from Home): the team's server and name on it, and where to save this computer's copy (suggested in
- * the usual folder, chosen with Browse, as a new workspace's is); the copy is then opened on its Team page.
+ * the usual folder, chosen with Browse, as a new workspace's is); the copy is then opened on its Team page. With
+ * some questions ticked (after "Choose questions"), the copy is a slice holding only their answers.
  */
 export function JoinTeamPage() {
   const navigate = useApp((s) => s.navigate);
   const [server, setServer] = useState('');
   const [schema, setSchema] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [questions, setQuestions] = useState<ServerQuestion[] | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [reading, setReading] = useState(false);
   const job = useJob();
+
+  // The questions listed are the team's as the server fields were entered: changing them asks again.
+  const changeServer = (change: () => void) => {
+    change();
+    setQuestions(null);
+    setChosen(new Set());
+  };
+  const questionIds = questions?.filter((q) => chosen.has(q.id)).map((q) => q.id) ?? [];
+
+  async function chooseQuestions() {
+    const found = checkServerFields(server, schema);
+    setErrors(found);
+    if (found.length) return;
+    setReading(true);
+    const r = await call('team.serverQuestions', {
+      server: server.trim(),
+      ...(schema.trim() ? { schema: schema.trim() } : {}),
+    });
+    setReading(false);
+    if (!r.ok) return setErrors([{ field: fieldOf(r.error), message: r.error.message }]);
+    setChosen(new Set());
+    setQuestions(r.value);
+  }
 
   // Suggest a file for the copy, named after the team, until the user types or chooses one.
   const team = schema.trim() && schema.trim() !== 'workbench' ? `${schema.trim().replace(/_/g, ' ')} team` : 'team';
@@ -33,20 +64,29 @@ export function JoinTeamPage() {
     if (found.length) return;
     const r = await job.run(
       'team.join',
-      { server: server.trim(), path: path.trim(), ...(schema.trim() ? { schema: schema.trim() } : {}) },
+      {
+        server: server.trim(),
+        path: path.trim(),
+        ...(schema.trim() ? { schema: schema.trim() } : {}),
+        ...(questionIds.length ? { questionIds } : {}),
+      },
       'Making your copy',
     );
     if (!r.ok) {
       if (!isCancelled(r.error))
-        setErrors([{ field: fieldOf(r.error, { path: 'join-path' }), message: r.error.message }]);
+        setErrors([
+          { field: fieldOf(r.error, { path: 'join-path', questions: SLICE_FIELD }), message: r.error.message },
+        ]);
       return;
     }
     const { workspace, sync } = r.value;
     const since = sync.pulled ? `, including ${plural(sync.pulled, 'change')} made since it was published` : '';
+    const numbers = new Map(questions?.map((q) => [q.id, q.number]));
+    const holding = sync.status.slice ? `, holding ${sliceQuestionsText(sync.status.slice, numbers)} only,` : '';
     useApp.getState().showOpened(workspace, 'team', {
       kind: 'success',
       text:
-        `You joined the team. Your copy of “${workspace.title}” is saved to ${workspace.path}. ` +
+        `You joined the team. Your copy of “${workspace.title}”${holding} is saved to ${workspace.path}. ` +
         `It has the team’s work so far${since}.`,
     });
   }
@@ -64,8 +104,8 @@ export function JoinTeamPage() {
           <ServerFields
             server={server}
             schema={schema}
-            onServer={setServer}
-            onSchema={setSchema}
+            onServer={(v) => changeServer(() => setServer(v))}
+            onSchema={(v) => changeServer(() => setSchema(v))}
             errors={errors}
             serverHint="The address your team lead gave you."
           />
@@ -77,6 +117,15 @@ export function JoinTeamPage() {
             error={errors.find((e) => e.field === 'join-path')?.message}
             value={path}
             onChange={setPath}
+          />
+          <SliceFields
+            questions={questions}
+            chosen={chosen}
+            onChosen={setChosen}
+            onChoose={() => void chooseQuestions()}
+            reading={reading}
+            disabled={job.busy}
+            error={errors.find((e) => e.field === SLICE_FIELD)?.message}
           />
           {job.progress ? <JobProgress progress={job.progress} label="Joining the team" onCancel={job.cancel} /> : null}
           <div className="govuk-button-group">

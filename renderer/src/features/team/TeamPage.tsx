@@ -1,6 +1,8 @@
 import './team.scss';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConflictView, TeamStatus } from '#shared/domain/team';
+import { questionNumbers } from '#shared/domain/draft/model';
+import { call } from '../../lib/api';
 import { useApp } from '../../app/store';
 import { PageHeading } from '../../components/PageHeading';
 import { SummaryList } from '../../components/SummaryList';
@@ -14,7 +16,7 @@ import { useTeam } from './team-store';
 import { ConflictCard } from './ConflictCard';
 import { checkServerFields, fieldOf } from './team-form';
 import { ServerFields } from './ServerFields';
-import { resolvedText, roleText, syncReportText } from './words';
+import { holdsText, resolvedText, roleText, syncReportText } from './words';
 
 /**
  * The Team page: a workspace that is not a team copy can be published to the department's PostgreSQL; a team copy
@@ -97,8 +99,30 @@ function Publish() {
   );
 }
 
+/**
+ * What the copy holds: the whole consultation, or a slice's questions by their numbers in this copy's draft (by their
+ * ids if it cannot be read); '' while it is read.
+ */
+function useHolds(slice: string[] | null): string {
+  const key = slice?.join('\n') ?? null;
+  const [numbers, setNumbers] = useState<{ key: string; map: Map<string, string> } | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    void call('draft.get', {}).then((r) => {
+      if (live) setNumbers({ key, map: r.ok ? questionNumbers(r.value.draft) : new Map<string, string>() });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  if (!slice) return holdsText(null, new Map<string, string>());
+  return numbers?.key === key ? holdsText(slice, numbers.map) : '';
+}
+
 function TeamCopy({ status }: { status: TeamStatus }) {
   const conflicts = useTeam((s) => s.conflicts);
+  const holds = useHolds(status.slice);
   const job = useJob();
   const [running, setRunning] = useState<'sync' | number | null>(null);
   const [error, setError] = useState<{ at: 'sync' | number; message: string } | null>(null);
@@ -145,6 +169,7 @@ function TeamCopy({ status }: { status: TeamStatus }) {
         rows={[
           { key: 'Server', value: <span className="app-path">{status.server}</span> },
           { key: 'Name on the server', value: status.schema },
+          { key: 'Holds', value: holds },
           { key: 'Your role', value: roleText(status.role) },
           { key: 'Last synced', value: status.lastSyncAt ? whenText(status.lastSyncAt) : 'Not yet' },
           {

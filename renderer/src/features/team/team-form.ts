@@ -20,11 +20,13 @@ export function checkServerFields(server: string, schema: string): FieldError[] 
 }
 
 /**
- * A refusal put against its field: the contract's field; a file in the way (the path); no team, or a team already
- * there (the name on the server); anything else (cannot connect, not let in) is about the server.
+ * A refusal put against its field: the contract's field (the questions chosen, for a slice); a file in the way (the
+ * path); no team, or a team already there (the name on the server); anything else (cannot connect, not let in) is
+ * about the server.
  */
-export function fieldOf(e: AppErrorShape, fields: { path?: string } = {}): string | undefined {
+export function fieldOf(e: AppErrorShape, fields: { path?: string; questions?: string } = {}): string | undefined {
   const named = e.details?.['field'];
+  if (typeof named === 'string' && named.startsWith('questionIds') && fields.questions) return fields.questions;
   if (named === 'server') return 'team-server';
   if (named === 'schema') return 'team-schema';
   if (named === 'path' || (e.code === 'exists' && fields.path)) return fields.path;

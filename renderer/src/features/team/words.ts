@@ -50,3 +50,22 @@ export function resolvedText(c: ConflictView, keep: number, r: Pick<SyncReport, 
   const kept = whose === 'you' ? 'your version' : `the version by ${whose}`;
   return `${c.subject}: settled, keeping ${kept}. ${syncReportText(r)}`;
 }
+
+/**
+ * The questions a slice copy holds, by their numbers in the consultation and in its order: "question 3",
+ * "questions 3 and 5", "questions 1, 3 and 5". A question the numbers do not know is named by its id.
+ */
+export function sliceQuestionsText(slice: readonly string[], numbers: ReadonlyMap<string, string>): string {
+  const order = [...numbers.keys()];
+  const place = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const names = [...slice].sort((a, b) => place(a) - place(b)).map((id) => numbers.get(id) ?? id);
+  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.length === 1 ? 'question' : 'questions'} ${list}`;
+}
+
+/** What a team copy holds, for the Team page: "The whole consultation", "Question 3 only", "Questions 3 and 5 only". */
+export function holdsText(slice: readonly string[] | null, numbers: ReadonlyMap<string, string>): string {
+  if (!slice) return 'The whole consultation';
+  const text = sliceQuestionsText(slice, numbers);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} only`;
+}
