@@ -205,7 +205,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       for (const t of closing.values()) clearTimeout(t);
       for (const ws of sockets.values()) ws.close();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      // A tab left open keeps its HTTP connection alive, and server.close() would wait for it for as long as the tab
+      // lives: the host is stopping, so its connections end now.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
       await backend.shutdown();
     },
   };

@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startHost, type HostProcess } from '../harness/host';
 import { expectNoAxeViolations } from '../harness/axe';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres';
@@ -38,7 +38,10 @@ test.afterAll(async () => {
 test.beforeEach(async () => {
   host = await startHost();
 });
+/** The sessions a test opened (each its own browser context), closed after it so none outlives the test. */
+const sessions: BrowserContext[] = [];
 test.afterEach(async () => {
+  for (const c of sessions.splice(0)) await c.close();
   await host.stop();
 });
 
@@ -60,6 +63,7 @@ async function prepare(dir: string): Promise<string> {
 
 async function newSession(browser: Browser): Promise<{ page: Page; app: AppPage; analysis: AnalysisPageObject }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  sessions.push(context);
   const page = await context.newPage();
   return { page, app: new AppPage(page), analysis: new AnalysisPageObject(page) };
 }
