@@ -50,7 +50,6 @@ interface StateRow {
   replica: string;
   role: string;
   cursor: number;
-  conflict_cursor: number;
   joined_at: string;
   last_sync_at: string | null;
   slice: string | null;
@@ -98,6 +97,20 @@ async function withServer<T>(
   } finally {
     await db.close().catch(() => undefined);
   }
+}
+
+/**
+ * The team in `schema`, checked as every call that reads it needs: it is there, this login has a role in it, the
+ * server is at this version (the lead's call brings it up to date) and a consultation is published in it.
+ */
+async function publishedTeam(db: TeamDb, schema: string, shown: string): Promise<server.TeamMeta> {
+  const missing = () => new AppError('not-found', `There is no team consultation in "${schema}" on ${shown}.`);
+  if (!(await schemaExists(db, schema))) throw missing();
+  await requireTeamAccess(db, schema);
+  await migrateServer(db, schema, false);
+  const meta = await server.readTeamMeta(db);
+  if (!meta) throw missing();
+  return meta;
 }
 
 /** Every shared row of the workspace as it is now, as operations from `replica` (what a publish sends first). */
@@ -236,12 +249,7 @@ export async function listServerQuestions(
 ): Promise<ServerQuestion[]> {
   const schema = checkSchemaName(schemaName);
   return withServer(url, schema, svc, async (db) => {
-    const missing = () =>
-      new AppError('not-found', `There is no team consultation in "${schema}" on ${storableServerUrl(url)}.`);
-    if (!(await schemaExists(db, schema))) throw missing();
-    await requireTeamAccess(db, schema);
-    await migrateServer(db, schema, false);
-    if (!(await server.readTeamMeta(db))) throw missing();
+    await publishedTeam(db, schema, storableServerUrl(url));
     const draft = await readPublishedDraft(db);
     const numbers = questionNumbers(draft);
     return orderedQuestions(draft).map((q) => ({ number: numbers.get(q.id) ?? '', id: q.id, text: q.text }));
@@ -267,12 +275,7 @@ export async function joinTeam(
   const stored = storableServerUrl(url);
   let sliceFile: WorkspaceFile | null = null;
   const meta = await withServer(url, schema, svc, async (db) => {
-    if (!(await schemaExists(db, schema)))
-      throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
-    await requireTeamAccess(db, schema);
-    await migrateServer(db, schema, false);
-    const meta = await server.readTeamMeta(db);
-    if (!meta) throw new AppError('not-found', `There is no team consultation in "${schema}" on ${stored}.`);
+    const meta = await publishedTeam(db, schema, stored);
     if (slice) {
       mkdirSync(dirname(path), { recursive: true });
       sliceFile = await makeSliceCopy(db, meta, slice, path, svc.actor, options, svc.progress);
@@ -353,15 +356,14 @@ export async function syncTeam(file: WorkspaceFile, svc: TeamServices, url?: str
   let pulled = 0;
   let notSent: string | null = null;
   await withServer(url ?? st.server, st.schema, svc, async (db) => {
-    await requireTeamAccess(db, st.schema);
-    await migrateServer(db, st.schema, false); // the lead's sync brings the server up to this version
-    const meta = await server.readTeamMeta(db);
-    if (!meta || meta.consultationId !== file.consultationId)
+    const meta = await publishedTeam(db, st.schema, st.server);
+    if (meta.consultationId !== file.consultationId)
       throw new AppError('conflict', `The team in "${st.schema}" on ${st.server} is not this consultation’s.`);
     const role = await roleOf(db, st.schema);
-    if (role === 'reader' && pendingChanges(file.db) > 0)
+    const waiting = pendingChanges(file.db);
+    if (role === 'reader' && waiting > 0)
       notSent =
-        `Your role on the team is reader: the ${pendingChanges(file.db)} changes made on this copy stay here and ` +
+        `Your role on the team is reader: the ${waiting} changes made on this copy stay here and ` +
         'are not sent. Ask the lead for the analyst role to share them.';
     // Send.
     for (; role !== 'reader';) {

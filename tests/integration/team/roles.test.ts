@@ -153,4 +153,17 @@ describe.skipIf(!findPostgresBinaries())('roles and shared work on the team serv
     expect((await bob.call('team.status', {}))!.pending).toBe(1); // kept, to undo or send later
     await bob.call('workspace.close', {});
   });
+
+  it('lets a lead who is not a superuser publish: CREATEROLE and CREATE on the database are enough', async () => {
+    await admin('CREATE ROLE lena LOGIN CREATEROLE');
+    await admin('GRANT CREATE ON DATABASE postgres TO lena');
+    const own = await analysisWorkspace(t.dir, 'lena.consult', 'A second consultation');
+    const st = await own.call('team.init', { server: as('lena'), schema: 'second' });
+    expect(st.role).toBe('lead');
+    const made = await admin<{ rolname: string }>(
+      "SELECT rolname FROM pg_roles WHERE rolname LIKE 'second\\_%' ORDER BY 1",
+    );
+    expect(made.map((r) => r.rolname)).toEqual(['second_analyst', 'second_lead', 'second_reader']);
+    await own.call('workspace.close', {});
+  });
 });

@@ -15,9 +15,10 @@
  *   local row with two uids, removed only when every uid is removed (observed-remove set semantics).
  * - team_conflict: conflicts the server found between this copy's changes and a colleague's, as pulled.
  *
- * The triggers do nothing unless team_state has a row with applying = 0: the subquery reads a one-row table, about
- * a microsecond a row for a workspace that is not a team copy. A migration that rebuilds one of these tables must
- * create its triggers again.
+ * The triggers do nothing unless team_state has a row with applying = 0, but they run for every row written: measured
+ * in sql.js, 100,000 codings inserted in one transaction took 9.3–9.5 µs a row with them against 5.2–6.3 µs without
+ * (about 0.35 s per 100,000 codings coded in bulk, in any workspace). A migration that rebuilds one of these tables
+ * must create its triggers again. (team_state.conflict_cursor is unused: conflicts are pulled whole at each sync.)
  */
 export const sql = `
 CREATE TABLE team_state (
